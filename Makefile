@@ -1,0 +1,32 @@
+# make run   — set up (first time) and open the program on the default database
+# make demo  — open a freshly generated demo district database (示例数据)
+# make test  — set up (first time) and run the whole test suite
+# make bench — run the benchmarks
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+.PHONY: setup run demo test bench clean
+setup: $(BIN)/.installed
+
+run: $(BIN)/.installed
+	$(BIN)/xz-desktop
+
+demo: $(BIN)/.installed
+	$(BIN)/xz-desktop --demo
+
+test: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(BIN)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,69 @@
+"""``xz``: argument parsing, output and exit codes shared by every command.
+
+Exit codes: 0 success; 1 input refused (the reason is printed on one line, details
+after it); 2 wrong usage (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Callable, Sequence
+
+from .. import __version__
+from ..domain.messages import XzError
+# Each module adds its subcommands with register(subparsers). Order is the order of --help.
+COMMAND_MODULES = ["commands_basic"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # keep argparse's exit code 2, with a Chinese hint first
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误 / usage error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="xz",
+        description="秀洲区人才发展“十四五”规划指标填报与汇总（命令行）\n"
+                    "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"xz-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令 / command", parser_class=_Parser)
+    sub.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(sub)
+    return parser
+
+
+def run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    try:
+        return func(args) or 0
+    except XzError as exc:
+        lines = exc.lines()
+        print(f"xz: 错误：{lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  - {line}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("xz: 已取消 / cancelled", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Chinese on a Windows console or a pipe: never die on an encoding error.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
+            pass
+    args = build_parser().parse_args(argv)
+    return run(args.func, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

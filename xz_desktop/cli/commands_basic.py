@@ -1,0 +1,185 @@
+"""catalog, units, init, import, totals, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator, load_catalog_dir
+from ..domain.checks import Severity
+from ..domain.numbers import format_number
+from ..paths import catalog_dir
+from ..services.checking import check_database
+from ..services.importing import import_file
+from ..services.totals import totals
+from ..store import create_store, open_store
+from ..store.database import ROLE_DISTRICT, ROLE_UNIT
+from .output import print_json, table
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("catalog", help="列出指标目录 / list the indicator catalog",
+                       description="列出指标目录。List the indicators of the plan.")
+    p.add_argument("--db", type=Path, help="使用该数据库中的目录（默认：程序自带目录） / the catalog of this database (default: the shipped one)")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_catalog)
+
+    p = sub.add_parser("units", help="列出填报单位 / list the reporting units",
+                       description="列出填报单位。List the reporting units.")
+    p.add_argument("--db", type=Path, help="使用该数据库中的单位表 / the units of this database")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_units)
+
+    p = sub.add_parser("init", help="新建数据库 / create a database",
+                       description="为一个填报单位或区级汇总新建数据库。Create a database for one unit or for the district.")
+    p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", metavar="CODE", help="本数据库所属单位代码（见 xz units） / the unit this copy belongs to")
+    who.add_argument("--district", action="store_true", help="区级汇总数据库 / the district's database")
+    p.add_argument("--author", help="填报人姓名 / who fills it in")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", help="导入数据文件 / import figures from a file",
+                       description="导入数据（CSV：unit,indicator,period,value[,explanation]）。全部通过审核才写入，否则一条也不写。\n"
+                                   "Import figures; all or nothing: any error refuses the whole file.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
+    p.add_argument("file", type=Path, metavar="FILE", help="数据文件 / data file")
+    p.add_argument("--author", help="记录为修改人 / recorded as the author of the change")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("totals", help="区级汇总与规划目标对比 / district totals against the plan",
+                       description="某一报告期的区级汇总值、2020 基数、2025 目标、预期进度与完成率。\n"
+                                   "District values for a period with base, target, trajectory and completion.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
+    p.add_argument("--period", required=True, help="报告期，如 2023 或 2023H1 / period, e.g. 2023 or 2023H1")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_totals)
+
+    p = sub.add_parser("check", help="审核数据库 / check a database",
+                       description="检查数据库完整性，并对每个已存数值运行全部审核公式。\n"
+                                   "Database integrity plus every check on every stored figure. Exit 1 if an error is found.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_check)
+
+
+def _catalog(db: Path | None) -> Catalog:
+    if db is None:
+        return load_catalog_dir(catalog_dir())
+    with open_store(db) as store:
+        return store.catalog()
+
+
+def reported_by_codes(catalog: Catalog, ind: Indicator) -> list[str]:
+    return [u.code for u in catalog.reporters(ind)]
+
+
+def indicator_json(catalog: Catalog, ind: Indicator) -> dict:
+    data = {
+        "code": ind.code, "name": ind.name, "measure": ind.display_measure, "entry_measure": ind.entry_measure,
+        "display_factor": ind.display_factor, "category": ind.category, "source": ind.source, "section": ind.section,
+        "table1_seq": ind.table1_seq, "table2_seq": ind.table2_seq,
+        "aggregation": ind.aggregation.value, "reported_by": reported_by_codes(catalog, ind),
+        "base_2015": ind.base_2015, "base_2020": ind.base_2020, "target_2025": ind.target_2025,
+        "target_sense": ind.target_sense, "target_basis": ind.target_basis, "trajectory": ind.trajectory.value,
+    }
+    if ind.aggregation is Aggregation.RATIO:
+        data.update(numerator=ind.numerator, denominator=ind.denominator, scale=ind.scale)
+    elif ind.aggregation is Aggregation.SUM:
+        data["parts"] = list(ind.parts)
+    elif ind.aggregation is Aggregation.GROWTH:
+        data["of"] = ind.growth_of
+    return data
+
+
+def cmd_catalog(args) -> int:
+    catalog = _catalog(args.db)
+    if args.json:
+        print_json([indicator_json(catalog, i) for i in catalog.indicators])
+        return 0
+    rows = []
+    for ind in catalog.indicators:
+        who = "（计算）" if ind.aggregation.is_derived else ("各镇街" if GEOGRAPHIC in ind.reported_by else "、".join(catalog.unit(u).name for u in ind.reported_by))
+        rows.append([ind.code, ind.name, ind.display_measure, ind.aggregation.value, who,
+                     "" if ind.target_2025 is None else format_number(ind.target_2025, ind.decimals)])
+    print(table(["代码", "指标", "单位", "汇总方式", "填报", "2025目标"], rows, right={5}))
+    print(f"\n共 {len(catalog.indicators)} 项指标，目录版本 {catalog.version}")
+    return 0
+
+
+def cmd_units(args) -> int:
+    catalog = _catalog(args.db)
+    if args.json:
+        print_json([{"code": u.code, "name": u.name, "kind": u.kind.value, "type": u.type, "active": u.active} for u in catalog.units])
+        return 0
+    kinds = {"geographic": "镇街", "sector": "部门"}
+    print(table(["代码", "单位", "类别", "状态"], [[u.code, u.name, kinds[u.kind.value], "在用" if u.active else "停用"] for u in catalog.units]))
+    return 0
+
+
+def cmd_init(args) -> int:
+    role = ROLE_DISTRICT if args.district else ROLE_UNIT
+    with create_store(args.db, role, None if args.district else args.unit, author=args.author) as store:
+        print(f"已创建 {store.describe()} 的数据库：{args.db}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    with open_store(args.db) as store:
+        result = import_file(store, args.file, args.author, dry_run=args.dry_run)
+    verb = "检查通过（未写入）" if args.dry_run else f"已导入 {result.written} 个数值，{result.unchanged} 个未变"
+    print(f"{verb}；跳过空白 {result.skipped_blank} 个。")
+    if result.warnings:
+        print(f"合理性审核提示 {len(result.warnings)} 条（需填写说明）：")
+        for finding in result.warnings:
+            print(f"  - [{finding.unit} {finding.period}] {finding.text()}{'（已说明）' if finding.explained else ''}")
+    return 0
+
+
+def _fmt(value: float | None, decimals: int) -> str:
+    return "—" if value is None else format_number(value, decimals)
+
+
+def cmd_totals(args) -> int:
+    with open_store(args.db) as store:
+        rows = totals(store, args.period)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    marks = {True: "达到进度", False: "落后进度", None: ""}
+    out = []
+    for r in rows:
+        if r.target_2025 is None and r.value is None:
+            continue
+        out.append([r.name[:24], r.measure, _fmt(r.progress_value, r.decimals), _fmt(r.base_2020, r.decimals), _fmt(r.target_2025, r.decimals),
+                    _fmt(r.expected, r.decimals), "" if r.completion is None else f"{r.completion:.0%}",
+                    marks[r.on_track] + ("（有争议）" if r.disputed else ""), f"{len(r.units_reported)}/{len(r.units_reported) + len(r.units_missing)}"])
+    print(table(["指标", "单位", f"{args.period}", "2020基数", "2025目标", "应达", "完成率", "进度", "已报"], out, right={2, 3, 4, 5, 6}))
+    return 0
+
+
+def cmd_check(args) -> int:
+    with open_store(args.db) as store:
+        report = check_database(store)
+        names = {i.code: i.name for i in store.catalog().indicators}
+    if args.json:
+        print_json({
+            "integrity": report.integrity or ["ok"],
+            "findings": [{"unit": f.unit, "indicator": f.indicator, "period": f.period, "severity": f.severity.value,
+                          "message": f.text(), "explained": f.explained} for f in report.findings],
+        })
+    else:
+        print("数据库完整性：" + ("正常" if not report.integrity else "；".join(report.integrity)))
+        for f in report.findings:
+            kind = "错误" if f.severity is Severity.ERROR else ("提示（已说明）" if f.explained else "提示")
+            print(f"{kind} [{f.unit} {f.period} {names.get(f.indicator, f.indicator)}] {f.text()}")
+        print(f"共 {len(report.errors)} 个错误，{len(report.findings) - len(report.errors)} 条提示（{len(report.unexplained_warnings)} 条未说明）。")
+    if not report.ok:
+        print("xz: 错误：数据库未通过审核", file=sys.stderr)
+        return 1
+    return 0

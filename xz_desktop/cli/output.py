@@ -1,0 +1,30 @@
+"""Plain-text tables for the terminal (wide CJK characters take two columns)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, size: int, right: bool = False) -> str:
+    gap = " " * max(size - width(text), 0)
+    return gap + text if right else text + gap
+
+
+def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    sizes = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(pad(h, sizes[i], i in right) for i, h in enumerate(headers))]
+    lines.append("  ".join("-" * s for s in sizes))
+    for row in rows:
+        lines.append("  ".join(pad(c, sizes[i], i in right) for i, c in enumerate(row)))
+    return "\n".join(lines)

@@ -1,0 +1,173 @@
+"""审核: the checks on a unit's figures, as Chinese report software has them.
+
+逻辑性审核 (errors) must be fixed: range, sign, a numerator without its denominator,
+internal consistency such as 博士 + 硕士 ≤ 人才资源总量. 合理性审核 (warnings) may stand
+with a written explanation (说明): a jump from last year beyond the indicator's
+threshold, a value outside its usual range. The same functions serve the form, the
+CLI's ``xz check``, packaging and the district's merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Mapping
+
+from .catalog import Aggregation, Catalog, Indicator
+from .messages import QT_TRANSLATE_NOOP, Message
+from .numbers import format_number
+
+C = "checks"
+
+
+class Severity(str, Enum):
+    ERROR = "error"      # 逻辑性审核
+    WARNING = "warning"  # 合理性审核
+
+
+@dataclass(frozen=True)
+class Finding:
+    unit: str
+    indicator: str
+    period: str
+    severity: Severity
+    message: Message
+    explained: bool = False
+
+    @property
+    def blocking(self) -> bool:
+        """Whether it stops a package: every error, and a warning without 说明."""
+        return self.severity is Severity.ERROR or not self.explained
+
+    def text(self, translate=None) -> str:
+        return self.message.format(translate)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a unit has for one indicator in one period."""
+
+    value: float | None
+    explanation: str = ""
+
+
+def _fmt(ind: Indicator, value: float) -> str:
+    return f"{format_number(value, ind.decimals if not float(value).is_integer() else 0)}{ind.entry_measure}"
+
+
+def value_findings(ind: Indicator, value: float | None, previous: float | None) -> list[tuple[Severity, Message]]:
+    """The checks that need nothing but the value itself and last year's."""
+    if value is None:
+        return []
+    found: list[tuple[Severity, Message]] = []
+    if ind.min is not None and value < ind.min:
+        template = (QT_TRANSLATE_NOOP(C, "{name}不能为负数（填了 {value}）") if ind.min == 0
+                    else QT_TRANSLATE_NOOP(C, "{name}不能小于 {bound}（填了 {value}）"))
+        found.append((Severity.ERROR, Message(C, template, {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.min)})))
+    if ind.max is not None and value > ind.max:
+        found.append((Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{name}不能大于 {bound}（填了 {value}）"),
+                                              {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.max)})))
+    if found:
+        return found
+    low, high = ind.usual_min, ind.usual_max
+    if (low is not None and value < low) or (high is not None and value > high):
+        found.append((Severity.WARNING, Message(C, QT_TRANSLATE_NOOP(C, "{name} {value} 超出通常范围（{low}–{high}），请填写说明"),
+                                                {"name": ind.name, "value": _fmt(ind, value),
+                                                 "low": "" if low is None else _fmt(ind, low), "high": "" if high is None else _fmt(ind, high)})))
+    if ind.yoy_threshold is not None and previous not in (None, 0):
+        change = (value - previous) / abs(previous)
+        if abs(change) > ind.yoy_threshold:
+            found.append((Severity.WARNING, Message(C, QT_TRANSLATE_NOOP(C, "{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明"),
+                                                    {"name": ind.name, "direction": "增长" if change > 0 else "下降",
+                                                     "change": abs(change), "previous": _fmt(ind, previous), "threshold": ind.yoy_threshold})))
+    return found
+
+
+def check_unit_period(catalog: Catalog, unit: str, period: str, entries: Mapping[str, Entry],
+                      previous: Mapping[str, float | None] | None = None) -> list[Finding]:
+    """Every check on one unit's figures for one period.
+
+    ``entries`` maps indicator codes to what the unit stored (missing codes are blanks);
+    ``previous`` maps codes to the same unit's figure a year earlier.
+    """
+    previous = previous or {}
+    findings: list[Finding] = []
+
+    def add(code: str, severity: Severity, message: Message) -> None:
+        explained = bool(entries.get(code, Entry(None)).explanation.strip())
+        findings.append(Finding(unit, code, period, severity, message, explained and severity is Severity.WARNING))
+
+    for code, entry in entries.items():
+        if not catalog.has_indicator(code):
+            add(code, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "目录中没有指标“{code}”"), {"code": code}))
+            continue
+        for severity, message in value_findings(catalog.indicator(code), entry.value, previous.get(code)):
+            add(code, severity, message)
+    _check_ratio_components(catalog, unit, entries, add)
+    _check_rules(catalog, entries, add)
+    return findings
+
+
+def _present(entries: Mapping[str, Entry], code: str | None) -> float | None:
+    entry = entries.get(code) if code else None
+    return None if entry is None else entry.value
+
+
+def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, Entry], add) -> None:
+    seen: set[tuple[str, str]] = set()
+    for ratio in catalog.indicators:
+        if ratio.aggregation is not Aggregation.RATIO:
+            continue
+        num, den = ratio.numerator, ratio.denominator
+        if (num, den) in seen:
+            continue
+        seen.add((num, den))
+        n, d = _present(entries, num), _present(entries, den)
+        # Only where this unit reports both: a department's figure never needs a town's.
+        both_here = catalog.has_unit(unit) and all(catalog.reports(unit, catalog.indicator(c)) for c in (num, den))
+        if n is not None and d is None and both_here:
+            add(den, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}"),
+                                             {"numerator": catalog.indicator(num).name, "ratio": ratio.name, "denominator": catalog.indicator(den).name}))
+        elif n not in (None, 0) and d == 0:
+            add(den, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{denominator}为 0，无法计算“{ratio}”"),
+                                             {"ratio": ratio.name, "denominator": catalog.indicator(den).name}))
+
+
+def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add) -> None:
+    for rule in catalog.rules:
+        left = [_present(entries, c) for c in rule.left]
+        right = [_present(entries, c) for c in rule.right]
+        if any(v is None for v in left + right):
+            continue
+        lsum, rsum = sum(left), sum(right)
+        ok = lsum <= rsum + 1e-9 if rule.op == "<=" else lsum >= rsum - 1e-9
+        if not ok:
+            add(rule.left[0], Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{message}（{left} {op} {right} 不成立）"),
+                                                      {"message": rule.message, "left": format_number(lsum), "op": "≤" if rule.op == "<=" else "≥", "right": format_number(rsum)}))
+
+
+@dataclass
+class CheckSummary:
+    """Counts a form's summary line shows."""
+
+    filled: int = 0
+    missing: int = 0
+    errors: int = 0
+    warnings: int = 0
+    unexplained: int = 0
+
+    @property
+    def blocking(self) -> int:
+        return self.errors + self.unexplained
+
+
+def summarise(catalog: Catalog, unit: str, entries: Mapping[str, Entry], findings: list[Finding]) -> CheckSummary:
+    expected = [i.code for i in catalog.indicators_for_unit(unit)]
+    filled = sum(1 for c in expected if _present(entries, c) is not None)
+    return CheckSummary(
+        filled=filled,
+        missing=len(expected) - filled,
+        errors=sum(1 for f in findings if f.severity is Severity.ERROR),
+        warnings=sum(1 for f in findings if f.severity is Severity.WARNING),
+        unexplained=sum(1 for f in findings if f.severity is Severity.WARNING and not f.explained),
+    )

@@ -1,0 +1,59 @@
+"""User-facing messages of the layers below the GUI.
+
+The domain and services cannot import Qt, yet their messages must go through Qt's
+translation. They are written as Chinese templates marked with ``QT_TRANSLATE_NOOP``
+(a name ``pyside6-lupdate`` recognises in any Python file) plus parameters; the GUI
+translates the template and then formats it, the CLI formats the Chinese source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+    """Mark ``text`` for translation in ``context`` without translating it here."""
+    return text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable template and the values to put in it."""
+
+    context: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def format(self, translate=None) -> str:
+        """The text, translated by ``translate(context, template)`` when one is given."""
+        template = translate(self.context, self.template) if translate else self.template
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**self.params)
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class XzError(Exception):
+    """A refusal the user must read: bad input, a broken file, a locked database.
+
+    Carries a :class:`Message` so the GUI can translate it; ``str()`` gives the
+    Chinese source text, which is what the CLI prints.
+    """
+
+    def __init__(self, message: Message | str, *, details: list[Message | str] | None = None):
+        if isinstance(message, str):
+            message = Message("errors", message)
+        self.message = message
+        self.details = list(details or [])
+        super().__init__(str(message))
+
+    def lines(self, translate=None) -> list[str]:
+        """The message followed by each detail, as text."""
+        out = [self.message.format(translate)]
+        for d in self.details:
+            out.append(d.format(translate) if isinstance(d, Message) else str(d))
+        return out

@@ -1,0 +1,69 @@
+"""Reporting periods: years (``2023``) and half-years (``2023H1``, ``2023H2``).
+
+A period orders before another of the same year when it ends earlier; the year
+itself ends with its second half, and counts as the year-end figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .messages import QT_TRANSLATE_NOOP, Message, XzError
+
+PLAN_BASE_YEAR = 2020
+PLAN_TARGET_YEAR = 2025
+# Years a value may be reported for: the 13th plan's history and the 14th plan's years.
+FIRST_YEAR = 2015
+LAST_YEAR = 2030
+
+_PATTERN = re.compile(r"^(\d{4})(?:H([12]))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A year, or a half of one (``half`` 1 or 2; 0 for the whole year)."""
+
+    year: int
+    # Sort key within the year: H1 < H2 < whole year (the year-end figure wins).
+    rank: int = 3
+
+    @property
+    def half(self) -> int:
+        return {1: 1, 2: 2}.get(self.rank, 0)
+
+    @property
+    def is_year(self) -> bool:
+        return self.rank == 3
+
+    def previous(self) -> "Period":
+        """The same kind of period one year earlier (for year-on-year checks)."""
+        return Period(self.year - 1, self.rank)
+
+    def __str__(self) -> str:
+        return str(self.year) if self.is_year else f"{self.year}H{self.half}"
+
+
+def parse_period(text: str | int) -> Period:
+    """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the plan."""
+    match = _PATTERN.match(str(text).strip().upper())
+    if not match:
+        raise XzError(Message("periods", QT_TRANSLATE_NOOP("periods", "无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）"), {"text": text}))
+    year = int(match.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise XzError(Message("periods", QT_TRANSLATE_NOOP("periods", "报告期“{text}”不在规划年份 {first}–{last} 之内"), {"text": text, "first": FIRST_YEAR, "last": LAST_YEAR}))
+    half = match.group(2)
+    return Period(year, int(half) if half else 3)
+
+
+def is_valid_period(text: str) -> bool:
+    try:
+        parse_period(text)
+    except XzError:
+        return False
+    return True
+
+
+def plan_years() -> list[int]:
+    """The years of the 14th plan, 2021–2025."""
+    return list(range(PLAN_BASE_YEAR + 1, PLAN_TARGET_YEAR + 1))

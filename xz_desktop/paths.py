@@ -1,0 +1,41 @@
+"""Where the program's files are: shipped resources, migrations, the user's database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "xz-desktop"
+APP_AUTHOR = "Xiuzhou"
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _shipped(name: str) -> Path:
+    # A wheel carries resources/ and db/ inside the package; a source checkout
+    # (and an editable install) has them beside it.
+    for candidate in (_HERE / name, _HERE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"xz-desktop is missing its {name}/ folder (looked in {_HERE} and {_HERE.parent})")
+
+
+def resources_dir() -> Path:
+    return _shipped("resources")
+
+
+def migrations_dir() -> Path:
+    return _shipped("db")
+
+
+def catalog_dir() -> Path:
+    return resources_dir() / "catalog"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "xz.sqlite"

@@ -1,0 +1,1 @@
+"""Operations on a database that the window and the ``xz`` command line share."""

@@ -1,0 +1,45 @@
+"""审核 over stored figures: one unit's period, or the whole database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.checks import CheckSummary, Finding, Severity, check_unit_period, summarise
+from ..store import Store
+
+
+def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
+    """Every check on one unit's figures for one period, as the form shows them."""
+    return check_unit_period(store.catalog(), unit, period, store.values.entries(unit, period), store.values.previous(unit, period))
+
+
+def summary_for(store: Store, unit: str, period: str) -> tuple[list[Finding], CheckSummary]:
+    entries = store.values.entries(unit, period)
+    findings = check_unit_period(store.catalog(), unit, period, entries, store.values.previous(unit, period))
+    return findings, summarise(store.catalog(), unit, entries, findings)
+
+
+@dataclass
+class CheckReport:
+    integrity: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def unexplained_warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING and not f.explained]
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity and not self.errors
+
+
+def check_database(store: Store) -> CheckReport:
+    """``PRAGMA integrity_check`` plus every check on every stored figure."""
+    report = CheckReport(integrity=store.integrity_problems())
+    for unit, period in store.values.units_and_periods():
+        report.findings.extend(findings_for(store, unit, period))
+    return report

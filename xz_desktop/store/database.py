@@ -1,0 +1,243 @@
+"""Opening, creating and describing an xz-desktop database."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .. import __version__
+from ..domain.catalog import (Catalog, catalog_from_rows, indicator_to_row, load_catalog_dir,
+                              rule_to_row, unit_to_row)
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..paths import catalog_dir
+from . import migrations
+from .values import ValueTable
+
+ROLE_UNIT = "unit"
+ROLE_DISTRICT = "district"
+BUSY_TIMEOUT_MS = 5000
+S = "store"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some Windows services; an author is still needed
+        return "unknown"
+
+
+def _translate_sqlite_error(exc: sqlite3.Error, path: Path) -> XzError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
+    elif "readonly" in text or "read-only" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
+    elif "disk" in text and ("full" in text or "i/o" in text):
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
+    else:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "无法打开数据库 {path}：{reason}"), {"path": str(path), "reason": str(exc)})
+    return XzError(msg)
+
+
+class Store:
+    """One open database. Use from one thread only: open another in a worker."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._catalog: Catalog | None = None
+        self.values = ValueTable(self)
+
+    # -- identity -------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    @property
+    def role(self) -> str:
+        return self.meta("role", ROLE_DISTRICT)
+
+    @property
+    def is_district(self) -> bool:
+        return self.role == ROLE_DISTRICT
+
+    @property
+    def unit_code(self) -> str | None:
+        return self.meta("unit") or None
+
+    @property
+    def database_id(self) -> str:
+        return self.meta("database_id", "")
+
+    @property
+    def author(self) -> str:
+        return self.meta("author") or default_author()
+
+    @property
+    def is_demo(self) -> bool:
+        return self.meta("demo") == "1"
+
+    def schema_version(self) -> int:
+        return migrations.applied_version(self.conn)
+
+    def describe(self) -> str:
+        """“秀洲区（汇总）” or the unit's name: what the title bar shows."""
+        if self.is_district:
+            return "秀洲区（区级汇总）"
+        code = self.unit_code
+        return self.catalog().unit(code).name if code and self.catalog().has_unit(code) else str(code)
+
+    # -- catalog --------------------------------------------------------
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            q = self.conn.execute
+            cols = lambda cur: [d[0] for d in cur.description]  # noqa: E731
+            def rows(sql: str) -> list[dict]:
+                cur = q(sql)
+                names = cols(cur)
+                return [dict(zip(names, r)) for r in cur.fetchall()]
+            self._catalog = catalog_from_rows(
+                rows("SELECT * FROM indicator ORDER BY position, code"),
+                rows("SELECT * FROM unit ORDER BY sort, code"),
+                rows('SELECT * FROM rule ORDER BY code'),
+                version=self.meta("catalog_version", ""),
+                where=str(self.path or "database"),
+            )
+        return self._catalog
+
+    def replace_catalog(self, catalog: Catalog) -> None:
+        """Put ``catalog`` in force, atomically. Units are retired, never deleted: figures refer to them."""
+        catalog.validate()
+        with self.db.atomic():
+            self.conn.execute("DELETE FROM indicator")
+            self.conn.execute("DELETE FROM rule")
+            self.conn.execute("UPDATE unit SET active = 0")
+            _write_catalog(self.db, catalog)
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('catalog_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (catalog.version,))
+        self._catalog = None
+
+    # -- housekeeping ---------------------------------------------------
+    def integrity_problems(self) -> list[str]:
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        rows += [f"外键错误：{r}" for r in self.conn.execute("PRAGMA foreign_key_check").fetchall()]
+        return [] if rows == ["ok"] else [r for r in rows if r != "ok"]
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _write_catalog(db: sqlite_utils.Database, catalog: Catalog) -> None:
+    rows = []
+    for position, ind in enumerate(catalog.indicators):
+        row = indicator_to_row(ind)
+        row["position"] = position
+        rows.append(row)
+    db["indicator"].insert_all(rows, replace=True)
+    db["unit"].upsert_all([unit_to_row(u) for u in catalog.units], pk="code")
+    db["rule"].insert_all([rule_to_row(r) for r in catalog.rules], replace=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal" and str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = DELETE")
+    return conn
+
+
+def open_store(path: str | Path, *, migrate: bool = True) -> Store:
+    """Open an existing database, upgrading its schema (after a backup) if it is older."""
+    path = Path(path)
+    if not path.is_file():
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "数据库文件 {path} 不存在"), {"path": str(path)}))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc})) from exc
+    if header and header != b"SQLite format 3\x00":
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)}))
+    conn = None
+    try:
+        conn = _connect(path)
+        if migrate:
+            migrations.migrate(conn, path)
+        elif migrations.applied_version(conn) != migrations.latest_version():
+            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 的结构版本与本程序不符"), {"path": str(path)}))
+        store = Store(conn, path)
+        if store.meta("role") not in (ROLE_UNIT, ROLE_DISTRICT):
+            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "这不是 xz-desktop 的数据库")))
+        return store
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise _translate_sqlite_error(exc, path) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def create_store(path: str | Path, role: str, unit: str | None = None, catalog: Catalog | None = None,
+                 *, author: str | None = None) -> Store:
+    """Create a new database for one unit (``role='unit'``) or the district."""
+    path = Path(path)
+    if role not in (ROLE_UNIT, ROLE_DISTRICT):
+        raise ValueError(role)
+    if path.exists() and path.stat().st_size > 0:
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "文件 {path} 已存在，不会覆盖"), {"path": str(path)}))
+    catalog = catalog or load_catalog_dir(catalog_dir())
+    if role == ROLE_UNIT:
+        if not unit or not catalog.has_unit(unit):
+            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "没有填报单位“{code}”"), {"code": unit or ""}))
+    elif unit:
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "区级汇总数据库不属于某个单位")))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
+    try:
+        conn = _connect(path)
+        migrations.migrate(conn, path)
+        store = Store(conn, path)
+        with store.db.atomic():
+            _write_catalog(store.db, catalog)
+            meta = {"role": role, "unit": unit or "", "catalog_version": catalog.version, "created_at": now_iso(),
+                    "program_version": __version__, "database_id": str(uuid.uuid4())}
+            if author:
+                meta["author"] = author
+            store.db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()], replace=True)
+        return store
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise _translate_sqlite_error(exc, path) from exc
+        raise

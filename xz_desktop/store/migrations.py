@@ -1,0 +1,118 @@
+"""Numbered schema migrations from ``db/NNN_name.sql``, applied in order on open.
+
+Each migration runs in one transaction together with its row in ``schema_migration``,
+so a failure leaves the database at the previous version. Before upgrading a database
+that already holds data, a copy is written beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..paths import migrations_dir
+
+_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    path: Path
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def available_migrations(folder: Path | None = None) -> list[Migration]:
+    folder = folder or migrations_dir()
+    found = []
+    for path in sorted(folder.glob("*.sql")):
+        match = _NAME.match(path.name)
+        if match:
+            found.append(Migration(int(match.group(1)), match.group(2), path))
+    numbers = [m.number for m in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migrations in {folder} are not numbered 001, 002, …: {numbers}")
+    return found
+
+
+def latest_version() -> int:
+    return len(available_migrations())
+
+
+def applied_version(conn: sqlite3.Connection) -> int:
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migration'").fetchone()
+    if not exists:
+        return 0
+    return conn.execute("SELECT COALESCE(MAX(number), 0) FROM schema_migration").fetchone()[0]
+
+
+def _has_user_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchone()[0] > 0
+
+
+def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """A consistent copy of the open database beside it, named after its schema version."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.backup{path.suffix or '.sqlite'}")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
+    """Bring the schema up to date; returns the backup's path if one was made."""
+    migrations = available_migrations()
+    current = applied_version(conn)
+    if current > len(migrations):
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开"),
+                              {"found": current, "known": len(migrations)}))
+    if current == 0 and _has_user_tables(conn):
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
+    pending = migrations[current:]
+    if not pending:
+        return None
+    backup_path = backup(conn, path, current) if current and path is not None else None
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for migration in pending:
+        _apply(conn, migration)
+    return backup_path
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    # executescript() would commit between statements; run them one by one inside our transaction.
+    statements = _split(migration.sql())
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migration (number, name, applied_at) VALUES (?, ?, ?)",
+                     (migration.number, migration.name, datetime.now().isoformat(timespec="seconds")))
+        conn.execute(f"PRAGMA user_version = {migration.number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into complete statements (triggers contain semicolons of their own)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(l.strip().startswith("--") or not l.strip() for l in buffer.splitlines()):
+        raise RuntimeError("incomplete statement at the end of a migration")
+    return statements
