@@ -1,20 +1,28 @@
-"""Entry point of the window (temporary: a catalog list until the form lands)."""
+"""``xz-desktop``: parse the command line, set up Qt, open the window."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
+
+from ..paths import default_database_path
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="xz-desktop", description="秀洲区人才发展规划指标填报 / Xiuzhou talent plan reporting")
+    parser.add_argument("--db", type=Path, help="打开指定数据库 / open this database")
+    return parser.parse_known_args(argv)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    from PySide6.QtWidgets import QApplication
 
-    from ..domain.catalog import load_catalog_dir
-    from ..paths import catalog_dir
+    from .main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
-    catalog = load_catalog_dir(catalog_dir())
-    view = QListWidget()
-    view.addItems([f"{i.code}  {i.name}" for i in catalog.indicators])
-    view.setWindowTitle("xz-desktop")
-    view.show()
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    window = MainWindow(args.db or default_database_path())
+    window.show()
     return app.exec()

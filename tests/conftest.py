@@ -1,0 +1,51 @@
+"""Shared fixtures. Qt runs offscreen: set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from xz_desktop.domain.catalog import Catalog, load_catalog_dir  # noqa: E402
+from xz_desktop.paths import catalog_dir  # noqa: E402
+from xz_desktop.store import create_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped catalog (resources/catalog)."""
+    return load_catalog_dir(catalog_dir())
+
+
+@pytest.fixture
+def district_db(tmp_path) -> Path:
+    """A fresh, empty district database file."""
+    path = tmp_path / "district.sqlite"
+    create_store(path, "district", author="区人才办").close()
+    return path
+
+
+@pytest.fixture
+def unit_db(tmp_path) -> Path:
+    """A fresh database of one town (新城街道)."""
+    path = tmp_path / "xincheng.sqlite"
+    create_store(path, "unit", "xincheng", author="张三").close()
+    return path
+
+
+def run_xz(*args: str | Path, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real ``xz`` command line in a subprocess, as a user would."""
+    return subprocess.run([sys.executable, "-m", "xz_desktop.cli", *map(str, args)], cwd=cwd, input=input,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+@pytest.fixture
+def xz():
+    return run_xz

@@ -1,0 +1,9 @@
+"""The parts of the main window, each installed by its own module.
+
+Every module listed here has ``install(window: MainWindow) -> None``, which adds its
+pages (``window.add_page``) and actions (``window.menu(key).addAction``). Keeping the
+list here lets features land without editing the main window.
+"""
+
+PAGE_MODULES: list[str] = [
+]

@@ -1,0 +1,116 @@
+"""Background work for the window: a service call on a QThreadPool thread, with progress and cancel.
+
+The job is a plain function ``job(progress) -> result`` that opens its own database
+connection (sqlite3 connections belong to one thread) and reports through
+``progress.step``. Signals bring progress, the result or the error back to the GUI
+thread. A progress dialog appears only if the job lasts longer than ``SHOW_AFTER_MS``
+(short jobs do not flash a dialog), and its 取消 button or Esc asks the job to stop.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..domain.messages import XzError
+from ..services.progress import Cancelled
+
+SHOW_AFTER_MS = 600
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)   # the exception
+    finished = Signal()
+
+
+class _ThreadProgress:
+    """The ``progress`` a job sees: forwards steps as signals, raises once cancelled."""
+
+    def __init__(self, signals: _Signals, cancel_event: threading.Event):
+        self._signals = signals
+        self._cancel = cancel_event
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def step(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progressed.emit(done, total, text)
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class Task(QRunnable):
+    """One background job. Connect to ``signals`` before :func:`start`."""
+
+    def __init__(self, job: Callable[[Any], Any]):
+        super().__init__()
+        self.setAutoDelete(False)  # the Task outlives run(): the GUI still reads its signals
+        self.job = job
+        self.signals = _Signals()
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            result = self.job(_ThreadProgress(self.signals, self.cancel_event))
+        except BaseException as exc:  # every failure must reach the GUI, never kill the thread silently
+            if not isinstance(exc, XzError):
+                exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+_running: set[Task] = set()  # keep Python references alive while Qt runs them
+
+
+def start(task: Task, pool: QThreadPool | None = None) -> Task:
+    _running.add(task)
+    task.signals.finished.connect(lambda: _running.discard(task))
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
+
+
+def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], Any],
+                      on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
+                      *, cancellable: bool = True) -> Task:
+    """Run ``job`` in the background behind a delayed, cancellable progress dialog."""
+    task = Task(job)
+    dialog = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(task.cancel)
+
+    def progressed(done: int, total: int, text: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    def finished() -> None:
+        # Deferred: a finished signal may arrive before the dialog's own show timer fires.
+        QTimer.singleShot(0, dialog.close)
+        dialog.deleteLater()
+
+    task.signals.progressed.connect(progressed)
+    task.signals.succeeded.connect(on_success)
+    task.signals.failed.connect(on_failure)
+    task.signals.finished.connect(finished)
+    task.dialog = dialog  # type: ignore[attr-defined]  # tests reach the dialog through the task
+    return start(task)
