@@ -67,6 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_check)
 
+    register_demo(sub)
+
 
 def _catalog(db: Path | None) -> Catalog:
     if db is None:
@@ -182,4 +184,21 @@ def cmd_check(args) -> int:
     if not report.ok:
         print("xz: 错误：数据库未通过审核", file=sys.stderr)
         return 1
+    return 0
+
+
+def register_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="生成示例数据库 / create the demo database",
+                       description="生成一个区级示例数据库（示例数据），含各单位 2020–2024 年的模拟数据。\n"
+                                   "Create a demo district database with plausible figures of every unit for 2020–2024.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args) -> int:
+    from ..services.demo import create_demo
+
+    create_demo(args.db)
+    print(f"已生成示例数据库：{args.db}")
     return 0

@@ -15,7 +15,7 @@ from typing import Mapping
 
 from .catalog import Aggregation, Catalog, Indicator
 from .messages import QT_TRANSLATE_NOOP, Message
-from .numbers import format_number
+from .numbers import format_typed
 
 C = "checks"
 
@@ -52,7 +52,7 @@ class Entry:
 
 
 def _fmt(ind: Indicator, value: float) -> str:
-    return f"{format_number(value, ind.decimals if not float(value).is_integer() else 0)}{ind.entry_measure}"
+    return f"{format_typed(value)}{ind.entry_measure}"
 
 
 def value_findings(ind: Indicator, value: float | None, previous: float | None) -> list[tuple[Severity, Message]]:
@@ -143,7 +143,7 @@ def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add) -> None:
         ok = lsum <= rsum + 1e-9 if rule.op == "<=" else lsum >= rsum - 1e-9
         if not ok:
             add(rule.left[0], Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{message}（{left} {op} {right} 不成立）"),
-                                                      {"message": rule.message, "left": format_number(lsum), "op": "≤" if rule.op == "<=" else "≥", "right": format_number(rsum)}))
+                                                      {"message": rule.message, "left": format_typed(lsum), "op": "≤" if rule.op == "<=" else "≥", "right": format_typed(rsum)}))
 
 
 @dataclass

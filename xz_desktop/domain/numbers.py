@@ -46,12 +46,16 @@ def parse_number(text: str | float | int | None) -> float | None:
 
 
 def format_number(value: float | None, decimals: int = 0, *, grouping: bool = True) -> str:
-    """``value`` with thousands separators and ``decimals`` places; blank for ``None``."""
+    """``value`` rounded to ``decimals`` places, with thousands separators; blank for ``None``."""
     if value is None:
         return ""
-    if decimals <= 0 and float(value).is_integer():
-        decimals = 0
-    elif decimals <= 0:
-        # A count typed with a fraction is shown as typed, not silently rounded.
-        decimals = min(len(repr(float(value)).split(".")[1]), 6)
+    decimals = max(decimals, 0)
     return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+
+
+def format_typed(value: float | None, *, grouping: bool = True) -> str:
+    """A typed figure shown with every decimal it has: a clerk's 12.345 is never shown as 12.3."""
+    if value is None:
+        return ""
+    text = f"{value:,.6f}" if grouping else f"{value:.6f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,142 @@
+"""A demo district database (示例数据): every unit's plausible figures for 2020–2024.
+
+The 2020 district figures equal the plan's (表1 and 表2); components the plan does not
+print are derived from the plan's ratios (从业人员 from 每万名从业人员人才资源数, …).
+Later years grow toward the 2025 targets at rates that leave some indicators on track
+and some behind, so that a newcomer sees every state the program can show. Two units
+have not reported 2024, so completeness has something to say. Every figure passes the
+error checks; warnings carry a 说明.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from ..domain.catalog import Aggregation, Catalog, Indicator
+from ..domain.checks import Severity, check_unit_period
+from ..store import Store, create_store
+from ..store.values import ValueChange
+
+YEARS = list(range(2020, 2025))
+LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
+
+# 2020 figures (entry measure) of components the plan does not print, derived from its ratios,
+# and the yearly growth the demo gives them.
+COMPONENTS_2020: dict[str, tuple[float, float]] = {
+    "employed": (325_426, 0.015),              # 122,100 人 / 3,752 per 10k (表1 每万名从业人员人才资源数)
+    "skilled_workers": (99_718, 0.03),         # 35,300 高技能 / 35.4 % (表1)
+    "rd_personnel": (5_168, 0.07),             # 158.8 per 10k employed (表2)
+    "resident_population": (720_000, 0.01),
+    "physicians": (1_872, 0.055),              # 2.6 per 1,000 residents
+    "nurses": (2_304, 0.12),
+    "general_practitioners": (252, 0.09),
+    "cdc_staffing": (101, 0.06),
+    "industrial_value_added": (3_000_000, 0.06),
+    "hitech_value_added": (2_040_000, 0.085),  # 68.0 % (表1/表2)
+    "industrial_output": (13_000_000, 0.06),
+    "new_product_output": (6_760_000, 0.07),   # 52.0 % (表1)
+    "industrial_enterprises": (900, 0.04),
+    "rd_active_enterprises": (777, 0.055),     # 86.3 % (表2)
+    "high_value_patents": (742, 0.14),         # 10.3 per 10k residents (表2)
+    "local_fiscal_revenue": (274_727, 0.05),   # 9,066 / 3.3 % (表1)
+    "fiscal_talent_input": (9_066, 0.04),
+    "invention_patents_granted": (600, 0.08),  # 表1's 2,447 is a five-year total
+    "labor_productivity": (15.5, 0.072),
+    "phd": (222, 0.15),
+    "master": (2_001, 0.15),
+}
+DEFAULT_GROWTH = 0.04
+
+# Share of each geographic unit in the district's figures (roughly by population).
+WEIGHTS = {"xincheng": 0.12, "jiabei": 0.08, "tanghui": 0.09, "gaozhao": 0.07, "wangjiangjing": 0.16,
+           "youchegang": 0.10, "xincheng_town": 0.11, "wangdian": 0.10, "honghe": 0.07, "hitech": 0.10}
+
+
+def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
+    """The district's figure of an entered indicator for each demo year (entry measure)."""
+    years = {}
+    if ind.is_cumulative:
+        per_year = ind.to_entry(ind.target_2025) / 5
+        carried = 0.0
+        for year in YEARS[1:]:
+            carried += per_year * rng.uniform(0.8, 1.15)
+            years[year] = round(carried - sum(years.values()))
+        years[2020] = round(per_year * 0.9)
+        return years
+    base, growth = COMPONENTS_2020.get(ind.code, (None, DEFAULT_GROWTH))
+    if base is None and ind.base_2020 is not None:
+        base = ind.to_entry(ind.base_2020)
+    target = ind.to_entry(ind.target_2025) if ind.target_2025 is not None else None
+    if base is None:
+        base = (target or 10) * rng.uniform(0.72, 0.85)
+    pace = rng.uniform(0.8, 1.08)  # some indicators ahead of the trajectory, some behind
+    for i, year in enumerate(YEARS):
+        if target is not None and ind.code not in COMPONENTS_2020 and ind.aggregation is not Aggregation.FLOW:
+            value = base + (target - base) * (i / 5) * pace
+        else:
+            value = base * (1 + growth * rng.uniform(0.85, 1.15)) ** i
+        years[year] = value
+    return years
+
+
+def _apportion(total: float, weights: dict[str, float], decimals: int) -> dict[str, float]:
+    """Split ``total`` by ``weights`` so the parts add up exactly (largest remainder)."""
+    scale = 10 ** decimals
+    units = round(total * scale)
+    raw = {u: units * w / sum(weights.values()) for u, w in weights.items()}
+    parts = {u: int(v) for u, v in raw.items()}
+    for u in sorted(raw, key=lambda u: raw[u] - parts[u], reverse=True)[: units - sum(parts.values())]:
+        parts[u] += 1
+    return {u: p / scale for u, p in parts.items()}
+
+
+def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], dict[str, float]]:
+    """``{(unit, period): {indicator: value}}`` for every reporting unit and demo year."""
+    rng = random.Random(seed)
+    figures: dict[tuple[str, str], dict[str, float]] = {}
+    for ind in catalog.indicators:
+        if not ind.is_entered:
+            continue
+        reporters = [u.code for u in catalog.reporters(ind)]
+        weights = {u: WEIGHTS.get(u, 1.0) * rng.uniform(0.85, 1.15) for u in reporters}
+        decimals = 1 if ind.entry_measure in ("%", "万元/人") else 0
+        for year, total in _district_series(ind, rng).items():
+            for unit, value in _apportion(total, weights, decimals).items():
+                figures.setdefault((unit, str(year)), {})[ind.code] = value
+    # A unit's total is the sum of its talent kinds, so 人才资源总量 ≥ each kind holds per unit.
+    kinds = ["party_gov_talent", "business_mgmt_talent", "professional_tech_talent", "high_skilled",
+             "rural_practical_talent", "social_work_talent"]
+    for values in figures.values():
+        if all(k in values for k in kinds) and "talent_total" in values:
+            values["talent_total"] = sum(values[k] for k in kinds)
+    for unit in LATE_IN_2024:
+        figures.pop((unit, "2024"), None)
+    return figures
+
+
+def create_demo(path: str | Path, seed: int = 2021) -> Path:
+    """Create the demo district database at ``path`` (which must not exist yet)."""
+    path = Path(path)
+    with create_store(path, "district", author="演示") as store:
+        catalog = store.catalog()
+        figures = demo_figures(catalog, seed)
+        with store.db.atomic():
+            for (unit, period), values in sorted(figures.items()):
+                name = catalog.unit(unit).name
+                store.values.write([ValueChange(unit, code, period, v) for code, v in values.items()],
+                                   author=f"{name}填报员", source="demo")
+            _explain_warnings(store, catalog, figures)
+            store.set_meta("demo", "1")
+    return path
+
+
+def _explain_warnings(store: Store, catalog: Catalog, figures) -> None:
+    """Give every 合理性 warning a 说明, as a careful clerk would before submitting."""
+    for unit, period in sorted(figures):
+        entries = store.values.entries(unit, period)
+        for finding in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period)):
+            if finding.severity is Severity.WARNING:
+                store.values.write([ValueChange(unit, finding.indicator, period, entries[finding.indicator].value,
+                                                "示例说明：本年新认定/新引进集中，数据已核实。")],
+                                   author=f"{catalog.unit(unit).name}填报员", source="demo")
