@@ -156,7 +156,8 @@ class Aggregator:
         if len(reporter_sets) != 1 or any(c.aggregation.is_derived for c in components):
             return None
         values = [self._unit_values(c, period) for c in components]
-        units = list(values[0])
+        units = list(dict.fromkeys(u for v in values for u in v))  # a retired unit may have only some
+        values = [{u: v.get(u) for u in units} for v in values]
         complete = [u for u in units if all(v.get(u) is not None for v in values)]
         missing = [u for u in units if u not in complete and self.catalog.unit(u).active]
         return values, complete, missing

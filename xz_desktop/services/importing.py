@@ -117,9 +117,9 @@ def apply_rows(store: Store, rows: list[ImportRow], author: str | None = None, *
     kept = [(r, v) for r, v in parsed if v is not None]
     changes = [ValueChange(r.unit, r.indicator, str(parse_period(r.period)), v, r.explanation) for r, v in kept]
     where = {(c.unit, c.indicator, c.period): r.where for c, (r, _) in zip(changes, kept)}
-    if not problems:
-        check_problems, result.warnings = _check_outcome(store, changes, where)
-        problems.extend(check_problems)
+    # Check what did parse even when other rows failed: the clerk sees every problem at once.
+    check_problems, result.warnings = _check_outcome(store, changes, where)
+    problems.extend(check_problems)
     if problems:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。共 {count} 处问题："), {"count": len(problems)}), details=problems)
     if not dry_run:

@@ -35,7 +35,8 @@ def default_author() -> str:
         return "unknown"
 
 
-def _translate_sqlite_error(exc: sqlite3.Error, path: Path) -> XzError:
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
+    """A Chinese explanation of an SQLite failure (locked, corrupt, read-only, disk full)."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
@@ -46,7 +47,7 @@ def _translate_sqlite_error(exc: sqlite3.Error, path: Path) -> XzError:
     elif "disk" in text and ("full" in text or "i/o" in text):
         msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
     else:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "无法打开数据库 {path}：{reason}"), {"path": str(path), "reason": str(exc)})
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)})
     return XzError(msg)
 
 
@@ -198,7 +199,7 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
-        raise _translate_sqlite_error(exc, path) from exc
+        raise translate_sqlite_error(exc, path) from exc
     except BaseException:
         if conn is not None:
             conn.close()
@@ -239,5 +240,5 @@ def create_store(path: str | Path, role: str, unit: str | None = None, catalog: 
         for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             leftover.unlink(missing_ok=True)
         if isinstance(exc, sqlite3.Error):
-            raise _translate_sqlite_error(exc, path) from exc
+            raise translate_sqlite_error(exc, path) from exc
         raise

@@ -6,6 +6,7 @@ figures, their revisions and (by trigger) their audit rows land together or not 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
@@ -134,13 +135,18 @@ class ValueTable:
 
     def write(self, changes: Iterable[ValueChange], author: str | None = None, source: str = "local") -> list[StoredValue]:
         """Write figures atomically; unchanged ones are left alone. Returns what was written."""
-        from .database import now_iso
+        from .database import now_iso, translate_sqlite_error
 
         changes = list(changes)
         for change in changes:
             self._check_writable(change)
         author = author or self.store.author
-        stamp = now_iso()
+        try:
+            return self._write(changes, author, source, now_iso())
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.store.path) from exc
+
+    def _write(self, changes: list[ValueChange], author: str, source: str, stamp: str) -> list[StoredValue]:
         written: list[StoredValue] = []
         with self.store.db.atomic():
             for change in changes:
