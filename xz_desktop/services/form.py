@@ -1,0 +1,246 @@
+"""A unit's form for one period: what the window shows, the printout prints and ``xz form`` lists.
+
+One function reads everything a form needs (the unit's figures for the period and a year
+earlier, the checks of ``domain/checks.py``) so the window, the print and the command
+line show the same rows, statuses and summary. Writes go through ``store.values`` one
+figure per transaction, so an accepted edit is on disk before the next keystroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
+from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..domain.numbers import parse_number
+from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
+from ..store import Store
+from ..store.values import AuditEntry, StoredValue
+
+F = "form"
+OTHER_GROUP = QT_TRANSLATE_NOOP("form", "其他已存数值")
+
+
+class Status(str, Enum):
+    """What the 审核 column says about one row, worst first."""
+
+    ERROR = "error"            # 逻辑性审核 failed: must be fixed
+    WARNING = "warning"        # 合理性审核 without 说明
+    EXPLAINED = "explained"    # 合理性审核 with 说明
+    MISSING = "missing"        # blank
+    OK = "ok"
+    DERIVED = "derived"        # computed from the unit's own figures, read-only
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One indicator on the form."""
+
+    indicator: Indicator
+    value: float | None
+    explanation: str = ""
+    previous: float | None = None
+    findings: tuple[Finding, ...] = ()
+    editable: bool = True
+    revision: int = 0
+    changed_at: str = ""
+    changed_by: str = ""
+    group: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+    @property
+    def measure(self) -> str:
+        """Entered figures are typed in the entry measure; derived ones are shown in the display measure."""
+        return self.indicator.entry_measure if self.editable else self.indicator.display_measure
+
+    @property
+    def decimals(self) -> int:
+        return self.indicator.decimals if not self.editable or self.indicator.display_factor == 1 else 0
+
+    @property
+    def status(self) -> Status:
+        if not self.editable:
+            return Status.DERIVED
+        if any(f.severity is Severity.ERROR for f in self.findings):
+            return Status.ERROR
+        if any(f.severity is Severity.WARNING and not f.explained for f in self.findings):
+            return Status.WARNING
+        if self.findings:
+            return Status.EXPLAINED
+        return Status.MISSING if self.value is None else Status.OK
+
+    @property
+    def needs_explanation(self) -> bool:
+        return self.status is Status.WARNING
+
+
+@dataclass
+class Form:
+    """A unit's rows for a period, grouped by category, with the findings and their summary."""
+
+    unit: Unit
+    period: str
+    previous_period: str
+    rows: list[FormRow]
+    findings: list[Finding]
+    summary: CheckSummary
+    other_findings: list[Finding] = field(default_factory=list)  # about figures the catalog no longer has
+
+    def row(self, code: str) -> FormRow | None:
+        return next((r for r in self.rows if r.code == code), None)
+
+    def groups(self) -> list[tuple[str, list[FormRow]]]:
+        """Rows by category, in the order the categories first appear."""
+        out: dict[str, list[FormRow]] = {}
+        for row in self.rows:
+            out.setdefault(row.group, []).append(row)
+        return list(out.items())
+
+    @property
+    def editable_rows(self) -> list[FormRow]:
+        return [r for r in self.rows if r.editable]
+
+
+def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
+    """A ratio or sum computed from one unit's own figures (display measure); None when incomplete."""
+    def get(code: str | None) -> float | None:
+        entry = entries.get(code) if code else None
+        return None if entry is None else entry.value
+
+    if ind.aggregation is Aggregation.RATIO:
+        num, den = get(ind.numerator), get(ind.denominator)
+        if num is None or not den:
+            return None
+        return num / den * ind.scale
+    if ind.aggregation is Aggregation.SUM:
+        parts = [get(p) for p in ind.parts]
+        return None if any(p is None for p in parts) else float(sum(parts))
+    return None
+
+
+def derived_for_unit(catalog: Catalog, unit: Unit) -> list[Indicator]:
+    """Ratios and sums whose every component this unit reports itself."""
+    found = []
+    for ind in catalog.indicators:
+        if ind.aggregation not in (Aggregation.RATIO, Aggregation.SUM):
+            continue
+        parts = catalog.components(ind)
+        if parts and all(p.is_entered and catalog.reports(unit, p) for p in parts):
+            found.append(ind)
+    return found
+
+
+def load_form(store: Store, unit: str, period: str) -> Form:
+    """Everything the form of ``unit`` for ``period`` shows, read in one go."""
+    catalog = store.catalog()
+    the_unit = catalog.unit(unit)
+    period = str(parse_period(period))
+    previous_period = str(parse_period(period).previous())
+    stored = {v.indicator: v for v in store.values.list(unit=unit, period=period)}
+    before = {v.indicator: v.value for v in store.values.list(unit=unit, period=previous_period)}
+    entries = {code: Entry(v.value, v.explanation) for code, v in stored.items()}
+    findings = check_unit_period(catalog, unit, period, entries, before)
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.indicator, []).append(finding)
+
+    def entered_row(ind: Indicator, group: str) -> FormRow:
+        v = stored.get(ind.code)
+        return FormRow(ind, v.value if v else None, v.explanation if v else "", before.get(ind.code),
+                       tuple(by_code.get(ind.code, ())), True, v.revision if v else 0,
+                       v.changed_at if v else "", v.changed_by if v else "", group)
+
+    reported = catalog.indicators_for_unit(the_unit)
+    derived = {d.code for d in derived_for_unit(catalog, the_unit)}
+    shown = {i.code for i in reported} | derived
+    previous_entries = {code: Entry(value) for code, value in before.items()}
+    rows: list[FormRow] = []
+    for ind in catalog.indicators:  # catalog order keeps a derived figure among its category
+        if ind.code in derived:
+            rows.append(FormRow(ind, derived_value(ind, entries), previous=derived_value(ind, previous_entries),
+                                editable=False, group=ind.category))
+        elif ind.code in shown:
+            rows.append(entered_row(ind, ind.category))
+    order = {group: n for n, group in enumerate(dict.fromkeys(r.group for r in rows))}
+    rows.sort(key=lambda r: order[r.group])  # stable: catalog order within a category
+    # Figures stored for an indicator this unit no longer reports (the catalog changed): keep them visible.
+    for code in stored:
+        if code not in shown and catalog.has_indicator(code) and catalog.indicator(code).is_entered:
+            rows.append(entered_row(catalog.indicator(code), OTHER_GROUP))
+    known = {r.code for r in rows}
+    return Form(the_unit, period, previous_period, rows, findings, summarise(catalog, unit, entries, findings),
+                [f for f in findings if f.indicator not in known])
+
+
+# -- choices ------------------------------------------------------------
+
+def form_units(store: Store) -> list[Unit]:
+    """The units whose form this copy may open: every active unit for the district, else its own."""
+    catalog = store.catalog()
+    if store.is_district:
+        return catalog.active_units()
+    code = store.unit_code
+    return [catalog.unit(code)] if code and catalog.has_unit(code) else []
+
+
+def period_choices(store: Store | None = None) -> list[str]:
+    """2020 (the base year) to 2025, each year followed by its halves, plus any other stored period."""
+    periods = []
+    for year in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1):
+        periods += [str(year), f"{year}H1", f"{year}H2"]
+    if store is not None:
+        periods += [p for p in store.values.periods() if p not in periods]
+    return sorted(set(periods), key=lambda p: (parse_period(p).year, parse_period(p).rank % 3))
+
+
+def default_period(today: date | None = None) -> str:
+    """Last year's annual form (reports are filled after the year ends), within the plan."""
+    year = (today or date.today()).year - 1
+    return str(min(max(year, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR))
+
+
+def period_label(period: str) -> Message:
+    """“2023年”, “2023年上半年”, “2023年下半年”."""
+    p = parse_period(period)
+    template = {0: QT_TRANSLATE_NOOP("form", "{year}年"), 1: QT_TRANSLATE_NOOP("form", "{year}年上半年"),
+                2: QT_TRANSLATE_NOOP("form", "{year}年下半年")}[p.half]
+    return Message(F, template, {"year": p.year})
+
+
+# -- writing ------------------------------------------------------------
+
+def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None:
+    catalog = store.catalog()
+    ind = catalog.indicator(indicator)
+    if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, period) is None:
+        raise XzError(Message(F, QT_TRANSLATE_NOOP("form", "“{unit}”不填报“{name}”"),
+                              {"unit": catalog.unit(unit).name, "name": ind.name}))
+
+
+def set_value(store: Store, unit: str, indicator: str, period: str, value: float | str | None,
+              author: str | None = None) -> StoredValue | None:
+    """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
+    number = parse_number(value) if isinstance(value, str) else value
+    _check_reports(store, unit, indicator, period)
+    return store.values.set(unit, indicator, str(parse_period(period)), number, None, author)
+
+
+def set_explanation(store: Store, unit: str, indicator: str, period: str, text: str,
+                    author: str | None = None) -> StoredValue | None:
+    """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged."""
+    _check_reports(store, unit, indicator, period)
+    period = str(parse_period(period))
+    current = store.values.get(unit, indicator, period)
+    return store.values.set(unit, indicator, period, current.value if current else None, text or "", author)
+
+
+def value_history(store: Store, unit: str, indicator: str, period: str) -> list[AuditEntry]:
+    """Every change of one figure, oldest first: who, when, from what to what."""
+    store.catalog().unit(unit)
+    return store.values.history(unit, indicator, str(parse_period(period)))

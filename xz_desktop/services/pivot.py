@@ -1,0 +1,236 @@
+"""District figures arranged for reading: groups of the totals, units × indicators, one
+indicator's contributions and its history from 2015 to the 2025 target.
+
+Every figure here comes from the :class:`Aggregator` (the one source of district
+figures) or from :func:`total_row`; nothing is re-aggregated, so the window, the Excel
+workbook and ``xz totals --json`` always agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..domain.aggregation import Aggregator
+from ..domain.catalog import Aggregation, Catalog, Indicator
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.periods import FIRST_YEAR, PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period, parse_period
+from ..domain.totals import TotalRow, total_row
+from ..domain.trajectory import expected, start_value
+from ..store import Store
+
+R = "report"
+
+# The totals in the order the plan presents them: 表2 first, then the other targets.
+GROUPS: list[tuple[str, str]] = [
+    ("table2", QT_TRANSLATE_NOOP(R, "“十四五”人才发展主要指标（表2）")),
+    ("targets", QT_TRANSLATE_NOOP(R, "规划正文中的其他目标")),
+    ("table1", QT_TRANSLATE_NOOP(R, "“十三五”规划指标（表1）")),
+    ("components", QT_TRANSLATE_NOOP(R, "基础数据（计算比值所用的组成项）")),
+]
+
+
+def group_of(row: TotalRow | Indicator) -> str:
+    """Which of :data:`GROUPS` an indicator belongs to."""
+    if row.table2_seq is not None:
+        return "table2"
+    if row.target_2025 is not None:
+        return "targets"
+    if row.table1_seq is not None:
+        return "table1"
+    return "components"
+
+
+def grouped(rows: list[TotalRow]) -> list[tuple[str, str, list[TotalRow]]]:
+    """``(key, title, rows)`` per group, in :data:`GROUPS` order; the rows keep their order."""
+    out = []
+    for key, title in GROUPS:
+        members = [r for r in rows if group_of(r) == key]
+        if key == "table2":
+            members.sort(key=lambda r: r.table2_seq)
+        if members:
+            out.append((key, title, members))
+    return out
+
+
+def finite(value: float | None) -> float | None:
+    """``value`` unless it is missing, NaN or infinite (which no spreadsheet may receive)."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+# -- units × indicators ------------------------------------------------------------
+
+@dataclass
+class UnitTable:
+    """Each unit's figure of each entered indicator for one period, in the entry measure."""
+
+    period: str
+    frame: pd.DataFrame               # index: unit codes; columns: indicator codes; NaN = blank
+    units: list[str]                  # row order
+    indicators: list[Indicator]       # column order
+    unit_names: dict[str, str]
+    applicable: set[tuple[str, str]]  # (unit, indicator) pairs the unit is expected to report
+    district: dict[str, float | None]  # the district figure of each column (entry measure)
+
+    def value(self, unit: str, code: str) -> float | None:
+        cell = self.frame.at[unit, code]
+        return None if pd.isna(cell) else float(cell)
+
+
+def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -> UnitTable:
+    """The units × indicators table of ``period`` (a pandas pivot of the aggregator's contributions)."""
+    period = parse_period(period) if isinstance(period, str) else period
+    indicators = [i for i in catalog.indicators if i.is_entered]
+    records, district = [], {}
+    for ind in indicators:
+        dv = aggregator.value(ind.code, period)
+        district[ind.code] = finite(dv.value)
+        records.extend({"unit": c.unit, "indicator": ind.code, "value": c.value} for c in dv.contributions)
+    seen = {r["unit"] for r in records}
+    units = [u.code for u in catalog.active_units()]
+    units += sorted((u for u in seen if u not in units), key=lambda u: (catalog.unit(u).sort, u))
+    long = pd.DataFrame.from_records(records, columns=["unit", "indicator", "value"])
+    long["value"] = pd.to_numeric(long["value"], errors="coerce")
+    frame = long.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
+    frame = frame.reindex(index=units, columns=[i.code for i in indicators])
+    applicable = {(u, i.code) for i in indicators for u in units if catalog.reports(u, i)}
+    return UnitTable(str(period), frame, units, indicators, {u: catalog.unit(u).name for u in units}, applicable, district)
+
+
+def years_with_data(store: Store) -> list[int]:
+    """Every year (a half-year counts for its year) that holds at least one figure."""
+    return sorted({parse_period(p).year for p in store.values.periods()})
+
+
+def default_year(store: Store) -> int:
+    """The year a report opens on: the latest with figures, else the current plan year."""
+    years = [y for y in years_with_data(store) if y <= PLAN_TARGET_YEAR]
+    if years:
+        return years[-1]
+    from datetime import date
+    return min(max(date.today().year - 1, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR)
+
+
+# -- one indicator's contributions ---------------------------------------------------
+
+@dataclass
+class BreakdownColumn:
+    key: str
+    title: Message       # an indicator's name, or a translatable label
+    measure: str
+    decimals: int
+
+
+def _name(text: str) -> Message:
+    """Data (an indicator's name) in the shape of a message: it translates to itself."""
+    return Message(R, "{name}", {"name": text})
+
+
+@dataclass
+class BreakdownRow:
+    unit: str
+    name: str
+    values: dict[str, float | None]
+    missing: bool = False  # expected to report and has not
+
+
+@dataclass
+class Breakdown:
+    """Who contributed what to one district figure."""
+
+    code: str
+    period: str
+    columns: list[BreakdownColumn]
+    rows: list[BreakdownRow]
+    total: dict[str, float | None]
+    missing: list[str] = field(default_factory=list)  # unit names
+    note: Message | None = None  # how the district figure is formed
+
+
+def _column(ind: Indicator, key: str | None = None) -> BreakdownColumn:
+    return BreakdownColumn(key or ind.code, _name(ind.name), ind.entry_measure, ind.decimals if ind.display_factor == 1 else 0)
+
+
+def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Period | str) -> Breakdown:
+    """Each unit's contribution to ``code`` in ``period``; a ratio shows numerator and denominator."""
+    period = parse_period(period) if isinstance(period, str) else period
+    ind = catalog.indicator(code)
+    dv = aggregator.value(code, period)
+    parts = catalog.components(ind)
+    if ind.aggregation is Aggregation.GROWTH:
+        base = parts[0]
+        inner = breakdown(catalog, aggregator, base.code, period)
+        inner.code = code
+        inner.note = Message(R, QT_TRANSLATE_NOOP(R, "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"), {"base": base.name})
+        return inner
+    if parts:
+        columns = [_column(p) for p in parts] + [BreakdownColumn("value", _name(ind.name), ind.entry_measure, ind.decimals)]
+        per_part = [aggregator.value(p.code, period) for p in parts]
+        by_unit = [{c.unit: c.value for c in pv.contributions} for pv in per_part]
+        own = {c.unit: c.value for c in dv.contributions}
+        units = list(dict.fromkeys(u for d in by_unit for u in d))
+        rows = [BreakdownRow(u, catalog.unit(u).name, {**{p.code: finite(d.get(u)) for p, d in zip(parts, by_unit)}, "value": finite(own.get(u))})
+                for u in units]
+        total = {p.code: finite(pv.value) for p, pv in zip(parts, per_part)}
+        total["value"] = finite(dv.value)
+        note = Message(R, QT_TRANSLATE_NOOP(R, "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"), {"scale": f"{ind.scale:g}"}) \
+            if ind.aggregation is Aggregation.RATIO else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项之和"))
+    else:
+        columns = [BreakdownColumn("value", _name(ind.name), ind.entry_measure, 0 if ind.display_factor != 1 else ind.decimals),
+                   BreakdownColumn("share", Message(R, QT_TRANSLATE_NOOP(R, "占全区")), "%", 1)]
+        district = finite(dv.value)
+        rows = []
+        for c in dv.contributions:
+            v = finite(c.value)
+            share = v / district * 100 if v is not None and district else None
+            rows.append(BreakdownRow(c.unit, catalog.unit(c.unit).name, {"value": v, "share": share}))
+        total = {"value": district, "share": 100.0 if district else None}
+        note = Message(R, QT_TRANSLATE_NOOP(R, "区级指标：只取主管单位填报的数值")) if ind.aggregation is Aggregation.DISTRICT \
+            else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各单位之和"))
+    missing = set(dv.units_missing)
+    for row in rows:
+        row.missing = row.unit in missing
+    return Breakdown(code, str(period), columns, rows, total, [catalog.unit(u).name for u in dv.units_missing], note)
+
+
+# -- history for a chart -----------------------------------------------------------
+
+@dataclass
+class History:
+    """An indicator from 2015 through the years entered to the 2025 target (display measure)."""
+
+    code: str
+    name: str
+    measure: str
+    decimals: int
+    cumulative: bool
+    actual: list[tuple[int, float]]     # plan figures for 2015 and 2020, then the district's
+    trajectory: list[tuple[int, float]]  # what the plan requires each year, 2020 → 2025
+    target: float | None
+    target_sense: str | None
+
+
+def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int | None = None) -> History:
+    """The points of the indicator's progress chart."""
+    ind = catalog.indicator(code)
+    last_year = max(last_year or PLAN_TARGET_YEAR, PLAN_TARGET_YEAR)
+    actual: list[tuple[int, float]] = []
+    for year in range(FIRST_YEAR, last_year + 1):
+        plan = {FIRST_YEAR: None if ind.is_cumulative else ind.base_2015, PLAN_BASE_YEAR: start_value(ind)}.get(year)
+        if plan is not None:
+            actual.append((year, plan))  # the plan's own figures stand for those years
+            continue
+        if ind.is_cumulative and year < PLAN_BASE_YEAR:
+            continue
+        row = total_row(ind, aggregator, Period(year))
+        # A year without a figure of its own is not a point, even where a running total carries over.
+        if row.value is not None and (value := finite(row.progress_value)) is not None:
+            actual.append((year, value))
+    trajectory = [(y, e) for y in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1) if (e := expected(ind, y)) is not None]
+    return History(code, ind.name, ind.display_measure, ind.decimals, ind.is_cumulative, actual, trajectory,
+                   ind.target_2025, ind.target_sense)
