@@ -18,6 +18,15 @@ from xz_desktop.store import create_store  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _window_settings(tmp_path_factory):
+    """Each test starts from default window settings, and never touches the user's own."""
+    from xz_desktop.ui import settings  # pytest-qt has loaded Qt already
+
+    settings.use_folder(tmp_path_factory.mktemp("settings"))
+    yield
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The shipped catalog (resources/catalog)."""

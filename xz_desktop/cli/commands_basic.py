@@ -41,13 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("import", help="导入数据文件 / import figures from a file",
-                       description="导入数据（CSV：unit,indicator,period,value[,explanation]）。全部通过审核才写入，否则一条也不写。\n"
+                       description="导入数据（CSV：unit,indicator,period,value[,explanation]；或填好的 Excel 填报模板 .xlsx）。全部通过审核才写入，否则一条也不写。\n"
                                    "Import figures; all or nothing: any error refuses the whole file.",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("file", type=Path, metavar="FILE", help="数据文件 / data file")
     p.add_argument("--author", help="记录为修改人 / recorded as the author of the change")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
+    p.add_argument("--period", help="Excel 填报模板须为该报告期，否则拒绝 / refuse an Excel form of another period")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("totals", help="区级汇总与规划目标对比 / district totals against the plan",
@@ -133,7 +134,7 @@ def cmd_init(args) -> int:
 
 def cmd_import(args) -> int:
     with open_store(args.db) as store:
-        result = import_file(store, args.file, args.author, dry_run=args.dry_run)
+        result = import_file(store, args.file, args.author, dry_run=args.dry_run, period=args.period)
     verb = "检查通过（未写入）" if args.dry_run else f"已导入 {result.written} 个数值，{result.unchanged} 个未变"
     print(f"{verb}；跳过空白 {result.skipped_blank} 个。")
     if result.warnings:

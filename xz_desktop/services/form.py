@@ -15,7 +15,7 @@ from enum import Enum
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
 from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.numbers import parse_number
+from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue
@@ -33,6 +33,18 @@ class Status(str, Enum):
     MISSING = "missing"        # blank
     OK = "ok"
     DERIVED = "derived"        # computed from the unit's own figures, read-only
+
+
+def status_label(status: Status) -> Message:
+    """The word the 审核 column shows for ``status``."""
+    return Message(F, {
+        Status.ERROR: QT_TRANSLATE_NOOP("form", "错误"),
+        Status.WARNING: QT_TRANSLATE_NOOP("form", "需说明"),
+        Status.EXPLAINED: QT_TRANSLATE_NOOP("form", "已说明"),
+        Status.MISSING: QT_TRANSLATE_NOOP("form", "未填"),
+        Status.OK: QT_TRANSLATE_NOOP("form", "通过"),
+        Status.DERIVED: QT_TRANSLATE_NOOP("form", "自动计算"),
+    }[status])
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,12 @@ class FormRow:
     @property
     def decimals(self) -> int:
         return self.indicator.decimals if not self.editable or self.indicator.display_factor == 1 else 0
+
+    def shown(self, value: float | None) -> str:
+        """``value`` as the form shows it: a typed figure with every decimal typed, a derived one rounded."""
+        if value is None:
+            return ""
+        return format_typed(value) if self.editable else format_number(value, self.decimals)
 
     @property
     def status(self) -> Status:

@@ -171,12 +171,19 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     return rows
 
 
-def import_file(store: Store, path: str | Path, author: str | None = None, *, dry_run: bool = False) -> ImportResult:
-    """Import a CSV file of figures into ``store``, all or nothing."""
+def import_file(store: Store, path: str | Path, author: str | None = None, *, dry_run: bool = False,
+                period: str | None = None) -> ImportResult:
+    """Import a CSV file or a filled Excel form (.xlsx) into ``store``, all or nothing.
+
+    ``period``, when given, refuses an Excel form of another period.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         rows = read_csv_rows(path)
+    elif suffix in (".xlsx", ".xlsm", ".xls"):
+        from .excel_import import import_template  # it imports this module: import late
+        return import_template(store, path, author, dry_run=dry_run, period=period)
     else:
-        raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "不支持的文件类型“{suffix}”：请导入 .csv 文件"), {"suffix": suffix or path.name}))
+        raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）"), {"suffix": suffix or path.name}))
     return apply_rows(store, rows, author, dry_run=dry_run)

@@ -1,28 +1,112 @@
-"""``xz-desktop``: parse the command line, set up Qt, open the window."""
+"""``xz-desktop``: parse the command line, set up Qt and the language, open (or create) a database.
+
+``xz-desktop``            the default database in the user's data folder; on the very first
+                          run a dialog asks whose copy this is and creates it
+``xz-desktop --db PATH``  another database (a missing one can be created)
+``xz-desktop --demo``     a freshly generated demo district database (示例数据) in a temp folder
+``--lang zh|en``          the interface language (else the saved choice, else the system's)
+"""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from ..paths import default_database_path
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest (Qt's own, such as ``-platform``), left for QApplication."""
     parser = argparse.ArgumentParser(prog="xz-desktop", description="秀洲区人才发展规划指标填报 / Xiuzhou talent plan reporting")
-    parser.add_argument("--db", type=Path, help="打开指定数据库 / open this database")
-    return parser.parse_known_args(argv)[0]
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, help="打开指定数据库 / open this database")
+    where.add_argument("--demo", action="store_true", help="打开新生成的示例数据库 / open a fresh demo database")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / interface language")
+    return parser.parse_known_args(argv)
+
+
+def _application(qt_args: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName("Xiuzhou")
+    app.setApplicationName("xz-desktop")
+    app.setApplicationDisplayName("xz-desktop")
+    return app
+
+
+def _make_demo(app) -> Path:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from ..services.demo import create_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="xz-demo-"))
+    app.aboutToQuit.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # about a second: no progress dialog needed
+    try:
+        return Path(create_demo(folder / "示例数据.sqlite"))
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _create(path: Path) -> Path | None:
+    """The first-run dialog for ``path``; None when the clerk cancels."""
+    from .first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(path)
+    return dialog.created if dialog.exec() == FirstRunDialog.DialogCode.Accepted else None
+
+
+def _ask_create(path: Path) -> bool:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(None, QCoreApplication.translate("main", "数据库不存在"),
+                                  QCoreApplication.translate("main", "数据库 {path} 不存在。要在这里新建一个吗？").format(path=path),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def start(argv: list[str]):
+    """Everything up to showing the window; returns it, or an exit code (0 cancelled, 1 refused with a message)."""
+    args, qt_args = parse_args(argv)
+    app = _application(qt_args)
+    from . import settings, translations
+    from .i18n import show_error
+    from .main_window import MainWindow
+    from ..domain.messages import XzError
+
+    translations.install(translations.choose_language(args.lang, settings.get("language")), app)
+    try:
+        if args.demo:
+            path = _make_demo(app)
+        else:
+            path = args.db or default_database_path()
+            if not path.exists():
+                if args.db is not None and not _ask_create(path):
+                    return 0
+                created = _create(path)
+                if created is None:
+                    return 0
+                path = created
+        window = MainWindow(path)
+    except XzError as exc:
+        show_error(None, exc)
+        return 1
+    window.show()
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = parse_args(argv)
+    window = start(argv)
+    if isinstance(window, int):
+        return window
     from PySide6.QtWidgets import QApplication
 
-    from .main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    window = MainWindow(args.db or default_database_path())
-    window.show()
-    return app.exec()
+    return QApplication.instance().exec()

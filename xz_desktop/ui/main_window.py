@@ -1,4 +1,9 @@
-"""The main window: one open database, its pages in tabs, menus the pages fill."""
+"""The main window: one open database, its pages in tabs, menus the pages fill.
+
+The window holds a lock file beside its database (``QLockFile``), so a second copy of the
+program, or a second window, never edits the same file: SQLite would let both write, and
+the clerk would see figures change under their hands.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,55 @@ import importlib
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtCore import QLockFile, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
+from .. import __version__
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store, open_store
+from . import settings
 from .i18n import show_error
 from .pages import PAGE_MODULES
 from .tasks import Task, run_with_progress
+
+L = "lock"
+_locks: dict[str, list] = {}       # resolved path -> [QLockFile, windows using it] (one process may reopen)
+_open_windows: set["MainWindow"] = set()  # windows opened from a window: Python must keep them alive
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def acquire_lock(path: Path) -> str:
+    """Lock ``path`` for this process; :class:`XzError` when another running copy holds it."""
+    key = str(Path(path).resolve())
+    if key in _locks:
+        _locks[key][1] += 1
+        return key
+    lock = QLockFile(str(lock_path(Path(path))))
+    lock.setStaleLockTime(0)  # held as long as the window is open; a crashed holder is detected by its process id
+    if not lock.tryLock(200):
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            info = lock.getLockInfo()
+            pid, host = (info[1], info[2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "?")
+            raise XzError(Message(L, QT_TRANSLATE_NOOP("lock", "数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。"),
+                                  {"path": str(path), "host": host or "?", "pid": pid}))
+        raise XzError(Message(L, QT_TRANSLATE_NOOP("lock", "无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。"),
+                              {"folder": str(Path(path).parent)}))
+    _locks[key] = [lock, 1]
+    return key
+
+
+def release_lock(key: str) -> None:
+    entry = _locks.get(key)
+    if entry is None:
+        return
+    entry[1] -= 1
+    if entry[1] <= 0:
+        entry[0].unlock()
+        del _locks[key]
 
 
 class MainWindow(QMainWindow):
@@ -22,7 +69,13 @@ class MainWindow(QMainWindow):
     def __init__(self, store_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.store_path = Path(store_path)
-        self.store: Store = open_store(self.store_path)  # the GUI thread's own connection
+        self._lock_key = acquire_lock(self.store_path)
+        try:
+            self.store: Store = open_store(self.store_path)  # the GUI thread's own connection
+        except BaseException:
+            release_lock(self._lock_key)
+            raise
+        self._closed = False
         self.tasks: list[Task] = []
         self._menus: dict[str, QMenu] = {}
         self.pages = QTabWidget(self)
@@ -31,10 +84,17 @@ class MainWindow(QMainWindow):
         for key, title in (("file", self.tr("文件(&F)")), ("entry", self.tr("填报(&E)")),
                            ("district", self.tr("汇总(&D)")), ("help", self.tr("帮助(&H)"))):
             self._menus[key] = self.menuBar().addMenu(title)
+        self._build_file_menu()
         for name in PAGE_MODULES:
             importlib.import_module(name).install(self)
+        self._finish_menus()
+        self._build_status_bar()
         self.update_title()
         self.resize(1200, 780)
+        geometry = settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        settings.remember_database(self.store_path)
 
     # -- what pages use -------------------------------------------------
     @property
@@ -80,8 +140,107 @@ class MainWindow(QMainWindow):
         demo = self.tr("【示例数据】") if self.store.is_demo else ""
         self.setWindowTitle(f"{demo}{self.store.describe()} — {self.store_path.name} — xz-desktop")
 
+    # -- menus ------------------------------------------------------------
+    def _build_file_menu(self) -> None:
+        menu = self.menu("file")
+        new = menu.addAction(self.tr("新建数据库(&N)…"), self.new_database)
+        new.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        open_ = menu.addAction(self.tr("打开数据库(&O)…"), self.choose_database)
+        open_.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.recent_menu = menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+
+    def _finish_menus(self) -> None:
+        menu = self.menu("file")
+        menu.addSeparator()
+        quit_ = menu.addAction(self.tr("退出(&Q)"), self.close)
+        quit_.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit) if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
+                          else QKeySequence("Ctrl+Q"))
+        quit_.setMenuRole(QAction.MenuRole.QuitRole)
+        help_ = self.menu("help")
+        language = help_.addMenu(self.tr("界面语言(&L)"))
+        group = QActionGroup(self)
+        current = settings.get("language")
+        for code, text in (("", self.tr("跟随系统")), ("zh", "中文"), ("en", "English")):
+            action = language.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+        help_.addSeparator()
+        about = help_.addAction(self.tr("关于 xz-desktop(&A)"), self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_status_bar(self) -> None:
+        where = QLabel(self.tr("数据库：{path} · 填报人：{author}").format(path=self.store_path, author=self.store.author), self)
+        where.setObjectName("status_database")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(where)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.get("recent/databases"):
+            if Path(path).exists() and Path(path).resolve() != self.store_path.resolve():
+                self.recent_menu.addAction(path, lambda p=path: self.open_database(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def _language_chosen(self, action: QAction) -> None:
+        settings.put("language", action.data() or "")
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动程序时生效。"))
+
+    def about(self) -> None:
+        store = self.store
+        QMessageBox.about(self, self.tr("关于 xz-desktop"), self.tr(
+            "<h3>秀洲区人才发展“十四五”规划指标填报与汇总</h3>"
+            "<p>版本 {version}</p><p>数据库：{path}<br/>结构版本 {schema}，指标目录版本 {catalog}</p>").format(
+            version=__version__, path=self.store_path, schema=store.schema_version(), catalog=store.catalog().version))
+
+    # -- other databases -----------------------------------------------------
+    def choose_database(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(self.store_path.parent),
+                                                self.tr("xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)"))
+        if chosen:
+            self.open_database(Path(chosen))
+
+    def new_database(self) -> None:
+        from .first_run import FirstRunDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(self.store_path.parent / "新数据库.sqlite"),
+                                                self.tr("xz-desktop 数据库 (*.sqlite)"))
+        if not chosen:
+            return
+        dialog = FirstRunDialog(chosen, self)
+        if dialog.exec() == FirstRunDialog.DialogCode.Accepted and dialog.created:
+            self.open_database(dialog.created)
+
+    def open_database(self, path: Path) -> "MainWindow | None":
+        """Open ``path`` in a new window and close this one; this one stays when it cannot be opened."""
+        if Path(path).resolve() == self.store_path.resolve():
+            return self
+        try:
+            window = MainWindow(path)
+        except XzError as exc:
+            self.show_error(exc)
+            return None
+        _open_windows.add(window)  # nothing else holds the new top-level window
+        window.show()
+        self.close()
+        return window
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        for task in list(self.tasks):
-            task.cancel()
-        self.store.close()
+        if not self._closed:
+            page = self.page("form")
+            if page is not None and hasattr(page, "flush"):
+                page.flush()
+            for task in list(self.tasks):
+                task.cancel()
+            settings.put("window/geometry", self.saveGeometry())
+            self.store.close()
+            release_lock(self._lock_key)
+            self._closed = True
+            _open_windows.discard(self)
         super().closeEvent(event)
+

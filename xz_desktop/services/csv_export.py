@@ -1,0 +1,63 @@
+"""Every stored figure as a CSV file that Excel opens with its Chinese intact.
+
+UTF-8 with a byte-order mark (without one, Excel on a Chinese Windows reads the file as
+GBK and shows nonsense). The first five columns are those ``xz import`` reads, so the
+file goes back in. Free text that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab
+or a line break) gets a leading apostrophe: Excel would otherwise run it when the CSV is
+opened, and there is no cell type in CSV to say "this is text".
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..store import Store
+from .excel_files import check_target, replacing
+from .excel_style import RISKY_PREFIXES
+from .excel_tables import RAW_CHUNK, local_time, raw_count
+from .progress import SILENT, Progress
+
+HEADER = ["unit", "indicator", "period", "value", "explanation", "unit_name", "indicator_name", "measure",
+          "revision", "changed_at", "changed_by", "source"]
+
+
+@dataclass
+class CsvResult:
+    path: Path
+    rows: int
+
+
+def csv_text(value: str | None) -> str:
+    """``value`` made safe to open in Excel: formula-like text gets a leading apostrophe."""
+    if not value:
+        return ""
+    return "'" + value if value.startswith(RISKY_PREFIXES) else value
+
+
+def export_csv(store: Store, path: str | Path, progress: Progress = SILENT) -> CsvResult:
+    """Write every figure (long form, entry measure) to ``path``, replacing it only when complete."""
+    path = check_target(path, (".csv",))
+    catalog = store.catalog()
+    units = {u.code: u.name for u in catalog.units}
+    names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
+    total = raw_count(store)
+    cursor = store.conn.execute(
+        "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, v.source "
+        "FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
+        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator")
+    done = 0
+    with replacing(path) as tmp:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\r\n")  # CRLF: what Excel writes and expects
+            writer.writerow(HEADER)
+            while batch := cursor.fetchmany(RAW_CHUNK):
+                for unit, code, period, value, explanation, revision, changed_at, changed_by, source in batch:
+                    name, measure = names.get(code, (code, ""))
+                    writer.writerow([unit, code, period, "" if value is None else repr(float(value)).removesuffix(".0"),
+                                     csv_text(explanation), csv_text(units.get(unit, unit)), csv_text(name), measure,
+                                     revision, local_time(changed_at), csv_text(changed_by), csv_text(source)])
+                done += len(batch)
+                progress.step(done, total, f"{done:,}/{total:,} 行")
+    return CsvResult(path, total)

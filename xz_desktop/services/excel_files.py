@@ -1,0 +1,67 @@
+"""Writing a file so that a failure never leaves half of it, nor destroys the older one.
+
+The workbook is written to a temporary file beside the target and renamed over it only
+once complete: a cancelled export, a full disk or a crash leaves the previous file as
+it was. OS errors become messages a clerk can act on.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+
+F = "files"
+
+
+def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Path:
+    """``path`` as a Path, refused if its type is wrong or its folder does not exist."""
+    path = Path(path)
+    if path.suffix.lower() not in suffixes:
+        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "文件名“{name}”应以 {suffix} 结尾"), {"name": path.name, "suffix": " 或 ".join(suffixes)}))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "文件夹 {folder} 不存在"), {"folder": str(folder)}))
+    if path.is_dir():
+        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "{path} 是一个文件夹，不能作为导出文件"), {"path": str(path)}))
+    return path
+
+
+def os_error(exc: OSError, path: Path) -> XzError:
+    """A Chinese explanation of a failed write to ``path``; the old file is untouched."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        template = QT_TRANSLATE_NOOP(F, "磁盘空间不足，未能写完 {path}；原有文件保持不变")
+    elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        template = QT_TRANSLATE_NOOP(F, "无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）")
+    else:
+        return XzError(Message(F, QT_TRANSLATE_NOOP(F, "无法写入 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}))
+    return XzError(Message(F, template, {"path": str(path)}))
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success it replaces ``path`` in one rename."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else ".")
+        os.close(fd)
+    except OSError as exc:
+        raise os_error(exc, path) from exc
+    tmp = Path(name)
+    try:
+        yield tmp
+        # mkstemp makes the file private; the export should get the rights any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise os_error(exc, path) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

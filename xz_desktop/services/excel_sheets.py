@@ -1,0 +1,199 @@
+"""The report sheets of the export: 表2 as the plan prints it, the other targets, the other
+indicators, and the sheet of progress charts.
+
+Figures are the :class:`TotalRow` values as ``xz totals --json`` gives them, unrounded:
+the number format rounds for the eye, so pandas reads back exactly the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+
+from ..domain.catalog import Catalog
+from ..domain.periods import Period
+from ..domain.totals import TotalRow
+from ..domain.trajectory import completion
+from .excel_style import SheetWriter, cell, num_style, row_height
+from .pivot import History
+
+MARK = {True: ("达到进度", "xz_good"), False: ("落后进度", "xz_bad")}
+
+
+def period_label(period: Period) -> str:
+    return f"{period.year}年" if period.is_year else f"{period.year}年{'上' if period.half == 1 else '下'}半年"
+
+
+@dataclass
+class PlanSheet:
+    """Where a plan sheet put its rows, for the charts that refer to them."""
+
+    title: str
+    first_row: int
+    last_row: int
+    columns: dict[str, int]
+
+
+def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, float]]:
+    label = period_label(period)
+    # The text's targets have long 一级 names (人才队伍提质扩容, 秀水领英工程 …).
+    category_width = 16 if cumulative else 12
+    cols = [("category", "一级指标", category_width), ("seq", "序号", 6), ("name", "二级指标", 36), ("measure", "计量单位", 10),
+            ("base", "2020年基数", 12), ("target", "2025年目标", 12), ("value", f"{label}实际", 12)]
+    if cumulative:
+        cols.append(("cumulative", f"2021年至{label}累计", 13))
+    cols += [("expected", f"{label}应达", 12), ("completion", "完成率", 9), ("time", "序时进度", 9), ("mark", "进度评价", 10),
+             ("reported", "已报/应报单位", 11), ("note", "备注", 26), ("code", "指标代码", 24)]
+    return cols
+
+
+def _note(row: TotalRow, names: dict[str, str]) -> str:
+    parts = []
+    if row.target_sense == "max":
+        parts.append("目标为上限（以下）")
+    if row.units_missing:
+        missing = "、".join(names.get(u, u) for u in row.units_missing[:6]) + ("等" if len(row.units_missing) > 6 else "")
+        parts.append(f"缺报 {len(row.units_missing)} 个单位：{missing}")
+    if row.disputed:
+        parts.append("含待处理的冲突数值")
+    return "；".join(parts)
+
+
+def write_plan_sheet(wb: Workbook, catalog: Catalog, title: str, heading: str, subtitle: str, rows: list[TotalRow],
+                     period: Period, *, table2: bool) -> PlanSheet:
+    """A sheet laid out like the plan's 表2, with the period's value, expected value and completion."""
+    cumulative = any(catalog.indicator(r.code).is_cumulative for r in rows)
+    cols = _plan_columns(period, cumulative)
+    index = {key: i for i, (key, _, _) in enumerate(cols, start=1)}
+    sheet = SheetWriter(wb, title, [w for _, _, w in cols], freeze="D5", title_rows="3:4")
+    ws = sheet.ws
+    sheet.banner(heading, height=30)
+    sheet.banner(subtitle, "xz_subtitle")
+    # Two header rows: fixed columns span both; the period's columns sit under one merged caption.
+    block = [k for k in ("value", "cumulative", "expected", "completion", "time", "mark") if k in index]
+    top, bottom = [], []
+    for key, text, _ in cols:
+        if key in block:
+            top.append(cell(ws, f"{period_label(period)}完成情况" if key == block[0] else None, "xz_header"))
+            bottom.append(cell(ws, text, "xz_header"))
+        else:
+            top.append(cell(ws, text, "xz_header"))
+            bottom.append(cell(ws, None, "xz_header"))
+    r3 = sheet.append(top, 20)
+    r4 = sheet.append(bottom, 32)
+    sheet.merge(r3, index[block[0]], r3, index[block[-1]])
+    for key, _, _ in cols:
+        if key not in block:
+            sheet.merge(r3, index[key], r4, index[key])
+
+    names = {u.code: u.name for u in catalog.units}
+    run_length = [sum(1 for other in rows if other.category == row.category) for row in rows]
+    first = sheet.row + 1
+    run_start, run_category = first, None
+    for n, row in enumerate(rows, start=1):
+        ind = catalog.indicator(row.code)
+        d = num_style(row.decimals)
+        text, mark_style = MARK.get(row.on_track, ("无数据" if row.target_2025 is not None and row.progress_value is None else "", "xz_center"))
+        values = {
+            "category": cell(ws, row.category, "xz_center"),
+            "seq": cell(ws, row.table2_seq if table2 else n, "xz_center"),
+            "name": cell(ws, row.name, "xz_text"),
+            "measure": cell(ws, row.measure, "xz_center"),
+            "base": cell(ws, row.base_2020, d),
+            "target": cell(ws, row.target_2025, d),
+            "value": cell(ws, row.value, d),
+            "cumulative": cell(ws, row.cumulative, d),
+            "expected": cell(ws, row.expected, d),
+            "completion": cell(ws, row.completion, "xz_pct"),
+            "time": cell(ws, completion(ind, row.expected) if row.expected is not None else None, "xz_pct"),
+            "mark": cell(ws, text, mark_style),
+            "reported": cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
+            "note": cell(ws, _note(row, names), "xz_text"),
+            "code": cell(ws, row.code, "xz_code"),
+        }
+        width = {key: w for key, _, w in cols}
+        note = values["note"].value
+        at = sheet.append([values[key] for key, _, _ in cols],
+                          row_height([(row.name, width["name"]), (note, width["note"]), (row.measure, width["measure"]),
+                                      (row.category, width["category"] * run_length[n - 1])]))
+        # 一级指标 is merged down over its run of rows, as in the plan's table.
+        if row.category != run_category:
+            if run_category is not None:
+                sheet.merge(run_start, 1, at - 1, 1)
+            run_start, run_category = at, row.category
+    last = sheet.row
+    if rows:
+        sheet.merge(run_start, 1, last, 1)
+    sheet.append([])
+    sheet.banner("注：完成率 =（实际值 − 2020年基数）÷（2025年目标 − 2020年基数），五年累计目标按2021年以来累计值计算；"
+                 "序时进度为按规划轨迹（线性或年均增长）该年应达到的完成率；实际值达到或超过应达值为“达到进度”。", "xz_note")
+    sheet.banner("数值单位见“计量单位”列；空白表示尚无数据。全区值按各指标的汇总口径（求和、比值、年均增长）计算。", "xz_note")
+    return PlanSheet(title, first, last, index)
+
+
+def write_other_sheet(wb: Workbook, title: str, heading: str, subtitle: str, rows: list[TotalRow], period: Period) -> None:
+    """Indicators without a 2025 target: 表1's history and the components of ratios."""
+    label = period_label(period)
+    cols = [("类别", 14), ("序号", 6), ("指标", 34), ("计量单位", 10), ("2015年", 12), ("2020年", 12), (f"{label}", 12),
+            ("已报/应报单位", 11), ("指标代码", 24)]
+    sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="D4", title_rows="3:3")
+    widths = dict(cols)
+    ws = sheet.ws
+    sheet.banner(heading, height=30)
+    sheet.banner(subtitle, "xz_subtitle")
+    sheet.append([cell(ws, text, "xz_header") for text, _ in cols], 22)
+    for n, row in enumerate(rows, start=1):
+        d = num_style(row.decimals)
+        sheet.append([cell(ws, row.category, "xz_center"), cell(ws, row.table1_seq or n, "xz_center"), cell(ws, row.name, "xz_text"),
+                      cell(ws, row.measure, "xz_center"), cell(ws, row.base_2015, d), cell(ws, row.base_2020, d), cell(ws, row.value, d),
+                      cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
+                      cell(ws, row.code, "xz_code")],
+                     row_height([(row.name, widths["指标"]), (row.category, widths["类别"])]))
+
+
+def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period, history: History | None) -> None:
+    """Native Excel charts: 表2 completion against the time-proportional progress, and one indicator's path."""
+    sheet = SheetWriter(wb, title, [8, 12, 12, 12] + [10] * 8, landscape=True, fit="page")
+    ws = sheet.ws
+    sheet.banner(f"“十四五”人才发展主要指标完成进度（{period_label(period)}）", height=30)
+    if plan.last_row >= plan.first_row:
+        bar = BarChart()
+        bar.type = "bar"
+        bar.style = 10
+        bar.title = "完成率与序时进度"
+        bar.y_axis.title = "完成率"
+        bar.y_axis.numFmt = "0%"
+        bar.y_axis.majorGridlines = None
+        ref = lambda key: Reference(wb[plan.title], min_col=plan.columns[key], min_row=4, max_row=plan.last_row)  # noqa: E731
+        bar.add_data(ref("completion"), titles_from_data=True)
+        bar.add_data(ref("time"), titles_from_data=True)
+        bar.set_categories(Reference(wb[plan.title], min_col=plan.columns["name"], min_row=plan.first_row, max_row=plan.last_row))
+        bar.x_axis.scaling.orientation = "maxMin"  # the plan's order, top to bottom
+        bar.height, bar.width = 14, 26
+        ws.add_chart(bar, "A3")
+    if history is None:
+        return
+    # The line chart's data: a small table below the bar chart, years down the rows.
+    for _ in range(30 - sheet.row):
+        sheet.append([])
+    sheet.append([cell(ws, f"{history.name}（{history.measure}）", "xz_subtitle")])
+    head = sheet.append([cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "2025年目标")])
+    actual, planned = dict(history.actual), dict(history.trajectory)
+    years = sorted(set(actual) | set(planned))
+    d = num_style(history.decimals)
+    for year in years:
+        sheet.append([cell(ws, year, "xz_center"), cell(ws, actual.get(year), d), cell(ws, planned.get(year), d),
+                      cell(ws, history.target if year == max(years) else None, d)])
+    line = LineChart()
+    line.title = f"{history.name}：实际与规划进度"
+    line.y_axis.title = history.measure
+    line.y_axis.majorGridlines = None
+    line.add_data(Reference(ws, min_col=2, max_col=3, min_row=head, max_row=sheet.row), titles_from_data=True)
+    line.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=sheet.row))
+    for series in line.series:
+        series.smooth = False  # straight segments: a smoothed curve would invent values between years
+    line.series[1].graphicalProperties.line.dashStyle = "dash"
+    line.height, line.width = 10, 20
+    ws.add_chart(line, f"F{head - 1}")

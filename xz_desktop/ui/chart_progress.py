@@ -1,0 +1,78 @@
+"""One indicator's path on a QtCharts chart: the plan's 2015 and 2020 figures, the years
+entered, the trajectory the plan requires, and the 2025 target."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from ..domain.periods import FIRST_YEAR, PLAN_TARGET_YEAR
+from ..services.pivot import History
+
+ACTUAL = QColor("#2f6db5")
+PLAN = QColor("#c0504d")
+TARGET = QColor("#e69500")
+
+
+class ProgressChart(QChartView):
+    """A line chart of :class:`History`; ``actual``, ``trajectory`` and ``target`` are its series."""
+
+    def __init__(self, parent: QWidget | None = None):
+        self._chart = QChart()
+        super().__init__(self._chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.actual = QLineSeries(name=self.tr("实际"))
+        self.actual.setPointsVisible(True)
+        self.actual.setPen(QPen(ACTUAL, 2.5))
+        self.trajectory = QLineSeries(name=self.tr("规划进度"))
+        pen = QPen(PLAN, 2, Qt.PenStyle.DashLine)
+        self.trajectory.setPen(pen)
+        self.target = QScatterSeries(name=self.tr("2025年目标"))
+        self.target.setColor(TARGET)
+        self.target.setMarkerSize(12)
+        self.x_axis = QValueAxis()
+        self.x_axis.setLabelFormat("%d")
+        self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.y_axis = QValueAxis()
+        for series in (self.actual, self.trajectory, self.target):
+            self._chart.addSeries(series)
+        self._chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self._chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.actual, self.trajectory, self.target):
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+        self.show_history(None)
+
+    def show_history(self, history: History | None) -> None:
+        """Draw ``history``; ``None`` clears the chart."""
+        for series in (self.actual, self.trajectory, self.target):
+            series.clear()
+        if history is None:
+            self._chart.setTitle(self.tr("选择一项指标查看其走势"))
+            self.x_axis.setRange(FIRST_YEAR, PLAN_TARGET_YEAR)
+            self.y_axis.setRange(0, 1)
+            return
+        self._chart.setTitle(f"{history.name}（{history.measure}）")
+        self.actual.append([QPointF(y, v) for y, v in history.actual])
+        self.trajectory.append([QPointF(y, v) for y, v in history.trajectory])
+        if history.target is not None:
+            self.target.append(PLAN_TARGET_YEAR, history.target)
+        values = [v for _, v in history.actual + history.trajectory] + ([history.target] if history.target is not None else [])
+        years = [y for y, _ in history.actual + history.trajectory] + [PLAN_TARGET_YEAR]
+        first = min(years + [FIRST_YEAR]) if history.actual and history.actual[0][0] <= FIRST_YEAR else min(years)
+        last = max(years)
+        # Half a year of margin each side so the end markers show whole; ticks stay on the years.
+        self.x_axis.setRange(first - 0.5, last + 0.5)
+        self.x_axis.setTickAnchor(first)
+        self.x_axis.setTickInterval(1 if last - first <= 12 else 2)
+        low, high = (min(values), max(values)) if values else (0.0, 1.0)
+        pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
+        low = 0.0 if low >= 0 and low - pad < 0 else low - pad
+        self.y_axis.setRange(low, high + pad)
+        self.y_axis.setLabelFormat(f"%.{max(history.decimals, 0)}f")
+        self.y_axis.applyNiceNumbers()

@@ -1,0 +1,177 @@
+"""冲突 page: the figures the merge could not decide, and the district's pick for each.
+
+The upper table lists conflicts; the lower one the values in dispute for the selected
+conflict, with where each came from. 采用所选数值 (or Enter in the lower table) settles the
+conflict; two buttons settle every open one at once in favour of the units' latest
+packages or of the district's corrections. Decisions are quick single transactions on the
+window's own connection; the window then reloads every page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..services.package_conflicts import ConflictView, list_conflicts, resolve, resolve_many
+from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
+
+PAGE_KEY = "conflicts"
+
+
+class ConflictsPage(QWidget):
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = window
+        tr = self.tr
+        kinds = {"correction": tr("区里更正与单位新报不同"), "fork": tr("同一修订号两个数值")}
+        self.conflicts_model = RowsModel([
+            Column(tr("编号"), lambda c: str(c.id), RIGHT),
+            Column(tr("单位"), lambda c: c.unit_name),
+            Column(tr("报告期"), lambda c: c.period),
+            Column(tr("指标"), lambda c: c.indicator_name),
+            Column(tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
+            Column(tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
+            Column(tr("状态"), lambda c: tr("已处理") if c.resolved_at else tr("待处理"),
+                   color=lambda c: GOOD if c.resolved_at else BAD),
+        ], parent=self)
+        self.candidates_model = RowsModel([
+            Column(tr("来源"), self._origin),
+            Column(tr("数值"), lambda c: number(c["value"]), RIGHT),
+            Column(tr("修订号"), lambda c: str(c["revision"]), RIGHT),
+            Column(tr("填报/修改人"), lambda c: c["changed_by"]),
+            Column(tr("修改时间"), lambda c: when(c["changed_at"])),
+            Column(tr("说明"), lambda c: c["explanation"]),
+            Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
+        ], parent=self)
+        self.conflicts = self._table(self.conflicts_model)
+        self.candidates = self._table(self.candidates_model)
+        self.conflicts.selectionModel().currentRowChanged.connect(lambda *_: self._show_candidates())
+        self.candidates.activated.connect(lambda *_: self.choose_selected())
+
+        self.show_resolved = QCheckBox(tr("显示已处理的(&H)"), self)
+        self.show_resolved.toggled.connect(lambda _: self.reload())
+        self.summary = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_resolved)
+
+        self.choose_button = QPushButton(tr("采用所选数值(&U)"), self)
+        self.choose_button.clicked.connect(self.choose_selected)
+        self.all_unit = QPushButton(tr("全部采用上报包数值(&P)"), self)
+        self.all_unit.clicked.connect(lambda: self.resolve_all("unit"))
+        self.all_district = QPushButton(tr("全部保留区里更正(&K)"), self)
+        self.all_district.clicked.connect(lambda: self.resolve_all("district"))
+        buttons = QHBoxLayout()
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        buttons.addWidget(self.detail, 1)
+        for b in (self.choose_button, self.all_unit, self.all_district):
+            buttons.addWidget(b)
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(tr("可选数值（选中后按回车或点“采用所选数值”）(&V)："), lower)
+        label.setBuddy(self.candidates)
+        lower_layout.addWidget(label)
+        lower_layout.addWidget(self.candidates)
+        lower_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.conflicts)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.conflicts, self.candidates)
+        self.setTabOrder(self.candidates, self.choose_button)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.choose_selected)
+        window.data_changed.connect(self.reload)
+        self.reload()
+
+    def _table(self, model: RowsModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _origin(self, cand: dict) -> str:
+        if cand["origin"] == "district":
+            return self.tr("区里更正（{source}）").format(source=cand["source"])
+        return self.tr("上报包 {file}（导出于 {at}）").format(file=cand.get("file") or cand["source"][:8], at=when(cand["exported_at"]))
+
+    def _chosen_mark(self, cand: dict) -> str:
+        c = self.current()
+        if c is None or not c.chosen:
+            return ""
+        same = (c.chosen.get("origin"), c.chosen.get("source"), c.chosen.get("value")) == (cand["origin"], cand["source"], cand["value"])
+        return self.tr("✔ 已采用") if same else ""
+
+    # -- data -----------------------------------------------------------------
+    def current(self) -> ConflictView | None:
+        return self.conflicts_model.row_at(self.conflicts.currentIndex().row())
+
+    def reload(self) -> None:
+        selected = self.current()
+        rows = list_conflicts(self.window_.store, include_resolved=self.show_resolved.isChecked())
+        self.conflicts_model.set_rows(rows)
+        open_count = sum(1 for c in rows if not c.resolved_at)
+        self.summary.setText(self.tr("待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。").format(n=open_count) if open_count
+                             else self.tr("没有待处理的冲突。"))
+        self.all_unit.setEnabled(open_count > 0)
+        self.all_district.setEnabled(any(not c.resolved_at and any(x["origin"] == "district" for x in c.candidates) for c in rows))
+        index = next((n for n, c in enumerate(rows) if selected is not None and c.id == selected.id), 0 if rows else None)
+        if index is not None:
+            self.conflicts.selectRow(index)
+        self._show_candidates()
+
+    def _show_candidates(self) -> None:
+        c = self.current()
+        self.candidates_model.set_rows([] if c is None else c.candidates)
+        if c is not None and self.candidates_model.rowCount():
+            self.candidates.selectRow(0)
+        self.choose_button.setEnabled(c is not None and not c.resolved_at)
+        if c is None:
+            self.detail.setText("")
+        elif c.resolved_at:
+            self.detail.setText(self.tr("{by} 于 {at} 处理。").format(by=c.resolved_by, at=when(c.resolved_at)))
+        elif c.kind == "correction":
+            self.detail.setText(self.tr("区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。"))
+        else:
+            self.detail.setText(self.tr("同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。"))
+
+    # -- decisions ------------------------------------------------------------
+    def choose_selected(self) -> None:
+        c = self.current()
+        row = self.candidates.currentIndex().row()
+        if c is None or c.resolved_at or not 0 <= row < len(c.candidates):
+            return
+        try:
+            resolve(self.window_.store, c.id, row)
+        except Exception as exc:  # noqa: BLE001 - every failure is shown, the database is unchanged
+            self.window_.show_error(exc)
+            return
+        self.window_.data_changed.emit()
+
+    def resolve_all(self, prefer: str) -> None:
+        ids = [c.id for c in self.conflicts_model.rows if not c.resolved_at]
+        if not ids:
+            return
+        text = (self.tr("把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？") if prefer == "unit"
+                else self.tr("在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？"))
+        answer = QMessageBox.question(self, self.tr("批量处理冲突"), text.format(n=len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            resolve_many(self.window_.store, ids, prefer)
+        except Exception as exc:  # noqa: BLE001
+            self.window_.show_error(exc)
+            return
+        self.window_.data_changed.emit()
+

@@ -1,0 +1,98 @@
+"""First run: whose copy is this — one unit's, or the district's — and who fills it in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QRadioButton, QVBoxLayout, QWidget)
+
+from ..domain.catalog import Catalog, UnitKind, load_catalog_dir
+from ..domain.messages import XzError
+from ..paths import catalog_dir
+from ..store import create_store
+from ..store.database import ROLE_DISTRICT, ROLE_UNIT, default_author
+from .i18n import show_error
+
+
+class FirstRunDialog(QDialog):
+    """Asks for the role, the unit and the clerk's name, then creates the database at ``path``."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None, catalog: Catalog | None = None):
+        super().__init__(parent)
+        self.setObjectName("first_run")
+        self.path = Path(path)
+        self.catalog = catalog or load_catalog_dir(catalog_dir())
+        self.created: Path | None = None
+        self.setWindowTitle(self.tr("新建 xz-desktop 数据库"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("<b>欢迎使用秀洲区人才发展规划指标填报程序。</b><br/>"
+                               "请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。"), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.unit_choice = QRadioButton(self.tr("本单位填报(&U)：镇、街道、高新区或区级部门"), self)
+        self.unit_choice.setObjectName("role_unit")
+        self.district_choice = QRadioButton(self.tr("区级汇总(&D)：区委人才办，合并各单位报送的数据"), self)
+        self.district_choice.setObjectName("role_district")
+        group = QButtonGroup(self)
+        group.addButton(self.unit_choice)
+        group.addButton(self.district_choice)
+        self.unit_choice.setChecked(True)
+        self.unit_box = QComboBox(self, objectName="first_run_unit")
+        previous_kind = None
+        for unit in self.catalog.active_units():
+            if previous_kind is not None and unit.kind != previous_kind:
+                self.unit_box.insertSeparator(self.unit_box.count())
+            kind = self.tr("镇街") if unit.kind is UnitKind.GEOGRAPHIC else self.tr("部门")
+            self.unit_box.addItem(f"{unit.name}（{kind}）", unit.code)
+            previous_kind = unit.kind
+        self.name_edit = QLineEdit(default_author(), self, objectName="first_run_name")
+        self.name_edit.setMaxLength(40)
+        self.name_edit.setPlaceholderText(self.tr("如：张三"))
+
+        form = QFormLayout()
+        form.addRow(self.unit_choice)
+        unit_label = QLabel(self.tr("填报单位(&N)："), self)
+        unit_label.setBuddy(self.unit_box)
+        form.addRow(unit_label, self.unit_box)
+        form.addRow(self.district_choice)
+        name_label = QLabel(self.tr("填报人姓名(&A)："), self)
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, self.name_edit)
+        layout.addLayout(form)
+        where = QLabel(self.tr("数据文件：{path}").format(path=self.path), self)
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setStyleSheet("color: #6b7280;")
+        layout.addWidget(where)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建(&C)"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.unit_choice.toggled.connect(self.unit_box.setEnabled)
+        self.unit_box.setFocus()
+        self.resize(520, self.sizeHint().height())
+
+    def choose_unit(self, code: str) -> None:
+        self.unit_choice.setChecked(True)
+        self.unit_box.setCurrentIndex(self.unit_box.findData(code))
+
+    def accept(self) -> None:  # noqa: D401 - Qt's name
+        name = self.name_edit.text().strip()
+        if not name:
+            show_error(self, XzError(self.tr("请填写填报人姓名：每一次修改都会记下是谁填的。")))
+            self.name_edit.setFocus()
+            return
+        district = self.district_choice.isChecked()
+        unit = None if district else self.unit_box.currentData()
+        try:
+            create_store(self.path, ROLE_DISTRICT if district else ROLE_UNIT, unit, self.catalog, author=name).close()
+        except XzError as exc:
+            show_error(self, exc)
+            return
+        self.created = self.path
+        super().accept()

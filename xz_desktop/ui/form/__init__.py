@@ -1,0 +1,1 @@
+"""The clerk's form: a unit's indicators for one period, typed, checked, explained and printed."""

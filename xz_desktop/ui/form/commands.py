@@ -1,0 +1,50 @@
+"""Undo and redo of form edits (QUndoStack): every undo is itself a written, audited edit.
+
+A command is pushed only after its edit has been written, so a refused write (a locked
+database, a full disk) never leaves a command that pretends otherwise; its first
+``redo()`` (which ``QUndoStack.push`` calls) is therefore a no-op.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One accepted change of one cell: a figure or its 说明."""
+
+    unit: str
+    indicator: str
+    period: str
+    field: str            # "value" or "explanation"
+    old: float | str | None
+    new: float | str | None
+
+
+Apply = Callable[[Edit, object], bool]  # write ``value`` for the edit's cell; False when refused
+
+
+class EditCommand(QUndoCommand):
+    """Undoing writes ``old`` back; redoing writes ``new`` again."""
+
+    def __init__(self, edit: Edit, text: str, apply: Apply):
+        super().__init__(text)
+        self.edit = edit
+        self._apply = apply
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # the edit was written before the push
+            return
+        self._apply(self.edit, self.edit.new)
+
+    def undo(self) -> None:
+        self._apply(self.edit, self.edit.old)
+
+    def id(self) -> int:  # noqa: A003 - Qt's name; -1: never merged, each edit undoes alone
+        return -1

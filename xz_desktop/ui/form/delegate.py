@@ -1,0 +1,86 @@
+"""Editors of the form's cells: a number field that refuses what is not a number, a 说明 field.
+
+Enter and Tab are taken here, not by Qt's default handling, so that a refused number keeps
+its editor open with the reason shown, and an accepted one moves to the next field to fill
+(the view decides which) instead of wherever Qt's cursor would go.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QWidget
+
+from ...domain.messages import XzError
+from ...domain.numbers import parse_number
+from ..i18n import message_text
+from .model import Column
+
+MAX_EXPLANATION = 500
+INVALID_STYLE = "QLineEdit { color: #b3261e; background: #fde7e6; }"
+
+
+class FormDelegate(QStyledItemDelegate):
+    """Creates the editors; reports moves (``enter``/``tab``/``backtab``) and refusals."""
+
+    move_requested = Signal(QPersistentModelIndex, str)
+    refused = Signal(str)
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setProperty("form_index", QPersistentModelIndex(index))
+        if index.column() == Column.VALUE:
+            editor.setObjectName("value_editor")
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            editor.setMaxLength(40)
+            editor.textChanged.connect(lambda text, e=editor: self._mark(e, text))
+            # Digits arrive as typed, including full-width ones: no input method switching needed.
+            editor.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        else:
+            editor.setObjectName("explanation_editor")
+            editor.setMaxLength(MAX_EXPLANATION)
+            editor.setPlaceholderText(self.tr("说明变动原因，如：新设企业研发中心"))
+        return editor
+
+    @staticmethod
+    def problem(text: str) -> str | None:
+        """Why ``text`` is not a number, or None when it is one (or blank)."""
+        try:
+            parse_number(text)
+        except XzError as exc:
+            return message_text(exc.message)
+        return None
+
+    def _mark(self, editor: QLineEdit, text: str) -> None:
+        problem = self.problem(text)
+        editor.setStyleSheet(INVALID_STYLE if problem else "")
+        editor.setToolTip(problem or "")
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            key = event.key()
+            how = None
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                how = "backenter" if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else "enter"
+            elif key == Qt.Key.Key_Tab:
+                how = "tab"
+            elif key == Qt.Key.Key_Backtab:
+                how = "backtab"
+            if how is not None:
+                index = editor.property("form_index")
+                if editor.objectName() == "value_editor":
+                    problem = self.problem(editor.text())
+                    if problem:
+                        # Refused: the editor stays open with the text, so the clerk can correct it.
+                        self.refused.emit(problem)
+                        editor.selectAll()
+                        return True
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+                self.move_requested.emit(index, how)
+                return True
+        return super().eventFilter(editor, event)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
+        # Focus left the editor (a click elsewhere): the model refuses a non-number with its own signal.
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,453 @@
+"""填报 page: choose unit and period, type the figures, see the checks, explain, print.
+
+Every accepted edit is written at once through ``services/form.py`` (one transaction, an
+audit row by trigger) and pushed on the undo stack; there is nothing to save. The page
+reloads the form after each write, so the check statuses and the summary are those of
+the stored figures — exactly what ``xz check`` would say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QToolTip, QVBoxLayout, QWidget)
+
+from ...domain.messages import XzError
+from ...services import form as service
+from ...services.form import Form, FormRow, Status
+from .. import printing, settings
+from ..i18n import message_text
+from .commands import Edit, EditCommand
+from .delegate import FormDelegate
+from .filter import FormFilter
+from .history import HistoryDialog
+from .model import CODE_ROLE, Column, FormModel, status_at
+from .summary import SummaryBar
+from .view import FormView
+
+PAGE_KEY = "form"
+WIDTHS = {Column.NAME: 330, Column.MEASURE: 70, Column.PREVIOUS: 130, Column.VALUE: 140, Column.STATUS: 92}
+
+
+class FormPage(QWidget):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.undo_stack = QUndoStack(self)
+        self._emitting = False
+        self._loading = False
+        self._changed_timer = QTimer(self, singleShot=True, interval=250)
+        self._changed_timer.timeout.connect(self._announce_change)
+        self._build()
+        self._build_actions()
+        self._fill_choosers()
+        window.data_changed.connect(self._data_changed_elsewhere)
+
+    # -- layout ---------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        bar = QHBoxLayout()
+        self.unit_box = QComboBox(self, objectName="form_unit")
+        self.unit_box.setMinimumContentsLength(12)
+        self.period_box = QComboBox(self, objectName="form_period")
+        self.period_box.setMinimumContentsLength(9)
+        self.filter_edit = QLineEdit(self, objectName="form_filter")
+        self.filter_edit.setPlaceholderText(self.tr("查找指标：名称或代码（Ctrl+F）"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(220)
+        unit_label = QLabel(self.tr("填报单位(&U)："), self)
+        unit_label.setBuddy(self.unit_box)
+        period_label = QLabel(self.tr("报告期(&P)："), self)
+        period_label.setBuddy(self.period_box)
+        filter_label = QLabel(self.tr("查找(&S)："), self)
+        filter_label.setBuddy(self.filter_edit)
+        self.history_button = QPushButton(self.tr("修改记录(&H)"), self)
+        self.print_button = QPushButton(self.tr("打印(&R)…"), self)
+        self.pdf_button = QPushButton(self.tr("导出 PDF(&X)…"), self)
+        for widget in (unit_label, self.unit_box, period_label, self.period_box, filter_label, self.filter_edit):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for button in (self.history_button, self.print_button, self.pdf_button):
+            button.setAutoDefault(False)
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        self.summary = SummaryBar(self)
+        layout.addWidget(self.summary)
+
+        self.model = FormModel(self)
+        self.model.commit = self._commit
+        self.proxy = FormFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = FormView(self)
+        self.view.setModel(self.proxy)
+        self.delegate = FormDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in WIDTHS.items():
+            self.view.setColumnWidth(column, width)
+        saved = settings.get("form/header")
+        if not saved.isEmpty():
+            header.restoreState(saved)
+        header.sectionResized.connect(lambda *_: settings.put("form/header", header.saveState()))
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        layout.addWidget(self.view, 1)
+
+        self.message = QLabel(self, objectName="form_message")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setStyleSheet("color: #b3261e; padding: 2px;")
+        layout.addWidget(self.message)
+        self.saved_label = QLabel(self.tr("每一项修改在输入后立即保存，无需“保存”。"), self, objectName="form_saved")
+        self.saved_label.setStyleSheet("color: #6b7280;")
+        layout.addWidget(self.saved_label)
+
+        self.setTabOrder(self.unit_box, self.period_box)
+        self.setTabOrder(self.period_box, self.filter_edit)
+        self.setTabOrder(self.filter_edit, self.view)
+
+        self.unit_box.currentIndexChanged.connect(self._choice_changed)
+        self.period_box.currentIndexChanged.connect(self._choice_changed)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._filter_accepted)
+        self.model.refused.connect(self.show_refusal)
+        self.model.form_changed.connect(self._form_changed)
+        self.model.modelReset.connect(self._update_spans)
+        self.proxy.layoutChanged.connect(self._update_spans)
+        self.proxy.rowsInserted.connect(self._update_spans)
+        self.proxy.rowsRemoved.connect(self._update_spans)
+        self.delegate.refused.connect(self.show_refusal)
+        self.delegate.move_requested.connect(self._move)
+        self.history_button.clicked.connect(self.show_history)
+        self.print_button.clicked.connect(self.print_form)
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _action(self, text: str, shortcut, slot, menu: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # Only while the form has the focus: other pages may use the same keys for their own work.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu:
+            self.window_.menu(menu).addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        entry = self.window_.menu("entry")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            entry.addAction(action)
+        entry.addSeparator()
+        self.find_action = self._action(self.tr("查找指标(&F)"), QKeySequence.StandardKey.Find, self.focus_filter, "entry")
+        self.history_action = self._action(self.tr("查看修改记录(&H)…"), "Ctrl+H", self.show_history, "entry")
+        self.problem_action = self._action(self.tr("下一处错误或提示(&N)"), "F8", self.next_problem, "entry")
+        self.clear_action = self._action(self.tr("清空本格(&C)"), None, self._clear_current, "entry")
+        file_menu = self.window_.menu("file")
+        self.print_action = self._action(self.tr("打印填报表(&P)…"), QKeySequence.StandardKey.Print, self.print_form, "file")
+        self.preview_action = self._action(self.tr("打印预览(&V)…"), None, self.preview, "file")
+        self.pdf_action = self._action(self.tr("导出 PDF(&E)…"), "Ctrl+Shift+E", lambda: self.export_pdf(), "file")
+        file_menu.addSeparator()
+
+    # -- choosing the form ------------------------------------------------
+    def _fill_choosers(self) -> None:
+        self._loading = True
+        store = self.window_.store
+        self.unit_box.clear()
+        units = service.form_units(store)
+        previous_kind = None
+        for unit in units:
+            if previous_kind is not None and unit.kind != previous_kind:
+                self.unit_box.insertSeparator(self.unit_box.count())
+            self.unit_box.addItem(unit.name, unit.code)
+            previous_kind = unit.kind
+        self.unit_box.setEnabled(store.is_district and len(units) > 1)
+        self.period_box.clear()
+        for period in service.period_choices(store):
+            self.period_box.addItem(message_text(service.period_label(period)), period)
+        wanted_unit = settings.get("form/unit") if store.is_district else (store.unit_code or "")
+        self._select(self.unit_box, wanted_unit)
+        self._select(self.period_box, settings.get("form/period") or service.default_period())
+        if self.period_box.currentIndex() < 0:
+            self._select(self.period_box, service.default_period())
+        self._loading = False
+        self.reload()
+
+    @staticmethod
+    def _select(box: QComboBox, data: str) -> None:
+        index = box.findData(data)
+        if index >= 0:
+            box.setCurrentIndex(index)
+        elif box.currentIndex() < 0 and box.count():
+            box.setCurrentIndex(0)
+
+    @property
+    def unit(self) -> str | None:
+        return self.unit_box.currentData()
+
+    @property
+    def period(self) -> str | None:
+        return self.period_box.currentData()
+
+    @property
+    def form(self) -> Form | None:
+        return self.model.form
+
+    def open_form(self, unit: str, period: str) -> None:
+        """Show the form of ``unit`` for ``period`` (both must be among the choosers' items)."""
+        self._loading = True
+        self._select(self.unit_box, unit)
+        self._select(self.period_box, str(period))
+        self._loading = False
+        self.reload()
+
+    def _choice_changed(self) -> None:
+        if self._loading:
+            return
+        if self.window_.store.is_district and self.unit:
+            settings.put("form/unit", self.unit)
+        if self.period:
+            settings.put("form/period", self.period)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the shown form again from the database (targeted repaint when only figures changed)."""
+        if not self.unit or not self.period:
+            self.model.set_form(None)
+            return
+        try:
+            self.model.set_form(service.load_form(self.window_.store, self.unit, self.period))
+        except XzError as exc:
+            self.window_.show_error(exc)
+
+    def _form_changed(self) -> None:
+        self.summary.set_summary(self.form.summary if self.form else None)
+        self.print_action.setEnabled(self.form is not None)
+        self.pdf_action.setEnabled(self.form is not None)
+
+    def _update_spans(self, *args) -> None:
+        self.view.clearSpans()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(CODE_ROLE) == "":
+                self.view.setSpan(row, 0, 1, len(Column))
+
+    # -- editing ----------------------------------------------------------
+    def _write(self, unit: str, code: str, period: str, field: str, value) -> bool:
+        store = self.window_.store
+        try:
+            if field == "value":
+                service.set_value(store, unit, code, period, value)
+            else:
+                service.set_explanation(store, unit, code, period, value or "")
+        except XzError as exc:
+            self.window_.show_error(exc)
+            return False
+        self.hide_refusal()
+        self.reload()
+        self._changed_timer.start()
+        name = store.catalog().indicator(code).name
+        self.saved_label.setText(self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(
+            name=name, time=_now()))
+        return True
+
+    def _commit(self, row: FormRow, column: Column, value) -> bool:
+        """The model accepted an edit: write it, then record it for undo."""
+        form = self.form
+        field = "value" if column == Column.VALUE else "explanation"
+        old = row.value if field == "value" else row.explanation
+        if not self._write(form.unit.code, row.code, form.period, field, value):
+            return False
+        edit = Edit(form.unit.code, row.code, form.period, field, old, value)
+        if field == "value":
+            text = self.tr("填写“{name}”").format(name=row.indicator.name)
+        else:
+            text = self.tr("说明“{name}”").format(name=row.indicator.name)
+        self.undo_stack.push(EditCommand(edit, text, self._apply))
+        return True
+
+    def _apply(self, edit: Edit, value) -> bool:
+        """Undo or redo: show the edited form, write, and put the cursor on the cell."""
+        if (self.unit, self.period) != (edit.unit, edit.period):
+            self.open_form(edit.unit, edit.period)
+        ok = self._write(edit.unit, edit.indicator, edit.period, edit.field, value)
+        self.select(edit.indicator, Column.VALUE if edit.field == "value" else Column.EXPLANATION)
+        return ok
+
+    def _move(self, index: QPersistentModelIndex, how: str) -> None:
+        # After the write the rows are the same; the persistent index still points at the edited cell.
+        self.view.go(index, how)
+
+    def _clear_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.proxy.setData(index, "", Qt.ItemDataRole.EditRole)
+
+    def show_refusal(self, text: str) -> None:
+        self.message.setText(self.tr("未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。").format(reason=text))
+        self.message.setVisible(True)
+        editor = self.view.focusWidget() if self.view.state() == FormView.State.EditingState else None
+        anchor = editor or self.view.viewport()
+        QToolTip.showText(anchor.mapToGlobal(anchor.rect().bottomLeft()), text, anchor)
+
+    def hide_refusal(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+
+    # -- finding ----------------------------------------------------------
+    def select(self, code: str, column: Column = Column.VALUE) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():  # filtered out: show everything again
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_spans()
+
+    def _filter_accepted(self) -> None:
+        # Enter in the search box: go to the first match's figure.
+        first = self.view.first_field()
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def next_problem(self) -> None:
+        """Put the cursor on the next error, or the next warning still without 说明."""
+        start = self.view.currentIndex().row()
+        rows = self.proxy.rowCount()
+        for step in range(1, rows + 1):
+            row = (start + step) % rows
+            status = status_at(self.proxy.index(row, Column.VALUE))
+            if status in (Status.ERROR, Status.WARNING):
+                column = Column.EXPLANATION if status is Status.WARNING else Column.VALUE
+                self.view.setCurrentIndex(self.proxy.index(row, column))
+                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        self.window_.statusBar().showMessage(self.tr("没有需要处理的错误或提示"), 4000)
+
+    # -- history ----------------------------------------------------------
+    def current_row(self) -> FormRow | None:
+        index = self.view.currentIndex()
+        return self.model.form_row(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def show_history(self) -> None:
+        row = self.current_row()
+        if row is None or not row.editable:
+            self.window_.statusBar().showMessage(self.tr("请先选中一个填报指标"), 4000)
+            return
+        form = self.form
+        entries = service.value_history(self.window_.store, form.unit.code, row.code, form.period)
+        dialog = HistoryDialog(row.indicator, form.unit.name, message_text(service.period_label(form.period)), entries, self)
+        dialog.exec()
+
+    def _context_menu(self, point) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.history_action)
+        menu.addAction(self.clear_action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.exec(self.view.viewport().mapToGlobal(point))
+
+    # -- printing ---------------------------------------------------------
+    def _fresh_form(self) -> Form | None:
+        self.reload()
+        return self.form
+
+    def print_form(self) -> None:
+        form = self._fresh_form()
+        if form is not None:
+            printing.print_form(self, form, self.window_.store.author)
+
+    def preview(self) -> None:
+        form = self._fresh_form()
+        if form is not None:
+            printing.preview_form(self, form, self.window_.store.author)
+
+    def export_pdf(self, path: str | Path | None = None) -> Path | None:
+        """Write the form as A4 PDF; asks where unless ``path`` is given."""
+        form = self._fresh_form()
+        if form is None:
+            return None
+        if path is None:
+            folder = settings.get("print/last_folder") or str(Path.home())
+            name = f"{form.unit.name}_{message_text(service.period_label(form.period))}_{self.tr('填报表')}.pdf"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), str(Path(folder) / name), self.tr("PDF 文件 (*.pdf)"))
+            if not chosen:
+                return None
+            path = chosen
+        try:
+            written = printing.write_pdf(form, path, self.window_.store.author)
+        except XzError as exc:
+            self.window_.show_error(exc)
+            return None
+        settings.put("print/last_folder", str(written.parent))
+        self.window_.statusBar().showMessage(self.tr("已导出 {path}").format(path=written), 8000)
+        return written
+
+    # -- other pages' changes -----------------------------------------------
+    def _announce_change(self) -> None:
+        self._emitting = True
+        try:
+            self.window_.data_changed.emit()
+        finally:
+            self._emitting = False
+
+    def _data_changed_elsewhere(self) -> None:
+        if self._emitting:
+            return
+        # An import or merge may have rewritten figures an undo would restore blindly.
+        self.undo_stack.clear()
+        self._fill_choosers_keep()
+
+    def _fill_choosers_keep(self) -> None:
+        unit, period = self.unit, self.period
+        self._fill_choosers()
+        if unit and period:
+            self.open_form(unit, period)
+
+    def flush(self) -> None:
+        """Announce a pending change now (before the window closes)."""
+        if self._changed_timer.isActive():
+            self._changed_timer.stop()
+            self._announce_change()
+
+
+def _now() -> str:
+    from datetime import datetime
+
+    return datetime.now().strftime("%H:%M:%S")
+
+
+def install(window) -> None:
+    """Add the 填报 page (first tab) and its actions to the window."""
+    page = FormPage(window)
+    window.add_page(PAGE_KEY, QCoreApplication.translate("FormPage", "填报"), page)
+    window.show_page(PAGE_KEY)
+    window.form_page = page

@@ -1,0 +1,112 @@
+"""The form's table view: keyboard movement between the fields a clerk fills.
+
+Enter goes down to the next figure (or first to this row's 说明 when the figure just typed
+raised a warning that needs one); Tab walks every editable cell in reading order; Shift+Tab
+and Shift+Enter go back. Typing on a cell replaces its content, Delete blanks it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ...services.form import Status
+from .model import Column, status_at
+
+EDITABLE = (Column.VALUE, Column.EXPLANATION)
+
+
+class FormView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("form_table")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(True)
+        self.setCornerButtonEnabled(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    # -- where the next field is -----------------------------------------
+    def _editable(self, row: int, column: int) -> bool:
+        index = self.model().index(row, column)
+        return index.isValid() and bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+    def next_field(self, index: QModelIndex, how: str) -> QModelIndex:
+        """The cell to fill after ``index`` (invalid when there is none)."""
+        model = self.model()
+        if model is None or not index.isValid():
+            return QModelIndex()
+        row, column = index.row(), index.column()
+        if how == "enter":
+            status = status_at(model.index(row, Column.VALUE))
+            if column == Column.VALUE and status is Status.WARNING and self._editable(row, Column.EXPLANATION):
+                return model.index(row, Column.EXPLANATION)
+            for r in range(row + 1, model.rowCount()):
+                if self._editable(r, Column.VALUE):
+                    return model.index(r, Column.VALUE)
+            return QModelIndex()
+        if how == "backenter":
+            for r in range(row - 1, -1, -1):
+                if self._editable(r, Column.VALUE):
+                    return model.index(r, Column.VALUE)
+            return QModelIndex()
+        cells = [(r, c) for r in range(model.rowCount()) for c in EDITABLE if self._editable(r, c)]
+        position = (row, column)
+        if how == "tab":
+            later = [cell for cell in cells if cell > position]
+            return model.index(*later[0]) if later else QModelIndex()
+        earlier = [cell for cell in cells if cell < position]
+        return model.index(*earlier[-1]) if earlier else QModelIndex()
+
+    def go(self, index: QModelIndex | QPersistentModelIndex, how: str, *, edit: bool = True) -> bool:
+        """Move from ``index`` to the next field to fill and open its editor."""
+        index = self.model().index(index.row(), index.column()) if isinstance(index, QPersistentModelIndex) else index
+        target = self.next_field(index, how)
+        if not target.isValid():
+            return False
+        self.setCurrentIndex(target)
+        self.selectionModel().select(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(target)
+        if edit:
+            self.edit(target)
+        return True
+
+    def first_field(self) -> QModelIndex:
+        """The first figure of the form (where the cursor starts)."""
+        model = self.model()
+        for r in range(model.rowCount() if model else 0):
+            if self._editable(r, Column.VALUE):
+                return model.index(r, Column.VALUE)
+        return QModelIndex()
+
+    # -- keys when no editor is open --------------------------------------
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
+        # Tab and Shift+Tab visit only the cells a clerk can fill.
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            how = "tab" if action == QAbstractItemView.CursorAction.MoveNext else "backtab"
+            # At the last field an invalid index lets Tab leave the table for the next widget.
+            return self.next_field(self.currentIndex(), how)
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.state() != QAbstractItemView.State.EditingState:
+            key = event.key()
+            current = self.currentIndex()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
+                self.go(current, "backenter" if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else "enter")
+                event.accept()
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and current.isValid() and current.column() in EDITABLE:
+                if current.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.model().setData(current, "", Qt.ItemDataRole.EditRole)
+                event.accept()
+                return
+        super().keyPressEvent(event)

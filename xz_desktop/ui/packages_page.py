@@ -1,0 +1,273 @@
+"""Packages in the window: 导出上报包 in a unit's copy; merge, conflicts, 报送情况 and the merge log in the district's.
+
+``install(window)`` adds, in a unit's copy, 文件 → 导出上报包… and 导入区里下发的目录…; in the
+district's copy, 汇总 → 合并上报包…, 导出目录文件…, and the pages 冲突, 报送情况, 合并日志.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ..domain.periods import parse_period
+from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
+from ..services.catalog_transfer import export_catalog, import_catalog
+from ..services.package_corrections import import_corrections, make_corrections, units_with_corrections
+from ..services.package_format import SUFFIX
+from ..services.packages import MadePackage, default_package_name, exports, make_package
+from ..store import open_store
+from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
+from .conflicts_page import ConflictsPage
+from .i18n import error_lines
+from .merge_dialog import MERGE_SHORTCUT, open_merge_dialog
+from .merge_log_page import PAGE_KEY as LOG_KEY
+from .merge_log_page import MergeLogPage
+from .status_page import PAGE_KEY as STATUS_KEY
+from .status_page import StatusPage
+from .tasks import run_with_progress
+
+EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")   # 上报; Ctrl+Shift+E is the form’s PDF export
+
+
+def _make_job(path: Path, periods: list[str], out: Path, author: str):
+    def job(progress) -> MadePackage:
+        progress.step(0, 1, "")
+        with open_store(path) as store:
+            return make_package(store, periods, out, author or None)
+    return job
+
+
+class ExportDialog(QDialog):
+    """Choose periods and a file; the package is refused, with the list of what to fix, while problems remain."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.made: MadePackage | None = None
+        self.setWindowTitle(self.tr("导出上报包"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(640, 480)
+        store = window.store
+        have = store.values.periods()
+        self.file_edit = QLineEdit(self)
+        self.period_boxes: dict[str, QCheckBox] = {}
+        periods_row = QHBoxLayout()
+        for period in have:
+            box = QCheckBox(period, self)
+            self.period_boxes[period] = box
+            periods_row.addWidget(box)
+        periods_row.addStretch(1)
+        if have:
+            self.period_boxes[max(have, key=parse_period)].setChecked(True)
+        for box in self.period_boxes.values():
+            box.toggled.connect(lambda _: self._suggest_file())
+        browse = QPushButton(self.tr("浏览(&B)…"), self)
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.author_edit = QLineEdit(store.author, self)
+        form = QFormLayout()
+        periods_label = QLabel(self.tr("报告期："), self)
+        form.addRow(periods_label, periods_row)
+        file_label = QLabel(self.tr("保存到(&F)："), self)
+        file_label.setBuddy(self.file_edit)
+        form.addRow(file_label, file_row)
+        author_label = QLabel(self.tr("填报人(&W)："), self)
+        author_label.setBuddy(self.author_edit)
+        form.addRow(author_label, self.author_edit)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.problems = QPlainTextEdit(self)
+        self.problems.setReadOnly(True)
+        self.problems.setVisible(False)
+        self.export_button = QPushButton(self.tr("导出(&E)"), self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.close_button = QPushButton(self.tr("取消"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(buttons)
+        last = exports(store)[:1]
+        hint = self.tr("上次导出：{at}，报告期 {periods}。").format(at=last[0]["exported_at"][:16].replace("T", " "),
+                                                              periods="、".join(last[0]["periods"])) if last else ""
+        self.message.setText(hint if have else self.tr("本单位还没有填报任何数据。"))
+        self.export_button.setEnabled(bool(have))
+        self._suggest_file()
+
+    def periods(self) -> list[str]:
+        return [p for p, box in self.period_boxes.items() if box.isChecked()]
+
+    def _suggest_file(self) -> None:
+        periods = self.periods()
+        if periods and not self.file_edit.isModified():   # the clerk's own choice of file is kept
+            folder = self.window_.store_path.parent
+            self.file_edit.setText(str(folder / default_package_name(self.window_.store, periods)))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存上报包"), self.file_edit.text(),
+                                              self.tr("上报包 (*{suffix})").format(suffix=SUFFIX))
+        if name:
+            self.file_edit.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
+            self.file_edit.setModified(True)
+
+    def export(self) -> None:
+        periods = self.periods()
+        if not periods:
+            self._show_problems(self.tr("请至少选择一个报告期。"), [])
+            return
+        out = Path(self.file_edit.text().strip() or self.window_.store_path.parent)
+        self.export_button.setEnabled(False)
+        run_with_progress(self.window_, self.tr("正在导出上报包…"),
+                          _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip()),
+                          self._exported, self._failed)
+
+    def _exported(self, made: MadePackage) -> None:
+        self.made = made
+        self.problems.setVisible(False)
+        skipped = self.tr("现行目录已不含 {codes}，这些数值未导出。").format(codes="、".join(made.skipped)) if made.skipped else ""
+        self.message.setText(self.tr("已导出上报包：{file}\n报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。").format(
+            file=made.path, periods="、".join(made.periods), n=made.values) + skipped)
+        self.close_button.setText(self.tr("关闭"))
+        self.export_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        lines = error_lines(exc)
+        self._show_problems(lines[0], lines[1:])
+        self.export_button.setEnabled(True)
+
+    def _show_problems(self, head: str, details: list[str]) -> None:
+        self.message.setText(head)
+        self.problems.setPlainText("\n".join(details))
+        self.problems.setVisible(bool(details))
+
+
+def open_export_dialog(window) -> ExportDialog:
+    dialog = ExportDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.export_dialog = dialog
+    dialog.show()
+    return dialog
+
+
+def import_catalog_file(window, path: str | None = None) -> None:
+    """文件 → 导入区里下发的目录…: put the district's catalog file in force in this unit's copy."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入区里下发的目录"), str(window.store_path.parent),
+                                              window.tr("目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX))
+        if not path:
+            return
+    before = window.store.catalog().version
+    try:
+        made = import_catalog(window.store, path)
+    except Exception as exc:  # noqa: BLE001 - shown; the catalog in force is unchanged
+        window.show_error(exc)
+        return
+    window.data_changed.emit()
+    text = (window.tr("目录版本 {version} 已在使用，无需更新。") if made.version == before
+            else window.tr("已启用区里下发的目录（版本 {version}，{n} 项指标）。"))
+    QMessageBox.information(window, window.tr("导入目录"), text.format(version=made.version, n=made.indicators))
+
+
+def export_catalog_file(window, path: str | None = None) -> None:
+    """汇总 → 导出目录文件…: write the catalog in force for the units."""
+    if path is None:
+        suggested = str(window.store_path.parent / f"目录_{window.store.catalog().version}{CATALOG_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(window, window.tr("导出目录文件"), suggested,
+                                              window.tr("目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX))
+        if not path:
+            return
+    try:
+        made = export_catalog(window.store, path)
+    except Exception as exc:  # noqa: BLE001
+        window.show_error(exc)
+        return
+    QMessageBox.information(window, window.tr("导出目录文件"),
+                            window.tr("已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。")
+                            .format(version=made.version, file=made.path))
+
+
+def export_corrections_file(window, unit: str | None = None, path: str | None = None) -> None:
+    """汇总 → 导出更正文件…: the district's corrections of one unit's figures, for that unit to import."""
+    store = window.store
+    if unit is None:
+        units = units_with_corrections(store)
+        if not units:
+            QMessageBox.information(window, window.tr("导出更正文件"), window.tr("区里还没有更正过任何单位的数值。"))
+            return
+        names = [store.catalog().unit(u).name if store.catalog().has_unit(u) else u for u in units]
+        name, ok = QInputDialog.getItem(window, window.tr("导出更正文件"), window.tr("发给哪个单位："), names, 0, False)
+        if not ok:
+            return
+        unit = units[names.index(name)]
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, window.tr("保存更正文件"), str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
+                                              window.tr("更正文件 (*{suffix})").format(suffix=SUFFIX))
+        if not path:
+            return
+    try:
+        made = make_corrections(store, unit, path)
+    except Exception as exc:  # noqa: BLE001 - shown; nothing was written
+        window.show_error(exc)
+        return
+    QMessageBox.information(window, window.tr("导出更正文件"),
+                            window.tr("已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。").format(n=made.values, file=made.file))
+
+
+def import_corrections_file(window, path: str | None = None) -> None:
+    """文件 → 导入区里的更正…: take the district's corrections into this unit's copy."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入区里的更正"), str(window.store_path.parent),
+                                              window.tr("更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX))
+        if not path:
+            return
+    try:
+        result = import_corrections(window.store, path)
+    except Exception as exc:  # noqa: BLE001 - shown; the database is unchanged
+        window.show_error(exc)
+        return
+    window.data_changed.emit()
+    QMessageBox.information(window, window.tr("导入区里的更正"),
+                            window.tr("已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。").format(
+                                changed=result.changed, agreed=result.agreed))
+
+
+def install(window) -> None:
+    """Add the package actions and pages that fit this copy (a unit's or the district's)."""
+    tr = lambda text: QCoreApplication.translate("packages_page", text)  # noqa: E731
+    if not window.is_district:
+        menu = window.menu("file")
+        action = menu.addAction(tr("导出上报包(&U)…"), lambda: open_export_dialog(window))
+        action.setShortcut(EXPORT_SHORTCUT)
+        action.setObjectName("export_package")
+        action = menu.addAction(tr("导入区里下发的目录(&L)…"), lambda: import_catalog_file(window))
+        action.setObjectName("import_catalog")
+        action = menu.addAction(tr("导入区里的更正(&G)…"), lambda: import_corrections_file(window))
+        action.setObjectName("import_corrections")
+        return
+    menu = window.menu("district")
+    action = menu.addAction(tr("合并上报包(&M)…"), lambda: open_merge_dialog(window))
+    action.setShortcut(MERGE_SHORTCUT)
+    action.setObjectName("merge_packages")
+    action = menu.addAction(tr("导出目录文件（下发各单位）(&L)…"), lambda: export_catalog_file(window))
+    action.setObjectName("export_catalog")
+    action = menu.addAction(tr("导出更正文件（发给单位）(&G)…"), lambda: export_corrections_file(window))
+    action.setObjectName("export_corrections")
+    window.add_page(CONFLICTS_KEY, tr("冲突"), ConflictsPage(window))
+    window.add_page(STATUS_KEY, tr("报送情况"), StatusPage(window))
+    window.add_page(LOG_KEY, tr("合并日志"), MergeLogPage(window))
+    for key, shortcut in ((CONFLICTS_KEY, "Ctrl+Shift+K"), (STATUS_KEY, "Ctrl+Shift+S"), (LOG_KEY, "Ctrl+Shift+L")):
+        go = menu.addAction({CONFLICTS_KEY: tr("查看冲突(&T)"), STATUS_KEY: tr("查看报送情况(&B)"), LOG_KEY: tr("查看合并日志(&R)")}[key],
+                            lambda k=key: window.show_page(k))
+        go.setShortcut(QKeySequence(shortcut))

@@ -1,0 +1,68 @@
+"""分单位数据 page: every unit's figures for one year, side by side (district copy)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..services import pivot
+from ..services.totals import aggregator_for
+from .pivot_model import PivotModel
+
+PAGE_KEY = "pivot"
+
+
+class PivotPage(QWidget):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self._stale = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        bar = QHBoxLayout()
+        label = QLabel(self.tr("年份(&Y)："), self)
+        self.year_box = QComboBox(self, objectName="pivot_year")
+        label.setBuddy(self.year_box)
+        self.summary = QLabel(self)
+        bar.addWidget(label)
+        bar.addWidget(self.year_box)
+        bar.addSpacing(16)
+        bar.addWidget(self.summary, 1)
+        layout.addLayout(bar)
+        self.model = PivotModel(self)
+        self.view = QTableView(self, objectName="pivot_view")
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setDefaultSectionSize(110)
+        self.view.horizontalHeader().setMinimumSectionSize(60)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setFixedHeight(56)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        layout.addWidget(self.view, 1)
+        self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        window.data_changed.connect(self._data_changed)
+        self._fill_years()
+
+    def _fill_years(self) -> None:
+        years = sorted(set(pivot.years_with_data(self.window_.store)) | set(range(2021, 2026)))
+        current = self.year_box.currentData() or pivot.default_year(self.window_.store)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(self.tr("{year}年").format(year=y), y)
+        self.year_box.setCurrentIndex(max(self.year_box.findData(current), 0))
+        self.year_box.blockSignals(False)
+        self.reload()
+
+    def _data_changed(self) -> None:
+        self._fill_years()
+
+    def reload(self) -> None:
+        store = self.window_.store
+        year = self.year_box.currentData()
+        if year is None:
+            return
+        table = pivot.unit_table(store.catalog(), aggregator_for(store), str(year))
+        self.model.set_table(table)
+        filled = int(table.frame.notna().sum().sum())
+        self.summary.setText(self.tr("{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标")
+                             .format(units=len(table.units), indicators=len(table.indicators), filled=filled))

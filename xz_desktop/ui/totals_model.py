@@ -1,0 +1,208 @@
+"""Table models of the 汇总 page: the district totals (grouped like the plan) and one
+indicator's contributions by unit. They only format what the services computed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..domain.numbers import format_number
+from ..domain.totals import TotalRow
+from ..services.pivot import Breakdown, grouped
+from .i18n import message_text, translate
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+GOOD = QColor("#dff0d8")
+BAD = QColor("#f8d7c8")
+GROUP_BG = QColor("#e8eef7")
+
+
+
+
+def fmt(value: float | None, decimals: int) -> str:
+    return "" if value is None else format_number(value, decimals)
+
+
+def mark_text(row: TotalRow) -> str:
+    """The on-track mark in words (the colour only repeats it)."""
+    if row.on_track is True:
+        return QCoreApplication.translate("TotalsModel", "✓ 达到进度")
+    if row.on_track is False:
+        return QCoreApplication.translate("TotalsModel", "✗ 落后进度")
+    if row.target_2025 is not None and row.progress_value is None:
+        return QCoreApplication.translate("TotalsModel", "无数据")
+    return ""
+
+
+class TotalsModel(QAbstractTableModel):
+    """Group caption rows, then one row per indicator; columns as the plan's table."""
+
+    NAME, MEASURE, VALUE, CUMULATIVE, BASE, TARGET, EXPECTED, COMPLETION, MARK, REPORTED = range(10)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[tuple[str, object]] = []  # ("group", title) or ("row", TotalRow)
+        self._year = ""
+
+    def headers(self) -> list[str]:
+        y = self._year
+        return [QCoreApplication.translate("TotalsModel", "指标"), QCoreApplication.translate("TotalsModel", "计量单位"), QCoreApplication.translate("TotalsModel", "{year}年实际").format(year=y), QCoreApplication.translate("TotalsModel", "累计"), QCoreApplication.translate("TotalsModel", "2020年基数"),
+                QCoreApplication.translate("TotalsModel", "2025年目标"), QCoreApplication.translate("TotalsModel", "{year}年应达").format(year=y), QCoreApplication.translate("TotalsModel", "完成率"), QCoreApplication.translate("TotalsModel", "进度"), QCoreApplication.translate("TotalsModel", "已报/应报")]
+
+    def set_rows(self, rows: list[TotalRow], period: str) -> None:
+        self.beginResetModel()
+        self._year = period
+        self._items = []
+        for _, title, members in grouped(rows):
+            self._items.append(("group", translate("report", title)))
+            self._items.extend(("row", r) for r in members)
+        self.endResetModel()
+
+    def total_row(self, row: int) -> TotalRow | None:
+        kind, item = self._items[row] if 0 <= row < len(self._items) else ("", None)
+        return item if kind == "row" else None
+
+    def row_of(self, code: str) -> int:
+        for i, (kind, item) in enumerate(self._items):
+            if kind == "row" and item.code == code:
+                return i
+        return -1
+
+    def is_group(self, row: int) -> bool:
+        return self._items[row][0] == "group"
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 10
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.is_group(index.row()):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        kind, item = self._items[index.row()]
+        col = index.column()
+        if kind == "group":
+            if role == Qt.ItemDataRole.DisplayRole and col == 0:
+                return item
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return GROUP_BG
+            if role == GROUP_ROLE:
+                return True
+            return None
+        row: TotalRow = item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == CODE_ROLE:
+            return row.code
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (self.NAME, self.MARK, self.MEASURE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.MARK and row.on_track is not None:
+            return GOOD if row.on_track else BAD
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        return None
+
+    def _display(self, row: TotalRow, col: int) -> str:
+        d = row.decimals
+        if col == self.NAME:
+            return row.name + (" ⚠" if row.disputed else "")
+        if col == self.MEASURE:
+            return row.measure
+        if col == self.VALUE:
+            return fmt(row.value, d)
+        if col == self.CUMULATIVE:
+            return fmt(row.cumulative, d)
+        if col == self.BASE:
+            return fmt(row.base_2020, d)
+        if col == self.TARGET:
+            sense = QCoreApplication.translate("TotalsModel", "（以下）") if row.target_sense == "max" and row.target_2025 is not None else ""
+            return fmt(row.target_2025, d) + sense
+        if col == self.EXPECTED:
+            return fmt(row.expected, d)
+        if col == self.COMPLETION:
+            return "" if row.completion is None else f"{row.completion:.1%}"
+        if col == self.MARK:
+            return mark_text(row)
+        if col == self.REPORTED:
+            return f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}"
+        return ""
+
+    def _tooltip(self, row: TotalRow) -> str:
+        lines = [f"{row.name}（{row.code}）"]
+        if row.units_missing:
+            lines.append(QCoreApplication.translate("TotalsModel", "未报 {n} 个单位").format(n=len(row.units_missing)))
+        if row.disputed:
+            lines.append(QCoreApplication.translate("TotalsModel", "含待处理的冲突数值"))
+        return "\n".join(lines)
+
+
+class BreakdownModel(QAbstractTableModel):
+    """Units down, the indicator (and for a ratio its numerator and denominator) across; 全区 last."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.breakdown: Breakdown | None = None
+
+    def set_breakdown(self, breakdown: Breakdown | None) -> None:
+        self.beginResetModel()
+        self.breakdown = breakdown
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.breakdown is None else len(self.breakdown.rows) + 1
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.breakdown is None else len(self.breakdown.columns) + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or self.breakdown is None:
+            return None
+        if section == 0:
+            return QCoreApplication.translate("TotalsModel", "单位")
+        column = self.breakdown.columns[section - 1]
+        return f"{message_text(column.title)}\n（{column.measure}）" if column.measure else message_text(column.title)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.breakdown is None:
+            return None
+        b = self.breakdown
+        is_total = index.row() == len(b.rows)
+        row = None if is_total else b.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return QCoreApplication.translate("TotalsModel", "全区") if is_total else row.name + (QCoreApplication.translate("TotalsModel", "（未报）") if row.missing else "")
+            column = b.columns[col - 1]
+            value = (b.total if is_total else row.values).get(column.key)
+            if column.key == "share":
+                return "" if value is None else f"{value:.1f}%"
+            return fmt(value, column.decimals)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row is not None and row.missing:
+            return QColor("#a94442")
+        return None

@@ -1,0 +1,200 @@
+"""汇总 page (district copy): where the district stands against the plan for a chosen year.
+
+Left, every indicator grouped like the plan (表2 first) with value, base, target, the
+value expected this year, completion and an on-track mark. Right, for the selected
+indicator: each unit's contribution (a ratio's numerator and denominator), who has not
+reported, and the chart from 2015 to the 2025 target. Figures come from
+``services.totals`` and ``services.pivot``; this page only shows them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ..domain.periods import Period
+from ..domain.totals import district_totals
+from ..services import pivot
+from ..services.totals import aggregator_for
+from .chart_progress import ProgressChart
+from .i18n import message_text
+from .totals_model import BreakdownModel, TotalsModel
+
+PAGE_KEY = "totals"
+
+
+class TotalsPage(QWidget):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self._aggregator = None
+        self._build()
+        window.data_changed.connect(self._data_changed)
+        self._fill_years()
+
+    # -- layout ---------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        bar = QHBoxLayout()
+        label = QLabel(self.tr("年份(&Y)："), self)
+        self.year_box = QComboBox(self, objectName="totals_year")
+        self.year_box.setMinimumContentsLength(7)
+        label.setBuddy(self.year_box)
+        self.summary = QLabel(self, objectName="totals_summary")
+        self.export_button = QPushButton(self.tr("导出 Excel(&X)…"), self, objectName="totals_export")
+        bar.addWidget(label)
+        bar.addWidget(self.year_box)
+        bar.addSpacing(16)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.model = TotalsModel(self)
+        self.view = QTableView(self, objectName="totals_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((232, 66, 78, 78, 76, 76, 76, 62, 84, 58)):
+            self.view.setColumnWidth(col, width)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_indicator(current.row()))
+
+        detail = QWidget(self)
+        side = QVBoxLayout(detail)
+        side.setContentsMargins(6, 0, 0, 0)
+        self.title = QLabel(self, objectName="totals_title")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.note = QLabel(self, objectName="totals_note")
+        self.note.setWordWrap(True)
+        self.breakdown_model = BreakdownModel(self)
+        self.breakdown_view = QTableView(self, objectName="totals_breakdown")
+        self.breakdown_view.setModel(self.breakdown_model)
+        self.breakdown_view.verticalHeader().setVisible(False)
+        self.breakdown_view.verticalHeader().setDefaultSectionSize(22)
+        self.breakdown_view.horizontalHeader().setFixedHeight(44)
+        self.breakdown_view.horizontalHeader().setDefaultSectionSize(104)
+        self.missing = QLabel(self, objectName="totals_missing")
+        self.missing.setWordWrap(True)
+        self.chart = ProgressChart(self)
+        self.chart.setObjectName("totals_chart")
+        split_side = QSplitter(Qt.Orientation.Vertical, detail)
+        top = QWidget(split_side)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.note, self.breakdown_view, self.missing):
+            top_layout.addWidget(widget)
+        split_side.addWidget(top)
+        split_side.addWidget(self.chart)
+        split_side.setSizes([330, 360])
+        side.addWidget(split_side)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.view)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([900, 480])
+        layout.addWidget(split, 1)
+        self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.setTabOrder(self.year_box, self.view)
+        self.setTabOrder(self.view, self.breakdown_view)
+        self.setTabOrder(self.breakdown_view, self.export_button)
+
+    # -- data -----------------------------------------------------------
+    @property
+    def period(self) -> str:
+        return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
+
+    def _fill_years(self) -> None:
+        store = self.window_.store
+        years = sorted(set(pivot.years_with_data(store)) | set(range(2021, 2026)))
+        current = self.year_box.currentData() or pivot.default_year(store)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(self.tr("{year}年").format(year=y), y)
+        self.year_box.setCurrentIndex(max(self.year_box.findData(current), 0))
+        self.year_box.blockSignals(False)
+        self.reload()
+
+    def _data_changed(self) -> None:
+        self._fill_years()
+
+    def reload(self) -> None:
+        """Recompute the totals of the chosen year, keeping the selected indicator."""
+        code = self.selected_code()
+        store = self.window_.store
+        self._aggregator = aggregator_for(store)
+        rows = district_totals(store.catalog(), self._aggregator, Period(int(self.period)))
+        self.model.set_rows(rows, self.period)
+        self.view.clearSpans()
+        for r in range(self.model.rowCount()):
+            if self.model.is_group(r):
+                self.view.setSpan(r, 0, 1, self.model.columnCount())
+        plan = [r for r in rows if r.table2_seq is not None]
+        on = sum(1 for r in plan if r.on_track is True)
+        behind = sum(1 for r in plan if r.on_track is False)
+        self.summary.setText(self.tr("表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项")
+                             .format(n=len(plan), on=on, behind=behind, none=len(plan) - on - behind))
+        self.select_indicator(code or (plan[0].code if plan else ""))
+
+    def selected_code(self) -> str | None:
+        row = self.view.currentIndex().row()
+        item = self.model.total_row(row) if row >= 0 else None
+        return item.code if item else None
+
+    def select_indicator(self, code: str) -> None:
+        row = self.model.row_of(code)
+        if row < 0:
+            self._show_indicator(-1)
+            return
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                                   | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        self._show_indicator(row)
+
+    def _show_indicator(self, row: int) -> None:
+        item = self.model.total_row(row) if row >= 0 else None
+        if item is None or self._aggregator is None:
+            self.title.setText(self.tr("选择左侧的一项指标，查看各单位的贡献和走势"))
+            self.note.clear()
+            self.missing.clear()
+            self.breakdown_model.set_breakdown(None)
+            self.chart.show_history(None)
+            return
+        catalog = self.window_.store.catalog()
+        breakdown = pivot.breakdown(catalog, self._aggregator, item.code, self.period)
+        self.title.setText(f"{item.name}（{item.measure}）")
+        self.note.setText(message_text(breakdown.note) if breakdown.note else "")
+        self.breakdown_model.set_breakdown(breakdown)
+        self.breakdown_view.setColumnWidth(0, 150)
+        if breakdown.missing:
+            self.missing.setText(self.tr("未报 {n} 个单位：{names}").format(n=len(breakdown.missing), names="、".join(breakdown.missing)))
+        else:
+            self.missing.setText(self.tr("应报单位均已填报"))
+        self.chart.show_history(pivot.history(catalog, self._aggregator, item.code, int(self.period)))
+
+
+def install(window) -> None:
+    """The 汇总 and 分单位数据 pages and the Excel actions (pages only in the district copy)."""
+    from . import totals_actions
+    from .pivot_page import PAGE_KEY as PIVOT_KEY, PivotPage
+
+    if window.is_district:
+        page = TotalsPage(window)
+        window.add_page(PAGE_KEY, window.tr("汇总"), page)
+        window.add_page(PIVOT_KEY, window.tr("分单位数据"), PivotPage(window))
+    totals_actions.install(window)
