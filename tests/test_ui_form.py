@@ -239,3 +239,19 @@ def test_unit_and_period_are_remembered(qtbot, district_db):
     again = open_window(qtbot, district_db).page("form")
     assert (again.unit, again.period) == ("honghe", "2023H1")
     assert again.model.headerData(Column.VALUE, Qt.Orientation.Horizontal) == "本期（2023年上半年）"
+
+
+def test_a_new_form_starts_on_its_first_figure(qtbot, unit_window):
+    _, page = unit_window
+    assert current(page) == ("talent_total", Column.VALUE)
+    page.open_form("xincheng", "2023")
+    assert current(page) == ("talent_total", Column.VALUE)
+
+
+def test_closing_the_window_saves_the_figure_being_typed(qtbot, unit_db, unit_window):
+    window, page = unit_window
+    go_to(qtbot, page, "bachelor")
+    qtbot.keyClicks(page.view, "7")
+    qtbot.keyClicks(editor(), "7")
+    window.close()  # no Enter: the window commits what is in the editor
+    assert stored(unit_db, "bachelor") == (77.0, "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import cached_property
 
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
 from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
@@ -81,7 +82,7 @@ class FormRow:
             return ""
         return format_typed(value) if self.editable else format_number(value, self.decimals)
 
-    @property
+    @cached_property  # asked for every cell on every repaint; a row never changes once made
     def status(self) -> Status:
         if not self.editable:
             return Status.DERIVED

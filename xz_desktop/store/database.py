@@ -173,6 +173,24 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's database, or a newer one, before anything is written to it.
+
+    Opening for real switches the file to WAL, which rewrites its header: a file we are
+    going to refuse must come out byte for byte as it went in.
+    """
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # not openable read-only (e.g. WAL in a read-only folder): the real open reports it
+    try:
+        migrations.check_compatible(probe)
+    except sqlite3.Error:
+        pass  # the real open translates the same error
+    finally:
+        probe.close()
+
+
 def open_store(path: str | Path, *, migrate: bool = True) -> Store:
     """Open an existing database, upgrading its schema (after a backup) if it is older."""
     path = Path(path)
@@ -185,6 +203,8 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
         raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc})) from exc
     if header and header != b"SQLite format 3\x00":
         raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)}))
+    if header:
+        _refuse_foreign(path)
     conn = None
     try:
         conn = _connect(path)

@@ -69,15 +69,22 @@ def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
+def check_compatible(conn: sqlite3.Connection) -> int:
+    """The schema version, or :class:`XzError` for a newer schema or a database that is not ours."""
+    known = len(available_migrations())
+    current = applied_version(conn)
+    if current > known:
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开"),
+                              {"found": current, "known": known}))
+    if current == 0 and _has_user_tables(conn):
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
+    return current
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     """Bring the schema up to date; returns the backup's path if one was made."""
     migrations = available_migrations()
-    current = applied_version(conn)
-    if current > len(migrations):
-        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开"),
-                              {"found": current, "known": len(migrations)}))
-    if current == 0 and _has_user_tables(conn):
-        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
+    current = check_compatible(conn)
     pending = migrations[current:]
     if not pending:
         return None

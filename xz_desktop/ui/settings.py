@@ -61,9 +61,7 @@ def put(key: str, value: Any) -> None:
     """Remember ``value`` under ``key`` (one of :data:`DEFAULTS`)."""
     if key not in DEFAULTS:
         raise KeyError(key)
-    settings = _qsettings()
-    settings.setValue(key, value)
-    settings.sync()
+    _qsettings().setValue(key, value)  # written when the QSettings object goes, at once
 
 
 def remember_database(path: str | Path, keep: int = 8) -> None:

@@ -13,7 +13,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.messages import XzError
@@ -87,7 +87,7 @@ def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], A
                       *, cancellable: bool = True) -> Task:
     """Run ``job`` in the background behind a delayed, cancellable progress dialog."""
     task = Task(job)
-    dialog = QProgressDialog(title, parent.tr("取消") if parent else "取消", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)

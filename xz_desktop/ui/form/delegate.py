@@ -25,8 +25,20 @@ class FormDelegate(QStyledItemDelegate):
     move_requested = Signal(QPersistentModelIndex, str)
     refused = Signal(str)
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._editor: QLineEdit | None = None
+
+    def open_editor(self) -> QLineEdit | None:
+        """The editor being typed in, if any (the window commits it when it closes)."""
+        try:
+            return self._editor if self._editor is not None and self._editor.isVisible() else None
+        except RuntimeError:  # already deleted by Qt
+            return None
+
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
+        self._editor = editor
         editor.setFrame(False)
         editor.setProperty("form_index", QPersistentModelIndex(index))
         if index.column() == Column.VALUE:

@@ -123,16 +123,15 @@ class FormModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            tr = self.tr
             period = message_text(period_label(self.form.period)) if self.form else ""
             previous = message_text(period_label(self.form.previous_period)) if self.form else ""
             return {
-                Column.NAME: tr("指标"),
-                Column.MEASURE: tr("单位"),
-                Column.PREVIOUS: tr("上期（{period}）").format(period=previous) if previous else tr("上期"),
-                Column.VALUE: tr("本期（{period}）").format(period=period) if period else tr("本期"),
-                Column.STATUS: tr("审核"),
-                Column.EXPLANATION: tr("说明"),
+                Column.NAME: self.tr("指标"),
+                Column.MEASURE: self.tr("单位"),
+                Column.PREVIOUS: self.tr("上期（{period}）").format(period=previous) if previous else self.tr("上期"),
+                Column.VALUE: self.tr("本期（{period}）").format(period=period) if period else self.tr("本期"),
+                Column.STATUS: self.tr("审核"),
+                Column.EXPLANATION: self.tr("说明"),
             }[Column(section)]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.PREVIOUS, Column.VALUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

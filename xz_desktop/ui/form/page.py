@@ -117,6 +117,7 @@ class FormPage(QWidget):
         self.model.refused.connect(self.show_refusal)
         self.model.form_changed.connect(self._form_changed)
         self.model.modelReset.connect(self._update_spans)
+        self.model.modelReset.connect(self._cursor_to_first_field)
         self.proxy.layoutChanged.connect(self._update_spans)
         self.proxy.rowsInserted.connect(self._update_spans)
         self.proxy.rowsRemoved.connect(self._update_spans)
@@ -236,6 +237,12 @@ class FormPage(QWidget):
         self.summary.set_summary(self.form.summary if self.form else None)
         self.print_action.setEnabled(self.form is not None)
         self.pdf_action.setEnabled(self.form is not None)
+
+    def _cursor_to_first_field(self) -> None:
+        # A new form: the cursor waits on its first figure, so the clerk can start typing.
+        first = self.view.first_field()
+        if first.isValid():
+            self.view.setCurrentIndex(first)
 
     def _update_spans(self, *args) -> None:
         self.view.clearSpans()
@@ -433,7 +440,10 @@ class FormPage(QWidget):
             self.open_form(unit, period)
 
     def flush(self) -> None:
-        """Announce a pending change now (before the window closes)."""
+        """Before the window closes: save what is being typed (if it is a number), announce changes."""
+        editor = self.delegate.open_editor()
+        if editor is not None and not (editor.objectName() == "value_editor" and self.delegate.problem(editor.text())):
+            self.delegate.commitData.emit(editor)
         if self._changed_timer.isActive():
             self._changed_timer.stop()
             self._announce_change()
@@ -450,4 +460,5 @@ def install(window) -> None:
     page = FormPage(window)
     window.add_page(PAGE_KEY, QCoreApplication.translate("FormPage", "填报"), page)
     window.show_page(PAGE_KEY)
+    page.view.setFocus()  # the window opens ready for typing
     window.form_page = page

@@ -1,0 +1,2063 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+    <context>
+        <name>ConflictsPage</name>
+        <message>
+            <source>区里更正（{source}）</source>
+            <translation>District correction ({source})</translation>
+        </message>
+        <message>
+            <source>上报包 {file}（导出于 {at}）</source>
+            <translation>Package {file} (exported {at})</translation>
+        </message>
+        <message>
+            <source>✔ 已采用</source>
+            <translation>✔ Chosen</translation>
+        </message>
+        <message>
+            <source>待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。</source>
+            <translation>Open conflicts: {n}. Until they are resolved, the affected totals are marked "disputed".</translation>
+        </message>
+        <message>
+            <source>没有待处理的冲突。</source>
+            <translation>No open conflicts.</translation>
+        </message>
+        <message>
+            <source>{by} 于 {at} 处理。</source>
+            <translation>Resolved by {by} at {at}.</translation>
+        </message>
+        <message>
+            <source>区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。</source>
+            <translation>The district corrected this figure, and the unit's later report was not based on the correction. Choose which one to keep.</translation>
+        </message>
+        <message>
+            <source>同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。</source>
+            <translation>The unit sent two different values with the same revision (perhaps edited on two computers). Choose which one to keep.</translation>
+        </message>
+        <message>
+            <source>把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？</source>
+            <translation>Resolve all {n} open conflicts with the value in each unit's newest package?</translation>
+        </message>
+        <message>
+            <source>在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？</source>
+            <translation>Of the {n} open conflicts, keep the district correction wherever there is one?</translation>
+        </message>
+        <message>
+            <source>批量处理冲突</source>
+            <translation>Resolve conflicts in bulk</translation>
+        </message>
+        <message>
+            <source>修改时间</source>
+            <translation>Changed at</translation>
+        </message>
+        <message>
+            <source>修订号</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>全部保留区里更正(&amp;K)</source>
+            <translation>&amp;Keep all district corrections</translation>
+        </message>
+        <message>
+            <source>全部采用上报包数值(&amp;P)</source>
+            <translation>Take all &amp;package values</translation>
+        </message>
+        <message>
+            <source>冲突类型</source>
+            <translation>Conflict type</translation>
+        </message>
+        <message>
+            <source>区里更正与单位新报不同</source>
+            <translation>District correction differs from the unit's new report</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>可选数值（选中后按回车或点“采用所选数值”）(&amp;V)：</source>
+            <translation>Candidate &amp;values (select, then press Enter or click "Use selected value"):</translation>
+        </message>
+        <message>
+            <source>同一修订号两个数值</source>
+            <translation>Two values with the same revision</translation>
+        </message>
+        <message>
+            <source>填报/修改人</source>
+            <translation>Filled/changed by</translation>
+        </message>
+        <message>
+            <source>已处理</source>
+            <translation>Resolved</translation>
+        </message>
+        <message>
+            <source>待处理</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>报告期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>数值</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>显示已处理的(&amp;H)</source>
+            <translation>Show resolved (&amp;H)</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>现用数值</source>
+            <translation>Value in use</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>采用所选数值(&amp;U)</source>
+            <translation>&amp;Use selected value</translation>
+        </message>
+        <message>
+            <source />
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>导出上报包</source>
+            <translation>Export package</translation>
+        </message>
+        <message>
+            <source>浏览(&amp;B)…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
+            <source>报告期：</source>
+            <translation>Periods:</translation>
+        </message>
+        <message>
+            <source>保存到(&amp;F)：</source>
+            <translation>Save to (&amp;F):</translation>
+        </message>
+        <message>
+            <source>填报人(&amp;W)：</source>
+            <translation>Filled in by (&amp;W):</translation>
+        </message>
+        <message>
+            <source>导出(&amp;E)</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>上次导出：{at}，报告期 {periods}。</source>
+            <translation>Last export: {at}, periods {periods}.</translation>
+        </message>
+        <message>
+            <source>本单位还没有填报任何数据。</source>
+            <translation>This unit has not filled in any figures yet.</translation>
+        </message>
+        <message>
+            <source>保存上报包</source>
+            <translation>Save package</translation>
+        </message>
+        <message>
+            <source>上报包 (*{suffix})</source>
+            <translation>Packages (*{suffix})</translation>
+        </message>
+        <message>
+            <source>请至少选择一个报告期。</source>
+            <translation>Choose at least one period.</translation>
+        </message>
+        <message>
+            <source>正在导出上报包…</source>
+            <translation>Exporting package…</translation>
+        </message>
+        <message>
+            <source>现行目录已不含 {codes}，这些数值未导出。</source>
+            <translation>The current catalog no longer has {codes}; those figures were not exported.</translation>
+        </message>
+        <message>
+            <source>已导出上报包：{file}
+报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。</source>
+            <translation>Package exported: {file}
+Periods {periods}, {n} figures. Send this file to the district.</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>新建 xz-desktop 数据库</source>
+            <translation>New xz-desktop database</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;欢迎使用秀洲区人才发展规划指标填报程序。&lt;/b&gt;&lt;br/&gt;请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。</source>
+            <translation>&lt;b&gt;Welcome to the Xiuzhou talent plan reporting program.&lt;/b&gt;&lt;br/&gt;Tell us whom this copy belongs to. Once chosen, the database accepts only that unit's figures.</translation>
+        </message>
+        <message>
+            <source>本单位填报(&amp;U)：镇、街道、高新区或区级部门</source>
+            <translation>&amp;Unit: a town, subdistrict, the high-tech zone or a district department</translation>
+        </message>
+        <message>
+            <source>区级汇总(&amp;D)：区委人才办，合并各单位报送的数据</source>
+            <translation>&amp;District: the district talent office, merging the units' submissions</translation>
+        </message>
+        <message>
+            <source>镇街</source>
+            <translation>Town/subdistrict</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>如：张三</source>
+            <translation>e.g. Zhang San</translation>
+        </message>
+        <message>
+            <source>填报单位(&amp;N)：</source>
+            <translation>U&amp;nit:</translation>
+        </message>
+        <message>
+            <source>填报人姓名(&amp;A)：</source>
+            <translation>Your n&amp;ame:</translation>
+        </message>
+        <message>
+            <source>数据文件：{path}</source>
+            <translation>Data file: {path}</translation>
+        </message>
+        <message>
+            <source>创建(&amp;C)</source>
+            <translation>&amp;Create</translation>
+        </message>
+        <message>
+            <source>请填写填报人姓名：每一次修改都会记下是谁填的。</source>
+            <translation>Please enter your name: every change records who made it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDelegate</name>
+        <message>
+            <source>说明变动原因，如：新设企业研发中心</source>
+            <translation>Explain the change, e.g. a new corporate R&amp;D centre</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormModel</name>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>上期（{period}）</source>
+            <translation>Previous ({period})</translation>
+        </message>
+        <message>
+            <source>上期</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>本期（{period}）</source>
+            <translation>Current ({period})</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>Current</translation>
+        </message>
+        <message>
+            <source>审核</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>（请填写说明）</source>
+            <translation>(explanation needed)</translation>
+        </message>
+        <message>
+            <source>代码：{code}</source>
+            <translation>Code: {code}</translation>
+        </message>
+        <message>
+            <source>由本单位填报的数值自动计算，不能直接填写</source>
+            <translation>Computed from this unit's own figures; cannot be typed</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormPage</name>
+        <message>
+            <source>查找指标：名称或代码（Ctrl+F）</source>
+            <translation>Find an indicator by name or code (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>填报单位(&amp;U)：</source>
+            <translation>&amp;Unit:</translation>
+        </message>
+        <message>
+            <source>报告期(&amp;P)：</source>
+            <translation>&amp;Period:</translation>
+        </message>
+        <message>
+            <source>查找(&amp;S)：</source>
+            <translation>&amp;Search:</translation>
+        </message>
+        <message>
+            <source>修改记录(&amp;H)</source>
+            <translation>&amp;History</translation>
+        </message>
+        <message>
+            <source>打印(&amp;R)…</source>
+            <translation>P&amp;rint…</translation>
+        </message>
+        <message>
+            <source>导出 PDF(&amp;X)…</source>
+            <translation>E&amp;xport PDF…</translation>
+        </message>
+        <message>
+            <source>每一项修改在输入后立即保存，无需“保存”。</source>
+            <translation>Every change is saved as soon as it is entered; there is nothing to save.</translation>
+        </message>
+        <message>
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>查找指标(&amp;F)</source>
+            <translation>&amp;Find indicator</translation>
+        </message>
+        <message>
+            <source>查看修改记录(&amp;H)…</source>
+            <translation>Change &amp;history…</translation>
+        </message>
+        <message>
+            <source>下一处错误或提示(&amp;N)</source>
+            <translation>&amp;Next error or warning</translation>
+        </message>
+        <message>
+            <source>清空本格(&amp;C)</source>
+            <translation>&amp;Clear cell</translation>
+        </message>
+        <message>
+            <source>打印填报表(&amp;P)…</source>
+            <translation>&amp;Print form…</translation>
+        </message>
+        <message>
+            <source>打印预览(&amp;V)…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>导出 PDF(&amp;E)…</source>
+            <translation>&amp;Export PDF…</translation>
+        </message>
+        <message>
+            <source>已保存：{name}（{time}）。每一项修改在输入后立即保存。</source>
+            <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
+        </message>
+        <message>
+            <source>填写“{name}”</source>
+            <translation>Fill in "{name}"</translation>
+        </message>
+        <message>
+            <source>说明“{name}”</source>
+            <translation>Explain "{name}"</translation>
+        </message>
+        <message>
+            <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
+            <translation>Not saved: {reason}. Type a number such as 1234, 1,234 or １２３４; leave it empty for a missing figure.</translation>
+        </message>
+        <message>
+            <source>没有需要处理的错误或提示</source>
+            <translation>No errors or warnings to deal with</translation>
+        </message>
+        <message>
+            <source>请先选中一个填报指标</source>
+            <translation>Select an indicator first</translation>
+        </message>
+        <message>
+            <source>导出 PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>已导出 {path}</source>
+            <translation>Exported {path}</translation>
+        </message>
+        <message>
+            <source>填报</source>
+            <translation>Form</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>修改记录 — {name}</source>
+            <translation>History — {name}</translation>
+        </message>
+        <message>
+            <source>{unit} · {period} · {name}（{measure}）</source>
+            <translation>{unit} · {period} · {name} ({measure})</translation>
+        </message>
+        <message>
+            <source>这个数值还没有填写或修改过。</source>
+            <translation>This figure has not been filled in or changed yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>原值</source>
+            <translation>Old value</translation>
+        </message>
+        <message>
+            <source>新值</source>
+            <translation>New value</translation>
+        </message>
+        <message>
+            <source>原说明</source>
+            <translation>Old explanation</translation>
+        </message>
+        <message>
+            <source>新说明</source>
+            <translation>New explanation</translation>
+        </message>
+        <message>
+            <source>修改人</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>新填</source>
+            <translation>Entered</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>本机填报</source>
+            <translation>Typed here</translation>
+        </message>
+        <message>
+            <source>文件导入</source>
+            <translation>File import</translation>
+        </message>
+        <message>
+            <source>示例数据</source>
+            <translation>Demo data</translation>
+        </message>
+        <message>
+            <source>报送包 {name}</source>
+            <translation>Package {name}</translation>
+        </message>
+        <message>
+            <source>（空白）</source>
+            <translation>(blank)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>填报(&amp;E)</source>
+            <translation>&amp;Entry</translation>
+        </message>
+        <message>
+            <source>汇总(&amp;D)</source>
+            <translation>&amp;District</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>【示例数据】</source>
+            <translation>[DEMO DATA] </translation>
+        </message>
+        <message>
+            <source>新建数据库(&amp;N)…</source>
+            <translation>&amp;New database…</translation>
+        </message>
+        <message>
+            <source>打开数据库(&amp;O)…</source>
+            <translation>&amp;Open database…</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>&amp;Recent</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>界面语言(&amp;L)</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>跟随系统</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>关于 xz-desktop(&amp;A)</source>
+            <translation>&amp;About xz-desktop</translation>
+        </message>
+        <message>
+            <source>数据库：{path} · 填报人：{author}</source>
+            <translation>Database: {path} · Filled in by: {author}</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>界面语言</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>界面语言将在下次启动程序时生效。</source>
+            <translation>The language changes the next time the program starts.</translation>
+        </message>
+        <message>
+            <source>关于 xz-desktop</source>
+            <translation>About xz-desktop</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;br/&gt;结构版本 {schema}，指标目录版本 {catalog}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>打开数据库</source>
+            <translation>Open database</translation>
+        </message>
+        <message>
+            <source>xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)</source>
+            <translation>xz-desktop databases (*.sqlite *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <source>新建数据库</source>
+            <translation>New database</translation>
+        </message>
+        <message>
+            <source>xz-desktop 数据库 (*.sqlite)</source>
+            <translation>xz-desktop databases (*.sqlite)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>合并上报包</source>
+            <translation>Merge packages</translation>
+        </message>
+        <message>
+            <source>输入或粘贴上报包文件、文件夹的路径，按回车添加</source>
+            <translation>Type or paste the path of a package file or folder, then press Enter</translation>
+        </message>
+        <message>
+            <source>添加文件(&amp;A)…</source>
+            <translation>&amp;Add files…</translation>
+        </message>
+        <message>
+            <source>添加文件夹(&amp;O)…</source>
+            <translation>Add f&amp;older…</translation>
+        </message>
+        <message>
+            <source>移除(&amp;R)</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>所选上报包将带来的变动（先预览）：</source>
+            <translation>Changes the chosen packages would bring (preview first):</translation>
+        </message>
+        <message>
+            <source>预览(&amp;P)</source>
+            <translation>&amp;Preview</translation>
+        </message>
+        <message>
+            <source>合并(&amp;M)</source>
+            <translation>&amp;Merge</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已合并</source>
+            <translation>Merged</translation>
+        </message>
+        <message>
+            <source>选择上报包</source>
+            <translation>Choose packages</translation>
+        </message>
+        <message>
+            <source>上报包 (*{suffix});;所有文件 (*)</source>
+            <translation>Packages (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
+            <source>选择存放上报包的文件夹</source>
+            <translation>Choose the folder holding the packages</translation>
+        </message>
+        <message>
+            <source>正在预览上报包…</source>
+            <translation>Previewing packages…</translation>
+        </message>
+        <message>
+            <source>正在合并上报包…</source>
+            <translation>Merging packages…</translation>
+        </message>
+        <message>
+            <source>{file} 带来的变动：</source>
+            <translation>Changes brought by {file}:</translation>
+        </message>
+        <message>
+            <source>{file} 将带来的变动（尚未写入）：</source>
+            <translation>Changes {file} would bring (not yet written):</translation>
+        </message>
+        <message>
+            <source>已选 {count} 个上报包。先预览，确认无误后再合并。</source>
+            <translation>{count} packages chosen. Preview them first, then merge.</translation>
+        </message>
+        <message>
+            <source>请添加上报包文件或文件夹。</source>
+            <translation>Add package files or folders.</translation>
+        </message>
+        <message>
+            <source>预览（尚未写入）：{ok} 个可合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突。</source>
+            <translation>Preview (nothing written yet): {ok} can merge, {same} merged before, {refused} refused, {conflicts} figures in conflict.</translation>
+        </message>
+        <message>
+            <source>合并完成：{ok} 个已合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突（请到“冲突”页处理）。</source>
+            <translation>Merge finished: {ok} merged, {same} merged before, {refused} refused, {conflicts} figures in conflict (see the "Conflicts" page).</translation>
+        </message>
+        <message>
+            <source>已取消：其余 {n} 个上报包未处理。</source>
+            <translation>Cancelled: the remaining {n} packages were not processed.</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>冲突</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定</source>
+            <translation>Conflict: the old value stays for now and totals are marked disputed; choose on the "Conflicts" page</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>原值</source>
+            <translation>Old value</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>变动</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>可合并</source>
+            <translation>Can merge</translation>
+        </message>
+        <message>
+            <source>待预览</source>
+            <translation>To preview</translation>
+        </message>
+        <message>
+            <source>报告期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>拒绝</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>新值</source>
+            <translation>New value</translation>
+        </message>
+        <message>
+            <source>新增</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>未变</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <source>未变（此前已合并）</source>
+            <translation>Unchanged (merged before)</translation>
+        </message>
+        <message>
+            <source>未处理（已取消）</source>
+            <translation>Not processed (cancelled)</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>（待选定）</source>
+            <translation>(to be chosen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeLogPage</name>
+        <message>
+            <source>共 {n} 条记录；现有 {k} 个上报包在用。</source>
+            <translation>{n} entries; {k} packages in use.</translation>
+        </message>
+        <message>
+            <source>撤销合并</source>
+            <translation>Undo merge</translation>
+        </message>
+        <message>
+            <source>撤销合并 {file}（{unit}，{periods}）？
+该包的数值将撤出，恢复合并前的数值；区里对冲突所做的选择保留。</source>
+            <translation>Undo the merge of {file} ({unit}, {periods})?
+Its figures are taken out and those from before the merge restored; the district's conflict decisions are kept.</translation>
+        </message>
+        <message>
+            <source>正在撤销合并…</source>
+            <translation>Undoing merge…</translation>
+        </message>
+        <message>
+            <source>已撤销合并 {file}：恢复 {restored} 个数值，移除 {removed} 个，{conflicts} 个仍有冲突。</source>
+            <translation>Merge of {file} undone: {restored} figures restored, {removed} removed, {conflicts} still in conflict.</translation>
+        </message>
+        <message>
+            <source>上报包编号</source>
+            <translation>Package ID</translation>
+        </message>
+        <message>
+            <source>修改/恢复</source>
+            <translation>Changed/restored</translation>
+        </message>
+        <message>
+            <source>冲突</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>合并</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>把所选上报包的数值撤出，恢复合并前的数值</source>
+            <translation>Take the chosen package's figures out and restore those from before the merge</translation>
+        </message>
+        <message>
+            <source>报告期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>撤销合并(&amp;Z)…</source>
+            <translation>Undo merge (&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>操作人</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>新增</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>移除</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <source>（已撤销）</source>
+            <translation>(undone)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PivotModel</name>
+        <message>
+            <source>全区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>未填报</source>
+            <translation>Not reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>PivotPage</name>
+        <message>
+            <source>年份(&amp;Y)：</source>
+            <translation>&amp;Year:</translation>
+        </message>
+        <message>
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <source>{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标</source>
+            <translation>{units} units × {indicators} indicators, {filled} figures filled; grey cells are indicators the unit does not report</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressChart</name>
+        <message>
+            <source>实际</source>
+            <translation>Actual</translation>
+        </message>
+        <message>
+            <source>规划进度</source>
+            <translation>Planned trajectory</translation>
+        </message>
+        <message>
+            <source>2025年目标</source>
+            <translation>2025 target</translation>
+        </message>
+        <message>
+            <source>选择一项指标查看其走势</source>
+            <translation>Choose an indicator to see its trend</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusPage</name>
+        <message>
+            <source>{period}：{done}/{total} 个单位已报送。</source>
+            <translation>{period}: {done}/{total} units have submitted.</translation>
+        </message>
+        <message>
+            <source>未报送：{names}</source>
+            <translation>Not submitted: {names}</translation>
+        </message>
+        <message>
+            <source>上报包</source>
+            <translation>Package</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>填报人</source>
+            <translation>Filled in by</translation>
+        </message>
+        <message>
+            <source>已填/应填</source>
+            <translation>Filled/expected</translation>
+        </message>
+        <message>
+            <source>已报送</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>报告期(&amp;Q)：</source>
+            <translation>Period (&amp;Q):</translation>
+        </message>
+        <message>
+            <source>最近报送</source>
+            <translation>Last submission</translation>
+        </message>
+        <message>
+            <source>未报送</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>镇街</source>
+            <translation>Town/subdistrict</translation>
+        </message>
+        <message>
+            <source>首次报送</source>
+            <translation>First submission</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryBar</name>
+        <message>
+            <source>已填 {filled}/{total}</source>
+            <translation>Filled {filled}/{total}</translation>
+        </message>
+        <message>
+            <source>未填 {n}</source>
+            <translation>Missing {n}</translation>
+        </message>
+        <message>
+            <source>错误 {n}</source>
+            <translation>Errors {n}</translation>
+        </message>
+        <message>
+            <source>提示 {n}（未说明 {m}）</source>
+            <translation>Warnings {n} ({m} unexplained)</translation>
+        </message>
+        <message>
+            <source>有错误，须改正后才能报送</source>
+            <translation>Errors must be fixed before submitting</translation>
+        </message>
+        <message>
+            <source>有提示未说明，请填写说明</source>
+            <translation>Warnings need an explanation</translation>
+        </message>
+        <message>
+            <source>审核通过，尚有未填指标</source>
+            <translation>Checks passed, some figures missing</translation>
+        </message>
+        <message>
+            <source>全部填写，审核通过</source>
+            <translation>Complete, all checks passed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <source>生成 Excel 填报模板</source>
+            <translation>Make an Excel form template</translation>
+        </message>
+        <message>
+            <source>填报单位(&amp;U)：</source>
+            <translation>&amp;Unit:</translation>
+        </message>
+        <message>
+            <source>报告期(&amp;Y)：</source>
+            <translation>Period (&amp;Y):</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsModel</name>
+        <message>
+            <source>✓ 达到进度</source>
+            <translation>✓ On track</translation>
+        </message>
+        <message>
+            <source>✗ 落后进度</source>
+            <translation>✗ Behind</translation>
+        </message>
+        <message>
+            <source>无数据</source>
+            <translation>No data</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>计量单位</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <source>{year}年实际</source>
+            <translation>{year} actual</translation>
+        </message>
+        <message>
+            <source>累计</source>
+            <translation>cumulative</translation>
+        </message>
+        <message>
+            <source>2020年基数</source>
+            <translation>2020 base</translation>
+        </message>
+        <message>
+            <source>2025年目标</source>
+            <translation>2025 target</translation>
+        </message>
+        <message>
+            <source>{year}年应达</source>
+            <translation>{year} expected</translation>
+        </message>
+        <message>
+            <source>完成率</source>
+            <translation>Completion</translation>
+        </message>
+        <message>
+            <source>进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>已报/应报</source>
+            <translation>Reported/expected</translation>
+        </message>
+        <message>
+            <source>（以下）</source>
+            <translation>(at most)</translation>
+        </message>
+        <message>
+            <source>未报 {n} 个单位</source>
+            <translation>{n} units missing</translation>
+        </message>
+        <message>
+            <source>含待处理的冲突数值</source>
+            <translation>Includes values in open conflicts</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>全区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>（未报）</source>
+            <translation>(not reported)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsPage</name>
+        <message>
+            <source>年份(&amp;Y)：</source>
+            <translation>&amp;Year:</translation>
+        </message>
+        <message>
+            <source>导出 Excel(&amp;X)…</source>
+            <translation>E&amp;xport to Excel…</translation>
+        </message>
+        <message>
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项</source>
+            <translation>Table 2, {n} main indicators: {on} on track, {behind} behind, {none} without data</translation>
+        </message>
+        <message>
+            <source>选择左侧的一项指标，查看各单位的贡献和走势</source>
+            <translation>Choose an indicator on the left to see each unit's contribution and the trend</translation>
+        </message>
+        <message>
+            <source>未报 {n} 个单位：{names}</source>
+            <translation>{n} units missing: {names}</translation>
+        </message>
+        <message>
+            <source>应报单位均已填报</source>
+            <translation>Every expected unit has reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>catalog</name>
+        <message>
+            <source>目录文件 {where} 第 {line} 行“{column}”列：{problem}</source>
+            <translation>Catalog file {where}, line {line}, column "{column}": {problem}</translation>
+        </message>
+        <message>
+            <source>目录中没有指标“{code}”</source>
+            <translation>The catalog has no indicator "{code}"</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{code}”</source>
+            <translation>There is no reporting unit "{code}"</translation>
+        </message>
+        <message>
+            <source>指标目录有误：{problems}</source>
+            <translation>The indicator catalog is wrong: {problems}</translation>
+        </message>
+        <message>
+            <source>目录文件 {where} 缺少列：{columns}</source>
+            <translation>Catalog file {where} lacks columns: {columns}</translation>
+        </message>
+        <message>
+            <source>无法读取目录文件 {path}：{reason}</source>
+            <translation>Cannot read the catalog file {path}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>catalog_transfer</name>
+        <message>
+            <source>{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）</source>
+            <translation>{file} is not a catalog file (expected a {suffix} file made by the district with "Export catalog")</translation>
+        </message>
+        <message>
+            <source>{file} 太大，不是目录文件</source>
+            <translation>{file} is too large to be a catalog file</translation>
+        </message>
+        <message>
+            <source>{file} 由更新版本的程序导出，请升级程序后再导入</source>
+            <translation>{file} was exported by a newer version of the program; upgrade before importing it</translation>
+        </message>
+        <message>
+            <source>{file} 的内容不完整</source>
+            <translation>{file} is incomplete</translation>
+        </message>
+        <message>
+            <source>{file} 的校验码不符：文件在导出后被修改过或已损坏</source>
+            <translation>{file}'s checksum does not match: it was changed after export or is damaged</translation>
+        </message>
+        <message>
+            <source>找不到文件 {file}</source>
+            <translation>File {file} not found</translation>
+        </message>
+        <message>
+            <source>新目录中没有本单位（{unit}）或本单位已停用，未导入</source>
+            <translation>The new catalog does not have this unit ({unit}) or retires it; nothing imported</translation>
+        </message>
+        <message>
+            <source>无法写入目录文件 {path}：{reason}</source>
+            <translation>Cannot write the catalog file {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护</source>
+            <translation>Catalog files are for units' databases; the district maintains its own catalog directly</translation>
+        </message>
+    </context>
+    <context>
+        <name>checks</name>
+        <message>
+            <source>{denominator}为 0，无法计算“{ratio}”</source>
+            <translation>{denominator} is 0: "{ratio}" cannot be computed</translation>
+        </message>
+        <message>
+            <source>{message}（{left} {op} {right} 不成立）</source>
+            <translation>{message} ({left} {op} {right} does not hold)</translation>
+        </message>
+        <message>
+            <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
+            <translation>{name} {value} is outside the usual range ({low}–{high}); please explain</translation>
+        </message>
+        <message>
+            <source>{name}不能为负数（填了 {value}）</source>
+            <translation>{name} cannot be negative ({value} entered)</translation>
+        </message>
+        <message>
+            <source>{name}不能大于 {bound}（填了 {value}）</source>
+            <translation>{name} cannot exceed {bound} ({value} entered)</translation>
+        </message>
+        <message>
+            <source>{name}不能小于 {bound}（填了 {value}）</source>
+            <translation>{name} cannot be below {bound} ({value} entered)</translation>
+        </message>
+        <message>
+            <source>{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明</source>
+            <translation>{name} differs by {change:.0%} from last year ({previous}), more than {threshold:.0%}; please explain</translation>
+        </message>
+        <message>
+            <source>填了{numerator}，缺少计算“{ratio}”所需的{denominator}</source>
+            <translation>{numerator} is filled in but {denominator}, needed for "{ratio}", is missing</translation>
+        </message>
+        <message>
+            <source>目录中没有指标“{code}”</source>
+            <translation>The catalog has no indicator "{code}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source>区级数据库请用 --unit 指定填报单位（见 xz units）</source>
+            <translation>For a district database, name the unit with --unit (see xz units)</translation>
+        </message>
+        <message>
+            <source>请给出数值，或用 --explanation 给出说明</source>
+            <translation>Give a value, or an explanation with --explanation</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>发生了意外错误：{error}</source>
+            <translation>An unexpected error occurred: {error}</translation>
+        </message>
+        <message>
+            <source>无法完成</source>
+            <translation>Could not complete</translation>
+        </message>
+    </context>
+    <context>
+        <name>export</name>
+        <message>
+            <source>汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”</source>
+            <translation>Totals can only be exported from the district database; this one belongs to "{unit}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>files</name>
+        <message>
+            <source>{path} 是一个文件夹，不能作为导出文件</source>
+            <translation>{path} is a folder, not a file to export to</translation>
+        </message>
+        <message>
+            <source>文件名“{name}”应以 {suffix} 结尾</source>
+            <translation>The file name "{name}" should end with {suffix}</translation>
+        </message>
+        <message>
+            <source>文件夹 {folder} 不存在</source>
+            <translation>Folder {folder} does not exist</translation>
+        </message>
+        <message>
+            <source>无法写入 {path}：{reason}</source>
+            <translation>Cannot write {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）</source>
+            <translation>Cannot write {path}: no permission, or the file is open in Excel/WPS (close it and try again)</translation>
+        </message>
+        <message>
+            <source>磁盘空间不足，未能写完 {path}；原有文件保持不变</source>
+            <translation>The disk is full; {path} was not finished and the existing file is unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>form</name>
+        <message>
+            <source>其他已存数值</source>
+            <translation>Other stored figures</translation>
+        </message>
+        <message>
+            <source>错误</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>需说明</source>
+            <translation>Explain</translation>
+        </message>
+        <message>
+            <source>已说明</source>
+            <translation>Explained</translation>
+        </message>
+        <message>
+            <source>未填</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <source>通过</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>自动计算</source>
+            <translation>Computed</translation>
+        </message>
+        <message>
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <source>{year}年上半年</source>
+            <translation>{year} H1</translation>
+        </message>
+        <message>
+            <source>{year}年下半年</source>
+            <translation>{year} H2</translation>
+        </message>
+        <message>
+            <source>“{unit}”不填报“{name}”</source>
+            <translation>"{unit}" does not report "{name}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>import</name>
+        <message>
+            <source>{cell}：“{name}”填成了日期或时间，应为数字</source>
+            <translation>{cell}: "{name}" holds a date or time; it should be a number</translation>
+        </message>
+        <message>
+            <source>{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板</source>
+            <translation>{cell}: the indicator name "{found}" does not match this row's indicator "{name}" (cells moved or overwritten?); use a fresh template</translation>
+        </message>
+        <message>
+            <source>{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标</source>
+            <translation>{cell}: this row is not one of the template's indicator rows (added or pasted?); its indicator cannot be told</translation>
+        </message>
+        <message>
+            <source>{file} 不是 Excel 工作簿（.xlsx），或文件已损坏</source>
+            <translation>{file} is not an Excel workbook (.xlsx), or it is damaged</translation>
+        </message>
+        <message>
+            <source>{file} 不是本程序生成的填报模板（模板信息不符）</source>
+            <translation>{file} is not a form template made by this program (template information does not match)</translation>
+        </message>
+        <message>
+            <source>{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写</source>
+            <translation>{file} is not a form template made by this program (no template information); make one with "Make an Excel form template" first</translation>
+        </message>
+        <message>
+            <source>{file} 太大，不是本程序的填报模板</source>
+            <translation>{file} is too large to be a form template of this program</translation>
+        </message>
+        <message>
+            <source>{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板</source>
+            <translation>{file} is the template for {found}, not {expected}: check the period, or make a template for {expected}</translation>
+        </message>
+        <message>
+            <source>{file} 是“{name}”的模板，本数据库中没有这个填报单位</source>
+            <translation>{file} is the template of "{name}", a unit this database does not have</translation>
+        </message>
+        <message>
+            <source>{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库</source>
+            <translation>{file} is the template of "{theirs}" and cannot be imported into the database of "{ours}"</translation>
+        </message>
+        <message>
+            <source>{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）</source>
+            <translation>{file} is in the old .xls format: fill in the .xlsx template this program makes (or save it as .xlsx in Excel and try again)</translation>
+        </message>
+        <message>
+            <source>{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入</source>
+            <translation>{file} is an old template (version {found}, now {current}): make a new template, copy the figures into it, then import</translation>
+        </message>
+        <message>
+            <source>{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入</source>
+            <translation>{file} was made by a newer version of the program (template version {found}): upgrade before importing it</translation>
+        </message>
+        <message>
+            <source>{file} 的报告期无效：{reason}</source>
+            <translation>{file}'s period is not valid: {reason}</translation>
+        </message>
+        <message>
+            <source>{path} 不是 CSV 文本文件</source>
+            <translation>{path} is not a CSV text file</translation>
+        </message>
+        <message>
+            <source>{path} 太大（{size} MB），不是可导入的数据文件</source>
+            <translation>{path} is too large ({size} MB) to be a data file to import</translation>
+        </message>
+        <message>
+            <source>{path} 第 {line} 行格式错误：{reason}</source>
+            <translation>{path}, line {line} is malformed: {reason}</translation>
+        </message>
+        <message>
+            <source>{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
+            <translation>{path} lacks columns: {columns} (the header should be unit,indicator,period,value[,explanation])</translation>
+        </message>
+        <message>
+            <source>{where}：</source>
+            <translation>{where}:</translation>
+        </message>
+        <message>
+            <source>“{name}”由其他指标计算得出，不能导入</source>
+            <translation>"{name}" is computed from other indicators and cannot be imported</translation>
+        </message>
+        <message>
+            <source>“{name}”的数据不能导入本单位的数据库</source>
+            <translation>Figures of "{name}" cannot be imported into this unit's database</translation>
+        </message>
+        <message>
+            <source>“{unit}”不填报“{name}”</source>
+            <translation>"{unit}" does not report "{name}"</translation>
+        </message>
+        <message>
+            <source>不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）</source>
+            <translation>Unsupported file type "{suffix}": import a .csv file or an Excel form template (.xlsx)</translation>
+        </message>
+        <message>
+            <source>与{other}重复</source>
+            <translation>duplicates {other}</translation>
+        </message>
+        <message>
+            <source>导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题：</source>
+            <translation>Import refused; the database was not changed. {file} has {count} problems:</translation>
+        </message>
+        <message>
+            <source>导入被拒绝，数据库未作任何修改。共 {count} 处问题：</source>
+            <translation>Import refused; the database was not changed. {count} problems:</translation>
+        </message>
+        <message>
+            <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK）</source>
+            <translation>The text encoding of {path} is not recognised (it should be UTF-8 or GBK)</translation>
+        </message>
+        <message>
+            <source>无法读取 {file}：{reason}</source>
+            <translation>Cannot read {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>无法读取 {path}：{reason}</source>
+            <translation>Cannot read {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{code}”</source>
+            <translation>There is no reporting unit "{code}"</translation>
+        </message>
+        <message>
+            <source>目录中没有指标“{code}”</source>
+            <translation>The catalog has no indicator "{code}"</translation>
+        </message>
+        <message>
+            <source>第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）</source>
+            <translation>Rows {row} and {other} are the same indicator "{name}" (a copied row?)</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）</source>
+            <translation>Row {row}: the template has no indicator code "{code}" (a row pasted from another template?)</translation>
+        </message>
+        <message>
+            <source>缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行</source>
+            <translation>The row of "{name}" is missing (row {row}; deleted?): use a fresh template, or restore the row</translation>
+        </message>
+        <message>
+            <source>说明超过 {limit} 字</source>
+            <translation>the explanation is longer than {limit} characters</translation>
+        </message>
+    </context>
+    <context>
+        <name>lock</name>
+        <message>
+            <source>数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。</source>
+            <translation>Database {path} is open in another xz-desktop window (computer {host}, process {pid}). Close that window first: two copies editing at once would overwrite each other.</translation>
+        </message>
+        <message>
+            <source>无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。</source>
+            <translation>Cannot create a lock file in {folder}: the folder is read-only or not permitted. Copy the database to a folder you can write to and open it there.</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>数据库不存在</source>
+            <translation>Database not found</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 不存在。要在这里新建一个吗？</source>
+            <translation>Database {path} does not exist. Create a new one there?</translation>
+        </message>
+    </context>
+    <context>
+        <name>numbers</name>
+        <message>
+            <source>“{text}”不是数字</source>
+            <translation>"{text}" is not a number</translation>
+        </message>
+        <message>
+            <source>“{text}”不是有限的数字</source>
+            <translation>"{text}" is not a finite number</translation>
+        </message>
+    </context>
+    <context>
+        <name>packages</name>
+        <message>
+            <source>没有找到上报包（*.xzpkg）</source>
+            <translation>No packages (*.xzpkg) found</translation>
+        </message>
+        <message>
+            <source>批量处理请用 --prefer unit 或 --prefer district 指定采用哪一方</source>
+            <translation>For bulk resolution, say which side wins with --prefer unit or --prefer district</translation>
+        </message>
+        <message>
+            <source>请给出冲突编号和 --choose N（或用 --all --prefer …）</source>
+            <translation>Give a conflict number and --choose N (or use --all --prefer …)</translation>
+        </message>
+        <message>
+            <source>{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送</source>
+            <translation>{file} is incomplete or damaged (perhaps truncated when copied); ask the unit to send it again</translation>
+        </message>
+        <message>
+            <source>{file} 不完整或已损坏：{reason}</source>
+            <translation>{file} is incomplete or damaged: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} 不是上报包（不是 SQLite 文件）</source>
+            <translation>{file} is not a package (not an SQLite file)</translation>
+        </message>
+        <message>
+            <source>{file} 不是上报包（可能是数据库文件，请用“导出上报包”生成上报包）</source>
+            <translation>{file} is not a package (perhaps a database file; make a package with "Export package")</translation>
+        </message>
+        <message>
+            <source>{file} 不是文件</source>
+            <translation>{file} is not a file</translation>
+        </message>
+        <message>
+            <source>{file} 中 {where} 的修订号无效，不予合并</source>
+            <translation>{file}: the revision of {where} is not valid; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 中 {where} 的字段过长，不予合并</source>
+            <translation>{file}: a field of {where} is too long; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 中 {where} 的数值“{value}”不是有效数字，不予合并</source>
+            <translation>{file}: the value "{value}" of {where} is not a valid number; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 中 {where} 的说明超过 {limit} 字，不予合并</source>
+            <translation>{file}: the explanation of {where} is longer than {limit} characters; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并</source>
+            <translation>{file} holds {count} rows, far more than one unit can have; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 含有无效的数据，不予合并</source>
+            <translation>{file} holds invalid data; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 含有清单之外报告期“{period}”的数据，不予合并</source>
+            <translation>{file} holds figures of period "{period}", which its manifest does not list; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 含有类型不对的数据，不予合并</source>
+            <translation>{file} holds data of the wrong type; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并</source>
+            <translation>{file} says it belongs to "{unit}" yet holds figures of "{other}"; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 太大（{size} MB），不是上报包</source>
+            <translation>{file} is too large ({size} MB) to be a package</translation>
+        </message>
+        <message>
+            <source>{file} 已损坏（文件内部校验失败），请让填报单位重新发送</source>
+            <translation>{file} is damaged (its internal check failed); ask the unit to send it again</translation>
+        </message>
+        <message>
+            <source>{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并</source>
+            <translation>{file} was exported by a newer version of the program (package format {found}, this one knows up to {known}); upgrade before merging it</translation>
+        </message>
+        <message>
+            <source>{file} 的上报包格式 {found} 无法识别</source>
+            <translation>The package format {found} of {file} is not recognised</translation>
+        </message>
+        <message>
+            <source>{file} 的上报包类型“{kind}”无法识别</source>
+            <translation>The package kind "{kind}" of {file} is not recognised</translation>
+        </message>
+        <message>
+            <source>{file} 的上报包编号无效</source>
+            <translation>The package ID of {file} is not valid</translation>
+        </message>
+        <message>
+            <source>{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并</source>
+            <translation>The period "{period}" of {file} is outside the plan years or not recognised; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的数据条数与清单不符，不予合并</source>
+            <translation>{file}'s number of rows does not match its manifest; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的数据表结构与上报包格式不符，不予合并</source>
+            <translation>{file}'s tables do not match the package format; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出</source>
+            <translation>{file}'s checksum does not match: it was changed after export or is damaged; not merged. Ask the unit to export it again</translation>
+        </message>
+        <message>
+            <source>{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包</source>
+            <translation>{file}'s format is not recognised (format version missing or invalid); it is not a package of this program</translation>
+        </message>
+        <message>
+            <source>{file} 的清单内容无效</source>
+            <translation>{file}'s manifest is not valid</translation>
+        </message>
+        <message>
+            <source>{file} 的清单字段“{key}”过长，不予合并</source>
+            <translation>The manifest field "{key}" of {file} is too long; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的清单没有列出报告期</source>
+            <translation>{file}'s manifest lists no period</translation>
+        </message>
+        <message>
+            <source>{file} 的清单缺少：{keys}</source>
+            <translation>{file}'s manifest lacks: {keys}</translation>
+        </message>
+        <message>
+            <source>{file} 的清单（manifest）内容无效</source>
+            <translation>{file}'s manifest is not valid</translation>
+        </message>
+        <message>
+            <source>{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并</source>
+            <translation>{file} is not structured as a package (it holds {extra}); not merged</translation>
+        </message>
+        <message>
+            <source>找不到文件 {file}</source>
+            <translation>File {file} not found</translation>
+        </message>
+        <message>
+            <source>无法写入上报包 {path}：{reason}</source>
+            <translation>Cannot write the package {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>无法打开上报包 {file}：{reason}</source>
+            <translation>Cannot open the package {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>无法读取 {file}：{reason}</source>
+            <translation>Cannot read {file}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>packages_page</name>
+        <message>
+            <source>冲突</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>合并上报包(&amp;M)…</source>
+            <translation>&amp;Merge packages…</translation>
+        </message>
+        <message>
+            <source>合并日志</source>
+            <translation>Merge log</translation>
+        </message>
+        <message>
+            <source>导入区里下发的目录(&amp;L)…</source>
+            <translation>Import the district's cata&amp;log…</translation>
+        </message>
+        <message>
+            <source>导入区里的更正(&amp;G)…</source>
+            <translation>Import the district's corrections (&amp;G)…</translation>
+        </message>
+        <message>
+            <source>导出上报包(&amp;U)…</source>
+            <translation>Export package (&amp;U)…</translation>
+        </message>
+        <message>
+            <source>导出更正文件（发给单位）(&amp;G)…</source>
+            <translation>Export corrections (for a unit) (&amp;G)…</translation>
+        </message>
+        <message>
+            <source>导出目录文件（下发各单位）(&amp;L)…</source>
+            <translation>Export the cata&amp;log (for the units)…</translation>
+        </message>
+        <message>
+            <source>报送情况</source>
+            <translation>Submissions</translation>
+        </message>
+        <message>
+            <source>查看冲突(&amp;T)</source>
+            <translation>Show conflic&amp;ts</translation>
+        </message>
+        <message>
+            <source>查看合并日志(&amp;R)</source>
+            <translation>Show merge log (&amp;R)</translation>
+        </message>
+        <message>
+            <source>查看报送情况(&amp;B)</source>
+            <translation>Show su&amp;bmissions</translation>
+        </message>
+    </context>
+    <context>
+        <name>periods</name>
+        <message>
+            <source>无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）</source>
+            <translation>The period "{text}" is not recognised; it should be a year (e.g. 2023) or a half-year (e.g. 2023H1)</translation>
+        </message>
+        <message>
+            <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
+            <translation>The period "{text}" is outside the plan years {first}–{last}</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>无法写入 {path}：{reason}（文件可能正被其他程序打开）</source>
+            <translation>Cannot write {path}: {reason} (the file may be open in another program)</translation>
+        </message>
+        <message>
+            <source>PDF 没有写出内容</source>
+            <translation>the PDF came out empty</translation>
+        </message>
+        <message>
+            <source>上期</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>制表</source>
+            <translation>Prepared by</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>单位盖章</source>
+            <translation>Unit stamp</translation>
+        </message>
+        <message>
+            <source>单位负责人</source>
+            <translation>Head of unit</translation>
+        </message>
+        <message>
+            <source>填报人</source>
+            <translation>Filled in by</translation>
+        </message>
+        <message>
+            <source>填报单位</source>
+            <translation>Reporting unit</translation>
+        </message>
+        <message>
+            <source>审核</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>审核人</source>
+            <translation>Checked by</translation>
+        </message>
+        <message>
+            <source>审核情况</source>
+            <translation>Checks</translation>
+        </message>
+        <message>
+            <source>已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）</source>
+            <translation>{filled} filled, {missing} missing; {errors} errors; {warnings} warnings ({unexplained} unexplained)</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>Y</translation>
+        </message>
+        <message>
+            <source>序号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>打印填报表</source>
+            <translation>Print form</translation>
+        </message>
+        <message>
+            <source>打印时间</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>打印预览</source>
+            <translation>Print preview</translation>
+        </message>
+        <message>
+            <source>报告期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>提示</source>
+            <translation>Warning</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>D</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>Current</translation>
+        </message>
+        <message>
+            <source>秀洲区人才发展“十四五”规划指标填报表</source>
+            <translation>Xiuzhou District Talent Plan 2021–2025: Indicator Report Form</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>错误</source>
+            <translation>Error</translation>
+        </message>
+    </context>
+    <context>
+        <name>progress</name>
+        <message>
+            <source>已取消，数据未作修改</source>
+            <translation>Cancelled; nothing was changed</translation>
+        </message>
+    </context>
+    <context>
+        <name>report</name>
+        <message>
+            <source>“十三五”规划指标（表1）</source>
+            <translation>13th Five-Year Plan indicators (Table 1)</translation>
+        </message>
+        <message>
+            <source>“十四五”人才发展主要指标（表2）</source>
+            <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
+        </message>
+        <message>
+            <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
+            <translation>District value = Σ numerator ÷ Σ denominator × {scale}, over units that reported both</translation>
+        </message>
+        <message>
+            <source>全区值 = 各单位之和</source>
+            <translation>District value = sum of the units' values</translation>
+        </message>
+        <message>
+            <source>全区值 = 各组成项之和</source>
+            <translation>District value = sum of its components</translation>
+        </message>
+        <message>
+            <source>区级指标：只取主管单位填报的数值</source>
+            <translation>District indicator: only the responsible unit's figure counts</translation>
+        </message>
+        <message>
+            <source>占全区</source>
+            <translation>Share of district</translation>
+        </message>
+        <message>
+            <source>基础数据（计算比值所用的组成项）</source>
+            <translation>Base data (components of the ratios)</translation>
+        </message>
+        <message>
+            <source>按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值</source>
+            <translation>Computed as the average annual growth of "{base}" from its 2020 base; the units' values of it are listed below</translation>
+        </message>
+        <message>
+            <source>规划正文中的其他目标</source>
+            <translation>Other targets in the text of the plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>store</name>
+        <message>
+            <source>此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开</source>
+            <translation>This database was made by a newer version of the program (schema version {found}; this one knows up to {known}); upgrade before opening it</translation>
+        </message>
+        <message>
+            <source>这不是 xz-desktop 的数据库</source>
+            <translation>This is not an xz-desktop database</translation>
+        </message>
+        <message>
+            <source>{path} 不是有效的数据库文件，或文件已损坏</source>
+            <translation>{path} is not a valid database file, or it is damaged</translation>
+        </message>
+        <message>
+            <source>“{name}”由其他指标计算得出，不能直接填报</source>
+            <translation>"{name}" is computed from other indicators and cannot be filled in directly</translation>
+        </message>
+        <message>
+            <source>区级汇总数据库不属于某个单位</source>
+            <translation>The district database does not belong to a unit</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 操作失败：{reason}</source>
+            <translation>Database {path}: the operation failed: {reason}</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 是只读的，无法写入</source>
+            <translation>Database {path} is read-only and cannot be written</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 正被另一个程序使用，请关闭后重试</source>
+            <translation>Database {path} is in use by another program; close it and try again</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 的结构版本与本程序不符</source>
+            <translation>The schema version of database {path} does not match this program</translation>
+        </message>
+        <message>
+            <source>数据库文件 {path} 不存在</source>
+            <translation>Database file {path} does not exist</translation>
+        </message>
+        <message>
+            <source>文件 {path} 已存在，不会覆盖</source>
+            <translation>File {path} already exists and will not be overwritten</translation>
+        </message>
+        <message>
+            <source>无法读取 {path}：{reason}</source>
+            <translation>Cannot read {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>本数据库属于“{own}”，不能写入“{other}”的数据</source>
+            <translation>This database belongs to "{own}" and cannot take figures of "{other}"</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{code}”</source>
+            <translation>There is no reporting unit "{code}"</translation>
+        </message>
+        <message>
+            <source>磁盘已满或无法写入，数据库 {path} 保持原样</source>
+            <translation>The disk is full or cannot be written; database {path} is unchanged</translation>
+        </message>
+    </context>
+    <context>
+        <name>tasks</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>template</name>
+        <message>
+            <source>“{name}”没有需要填报的指标</source>
+            <translation>"{name}" has no indicators to fill in</translation>
+        </message>
+        <message>
+            <source>本数据库属于“{own}”，不能生成“{other}”的填报模板</source>
+            <translation>This database belongs to "{own}" and cannot make a template for "{other}"</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{code}”</source>
+            <translation>There is no reporting unit "{code}"</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>导入区里下发的目录</source>
+            <translation>Import the district's catalog</translation>
+        </message>
+        <message>
+            <source>目录文件 (*{suffix});;所有文件 (*)</source>
+            <translation>Catalog files (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
+            <source>目录版本 {version} 已在使用，无需更新。</source>
+            <translation>Catalog version {version} is already in force; nothing to update.</translation>
+        </message>
+        <message>
+            <source>已启用区里下发的目录（版本 {version}，{n} 项指标）。</source>
+            <translation>The district's catalog is now in force (version {version}, {n} indicators).</translation>
+        </message>
+        <message>
+            <source>导入目录</source>
+            <translation>Import catalog</translation>
+        </message>
+        <message>
+            <source>导出目录文件</source>
+            <translation>Export catalog</translation>
+        </message>
+        <message>
+            <source>目录文件 (*{suffix})</source>
+            <translation>Catalog files (*{suffix})</translation>
+        </message>
+        <message>
+            <source>已导出目录（版本 {version}）：{file}
+请发给各填报单位，用“文件 → 导入区里下发的目录”启用。</source>
+            <translation>Catalog exported (version {version}): {file}
+Send it to the units, which put it in force with "File → Import the district's catalog".</translation>
+        </message>
+        <message>
+            <source>导出更正文件</source>
+            <translation>Export corrections</translation>
+        </message>
+        <message>
+            <source>区里还没有更正过任何单位的数值。</source>
+            <translation>The district has not corrected any unit's figures yet.</translation>
+        </message>
+        <message>
+            <source>发给哪个单位：</source>
+            <translation>For which unit:</translation>
+        </message>
+        <message>
+            <source>保存更正文件</source>
+            <translation>Save corrections file</translation>
+        </message>
+        <message>
+            <source>更正文件 (*{suffix})</source>
+            <translation>Corrections files (*{suffix})</translation>
+        </message>
+        <message>
+            <source>已导出 {n} 个更正数值：{file}
+请发给该单位，用“文件 → 导入区里的更正”导入。</source>
+            <translation>{n} corrected figures exported: {file}
+Send it to the unit, which imports it with "File → Import the district's corrections".</translation>
+        </message>
+        <message>
+            <source>导入区里的更正</source>
+            <translation>Import the district's corrections</translation>
+        </message>
+        <message>
+            <source>更正文件 (*{suffix});;所有文件 (*)</source>
+            <translation>Corrections files (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
+            <source>已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。</source>
+            <translation>The district's corrections are in: {changed} figures changed to the corrected values, {agreed} already agreed.</translation>
+        </message>
+        <message>
+            <source>汇总</source>
+            <translation>Totals</translation>
+        </message>
+        <message>
+            <source>分单位数据</source>
+            <translation>By unit</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,104 @@
+"""The English translation: complete, consistent with the sources, built, and chosen as the user asks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.numbers import parse_number
+from xz_desktop.ui import main, translations
+from xz_desktop.ui.form.model import Column
+from xz_desktop.ui.i18n import message_text
+from xz_desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import update_translations as tool  # noqa: E402
+
+FIELD = re.compile(r"\{[^{}]*\}")
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory) -> Path:
+    """The shipped .ts run through lupdate against today's sources, in a temporary copy."""
+    ts = tmp_path_factory.mktemp("i18n") / "xz_desktop_en.ts"
+    shutil.copy(tool.TS, ts)
+    tool.update(ts)
+    return ts
+
+
+@pytest.fixture
+def english(qapp):
+    translations.install("en", qapp)
+    yield
+    translations.install("zh", qapp)
+
+
+def test_every_string_in_the_sources_has_an_english_text(refreshed):
+    missing = tool.untranslated(tool.read_ts(refreshed))
+    assert missing == [], "run tools/update_translations.py and translate:\n" + "\n".join(f"[{c}] {s}" for c, s in missing)
+
+
+def test_the_shipped_ts_is_up_to_date_with_the_sources(refreshed):
+    assert set(tool.messages(tool.read_ts(refreshed))) == set(tool.messages(tool.read_ts())), \
+        "resources/i18n/xz_desktop_en.ts is stale: run tools/update_translations.py"
+
+
+# Parameters that carry Chinese words (增长/下降): an English text words them itself.
+MAY_DROP = {"{direction}"}
+
+
+def test_translations_keep_every_placeholder_and_mnemonic():
+    for (context, source), message in tool.messages(tool.read_ts()).items():
+        text = message.find("translation").text or ""
+        assert set(FIELD.findall(text)) == set(FIELD.findall(source)) - (MAY_DROP - set(FIELD.findall(text))), \
+            (context, source, text)
+        assert ("&" in source.replace("&&", "")) <= ("&" in text.replace("&&", "")), (context, source, text)
+
+
+def test_the_built_qm_matches_the_ts(tmp_path):
+    qm = tmp_path / "check.qm"
+    tool.release(tool.TS, qm)
+    assert qm.read_bytes() == tool.QM.read_bytes(), "resources/i18n/xz_desktop_en.qm is stale: run tools/update_translations.py"
+
+
+def test_language_choice_order():
+    chinese, german = QLocale(QLocale.Language.Chinese, QLocale.Country.China), QLocale(QLocale.Language.German)
+    assert translations.choose_language("en", "zh", chinese) == "en"      # the command line first
+    assert translations.choose_language(None, "en", chinese) == "en"      # then the saved setting
+    assert translations.choose_language(None, "", chinese) == "zh"        # then the system
+    assert translations.choose_language(None, "", german) == "en"
+    assert translations.choose_language(None, "", QLocale.c()) == "zh"
+
+
+def test_the_window_in_english(qtbot, unit_db, english):
+    window = MainWindow(unit_db)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:2] == ["&File", "&Entry"]
+    page = window.page("form")
+    page.open_form("xincheng", "2024")
+    assert window.pages.tabText(0) == "Form"
+    assert page.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Indicator"
+    assert page.model.headerData(Column.VALUE, Qt.Orientation.Horizontal) == "Current (2024)"
+    assert "Filled 0/21" in page.summary.text()
+    with pytest.raises(XzError) as refused:
+        parse_number("十二")
+    assert message_text(refused.value.message) == '"十二" is not a number'
+
+
+def test_lang_on_the_command_line(qtbot, unit_db, qapp):
+    try:
+        window = main.start(["--lang", "en", "--db", str(unit_db)])
+        qtbot.addWidget(window)
+        assert window.menuBar().actions()[0].text() == "&File"
+        assert window.page("form").unit_box.currentText() == "新城街道"  # data stays as entered
+    finally:
+        translations.install("zh", QApplication.instance())
