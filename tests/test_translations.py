@@ -102,3 +102,14 @@ def test_lang_on_the_command_line(qtbot, unit_db, qapp):
         assert window.page("form").unit_box.currentText() == "新城街道"  # data stays as entered
     finally:
         translations.install("zh", QApplication.instance())
+
+
+def test_every_tab_and_menu_of_the_district_window_in_english(qtbot, district_db, english):
+    window = MainWindow(district_db)
+    qtbot.addWidget(window)
+    han = re.compile(r"[\u4e00-\u9fff]")
+    tabs = [window.pages.tabText(i) for i in range(window.pages.count())]
+    assert tabs and not [t for t in tabs if han.search(t)], tabs
+    menus = [a for m in window.menuBar().actions() for a in m.menu().actions() if a.text()]
+    untranslated = [a.text() for a in menus if han.search(a.text()) and not a.text().startswith(("1 ", "2 ", "3 "))]
+    assert not untranslated, untranslated

@@ -63,9 +63,17 @@ def extra_messages(path: Path) -> set[tuple[str, str]]:
     constants = _constants(tree)
     found: set[tuple[str, str]] = set()
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        if not isinstance(node, ast.Call):
             continue
         args = node.args
+        # QCoreApplication.translate(CONTEXT, "…") with a module constant as context: lupdate needs a literal.
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and len(args) >= 2 \
+                and isinstance(args[0], ast.Name) and args[0].id in constants \
+                and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
+            found.add((constants[args[0].id], args[1].value))
+            continue
+        if not isinstance(node.func, ast.Name):
+            continue
         if node.func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
             context, text = args
             if isinstance(text, ast.Constant) and isinstance(text.value, str):

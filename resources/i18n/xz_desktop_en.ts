@@ -141,6 +141,121 @@
         </message>
     </context>
     <context>
+        <name>ExcelActions</name>
+        <message>
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{file}
+
+填报单位：{unit}
+报告期：{period} 年
+已填数值：{filled} 项
+
+导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？</source>
+            <translation>{file}
+
+Reporting unit: {unit}
+Period: {period}
+Figures filled: {filled}
+
+After the import, the unit's figures for this period take the values in the workbook (every change is recorded). Import?</translation>
+        </message>
+        <message>
+            <source>{unit}_{year}年_填报表.xlsx</source>
+            <translation>{unit}_{year}_form.xlsx</translation>
+        </message>
+        <message>
+            <source>保存 Excel 填报模板</source>
+            <translation>Save Excel form</translation>
+        </message>
+        <message>
+            <source>导入 Excel 填报表</source>
+            <translation>Import Excel form</translation>
+        </message>
+        <message>
+            <source>导入 Excel 填报表(&amp;I)…</source>
+            <translation>&amp;Import Excel form…</translation>
+        </message>
+        <message>
+            <source>导出 Excel 汇总表</source>
+            <translation>Export Excel totals</translation>
+        </message>
+        <message>
+            <source>导出 Excel 汇总表(&amp;X)…</source>
+            <translation>E&amp;xport Excel totals…</translation>
+        </message>
+        <message>
+            <source>导出原始数据 CSV</source>
+            <translation>Export raw data as CSV</translation>
+        </message>
+        <message>
+            <source>导出原始数据 CSV(&amp;C)…</source>
+            <translation>Export raw data as &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个</source>
+            <translation>Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
+        </message>
+        <message>
+            <source>已导出 {path}（{rows} 行）</source>
+            <translation>Exported {path} ({rows} rows)</translation>
+        </message>
+        <message>
+            <source>已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）</source>
+            <translation>Exported {path} ({sheets} sheets, {rows} rows of raw data)</translation>
+        </message>
+        <message>
+            <source>已生成 {unit} {period} 年填报模板：{path}</source>
+            <translation>Made the {period} form of {unit}: {path}</translation>
+        </message>
+        <message>
+            <source>无法导入</source>
+            <translation>Cannot import</translation>
+        </message>
+        <message>
+            <source>正在审核并导入…</source>
+            <translation>Checking and importing…</translation>
+        </message>
+        <message>
+            <source>正在导入 Excel 填报表…</source>
+            <translation>Importing the Excel form…</translation>
+        </message>
+        <message>
+            <source>正在导出 Excel 汇总表…</source>
+            <translation>Exporting the Excel totals…</translation>
+        </message>
+        <message>
+            <source>正在导出原始数据…</source>
+            <translation>Exporting the raw data…</translation>
+        </message>
+        <message>
+            <source>生成 Excel 填报模板(&amp;T)…</source>
+            <translation>Make Excel &amp;template…</translation>
+        </message>
+        <message>
+            <source>秀洲区人才发展指标原始数据.csv</source>
+            <translation>xiuzhou-talent-raw-data.csv</translation>
+        </message>
+        <message>
+            <source>秀洲区人才发展指标汇总_{period}.xlsx</source>
+            <translation>xiuzhou-talent-totals_{period}.xlsx</translation>
+        </message>
+        <message>
+            <source>；合理性审核提示 {n} 条，请在填报页补充说明</source>
+            <translation>; {n} plausibility warnings: add an explanation on the form page</translation>
+        </message>
+        <message>
+            <source>CSV 文件 (*.csv)</source>
+            <translation>CSV file (*.csv)</translation>
+        </message>
+        <message>
+            <source>Excel 填报表 (*.xlsx)</source>
+            <translation>Excel form (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>导出上报包</source>
@@ -856,6 +971,13 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>（已撤销）</source>
             <translation>(undone)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeModels</name>
+        <message>
+            <source>空</source>
+            <translation>blank</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.numbers import format_typed
@@ -75,7 +75,7 @@ class RowsModel(QAbstractTableModel):
 def number(value: float | None, measure: str = "") -> str:
     """A figure as the clerk reads it: thousands separators, “空” for a blank."""
     if value is None:
-        return "空"
+        return QCoreApplication.translate("MergeModels", "空")
     return format_typed(value) + measure
 
 

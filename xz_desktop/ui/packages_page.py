@@ -164,8 +164,8 @@ def open_export_dialog(window) -> ExportDialog:
 def import_catalog_file(window, path: str | None = None) -> None:
     """文件 → 导入区里下发的目录…: put the district's catalog file in force in this unit's copy."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入区里下发的目录"), str(window.store_path.parent),
-                                              window.tr("目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX))
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("window", "导入区里下发的目录"), str(window.store_path.parent),
+                                              QCoreApplication.translate("window", "目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX))
         if not path:
             return
     before = window.store.catalog().version
@@ -175,17 +175,17 @@ def import_catalog_file(window, path: str | None = None) -> None:
         window.show_error(exc)
         return
     window.data_changed.emit()
-    text = (window.tr("目录版本 {version} 已在使用，无需更新。") if made.version == before
-            else window.tr("已启用区里下发的目录（版本 {version}，{n} 项指标）。"))
-    QMessageBox.information(window, window.tr("导入目录"), text.format(version=made.version, n=made.indicators))
+    text = (QCoreApplication.translate("window", "目录版本 {version} 已在使用，无需更新。") if made.version == before
+            else QCoreApplication.translate("window", "已启用区里下发的目录（版本 {version}，{n} 项指标）。"))
+    QMessageBox.information(window, QCoreApplication.translate("window", "导入目录"), text.format(version=made.version, n=made.indicators))
 
 
 def export_catalog_file(window, path: str | None = None) -> None:
     """汇总 → 导出目录文件…: write the catalog in force for the units."""
     if path is None:
         suggested = str(window.store_path.parent / f"目录_{window.store.catalog().version}{CATALOG_SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("导出目录文件"), suggested,
-                                              window.tr("目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("window", "导出目录文件"), suggested,
+                                              QCoreApplication.translate("window", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX))
         if not path:
             return
     try:
@@ -193,8 +193,8 @@ def export_catalog_file(window, path: str | None = None) -> None:
     except Exception as exc:  # noqa: BLE001
         window.show_error(exc)
         return
-    QMessageBox.information(window, window.tr("导出目录文件"),
-                            window.tr("已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。")
+    QMessageBox.information(window, QCoreApplication.translate("window", "导出目录文件"),
+                            QCoreApplication.translate("window", "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。")
                             .format(version=made.version, file=made.path))
 
 
@@ -204,16 +204,16 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
     if unit is None:
         units = units_with_corrections(store)
         if not units:
-            QMessageBox.information(window, window.tr("导出更正文件"), window.tr("区里还没有更正过任何单位的数值。"))
+            QMessageBox.information(window, QCoreApplication.translate("window", "导出更正文件"), QCoreApplication.translate("window", "区里还没有更正过任何单位的数值。"))
             return
         names = [store.catalog().unit(u).name if store.catalog().has_unit(u) else u for u in units]
-        name, ok = QInputDialog.getItem(window, window.tr("导出更正文件"), window.tr("发给哪个单位："), names, 0, False)
+        name, ok = QInputDialog.getItem(window, QCoreApplication.translate("window", "导出更正文件"), QCoreApplication.translate("window", "发给哪个单位："), names, 0, False)
         if not ok:
             return
         unit = units[names.index(name)]
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, window.tr("保存更正文件"), str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
-                                              window.tr("更正文件 (*{suffix})").format(suffix=SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("window", "保存更正文件"), str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
+                                              QCoreApplication.translate("window", "更正文件 (*{suffix})").format(suffix=SUFFIX))
         if not path:
             return
     try:
@@ -221,15 +221,15 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
     except Exception as exc:  # noqa: BLE001 - shown; nothing was written
         window.show_error(exc)
         return
-    QMessageBox.information(window, window.tr("导出更正文件"),
-                            window.tr("已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。").format(n=made.values, file=made.file))
+    QMessageBox.information(window, QCoreApplication.translate("window", "导出更正文件"),
+                            QCoreApplication.translate("window", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。").format(n=made.values, file=made.file))
 
 
 def import_corrections_file(window, path: str | None = None) -> None:
     """文件 → 导入区里的更正…: take the district's corrections into this unit's copy."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, window.tr("导入区里的更正"), str(window.store_path.parent),
-                                              window.tr("更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX))
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("window", "导入区里的更正"), str(window.store_path.parent),
+                                              QCoreApplication.translate("window", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX))
         if not path:
             return
     try:
@@ -238,8 +238,8 @@ def import_corrections_file(window, path: str | None = None) -> None:
         window.show_error(exc)
         return
     window.data_changed.emit()
-    QMessageBox.information(window, window.tr("导入区里的更正"),
-                            window.tr("已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。").format(
+    QMessageBox.information(window, QCoreApplication.translate("window", "导入区里的更正"),
+                            QCoreApplication.translate("window", "已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。").format(
                                 changed=result.changed, agreed=result.agreed))
 
 

@@ -9,7 +9,7 @@ reported, and the chart from 2015 to the 2025 target. Figures come from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -195,6 +195,6 @@ def install(window) -> None:
 
     if window.is_district:
         page = TotalsPage(window)
-        window.add_page(PAGE_KEY, window.tr("汇总"), page)
-        window.add_page(PIVOT_KEY, window.tr("分单位数据"), PivotPage(window))
+        window.add_page(PAGE_KEY, QCoreApplication.translate("window", "汇总"), page)
+        window.add_page(PIVOT_KEY, QCoreApplication.translate("window", "分单位数据"), PivotPage(window))
     totals_actions.install(window)

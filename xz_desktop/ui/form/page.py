@@ -159,7 +159,7 @@ class FormPage(QWidget):
         file_menu = self.window_.menu("file")
         self.print_action = self._action(self.tr("打印填报表(&P)…"), QKeySequence.StandardKey.Print, self.print_form, "file")
         self.preview_action = self._action(self.tr("打印预览(&V)…"), None, self.preview, "file")
-        self.pdf_action = self._action(self.tr("导出 PDF(&E)…"), "Ctrl+Shift+E", lambda: self.export_pdf(), "file")
+        self.pdf_action = self._action(self.tr("导出 PDF(&E)…"), "Ctrl+Shift+P", lambda: self.export_pdf(), "file")
         file_menu.addSeparator()
 
     # -- choosing the form ------------------------------------------------
