@@ -54,7 +54,7 @@ def test_end_to_end_ratio_of_sums_with_towns_of_very_different_sizes(tmp_path, x
     db = tmp_path / "d.sqlite"
     assert xz("init", db, "--district").returncode == 0
     csv = write_csv(tmp_path / "v.csv", [
-        ("wangjiangjing", "physicians", 2023, "2,000", ""), ("wangjiangjing", "resident_population", 2023, '"1,000,000"', ""),
+        ("wangjiangjing", "physicians", 2023, '"2,000"', ""), ("wangjiangjing", "resident_population", 2023, '"1,000,000"', ""),
         ("honghe", "physicians", 2023, 90, ""), ("honghe", "resident_population", 2023, "１００００", ""),
         ("wangjiangjing", "talent_total", 2023, 30000, ""), ("honghe", "talent_total", 2023, 0, ""),
     ])

@@ -623,6 +623,33 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         </message>
     </context>
     <context>
+        <name>ImportActions</name>
+        <message>
+            <source>CSV 文件 (*.csv);;所有文件 (*)</source>
+            <translation>CSV files (*.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>导入 CSV 数据</source>
+            <translation>Import CSV data</translation>
+        </message>
+        <message>
+            <source>导入 CSV 数据(&amp;V)…</source>
+            <translation>Import CSV data (&amp;V)…</translation>
+        </message>
+        <message>
+            <source>已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个</source>
+            <translation>Imported {file}: {written} figures written, {unchanged} unchanged, {blank} blanks skipped</translation>
+        </message>
+        <message>
+            <source>正在导入 CSV 数据…</source>
+            <translation>Importing CSV data…</translation>
+        </message>
+        <message>
+            <source>；{n} 条合理性审核提示需在填报页补充说明</source>
+            <translation>; {n} plausibility warnings need an explanation on the form page</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>文件(&amp;F)</source>
@@ -1597,6 +1624,18 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>说明超过 {limit} 字</source>
             <translation>the explanation is longer than {limit} characters</translation>
+        </message>
+        <message>
+            <source>正在写入…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <source>正在审核…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）</source>
+            <translation>{n} more columns than the header (a thousands separator in a number must be quoted, as in "1,200")</translation>
         </message>
     </context>
     <context>

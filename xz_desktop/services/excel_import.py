@@ -22,6 +22,7 @@ from ..store import Store
 from .excel_template import (COL_CODE, COL_NAME, COL_NOTE, COL_VALUE, FIRST_ROW, META_FIRST_LAYOUT_ROW, SHEET_FORM,
                              SHEET_META, TEMPLATE_FORMAT, TEMPLATE_VERSION)
 from .importing import MAX_FILE_BYTES, ImportRow
+from .progress import SILENT, Progress
 
 I = "import"
 _COL = {letter: ord(letter) - ord("A") for letter in (COL_CODE, COL_NAME, COL_VALUE, COL_NOTE)}
@@ -184,7 +185,7 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
 
 
 def import_template(store: Store, path: str | Path, author: str | None = None, *, dry_run: bool = False,
-                    period: str | None = None):
+                    period: str | None = None, progress: Progress = SILENT):
     """Import a filled form: every problem of the file and of its figures at once, or all its figures."""
     from .importing import apply_rows  # importing dispatches .xlsx here: import late, no cycle
 
@@ -198,4 +199,4 @@ def import_template(store: Store, path: str | Path, author: str | None = None, *
             problems.extend(exc.details)
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题："),
                               {"file": path.name, "count": len(problems)}), details=problems)
-    return apply_rows(store, data.rows, author, dry_run=dry_run)
+    return apply_rows(store, data.rows, author, dry_run=dry_run, progress=progress)

@@ -18,11 +18,14 @@ from ..domain.numbers import parse_number
 from ..domain.periods import parse_period
 from ..store import Store
 from ..store.values import ValueChange
+from .progress import SILENT, Progress
 
 I = "import"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 2000
 CSV_COLUMNS = ("unit", "indicator", "period", "value")
+CHECKING = QT_TRANSLATE_NOOP(I, "正在审核…")
+WRITING = QT_TRANSLATE_NOOP(I, "正在写入…")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
     return parsed, problems
 
 
-def _check_outcome(store: Store, changes: list[ValueChange], where: dict[tuple[str, str, str], str]) -> tuple[list[Message], list[Finding]]:
+def _check_outcome(store: Store, changes: list[ValueChange], where: dict[tuple[str, str, str], str],
+                   progress: Progress = SILENT) -> tuple[list[Message], list[Finding]]:
     """Errors the import would introduce, and the warnings it leaves, per unit and period."""
     catalog = store.catalog()
     problems: list[Message] = []
@@ -93,7 +97,8 @@ def _check_outcome(store: Store, changes: list[ValueChange], where: dict[tuple[s
     groups: dict[tuple[str, str], list[ValueChange]] = {}
     for change in changes:
         groups.setdefault((change.unit, change.period), []).append(change)
-    for (unit, period), group in groups.items():
+    for done, ((unit, period), group) in enumerate(groups.items()):
+        progress.step(done, len(groups), CHECKING)
         before = store.values.entries(unit, period)
         after = dict(before)
         for c in group:
@@ -110,19 +115,24 @@ def _check_outcome(store: Store, changes: list[ValueChange], where: dict[tuple[s
     return problems, warnings
 
 
-def apply_rows(store: Store, rows: list[ImportRow], author: str | None = None, *, dry_run: bool = False) -> ImportResult:
-    """Validate and check every row, then write them all in one transaction, or refuse all."""
+def apply_rows(store: Store, rows: list[ImportRow], author: str | None = None, *, dry_run: bool = False,
+               progress: Progress = SILENT) -> ImportResult:
+    """Validate and check every row, then write them all in one transaction, or refuse all.
+
+    ``progress`` is told of each unit and period checked; cancelling there writes nothing.
+    """
     parsed, problems = _validate(store, rows)
     result = ImportResult(skipped_blank=sum(1 for _, v in parsed if v is None))
     kept = [(r, v) for r, v in parsed if v is not None]
     changes = [ValueChange(r.unit, r.indicator, str(parse_period(r.period)), v, r.explanation) for r, v in kept]
     where = {(c.unit, c.indicator, c.period): r.where for c, (r, _) in zip(changes, kept)}
     # Check what did parse even when other rows failed: the clerk sees every problem at once.
-    check_problems, result.warnings = _check_outcome(store, changes, where)
+    check_problems, result.warnings = _check_outcome(store, changes, where, progress)
     problems.extend(check_problems)
     if problems:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。共 {count} 处问题："), {"count": len(problems)}), details=problems)
     if not dry_run:
+        progress.step(1, 1, WRITING)  # the last point where cancelling is free: the write is one transaction
         written = store.values.write(changes, author, source="import")
         result.written = len(written)
         result.unchanged = len(changes) - len(written)
@@ -157,22 +167,29 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）"),
                               {"path": path.name, "columns": ", ".join(missing)}))
     reader.fieldnames = header
-    rows = []
+    rows, problems = [], []
     try:
         for line, record in enumerate(reader, start=2):
             get = lambda k: (record.get(k) or "").strip()  # noqa: E731
             if not any(get(k) for k in CSV_COLUMNS):
+                continue
+            extra = record.get(None) or []
+            if extra:
+                # Most often 1,200 typed without quotes: reading it as 1 would lose a figure silently.
+                problems.append(_problem(f"第 {line} 行", QT_TRANSLATE_NOOP(I, "比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 \"1,200\"）"), n=len(extra)))
                 continue
             explanation = record.get("explanation") if "explanation" in header else None
             rows.append(ImportRow(f"第 {line} 行", get("unit"), get("indicator"), get("period"), get("value"),
                                   None if explanation is None else explanation.strip()))
     except csv.Error as exc:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "{path} 第 {line} 行格式错误：{reason}"), {"path": path.name, "line": reader.line_num, "reason": exc})) from exc
+    if problems:
+        raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。共 {count} 处问题："), {"count": len(problems)}), details=problems)
     return rows
 
 
 def import_file(store: Store, path: str | Path, author: str | None = None, *, dry_run: bool = False,
-                period: str | None = None) -> ImportResult:
+                period: str | None = None, progress: Progress = SILENT) -> ImportResult:
     """Import a CSV file or a filled Excel form (.xlsx) into ``store``, all or nothing.
 
     ``period``, when given, refuses an Excel form of another period.
@@ -183,7 +200,7 @@ def import_file(store: Store, path: str | Path, author: str | None = None, *, dr
         rows = read_csv_rows(path)
     elif suffix in (".xlsx", ".xlsm", ".xls"):
         from .excel_import import import_template  # it imports this module: import late
-        return import_template(store, path, author, dry_run=dry_run, period=period)
+        return import_template(store, path, author, dry_run=dry_run, period=period, progress=progress)
     else:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）"), {"suffix": suffix or path.name}))
-    return apply_rows(store, rows, author, dry_run=dry_run)
+    return apply_rows(store, rows, author, dry_run=dry_run, progress=progress)

@@ -9,4 +9,5 @@ PAGE_MODULES: list[str] = [
     "xz_desktop.ui.form.page",
     "xz_desktop.ui.packages_page",
     "xz_desktop.ui.totals_page",
+    "xz_desktop.ui.import_actions",
 ]
