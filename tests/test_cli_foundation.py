@@ -163,3 +163,18 @@ def test_demo_database_passes_every_check(tmp_path, xz):
     latest = {r["code"]: r for r in json.loads(xz("totals", db, "--period", "2024", "--json").stdout)}
     assert {"honghe"} <= set(latest["talent_total"]["units_missing"])
     assert any(r["on_track"] for r in latest.values()) and any(r["on_track"] is False for r in latest.values())
+
+
+def test_demo_figures_arrive_as_merged_packages(tmp_path):
+    from xz_desktop.services.demo import create_demo
+    from xz_desktop.services.merge import merge_log
+    from xz_desktop.services.status import submission_status
+    from xz_desktop.store import open_store
+
+    with open_store(create_demo(tmp_path / "demo.sqlite")) as store:
+        assert store.is_demo and store.values.disputed_keys() == set()
+        status = {s.unit: s for s in submission_status(store, "2024")}
+        assert not status["honghe"].submitted and status["xincheng"].submitted and status["xincheng"].package_file
+        log = merge_log(store)
+        assert len(log) == len(store.values.units_and_periods())
+        assert {v.source for v in store.values.list()} <= {e.package_id for e in log}  # every figure knows its package

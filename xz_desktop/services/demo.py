@@ -11,12 +11,15 @@ error checks; warnings carry a 说明.
 from __future__ import annotations
 
 import random
+import tempfile
 from pathlib import Path
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
 from ..store import Store, create_store
 from ..store.values import ValueChange
+from .merge import merge_files
+from .packages import make_package
 
 YEARS = list(range(2020, 2025))
 LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
@@ -116,27 +119,46 @@ def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], di
 
 
 def create_demo(path: str | Path, seed: int = 2021) -> Path:
-    """Create the demo district database at ``path`` (which must not exist yet)."""
+    """Create the demo district database at ``path`` (which must not exist yet).
+
+    The figures travel as they would for real: each unit fills its own copy, explains its
+    warnings, exports one package per year, and the district merges them all, so the
+    merge log, completeness and provenance have something to show.
+    """
     path = Path(path)
-    with create_store(path, "district", author="演示") as store:
-        catalog = store.catalog()
+    with create_store(path, "district", author="区人才办（演示）") as district:
+        catalog = district.catalog()
         figures = demo_figures(catalog, seed)
-        with store.db.atomic():
-            for (unit, period), values in sorted(figures.items()):
-                name = catalog.unit(unit).name
-                store.values.write([ValueChange(unit, code, period, v) for code, v in values.items()],
-                                   author=f"{name}填报员", source="demo")
-            _explain_warnings(store, catalog, figures)
-            store.set_meta("demo", "1")
+        with tempfile.TemporaryDirectory(prefix="xz-demo-") as tmp:
+            packages = []
+            for unit in sorted({u for u, _ in figures}):
+                packages.extend(_unit_packages(Path(tmp), catalog, unit, {p: v for (u, p), v in figures.items() if u == unit}))
+            report = merge_files(district, packages, by="区人才办（演示）", collect=False)
+        refused = [r for r in report.results if r.status not in ("merged", "unchanged")]
+        if refused:  # the demo's own data must pass the district's checks; anything else is a bug here
+            raise RuntimeError(f"demo packages refused: {[(r.file, r.reason) for r in refused]}")
+        district.set_meta("demo", "1")
     return path
 
 
-def _explain_warnings(store: Store, catalog: Catalog, figures) -> None:
+def _unit_packages(folder: Path, catalog: Catalog, unit: str, periods: dict[str, dict[str, float]]) -> list[Path]:
+    """Fill one unit's copy with its figures, explain its warnings, and export a package per year."""
+    name = catalog.unit(unit).name
+    clerk = f"{name}填报员"
+    out = []
+    with create_store(folder / f"{unit}.sqlite", "unit", unit, catalog, author=clerk) as store:
+        for period, values in sorted(periods.items()):
+            store.values.write([ValueChange(unit, code, period, v) for code, v in values.items()], author=clerk)
+            _explain_warnings(store, catalog, unit, period)
+            out.append(make_package(store, [period], folder / f"{unit}_{period}.xzpkg", clerk).path)
+    return out
+
+
+def _explain_warnings(store: Store, catalog: Catalog, unit: str, period: str) -> None:
     """Give every 合理性 warning a 说明, as a careful clerk would before submitting."""
-    for unit, period in sorted(figures):
-        entries = store.values.entries(unit, period)
-        for finding in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period)):
-            if finding.severity is Severity.WARNING:
-                store.values.write([ValueChange(unit, finding.indicator, period, entries[finding.indicator].value,
-                                                "示例说明：本年新认定/新引进集中，数据已核实。")],
-                                   author=f"{catalog.unit(unit).name}填报员", source="demo")
+    entries = store.values.entries(unit, period)
+    explained = [ValueChange(unit, f.indicator, period, entries[f.indicator].value, "示例说明：本年新认定/新引进集中，数据已核实。")
+                 for f in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period))
+                 if f.severity is Severity.WARNING]
+    if explained:
+        store.values.write(explained, author=store.author)
