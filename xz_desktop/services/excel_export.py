@@ -27,7 +27,6 @@ from .excel_style import register_styles
 from .excel_tables import RAW_CHUNK, raw_count, write_raw_sheets, write_status_sheet, write_units_sheet
 from .progress import SILENT, Progress
 from .status import submission_status
-from .totals import aggregator_for
 
 E = "export"
 # The indicator whose path the line chart shows: the plan's headline figure.
@@ -61,8 +60,8 @@ def export_workbook(store: Store, path: str | Path, period: str | None = None, p
     if not store.is_district:
         raise XzError(Message(E, QT_TRANSLATE_NOOP(E, "汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”"), {"unit": store.describe()}))
     catalog = store.catalog()
-    aggregator = aggregator_for(store)
-    rows = district_totals(catalog, aggregator, period_obj)
+    # Only the figures the totals read (not every figure of the database): the same totals as ``xz totals``.
+    rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj), period_obj)
     years = pivot.years_with_data(store)
     raw_total = raw_count(store)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
@@ -74,7 +73,7 @@ def export_workbook(store: Store, path: str | Path, period: str | None = None, p
     progress.step(0, total, "正在汇总数据…")
     wb = Workbook(write_only=True)
     try:
-        _write(wb, store, path, period_obj, progress, total, result, stamp, subtitle, rows=rows, aggregator=aggregator, years=years,
+        _write(wb, store, path, period_obj, progress, total, result, stamp, subtitle, rows=rows, years=years,
                raw_total=raw_total, raw_steps=raw_steps)
     except BaseException:
         _discard(wb)
@@ -97,7 +96,7 @@ def _discard(wb: Workbook) -> None:
 
 
 def _write(wb: Workbook, store: Store, path: Path, period_obj: Period, progress: Progress, total: int, result: ExportResult,
-           stamp: str, subtitle: str, *, rows, aggregator, years: list[int], raw_total: int, raw_steps: int) -> None:
+           stamp: str, subtitle: str, *, rows, years: list[int], raw_total: int, raw_steps: int) -> None:
     catalog = store.catalog()
     groups = {key: members for key, _, members in pivot.grouped(rows)}
     label = period_label(period_obj)
@@ -120,11 +119,13 @@ def _write(wb: Workbook, store: Store, path: Path, period_obj: Period, progress:
         step("其他规划目标")
         write_other_sheet(wb, SHEET_OTHER, f"其他指标及基础数据（{label}）", subtitle, groups.get("table1", []) + groups.get("components", []), period_obj)
         step("其他指标")
-        headline = pivot.history(catalog, aggregator, HEADLINE) if catalog.has_indicator(HEADLINE) else None
+        headline = pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE), HEADLINE) \
+            if catalog.has_indicator(HEADLINE) else None
         write_chart_sheet(wb, SHEET_CHARTS, plan, period_obj, headline)
         step("进度图")
         for year in years:
-            table = pivot.unit_table(catalog, aggregator, Period(year))
+            # One year's figures at a time: memory follows the catalog, not the years of history.
+            table = pivot.unit_table(catalog, pivot.year_aggregator(store, year), Period(year))
             write_units_sheet(wb, catalog, table, unit_sheet_title(year), f"各填报单位{year}年指标数据",
                               f"填报单位：{store.describe()}　　报告期：{year}年　　导出时间：{stamp}")
             step(f"{year}年分单位数据")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from copy import copy
 from typing import Any, Iterable
 
 from openpyxl import Workbook
@@ -99,16 +100,32 @@ def safe_number(value: Any) -> float | int | None:
     return value if math.isfinite(value) else None
 
 
+def _style_array(ws, name: str):
+    """The style array of the named style ``name`` in ``ws``'s workbook, looked up once per workbook.
+
+    Setting ``cell.style = name`` searches the workbook's named styles on every cell; the
+    units × indicators sheets have tens of thousands of styled cells.
+    """
+    wb = ws.parent
+    cache = wb.__dict__.setdefault("_xz_style_arrays", {})
+    array = cache.get(name)
+    if array is None:
+        probe = WriteOnlyCell(ws)
+        probe.style = name
+        array = cache[name] = probe._style
+    return array
+
+
 def cell(ws, value: Any, style: str | None = None) -> WriteOnlyCell:
     """A styled write-only cell; a string is always stored as a string, never a formula."""
     c = WriteOnlyCell(ws)
     if isinstance(value, str):
-        c.value = clean_text(value)
+        c._value = clean_text(value)  # cleaned: nothing left for the value setter to check
         c.data_type = "s"
     elif value is not None:
         c.value = value if hasattr(value, "year") else safe_number(value)
     if style:
-        c.style = style
+        c._style = copy(_style_array(ws, style))
     return c
 
 

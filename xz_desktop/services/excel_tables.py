@@ -7,6 +7,7 @@ the row count.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from functools import lru_cache
 from typing import Callable
@@ -67,17 +68,21 @@ def write_units_sheet(wb: Workbook, catalog: Catalog, table: UnitTable, title: s
         sheet.merge(r3, col, r5, col)
     for start, end in runs:
         sheet.merge(r3, start, r3, end)
+    styles = [num_style(ind.decimals if ind.display_factor == 1 else 0) for ind in inds]
+    # The frame's rows are table.units and its columns the indicators, in order: read it row by row
+    # (NaN is a blank), not cell by cell through pandas' indexing.
+    matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
     for n, unit in enumerate(table.units, start=1):
         u = catalog.unit(unit)
         row = [cell(ws, n, "xz_center"), cell(ws, u.name + ("" if u.active else "（已停用）"), "xz_text"), cell(ws, KIND[u.kind], "xz_center")]
-        for ind in inds:
+        for ind, style, value in zip(inds, styles, matrix[n - 1].tolist()):
             if (unit, ind.code) in table.applicable:
-                row.append(cell(ws, table.value(unit, ind.code), num_style(ind.decimals if ind.display_factor == 1 else 0)))
+                row.append(cell(ws, None if math.isnan(value) else value, style))
             else:
                 row.append(cell(ws, None, "xz_na"))  # grey: this unit does not report the indicator
         sheet.append(row)
     sheet.append([cell(ws, None, "xz_header"), cell(ws, "全区", "xz_header"), cell(ws, None, "xz_header")]
-                 + [cell(ws, table.district.get(ind.code), num_style(ind.decimals if ind.display_factor == 1 else 0)) for ind in inds])
+                 + [cell(ws, table.district.get(ind.code), style) for ind, style in zip(inds, styles)])
     sheet.append([])
     sheet.banner("注：数值为各单位填报的原始口径（计量单位见表头）；空白为未填报；灰色为该单位不填报的指标。"
                  "“全区”行按各指标的汇总口径计算（区级指标只取主管单位的数值）。", "xz_note", span=12)

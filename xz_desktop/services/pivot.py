@@ -20,6 +20,7 @@ from ..domain.periods import FIRST_YEAR, PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Perio
 from ..domain.totals import TotalRow, total_row
 from ..domain.trajectory import expected, start_value
 from ..store import Store
+from ..store.values import FigureSelection
 
 R = "report"
 
@@ -61,6 +62,62 @@ def finite(value: float | None) -> float | None:
         return None
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+# -- the figures a report needs -----------------------------------------------------
+# A large database holds years of history; a report of one period reads a few of them. Each
+# aggregator below is the ordinary :class:`Aggregator` over only the figures its report reads
+# (``tests/test_pivot.py`` proves the figures equal those of the whole set), so memory
+# follows the catalog, not the number of stored figures.
+
+def _year_periods(year: int) -> frozenset[str]:
+    return frozenset({str(year), f"{year}H1", f"{year}H2"})
+
+
+def depends_on(catalog: Catalog, code: str) -> frozenset[str]:
+    """``code`` and every indicator it is computed from, however deep."""
+    seen: set[str] = set()
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        if c not in seen:
+            seen.add(c)
+            todo.extend(p.code for p in catalog.components(catalog.indicator(c)))
+    return frozenset(seen)
+
+
+def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]:
+    """What :func:`district_totals` of ``period`` reads: every indicator in the period (a year with its
+    halves), the 2020 figures of what growth rates start from, and the earlier plan years of
+    flows with a five-year cumulative target."""
+    own = _year_periods(period.year) if period.is_year else frozenset({str(period)})
+    selections = [FigureSelection(own)]
+    growth = frozenset().union(*(depends_on(catalog, i.growth_of) for i in catalog.indicators
+                                 if i.aggregation is Aggregation.GROWTH and i.growth_of))
+    if growth:
+        selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), growth))
+    cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
+    earlier = frozenset().union(*(_year_periods(y) for y in range(PLAN_BASE_YEAR + 1, period.year)))
+    if cumulative and earlier:
+        selections.append(FigureSelection(earlier, cumulative))
+    return selections
+
+
+def totals_aggregator(store: Store, period: Period) -> Aggregator:
+    """An aggregator holding only what the totals of ``period`` read (same figures as :func:`aggregator_for`)."""
+    catalog = store.catalog()
+    return Aggregator(catalog, store.values.figure_set(*totals_selections(catalog, period)))
+
+
+def year_aggregator(store: Store, year: int) -> Aggregator:
+    """An aggregator holding one year's figures (and its halves): enough for :func:`unit_table` of that year."""
+    return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(_year_periods(year))))
+
+
+def indicator_aggregator(store: Store, code: str) -> Aggregator:
+    """An aggregator holding one indicator's figures (and its components'), every period: enough for :func:`history`."""
+    catalog = store.catalog()
+    return Aggregator(catalog, store.values.figure_set(FigureSelection(indicators=depends_on(catalog, code))))
 
 
 # -- units × indicators ------------------------------------------------------------

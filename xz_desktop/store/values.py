@@ -40,6 +40,30 @@ class StoredValue:
 
 
 @dataclass(frozen=True)
+class FigureSelection:
+    """Which figures to load: those of ``periods`` (None: every period) and ``indicators`` (None: every indicator)."""
+
+    periods: frozenset[str] | None = None
+    indicators: frozenset[str] | None = None
+
+
+class _SelectedFigures(FigureSet):
+    """A :class:`FigureSet` of some figures that still knows which units ever reported each indicator.
+
+    The aggregator counts a retired unit wherever it reported the indicator in *any* period;
+    knowing that from every period keeps each aggregate of the loaded periods exactly what
+    the whole set gives.
+    """
+
+    def __init__(self, figures, disputed, reporters: dict[str, set[str]]):
+        super().__init__(figures, disputed)
+        self._reporters = reporters
+
+    def units_with(self, indicator: str) -> set[str]:
+        return set(self._reporters.get(indicator, ()))
+
+
+@dataclass(frozen=True)
 class ValueChange:
     """A figure to write. ``explanation=None`` keeps the stored one."""
 
@@ -102,9 +126,30 @@ class ValueTable:
     def units_and_periods(self) -> list[tuple[str, str]]:
         return [tuple(r) for r in self.conn.execute("SELECT DISTINCT unit, period FROM value ORDER BY unit, period")]
 
-    def figure_set(self) -> FigureSet:
-        rows = self.conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
-        return FigureSet((Figure(*r) for r in rows), self.disputed_keys())
+    def figure_set(self, *selections: FigureSelection) -> FigureSet:
+        """Every figure; or, given ``selections``, only the figures in any of them.
+
+        A selected set holds a fraction of a large database in memory and gives exactly the
+        same aggregates for the periods and indicators it covers (and their components, if
+        selected too): ``services.pivot`` says what each report needs.
+        """
+        if not selections:
+            rows = self.conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
+            return FigureSet((Figure(*r) for r in rows), self.disputed_keys())
+        where, args = [], []
+        for sel in selections:
+            parts = []
+            for column, wanted in (("period", sel.periods), ("indicator", sel.indicators)):
+                if wanted is not None:
+                    wanted = sorted(wanted)
+                    parts.append(f"{column} IN ({', '.join('?' * len(wanted))})" if wanted else "0")
+                    args.extend(wanted)
+            where.append("(" + " AND ".join(parts or ["1"]) + ")")
+        rows = self.conn.execute(f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args)
+        reporters: dict[str, set[str]] = {}
+        for indicator, unit in self.conn.execute("SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"):
+            reporters.setdefault(indicator, set()).add(unit)
+        return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), reporters)
 
     def disputed_keys(self) -> set[tuple[str, str, str]]:
         """Figures with a conflict awaiting the district's decision (none before the merge schema)."""

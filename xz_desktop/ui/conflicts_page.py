@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ..services.package_conflicts import ConflictView, list_conflicts, resolve, resolve_many
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
+from .views import read_only_table
 
 PAGE_KEY = "conflicts"
 
@@ -45,8 +45,8 @@ class ConflictsPage(QWidget):
             Column(tr("说明"), lambda c: c["explanation"]),
             Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
         ], parent=self)
-        self.conflicts = self._table(self.conflicts_model)
-        self.candidates = self._table(self.candidates_model)
+        self.conflicts = read_only_table(self, self.conflicts_model)
+        self.candidates = read_only_table(self, self.candidates_model)
         self.conflicts.selectionModel().currentRowChanged.connect(lambda *_: self._show_candidates())
         self.candidates.activated.connect(lambda *_: self.choose_selected())
 
@@ -89,17 +89,6 @@ class ConflictsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.choose_selected)
         window.data_changed.connect(self.reload)
         self.reload()
-
-    def _table(self, model: RowsModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     def _origin(self, cand: dict) -> str:
         if cand["origin"] == "district":

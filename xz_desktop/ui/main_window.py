@@ -11,15 +11,16 @@ import importlib
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QLockFile, Qt, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from .. import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..services.progress import Cancelled
 from ..store import Store, open_store
 from . import settings
-from .i18n import show_error
+from .i18n import message_text, show_error
 from .pages import PAGE_MODULES
 from .tasks import Task, run_with_progress
 
@@ -124,17 +125,41 @@ class MainWindow(QMainWindow):
         show_error(self, exc, title)
 
     def run_task(self, title: str, job: Callable[[Any], Any], on_success: Callable[[Any], None],
-                 *, changes_data: bool = False) -> Task:
-        """Run ``job(progress)`` in the background; errors are shown, data reloads if it changed."""
+                 *, changes_data: bool = False, on_failure: Callable[[BaseException], None] | None = None,
+                 owner: QObject | None = None) -> Task:
+        """Run ``job(progress)`` in the background; errors are shown, data reloads if it changed.
+
+        ``owner`` (a dialog that asked for the job) stops receiving results once it is destroyed.
+        """
         def succeeded(result: Any) -> None:
             if changes_data:
                 self.data_changed.emit()
             on_success(result)
 
-        task = run_with_progress(self, title, job, succeeded, self.show_error)
+        def failed(exc: BaseException) -> None:
+            # The caller's clean-up first: the error box below runs a nested event loop.
+            if on_failure is not None:
+                on_failure(exc)
+            if isinstance(exc, Cancelled):  # the user asked for it: say so, no error box
+                self.statusBar().showMessage(message_text(exc.message), 10000)
+            else:
+                self.show_error(exc)
+
+        task = run_with_progress(self, title, job, succeeded, failed, owner=owner)
+        task.changes_data = changes_data  # type: ignore[attr-defined]
         self.tasks.append(task)
-        task.signals.finished.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
+        # A bound method of the window: Qt drops the connection if the window is gone first.
+        task.signals.finished.connect(self._task_finished)
         return task
+
+    def _task_finished(self) -> None:
+        """Forget finished jobs; a job that changed figures and then failed or was cancelled
+        part-way (a merge keeps the packages already merged) still makes the pages reload."""
+        done = [t for t in self.tasks if t.outcome is not None]
+        for task in done:
+            self.tasks.remove(task)
+        if any(getattr(t, "changes_data", False) and t.outcome != "succeeded" for t in done):
+            self.data_changed.emit()
 
     def update_title(self) -> None:
         demo = self.tr("【示例数据】") if self.store.is_demo else ""

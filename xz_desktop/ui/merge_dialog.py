@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..services.merge import MERGED, NOT_DONE, REFUSED, UNCHANGED, Change, MergeReport, PackageResult, merge_files, package_files
 from ..services.package_format import SUFFIX
 from ..store import open_store
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number
+from .views import read_only_table
 
 PENDING = "pending"
 
@@ -89,7 +89,7 @@ class MergeDialog(QDialog):
             Column(tr("原因"), lambda r: self._reason(r), tooltip=lambda r: "\n".join([self._reason(r), *r.details])),
         ]
         self.results_model = RowsModel(columns, parent=self)
-        self.results = self._table(self.results_model)
+        self.results = read_only_table(self, self.results_model)
         self.results.selectionModel().currentRowChanged.connect(lambda *_: self._show_changes())
 
         kinds = {"insert": tr("新增"), "update": tr("修改"), "delete": tr("删除"), "conflict": tr("冲突")}
@@ -102,7 +102,7 @@ class MergeDialog(QDialog):
             Column(tr("新值"), lambda c: number(c.incoming) + tr("（待选定）") if c.kind == "conflict" else number(c.after), RIGHT,
                    tooltip=lambda c: tr("冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定") if c.kind == "conflict" else ""),
         ], parent=self)
-        self.changes = self._table(self.changes_model)
+        self.changes = read_only_table(self, self.changes_model)
         self.changes_label = QLabel(self.tr("所选上报包将带来的变动（先预览）："), self)
         self.changes_label.setBuddy(self.changes)
 
@@ -140,17 +140,6 @@ class MergeDialog(QDialog):
         self.setTabOrder(self.changes, self.preview_button)
         self.setTabOrder(self.preview_button, self.merge_button)
         self.setTabOrder(self.merge_button, close)
-
-    def _table(self, model: RowsModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     def _status_label(self, r: PackageResult) -> str:
         if r.status == MERGED and self.state == "merged":
@@ -208,8 +197,8 @@ class MergeDialog(QDialog):
             return
         self.state = "previewing"
         self._update()
-        task = self.window_.run_task(self.tr("正在预览上报包…"), _preview_job(self.window_.store_path, list(self.files)), self._previewed)
-        task.signals.failed.connect(lambda _exc: self._listed())
+        self.window_.run_task(self.tr("正在预览上报包…"), _preview_job(self.window_.store_path, list(self.files)), self._previewed,
+                              on_failure=lambda _exc: self._listed(), owner=self)
 
     def _previewed(self, report: MergeReport) -> None:
         self.report = report
@@ -223,9 +212,8 @@ class MergeDialog(QDialog):
             return
         self.state = "merging"
         self._update()
-        task = self.window_.run_task(self.tr("正在合并上报包…"), _merge_job(self.window_.store_path, list(self.files)), self._merged,
-                                     changes_data=True)
-        task.signals.failed.connect(lambda _exc: self._listed())
+        self.window_.run_task(self.tr("正在合并上报包…"), _merge_job(self.window_.store_path, list(self.files)), self._merged,
+                              changes_data=True, on_failure=lambda _exc: self._listed(), owner=self)
 
     def _merged(self, report: MergeReport) -> None:
         self.report = report

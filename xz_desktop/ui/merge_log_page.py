@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..services.merge import LogEntry, UnmergeResult, merge_log, unmerge
 from ..store import open_store
 from .merge_models import GOOD, MUTED, RIGHT, Column, RowsModel, when
+from .views import read_only_table
 
 PAGE_KEY = "merge_log"
 
@@ -41,14 +41,7 @@ class MergeLogPage(QWidget):
             Column(tr("上报包编号"), lambda e: e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else tr("（已撤销）")),
                    tooltip=lambda e: e.package_id),
         ], parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update())
         self.unmerge_button = QPushButton(tr("撤销合并(&Z)…"), self)
         self.unmerge_button.setToolTip(tr("把所选上报包的数值撤出，恢复合并前的数值"))

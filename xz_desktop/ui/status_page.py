@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..services.form import default_period
 from ..services.status import UnitStatus, status_periods, submission_status
 from .merge_models import BAD, GOOD, WARN, RIGHT, Column, RowsModel, when
+from .views import read_only_table
 
 PAGE_KEY = "submission_status"
 
@@ -28,13 +29,7 @@ class StatusPage(QWidget):
             Column(tr("上报包"), lambda r: r.package_file or ""),
             Column(tr("填报人"), lambda r: r.author or ""),
         ], parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self, self.model)
         self.period = QComboBox(self)
         label = QLabel(tr("报告期(&Q)："), self)
         label.setBuddy(self.period)

@@ -13,8 +13,9 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+import shiboken6
 
 from ..domain.messages import XzError
 from ..services.progress import Cancelled
@@ -55,6 +56,8 @@ class Task(QRunnable):
         self.job = job
         self.signals = _Signals()
         self.cancel_event = threading.Event()
+        self.abandoned = False  # set when the widget that asked for the job is destroyed
+        self.outcome: str | None = None  # "succeeded" or "failed" once run() is over
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -65,8 +68,10 @@ class Task(QRunnable):
         except BaseException as exc:  # every failure must reach the GUI, never kill the thread silently
             if not isinstance(exc, XzError):
                 exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            self.outcome = "failed"
             self.signals.failed.emit(exc)
         else:
+            self.outcome = "succeeded"
             self.signals.succeeded.emit(result)
         finally:
             self.signals.finished.emit()
@@ -84,8 +89,12 @@ def start(task: Task, pool: QThreadPool | None = None) -> Task:
 
 def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], Any],
                       on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
-                      *, cancellable: bool = True) -> Task:
-    """Run ``job`` in the background behind a delayed, cancellable progress dialog."""
+                      *, cancellable: bool = True, owner: QObject | None = None) -> Task:
+    """Run ``job`` in the background behind a delayed, cancellable progress dialog.
+
+    If ``owner`` (default ``parent``) is destroyed while the job runs (a dialog closed, the
+    window closed), the job is cancelled and nothing is delivered to the widgets that are gone.
+    """
     task = Task(job)
     dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -104,13 +113,30 @@ def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], A
             dialog.setLabelText(text)
 
     def finished() -> None:
-        # Deferred: a finished signal may arrive before the dialog's own show timer fires.
-        QTimer.singleShot(0, dialog.close)
+        # reset() stops the dialog's own show-after timer, so it cannot pop up after the job.
+        dialog.reset()
+        dialog.close()
         dialog.deleteLater()
 
-    task.signals.progressed.connect(progressed)
-    task.signals.succeeded.connect(on_success)
-    task.signals.failed.connect(on_failure)
-    task.signals.finished.connect(finished)
+    def abandon(*_args) -> None:
+        task.abandoned = True
+        task.cancel()
+
+    watched = owner if owner is not None else parent
+    if watched is not None:
+        watched.destroyed.connect(abandon)
+    task.signals.progressed.connect(_while_alive(task, dialog, progressed))
+    task.signals.succeeded.connect(_while_alive(task, watched, on_success))
+    task.signals.failed.connect(_while_alive(task, watched, on_failure))
+    task.signals.finished.connect(_while_alive(task, dialog, finished))
     task.dialog = dialog  # type: ignore[attr-defined]  # tests reach the dialog through the task
     return start(task)
+
+
+def _while_alive(task: Task, widget: QObject | None, slot: Callable[..., None]) -> Callable[..., None]:
+    """``slot``, skipped once its owner was destroyed or ``widget``'s C++ object is gone."""
+    def call(*args) -> None:
+        if task.abandoned or (widget is not None and not shiboken6.isValid(widget)):
+            return
+        slot(*args)
+    return call
