@@ -113,3 +113,15 @@ def test_selected_figures_still_count_a_retired_unit_where_it_ever_reported(demo
         assert _same_table(pivot.unit_table(catalog, pivot.year_aggregator(store, 2024), Period(2024)), whole)
         assert ([r.as_json() for r in district_totals(catalog, pivot.totals_aggregator(store, Period(2024)), "2024")]
                 == [r.as_json() for r in district_totals(catalog, agg, "2024")])
+
+
+def test_selected_figures_see_a_figure_written_since(district_db):
+    from xz_desktop.store.values import FigureSelection
+
+    only_2024 = FigureSelection(frozenset({"2024"}))
+    with open_store(district_db) as store:
+        assert store.values.figure_set(only_2024).units_with("master") == set()
+        store.values.set("xincheng", "master", "2019", 7.0)
+        after = store.values.figure_set(only_2024)
+        assert after.units_with("master") == {"xincheng"}  # any period counts, not only the selected ones
+        assert after.series("master", "xincheng") == {}

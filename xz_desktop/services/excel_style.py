@@ -130,8 +130,14 @@ def cell(ws, value: Any, style: str | None = None) -> WriteOnlyCell:
 
 
 def plain(ws, value: Any) -> Any:
-    """An unstyled value, cheap to write; only risky text needs a cell of its own."""
+    """An unstyled value, cheap to write; only risky text needs a cell of its own.
+
+    An empty string is no cell at all: a blank, as Excel has it (a cell holding ``""`` is not
+    blank to COUNTA or ISBLANK), and one cell fewer to write.
+    """
     if isinstance(value, str):
+        if not value:
+            return None
         value = clean_text(value) if _ILLEGAL.search(value) or len(value) > MAX_CELL_TEXT else value
         if value.startswith(RISKY_PREFIXES):
             c = WriteOnlyCell(ws, value)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 
 from ..domain.catalog import Catalog, UnitKind
 from ..store import Store
@@ -127,6 +128,10 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
         "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator")
     titles, sheet, done = [], None, 0
     header_style = "xz_header"
+    # The unit's and indicator's columns repeat on every row: made safe once per code. A formula-like
+    # name becomes a cell of its own, which openpyxl reuses within a row, so it is never shared.
+    unit_cols: dict[str, tuple] = {}
+    code_cols: dict[str, tuple] = {}
     while True:
         batch = cursor.fetchmany(RAW_CHUNK)
         if not batch:
@@ -139,12 +144,23 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                 sheet = SheetWriter(wb, name, [w for _, w in RAW_COLUMNS], freeze="A2", title_rows="1:1")
                 sheet.append([cell(sheet.ws, text, header_style) for text, _ in RAW_COLUMNS], 20)
                 titles.append(name)
-            ws = sheet.ws
-            ind_name, measure = names.get(code, (code, ""))
+                unit_cols.clear()
+                code_cols.clear()
+                ws = sheet.ws
+            u = unit_cols.get(unit)
+            if u is None:
+                u = (plain(ws, unit), plain(ws, units.get(unit, unit)))
+                if not any(isinstance(x, Cell) for x in u):
+                    unit_cols[unit] = u
+            c = code_cols.get(code)
+            if c is None:
+                ind_name, measure = names.get(code, (code, ""))
+                c = (plain(ws, code), plain(ws, ind_name), plain(ws, measure))
+                if not any(isinstance(x, Cell) for x in c):
+                    code_cols[code] = c
             # Plain values: the raw table shows each figure exactly as stored, in General format.
             sheet.row += 1
-            ws.append((plain(ws, unit), plain(ws, units.get(unit, unit)), plain(ws, code), plain(ws, ind_name), period,
-                       value, plain(ws, measure), plain(ws, explanation), revision, local_time(changed_at),
+            ws.append((u[0], u[1], c[0], c[1], period, value, c[2], plain(ws, explanation), revision, local_time(changed_at),
                        plain(ws, changed_by), plain(ws, source)))
         done += len(batch)
         step(done)

@@ -146,10 +146,19 @@ class ValueTable:
                     args.extend(wanted)
             where.append("(" + " AND ".join(parts or ["1"]) + ")")
         rows = self.conn.execute(f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args)
-        reporters: dict[str, set[str]] = {}
-        for indicator, unit in self.conn.execute("SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"):
-            reporters.setdefault(indicator, set()).add(unit)
-        return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), reporters)
+        return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), self._reporters())
+
+    def _reporters(self) -> dict[str, set[str]]:
+        """Which units hold a figure of each indicator (any period); one scan, until the figures change."""
+        # total_changes counts this connection's writes, data_version any other connection's.
+        version = (self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0])
+        cached = getattr(self, "_reporters_cache", None)
+        if cached is None or cached[0] != version:
+            reporters: dict[str, set[str]] = {}
+            for indicator, unit in self.conn.execute("SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"):
+                reporters.setdefault(indicator, set()).add(unit)
+            cached = self._reporters_cache = (version, reporters)
+        return cached[1]
 
     def disputed_keys(self) -> set[tuple[str, str, str]]:
         """Figures with a conflict awaiting the district's decision (none before the merge schema)."""
