@@ -77,7 +77,7 @@ def make_catalog(folder: Path) -> Path:
 
 def make_database(path: Path, rows: int) -> None:
     """A district database with ``rows`` figures, drawn from the fixed catalog's possible cells."""
-    from xz_desktop.domain.catalog import load_catalog_dir
+    from xz_desktop.domain.catalog_rows import load_catalog_dir
     from xz_desktop.store import create_store
 
     catalog = load_catalog_dir(make_catalog(path.parent / "bench_catalog"))

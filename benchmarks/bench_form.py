@@ -28,7 +28,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from xz_desktop.domain.catalog import catalog_from_rows  # noqa: E402
+from xz_desktop.domain.catalog_rows import catalog_from_rows  # noqa: E402
 from xz_desktop.services.form import load_form  # noqa: E402
 from xz_desktop.store import create_store, open_store  # noqa: E402
 from xz_desktop.store.values import ValueChange  # noqa: E402

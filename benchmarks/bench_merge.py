@@ -26,7 +26,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from xz_desktop.domain.catalog import catalog_from_rows
+from xz_desktop.domain.catalog_rows import catalog_from_rows
 from xz_desktop.services.merge import iter_merge
 from xz_desktop.services.package_format import Manifest, PackageRow, new_package_id, write_package
 from xz_desktop.store import create_store, open_store

@@ -11,7 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from xz_desktop.domain.catalog import Catalog, load_catalog_dir  # noqa: E402
+from xz_desktop.domain.catalog import Catalog  # noqa: E402
+from xz_desktop.domain.catalog_rows import load_catalog_dir  # noqa: E402
 from xz_desktop.paths import catalog_dir  # noqa: E402
 from xz_desktop.store import create_store  # noqa: E402
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from xz_desktop.domain.catalog import Catalog, catalog_from_rows
+from xz_desktop.domain.catalog import Catalog
+from xz_desktop.domain.catalog_rows import catalog_from_rows
 
 
 def row(code, aggregation, **kw):

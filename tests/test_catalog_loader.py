@@ -2,7 +2,8 @@ import shutil
 
 import pytest
 
-from xz_desktop.domain.catalog import Aggregation, load_catalog_dir
+from xz_desktop.domain.catalog import Aggregation
+from xz_desktop.domain.catalog_rows import load_catalog_dir
 from xz_desktop.domain.messages import XzError
 from xz_desktop.paths import catalog_dir
 

@@ -49,7 +49,7 @@ def craft(path: Path, rows: list[tuple], *, unit: str = "xincheng", periods: tup
           exported_at: str = "2024-01-10T08:00:00.000Z", package_id: str | None = None, **manifest) -> Path:
     """A package written directly: rows are (indicator, period, value[, revision[, base[, explanation[, unit]]]])."""
     if catalog_version is None:
-        from xz_desktop.domain.catalog import load_catalog_dir
+        from xz_desktop.domain.catalog_rows import load_catalog_dir
         from xz_desktop.paths import catalog_dir
         catalog_version = load_catalog_dir(catalog_dir()).version
     out = []

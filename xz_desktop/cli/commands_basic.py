@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator, load_catalog_dir
+from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator
+from ..domain.catalog_rows import load_catalog_dir
 from ..domain.checks import Severity
 from ..domain.numbers import format_number
 from ..paths import catalog_dir

@@ -14,7 +14,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.catalog import Catalog, catalog_from_rows, indicator_to_row, rule_to_row, unit_to_row
+from ..domain.catalog import Catalog
+from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, rule_to_row, unit_to_row
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store
 from ..store.database import now_iso

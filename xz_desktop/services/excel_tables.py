@@ -63,7 +63,7 @@ def write_units_sheet(wb: Workbook, catalog: Catalog, table: UnitTable, title: s
         else:
             runs[-1] = (runs[-1][0], col)
     r3 = sheet.append(top, 20)
-    r4 = sheet.append(sheet.blank("xz_header", fixed) + [cell(ws, ind.name, "xz_header") for ind in inds], 60)
+    sheet.append(sheet.blank("xz_header", fixed) + [cell(ws, ind.name, "xz_header") for ind in inds], 60)
     r5 = sheet.append(sheet.blank("xz_header", fixed) + [cell(ws, ind.entry_measure, "xz_header") for ind in inds], 18)
     for col in range(1, fixed + 1):
         sheet.merge(r3, col, r5, col)

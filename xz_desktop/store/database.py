@@ -11,8 +11,8 @@ from pathlib import Path
 import sqlite_utils
 
 from .. import __version__
-from ..domain.catalog import (Catalog, catalog_from_rows, indicator_to_row, load_catalog_dir,
-                              rule_to_row, unit_to_row)
+from ..domain.catalog import Catalog
+from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, load_catalog_dir, rule_to_row, unit_to_row
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import catalog_dir
 from . import migrations

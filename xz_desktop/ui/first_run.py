@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QRadioButton, QVBoxLayout, QWidget)
 
-from ..domain.catalog import Catalog, UnitKind, load_catalog_dir
+from ..domain.catalog import Catalog, UnitKind
+from ..domain.catalog_rows import load_catalog_dir
 from ..domain.messages import XzError
 from ..paths import catalog_dir
 from ..store import create_store

@@ -62,7 +62,6 @@ def form_html(form: Form, author: str = "", printed_at: datetime | None = None) 
     printed_at = printed_at or datetime.now()
     period = message_text(period_label(form.period))
     previous = message_text(period_label(form.previous_period))
-    s = form.summary
     out = [
         f"<h2 align='center' style='font-size:15pt'>{_e(tr('秀洲区人才发展“十四五”规划指标填报表'))}</h2>",
         "<table width='100%' cellspacing='0' cellpadding='2'><tr>",

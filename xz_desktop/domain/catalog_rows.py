@@ -1,0 +1,212 @@
+"""The catalog as rows of text: CSV files a person edits and database rows, in and out.
+
+A bad row is refused with a message that names the file, the row and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .catalog import Aggregation, Catalog, Indicator, Rule, Trajectory, Unit, UnitKind
+from .messages import QT_TRANSLATE_NOOP, Message, XzError
+
+INDICATOR_COLUMNS = (
+    "code,name,category,source,table1_seq,table2_seq,section,entry_measure,display_measure,"
+    "display_factor,decimals,aggregation,numerator,denominator,scale,parts,growth_of,"
+    "target_basis,trajectory,reported_by,base_2015,base_2020,target_2025,target_sense,"
+    "min,max,usual_min,usual_max,yoy_threshold,note"
+).split(",")
+UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
+RULE_COLUMNS = ["code", "left", "op", "right", "message"]
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+
+
+class _RowReader:
+    """Typed access to one CSV row that blames the file, row and column on failure."""
+
+    def __init__(self, where: str, line: int, row: Mapping[str, str | None]):
+        self.where, self.line, self.row = where, line, row
+
+    def fail(self, column: str, problem: str) -> XzError:
+        return XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 第 {line} 行“{column}”列：{problem}"),
+                               {"where": self.where, "line": self.line, "column": column, "problem": problem}))
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = self.row.get(column)
+        value = "" if value is None else str(value).strip()
+        if required and not value:
+            raise self.fail(column, "不能为空")
+        return value
+
+    def code(self, column: str = "code") -> str:
+        value = self.text(column, required=True)
+        if not _CODE.match(value):
+            raise self.fail(column, f"代码“{value}”只能由小写字母、数字和下划线组成，且以字母开头")
+        return value
+
+    def number(self, column: str, default: float | None = None) -> float | None:
+        value = self.text(column)
+        if value == "":
+            return default
+        try:
+            return float(value)
+        except ValueError:
+            raise self.fail(column, f"“{value}”不是数字") from None
+
+    def integer(self, column: str) -> int | None:
+        number = self.number(column)
+        if number is None:
+            return None
+        if not float(number).is_integer():
+            raise self.fail(column, f"“{number}”不是整数")
+        return int(number)
+
+    def choice(self, column: str, enum, default=None):
+        value = self.text(column)
+        if value == "" and default is not None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = "、".join(e.value for e in enum)
+            raise self.fail(column, f"“{value}”不是允许的值（{allowed}）") from None
+
+    def codes(self, column: str, sep: str) -> tuple[str, ...]:
+        value = self.text(column)
+        return tuple(part.strip() for part in value.split(sep) if part.strip())
+
+
+def _indicator_from_row(reader: _RowReader) -> Indicator:
+    aggregation = reader.choice("aggregation", Aggregation)
+    sense = reader.text("target_sense") or None
+    if sense not in (None, "min", "max"):
+        raise reader.fail("target_sense", f"“{sense}”应为 min（以上）或 max（以下）")
+    basis = reader.text("target_basis") or "annual"
+    if basis not in ("annual", "cumulative"):
+        raise reader.fail("target_basis", f"“{basis}”应为 annual 或 cumulative")
+    factor = reader.number("display_factor", 1.0)
+    if not factor:
+        raise reader.fail("display_factor", "换算系数不能为 0")
+    return Indicator(
+        code=reader.code(),
+        name=reader.text("name", required=True),
+        category=reader.text("category"),
+        source=reader.text("source"),
+        aggregation=aggregation,
+        entry_measure=reader.text("entry_measure"),
+        display_measure=reader.text("display_measure") or reader.text("entry_measure"),
+        display_factor=factor,
+        decimals=reader.integer("decimals") or 0,
+        table1_seq=reader.integer("table1_seq"),
+        table2_seq=reader.integer("table2_seq"),
+        section=reader.text("section"),
+        numerator=reader.text("numerator") or None,
+        denominator=reader.text("denominator") or None,
+        scale=reader.number("scale", 1.0),
+        parts=reader.codes("parts", ";"),
+        growth_of=reader.text("growth_of") or None,
+        target_basis=basis,
+        trajectory=reader.choice("trajectory", Trajectory, Trajectory.LINEAR),
+        reported_by=reader.codes("reported_by", ";"),
+        base_2015=reader.number("base_2015"),
+        base_2020=reader.number("base_2020"),
+        target_2025=reader.number("target_2025"),
+        target_sense=sense,
+        min=reader.number("min"),
+        max=reader.number("max"),
+        usual_min=reader.number("usual_min"),
+        usual_max=reader.number("usual_max"),
+        yoy_threshold=reader.number("yoy_threshold"),
+        note=reader.text("note"),
+    )
+
+
+def _unit_from_row(reader: _RowReader) -> Unit:
+    active = reader.text("active") or "1"
+    if active not in ("0", "1"):
+        raise reader.fail("active", f"“{active}”应为 1（在用）或 0（停用）")
+    return Unit(
+        code=reader.code(),
+        name=reader.text("name", required=True),
+        kind=reader.choice("kind", UnitKind),
+        type=reader.text("type"),
+        sort=reader.integer("sort") or 0,
+        active=active == "1",
+    )
+
+
+def _rule_from_row(reader: _RowReader) -> Rule:
+    op = reader.text("op", required=True)
+    if op not in ("<=", ">="):
+        raise reader.fail("op", f"“{op}”应为 <= 或 >=")
+    return Rule(reader.code(), reader.codes("left", "+"), op, reader.codes("right", "+"), reader.text("message", required=True))
+
+
+def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 缺少列：{columns}"), {"where": where, "columns": "、".join(missing)}))
+    # Line numbers as a spreadsheet shows them: the header is line 1.
+    return [_RowReader(where, n, row) for n, row in enumerate(reader, start=2) if any((v or "").strip() for v in row.values() if isinstance(v, str))]
+
+
+def catalog_from_rows(indicators: Iterable[Mapping], units: Iterable[Mapping], rules: Iterable[Mapping] = (),
+                      version: str = "", where: str = "catalog") -> Catalog:
+    """Build and validate a catalog from dict rows (CSV rows or database rows)."""
+    catalog = Catalog(
+        [_indicator_from_row(_RowReader(f"{where}/indicators", n, r)) for n, r in enumerate(indicators, start=1)],
+        [_unit_from_row(_RowReader(f"{where}/units", n, r)) for n, r in enumerate(units, start=1)],
+        [_rule_from_row(_RowReader(f"{where}/rules", n, r)) for n, r in enumerate(rules, start=1)],
+        version,
+    )
+    catalog.validate()
+    return catalog
+
+
+def load_catalog_dir(folder: Path) -> Catalog:
+    """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` from ``folder``."""
+    def read(name: str, columns: list[str], optional: bool = False) -> list[_RowReader]:
+        path = folder / name
+        if optional and not path.exists():
+            return []
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"), {"path": str(path), "reason": exc})) from exc
+        return _read_rows(text, name, columns)
+
+    catalog = Catalog(
+        [_indicator_from_row(r) for r in read("indicators.csv", INDICATOR_COLUMNS)],
+        [_unit_from_row(r) for r in read("units.csv", UNIT_COLUMNS)],
+        [_rule_from_row(r) for r in read("rules.csv", RULE_COLUMNS, optional=True)],
+    )
+    catalog.validate()
+    return catalog
+
+
+def indicator_to_row(ind: Indicator) -> dict[str, object]:
+    """The CSV/database row of an indicator (inverse of the loader)."""
+    row: dict[str, object] = {}
+    for column in INDICATOR_COLUMNS:
+        value = getattr(ind, column)
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = ";".join(value)
+        row[column] = value
+    return row
+
+
+def unit_to_row(unit: Unit) -> dict[str, object]:
+    return {"code": unit.code, "name": unit.name, "kind": unit.kind.value, "type": unit.type, "sort": unit.sort, "active": 1 if unit.active else 0}
+
+
+def rule_to_row(rule: Rule) -> dict[str, object]:
+    return {"code": rule.code, "left": "+".join(rule.left), "op": rule.op, "right": "+".join(rule.right), "message": rule.message}
