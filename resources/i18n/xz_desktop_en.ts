@@ -1026,7 +1026,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>{year}年</source>
-            <translation>{year}</translation>
+            <translation type="vanished">{year}</translation>
         </message>
         <message>
             <source>{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标</source>
@@ -1256,7 +1256,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>{year}年</source>
-            <translation>{year}</translation>
+            <translation type="vanished">{year}</translation>
         </message>
         <message>
             <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项</source>
@@ -1273,6 +1273,13 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>应报单位均已填报</source>
             <translation>Every expected unit has reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearBox</name>
+        <message>
+            <source>{year}年</source>
+            <translation>{year}</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 from ..services import pivot
 from ..services.totals import aggregator_for
 from .pivot_model import PivotModel
+from .views import fill_year_box
 
 PAGE_KEY = "pivot"
 
@@ -43,14 +44,7 @@ class PivotPage(QWidget):
         self._fill_years()
 
     def _fill_years(self) -> None:
-        years = sorted(set(pivot.years_with_data(self.window_.store)) | set(range(2021, 2026)))
-        current = self.year_box.currentData() or pivot.default_year(self.window_.store)
-        self.year_box.blockSignals(True)
-        self.year_box.clear()
-        for y in years:
-            self.year_box.addItem(self.tr("{year}年").format(year=y), y)
-        self.year_box.setCurrentIndex(max(self.year_box.findData(current), 0))
-        self.year_box.blockSignals(False)
+        fill_year_box(self.year_box, self.window_.store)
         self.reload()
 
     def _data_changed(self) -> None:

@@ -20,6 +20,7 @@ from ..services.totals import aggregator_for
 from .chart_progress import ProgressChart
 from .i18n import message_text
 from .totals_model import BreakdownModel, TotalsModel
+from .views import fill_year_box
 
 PAGE_KEY = "totals"
 
@@ -118,15 +119,7 @@ class TotalsPage(QWidget):
         return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
 
     def _fill_years(self) -> None:
-        store = self.window_.store
-        years = sorted(set(pivot.years_with_data(store)) | set(range(2021, 2026)))
-        current = self.year_box.currentData() or pivot.default_year(store)
-        self.year_box.blockSignals(True)
-        self.year_box.clear()
-        for y in years:
-            self.year_box.addItem(self.tr("{year}年").format(year=y), y)
-        self.year_box.setCurrentIndex(max(self.year_box.findData(current), 0))
-        self.year_box.blockSignals(False)
+        fill_year_box(self.year_box, self.window_.store)
         self.reload()
 
     def _data_changed(self) -> None:
