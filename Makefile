@@ -1,6 +1,7 @@
 # make run   — set up (first time) and open the program on the default database
 # make demo  — open a freshly generated demo district database (示例数据)
 # make test  — set up (first time) and run the whole test suite
+# make lint  — ruff (lint and format) and mypy; fails on any finding
 # make bench — run the benchmarks
 
 PYTHON ?= python3
@@ -13,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: setup run demo test bench clean
+.PHONY: setup run demo test lint bench clean
 setup: $(BIN)/.installed
 
 run: $(BIN)/.installed
@@ -24,6 +25,11 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

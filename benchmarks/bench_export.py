@@ -42,8 +42,8 @@ from pathlib import Path
 
 SIZES = [50_000, 100_000, 200_000]
 PERIODS = [p for y in range(2015, 2031) for p in (f"{y}H1", f"{y}H2", f"{y}")]
-EXTRA_TOWNS = 37        # 23 shipped units + 37 = 60
-EXTRA_INDICATORS = 74   # every geographic unit reports them: capacity 216,768 cells
+EXTRA_TOWNS = 37  # 23 shipped units + 37 = 60
+EXTRA_INDICATORS = 74  # every geographic unit reports them: capacity 216,768 cells
 NOTES = ["", "", "", "数据已核实", "=1+1 含公式样文字"]
 
 
@@ -56,16 +56,37 @@ def make_catalog(folder: Path) -> Path:
         text = (catalog_dir() / name).read_text(encoding="utf-8")
         rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
         if name == "units.csv":
-            rows += [{"code": f"bench{i:02d}", "name": f"基准测试镇{i:02d}", "kind": "geographic", "type": "town",
-                      "sort": str(100 + i), "active": "1"} for i in range(EXTRA_TOWNS)]
+            rows += [
+                {
+                    "code": f"bench{i:02d}",
+                    "name": f"基准测试镇{i:02d}",
+                    "kind": "geographic",
+                    "type": "town",
+                    "sort": str(100 + i),
+                    "active": "1",
+                }
+                for i in range(EXTRA_TOWNS)
+            ]
         elif name == "indicators.csv":
             template = next(r for r in rows if r["code"] == "academician_workstation")  # a plain geographic stock
             for i in range(EXTRA_INDICATORS):
                 extra = {k: "" for k in template}
-                extra.update(code=f"bench_ind{i:02d}", name=f"基准测试指标{i:02d}", category=f"基准测试{i // 10}", source="其他",
-                             entry_measure="人", display_measure="人", display_factor="1", decimals="0",
-                             aggregation="flow" if i % 3 == 0 else "stock", target_basis="annual", trajectory="linear",
-                             reported_by="geographic", min="0", yoy_threshold="0.5")
+                extra.update(
+                    code=f"bench_ind{i:02d}",
+                    name=f"基准测试指标{i:02d}",
+                    category=f"基准测试{i // 10}",
+                    source="其他",
+                    entry_measure="人",
+                    display_measure="人",
+                    display_factor="1",
+                    decimals="0",
+                    aggregation="flow" if i % 3 == 0 else "stock",
+                    target_basis="annual",
+                    trajectory="linear",
+                    reported_by="geographic",
+                    min="0",
+                    yoy_threshold="0.5",
+                )
                 rows.append(extra)
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
@@ -89,12 +110,26 @@ def make_database(path: Path, rows: int) -> None:
         raise SystemExit(f"at most {capacity:,} figures fit the benchmark catalog")
     rng = random.Random(5)
     chosen = sorted(rng.sample(range(capacity), rows))
-    values = ((*cells[n % len(cells)], PERIODS[n // len(cells)], float(rng.randint(1, 50_000)), rng.choice(NOTES), 1,
-               "2025-01-15T08:00:00.000Z", "基准测试", "bench") for n in chosen)
+    values = (
+        (
+            *cells[n % len(cells)],
+            PERIODS[n // len(cells)],
+            float(rng.randint(1, 50_000)),
+            rng.choice(NOTES),
+            1,
+            "2025-01-15T08:00:00.000Z",
+            "基准测试",
+            "bench",
+        )
+        for n in chosen
+    )
     conn = sqlite3.connect(path)
     with conn:
-        conn.executemany("INSERT INTO value (unit, indicator, period, value, explanation, revision, changed_at, changed_by, source) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+        conn.executemany(
+            "INSERT INTO value (unit, indicator, period, value, explanation, revision, changed_at, changed_by, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
     conn.close()
 
 
@@ -141,7 +176,9 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "growth_mb": (peak
 
 
 def run_child(kind: str, db: Path, out: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CHILD, kind, str(db), str(out)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, kind, str(db), str(out)], capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -151,8 +188,10 @@ def main(argv: list[str]) -> None:
     if "--sizes" in argv:
         sizes = [int(s) for s in argv[argv.index("--sizes") + 1].split(",")]
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 2
-    print("export = the whole styled workbook (report sheets, 16 units × indicators sheets, raw sheet); "
-          "baseline = plain write-only openpyxl, the raw sheet's cells only")
+    print(
+        "export = the whole styled workbook (report sheets, 16 units × indicators sheets, raw sheet); "
+        "baseline = plain write-only openpyxl, the raw sheet's cells only"
+    )
     print("rows      export s  baseline s  ratio   export peak/growth MB   baseline peak/growth MB   file MB")
     with tempfile.TemporaryDirectory(prefix="xz-bench-") as tmp:
         folder = Path(tmp)
@@ -165,13 +204,19 @@ def main(argv: list[str]) -> None:
                     runs[kind].append(run_child(kind, db, folder / f"{kind}_{rows}.xlsx"))
             base, ours = (min(runs[kind], key=lambda r: r["seconds"]) for kind in ("baseline", "export"))
             ratio = ours["seconds"] / base["seconds"]
-            print(f"{rows:<9,} {ours['seconds']:8.1f}  {base['seconds']:10.1f}  {ratio:5.2f}   "
-                  f"{ours['peak_mb']:8.0f} / {ours['growth_mb']:<8.0f}      {base['peak_mb']:8.0f} / {base['growth_mb']:<8.0f}"
-                  f"      {ours['bytes'] / 2**20:6.1f}", flush=True)
+            print(
+                f"{rows:<9,} {ours['seconds']:8.1f}  {base['seconds']:10.1f}  {ratio:5.2f}   "
+                f"{ours['peak_mb']:8.0f} / {ours['growth_mb']:<8.0f}      {base['peak_mb']:8.0f} / {base['growth_mb']:<8.0f}"
+                f"      {ours['bytes'] / 2**20:6.1f}",
+                flush=True,
+            )
     print("target: ratio ≤ 1.5 at 200,000 rows; growth flat across sizes (streamed, write-only).")
     if sizes:
-        print("openpyxl wrote with " + ("lxml" if ours.get("lxml") else "et_xmlfile (pure Python: pip install lxml)")
-              + f"; best of {repeat} runs each")
+        print(
+            "openpyxl wrote with "
+            + ("lxml" if ours.get("lxml") else "et_xmlfile (pure Python: pip install lxml)")
+            + f"; best of {repeat} runs each"
+        )
 
 
 if __name__ == "__main__":

@@ -28,10 +28,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from xz_desktop.domain.catalog_rows import catalog_from_rows  # noqa: E402
-from xz_desktop.services.form import load_form  # noqa: E402
-from xz_desktop.store import create_store, open_store  # noqa: E402
-from xz_desktop.store.values import ValueChange  # noqa: E402
+from xz_desktop.domain.catalog_rows import catalog_from_rows
+from xz_desktop.services.form import load_form
+from xz_desktop.store import create_store, open_store
+from xz_desktop.store.values import ValueChange
 
 INDICATORS = 80
 UNITS = 6
@@ -41,12 +41,35 @@ PERIODS = ("2023", "2024")
 def synthetic_catalog():
     rows = []
     for n in range(INDICATORS):
-        rows.append({"code": f"i{n:03d}", "name": f"测试指标{n:02d}（人）", "category": f"类别{n // 10 + 1}", "aggregation": "stock",
-                     "entry_measure": "人", "reported_by": "geographic", "min": "0",
-                     "usual_max": "900" if n % 7 == 0 else "", "yoy_threshold": "0.3" if n % 3 == 0 else ""})
-    rows.append({"code": "ratio", "name": "比值", "category": "类别1", "aggregation": "ratio", "numerator": "i000",
-                 "denominator": "i001", "scale": "100", "entry_measure": "%", "min": ""})
-    units = [{"code": f"u{n}", "name": f"测试镇{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(UNITS)]
+        rows.append(
+            {
+                "code": f"i{n:03d}",
+                "name": f"测试指标{n:02d}（人）",
+                "category": f"类别{n // 10 + 1}",
+                "aggregation": "stock",
+                "entry_measure": "人",
+                "reported_by": "geographic",
+                "min": "0",
+                "usual_max": "900" if n % 7 == 0 else "",
+                "yoy_threshold": "0.3" if n % 3 == 0 else "",
+            }
+        )
+    rows.append(
+        {
+            "code": "ratio",
+            "name": "比值",
+            "category": "类别1",
+            "aggregation": "ratio",
+            "numerator": "i000",
+            "denominator": "i001",
+            "scale": "100",
+            "entry_measure": "%",
+            "min": "",
+        }
+    )
+    units = [
+        {"code": f"u{n}", "name": f"测试镇{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(UNITS)
+    ]
     return catalog_from_rows(rows, units, [])
 
 
@@ -54,8 +77,12 @@ def make_database(folder: Path) -> Path:
     path = folder / "bench-form.sqlite"
     catalog = synthetic_catalog()
     with create_store(path, "district", catalog=catalog, author="bench") as store:
-        changes = [ValueChange(f"u{u}", f"i{i:03d}", p, float(100 + (u * 31 + i * 17 + int(p)) % 900))
-                   for u in range(UNITS) for i in range(INDICATORS) for p in PERIODS]
+        changes = [
+            ValueChange(f"u{u}", f"i{i:03d}", p, float(100 + (u * 31 + i * 17 + int(p)) % 900))
+            for u in range(UNITS)
+            for i in range(INDICATORS)
+            for p in PERIODS
+        ]
         store.values.write(changes, "bench")
     return path
 
@@ -96,9 +123,13 @@ def main(argv: list[str]) -> None:
 
             def bare(n: int) -> None:
                 unit = units[n % UNITS]
-                conn.execute("SELECT indicator, value, explanation, revision FROM value WHERE unit = ? AND period = ?",
-                             (unit, "2024")).fetchall()
-                conn.execute("SELECT indicator, value FROM value WHERE unit = ? AND period = ?", (unit, "2023")).fetchall()
+                conn.execute(
+                    "SELECT indicator, value, explanation, revision FROM value WHERE unit = ? AND period = ?",
+                    (unit, "2024"),
+                ).fetchall()
+                conn.execute(
+                    "SELECT indicator, value FROM value WHERE unit = ? AND period = ?", (unit, "2023")
+                ).fetchall()
 
             form = load_form(store, "u0", "2024")
             rows = len([r for r in form.rows if r.editable])
@@ -127,7 +158,9 @@ def main(argv: list[str]) -> None:
         window.close()
 
     base = statistics.median(baseline)
-    print(f"form of {rows} entered indicators (+{shown - rows} category/derived lines), {UNITS} units, {args.rounds} rounds")
+    print(
+        f"form of {rows} entered indicators (+{shown - rows} category/derived lines), {UNITS} units, {args.rounds} rounds"
+    )
     print(describe("baseline: bare SQL fetch", baseline))
     print(describe("service: load_form (fetch+checks)", service, base))
     print(describe("window: switch unit and repaint", window_ms, base))

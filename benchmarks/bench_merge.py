@@ -27,8 +27,8 @@ import tracemalloc
 from pathlib import Path
 
 from xz_desktop.domain.catalog_rows import catalog_from_rows
-from xz_desktop.services.merge import iter_merge
-from xz_desktop.services.package_format import Manifest, PackageRow, new_package_id, write_package
+from xz_desktop.services.packages.merge import iter_merge
+from xz_desktop.services.packages.package_file import Manifest, PackageRow, new_package_id, write_package
 from xz_desktop.store import create_store, open_store
 
 PERIODS = ("2022", "2023")
@@ -36,9 +36,20 @@ PERIODS = ("2022", "2023")
 
 def synthetic_catalog(units: int, indicators: int):
     """``units`` towns that each report ``indicators`` stock indicators (no rules: the checks still run)."""
-    ind_rows = [{"code": f"i{n:03d}", "name": f"指标{n}", "aggregation": "stock", "entry_measure": "人", "reported_by": "geographic",
-                 "min": "0"} for n in range(indicators)]
-    unit_rows = [{"code": f"u{n:04d}", "name": f"单位{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(units)]
+    ind_rows = [
+        {
+            "code": f"i{n:03d}",
+            "name": f"指标{n}",
+            "aggregation": "stock",
+            "entry_measure": "人",
+            "reported_by": "geographic",
+            "min": "0",
+        }
+        for n in range(indicators)
+    ]
+    unit_rows = [
+        {"code": f"u{n:04d}", "name": f"单位{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(units)
+    ]
     return catalog_from_rows(ind_rows, unit_rows, [])
 
 
@@ -51,10 +62,33 @@ def generate(folder: Path, packages: int, per_package: int) -> tuple[Path, list[
     files = []
     for n in range(packages):
         unit = f"u{n:04d}"
-        rows = [PackageRow(unit, f"i{i:03d}", p, float((n * 7 + i * 13) % 997), "", 1 + (i % 3), 0, "2024-01-05T08:00:00.000Z", "bench")
-                for p in PERIODS for i in range(indicators)]
-        m = Manifest(new_package_id(), unit, PERIODS, catalog.version, 2, "bench", f"2024-01-05T08:{n // 60 % 60:02d}:{n % 60:02d}.000Z",
-                     "bench", "db", len(rows))
+        rows = [
+            PackageRow(
+                unit,
+                f"i{i:03d}",
+                p,
+                float((n * 7 + i * 13) % 997),
+                "",
+                1 + (i % 3),
+                0,
+                "2024-01-05T08:00:00.000Z",
+                "bench",
+            )
+            for p in PERIODS
+            for i in range(indicators)
+        ]
+        m = Manifest(
+            new_package_id(),
+            unit,
+            PERIODS,
+            catalog.version,
+            2,
+            "bench",
+            f"2024-01-05T08:{n // 60 % 60:02d}:{n % 60:02d}.000Z",
+            "bench",
+            "db",
+            len(rows),
+        )
         path = folder / "packages" / f"{unit}.xzpkg"
         path.parent.mkdir(exist_ok=True)
         write_package(path, m, rows)
@@ -82,18 +116,22 @@ def baseline(template: Path, target: Path, files: list[Path]) -> float:
     shutil.copy(template, target)
     conn = sqlite3.connect(target, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")   # as the merge runs: WAL, no sync per commit
+    conn.execute("PRAGMA synchronous = NORMAL")  # as the merge runs: WAL, no sync per commit
     start = time.perf_counter()
     for chunk in range(0, len(files), 10):
         names = []
-        for n, path in enumerate(files[chunk:chunk + 10]):
+        for n, path in enumerate(files[chunk : chunk + 10]):
             conn.execute(f"ATTACH DATABASE ? AS p{n}", (f"{path.resolve().as_uri()}?mode=ro",))
             names.append(f"p{n}")
         conn.execute("BEGIN")
-        conn.execute("INSERT INTO merge_guard VALUES (1)")  # the district's edit-capture trigger stands aside, as in a merge
+        conn.execute(
+            "INSERT INTO merge_guard VALUES (1)"
+        )  # the district's edit-capture trigger stands aside, as in a merge
         for name in names:
-            conn.execute(f"INSERT INTO value (unit, indicator, period, value, explanation, revision, changed_at, changed_by, source) "
-                         f"SELECT unit, indicator, period, value, explanation, revision, changed_at, changed_by, 'bench' FROM {name}.value")
+            conn.execute(
+                f"INSERT INTO value (unit, indicator, period, value, explanation, revision, changed_at, changed_by, source) "
+                f"SELECT unit, indicator, period, value, explanation, revision, changed_at, changed_by, 'bench' FROM {name}.value"
+            )
         conn.execute("DELETE FROM merge_guard")
         conn.execute("COMMIT")
         for name in names:
@@ -103,7 +141,9 @@ def baseline(template: Path, target: Path, files: list[Path]) -> float:
     return elapsed
 
 
-def merge_all(template: Path, target: Path, files: list[Path], marks: set[int], *, traced: bool) -> tuple[float, dict[int, float]]:
+def merge_all(
+    template: Path, target: Path, files: list[Path], marks: set[int], *, traced: bool
+) -> tuple[float, dict[int, float]]:
     """Seconds to merge every file, and memory at the marks (RSS MB, or the stretch's traced peak MB)."""
     shutil.copy(template, target)
     memory: dict[int, float] = {}
@@ -139,7 +179,9 @@ def main(argv: list[str]) -> None:
         t0 = time.perf_counter()
         template, files = generate(folder, packages, per)
         total = packages * per
-        print(f"generated {packages} packages × {per} figures = {total:,} figures in {time.perf_counter() - t0:.1f} s (not timed)")
+        print(
+            f"generated {packages} packages × {per} figures = {total:,} figures in {time.perf_counter() - t0:.1f} s (not timed)"
+        )
         base_s = baseline(template, folder / "baseline.sqlite", files)
         merge_s, rss = merge_all(template, folder / "merged.sqlite", files, marks, traced=False)
         with sqlite3.connect(folder / "merged.sqlite") as a, sqlite3.connect(folder / "baseline.sqlite") as b:
@@ -147,10 +189,17 @@ def main(argv: list[str]) -> None:
             base_rows = b.execute("SELECT unit, indicator, period, value FROM value ORDER BY 1, 2, 3").fetchall()
         assert merged_rows == base_rows and len(merged_rows) == total, "merge and baseline disagree"
         _, peaks = merge_all(template, folder / "traced.sqlite", files, marks, traced=True)
-    print(f"baseline (ATTACH ten files + INSERT … SELECT, one transaction per ten): {base_s:.2f} s, {total / base_s:,.0f} figures/s")
-    print(f"merge (verify + check + provenance + rule, one transaction per package): {merge_s:.2f} s, {total / merge_s:,.0f} figures/s")
+    print(
+        f"baseline (ATTACH ten files + INSERT … SELECT, one transaction per ten): {base_s:.2f} s, {total / base_s:,.0f} figures/s"
+    )
+    print(
+        f"merge (verify + check + provenance + rule, one transaction per package): {merge_s:.2f} s, {total / merge_s:,.0f} figures/s"
+    )
     print(f"ratio merge / baseline: {merge_s / base_s:.2f}× (target ≤ 3×)")
-    print("memory after N packages:  " + "   ".join(f"{n}: RSS {rss[n]:.1f} MB, traced peak {peaks[n]:.2f} MB" for n in sorted(marks)))
+    print(
+        "memory after N packages:  "
+        + "   ".join(f"{n}: RSS {rss[n]:.1f} MB, traced peak {peaks[n]:.2f} MB" for n in sorted(marks))
+    )
 
 
 if __name__ == "__main__":

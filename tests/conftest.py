@@ -9,12 +9,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from xz_desktop.domain.catalog import Catalog  # noqa: E402
-from xz_desktop.domain.catalog_rows import load_catalog_dir  # noqa: E402
-from xz_desktop.paths import catalog_dir  # noqa: E402
-from xz_desktop.store import create_store  # noqa: E402
+from xz_desktop.domain.catalog import Catalog
+from xz_desktop.domain.catalog_rows import load_catalog_dir
+from xz_desktop.paths import catalog_dir
+from xz_desktop.store import create_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,8 +52,15 @@ def unit_db(tmp_path) -> Path:
 
 def run_xz(*args: str | Path, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """Run the real ``xz`` command line in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "xz_desktop.cli", *map(str, args)], cwd=cwd, input=input,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "xz_desktop.cli", *map(str, args)],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
 
 
 @pytest.fixture

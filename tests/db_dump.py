@@ -10,8 +10,18 @@ def dump(path: str | Path) -> dict[str, list[tuple]]:
     """Every row of every table (and the schema), sorted, read through a fresh connection."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        out = {"__schema__": sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall(), key=repr)}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        out = {
+            "__schema__": sorted(
+                conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall(),
+                key=repr,
+            )
+        }
         for table in tables:
             out[table] = sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
         return out

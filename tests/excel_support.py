@@ -38,9 +38,22 @@ def libreoffice_convert(source: Path, target_format: str, outdir: Path) -> Path:
     """Convert ``source`` headless with a profile of its own; fail the test on any error."""
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / "lo_profile"
-    proc = subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                           "--convert-to", target_format, "--outdir", str(outdir), str(source)],
-                          capture_output=True, text=True, timeout=240)
+    proc = subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     produced = outdir / f"{source.stem}.{target_format.split(':')[0]}"
     assert proc.returncode == 0, proc.stderr
     assert "Error" not in proc.stderr and "error" not in proc.stdout.lower(), proc.stdout + proc.stderr

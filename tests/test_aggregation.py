@@ -18,8 +18,12 @@ def agg(*figures, disputed=()):
 
 def test_ratio_is_ratio_of_sums_never_mean_of_ratios():
     # A big town with many residents and a small one with few: the mean of ratios would be 5.5.
-    a = agg(("big", "doctors", "2023", 2000), ("big", "population", "2023", 1_000_000),
-            ("small", "doctors", "2023", 90), ("small", "population", "2023", 10_000))
+    a = agg(
+        ("big", "doctors", "2023", 2000),
+        ("big", "population", "2023", 1_000_000),
+        ("small", "doctors", "2023", 90),
+        ("small", "population", "2023", 10_000),
+    )
     v = a.value("doctors_per_1000", "2023")
     assert v.value == pytest.approx(2090 / 1_010_000 * 1000)
     assert v.value != pytest.approx((2.0 + 9.0) / 2)
@@ -28,29 +32,40 @@ def test_ratio_is_ratio_of_sums_never_mean_of_ratios():
 
 
 def test_ratio_leaves_out_a_unit_without_denominator_and_says_it_is_missing():
-    a = agg(("big", "doctors", "2023", 2000), ("big", "population", "2023", 1_000_000), ("small", "doctors", "2023", 90))
+    a = agg(
+        ("big", "doctors", "2023", 2000), ("big", "population", "2023", 1_000_000), ("small", "doctors", "2023", 90)
+    )
     v = a.value("doctors_per_1000", "2023")
     assert v.value == pytest.approx(2.0)
     assert v.units_reported == ["big"] and v.units_missing == ["small"]
 
 
 def test_stock_takes_latest_period_and_is_never_summed_across_years():
-    a = agg(("big", "talent", "2022", 100), ("big", "talent", "2023H1", 110), ("big", "talent", "2023", 120),
-            ("small", "talent", "2023H1", 50))
+    a = agg(
+        ("big", "talent", "2022", 100),
+        ("big", "talent", "2023H1", 110),
+        ("big", "talent", "2023", 120),
+        ("small", "talent", "2023H1", 50),
+    )
     assert a.value("talent", "2023").value == 120 + 50  # year-end for big, the latest half for small
     assert a.value("talent", "2022").value == 100
     assert a.value("talent", "2023H1").value == 110 + 50
 
 
 def test_flow_sums_units_and_halves_and_accumulates_over_plan_years():
-    a = agg(("big", "grads", "2021", 1000), ("small", "grads", "2021", 200),
-            ("big", "grads", "2022H1", 300), ("big", "grads", "2022H2", 400), ("small", "grads", "2022", 100))
+    a = agg(
+        ("big", "grads", "2021", 1000),
+        ("small", "grads", "2021", 200),
+        ("big", "grads", "2022H1", 300),
+        ("big", "grads", "2022H2", 400),
+        ("small", "grads", "2022", 100),
+    )
     assert a.value("grads", "2021").value == 1200
     assert a.value("grads", "2022").value == 800
     assert a.cumulative("grads", 2022) == 2000
     rows = {r.code: r for r in district_totals(CAT, a, "2022")}
-    assert rows["grads"].value == pytest.approx(0.08)          # this year, in 万名
-    assert rows["grads"].cumulative == pytest.approx(0.2)      # 2021–2022 against the five-year target
+    assert rows["grads"].value == pytest.approx(0.08)  # this year, in 万名
+    assert rows["grads"].cumulative == pytest.approx(0.2)  # 2021–2022 against the five-year target
     assert rows["grads"].expected == pytest.approx(6 * 2 / 5)
     assert rows["grads"].completion == pytest.approx(0.2 / 6)
 
@@ -75,7 +90,7 @@ def test_sum_of_parts_per_unit():
 
 
 def test_growth_is_compound_from_the_2020_base():
-    a = agg(("health", "productivity", "2023", 15.5 * 1.07 ** 3))
+    a = agg(("health", "productivity", "2023", 15.5 * 1.07**3))
     assert a.value("productivity_growth", "2023").value == pytest.approx(7.0)
     # A stored 2020 district figure wins over the catalog's base.
     b = agg(("health", "productivity", "2020", 10.0), ("health", "productivity", "2022", 12.1))
@@ -96,11 +111,16 @@ def test_disputed_figure_marks_the_total():
     assert not a.value("population", "2023").disputed
 
 
-figures = st.lists(st.tuples(st.sampled_from(["big", "small", "health", "old"]),
-                             st.sampled_from(["talent", "doctors", "population", "grads", "pct", "phd", "master"]),
-                             st.sampled_from(["2021", "2022", "2022H1", "2022H2", "2023"]),
-                             st.one_of(st.none(), st.integers(0, 10**6).map(float))),
-                   max_size=40, unique_by=lambda f: f[:3])
+figures = st.lists(
+    st.tuples(
+        st.sampled_from(["big", "small", "health", "old"]),
+        st.sampled_from(["talent", "doctors", "population", "grads", "pct", "phd", "master"]),
+        st.sampled_from(["2021", "2022", "2022H1", "2022H2", "2023"]),
+        st.one_of(st.none(), st.integers(0, 10**6).map(float)),
+    ),
+    max_size=40,
+    unique_by=lambda f: f[:3],
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -45,7 +45,9 @@ def test_bad_row_is_named(tmp_path):
 def test_dangling_component_is_refused(tmp_path):
     folder = _copy(tmp_path)
     path = folder / "indicators.csv"
-    text = path.read_text(encoding="utf-8").replace(",physicians,resident_population,", ",physician,resident_population,")
+    text = path.read_text(encoding="utf-8").replace(
+        ",physicians,resident_population,", ",physician,resident_population,"
+    )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(XzError) as err:
         load_catalog_dir(folder)

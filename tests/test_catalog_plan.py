@@ -4,6 +4,7 @@
 indicators.csv with exactly the plan's numbers.  The CSV files are read with the csv module
 only, independent of the program's own loader.
 """
+
 import csv
 import re
 from pathlib import Path
@@ -14,14 +15,40 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "tests" / "fixtures" / "plan.txt"
 CATALOG = ROOT / "resources" / "catalog"
 
-INDICATOR_COLUMNS = (
-    "code,name,category,source,table1_seq,table2_seq,section,entry_measure,display_measure,"
-    "display_factor,decimals,aggregation,numerator,denominator,scale,parts,growth_of,"
-    "target_basis,trajectory,reported_by,base_2015,base_2020,target_2025,target_sense,min,max,"
-    "usual_min,usual_max,yoy_threshold,note"
-).split(",")
-UNIT_COLUMNS = "code,name,kind,type,sort,active".split(",")
-RULE_COLUMNS = "code,left,op,right,message".split(",")
+INDICATOR_COLUMNS = [
+    "code",
+    "name",
+    "category",
+    "source",
+    "table1_seq",
+    "table2_seq",
+    "section",
+    "entry_measure",
+    "display_measure",
+    "display_factor",
+    "decimals",
+    "aggregation",
+    "numerator",
+    "denominator",
+    "scale",
+    "parts",
+    "growth_of",
+    "target_basis",
+    "trajectory",
+    "reported_by",
+    "base_2015",
+    "base_2020",
+    "target_2025",
+    "target_sense",
+    "min",
+    "max",
+    "usual_min",
+    "usual_max",
+    "yoy_threshold",
+    "note",
+]
+UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
+RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 
 DERIVED = {"ratio", "sum", "growth"}
 AGGREGATIONS = {"stock", "flow", "district"} | DERIVED
@@ -29,6 +56,7 @@ CODE_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
 # ---------------------------------------------------------------- plan parsing
+
 
 def _table_cells(lines, title_prefix):
     """Cells of the table whose title line starts with title_prefix.
@@ -61,7 +89,7 @@ def _table_rows(cells, header):
     rows = []
     group = ""
     for k in range(n, len(cells), n):
-        row = cells[k:k + n]
+        row = cells[k : k + n]
         if row[0]:
             group = row[0]
         rows.append([group] + row[1:])
@@ -88,8 +116,10 @@ def table1(plan_text):
     cells = _table_cells(plan_text.splitlines(), "表1：")
     header = ["一级指标", "序号", "二级指标", "计量单位", "2015年底基数", "2020年底总量", "增长率(%)"]
     rows = _table_rows(cells, header)
-    return [dict(category=r[0], seq=int(r[1]), name=r[2], measure=r[3],
-                 v2015=_number(r[4])[0], v2020=_number(r[5])[0]) for r in rows]
+    return [
+        dict(category=r[0], seq=int(r[1]), name=r[2], measure=r[3], v2015=_number(r[4])[0], v2020=_number(r[5])[0])
+        for r in rows
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -100,12 +130,22 @@ def table2(plan_text):
     out = []
     for r in rows:
         target, sense = _number(r[5])
-        out.append(dict(category=r[0], seq=int(r[1]), name=r[2], measure=r[3],
-                        v2020=_number(r[4])[0], target=target, sense=sense))
+        out.append(
+            dict(
+                category=r[0],
+                seq=int(r[1]),
+                name=r[2],
+                measure=r[3],
+                v2020=_number(r[4])[0],
+                target=target,
+                sense=sense,
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------- catalog reading
+
 
 def _read_csv(name, columns):
     raw = (CATALOG / name).read_bytes()
@@ -149,6 +189,7 @@ def _reporters(row):
 
 
 # ---------------------------------------------------------------- the tables
+
 
 def test_plan_tables_parse(table1, table2):
     assert [r["seq"] for r in table1] == list(range(1, 28))
@@ -207,13 +248,19 @@ def test_every_table2_row(table2, indicators):
 
 def test_merged_rows_keep_table1_base_2015(by_code):
     merged = {c: r for c, r in by_code.items() if r["table1_seq"] and r["table2_seq"]}
-    assert set(merged) == {"talent_total", "talent_fund", "academician_workstation",
-                           "postdoc_workstation", "hitech_value_added_share"}
+    assert set(merged) == {
+        "talent_total",
+        "talent_fund",
+        "academician_workstation",
+        "postdoc_workstation",
+        "hitech_value_added_share",
+    }
     for row in merged.values():
         assert row["base_2015"] != ""
 
 
 # ---------------------------------------------------------------- structure
+
 
 def test_codes_unique_and_snake_case(indicators):
     codes = [r["code"] for r in indicators]
@@ -243,8 +290,17 @@ def test_enumerations(indicators):
             assert r["base_2020"] == "", c
         if r["source"] == "组成项":
             assert r["category"] == "基础数据", c
-        for col in ("base_2015", "base_2020", "target_2025", "min", "max", "usual_min",
-                    "usual_max", "yoy_threshold", "scale"):
+        for col in (
+            "base_2015",
+            "base_2020",
+            "target_2025",
+            "min",
+            "max",
+            "usual_min",
+            "usual_max",
+            "yoy_threshold",
+            "scale",
+        ):
             if r[col]:
                 float(r[col])
         if r["display_measure"] in {"万人", "万名"}:

@@ -6,7 +6,9 @@ CAT = synthetic_catalog()
 
 
 def findings(entries, previous=None, unit="big"):
-    return check_unit_period(CAT, unit, "2023", {k: v if isinstance(v, Entry) else Entry(v) for k, v in entries.items()}, previous)
+    return check_unit_period(
+        CAT, unit, "2023", {k: v if isinstance(v, Entry) else Entry(v) for k, v in entries.items()}, previous
+    )
 
 
 def kinds(found):

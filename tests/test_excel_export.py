@@ -9,18 +9,25 @@ import openpyxl
 import pandas as pd
 import pytest
 
-pd.set_option("io.excel.xlsx.reader", "openpyxl")
-
 from xz_desktop.domain.messages import XzError
-from xz_desktop.services.csv_export import export_csv
-from xz_desktop.services.excel_export import (SHEET_OTHER, SHEET_RAW, SHEET_STATUS, SHEET_TABLE2, SHEET_TARGETS,
-                                              export_workbook, unit_sheet_title)
-from xz_desktop.services.importing import ImportRow, apply_rows
+from xz_desktop.services.excel.csv_file import export_csv
+from xz_desktop.services.excel.export import (
+    SHEET_OTHER,
+    SHEET_RAW,
+    SHEET_STATUS,
+    SHEET_TABLE2,
+    SHEET_TARGETS,
+    export_workbook,
+    unit_sheet_title,
+)
+from xz_desktop.services.imports.base import ImportRow, apply_rows
 from xz_desktop.services.progress import CancelFlag, Cancelled
 from xz_desktop.store import open_store
 
 from .db_dump import dump
 from .excel_support import demo_db, libreoffice_convert  # noqa: F401 - fixture
+
+pd.set_option("io.excel.xlsx.reader", "openpyxl")
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "=1+1", "+1", "-2", "@SUM(A1)", "\t制表符开头", "\n换行开头", "响铃\x07字符"]
 
@@ -38,7 +45,11 @@ def same(a, b) -> bool:
     """Equal as a spreadsheet holds numbers: Excel keeps 15 significant digits (openpyxl writes 16)."""
     if a is None or (isinstance(a, float) and math.isnan(a)):
         return b is None or (isinstance(b, float) and math.isnan(b))
-    return b is not None and not (isinstance(b, float) and math.isnan(b)) and math.isclose(float(a), float(b), rel_tol=1e-15)
+    return (
+        b is not None
+        and not (isinstance(b, float) and math.isnan(b))
+        and math.isclose(float(a), float(b), rel_tol=1e-15)
+    )
 
 
 def test_exported_workbook_has_the_figures_of_xz_totals(demo_db, tmp_path, xz):
@@ -56,8 +67,13 @@ def test_exported_workbook_has_the_figures_of_xz_totals(demo_db, tmp_path, xz):
         table = plan_sheet(out, sheet)
         for code, row in table.iterrows():
             t = totals[code]
-            for column, key in (("2024年实际", "value"), ("2020年基数", "base_2020"), ("2025年目标", "target_2025"),
-                                ("2024年应达", "expected"), ("完成率", "completion")):
+            for column, key in (
+                ("2024年实际", "value"),
+                ("2020年基数", "base_2020"),
+                ("2025年目标", "target_2025"),
+                ("2024年应达", "expected"),
+                ("完成率", "completion"),
+            ):
                 assert same(t[key], row[column]), (sheet, code, column, t[key], row[column])
             if "2021年至2024年累计" in table.columns:
                 assert same(t["cumulative"], row["2021年至2024年累计"]), code
@@ -86,7 +102,9 @@ def test_units_sheet_and_raw_sheet_hold_every_stored_figure(demo_db, tmp_path):
     names = list(units.iloc[3])
     col = names.index("院士专家工作站")
     row = list(units.iloc[:, 1]).index("新城街道")
-    expected = next(v.value for v in stored if (v.unit, v.indicator, v.period) == ("xincheng", "academician_workstation", "2023"))
+    expected = next(
+        v.value for v in stored if (v.unit, v.indicator, v.period) == ("xincheng", "academician_workstation", "2023")
+    )
     assert units.iloc[row, col] == expected
 
     status = pd.read_excel(out, sheet_name=SHEET_STATUS, header=2)
@@ -95,9 +113,24 @@ def test_units_sheet_and_raw_sheet_hold_every_stored_figure(demo_db, tmp_path):
 
 def test_formula_like_text_stays_text(district_db, tmp_path):
     with open_store(district_db) as store:
-        rows = [ImportRow(f"第{n}行", "xincheng", code, "2024", 100_000 if code == "talent_total" else 5, text)
-                for n, (code, text) in enumerate(zip(["academician_workstation", "postdoc_workstation", "talent_total", "phd",
-                                                      "master", "bachelor", "senior_title", "party_gov_talent"], HOSTILE))]
+        rows = [
+            ImportRow(f"第{n}行", "xincheng", code, "2024", 100_000 if code == "talent_total" else 5, text)
+            for n, (code, text) in enumerate(
+                zip(
+                    [
+                        "academician_workstation",
+                        "postdoc_workstation",
+                        "talent_total",
+                        "phd",
+                        "master",
+                        "bachelor",
+                        "senior_title",
+                        "party_gov_talent",
+                    ],
+                    HOSTILE,
+                )
+            )
+        ]
         rows.append(ImportRow("从业人员", "xincheng", "employed", "2024", 300_000))  # the ratio needs its denominator
         apply_rows(store, rows)
         export_workbook(store, tmp_path / "x.xlsx", "2024")

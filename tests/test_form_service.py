@@ -53,8 +53,8 @@ def test_blank_and_zero_differ_and_text_is_parsed_as_typed(store):
 
 def test_statuses_and_summary_are_those_of_xz_check(store):
     service.set_value(store, "xincheng", "talent_total", "2023", 10000)
-    service.set_value(store, "xincheng", "talent_total", "2024", 20000)   # +100 %: warning
-    service.set_value(store, "xincheng", "phd", "2024", -3)               # negative: error
+    service.set_value(store, "xincheng", "talent_total", "2024", 20000)  # +100 %: warning
+    service.set_value(store, "xincheng", "phd", "2024", -3)  # negative: error
     form = service.load_form(store, "xincheng", "2024")
     assert form.row("talent_total").status is Status.WARNING
     assert form.row("phd").status is Status.ERROR
@@ -80,7 +80,10 @@ def test_every_write_is_audited_with_author(store):
     service.set_explanation(store, "xincheng", "phd", "2024", "引进", author="王五")
     history = service.value_history(store, "xincheng", "phd", "2024")
     assert [(h.action, h.old_value, h.new_value, h.changed_by) for h in history] == [
-        ("insert", None, 10.0, "李四"), ("update", 10.0, 12.0, "李四"), ("update", 12.0, 12.0, "王五")]
+        ("insert", None, 10.0, "李四"),
+        ("update", 10.0, 12.0, "李四"),
+        ("update", 12.0, 12.0, "王五"),
+    ]
     assert history[-1].new_explanation == "引进"
     assert service.set_value(store, "xincheng", "phd", "2024", 12) is None  # unchanged: no write, no audit
     assert len(service.value_history(store, "xincheng", "phd", "2024")) == 3
@@ -89,7 +92,7 @@ def test_every_write_is_audited_with_author(store):
 def test_refusals_leave_the_database_as_it_was(store):
     before = store.values.list()
     with pytest.raises(XzError, match="不能写入"):
-        service.set_value(store, "jiabei", "phd", "2024", 1)       # another unit's figure
+        service.set_value(store, "jiabei", "phd", "2024", 1)  # another unit's figure
     with pytest.raises(XzError, match="不填报"):
         service.set_value(store, "xincheng", "physicians", "2024", 1)  # a department's indicator
     with pytest.raises(XzError, match="计算得出"):
@@ -112,14 +115,22 @@ def test_choices(tmp_path, store):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(["phd", "master", "bachelor"]),
-                          st.one_of(st.none(), st.integers(0, 500).map(float))), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["phd", "master", "bachelor"]), st.one_of(st.none(), st.integers(0, 500).map(float))),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_undoing_edits_in_reverse_restores_every_figure(tmp_path_factory, edits):
     # What the window's undo does: write each edit's old value back, newest first.
     path = tmp_path_factory.mktemp("undo") / "u.sqlite"
     with create_store(path, "unit", "xincheng", author="张三") as store:
         service.set_value(store, "xincheng", "phd", "2024", 5)
-        start = {c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None) for c in ("phd", "master", "bachelor")}
+        start = {
+            c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None)
+            for c in ("phd", "master", "bachelor")
+        }
         done = []
         for code, value in edits:
             old = store.values.get("xincheng", code, "2024")
@@ -127,7 +138,10 @@ def test_undoing_edits_in_reverse_restores_every_figure(tmp_path_factory, edits)
             done.append((code, old.value if old else None))
         for code, old in reversed(done):
             service.set_value(store, "xincheng", code, "2024", old)
-        now = {c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None) for c in ("phd", "master", "bachelor")}
+        now = {
+            c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None)
+            for c in ("phd", "master", "bachelor")
+        }
         assert now == start
         # Every effective change left exactly one audit row.
         audit_rows = store.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
@@ -136,6 +150,7 @@ def test_undoing_edits_in_reverse_restores_every_figure(tmp_path_factory, edits)
 
 
 # -- the command line twins ----------------------------------------------
+
 
 def test_xz_set_form_history_print(xz, unit_db, tmp_path):
     r = xz("set", unit_db, "--period", "2023", "talent_total", "１２,０００")
@@ -148,7 +163,12 @@ def test_xz_set_form_history_print(xz, unit_db, tmp_path):
     r = xz("form", unit_db, "--period", "2024", "--json")
     data = json.loads(r.stdout)
     row = next(x for x in data["rows"] if x["code"] == "talent_total")
-    assert (row["value"], row["previous"], row["status"], row["explanation"]) == (20000, 12000, "explained", "新设人才驿站")
+    assert (row["value"], row["previous"], row["status"], row["explanation"]) == (
+        20000,
+        12000,
+        "explained",
+        "新设人才驿站",
+    )
     r = xz("form", unit_db, "--period", "2024")
     assert "新城街道" in r.stdout and "已说明" in r.stdout
     r = xz("history", unit_db, "--period", "2024", "talent_total", "--json")

@@ -5,8 +5,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from xz_desktop.domain.messages import XzError
-from xz_desktop.services.importing import import_file
-from xz_desktop.services.progress import Cancelled, CancelFlag
+from xz_desktop.services.imports import import_file
+from xz_desktop.services.progress import CancelFlag, Cancelled
 from xz_desktop.store import open_store
 
 from .db_dump import dump
@@ -14,12 +14,17 @@ from .ui_form_support import open_window
 
 
 def write_csv(path, rows):
-    path.write_text("unit,indicator,period,value,explanation\n" + "\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "unit,indicator,period,value,explanation\n" + "\n".join(",".join(map(str, r)) for r in rows) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_import_through_the_menu_writes_and_reloads(qtbot, unit_db, tmp_path, monkeypatch):
-    csv = write_csv(tmp_path / "v.csv", [("xincheng", "phd", 2024, 12, ""), ("xincheng", "master", 2024, '"1,200"', "")])
+    csv = write_csv(
+        tmp_path / "v.csv", [("xincheng", "phd", 2024, 12, ""), ("xincheng", "master", 2024, '"1,200"', "")]
+    )
     window = open_window(qtbot, unit_db)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
     reloaded = []
@@ -53,9 +58,8 @@ def test_cancelling_an_import_writes_nothing(district_db, tmp_path):
     rows = [(u, "phd", 2024, 5, "") for u in ("xincheng", "jiabei", "tanghui", "gaozhao")]
     csv = write_csv(tmp_path / "v.csv", rows)
     before = dump(district_db)
-    with open_store(district_db) as store:
-        with pytest.raises(Cancelled):
-            import_file(store, csv, progress=CancelFlag(cancel_after=2))
+    with open_store(district_db) as store, pytest.raises(Cancelled):
+        import_file(store, csv, progress=CancelFlag(cancel_after=2))
     assert dump(district_db) == before
     with open_store(district_db) as store:  # and when let through, every row lands
         flag = CancelFlag()

@@ -14,16 +14,18 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xz_desktop.services.merge import merge_files, unmerge
-from xz_desktop.services.package_format import read_package
+from xz_desktop.services.packages.merge import merge_files, unmerge
+from xz_desktop.services.packages.package_file import read_package
 from xz_desktop.services.totals import totals
 from xz_desktop.store import open_store
 
 from .test_package_support import craft, district
 
-REPORTS = {"xincheng": ["academician_workstation", "postdoc_workstation", "new_graduates"],
-           "jiabei": ["academician_workstation", "new_graduates"],
-           "health": ["nurses", "cdc_staffing"]}
+REPORTS = {
+    "xincheng": ["academician_workstation", "postdoc_workstation", "new_graduates"],
+    "jiabei": ["academician_workstation", "new_graduates"],
+    "health": ["nurses", "cdc_staffing"],
+}
 PERIODS = ["2022", "2023"]
 EXPORTED = ["2024-01-05T08:00:00.000Z", "2024-02-05T08:00:00.000Z", "2024-03-05T08:00:00.000Z"]
 
@@ -31,14 +33,34 @@ EXPORTED = ["2024-01-05T08:00:00.000Z", "2024-02-05T08:00:00.000Z", "2024-03-05T
 @st.composite
 def package_specs(draw):
     unit = draw(st.sampled_from(sorted(REPORTS)))
-    keys = draw(st.lists(st.tuples(st.sampled_from(REPORTS[unit]), st.sampled_from(PERIODS)), min_size=1, max_size=4, unique=True))
-    rows = [(ind, period, draw(st.sampled_from([0.0, 1.0, 2.0, 5.0, None])), draw(st.integers(1, 3)), draw(st.integers(0, 3)),
-             draw(st.sampled_from(["", "说明"]))) for ind, period in keys]
+    keys = draw(
+        st.lists(
+            st.tuples(st.sampled_from(REPORTS[unit]), st.sampled_from(PERIODS)), min_size=1, max_size=4, unique=True
+        )
+    )
+    rows = [
+        (
+            ind,
+            period,
+            draw(st.sampled_from([0.0, 1.0, 2.0, 5.0, None])),
+            draw(st.integers(1, 3)),
+            draw(st.integers(0, 3)),
+            draw(st.sampled_from(["", "说明"])),
+        )
+        for ind, period in keys
+    ]
     return unit, rows, draw(st.sampled_from(EXPORTED))
 
 
-edits = st.lists(st.tuples(st.sampled_from(["xincheng", "health"]), st.sampled_from(["academician_workstation", "nurses"]),
-                           st.sampled_from(PERIODS), st.sampled_from([1.0, 2.0, 7.0])), max_size=3)
+edits = st.lists(
+    st.tuples(
+        st.sampled_from(["xincheng", "health"]),
+        st.sampled_from(["academician_workstation", "nurses"]),
+        st.sampled_from(PERIODS),
+        st.sampled_from([1.0, 2.0, 7.0]),
+    ),
+    max_size=3,
+)
 
 
 def content(path: Path) -> dict:
@@ -48,8 +70,10 @@ def content(path: Path) -> dict:
         return {
             "value": q("SELECT * FROM value ORDER BY unit, indicator, period").fetchall(),
             "package_value": q("SELECT * FROM package_value ORDER BY unit, indicator, period, package_id").fetchall(),
-            "conflict": q("SELECT unit, indicator, period, kind, revision, candidates FROM conflict WHERE resolved_at IS NULL "
-                          "ORDER BY unit, indicator, period").fetchall(),
+            "conflict": q(
+                "SELECT unit, indicator, period, kind, revision, candidates FROM conflict WHERE resolved_at IS NULL "
+                "ORDER BY unit, indicator, period"
+            ).fetchall(),
             "disputed": sorted(store.values.disputed_keys()),
             "totals": [[r.as_json() for r in totals(store, p)] for p in PERIODS],
         }
@@ -115,7 +139,7 @@ def test_unmerge_gives_what_merging_the_rest_gives(specs, district_edits, data):
         rest = [f for n, f in enumerate(files) if n not in taken_out]
         assert content(merged) == content(_merged(folder, base, "rest.sqlite", [rest]))
         if len(taken_out) == len(files):
-            assert content(merged) == content(base)   # everything out: exactly the district's own figures again
+            assert content(merged) == content(base)  # everything out: exactly the district's own figures again
 
 
 def _log_count(path: Path) -> int:

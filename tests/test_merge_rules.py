@@ -7,10 +7,10 @@ import shutil
 import pytest
 
 from xz_desktop.domain.messages import XzError
-from xz_desktop.services.merge import merge_files, merge_log, unmerge
-from xz_desktop.services.package_conflicts import list_conflicts, resolve, resolve_many
-from xz_desktop.services.package_format import read_package
-from xz_desktop.services.packages import make_package
+from xz_desktop.services.packages.conflicts import list_conflicts, resolve, resolve_many
+from xz_desktop.services.packages.merge import merge_files, merge_log, unmerge
+from xz_desktop.services.packages.package_file import read_package
+from xz_desktop.services.packages.submission import make_package
 from xz_desktop.services.progress import CancelFlag
 from xz_desktop.services.status import submission_status
 from xz_desktop.services.totals import totals
@@ -48,7 +48,9 @@ def test_a_town_package_round_trip(tmp_path):
 def test_newer_revision_wins_and_older_never_replaces_it(tmp_path):
     d = district(tmp_path)
     old = craft(tmp_path / "old.xzpkg", [(ONE, "2023", 1.0, 1)])
-    new = craft(tmp_path / "new.xzpkg", [(ONE, "2023", 3.0, 2)], exported_at="2023-01-01T00:00:00.000Z")  # clock wrong: revision decides
+    new = craft(
+        tmp_path / "new.xzpkg", [(ONE, "2023", 3.0, 2)], exported_at="2023-01-01T00:00:00.000Z"
+    )  # clock wrong: revision decides
     assert merge(d, new)[0].inserted == 1
     [late] = merge(d, old)
     assert (late.status, late.unchanged, late.updated) == ("merged", 1, 0)
@@ -79,28 +81,28 @@ def test_fork_same_revision_different_values_is_a_conflict(tmp_path):
         assert list_conflicts(store) == [] and store.values.disputed_keys() == set()
         assert [x.resolved_at is not None for x in list_conflicts(store, include_resolved=True)] == [True]
     assert figure(d).value == 2.0
-    assert merge(d, a, b)[0].status == "unchanged" and figure(d).value == 2.0   # the decision holds
+    assert merge(d, a, b)[0].status == "unchanged" and figure(d).value == 2.0  # the decision holds
     newer = craft(tmp_path / "c.xzpkg", [(ONE, "2023", 9.0, 5)])
     merge(d, newer)
-    assert figure(d).value == 9.0   # and a newer revision moves on as usual
+    assert figure(d).value == 9.0  # and a newer revision moves on as usual
 
 
 def test_a_package_built_before_a_district_correction_is_a_conflict(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)]))
     with open_store(d) as store:
-        store.values.set("xincheng", ONE, "2023", 3.0, author="区人才办")     # the district corrects revision 1
+        store.values.set("xincheng", ONE, "2023", 3.0, author="区人才办")  # the district corrects revision 1
         edit = store.conn.execute("SELECT revision, base_revision FROM district_edit").fetchone()
     assert edit == (2, 1)
     older = craft(tmp_path / "old.xzpkg", [(ONE, "2023", 2.0, 1)])
-    assert merge(d, older)[0].conflicts == 0 and figure(d).value == 3.0        # what the district corrected: no conflict
-    unseen = craft(tmp_path / "b.xzpkg", [(ONE, "2023", 4.0, 2)])             # the unit changed it without seeing the correction
+    assert merge(d, older)[0].conflicts == 0 and figure(d).value == 3.0  # what the district corrected: no conflict
+    unseen = craft(tmp_path / "b.xzpkg", [(ONE, "2023", 4.0, 2)])  # the unit changed it without seeing the correction
     assert merge(d, unseen)[0].conflicts == 1
-    assert figure(d).value == 3.0                                             # the correction stands while open
+    assert figure(d).value == 3.0  # the correction stands while open
     with open_store(d) as store:
         [c] = list_conflicts(store)
         assert c.kind == "correction" and [x["origin"] for x in c.candidates] == ["district", "unit"]
-        resolve(store, c.id, 0)                                                # keep the district's figure
+        resolve(store, c.id, 0)  # keep the district's figure
     assert figure(d).value == 3.0
     assert merge(d, unseen)[0].status == "unchanged"
     with open_store(d) as store:
@@ -126,7 +128,7 @@ def test_choosing_the_unit_withdraws_the_correction(tmp_path):
         assert resolve_many(store, [c.id for c in list_conflicts(store)], "unit") == 1
     assert figure(d).value == 4.0
     merge(d, craft(tmp_path / "c.xzpkg", [(ONE, "2023", 6.0, 3)]))
-    assert figure(d).value == 6.0     # no longer contested by the withdrawn correction
+    assert figure(d).value == 6.0  # no longer contested by the withdrawn correction
     with open_store(d) as store:
         assert list_conflicts(store) == []
 
@@ -149,7 +151,7 @@ def test_unmerge_restores_exactly_what_was_there(tmp_path):
     after = dump(d)
     for table in ("value", "package_value", "conflict", "district_edit"):
         assert after[table] == before[table], table
-    assert merge(d, later)[0].status == "merged"     # it can come back in
+    assert merge(d, later)[0].status == "merged"  # it can come back in
     assert figure(d).value == 7.0
 
 
@@ -160,15 +162,17 @@ def test_unmerge_of_a_package_whose_figure_the_district_corrected(tmp_path):
     with open_store(d) as store:
         store.values.set("xincheng", ONE, "2023", 3.0)
         unmerge(store, read_package(a).package_id)
-    assert figure(d).value == 3.0       # the district's own figure is not the package's to take away
+    assert figure(d).value == 3.0  # the district's own figure is not the package's to take away
 
 
 def test_preview_writes_nothing_and_predicts_the_merge(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1), ("phd", "2023", 5.0, 1)]))
-    files = [craft(tmp_path / "b.xzpkg", [(ONE, "2023", 3.0, 2), ("phd", "2023", 5.0, 1), ("master", "2023", 8.0, 1)]),
-             craft(tmp_path / "c.xzpkg", [(ONE, "2023", 4.0, 2)])]
-    files.append(shutil.copy(files[0], tmp_path / "b-copy.xzpkg"))   # the same package again, under another name
+    files = [
+        craft(tmp_path / "b.xzpkg", [(ONE, "2023", 3.0, 2), ("phd", "2023", 5.0, 1), ("master", "2023", 8.0, 1)]),
+        craft(tmp_path / "c.xzpkg", [(ONE, "2023", 4.0, 2)]),
+    ]
+    files.append(shutil.copy(files[0], tmp_path / "b-copy.xzpkg"))  # the same package again, under another name
     before = dump(d)
     with open_store(d) as store:
         preview = merge_files(store, files, dry_run=True)
@@ -206,13 +210,20 @@ def test_a_folder_merges_every_package_in_it(tmp_path):
 
 def test_submission_status(tmp_path):
     d = district(tmp_path)
-    merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 1.0), ("phd", "2023", 2.0)], exported_at="2024-01-03T09:00:00.000Z"))
+    merge(
+        d,
+        craft(tmp_path / "a.xzpkg", [(ONE, "2023", 1.0), ("phd", "2023", 2.0)], exported_at="2024-01-03T09:00:00.000Z"),
+    )
     merge(d, craft(tmp_path / "b.xzpkg", [(ONE, "2023", 2.0, 2)], exported_at="2024-02-03T09:00:00.000Z"))
     with open_store(d) as store:
         rows = {r.unit: r for r in submission_status(store, "2023")}
         assert len(rows) == len(store.catalog().active_units())
         x = rows["xincheng"]
-        assert x.submitted and x.submitted_at == "2024-01-03T09:00:00.000Z" and x.last_submitted_at == "2024-02-03T09:00:00.000Z"
+        assert (
+            x.submitted
+            and x.submitted_at == "2024-01-03T09:00:00.000Z"
+            and x.last_submitted_at == "2024-02-03T09:00:00.000Z"
+        )
         assert (x.values, x.expected, x.packages, x.package_file) == (2, 21, 2, "b.xzpkg")
         assert not rows["jiabei"].submitted and rows["jiabei"].submitted_at is None
         assert not any(r.submitted for r in submission_status(store, "2022"))
@@ -223,7 +234,7 @@ def test_submission_status(tmp_path):
 
 def test_a_correction_travels_back_and_ends_the_dispute(tmp_path):
     """District corrects → corrections file → the unit imports it, edits on → its next package is taken without conflict."""
-    from xz_desktop.services.package_corrections import import_corrections, make_corrections
+    from xz_desktop.services.packages.corrections import import_corrections, make_corrections
 
     d = district(tmp_path)
     with town(tmp_path) as unit:
@@ -253,7 +264,7 @@ def test_a_correction_travels_back_and_ends_the_dispute(tmp_path):
 
 
 def test_corrections_files_go_only_where_they_belong(tmp_path):
-    from xz_desktop.services.package_corrections import import_corrections, make_corrections
+    from xz_desktop.services.packages.corrections import import_corrections, make_corrections
 
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)]))
@@ -263,11 +274,9 @@ def test_corrections_files_go_only_where_they_belong(tmp_path):
         store.values.set("xincheng", ONE, "2023", 3.0)
         made = make_corrections(store, "xincheng", tmp_path / "c.xzpkg")
     before = dump(d)
-    [refused] = merge(d, made.file)                              # not a submission
+    [refused] = merge(d, made.file)  # not a submission
     assert refused.status == "refused" and "更正文件" in refused.reason and dump(d) == before
-    with town(tmp_path, unit="jiabei", values={}) as other:
-        with pytest.raises(XzError, match="发给“xincheng”"):
-            import_corrections(other, made.file)
-    with town(tmp_path) as unit:
-        with pytest.raises(XzError, match="不是区里下发的更正文件"):
-            import_corrections(unit, tmp_path / "a.xzpkg")
+    with town(tmp_path, unit="jiabei", values={}) as other, pytest.raises(XzError, match="发给“xincheng”"):
+        import_corrections(other, made.file)
+    with town(tmp_path) as unit, pytest.raises(XzError, match="不是区里下发的更正文件"):
+        import_corrections(unit, tmp_path / "a.xzpkg")

@@ -5,10 +5,23 @@ from xz_desktop.domain.numbers import format_number, format_typed, parse_number
 from xz_desktop.domain.periods import Period, parse_period
 
 
-@pytest.mark.parametrize("text, value", [
-    ("123", 123.0), ("1,234", 1234.0), ("1，234", 1234.0), ("１２３４．５", 1234.5), ("  42 ", 42.0),
-    ("-3", -3.0), ("0", 0.0), ("35.4%", 35.4), ("３５．４％", 35.4), ("1 234", 1234.0), (7, 7.0), (0.0, 0.0),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("123", 123.0),
+        ("1,234", 1234.0),
+        ("1，234", 1234.0),
+        ("１２３４．５", 1234.5),
+        ("  42 ", 42.0),
+        ("-3", -3.0),
+        ("0", 0.0),
+        ("35.4%", 35.4),
+        ("３５．４％", 35.4),
+        ("1 234", 1234.0),
+        (7, 7.0),
+        (0.0, 0.0),
+    ],
+)
 def test_parse_number_accepts_chinese_habits(text, value):
     assert parse_number(text) == value
 

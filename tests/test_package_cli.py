@@ -89,9 +89,14 @@ def test_refusals_exit_1_with_a_reason(tmp_path, xz):
     # a package from a unit copy with an error is refused at export, listing what to fix
     town = tmp_path / "town.sqlite"
     xz("init", town, "--unit", "xincheng")
-    with open_store(town) as store:   # typed in the form: the form keeps what it cannot accept yet, the package refuses it
+    with open_store(
+        town
+    ) as store:  # typed in the form: the form keeps what it cannot accept yet, the package refuses it
         from xz_desktop.store.values import ValueChange
-        store.values.write([ValueChange("xincheng", k, "2023", v) for k, v in {**TOWN_2023, "phd": 9000, "master": 9000}.items()])
+
+        store.values.write(
+            [ValueChange("xincheng", k, "2023", v) for k, v in {**TOWN_2023, "phd": 9000, "master": 9000}.items()]
+        )
     made = xz("package", town, "--period", "2023", "-o", tmp_path / "p.xzpkg")
     assert made.returncode == 1 and "暂不能导出" in made.stderr and "人才资源总量" in made.stderr
     assert not (tmp_path / "p.xzpkg").exists()
@@ -103,8 +108,9 @@ def test_catalog_export_and_import(tmp_path, xz):
     district, town = tmp_path / "district.sqlite", tmp_path / "town.sqlite"
     xz("init", district, "--district")
     xz("init", town, "--unit", "jiabei")
-    with open_store(district) as store:   # the district renames a unit and changes a target
+    with open_store(district) as store:  # the district renames a unit and changes a target
         from dataclasses import replace
+
         catalog = store.catalog()
         units = [replace(u, name="嘉北街道（新）") if u.code == "jiabei" else u for u in catalog.units]
         store.replace_catalog(type(catalog)(catalog.indicators, units, catalog.rules))
@@ -118,7 +124,9 @@ def test_catalog_export_and_import(tmp_path, xz):
         assert store.catalog().version == version and store.catalog().unit("jiabei").name == "嘉北街道（新）"
     assert "无需更新" in xz("catalog-import", town, tmp_path / "catalog.xzcat").stdout
     edited = tmp_path / "edited.xzcat"
-    edited.write_text((tmp_path / "catalog.xzcat").read_text(encoding="utf-8").replace("嘉北街道（新）", "别的街道"), encoding="utf-8")
+    edited.write_text(
+        (tmp_path / "catalog.xzcat").read_text(encoding="utf-8").replace("嘉北街道（新）", "别的街道"), encoding="utf-8"
+    )
     before = dump(town)
     bad = xz("catalog-import", town, edited)
     assert bad.returncode == 1 and "校验码不符" in bad.stderr and dump(town) == before

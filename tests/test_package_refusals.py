@@ -8,9 +8,9 @@ import sqlite3
 import pytest
 
 from xz_desktop.domain.messages import XzError
-from xz_desktop.services.merge import REFUSED, merge_files
-from xz_desktop.services.package_format import MAX_PACKAGE_BYTES, read_package
-from xz_desktop.services.packages import make_package
+from xz_desktop.services.packages.merge import REFUSED, merge_files
+from xz_desktop.services.packages.package_file import MAX_PACKAGE_BYTES, read_package
+from xz_desktop.services.packages.submission import make_package
 from xz_desktop.store import open_store
 
 from .db_dump import dump
@@ -81,7 +81,7 @@ def test_truncated_at_a_page_boundary(tmp_path, district_with_data):
 def test_corrupt_pages(tmp_path, district_with_data):
     good = craft(tmp_path / "good.xzpkg", GOOD)
     data = bytearray(good.read_bytes())
-    data[4096 + 8: 4096 + 400] = b"\xff" * 392   # scribble over the second page's b-tree
+    data[4096 + 8 : 4096 + 400] = b"\xff" * 392  # scribble over the second page's b-tree
     bad = tmp_path / "corrupt.xzpkg"
     bad.write_bytes(bytes(data))
     refused(district_with_data, bad, "损坏")
@@ -217,7 +217,7 @@ def test_huge_file(tmp_path, district_with_data):
     good = craft(tmp_path / "good.xzpkg", GOOD)
     huge = tmp_path / "huge.xzpkg"
     shutil.copy(good, huge)
-    with huge.open("r+b") as fh:   # sparse: large on paper, cheap on disk
+    with huge.open("r+b") as fh:  # sparse: large on paper, cheap on disk
         fh.truncate(MAX_PACKAGE_BYTES + 4096)
     refused(district_with_data, huge, "太大")
 
@@ -226,18 +226,23 @@ def test_many_rows(tmp_path, district_with_data):
     bad = craft(tmp_path / "many.xzpkg", GOOD)
     conn = sqlite3.connect(bad)
     with conn:
-        conn.executemany("INSERT INTO value (unit, indicator, period, value, revision, changed_at) VALUES ('xincheng', ?, '2023', 1, 1, '')",
-                         [(f"i{n}",) for n in range(100_001)])
+        conn.executemany(
+            "INSERT INTO value (unit, indicator, period, value, revision, changed_at) VALUES ('xincheng', ?, '2023', 1, 1, '')",
+            [(f"i{n}",) for n in range(100_001)],
+        )
     conn.close()
     refused(district_with_data, bad, "远超")
 
 
-@pytest.mark.parametrize("ddl, word", [
-    ("CREATE TABLE extra (x)", "table extra"),
-    ("CREATE VIEW v AS SELECT * FROM value", "view v"),
-    ("CREATE TRIGGER t AFTER INSERT ON manifest BEGIN DELETE FROM value; END", "trigger t"),
-    ("CREATE INDEX i ON value (value)", "index i"),
-])
+@pytest.mark.parametrize(
+    "ddl, word",
+    [
+        ("CREATE TABLE extra (x)", "table extra"),
+        ("CREATE VIEW v AS SELECT * FROM value", "view v"),
+        ("CREATE TRIGGER t AFTER INSERT ON manifest BEGIN DELETE FROM value; END", "trigger t"),
+        ("CREATE INDEX i ON value (value)", "index i"),
+    ],
+)
 def test_extra_schema_objects(tmp_path, district_with_data, ddl, word):
     bad = craft(tmp_path / "extra.xzpkg", GOOD)
     tamper(bad, ddl)
@@ -273,9 +278,8 @@ def test_removed_indicator_from_an_older_catalog(tmp_path):
 
 
 def test_make_package_is_refused_while_errors_remain(tmp_path):
-    with town(tmp_path, values={**TOWN_2023, "phd": 20000}) as store:
-        with pytest.raises(XzError) as info:
-            make_package(store, ["2023"], tmp_path / "p.xzpkg")
+    with town(tmp_path, values={**TOWN_2023, "phd": 20000}) as store, pytest.raises(XzError) as info:
+        make_package(store, ["2023"], tmp_path / "p.xzpkg")
     lines = info.value.lines()
     assert "暂不能导出" in lines[0] and any("人才资源总量" in line for line in lines[1:])
     assert not (tmp_path / "p.xzpkg").exists()
@@ -283,7 +287,7 @@ def test_make_package_is_refused_while_errors_remain(tmp_path):
 
 def test_make_package_is_refused_while_a_warning_is_unexplained(tmp_path):
     with town(tmp_path) as store:
-        store.values.set("xincheng", "phd", "2022", 10)      # 10 → 50 is a jump beyond 30 %
+        store.values.set("xincheng", "phd", "2022", 10)  # 10 → 50 is a jump beyond 30 %
         with pytest.raises(XzError) as info:
             make_package(store, ["2023"], tmp_path / "p.xzpkg")
         assert any("请填写说明" in line for line in info.value.lines())
@@ -293,12 +297,10 @@ def test_make_package_is_refused_while_a_warning_is_unexplained(tmp_path):
 
 
 def test_make_package_of_an_empty_period_is_refused(tmp_path):
-    with town(tmp_path) as store:
-        with pytest.raises(XzError, match="还没有填报"):
-            make_package(store, ["2024"], tmp_path / "p.xzpkg")
+    with town(tmp_path) as store, pytest.raises(XzError, match="还没有填报"):
+        make_package(store, ["2024"], tmp_path / "p.xzpkg")
 
 
 def test_make_package_in_the_district_is_refused(tmp_path):
-    with open_store(district(tmp_path)) as store:
-        with pytest.raises(XzError, match="区级汇总数据库不能导出"):
-            make_package(store, ["2023"], tmp_path / "p.xzpkg")
+    with open_store(district(tmp_path)) as store, pytest.raises(XzError, match="区级汇总数据库不能导出"):
+        make_package(store, ["2023"], tmp_path / "p.xzpkg")

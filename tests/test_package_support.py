@@ -6,16 +6,34 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from xz_desktop.services.package_format import Manifest, PackageRow, new_package_id, read_package, write_package
+from xz_desktop.services.packages.package_file import Manifest, PackageRow, new_package_id, read_package, write_package
 from xz_desktop.store import Store, create_store, open_store
 from xz_desktop.store.values import ValueChange
 
 # A complete, consistent year of a town (新城街道): passes every error check, no warnings.
-TOWN_2023 = dict(talent_total=10000, party_gov_talent=500, business_mgmt_talent=1000, professional_tech_talent=3000,
-                 high_skilled=2000, rural_practical_talent=500, social_work_talent=200, phd=50, master=500, bachelor=3000,
-                 senior_title=300, employed=50000, skilled_workers=8000, rd_personnel=1000, resident_population=100000,
-                 academician_workstation=2, postdoc_workstation=1, new_high_end_talent=5, new_phd_master_youth=20,
-                 top_talent_fulltime=1, new_graduates=800)
+TOWN_2023 = dict(
+    talent_total=10000,
+    party_gov_talent=500,
+    business_mgmt_talent=1000,
+    professional_tech_talent=3000,
+    high_skilled=2000,
+    rural_practical_talent=500,
+    social_work_talent=200,
+    phd=50,
+    master=500,
+    bachelor=3000,
+    senior_title=300,
+    employed=50000,
+    skilled_workers=8000,
+    rd_personnel=1000,
+    resident_population=100000,
+    academician_workstation=2,
+    postdoc_workstation=1,
+    new_high_end_talent=5,
+    new_phd_master_youth=20,
+    top_talent_fulltime=1,
+    new_graduates=800,
+)
 _templates: dict[tuple, Path] = {}
 
 
@@ -34,10 +52,14 @@ def new_db(folder: Path, name: str, role: str, unit: str | None = None) -> Path:
     return path
 
 
-def town(folder: Path, unit: str = "xincheng", values: dict | None = None, period: str = "2023", name: str | None = None) -> Store:
+def town(
+    folder: Path, unit: str = "xincheng", values: dict | None = None, period: str = "2023", name: str | None = None
+) -> Store:
     """An open unit copy with a full, valid year."""
     store = open_store(new_db(folder, name or f"{unit}.sqlite", "unit", unit))
-    store.values.write([ValueChange(unit, k, period, v) for k, v in (TOWN_2023 if values is None else values).items()], "张三")
+    store.values.write(
+        [ValueChange(unit, k, period, v) for k, v in (TOWN_2023 if values is None else values).items()], "张三"
+    )
     return store
 
 
@@ -45,20 +67,42 @@ def district(folder: Path, name: str = "district.sqlite") -> Path:
     return new_db(folder, name, "district")
 
 
-def craft(path: Path, rows: list[tuple], *, unit: str = "xincheng", periods: tuple[str, ...] = ("2023",), catalog_version: str | None = None,
-          exported_at: str = "2024-01-10T08:00:00.000Z", package_id: str | None = None, **manifest) -> Path:
+def craft(
+    path: Path,
+    rows: list[tuple],
+    *,
+    unit: str = "xincheng",
+    periods: tuple[str, ...] = ("2023",),
+    catalog_version: str | None = None,
+    exported_at: str = "2024-01-10T08:00:00.000Z",
+    package_id: str | None = None,
+    **manifest,
+) -> Path:
     """A package written directly: rows are (indicator, period, value[, revision[, base[, explanation[, unit]]]])."""
     if catalog_version is None:
         from xz_desktop.domain.catalog_rows import load_catalog_dir
         from xz_desktop.paths import catalog_dir
+
         catalog_version = load_catalog_dir(catalog_dir()).version
     out = []
     for r in rows:
         ind, period, value, *rest = r
         defaults = (1, 0, "", unit)
-        rev, base, expl, who = (*rest, *defaults[len(rest):])
+        rev, base, expl, who = (*rest, *defaults[len(rest) :])
         out.append(PackageRow(who, ind, period, value, expl, rev, base, "2024-01-09T10:00:00.000Z", "张三"))
-    m = Manifest(package_id or new_package_id(), unit, periods, catalog_version, 2, "test", exported_at, "张三", "db-1", len(out), **manifest)
+    m = Manifest(
+        package_id or new_package_id(),
+        unit,
+        periods,
+        catalog_version,
+        2,
+        "test",
+        exported_at,
+        "张三",
+        "db-1",
+        len(out),
+        **manifest,
+    )
     write_package(path, m, out)
     return path
 
@@ -80,7 +124,8 @@ def test_craft_reads_back(tmp_path):
 
 
 def test_town_is_clean(tmp_path):
-    from xz_desktop.services.packages import blocking_findings
+    from xz_desktop.services.packages.submission import blocking_findings
+
     with town(tmp_path) as store:
         assert blocking_findings(store, ["2023"]) == []
 

@@ -80,8 +80,13 @@ def test_default_year_is_the_latest_with_figures(demo, district_db):
 
 
 def _same_table(a: pivot.UnitTable, b: pivot.UnitTable) -> bool:
-    return (a.units == b.units and [i.code for i in a.indicators] == [i.code for i in b.indicators]
-            and a.frame.equals(b.frame) and a.applicable == b.applicable and a.district == b.district)
+    return (
+        a.units == b.units
+        and [i.code for i in a.indicators] == [i.code for i in b.indicators]
+        and a.frame.equals(b.frame)
+        and a.applicable == b.applicable
+        and a.district == b.district
+    )
 
 
 @pytest.mark.parametrize("period", ["2020", "2021", "2022", "2023", "2024", "2024H1", "2023H2"])
@@ -96,23 +101,27 @@ def test_totals_from_only_the_figures_they_read_equal_the_totals_from_all(demo, 
 def test_year_and_indicator_aggregators_give_the_same_tables_and_history(demo):
     store, catalog, agg = demo
     for year in pivot.years_with_data(store):
-        assert _same_table(pivot.unit_table(catalog, pivot.year_aggregator(store, year), Period(year)),
-                           pivot.unit_table(catalog, agg, Period(year))), year
+        assert _same_table(
+            pivot.unit_table(catalog, pivot.year_aggregator(store, year), Period(year)),
+            pivot.unit_table(catalog, agg, Period(year)),
+        ), year
     for code in ("talent_total", "talent_per_10k_employed", "phd_master"):
-        assert pivot.history(catalog, pivot.indicator_aggregator(store, code), code) == pivot.history(catalog, agg, code)
+        assert pivot.history(catalog, pivot.indicator_aggregator(store, code), code) == pivot.history(
+            catalog, agg, code
+        )
 
 
 def test_selected_figures_still_count_a_retired_unit_where_it_ever_reported(demo_db):
-    with open_store(demo_db) as store:
-        with store.db.atomic():
-            store.conn.execute("UPDATE unit SET active = 0 WHERE code = 'honghe'")  # reported before 2024, retired since
+    with open_store(demo_db) as store, store.db.atomic():
+        store.conn.execute("UPDATE unit SET active = 0 WHERE code = 'honghe'")  # reported before 2024, retired since
     with open_store(demo_db) as store:
         catalog, agg = store.catalog(), aggregator_for(store)
         whole = pivot.unit_table(catalog, agg, Period(2024))
         assert "honghe" in whole.units
         assert _same_table(pivot.unit_table(catalog, pivot.year_aggregator(store, 2024), Period(2024)), whole)
-        assert ([r.as_json() for r in district_totals(catalog, pivot.totals_aggregator(store, Period(2024)), "2024")]
-                == [r.as_json() for r in district_totals(catalog, agg, "2024")])
+        assert [
+            r.as_json() for r in district_totals(catalog, pivot.totals_aggregator(store, Period(2024)), "2024")
+        ] == [r.as_json() for r in district_totals(catalog, agg, "2024")]
 
 
 def test_selected_figures_see_a_figure_written_since(district_db):

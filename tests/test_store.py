@@ -40,7 +40,10 @@ def test_write_revisions_and_audit(unit_db):
         assert kept.explanation == "复核更正"
         history = s.values.history("xincheng", "talent_total", "2023")
         assert [(h.action, h.old_value, h.new_value, h.changed_by) for h in history] == [
-            ("insert", None, 12000, "张三"), ("update", 12000, 12500, "李四"), ("update", 12500, 12600, "张三")]
+            ("insert", None, 12000, "张三"),
+            ("update", 12000, 12500, "李四"),
+            ("update", 12500, 12600, "张三"),
+        ]
 
 
 def test_zero_and_blank_are_stored_apart(unit_db):
@@ -59,7 +62,9 @@ def test_a_failed_write_leaves_nothing_behind(unit_db):
         with pytest.raises(XzError):
             s.values.write([ValueChange("xincheng", "phd", "2023", 3), ValueChange("xincheng", "nope", "2023", 1)])
         with pytest.raises(XzError):  # a derived indicator is computed, never typed
-            s.values.write([ValueChange("xincheng", "phd", "2023", 3), ValueChange("xincheng", "phd_master", "2023", 1)])
+            s.values.write(
+                [ValueChange("xincheng", "phd", "2023", 3), ValueChange("xincheng", "phd_master", "2023", 1)]
+            )
     assert dump(unit_db) == before
 
 
@@ -152,8 +157,14 @@ def _fake_migrations(tmp_path, monkeypatch, extra: dict[str, str]):
 def test_upgrade_mechanism_backs_up_then_applies_in_order(tmp_path, monkeypatch):
     path = tmp_path / "u.sqlite"
     shutil.copy(FIXTURES / "v1_unit_xincheng.sqlite", path)
-    _fake_migrations(tmp_path, monkeypatch, {"002_note.sql": "ALTER TABLE value ADD COLUMN note TEXT;\nCREATE TABLE extra (x);",
-                                             "003_more.sql": "INSERT INTO extra VALUES (1);"})
+    _fake_migrations(
+        tmp_path,
+        monkeypatch,
+        {
+            "002_note.sql": "ALTER TABLE value ADD COLUMN note TEXT;\nCREATE TABLE extra (x);",
+            "003_more.sql": "INSERT INTO extra VALUES (1);",
+        },
+    )
     with open_store(path) as s:
         assert s.schema_version() == 3
         assert [r[0] for r in s.conn.execute("SELECT number FROM schema_migration ORDER BY number")] == [1, 2, 3]
@@ -180,7 +191,9 @@ def test_catalog_replacement_retires_units_but_keeps_their_figures(district_db, 
 
     with open_store(district_db) as s:
         s.values.set("honghe", "phd", "2021", 7)
-        units = [u for u in catalog.units if u.code != "honghe"] + [replace(catalog.unit("xincheng"), name="新城街道（更名）")]
+        units = [u for u in catalog.units if u.code != "honghe"] + [
+            replace(catalog.unit("xincheng"), name="新城街道（更名）")
+        ]
         units = [u for u in units if not (u.code == "xincheng" and u.name == "新城街道")]
         s.replace_catalog(Catalog(catalog.indicators, units, catalog.rules))
         new = s.catalog()

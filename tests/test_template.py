@@ -7,10 +7,17 @@ import openpyxl
 import pytest
 
 from xz_desktop.domain.messages import XzError
-from xz_desktop.services.excel_import import import_template, read_template
-from xz_desktop.services.excel_template import (COL_CODE, COL_NAME, COL_VALUE, FIRST_ROW, SHEET_FORM, SHEET_META,
-                                                write_template)
-from xz_desktop.services.importing import import_file
+from xz_desktop.services.excel.template import (
+    COL_CODE,
+    COL_NAME,
+    COL_VALUE,
+    FIRST_ROW,
+    SHEET_FORM,
+    SHEET_META,
+    write_template,
+)
+from xz_desktop.services.imports import import_file
+from xz_desktop.services.imports.xlsx import import_template, read_template
 from xz_desktop.store import create_store, open_store
 
 from .db_dump import dump
@@ -21,8 +28,15 @@ UNIT = "honghe"  # has not reported 2024 in the demo
 
 def plausible(code: str) -> float:
     """Values that pass every check of a town (counts within 人才资源总量, ratios with denominators)."""
-    return {"talent_total": 20_000, "employed": 60_000, "skilled_workers": 9_000, "resident_population": 50_000,
-            "rd_personnel": 500, "bachelor": 3_000, "high_skilled": 2_000}.get(code, 10)
+    return {
+        "talent_total": 20_000,
+        "employed": 60_000,
+        "skilled_workers": 9_000,
+        "resident_population": 50_000,
+        "rd_personnel": 500,
+        "bachelor": 3_000,
+        "high_skilled": 2_000,
+    }.get(code, 10)
 
 
 def fill(path, values=plausible, **changes) -> dict[str, int]:
@@ -95,7 +109,9 @@ def test_template_is_protected_validated_and_carries_hidden_codes(demo_db, tmp_p
     first = FIRST_ROW
     assert ws[f"{COL_NAME}{first}"].protection.locked and not ws[f"{COL_VALUE}{first}"].protection.locked
     validations = ws.data_validations.dataValidation
-    assert any(dv.type == "decimal" and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0" for dv in validations)
+    assert any(
+        dv.type == "decimal" and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0" for dv in validations
+    )
     assert ws[f"{COL_VALUE}{first}"].value == stored[ws[f"{COL_CODE}{first}"].value].value
     assert ws.print_title_rows and ws.page_setup.orientation == "landscape"
 
@@ -105,9 +121,9 @@ def test_every_problem_is_named_by_its_cell(town, form):
     r = rows["academician_workstation"]
     wb = openpyxl.load_workbook(form)
     ws = wb[SHEET_FORM]
-    ws[f"{COL_VALUE}{r}"] = "十二"                        # text in a number cell
+    ws[f"{COL_VALUE}{r}"] = "十二"  # text in a number cell
     ws[f"{COL_VALUE}{rows['postdoc_workstation']}"] = -3  # breaks a check
-    ws[f"{COL_NAME}{rows['phd']}"] = "硕士"                # labels no longer match the hidden code
+    ws[f"{COL_NAME}{rows['phd']}"] = "硕士"  # labels no longer match the hidden code
     wb.save(form)
     lines = refused(town, form)
     text = "\n".join(lines)

@@ -12,7 +12,7 @@ def test_compound_trajectory_for_a_growth_path():
     assert expected(talent, 2020) == pytest.approx(12.21)
     assert expected(talent, 2025) == pytest.approx(14.71)
     assert expected(talent, 2021) == pytest.approx(12.21 * (14.71 / 12.21) ** 0.2)
-    assert (14.71 / 12.21) ** 0.2 - 1 == pytest.approx(0.038, abs=0.0005)
+    assert pytest.approx(0.038, abs=0.0005) == (14.71 / 12.21) ** 0.2 - 1
 
 
 def test_linear_trajectory_and_completion():

@@ -43,12 +43,15 @@ def english(qapp):
 
 def test_every_string_in_the_sources_has_an_english_text(refreshed):
     missing = tool.untranslated(tool.read_ts(refreshed))
-    assert missing == [], "run tools/update_translations.py and translate:\n" + "\n".join(f"[{c}] {s}" for c, s in missing)
+    assert missing == [], "run tools/update_translations.py and translate:\n" + "\n".join(
+        f"[{c}] {s}" for c, s in missing
+    )
 
 
 def test_the_shipped_ts_is_up_to_date_with_the_sources(refreshed):
-    assert set(tool.messages(tool.read_ts(refreshed))) == set(tool.messages(tool.read_ts())), \
+    assert set(tool.messages(tool.read_ts(refreshed))) == set(tool.messages(tool.read_ts())), (
         "resources/i18n/xz_desktop_en.ts is stale: run tools/update_translations.py"
+    )
 
 
 # Parameters that carry Chinese words (增长/下降): an English text words them itself.
@@ -58,22 +61,27 @@ MAY_DROP = {"{direction}"}
 def test_translations_keep_every_placeholder_and_mnemonic():
     for (context, source), message in tool.messages(tool.read_ts()).items():
         text = message.find("translation").text or ""
-        assert set(FIELD.findall(text)) == set(FIELD.findall(source)) - (MAY_DROP - set(FIELD.findall(text))), \
-            (context, source, text)
+        assert set(FIELD.findall(text)) == set(FIELD.findall(source)) - (MAY_DROP - set(FIELD.findall(text))), (
+            context,
+            source,
+            text,
+        )
         assert ("&" in source.replace("&&", "")) <= ("&" in text.replace("&&", "")), (context, source, text)
 
 
 def test_the_built_qm_matches_the_ts(tmp_path):
     qm = tmp_path / "check.qm"
     tool.release(tool.TS, qm)
-    assert qm.read_bytes() == tool.QM.read_bytes(), "resources/i18n/xz_desktop_en.qm is stale: run tools/update_translations.py"
+    assert qm.read_bytes() == tool.QM.read_bytes(), (
+        "resources/i18n/xz_desktop_en.qm is stale: run tools/update_translations.py"
+    )
 
 
 def test_language_choice_order():
     chinese, german = QLocale(QLocale.Language.Chinese, QLocale.Country.China), QLocale(QLocale.Language.German)
-    assert translations.choose_language("en", "zh", chinese) == "en"      # the command line first
-    assert translations.choose_language(None, "en", chinese) == "en"      # then the saved setting
-    assert translations.choose_language(None, "", chinese) == "zh"        # then the system
+    assert translations.choose_language("en", "zh", chinese) == "en"  # the command line first
+    assert translations.choose_language(None, "en", chinese) == "en"  # then the saved setting
+    assert translations.choose_language(None, "", chinese) == "zh"  # then the system
     assert translations.choose_language(None, "", german) == "en"
     assert translations.choose_language(None, "", QLocale.c()) == "zh"
 

@@ -38,6 +38,7 @@ def started(qtbot, argv):
 
 def fill_first_run(qtbot, unit_code: str | None, name: str):
     """When the modal first-run dialog is up, choose with the keyboard and press 创建."""
+
     def act():
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, FirstRunDialog):  # not shown yet: try again shortly
@@ -59,6 +60,7 @@ def fill_first_run(qtbot, unit_code: str | None, name: str):
         finally:
             if dialog.isVisible():  # a failed step must not leave a modal dialog blocking the test run
                 dialog.reject()
+
     QTimer.singleShot(0, act)
 
 
@@ -97,9 +99,11 @@ def test_first_run_needs_a_name_and_creates_nothing_without_one(qtbot, tmp_path,
 def test_cancelling_the_first_run_leaves_no_file(qtbot, tmp_path, monkeypatch):
     target = tmp_path / "xz.sqlite"
     monkeypatch.setattr(main, "default_database_path", lambda: target)
+
     def cancel():
         dialog = QApplication.activeModalWidget()
         dialog.reject() if dialog else QTimer.singleShot(20, cancel)
+
     QTimer.singleShot(0, cancel)
     assert started(qtbot, []) == 0
     assert not target.exists()
@@ -116,11 +120,14 @@ def test_db_that_does_not_exist_is_offered_for_creation(qtbot, tmp_path, monkeyp
     window.close()
 
 
-@pytest.mark.parametrize("kind, expected", [
-    ("text", "不是有效的数据库文件"),
-    ("other_sqlite", "不是 xz-desktop 的数据库"),
-    ("newer", "更新版本的程序"),
-])
+@pytest.mark.parametrize(
+    "kind, expected",
+    [
+        ("text", "不是有效的数据库文件"),
+        ("other_sqlite", "不是 xz-desktop 的数据库"),
+        ("newer", "更新版本的程序"),
+    ],
+)
 def test_bad_databases_get_a_clear_message_not_a_traceback(qtbot, tmp_path, errors, kind, expected):
     path = tmp_path / "bad.sqlite"
     if kind == "text":
@@ -154,7 +161,9 @@ HOLDER = textwrap.dedent("""
 
 
 def test_a_database_open_in_another_copy_is_refused_until_that_copy_ends(qtbot, unit_db, errors):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_path(unit_db))], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock_path(unit_db))], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(XzError, match="已在另一个 xz-desktop 窗口中打开"):
@@ -183,6 +192,7 @@ def test_demo_opens_a_filled_district_database_marked_as_demo(qtbot):
         window.close()
         folder = window.store_path.parent
         import shutil
+
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -217,12 +227,19 @@ KILLED = textwrap.dedent("""
 
 
 def test_killing_the_program_loses_no_accepted_edit(unit_db, tmp_path):
-    result = subprocess.run([sys.executable, "-c", KILLED, str(unit_db), ROOT, str(tmp_path / "settings")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED, str(unit_db), ROOT, str(tmp_path / "settings")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == -signal.SIGKILL, result.stderr
     with open_store(unit_db) as store:
-        assert {c: store.values.get("xincheng", c, "2024").value for c in ("phd", "master", "bachelor")} == \
-               {"phd": 31.0, "master": 120.0, "bachelor": 99.0}
+        assert {c: store.values.get("xincheng", c, "2024").value for c in ("phd", "master", "bachelor")} == {
+            "phd": 31.0,
+            "master": 120.0,
+            "bachelor": 99.0,
+        }
         assert store.integrity_problems() == []
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from xz_desktop.services.package_format import read_package
+from xz_desktop.services.packages.package_file import read_package
 from xz_desktop.store import open_store
 from xz_desktop.ui import settings
 from xz_desktop.ui.main_window import MainWindow
@@ -33,6 +33,7 @@ def open_window(qtbot):
         window.show()
         windows.append(window)
         return window
+
     yield make
     for w in windows:
         w.close()
@@ -63,13 +64,13 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     before = dump(path)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.state == "previewed", timeout=10_000)
-    assert dump(path) == before                       # the preview wrote nothing
+    assert dump(path) == before  # the preview wrote nothing
     statuses = [dialog.results_model.index(r, 2).data() for r in range(2)]
     assert sorted(statuses) == ["可合并", "拒绝"]
     refused_row = statuses.index("拒绝")
     assert "不是上报包" in dialog.results_model.index(refused_row, 7).data()
     dialog.results.selectRow(1 - refused_row)
-    assert dialog.changes_model.rowCount() == len(GOOD_ROWS)   # the diff: every figure is new
+    assert dialog.changes_model.rowCount() == len(GOOD_ROWS)  # the diff: every figure is new
     assert dialog.changes_model.index(0, 3).data() == "新增"
     assert "预览" in dialog.summary.text()
 
@@ -82,7 +83,11 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     # the other pages followed: 报送情况 and the log
     status = window.page("submission_status")
     status.period.setCurrentText("2023")
-    names = [status.model.index(r, 0).data() for r in range(status.model.rowCount()) if status.model.index(r, 2).data() == "已报送"]
+    names = [
+        status.model.index(r, 0).data()
+        for r in range(status.model.rowCount())
+        if status.model.index(r, 2).data() == "已报送"
+    ]
     assert names == ["新城街道"]
     log = window.page("merge_log")
     assert log.model.rowCount() == 1 and log.model.index(0, 3).data() == "xincheng.xzpkg"
@@ -95,7 +100,8 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
 def _conflicted_district(tmp_path):
     path = district(tmp_path)
     with open_store(path) as store:
-        from xz_desktop.services.merge import merge_files
+        from xz_desktop.services.packages.merge import merge_files
+
         merge_files(store, [craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)])])
         store.values.set("xincheng", ONE, "2023", 3.0, author="区人才办")
         merge_files(store, [craft(tmp_path / "b.xzpkg", [(ONE, "2023", 4.0, 2)])])
@@ -116,7 +122,7 @@ def test_conflict_is_decided_from_the_keyboard(tmp_path, qtbot, open_window):
     window.activateWindow()
     page.candidates.setFocus()
     page.candidates.setCurrentIndex(page.candidates_model.index(0, 0))
-    qtbot.keyClick(page.candidates, Qt.Key.Key_Down)          # the unit's 4
+    qtbot.keyClick(page.candidates, Qt.Key.Key_Down)  # the unit's 4
     assert page.candidates.currentIndex().row() == 1
     qtbot.keyClick(page.candidates, Qt.Key.Key_Return)
     with open_store(path) as store:
@@ -143,11 +149,12 @@ def test_unmerge_from_the_log(tmp_path, qtbot, open_window, monkeypatch):
     first = craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)])
     second = craft(tmp_path / "b.xzpkg", [(ONE, "2023", 5.0, 2)])
     with open_store(path) as store:
-        from xz_desktop.services.merge import merge_files
+        from xz_desktop.services.packages.merge import merge_files
+
         merge_files(store, [first, second])
     window = open_window(path)
     page = window.page("merge_log")
-    page.table.selectRow(0)                        # newest first: b.xzpkg
+    page.table.selectRow(0)  # newest first: b.xzpkg
     assert page.model.index(0, 3).data() == "b.xzpkg" and page.unmerge_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.unmerge_button, Qt.MouseButton.LeftButton)
@@ -195,8 +202,9 @@ def test_corrections_and_catalog_files_through_the_menus(tmp_path, qtbot, open_w
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
     path = _conflicted_district(tmp_path)
     with open_store(path) as store:
-        from xz_desktop.services.package_conflicts import list_conflicts, resolve
-        resolve(store, list_conflicts(store)[0].id, 0)       # keep the district's 3
+        from xz_desktop.services.packages.conflicts import list_conflicts, resolve
+
+        resolve(store, list_conflicts(store)[0].id, 0)  # keep the district's 3
     dist = open_window(path)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("新城街道", True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fix.xzpkg"), ""))

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from xz_desktop.services.excel_template import COL_CODE, COL_VALUE, FIRST_ROW, SHEET_FORM, write_template
+from xz_desktop.services.excel.template import COL_CODE, COL_VALUE, FIRST_ROW, SHEET_FORM, write_template
 from xz_desktop.store import open_store
 from xz_desktop.ui import settings, totals_actions
 from xz_desktop.ui.main_window import MainWindow
@@ -54,8 +54,12 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     row = page.model.row_of("physicians_per_1000")
     click_row(qtbot, page.view, row)
     assert page.selected_code() == "physicians_per_1000"
-    headers = [page.breakdown_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.breakdown_model.columnCount())]
-    assert any("执业（助理）医师数" in h for h in headers) and any("常住人口" in h for h in headers)  # numerator and denominator
+    headers = [
+        page.breakdown_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.breakdown_model.columnCount())
+    ]
+    assert any("执业（助理）医师数" in h for h in headers) and any(
+        "常住人口" in h for h in headers
+    )  # numerator and denominator
     last = page.breakdown_model.rowCount() - 1
     assert page.breakdown_model.index(last, 0).data() == "全区"
     assert page.chart.actual.count() >= 3 and page.chart.trajectory.count() >= 1 and page.chart.target.count() == 1
@@ -112,7 +116,9 @@ def test_import_excel_form_through_the_menu(qtbot, window, tmp_path, monkeypatch
     wb.save(form)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(form), ""))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
     window.findChild(QAction, "action_import_excel").trigger()
     qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None, timeout=20000)
     assert "洪合镇" in asked[0] and "2024" in asked[0]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from itertools import groupby
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
@@ -63,7 +62,7 @@ def go_to(qtbot, page, code: str, column: Column = Column.VALUE) -> None:
 def type_in(qtbot, page, code: str, text: str, column: Column = Column.VALUE, key=Qt.Key.Key_Return) -> None:
     """Select the cell, type ``text`` over its content (typing opens the editor), press ``key``."""
     go_to(qtbot, page, code, column)
-    type_text(qtbot, page.view, text[:1])     # the first key opens the editor with that key in it
+    type_text(qtbot, page.view, text[:1])  # the first key opens the editor with that key in it
     type_text(qtbot, editor(), text[1:])
     assert editor().text() == text
     qtbot.keyClick(editor(), key)

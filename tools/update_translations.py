@@ -67,9 +67,15 @@ def extra_messages(path: Path) -> set[tuple[str, str]]:
             continue
         args = node.args
         # QCoreApplication.translate(CONTEXT, "…") with a module constant as context: lupdate needs a literal.
-        if isinstance(node.func, ast.Attribute) and node.func.attr == "translate" and len(args) >= 2 \
-                and isinstance(args[0], ast.Name) and args[0].id in constants \
-                and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr == "translate"
+            and len(args) >= 2
+            and isinstance(args[0], ast.Name)
+            and args[0].id in constants
+            and isinstance(args[1], ast.Constant)
+            and isinstance(args[1].value, str)
+        ):
             found.add((constants[args[0].id], args[1].value))
             continue
         if not isinstance(node.func, ast.Name):
@@ -93,12 +99,22 @@ def extra_messages(path: Path) -> set[tuple[str, str]]:
 
 def _alias_context(value: ast.expr, owner: str | None) -> str | None:
     """The context of ``tr = self.tr`` (the class) or ``tr = lambda t: X.translate("ctx", t)``."""
-    if isinstance(value, ast.Attribute) and value.attr == "tr" and isinstance(value.value, ast.Name) and value.value.id == "self":
+    if (
+        isinstance(value, ast.Attribute)
+        and value.attr == "tr"
+        and isinstance(value.value, ast.Name)
+        and value.value.id == "self"
+    ):
         return owner
     if isinstance(value, ast.Lambda) and isinstance(value.body, ast.Call):
         call = value.body
-        if isinstance(call.func, ast.Attribute) and call.func.attr == "translate" and call.args \
-                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        if (
+            isinstance(call.func, ast.Attribute)
+            and call.func.attr == "translate"
+            and call.args
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+        ):
             return call.args[0].value
     return None
 
@@ -138,10 +154,15 @@ def messages(tree: ET.ElementTree) -> dict[tuple[str, str], ET.Element]:
 
 def untranslated(tree: ET.ElementTree) -> list[tuple[str, str]]:
     """Messages without an English text (an empty source needs none)."""
+
     def missing(message: ET.Element) -> bool:
         translation = message.find("translation")
-        return (translation is None or translation.get("type") == "unfinished"
-                or not (translation.text or translation.findall("numerusform")))
+        return (
+            translation is None
+            or translation.get("type") == "unfinished"
+            or not (translation.text or translation.findall("numerusform"))
+        )
+
     return sorted(key for key, m in messages(tree).items() if key[1] and missing(m))
 
 
@@ -182,9 +203,23 @@ def update(ts: Path = TS) -> ET.ElementTree:
     """lupdate, then the extra messages; returns the updated .ts."""
     ts.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p.relative_to(ROOT)) for p in source_files()]
-    subprocess.run([tool("pyside6-lupdate"), *files, "-source-language", "zh_CN", "-target-language", "en",
-                    "-locations", "none", "-ts", str(ts.resolve())], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *files,
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en",
+            "-locations",
+            "none",
+            "-ts",
+            str(ts.resolve()),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     tree = read_ts(ts)
     for context in list(tree.getroot().iter("context")):
         if not context.findtext("name"):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..domain.messages import XzError
+
 # Each module adds its subcommands with register(subparsers). Order is the order of --help.
 COMMAND_MODULES = ["commands_basic", "commands_packages", "commands_form", "commands_excel"]
 
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xz",
         description="秀洲区人才发展“十四五”规划指标填报与汇总（命令行）\n"
-                    "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
+        "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"xz-desktop {__version__}")

@@ -12,7 +12,7 @@ from ..domain.checks import Severity
 from ..domain.numbers import format_number
 from ..paths import catalog_dir
 from ..services.checking import check_database
-from ..services.importing import import_file
+from ..services.imports import import_file
 from ..services.totals import totals
 from ..store import create_store, open_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT
@@ -20,31 +20,47 @@ from .output import print_json, table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("catalog", help="列出指标目录 / list the indicator catalog",
-                       description="列出指标目录。List the indicators of the plan.")
-    p.add_argument("--db", type=Path, help="使用该数据库中的目录（默认：程序自带目录） / the catalog of this database (default: the shipped one)")
+    p = sub.add_parser(
+        "catalog",
+        help="列出指标目录 / list the indicator catalog",
+        description="列出指标目录。List the indicators of the plan.",
+    )
+    p.add_argument(
+        "--db",
+        type=Path,
+        help="使用该数据库中的目录（默认：程序自带目录） / the catalog of this database (default: the shipped one)",
+    )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_catalog)
 
-    p = sub.add_parser("units", help="列出填报单位 / list the reporting units",
-                       description="列出填报单位。List the reporting units.")
+    p = sub.add_parser(
+        "units", help="列出填报单位 / list the reporting units", description="列出填报单位。List the reporting units."
+    )
     p.add_argument("--db", type=Path, help="使用该数据库中的单位表 / the units of this database")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_units)
 
-    p = sub.add_parser("init", help="新建数据库 / create a database",
-                       description="为一个填报单位或区级汇总新建数据库。Create a database for one unit or for the district.")
+    p = sub.add_parser(
+        "init",
+        help="新建数据库 / create a database",
+        description="为一个填报单位或区级汇总新建数据库。Create a database for one unit or for the district.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--unit", metavar="CODE", help="本数据库所属单位代码（见 xz units） / the unit this copy belongs to")
+    who.add_argument(
+        "--unit", metavar="CODE", help="本数据库所属单位代码（见 xz units） / the unit this copy belongs to"
+    )
     who.add_argument("--district", action="store_true", help="区级汇总数据库 / the district's database")
     p.add_argument("--author", help="填报人姓名 / who fills it in")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("import", help="导入数据文件 / import figures from a file",
-                       description="导入数据（CSV：unit,indicator,period,value[,explanation]；或填好的 Excel 填报模板 .xlsx）。全部通过审核才写入，否则一条也不写。\n"
-                                   "Import figures; all or nothing: any error refuses the whole file.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "import",
+        help="导入数据文件 / import figures from a file",
+        description="导入数据（CSV：unit,indicator,period,value[,explanation]；或填好的 Excel 填报模板 .xlsx）。全部通过审核才写入，否则一条也不写。\n"
+        "Import figures; all or nothing: any error refuses the whole file.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("file", type=Path, metavar="FILE", help="数据文件 / data file")
     p.add_argument("--author", help="记录为修改人 / recorded as the author of the change")
@@ -52,19 +68,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--period", help="Excel 填报模板须为该报告期，否则拒绝 / refuse an Excel form of another period")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("totals", help="区级汇总与规划目标对比 / district totals against the plan",
-                       description="某一报告期的区级汇总值、2020 基数、2025 目标、预期进度与完成率。\n"
-                                   "District values for a period with base, target, trajectory and completion.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "totals",
+        help="区级汇总与规划目标对比 / district totals against the plan",
+        description="某一报告期的区级汇总值、2020 基数、2025 目标、预期进度与完成率。\n"
+        "District values for a period with base, target, trajectory and completion.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("--period", required=True, help="报告期，如 2023 或 2023H1 / period, e.g. 2023 or 2023H1")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_totals)
 
-    p = sub.add_parser("check", help="审核数据库 / check a database",
-                       description="检查数据库完整性，并对每个已存数值运行全部审核公式。\n"
-                                   "Database integrity plus every check on every stored figure. Exit 1 if an error is found.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "check",
+        help="审核数据库 / check a database",
+        description="检查数据库完整性，并对每个已存数值运行全部审核公式。\n"
+        "Database integrity plus every check on every stored figure. Exit 1 if an error is found.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_check)
@@ -85,12 +107,24 @@ def reported_by_codes(catalog: Catalog, ind: Indicator) -> list[str]:
 
 def indicator_json(catalog: Catalog, ind: Indicator) -> dict:
     data = {
-        "code": ind.code, "name": ind.name, "measure": ind.display_measure, "entry_measure": ind.entry_measure,
-        "display_factor": ind.display_factor, "category": ind.category, "source": ind.source, "section": ind.section,
-        "table1_seq": ind.table1_seq, "table2_seq": ind.table2_seq,
-        "aggregation": ind.aggregation.value, "reported_by": reported_by_codes(catalog, ind),
-        "base_2015": ind.base_2015, "base_2020": ind.base_2020, "target_2025": ind.target_2025,
-        "target_sense": ind.target_sense, "target_basis": ind.target_basis, "trajectory": ind.trajectory.value,
+        "code": ind.code,
+        "name": ind.name,
+        "measure": ind.display_measure,
+        "entry_measure": ind.entry_measure,
+        "display_factor": ind.display_factor,
+        "category": ind.category,
+        "source": ind.source,
+        "section": ind.section,
+        "table1_seq": ind.table1_seq,
+        "table2_seq": ind.table2_seq,
+        "aggregation": ind.aggregation.value,
+        "reported_by": reported_by_codes(catalog, ind),
+        "base_2015": ind.base_2015,
+        "base_2020": ind.base_2020,
+        "target_2025": ind.target_2025,
+        "target_sense": ind.target_sense,
+        "target_basis": ind.target_basis,
+        "trajectory": ind.trajectory.value,
     }
     if ind.aggregation is Aggregation.RATIO:
         data.update(numerator=ind.numerator, denominator=ind.denominator, scale=ind.scale)
@@ -108,9 +142,23 @@ def cmd_catalog(args) -> int:
         return 0
     rows = []
     for ind in catalog.indicators:
-        who = "（计算）" if ind.aggregation.is_derived else ("各镇街" if GEOGRAPHIC in ind.reported_by else "、".join(catalog.unit(u).name for u in ind.reported_by))
-        rows.append([ind.code, ind.name, ind.display_measure, ind.aggregation.value, who,
-                     "" if ind.target_2025 is None else format_number(ind.target_2025, ind.decimals)])
+        who = (
+            "（计算）"
+            if ind.aggregation.is_derived
+            else (
+                "各镇街" if GEOGRAPHIC in ind.reported_by else "、".join(catalog.unit(u).name for u in ind.reported_by)
+            )
+        )
+        rows.append(
+            [
+                ind.code,
+                ind.name,
+                ind.display_measure,
+                ind.aggregation.value,
+                who,
+                "" if ind.target_2025 is None else format_number(ind.target_2025, ind.decimals),
+            ]
+        )
     print(table(["代码", "指标", "单位", "汇总方式", "填报", "2025目标"], rows, right={5}))
     print(f"\n共 {len(catalog.indicators)} 项指标，目录版本 {catalog.version}")
     return 0
@@ -119,10 +167,20 @@ def cmd_catalog(args) -> int:
 def cmd_units(args) -> int:
     catalog = _catalog(args.db)
     if args.json:
-        print_json([{"code": u.code, "name": u.name, "kind": u.kind.value, "type": u.type, "active": u.active} for u in catalog.units])
+        print_json(
+            [
+                {"code": u.code, "name": u.name, "kind": u.kind.value, "type": u.type, "active": u.active}
+                for u in catalog.units
+            ]
+        )
         return 0
     kinds = {"geographic": "镇街", "sector": "部门"}
-    print(table(["代码", "单位", "类别", "状态"], [[u.code, u.name, kinds[u.kind.value], "在用" if u.active else "停用"] for u in catalog.units]))
+    print(
+        table(
+            ["代码", "单位", "类别", "状态"],
+            [[u.code, u.name, kinds[u.kind.value], "在用" if u.active else "停用"] for u in catalog.units],
+        )
+    )
     return 0
 
 
@@ -160,10 +218,26 @@ def cmd_totals(args) -> int:
     for r in rows:
         if r.target_2025 is None and r.value is None:
             continue
-        out.append([r.name[:24], r.measure, _fmt(r.progress_value, r.decimals), _fmt(r.base_2020, r.decimals), _fmt(r.target_2025, r.decimals),
-                    _fmt(r.expected, r.decimals), "" if r.completion is None else f"{r.completion:.0%}",
-                    marks[r.on_track] + ("（有争议）" if r.disputed else ""), f"{len(r.units_reported)}/{len(r.units_reported) + len(r.units_missing)}"])
-    print(table(["指标", "单位", f"{args.period}", "2020基数", "2025目标", "应达", "完成率", "进度", "已报"], out, right={2, 3, 4, 5, 6}))
+        out.append(
+            [
+                r.name[:24],
+                r.measure,
+                _fmt(r.progress_value, r.decimals),
+                _fmt(r.base_2020, r.decimals),
+                _fmt(r.target_2025, r.decimals),
+                _fmt(r.expected, r.decimals),
+                "" if r.completion is None else f"{r.completion:.0%}",
+                marks[r.on_track] + ("（有争议）" if r.disputed else ""),
+                f"{len(r.units_reported)}/{len(r.units_reported) + len(r.units_missing)}",
+            ]
+        )
+    print(
+        table(
+            ["指标", "单位", f"{args.period}", "2020基数", "2025目标", "应达", "完成率", "进度", "已报"],
+            out,
+            right={2, 3, 4, 5, 6},
+        )
+    )
     return 0
 
 
@@ -172,17 +246,30 @@ def cmd_check(args) -> int:
         report = check_database(store)
         names = {i.code: i.name for i in store.catalog().indicators}
     if args.json:
-        print_json({
-            "integrity": report.integrity or ["ok"],
-            "findings": [{"unit": f.unit, "indicator": f.indicator, "period": f.period, "severity": f.severity.value,
-                          "message": f.text(), "explained": f.explained} for f in report.findings],
-        })
+        print_json(
+            {
+                "integrity": report.integrity or ["ok"],
+                "findings": [
+                    {
+                        "unit": f.unit,
+                        "indicator": f.indicator,
+                        "period": f.period,
+                        "severity": f.severity.value,
+                        "message": f.text(),
+                        "explained": f.explained,
+                    }
+                    for f in report.findings
+                ],
+            }
+        )
     else:
         print("数据库完整性：" + ("正常" if not report.integrity else "；".join(report.integrity)))
         for f in report.findings:
             kind = "错误" if f.severity is Severity.ERROR else ("提示（已说明）" if f.explained else "提示")
             print(f"{kind} [{f.unit} {f.period} {names.get(f.indicator, f.indicator)}] {f.text()}")
-        print(f"共 {len(report.errors)} 个错误，{len(report.findings) - len(report.errors)} 条提示（{len(report.unexplained_warnings)} 条未说明）。")
+        print(
+            f"共 {len(report.errors)} 个错误，{len(report.findings) - len(report.errors)} 条提示（{len(report.unexplained_warnings)} 条未说明）。"
+        )
     if not report.ok:
         print("xz: 错误：数据库未通过审核", file=sys.stderr)
         return 1
@@ -190,10 +277,13 @@ def cmd_check(args) -> int:
 
 
 def register_demo(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="生成示例数据库 / create the demo database",
-                       description="生成一个区级示例数据库（示例数据），含各单位 2020–2024 年的模拟数据。\n"
-                                   "Create a demo district database with plausible figures of every unit for 2020–2024.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "demo",
+        help="生成示例数据库 / create the demo database",
+        description="生成一个区级示例数据库（示例数据），含各单位 2020–2024 年的模拟数据。\n"
+        "Create a demo district database with plausible figures of every unit for 2020–2024.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
     p.set_defaults(func=cmd_demo)
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..services.csv_export import export_csv
-from ..services.excel_export import export_workbook
-from ..services.excel_template import write_template
+from ..services.excel.csv_file import export_csv
+from ..services.excel.export import export_workbook
+from ..services.excel.template import write_template
 from ..store import open_store
 from .output import print_json
 
@@ -29,25 +29,44 @@ class _StderrProgress:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="导出区级汇总 Excel 工作簿或 CSV / export the district workbook (or CSV)",
-                       description="导出区级汇总：表2主要指标、其他规划目标、其他指标、进度图、分单位数据（每年一表）、报送情况、原始数据。\n"
-                                   "文件名以 .csv 结尾时只导出原始数据（UTF-8 带 BOM，可再用 xz import 导入）。\n"
-                                   "Export the district workbook: 表2 against the plan, other targets, charts, units × indicators per year,\n"
-                                   "completeness and every raw figure. A .csv name exports the raw figures only (UTF-8 with BOM).",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "export",
+        help="导出区级汇总 Excel 工作簿或 CSV / export the district workbook (or CSV)",
+        description="导出区级汇总：表2主要指标、其他规划目标、其他指标、进度图、分单位数据（每年一表）、报送情况、原始数据。\n"
+        "文件名以 .csv 结尾时只导出原始数据（UTF-8 带 BOM，可再用 xz import 导入）。\n"
+        "Export the district workbook: 表2 against the plan, other targets, charts, units × indicators per year,\n"
+        "completeness and every raw figure. A .csv name exports the raw figures only (UTF-8 with BOM).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
-                   help="导出文件（.xlsx 或 .csv），写完整后才替换同名旧文件 / output file, replaced only once complete")
-    p.add_argument("--period", help="报告期，如 2024 或 2024H1（默认：有数据的最近年份） / period (default: the latest year with figures)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="导出文件（.xlsx 或 .csv），写完整后才替换同名旧文件 / output file, replaced only once complete",
+    )
+    p.add_argument(
+        "--period",
+        help="报告期，如 2024 或 2024H1（默认：有数据的最近年份） / period (default: the latest year with figures)",
+    )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("template", help="生成 Excel 填报模板 / write the Excel form of a unit",
-                       description="为一个填报单位和报告期生成 Excel 填报模板（已有数值会预先填入）。填好后用 xz import 导入。\n"
-                                   "Write the Excel form of one unit and period (stored figures prefilled); import it back with xz import.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "template",
+        help="生成 Excel 填报模板 / write the Excel form of a unit",
+        description="为一个填报单位和报告期生成 Excel 填报模板（已有数值会预先填入）。填好后用 xz import 导入。\n"
+        "Write the Excel form of one unit and period (stored figures prefilled); import it back with xz import.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
-    p.add_argument("--unit", metavar="CODE", help="填报单位代码（见 xz units；单位数据库可省略） / unit code (optional in a unit's database)")
+    p.add_argument(
+        "--unit",
+        metavar="CODE",
+        help="填报单位代码（见 xz units；单位数据库可省略） / unit code (optional in a unit's database)",
+    )
     p.add_argument("--period", required=True, help="报告期，如 2024 / period, e.g. 2024")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="模板文件 / the form to write")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
@@ -64,10 +83,17 @@ def cmd_export(args) -> int:
                 text = f"已导出 {result.path}：原始数据 {result.rows:,} 行（UTF-8 带 BOM）。"
             else:
                 result = export_workbook(store, args.output, args.period, progress)
-                data = {"path": str(result.path), "format": "xlsx", "period": result.period, "sheets": result.sheets,
-                        "raw_rows": result.raw_rows}
-                text = (f"已导出 {result.path}：报告期 {result.period}，{len(result.sheets)} 个工作表"
-                        f"（{'、'.join(result.sheets)}），原始数据 {result.raw_rows:,} 行。")
+                data = {
+                    "path": str(result.path),
+                    "format": "xlsx",
+                    "period": result.period,
+                    "sheets": result.sheets,
+                    "raw_rows": result.raw_rows,
+                }
+                text = (
+                    f"已导出 {result.path}：报告期 {result.period}，{len(result.sheets)} 个工作表"
+                    f"（{'、'.join(result.sheets)}），原始数据 {result.raw_rows:,} 行。"
+                )
     finally:
         progress.close()
     if args.json:
@@ -81,8 +107,18 @@ def cmd_template(args) -> int:
     with open_store(args.db) as store:
         info = write_template(store, args.unit, args.period, args.output)
     if args.json:
-        print_json({"path": str(info.path), "unit": info.unit, "unit_name": info.unit_name, "period": info.period,
-                    "indicators": info.indicators, "prefilled": info.prefilled})
+        print_json(
+            {
+                "path": str(info.path),
+                "unit": info.unit,
+                "unit_name": info.unit_name,
+                "period": info.period,
+                "indicators": info.indicators,
+                "prefilled": info.prefilled,
+            }
+        )
     else:
-        print(f"已生成 {info.unit_name} {info.period} 年填报模板 {info.path}：{info.indicators} 项指标，已预填 {info.prefilled} 项。")
+        print(
+            f"已生成 {info.unit_name} {info.period} 年填报模板 {info.path}：{info.indicators} 项指标，已预填 {info.prefilled} 项。"
+        )
     return 0

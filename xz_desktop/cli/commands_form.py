@@ -15,36 +15,53 @@ _WHO = "填报单位代码（单位数据库可省略，默认本单位） / uni
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("form", help="显示某单位某期的填报表及审核 / show a unit's form for a period",
-                       description="显示某单位某报告期的填报表：上期值、本期值、审核状态、说明和汇总行（与窗口“填报”页相同）。\n"
-                                   "A unit's form for a period, as the window shows it: last period, this period, check status, explanation, summary.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "form",
+        help="显示某单位某期的填报表及审核 / show a unit's form for a period",
+        description="显示某单位某报告期的填报表：上期值、本期值、审核状态、说明和汇总行（与窗口“填报”页相同）。\n"
+        "A unit's form for a period, as the window shows it: last period, this period, check status, explanation, summary.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(p)
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_form)
 
-    p = sub.add_parser("set", help="填写或修改一个数值及说明 / write one figure and/or its explanation",
-                       description="填写一个数值（可用全角数字、千分位；空字符串表示清空为未填），或只写说明。每次写入单独成一个事务并留下修改记录。\n"
-                                   "Write one figure (full-width digits and thousands separators accepted; \"\" blanks it) and/or its explanation.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "set",
+        help="填写或修改一个数值及说明 / write one figure and/or its explanation",
+        description="填写一个数值（可用全角数字、千分位；空字符串表示清空为未填），或只写说明。每次写入单独成一个事务并留下修改记录。\n"
+        'Write one figure (full-width digits and thousands separators accepted; "" blanks it) and/or its explanation.',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(p)
     p.add_argument("indicator", metavar="INDICATOR", help="指标代码（见 xz catalog） / indicator code")
-    p.add_argument("value", metavar="VALUE", nargs="?", help="数值；省略则只改说明 / the figure; omit to change only the explanation")
+    p.add_argument(
+        "value",
+        metavar="VALUE",
+        nargs="?",
+        help="数值；省略则只改说明 / the figure; omit to change only the explanation",
+    )
     p.add_argument("--explanation", "-e", help="说明 / explanation")
     p.add_argument("--author", help="记录为修改人（默认数据库的填报人） / recorded as the author")
     p.set_defaults(func=cmd_set)
 
-    p = sub.add_parser("history", help="一个数值的修改记录 / the change history of one figure",
-                       description="一个数值的全部修改：时间、修改人、原值、新值、说明、来源。\nEvery change of one figure.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "history",
+        help="一个数值的修改记录 / the change history of one figure",
+        description="一个数值的全部修改：时间、修改人、原值、新值、说明、来源。\nEvery change of one figure.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(p)
     p.add_argument("indicator", metavar="INDICATOR", help="指标代码 / indicator code")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("print", help="把填报表输出为 A4 PDF / write the form as an A4 PDF",
-                       description="输出供签字盖章的 A4 填报表 PDF（与窗口“打印”相同）。\nThe form as an A4 PDF for signature and stamp, as the window prints it.",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "print",
+        help="把填报表输出为 A4 PDF / write the form as an A4 PDF",
+        description="输出供签字盖章的 A4 填报表 PDF（与窗口“打印”相同）。\nThe form as an A4 PDF for signature and stamp, as the window prints it.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(p)
     p.add_argument("--output", "-o", type=Path, required=True, metavar="PDF", help="输出文件 / output file")
     p.set_defaults(func=cmd_print)
@@ -70,27 +87,63 @@ def cmd_form(args) -> int:
         form = service.load_form(store, _unit(store, args.unit), args.period)
     s = form.summary
     if args.json:
-        print_json({
-            "unit": form.unit.code, "unit_name": form.unit.name, "period": form.period, "previous_period": form.previous_period,
-            "rows": [{"code": r.code, "name": r.indicator.name, "category": r.group, "measure": r.measure,
-                      "previous": r.previous, "value": r.value, "status": r.status.value, "explanation": r.explanation,
-                      "editable": r.editable, "findings": [f.text() for f in r.findings]} for r in form.rows],
-            "summary": {"filled": s.filled, "missing": s.missing, "errors": s.errors, "warnings": s.warnings,
-                        "unexplained": s.unexplained},
-        })
+        print_json(
+            {
+                "unit": form.unit.code,
+                "unit_name": form.unit.name,
+                "period": form.period,
+                "previous_period": form.previous_period,
+                "rows": [
+                    {
+                        "code": r.code,
+                        "name": r.indicator.name,
+                        "category": r.group,
+                        "measure": r.measure,
+                        "previous": r.previous,
+                        "value": r.value,
+                        "status": r.status.value,
+                        "explanation": r.explanation,
+                        "editable": r.editable,
+                        "findings": [f.text() for f in r.findings],
+                    }
+                    for r in form.rows
+                ],
+                "summary": {
+                    "filled": s.filled,
+                    "missing": s.missing,
+                    "errors": s.errors,
+                    "warnings": s.warnings,
+                    "unexplained": s.unexplained,
+                },
+            }
+        )
         return 0
     print(f"{form.unit.name} {service.period_label(form.period)}")
     rows = []
     for group, members in form.groups():
         rows.append([f"【{group}】", "", "", "", "", ""])
         for r in members:
-            rows.append([r.indicator.name[:26], r.measure, r.shown(r.previous), r.shown(r.value),
-                         str(service.status_label(r.status)), r.explanation[:30]])
-    print(table(["指标", "单位", f"上期 {form.previous_period}", f"本期 {form.period}", "审核", "说明"], rows, right={2, 3}))
+            rows.append(
+                [
+                    r.indicator.name[:26],
+                    r.measure,
+                    r.shown(r.previous),
+                    r.shown(r.value),
+                    str(service.status_label(r.status)),
+                    r.explanation[:30],
+                ]
+            )
+    print(
+        table(
+            ["指标", "单位", f"上期 {form.previous_period}", f"本期 {form.period}", "审核", "说明"], rows, right={2, 3}
+        )
+    )
     for finding in form.findings:
         kind = "错误" if finding.severity.value == "error" else ("提示（已说明）" if finding.explained else "提示")
         print(f"{kind}：{finding.text()}")
-    print(f"已填 {s.filled} 项，未填 {s.missing} 项；错误 {s.errors} 个；提示 {s.warnings} 条（未说明 {s.unexplained} 条）")
+    print(
+        f"已填 {s.filled} 项，未填 {s.missing} 项；错误 {s.errors} 个；提示 {s.warnings} 条（未说明 {s.unexplained} 条）"
+    )
     return 0
 
 
@@ -105,7 +158,9 @@ def cmd_set(args) -> int:
             if args.value is not None:
                 written.append(service.set_value(store, unit, args.indicator, args.period, args.value, args.author))
             if args.explanation is not None:
-                written.append(service.set_explanation(store, unit, args.indicator, args.period, args.explanation, args.author))
+                written.append(
+                    service.set_explanation(store, unit, args.indicator, args.period, args.explanation, args.author)
+                )
         name = store.catalog().indicator(args.indicator).name
         form = service.load_form(store, unit, args.period)
     row = form.row(args.indicator)
@@ -114,7 +169,7 @@ def cmd_set(args) -> int:
     else:
         shown = "（未填）" if row is None or row.value is None else row.shown(row.value) + row.measure
         print(f"已保存 {form.unit.name} {form.period} {name} = {shown}")
-    for finding in (row.findings if row else ()):
+    for finding in row.findings if row else ():
         kind = "错误" if finding.severity.value == "error" else ("提示（已说明）" if finding.explained else "提示")
         print(f"{kind}：{finding.text()}")
     return 0
@@ -129,9 +184,24 @@ def cmd_history(args) -> int:
         print_json([e.__dict__ for e in entries])
         return 0
     actions = {"insert": "新填", "update": "修改", "delete": "删除"}
-    print(table(["时间", "操作", "原值", "新值", "说明", "修改人", "来源"],
-                [[e.changed_at, actions.get(e.action, e.action), format_typed(e.old_value), format_typed(e.new_value),
-                  e.new_explanation or "", e.changed_by, e.source] for e in entries], right={2, 3}))
+    print(
+        table(
+            ["时间", "操作", "原值", "新值", "说明", "修改人", "来源"],
+            [
+                [
+                    e.changed_at,
+                    actions.get(e.action, e.action),
+                    format_typed(e.old_value),
+                    format_typed(e.new_value),
+                    e.new_explanation or "",
+                    e.changed_by,
+                    e.source,
+                ]
+                for e in entries
+            ],
+            right={2, 3},
+        )
+    )
     if not entries:
         print("（这个数值还没有填写或修改过）")
     return 0

@@ -9,10 +9,10 @@ from pathlib import Path
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..services.catalog_transfer import export_catalog, import_catalog
-from ..services.merge import MERGED, REFUSED, UNCHANGED, find_package, merge_files, merge_log, unmerge
-from ..services.package_corrections import import_corrections, make_corrections
-from ..services.package_conflicts import list_conflicts, resolve, resolve_many
-from ..services.packages import make_package
+from ..services.packages.conflicts import list_conflicts, resolve, resolve_many
+from ..services.packages.corrections import import_corrections, make_corrections
+from ..services.packages.merge import MERGED, REFUSED, UNCHANGED, find_package, merge_files, merge_log, unmerge
+from ..services.packages.submission import make_package
 from ..services.status import submission_status
 from ..store import open_store
 from .output import print_json, table
@@ -21,82 +21,129 @@ R = argparse.RawDescriptionHelpFormatter
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("package", help="导出上报包 / export a submission package", formatter_class=R,
-                       description="从本单位的数据库导出所选报告期的上报包。有错误或未说明的提示时拒绝导出，并列出需要处理的地方。\n"
-                                   "Export the unit's figures for the chosen periods as a package; refused while errors or unexplained warnings remain.")
+    p = sub.add_parser(
+        "package",
+        help="导出上报包 / export a submission package",
+        formatter_class=R,
+        description="从本单位的数据库导出所选报告期的上报包。有错误或未说明的提示时拒绝导出，并列出需要处理的地方。\n"
+        "Export the unit's figures for the chosen periods as a package; refused while errors or unexplained warnings remain.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="本单位数据库 / the unit's database")
-    p.add_argument("-o", "--output", type=Path, help="上报包文件或文件夹（默认：数据库所在文件夹） / package file or folder")
-    p.add_argument("--period", action="append", required=True, metavar="PERIOD",
-                   help="报告期，可重复或用逗号分隔，如 2023 或 2023,2024H1 / period(s), repeat or comma-separate")
+    p.add_argument(
+        "-o", "--output", type=Path, help="上报包文件或文件夹（默认：数据库所在文件夹） / package file or folder"
+    )
+    p.add_argument(
+        "--period",
+        action="append",
+        required=True,
+        metavar="PERIOD",
+        help="报告期，可重复或用逗号分隔，如 2023 或 2023,2024H1 / period(s), repeat or comma-separate",
+    )
     p.add_argument("--author", help="填报人 / who made the package")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_package)
 
-    p = sub.add_parser("merge", help="合并上报包 / merge submission packages", formatter_class=R,
-                       description="把上报包合并到区级汇总数据库。每个包要么整体合并，要么整体拒绝；重复合并不会重复计数。\n"
-                                   "Merge packages into the district database: each wholly or not at all; merging again changes nothing.\n"
-                                   "退出码 / exit code: 0 全部合并或未变 / all merged or unchanged; 1 有包被拒绝 / some refused.")
+    p = sub.add_parser(
+        "merge",
+        help="合并上报包 / merge submission packages",
+        formatter_class=R,
+        description="把上报包合并到区级汇总数据库。每个包要么整体合并，要么整体拒绝；重复合并不会重复计数。\n"
+        "Merge packages into the district database: each wholly or not at all; merging again changes nothing.\n"
+        "退出码 / exit code: 0 全部合并或未变 / all merged or unchanged; 1 有包被拒绝 / some refused.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help="上报包文件或文件夹 / package files or folders")
-    p.add_argument("--dry-run", action="store_true", help="只预览将新增、修改、产生冲突的数值，不写入 / preview only, write nothing")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="只预览将新增、修改、产生冲突的数值，不写入 / preview only, write nothing",
+    )
     p.add_argument("--author", help="记录为合并人 / recorded as who merged")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_merge)
 
-    p = sub.add_parser("unmerge", help="撤销合并某个上报包 / take a merged package back out",
-                       description="撤销合并：该包的数值退出，恢复合并前的数值。Take a package back out, restoring what was there before.")
+    p = sub.add_parser(
+        "unmerge",
+        help="撤销合并某个上报包 / take a merged package back out",
+        description="撤销合并：该包的数值退出，恢复合并前的数值。Take a package back out, restoring what was there before.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
-    p.add_argument("package", metavar="PACKAGE", help="上报包编号（或其前几位、文件名），见 xz log / package id, prefix or file name")
+    p.add_argument(
+        "package",
+        metavar="PACKAGE",
+        help="上报包编号（或其前几位、文件名），见 xz log / package id, prefix or file name",
+    )
     p.add_argument("--author", help="记录为操作人 / recorded as who did it")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_unmerge)
 
-    p = sub.add_parser("conflicts", help="列出待处理的冲突 / list conflicts awaiting a decision",
-                       description="列出合并时发现的冲突（同一数值有两个不同版本）。List conflicts found while merging.")
+    p = sub.add_parser(
+        "conflicts",
+        help="列出待处理的冲突 / list conflicts awaiting a decision",
+        description="列出合并时发现的冲突（同一数值有两个不同版本）。List conflicts found while merging.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("--all", action="store_true", help="包括已处理的 / include decided ones")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_conflicts)
 
-    p = sub.add_parser("resolve", help="处理冲突 / decide a conflict", formatter_class=R,
-                       description="为冲突选定一个数值。Pick the figure of a conflict.\n"
-                                   "  xz resolve DB 3 --choose 2          第 3 号冲突采用第 2 个数值 / conflict 3 takes candidate 2\n"
-                                   "  xz resolve DB --all --prefer unit   全部采用上报包的数值 / every open conflict takes the unit's figure")
+    p = sub.add_parser(
+        "resolve",
+        help="处理冲突 / decide a conflict",
+        formatter_class=R,
+        description="为冲突选定一个数值。Pick the figure of a conflict.\n"
+        "  xz resolve DB 3 --choose 2          第 3 号冲突采用第 2 个数值 / conflict 3 takes candidate 2\n"
+        "  xz resolve DB --all --prefer unit   全部采用上报包的数值 / every open conflict takes the unit's figure",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("id", type=int, nargs="?", metavar="ID", help="冲突编号（见 xz conflicts） / conflict id")
     p.add_argument("--choose", type=int, metavar="N", help="采用第 N 个数值（从 1 起） / take candidate N (from 1)")
     p.add_argument("--all", action="store_true", help="处理全部待处理冲突 / every open conflict")
-    p.add_argument("--prefer", choices=["unit", "district"], help="批量处理时采用：unit 上报包的数值，district 区里更正的数值")
+    p.add_argument(
+        "--prefer", choices=["unit", "district"], help="批量处理时采用：unit 上报包的数值，district 区里更正的数值"
+    )
     p.add_argument("--author", help="记录为处理人 / recorded as who decided")
     p.set_defaults(func=cmd_resolve)
 
-    p = sub.add_parser("status", help="报送情况 / who has submitted",
-                       description="某报告期各单位是否已报送、何时报送、数据是否齐全。Per period: which units submitted, when, how complete.")
+    p = sub.add_parser(
+        "status",
+        help="报送情况 / who has submitted",
+        description="某报告期各单位是否已报送、何时报送、数据是否齐全。Per period: which units submitted, when, how complete.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("--period", required=True, help="报告期，如 2023 / period, e.g. 2023")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("catalog-export", help="导出目录文件（下发各单位） / export the catalog for the units",
-                       description="把本库使用的指标目录、单位名单和审核规则（含版本）写入文件，供各单位导入。\n"
-                                   "Write the catalog, unit list and rules in force (with their version) to a file units import.",
-                       formatter_class=R)
+    p = sub.add_parser(
+        "catalog-export",
+        help="导出目录文件（下发各单位） / export the catalog for the units",
+        description="把本库使用的指标目录、单位名单和审核规则（含版本）写入文件，供各单位导入。\n"
+        "Write the catalog, unit list and rules in force (with their version) to a file units import.",
+        formatter_class=R,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("-o", "--output", type=Path, required=True, help="目录文件（.xzcat） / the catalog file")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_catalog_export)
 
-    p = sub.add_parser("catalog-import", help="导入区里下发的目录 / put the district's catalog in force",
-                       description="在本单位数据库中启用区里下发的目录文件。Put the district's catalog file in force in this unit's copy.")
+    p = sub.add_parser(
+        "catalog-import",
+        help="导入区里下发的目录 / put the district's catalog in force",
+        description="在本单位数据库中启用区里下发的目录文件。Put the district's catalog file in force in this unit's copy.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="本单位数据库 / the unit's database")
     p.add_argument("file", type=Path, metavar="FILE", help="目录文件（.xzcat） / the catalog file")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_catalog_import)
 
-    p = sub.add_parser("corrections", help="导出给某单位的更正文件 / export the district's corrections for a unit",
-                       description="把区里对某单位数值所做的更正写入文件，发给该单位导入（xz corrections-import）。\n"
-                                   "Write the district's hand corrections of a unit's figures to a file the unit imports.",
-                       formatter_class=R)
+    p = sub.add_parser(
+        "corrections",
+        help="导出给某单位的更正文件 / export the district's corrections for a unit",
+        description="把区里对某单位数值所做的更正写入文件，发给该单位导入（xz corrections-import）。\n"
+        "Write the district's hand corrections of a unit's figures to a file the unit imports.",
+        formatter_class=R,
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("--unit", required=True, metavar="CODE", help="单位代码 / the unit")
     p.add_argument("--period", action="append", metavar="PERIOD", help="只导出这些报告期 / only these periods")
@@ -104,16 +151,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_corrections)
 
-    p = sub.add_parser("corrections-import", help="导入区里的更正 / take the district's corrections into a unit's copy",
-                       description="在本单位数据库中采用区里的更正；此后导出的上报包不会再与这些更正冲突。\n"
-                                   "Take the district's corrections; later packages no longer conflict with them.")
+    p = sub.add_parser(
+        "corrections-import",
+        help="导入区里的更正 / take the district's corrections into a unit's copy",
+        description="在本单位数据库中采用区里的更正；此后导出的上报包不会再与这些更正冲突。\n"
+        "Take the district's corrections; later packages no longer conflict with them.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="本单位数据库 / the unit's database")
     p.add_argument("file", type=Path, metavar="FILE", help="更正文件 / the corrections file")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_corrections_import)
 
-    p = sub.add_parser("log", help="合并日志 / the merge log",
-                       description="哪个文件、何时、由谁合并或撤销，结果如何。Which file, when, by whom, with what result.")
+    p = sub.add_parser(
+        "log",
+        help="合并日志 / the merge log",
+        description="哪个文件、何时、由谁合并或撤销，结果如何。Which file, when, by whom, with what result.",
+    )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("--limit", type=int, help="只显示最近 N 条 / only the latest N")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
@@ -151,8 +204,19 @@ def cmd_merge(args) -> int:
     else:
         if args.dry_run:
             print("预览（未写入任何数据）：")
-        rows = [[Path(r.file).name, r.unit, _STATUS.get(r.status, r.status), str(r.inserted), str(r.updated), str(r.unchanged),
-                 str(r.conflicts), r.reason or ""] for r in report.results]
+        rows = [
+            [
+                Path(r.file).name,
+                r.unit,
+                _STATUS.get(r.status, r.status),
+                str(r.inserted),
+                str(r.updated),
+                str(r.unchanged),
+                str(r.conflicts),
+                r.reason or "",
+            ]
+            for r in report.results
+        ]
         print(table(["文件", "单位", "结果", "新增", "修改", "未变", "冲突", "原因"], rows, right={3, 4, 5, 6}))
         for r in report.results:
             for d in r.details[:20]:
@@ -163,10 +227,14 @@ def cmd_merge(args) -> int:
                         continue
                     what = {"insert": "新增", "update": "修改", "delete": "删除", "conflict": "冲突"}[c.kind]
                     if c.kind == "conflict":
-                        print(f"  {what} {c.unit} {c.period} {names.get(c.indicator, c.indicator)}：现用 {_num(c.before)}，"
-                              f"上报包 {_num(c.incoming)}（合并后待区里选定）")
+                        print(
+                            f"  {what} {c.unit} {c.period} {names.get(c.indicator, c.indicator)}：现用 {_num(c.before)}，"
+                            f"上报包 {_num(c.incoming)}（合并后待区里选定）"
+                        )
                     else:
-                        print(f"  {what} {c.unit} {c.period} {names.get(c.indicator, c.indicator)}：{_num(c.before)} → {_num(c.after)}")
+                        print(
+                            f"  {what} {c.unit} {c.period} {names.get(c.indicator, c.indicator)}：{_num(c.before)} → {_num(c.after)}"
+                        )
     refused = report.count(REFUSED)
     if refused:
         print(f"xz: 错误：{refused} 个上报包被拒绝，数据库中与它们有关的内容未作任何修改", file=sys.stderr)
@@ -184,8 +252,10 @@ def cmd_unmerge(args) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        print(f"已撤销合并 {result.file}（{result.unit}）：恢复 {result.restored} 个数值，移除 {result.removed} 个，"
-              f"{result.unchanged} 个不变，{result.conflicts} 个仍有冲突。")
+        print(
+            f"已撤销合并 {result.file}（{result.unit}）：恢复 {result.restored} 个数值，移除 {result.removed} 个，"
+            f"{result.unchanged} 个不变，{result.conflicts} 个仍有冲突。"
+        )
     return 0
 
 
@@ -205,7 +275,9 @@ def cmd_conflicts(args) -> int:
         for n, cand in enumerate(c.candidates, start=1):
             origin = "区里更正" if cand["origin"] == "district" else f"上报包 {cand.get('file') or cand['source'][:8]}"
             expl = f"，说明：{cand['explanation']}" if cand["explanation"] else ""
-            print(f"    {n}. {_num(cand['value'])}{c.measure}  {origin}，{cand['changed_by']} {cand['changed_at']}{expl}")
+            print(
+                f"    {n}. {_num(cand['value'])}{c.measure}  {origin}，{cand['changed_by']} {cand['changed_at']}{expl}"
+            )
     return 0
 
 
@@ -213,13 +285,22 @@ def cmd_resolve(args) -> int:
     with open_store(args.db) as store:
         if args.all:
             if not args.prefer:
-                raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "批量处理请用 --prefer unit 或 --prefer district 指定采用哪一方")))
+                raise XzError(
+                    Message(
+                        "packages",
+                        QT_TRANSLATE_NOOP("packages", "批量处理请用 --prefer unit 或 --prefer district 指定采用哪一方"),
+                    )
+                )
             ids = [c.id for c in list_conflicts(store)]
             done = resolve_many(store, ids, args.prefer, by=args.author)
             print(f"已处理 {done} 个冲突，{len(ids) - done} 个需逐个选择。")
             return 0
         if args.id is None or args.choose is None:
-            raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "请给出冲突编号和 --choose N（或用 --all --prefer …）")))
+            raise XzError(
+                Message(
+                    "packages", QT_TRANSLATE_NOOP("packages", "请给出冲突编号和 --choose N（或用 --all --prefer …）")
+                )
+            )
         resolve(store, args.id, args.choose - 1, by=args.author)
     print(f"冲突 {args.id} 已处理：采用第 {args.choose} 个数值。")
     return 0
@@ -231,11 +312,21 @@ def cmd_status(args) -> int:
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
-    out = [[r.name, "已报送" if r.submitted else "未报送", (r.submitted_at or "")[:16].replace("T", " "),
-            f"{r.values}/{r.expected}", r.package_file or ""] for r in rows]
+    out = [
+        [
+            r.name,
+            "已报送" if r.submitted else "未报送",
+            (r.submitted_at or "")[:16].replace("T", " "),
+            f"{r.values}/{r.expected}",
+            r.package_file or "",
+        ]
+        for r in rows
+    ]
     print(table(["单位", "状态", "报送时间", "已填/应填", "上报包"], out, right={3}))
     done = sum(1 for r in rows if r.submitted)
-    print(f"\n{args.period}：{done}/{len(rows)} 个单位已报送；未报送：{'、'.join(r.name for r in rows if not r.submitted) or '无'}")
+    print(
+        f"\n{args.period}：{done}/{len(rows)} 个单位已报送；未报送：{'、'.join(r.name for r in rows if not r.submitted) or '无'}"
+    )
     return 0
 
 
@@ -245,7 +336,9 @@ def cmd_catalog_export(args) -> int:
     if args.json:
         print_json(made.as_json())
     else:
-        print(f"已导出目录（版本 {made.version}，{made.indicators} 项指标，{made.units} 个单位，{made.rules} 条审核规则）：{made.path}")
+        print(
+            f"已导出目录（版本 {made.version}，{made.indicators} 项指标，{made.units} 个单位，{made.rules} 条审核规则）：{made.path}"
+        )
     return 0
 
 
@@ -271,9 +364,19 @@ def cmd_log(args) -> int:
     if not entries:
         print("还没有合并过上报包。")
         return 0
-    rows = [[e.at[:19].replace("T", " "), e.by, "合并" if e.action == "merge" else "撤销合并", e.file, e.unit, "、".join(e.periods),
-             f"+{e.inserted} ~{e.updated} ={e.unchanged} !{e.conflicts}" + (f" -{e.removed}" if e.removed else ""),
-             e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else "（已撤销）")] for e in entries]
+    rows = [
+        [
+            e.at[:19].replace("T", " "),
+            e.by,
+            "合并" if e.action == "merge" else "撤销合并",
+            e.file,
+            e.unit,
+            "、".join(e.periods),
+            f"+{e.inserted} ~{e.updated} ={e.unchanged} !{e.conflicts}" + (f" -{e.removed}" if e.removed else ""),
+            e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else "（已撤销）"),
+        ]
+        for e in entries
+    ]
     print(table(["时间", "操作人", "操作", "文件", "单位", "报告期", "新增~修改=未变!冲突", "编号"], rows))
     return 0
 

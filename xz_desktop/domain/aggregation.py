@@ -8,8 +8,8 @@ is never treated as zero.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -33,7 +33,9 @@ class FigureSet:
     def __init__(self, figures: Iterable[Figure | tuple], disputed: Iterable[Key] = ()):
         self._by_series: dict[tuple[str, str], dict[Period, float]] = defaultdict(dict)
         for fig in figures:
-            unit, indicator, period, value = (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
+            unit, indicator, period, value = (
+                (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
+            )
             if value is not None:
                 self._by_series[(indicator, unit)][parse_period(period)] = float(value)
         self.disputed: set[Key] = set(disputed)
@@ -49,7 +51,9 @@ class FigureSet:
             return False
         if not period.is_year:
             return (unit, indicator, str(period)) in self.disputed
-        return any((unit, indicator, str(p)) in self.disputed for p in (period, Period(period.year, 1), Period(period.year, 2)))
+        return any(
+            (unit, indicator, str(p)) in self.disputed for p in (period, Period(period.year, 1), Period(period.year, 2))
+        )
 
 
 @dataclass
@@ -132,8 +136,11 @@ class Aggregator:
     def _unit_values(self, ind: Indicator, period: Period) -> dict[str, float | None]:
         """Each reporting unit's figure; retired units count for the periods they reported."""
         expected = [u.code for u in self.catalog.reporters(ind)]
-        others = [u for u in sorted(self.figures.units_with(ind.code))
-                  if u not in expected and self.catalog.has_unit(u) and self.catalog.reports(u, ind)]
+        others = [
+            u
+            for u in sorted(self.figures.units_with(ind.code))
+            if u not in expected and self.catalog.has_unit(u) and self.catalog.reports(u, ind)
+        ]
         return {u: unit_value(ind.aggregation, self.figures.series(ind.code, u), period) for u in expected + others}
 
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
@@ -145,12 +152,18 @@ class Aggregator:
         reported = [u for u, v in per_unit.items() if v is not None]
         missing = [u for u, v in per_unit.items() if v is None and self.catalog.unit(u).active]
         return DistrictValue(
-            ind.code, str(period), _sum(per_unit[u] for u in reported), reported, missing,
+            ind.code,
+            str(period),
+            _sum(per_unit[u] for u in reported),
+            reported,
+            missing,
             [UnitContribution(u, v) for u, v in per_unit.items()],
             disputed=any(self.figures.is_disputed(u, ind.code, period) for u in reported),
         )
 
-    def _paired(self, components: list[Indicator], period: Period) -> tuple[list[dict[str, float | None]], list[str], list[str]] | None:
+    def _paired(
+        self, components: list[Indicator], period: Period
+    ) -> tuple[list[dict[str, float | None]], list[str], list[str]] | None:
         """Per-unit values of components reported by the same units, or None if they differ."""
         reporter_sets = {frozenset(u.code for u in self.catalog.reporters(c)) for c in components}
         if len(reporter_sets) != 1 or any(c.aggregation.is_derived for c in components):
@@ -177,8 +190,17 @@ class Aggregator:
             missing = sorted(set(n.units_missing) | set(d.units_missing))
             contributions = []
         disputed = any(self.value(c.code, period).disputed for c in (num_ind, den_ind))
-        return DistrictValue(ind.code, str(period), _scaled(num, den, ind.scale), complete, missing, contributions,
-                             disputed, numerator=num, denominator=den)
+        return DistrictValue(
+            ind.code,
+            str(period),
+            _scaled(num, den, ind.scale),
+            complete,
+            missing,
+            contributions,
+            disputed,
+            numerator=num,
+            denominator=den,
+        )
 
     def _sum_of_parts(self, ind: Indicator, period: Period) -> DistrictValue:
         parts = self.catalog.components(ind)
@@ -186,7 +208,9 @@ class Aggregator:
         if paired is not None:
             values, complete, missing = paired
             total = _sum(sum(v[u] for v in values) for u in complete)
-            contributions = [UnitContribution(u, sum(v[u] for v in values) if u in complete else None) for u in values[0]]
+            contributions = [
+                UnitContribution(u, sum(v[u] for v in values) if u in complete else None) for u in values[0]
+            ]
         else:
             subs = [self.value(p.code, period) for p in parts]
             total = None if any(s.value is None for s in subs) else sum(s.value for s in subs)

@@ -14,11 +14,11 @@ from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 
 class Aggregation(str, Enum):
-    STOCK = "stock"        # year-end count: sum over units, latest over time
-    FLOW = "flow"          # events in a period: sum over units and over periods
-    RATIO = "ratio"        # derived: Σnumerator / Σdenominator × scale
-    SUM = "sum"            # derived: the sum of other indicators
-    GROWTH = "growth"      # derived: compound annual growth of another indicator
+    STOCK = "stock"  # year-end count: sum over units, latest over time
+    FLOW = "flow"  # events in a period: sum over units and over periods
+    RATIO = "ratio"  # derived: Σnumerator / Σdenominator × scale
+    SUM = "sum"  # derived: the sum of other indicators
+    GROWTH = "growth"  # derived: compound annual growth of another indicator
     DISTRICT = "district"  # reported once, by the department that owns it
 
     @property
@@ -131,7 +131,9 @@ class Catalog:
         try:
             return self._by_code[code]
         except KeyError:
-            raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录中没有指标“{code}”"), {"code": code})) from None
+            raise XzError(
+                Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录中没有指标“{code}”"), {"code": code})
+            ) from None
 
     def has_indicator(self, code: str) -> bool:
         return code in self._by_code
@@ -140,7 +142,9 @@ class Catalog:
         try:
             return self._units[code]
         except KeyError:
-            raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "没有填报单位“{code}”"), {"code": code})) from None
+            raise XzError(
+                Message("catalog", QT_TRANSLATE_NOOP("catalog", "没有填报单位“{code}”"), {"code": code})
+            ) from None
 
     def has_unit(self, code: str) -> bool:
         return code in self._units
@@ -154,8 +158,11 @@ class Catalog:
         if indicator.aggregation.is_derived:
             return []
         wanted = set(indicator.reported_by)
-        return [u for u in self.active_units()
-                if u.code in wanted or (GEOGRAPHIC in wanted and u.kind is UnitKind.GEOGRAPHIC)]
+        return [
+            u
+            for u in self.active_units()
+            if u.code in wanted or (GEOGRAPHIC in wanted and u.kind is UnitKind.GEOGRAPHIC)
+        ]
 
     def reports(self, unit: Unit | str, indicator: Indicator) -> bool:
         unit = self.unit(unit) if isinstance(unit, str) else unit
@@ -177,7 +184,9 @@ class Catalog:
         return [self.indicator(c) for c in codes if c]
 
     def ratios_with_component(self, code: str) -> list[Indicator]:
-        return [i for i in self.indicators if i.aggregation is Aggregation.RATIO and code in (i.numerator, i.denominator)]
+        return [
+            i for i in self.indicators if i.aggregation is Aggregation.RATIO and code in (i.numerator, i.denominator)
+        ]
 
     def fingerprint(self) -> str:
         """A short hash of the content: the same catalog has the same version everywhere."""
@@ -204,7 +213,13 @@ class Catalog:
                 if code not in self._by_code:
                     problems.append(f"审核规则“{rule.code}”引用了不存在的指标“{code}”")
         if problems:
-            raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "指标目录有误：{problems}"), {"problems": "；".join(problems)}))
+            raise XzError(
+                Message(
+                    "catalog",
+                    QT_TRANSLATE_NOOP("catalog", "指标目录有误：{problems}"),
+                    {"problems": "；".join(problems)},
+                )
+            )
 
     def _validate_indicator(self, ind: Indicator, problems: list[str]) -> None:
         def need(code: str | None, what: str) -> None:

@@ -8,19 +8,45 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from .catalog import Aggregation, Catalog, Indicator, Rule, Trajectory, Unit, UnitKind
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
-INDICATOR_COLUMNS = (
-    "code,name,category,source,table1_seq,table2_seq,section,entry_measure,display_measure,"
-    "display_factor,decimals,aggregation,numerator,denominator,scale,parts,growth_of,"
-    "target_basis,trajectory,reported_by,base_2015,base_2020,target_2025,target_sense,"
-    "min,max,usual_min,usual_max,yoy_threshold,note"
-).split(",")
+INDICATOR_COLUMNS = [
+    "code",
+    "name",
+    "category",
+    "source",
+    "table1_seq",
+    "table2_seq",
+    "section",
+    "entry_measure",
+    "display_measure",
+    "display_factor",
+    "decimals",
+    "aggregation",
+    "numerator",
+    "denominator",
+    "scale",
+    "parts",
+    "growth_of",
+    "target_basis",
+    "trajectory",
+    "reported_by",
+    "base_2015",
+    "base_2020",
+    "target_2025",
+    "target_sense",
+    "min",
+    "max",
+    "usual_min",
+    "usual_max",
+    "yoy_threshold",
+    "note",
+]
 UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 
@@ -34,8 +60,13 @@ class _RowReader:
         self.where, self.line, self.row = where, line, row
 
     def fail(self, column: str, problem: str) -> XzError:
-        return XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 第 {line} 行“{column}”列：{problem}"),
-                               {"where": self.where, "line": self.line, "column": column, "problem": problem}))
+        return XzError(
+            Message(
+                "catalog",
+                QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 第 {line} 行“{column}”列：{problem}"),
+                {"where": self.where, "line": self.line, "column": column, "problem": problem},
+            )
+        )
 
     def text(self, column: str, required: bool = False) -> str:
         value = self.row.get(column)
@@ -145,20 +176,37 @@ def _rule_from_row(reader: _RowReader) -> Rule:
     op = reader.text("op", required=True)
     if op not in ("<=", ">="):
         raise reader.fail("op", f"“{op}”应为 <= 或 >=")
-    return Rule(reader.code(), reader.codes("left", "+"), op, reader.codes("right", "+"), reader.text("message", required=True))
+    return Rule(
+        reader.code(), reader.codes("left", "+"), op, reader.codes("right", "+"), reader.text("message", required=True)
+    )
 
 
 def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
-        raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 缺少列：{columns}"), {"where": where, "columns": "、".join(missing)}))
+        raise XzError(
+            Message(
+                "catalog",
+                QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 缺少列：{columns}"),
+                {"where": where, "columns": "、".join(missing)},
+            )
+        )
     # Line numbers as a spreadsheet shows them: the header is line 1.
-    return [_RowReader(where, n, row) for n, row in enumerate(reader, start=2) if any((v or "").strip() for v in row.values() if isinstance(v, str))]
+    return [
+        _RowReader(where, n, row)
+        for n, row in enumerate(reader, start=2)
+        if any((v or "").strip() for v in row.values() if isinstance(v, str))
+    ]
 
 
-def catalog_from_rows(indicators: Iterable[Mapping], units: Iterable[Mapping], rules: Iterable[Mapping] = (),
-                      version: str = "", where: str = "catalog") -> Catalog:
+def catalog_from_rows(
+    indicators: Iterable[Mapping],
+    units: Iterable[Mapping],
+    rules: Iterable[Mapping] = (),
+    version: str = "",
+    where: str = "catalog",
+) -> Catalog:
     """Build and validate a catalog from dict rows (CSV rows or database rows)."""
     catalog = Catalog(
         [_indicator_from_row(_RowReader(f"{where}/indicators", n, r)) for n, r in enumerate(indicators, start=1)],
@@ -172,6 +220,7 @@ def catalog_from_rows(indicators: Iterable[Mapping], units: Iterable[Mapping], r
 
 def load_catalog_dir(folder: Path) -> Catalog:
     """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` from ``folder``."""
+
     def read(name: str, columns: list[str], optional: bool = False) -> list[_RowReader]:
         path = folder / name
         if optional and not path.exists():
@@ -179,7 +228,13 @@ def load_catalog_dir(folder: Path) -> Catalog:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise XzError(Message("catalog", QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"), {"path": str(path), "reason": exc})) from exc
+            raise XzError(
+                Message(
+                    "catalog",
+                    QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"),
+                    {"path": str(path), "reason": exc},
+                )
+            ) from exc
         return _read_rows(text, name, columns)
 
     catalog = Catalog(
@@ -205,8 +260,21 @@ def indicator_to_row(ind: Indicator) -> dict[str, object]:
 
 
 def unit_to_row(unit: Unit) -> dict[str, object]:
-    return {"code": unit.code, "name": unit.name, "kind": unit.kind.value, "type": unit.type, "sort": unit.sort, "active": 1 if unit.active else 0}
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind.value,
+        "type": unit.type,
+        "sort": unit.sort,
+        "active": 1 if unit.active else 0,
+    }
 
 
 def rule_to_row(rule: Rule) -> dict[str, object]:
-    return {"code": rule.code, "left": "+".join(rule.left), "op": rule.op, "right": "+".join(rule.right), "message": rule.message}
+    return {
+        "code": rule.code,
+        "left": "+".join(rule.left),
+        "op": rule.op,
+        "right": "+".join(rule.right),
+        "message": rule.message,
+    }

@@ -9,9 +9,9 @@ CLI's ``xz check``, packaging and the district's merge.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Mapping
 
 from .catalog import Aggregation, Catalog, Indicator
 from .messages import QT_TRANSLATE_NOOP, Message
@@ -21,7 +21,7 @@ C = "checks"
 
 
 class Severity(str, Enum):
-    ERROR = "error"      # 逻辑性审核
+    ERROR = "error"  # 逻辑性审核
     WARNING = "warning"  # 合理性审核
 
 
@@ -61,30 +61,79 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
         return []
     found: list[tuple[Severity, Message]] = []
     if ind.min is not None and value < ind.min:
-        template = (QT_TRANSLATE_NOOP(C, "{name}不能为负数（填了 {value}）") if ind.min == 0
-                    else QT_TRANSLATE_NOOP(C, "{name}不能小于 {bound}（填了 {value}）"))
-        found.append((Severity.ERROR, Message(C, template, {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.min)})))
+        template = (
+            QT_TRANSLATE_NOOP(C, "{name}不能为负数（填了 {value}）")
+            if ind.min == 0
+            else QT_TRANSLATE_NOOP(C, "{name}不能小于 {bound}（填了 {value}）")
+        )
+        found.append(
+            (
+                Severity.ERROR,
+                Message(C, template, {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.min)}),
+            )
+        )
     if ind.max is not None and value > ind.max:
-        found.append((Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{name}不能大于 {bound}（填了 {value}）"),
-                                              {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.max)})))
+        found.append(
+            (
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{name}不能大于 {bound}（填了 {value}）"),
+                    {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.max)},
+                ),
+            )
+        )
     if found:
         return found
     low, high = ind.usual_min, ind.usual_max
     if (low is not None and value < low) or (high is not None and value > high):
-        found.append((Severity.WARNING, Message(C, QT_TRANSLATE_NOOP(C, "{name} {value} 超出通常范围（{low}–{high}），请填写说明"),
-                                                {"name": ind.name, "value": _fmt(ind, value),
-                                                 "low": "" if low is None else _fmt(ind, low), "high": "" if high is None else _fmt(ind, high)})))
+        found.append(
+            (
+                Severity.WARNING,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{name} {value} 超出通常范围（{low}–{high}），请填写说明"),
+                    {
+                        "name": ind.name,
+                        "value": _fmt(ind, value),
+                        "low": "" if low is None else _fmt(ind, low),
+                        "high": "" if high is None else _fmt(ind, high),
+                    },
+                ),
+            )
+        )
     if ind.yoy_threshold is not None and previous not in (None, 0):
         change = (value - previous) / abs(previous)
         if abs(change) > ind.yoy_threshold:
-            found.append((Severity.WARNING, Message(C, QT_TRANSLATE_NOOP(C, "{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明"),
-                                                    {"name": ind.name, "direction": "增长" if change > 0 else "下降",
-                                                     "change": abs(change), "previous": _fmt(ind, previous), "threshold": ind.yoy_threshold})))
+            found.append(
+                (
+                    Severity.WARNING,
+                    Message(
+                        C,
+                        QT_TRANSLATE_NOOP(
+                            C,
+                            "{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明",
+                        ),
+                        {
+                            "name": ind.name,
+                            "direction": "增长" if change > 0 else "下降",
+                            "change": abs(change),
+                            "previous": _fmt(ind, previous),
+                            "threshold": ind.yoy_threshold,
+                        },
+                    ),
+                )
+            )
     return found
 
 
-def check_unit_period(catalog: Catalog, unit: str, period: str, entries: Mapping[str, Entry],
-                      previous: Mapping[str, float | None] | None = None) -> list[Finding]:
+def check_unit_period(
+    catalog: Catalog,
+    unit: str,
+    period: str,
+    entries: Mapping[str, Entry],
+    previous: Mapping[str, float | None] | None = None,
+) -> list[Finding]:
     """Every check on one unit's figures for one period.
 
     ``entries`` maps indicator codes to what the unit stored (missing codes are blanks);
@@ -126,11 +175,29 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
         # Only where this unit reports both: a department's figure never needs a town's.
         both_here = catalog.has_unit(unit) and all(catalog.reports(unit, catalog.indicator(c)) for c in (num, den))
         if n is not None and d is None and both_here:
-            add(den, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}"),
-                                             {"numerator": catalog.indicator(num).name, "ratio": ratio.name, "denominator": catalog.indicator(den).name}))
+            add(
+                den,
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}"),
+                    {
+                        "numerator": catalog.indicator(num).name,
+                        "ratio": ratio.name,
+                        "denominator": catalog.indicator(den).name,
+                    },
+                ),
+            )
         elif n not in (None, 0) and d == 0:
-            add(den, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{denominator}为 0，无法计算“{ratio}”"),
-                                             {"ratio": ratio.name, "denominator": catalog.indicator(den).name}))
+            add(
+                den,
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{denominator}为 0，无法计算“{ratio}”"),
+                    {"ratio": ratio.name, "denominator": catalog.indicator(den).name},
+                ),
+            )
 
 
 def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add) -> None:
@@ -142,8 +209,20 @@ def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add) -> None:
         lsum, rsum = sum(left), sum(right)
         ok = lsum <= rsum + 1e-9 if rule.op == "<=" else lsum >= rsum - 1e-9
         if not ok:
-            add(rule.left[0], Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "{message}（{left} {op} {right} 不成立）"),
-                                                      {"message": rule.message, "left": format_typed(lsum), "op": "≤" if rule.op == "<=" else "≥", "right": format_typed(rsum)}))
+            add(
+                rule.left[0],
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{message}（{left} {op} {right} 不成立）"),
+                    {
+                        "message": rule.message,
+                        "left": format_typed(lsum),
+                        "op": "≤" if rule.op == "<=" else "≥",
+                        "right": format_typed(rsum),
+                    },
+                ),
+            )
 
 
 @dataclass

@@ -39,9 +39,13 @@ def parse_number(text: str | float | int | None) -> float | None:
         try:
             value = float(cleaned)
         except ValueError:
-            raise XzError(Message("numbers", QT_TRANSLATE_NOOP("numbers", "“{text}”不是数字"), {"text": str(text)[:40]})) from None
+            raise XzError(
+                Message("numbers", QT_TRANSLATE_NOOP("numbers", "“{text}”不是数字"), {"text": str(text)[:40]})
+            ) from None
     if not math.isfinite(value):
-        raise XzError(Message("numbers", QT_TRANSLATE_NOOP("numbers", "“{text}”不是有限的数字"), {"text": str(text)[:40]}))
+        raise XzError(
+            Message("numbers", QT_TRANSLATE_NOOP("numbers", "“{text}”不是有限的数字"), {"text": str(text)[:40]})
+        )
     return value
 
 

@@ -36,7 +36,7 @@ class Period:
     def is_year(self) -> bool:
         return self.rank == 3
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         """The same kind of period one year earlier (for year-on-year checks)."""
         return Period(self.year - 1, self.rank)
 
@@ -48,10 +48,22 @@ def parse_period(text: str | int) -> Period:
     """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the plan."""
     match = _PATTERN.match(str(text).strip().upper())
     if not match:
-        raise XzError(Message("periods", QT_TRANSLATE_NOOP("periods", "无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）"), {"text": text}))
+        raise XzError(
+            Message(
+                "periods",
+                QT_TRANSLATE_NOOP("periods", "无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）"),
+                {"text": text},
+            )
+        )
     year = int(match.group(1))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise XzError(Message("periods", QT_TRANSLATE_NOOP("periods", "报告期“{text}”不在规划年份 {first}–{last} 之内"), {"text": text, "first": FIRST_YEAR, "last": LAST_YEAR}))
+        raise XzError(
+            Message(
+                "periods",
+                QT_TRANSLATE_NOOP("periods", "报告期“{text}”不在规划年份 {first}–{last} 之内"),
+                {"text": text, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        )
     half = match.group(2)
     return Period(year, int(half) if half else 3)
 

@@ -21,8 +21,8 @@ class TotalRow:
     measure: str
     decimals: int
     aggregation: str
-    value: float | None          # the period's district value, display measure
-    cumulative: float | None     # flows with a five-year target: 2021 … this period
+    value: float | None  # the period's district value, display measure
+    cumulative: float | None  # flows with a five-year target: 2021 … this period
     progress_value: float | None  # what is set against the target (cumulative or value)
     base_2015: float | None
     base_2020: float | None
@@ -66,14 +66,30 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
     progress_value = cumulative if ind.is_cumulative else value
     p = progress(ind, progress_value, period.year)
     return TotalRow(
-        code=ind.code, name=ind.name, category=ind.category, source=ind.source,
-        table1_seq=ind.table1_seq, table2_seq=ind.table2_seq,
-        measure=ind.display_measure, decimals=ind.decimals, aggregation=ind.aggregation.value,
-        value=value, cumulative=cumulative, progress_value=progress_value,
-        base_2015=ind.base_2015, base_2020=ind.base_2020, target_2025=ind.target_2025, target_sense=ind.target_sense,
-        expected=p.expected, completion=p.completion, on_track=p.on_track,
-        units_reported=dv.units_reported, units_missing=dv.units_missing, disputed=dv.disputed,
-        numerator=dv.numerator, denominator=dv.denominator,
+        code=ind.code,
+        name=ind.name,
+        category=ind.category,
+        source=ind.source,
+        table1_seq=ind.table1_seq,
+        table2_seq=ind.table2_seq,
+        measure=ind.display_measure,
+        decimals=ind.decimals,
+        aggregation=ind.aggregation.value,
+        value=value,
+        cumulative=cumulative,
+        progress_value=progress_value,
+        base_2015=ind.base_2015,
+        base_2020=ind.base_2020,
+        target_2025=ind.target_2025,
+        target_sense=ind.target_sense,
+        expected=p.expected,
+        completion=p.completion,
+        on_track=p.on_track,
+        units_reported=dv.units_reported,
+        units_missing=dv.units_missing,
+        disputed=dv.disputed,
+        numerator=dv.numerator,
+        denominator=dv.denominator,
     )
 
 

@@ -37,22 +37,35 @@ class CatalogFile:
     rules: int
 
     def as_json(self) -> dict:
-        return {"file": str(self.path), "version": self.version, "exported_at": self.exported_at,
-                "indicators": self.indicators, "units": self.units, "rules": self.rules}
+        return {
+            "file": str(self.path),
+            "version": self.version,
+            "exported_at": self.exported_at,
+            "indicators": self.indicators,
+            "units": self.units,
+            "rules": self.rules,
+        }
 
 
 def _digest(body: dict) -> str:
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    ).hexdigest()
 
 
 def export_catalog(store: Store, out: str | Path) -> CatalogFile:
     """Write the catalog in force (indicators, units, rules, version) to ``out``."""
     catalog = store.catalog()
-    body = {"format": FORMAT, "format_version": FORMAT_VERSION, "version": catalog.version, "exported_at": now_iso(),
-            "issued_by": store.describe(),
-            "indicators": [indicator_to_row(i) for i in catalog.indicators],
-            "units": [unit_to_row(u) for u in catalog.units],
-            "rules": [rule_to_row(r) for r in catalog.rules]}
+    body = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "version": catalog.version,
+        "exported_at": now_iso(),
+        "issued_by": store.describe(),
+        "indicators": [indicator_to_row(i) for i in catalog.indicators],
+        "units": [unit_to_row(u) for u in catalog.units],
+        "rules": [rule_to_row(r) for r in catalog.rules],
+    }
     body["checksum"] = _digest(body)
     out = Path(out)
     if out.is_dir():
@@ -62,16 +75,24 @@ def export_catalog(store: Store, out: str | Path) -> CatalogFile:
         tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, out)
     except OSError as exc:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "无法写入目录文件 {path}：{reason}"), {"path": str(out), "reason": exc.strerror or exc})) from exc
+        raise XzError(
+            Message(
+                C,
+                QT_TRANSLATE_NOOP(C, "无法写入目录文件 {path}：{reason}"),
+                {"path": str(out), "reason": exc.strerror or exc},
+            )
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return CatalogFile(out, catalog.version, body["exported_at"], len(catalog.indicators), len(catalog.units), len(catalog.rules))
+    return CatalogFile(
+        out, catalog.version, body["exported_at"], len(catalog.indicators), len(catalog.units), len(catalog.rules)
+    )
 
 
 def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
     """Read and verify a catalog file; returns the catalog (with the district's version) and the header."""
     path = Path(path)
-    refuse = lambda template, **kw: XzError(Message(C, template, {"file": path.name, **kw}))  # noqa: E731
+    refuse = lambda template, **kw: XzError(Message(C, template, {"file": path.name, **kw}))
     try:
         if path.stat().st_size > MAX_BYTES:
             raise refuse(QT_TRANSLATE_NOOP(C, "{file} 太大，不是目录文件"))
@@ -79,9 +100,13 @@ def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
     except FileNotFoundError:
         raise refuse(QT_TRANSLATE_NOOP(C, "找不到文件 {file}")) from None
     except (OSError, UnicodeDecodeError, ValueError):
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX) from None
+        raise refuse(
+            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
+        ) from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX)
+        raise refuse(
+            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
+        )
     version = body.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 由更新版本的程序导出，请升级程序后再导入"))
@@ -89,7 +114,9 @@ def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
     if checksum != _digest(body):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的校验码不符：文件在导出后被修改过或已损坏"))
     rows = [body.get(k) for k in ("indicators", "units", "rules")]
-    if not all(isinstance(r, list) and all(isinstance(x, dict) for x in r) for r in rows) or not isinstance(body.get("version"), str):
+    if not all(isinstance(r, list) and all(isinstance(x, dict) for x in r) for r in rows) or not isinstance(
+        body.get("version"), str
+    ):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
     catalog = catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=path.name)
     return catalog, body
@@ -99,11 +126,25 @@ def import_catalog(store: Store, path: str | Path) -> CatalogFile:
     """Put the district's catalog from ``path`` in force in this unit's copy (atomically)."""
     catalog, body = read_catalog_file(path)
     if store.is_district:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护")))
+        raise XzError(
+            Message(C, QT_TRANSLATE_NOOP(C, "目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护"))
+        )
     own = store.unit_code or ""
     if not catalog.has_unit(own) or not catalog.unit(own).active:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "新目录中没有本单位（{unit}）或本单位已停用，未导入"), {"unit": store.describe()}))
+        raise XzError(
+            Message(
+                C,
+                QT_TRANSLATE_NOOP(C, "新目录中没有本单位（{unit}）或本单位已停用，未导入"),
+                {"unit": store.describe()},
+            )
+        )
     if catalog.version != store.catalog().version:
         store.replace_catalog(catalog)
-    return CatalogFile(Path(path), catalog.version, str(body.get("exported_at", "")), len(catalog.indicators),
-                       len(catalog.units), len(catalog.rules))
+    return CatalogFile(
+        Path(path),
+        catalog.version,
+        str(body.get("exported_at", "")),
+        len(catalog.indicators),
+        len(catalog.units),
+        len(catalog.rules),
+    )

@@ -10,7 +10,9 @@ from ..store import Store
 
 def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
     """Every check on one unit's figures for one period, as the form shows them."""
-    return check_unit_period(store.catalog(), unit, period, store.values.entries(unit, period), store.values.previous(unit, period))
+    return check_unit_period(
+        store.catalog(), unit, period, store.values.entries(unit, period), store.values.previous(unit, period)
+    )
 
 
 def summary_for(store: Store, unit: str, period: str) -> tuple[list[Finding], CheckSummary]:

@@ -18,8 +18,8 @@ from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
 from ..store import Store, create_store
 from ..store.values import ValueChange
-from .merge import merge_files
-from .packages import make_package
+from .packages.merge import merge_files
+from .packages.submission import make_package
 
 YEARS = list(range(2020, 2025))
 LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
@@ -27,22 +27,22 @@ LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
 # 2020 figures (entry measure) of components the plan does not print, derived from its ratios,
 # and the yearly growth the demo gives them.
 COMPONENTS_2020: dict[str, tuple[float, float]] = {
-    "employed": (325_426, 0.015),              # 122,100 人 / 3,752 per 10k (表1 每万名从业人员人才资源数)
-    "skilled_workers": (99_718, 0.03),         # 35,300 高技能 / 35.4 % (表1)
-    "rd_personnel": (5_168, 0.07),             # 158.8 per 10k employed (表2)
+    "employed": (325_426, 0.015),  # 122,100 人 / 3,752 per 10k (表1 每万名从业人员人才资源数)
+    "skilled_workers": (99_718, 0.03),  # 35,300 高技能 / 35.4 % (表1)
+    "rd_personnel": (5_168, 0.07),  # 158.8 per 10k employed (表2)
     "resident_population": (720_000, 0.01),
-    "physicians": (1_872, 0.055),              # 2.6 per 1,000 residents
+    "physicians": (1_872, 0.055),  # 2.6 per 1,000 residents
     "nurses": (2_304, 0.12),
     "general_practitioners": (252, 0.09),
     "cdc_staffing": (101, 0.06),
     "industrial_value_added": (3_000_000, 0.06),
     "hitech_value_added": (2_040_000, 0.085),  # 68.0 % (表1/表2)
     "industrial_output": (13_000_000, 0.06),
-    "new_product_output": (6_760_000, 0.07),   # 52.0 % (表1)
+    "new_product_output": (6_760_000, 0.07),  # 52.0 % (表1)
     "industrial_enterprises": (900, 0.04),
-    "rd_active_enterprises": (777, 0.055),     # 86.3 % (表2)
-    "high_value_patents": (742, 0.14),         # 10.3 per 10k residents (表2)
-    "local_fiscal_revenue": (274_727, 0.05),   # 9,066 / 3.3 % (表1)
+    "rd_active_enterprises": (777, 0.055),  # 86.3 % (表2)
+    "high_value_patents": (742, 0.14),  # 10.3 per 10k residents (表2)
+    "local_fiscal_revenue": (274_727, 0.05),  # 9,066 / 3.3 % (表1)
     "fiscal_talent_input": (9_066, 0.04),
     "invention_patents_granted": (600, 0.08),  # 表1's 2,447 is a five-year total
     "labor_productivity": (15.5, 0.072),
@@ -52,8 +52,18 @@ COMPONENTS_2020: dict[str, tuple[float, float]] = {
 DEFAULT_GROWTH = 0.04
 
 # Share of each geographic unit in the district's figures (roughly by population).
-WEIGHTS = {"xincheng": 0.12, "jiabei": 0.08, "tanghui": 0.09, "gaozhao": 0.07, "wangjiangjing": 0.16,
-           "youchegang": 0.10, "xincheng_town": 0.11, "wangdian": 0.10, "honghe": 0.07, "hitech": 0.10}
+WEIGHTS = {
+    "xincheng": 0.12,
+    "jiabei": 0.08,
+    "tanghui": 0.09,
+    "gaozhao": 0.07,
+    "wangjiangjing": 0.16,
+    "youchegang": 0.10,
+    "xincheng_town": 0.11,
+    "wangdian": 0.10,
+    "honghe": 0.07,
+    "hitech": 0.10,
+}
 
 
 def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
@@ -85,7 +95,7 @@ def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
 
 def _apportion(total: float, weights: dict[str, float], decimals: int) -> dict[str, float]:
     """Split ``total`` by ``weights`` so the parts add up exactly (largest remainder)."""
-    scale = 10 ** decimals
+    scale = 10**decimals
     units = round(total * scale)
     raw = {u: units * w / sum(weights.values()) for u, w in weights.items()}
     parts = {u: int(v) for u, v in raw.items()}
@@ -108,8 +118,14 @@ def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], di
             for unit, value in _apportion(total, weights, decimals).items():
                 figures.setdefault((unit, str(year)), {})[ind.code] = value
     # A unit's total is the sum of its talent kinds, so 人才资源总量 ≥ each kind holds per unit.
-    kinds = ["party_gov_talent", "business_mgmt_talent", "professional_tech_talent", "high_skilled",
-             "rural_practical_talent", "social_work_talent"]
+    kinds = [
+        "party_gov_talent",
+        "business_mgmt_talent",
+        "professional_tech_talent",
+        "high_skilled",
+        "rural_practical_talent",
+        "social_work_talent",
+    ]
     for values in figures.values():
         if all(k in values for k in kinds) and "talent_total" in values:
             values["talent_total"] = sum(values[k] for k in kinds)
@@ -132,7 +148,9 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
         with tempfile.TemporaryDirectory(prefix="xz-demo-") as tmp:
             packages = []
             for unit in sorted({u for u, _ in figures}):
-                packages.extend(_unit_packages(Path(tmp), catalog, unit, {p: v for (u, p), v in figures.items() if u == unit}))
+                packages.extend(
+                    _unit_packages(Path(tmp), catalog, unit, {p: v for (u, p), v in figures.items() if u == unit})
+                )
             report = merge_files(district, packages, by="区人才办（演示）", collect=False)
         refused = [r for r in report.results if r.status not in ("merged", "unchanged")]
         if refused:  # the demo's own data must pass the district's checks; anything else is a bug here
@@ -157,8 +175,12 @@ def _unit_packages(folder: Path, catalog: Catalog, unit: str, periods: dict[str,
 def _explain_warnings(store: Store, catalog: Catalog, unit: str, period: str) -> None:
     """Give every 合理性 warning a 说明, as a careful clerk would before submitting."""
     entries = store.values.entries(unit, period)
-    explained = [ValueChange(unit, f.indicator, period, entries[f.indicator].value, "示例说明：本年新认定/新引进集中，数据已核实。")
-                 for f in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period))
-                 if f.severity is Severity.WARNING]
+    explained = [
+        ValueChange(
+            unit, f.indicator, period, entries[f.indicator].value, "示例说明：本年新认定/新引进集中，数据已核实。"
+        )
+        for f in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period))
+        if f.severity is Severity.WARNING
+    ]
     if explained:
         store.values.write(explained, author=store.author)

@@ -28,24 +28,27 @@ OTHER_GROUP = QT_TRANSLATE_NOOP("form", "其他已存数值")
 class Status(str, Enum):
     """What the 审核 column says about one row, worst first."""
 
-    ERROR = "error"            # 逻辑性审核 failed: must be fixed
-    WARNING = "warning"        # 合理性审核 without 说明
-    EXPLAINED = "explained"    # 合理性审核 with 说明
-    MISSING = "missing"        # blank
+    ERROR = "error"  # 逻辑性审核 failed: must be fixed
+    WARNING = "warning"  # 合理性审核 without 说明
+    EXPLAINED = "explained"  # 合理性审核 with 说明
+    MISSING = "missing"  # blank
     OK = "ok"
-    DERIVED = "derived"        # computed from the unit's own figures, read-only
+    DERIVED = "derived"  # computed from the unit's own figures, read-only
 
 
 def status_label(status: Status) -> Message:
     """The word the 审核 column shows for ``status``."""
-    return Message(F, {
-        Status.ERROR: QT_TRANSLATE_NOOP("form", "错误"),
-        Status.WARNING: QT_TRANSLATE_NOOP("form", "需说明"),
-        Status.EXPLAINED: QT_TRANSLATE_NOOP("form", "已说明"),
-        Status.MISSING: QT_TRANSLATE_NOOP("form", "未填"),
-        Status.OK: QT_TRANSLATE_NOOP("form", "通过"),
-        Status.DERIVED: QT_TRANSLATE_NOOP("form", "自动计算"),
-    }[status])
+    return Message(
+        F,
+        {
+            Status.ERROR: QT_TRANSLATE_NOOP("form", "错误"),
+            Status.WARNING: QT_TRANSLATE_NOOP("form", "需说明"),
+            Status.EXPLAINED: QT_TRANSLATE_NOOP("form", "已说明"),
+            Status.MISSING: QT_TRANSLATE_NOOP("form", "未填"),
+            Status.OK: QT_TRANSLATE_NOOP("form", "通过"),
+            Status.DERIVED: QT_TRANSLATE_NOOP("form", "自动计算"),
+        }[status],
+    )
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class Form:
 
 def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
     """A ratio or sum computed from one unit's own figures (display measure); None when incomplete."""
+
     def get(code: str | None) -> float | None:
         entry = entries.get(code) if code else None
         return None if entry is None else entry.value
@@ -171,9 +175,18 @@ def load_form(store: Store, unit: str, period: str) -> Form:
 
     def entered_row(ind: Indicator, group: str) -> FormRow:
         v = stored.get(ind.code)
-        return FormRow(ind, v.value if v else None, v.explanation if v else "", before.get(ind.code),
-                       tuple(by_code.get(ind.code, ())), True, v.revision if v else 0,
-                       v.changed_at if v else "", v.changed_by if v else "", group)
+        return FormRow(
+            ind,
+            v.value if v else None,
+            v.explanation if v else "",
+            before.get(ind.code),
+            tuple(by_code.get(ind.code, ())),
+            True,
+            v.revision if v else 0,
+            v.changed_at if v else "",
+            v.changed_by if v else "",
+            group,
+        )
 
     reported = catalog.indicators_for_unit(the_unit)
     derived = {d.code for d in derived_for_unit(catalog, the_unit)}
@@ -182,8 +195,15 @@ def load_form(store: Store, unit: str, period: str) -> Form:
     rows: list[FormRow] = []
     for ind in catalog.indicators:  # catalog order keeps a derived figure among its category
         if ind.code in derived:
-            rows.append(FormRow(ind, derived_value(ind, entries), previous=derived_value(ind, previous_entries),
-                                editable=False, group=ind.category))
+            rows.append(
+                FormRow(
+                    ind,
+                    derived_value(ind, entries),
+                    previous=derived_value(ind, previous_entries),
+                    editable=False,
+                    group=ind.category,
+                )
+            )
         elif ind.code in shown:
             rows.append(entered_row(ind, ind.category))
     order = {group: n for n, group in enumerate(dict.fromkeys(r.group for r in rows))}
@@ -193,11 +213,19 @@ def load_form(store: Store, unit: str, period: str) -> Form:
         if code not in shown and catalog.has_indicator(code) and catalog.indicator(code).is_entered:
             rows.append(entered_row(catalog.indicator(code), OTHER_GROUP))
     known = {r.code for r in rows}
-    return Form(the_unit, period, previous_period, rows, findings, summarise(catalog, unit, entries, findings),
-                [f for f in findings if f.indicator not in known])
+    return Form(
+        the_unit,
+        period,
+        previous_period,
+        rows,
+        findings,
+        summarise(catalog, unit, entries, findings),
+        [f for f in findings if f.indicator not in known],
+    )
 
 
 # -- choices ------------------------------------------------------------
+
 
 def form_units(store: Store) -> list[Unit]:
     """The units whose form this copy may open: every active unit for the district, else its own."""
@@ -227,31 +255,42 @@ def default_period(today: date | None = None) -> str:
 def period_label(period: str) -> Message:
     """“2023年”, “2023年上半年”, “2023年下半年”."""
     p = parse_period(period)
-    template = {0: QT_TRANSLATE_NOOP("form", "{year}年"), 1: QT_TRANSLATE_NOOP("form", "{year}年上半年"),
-                2: QT_TRANSLATE_NOOP("form", "{year}年下半年")}[p.half]
+    template = {
+        0: QT_TRANSLATE_NOOP("form", "{year}年"),
+        1: QT_TRANSLATE_NOOP("form", "{year}年上半年"),
+        2: QT_TRANSLATE_NOOP("form", "{year}年下半年"),
+    }[p.half]
     return Message(F, template, {"year": p.year})
 
 
 # -- writing ------------------------------------------------------------
 
+
 def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None:
     catalog = store.catalog()
     ind = catalog.indicator(indicator)
     if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, period) is None:
-        raise XzError(Message(F, QT_TRANSLATE_NOOP("form", "“{unit}”不填报“{name}”"),
-                              {"unit": catalog.unit(unit).name, "name": ind.name}))
+        raise XzError(
+            Message(
+                F,
+                QT_TRANSLATE_NOOP("form", "“{unit}”不填报“{name}”"),
+                {"unit": catalog.unit(unit).name, "name": ind.name},
+            )
+        )
 
 
-def set_value(store: Store, unit: str, indicator: str, period: str, value: float | str | None,
-              author: str | None = None) -> StoredValue | None:
+def set_value(
+    store: Store, unit: str, indicator: str, period: str, value: float | str | None, author: str | None = None
+) -> StoredValue | None:
     """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
     number = parse_number(value) if isinstance(value, str) else value
     _check_reports(store, unit, indicator, period)
     return store.values.set(unit, indicator, str(parse_period(period)), number, None, author)
 
 
-def set_explanation(store: Store, unit: str, indicator: str, period: str, text: str,
-                    author: str | None = None) -> StoredValue | None:
+def set_explanation(
+    store: Store, unit: str, indicator: str, period: str, text: str, author: str | None = None
+) -> StoredValue | None:
     """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged."""
     _check_reports(store, unit, indicator, period)
     period = str(parse_period(period))

@@ -70,6 +70,7 @@ def finite(value: float | None) -> float | None:
 # (``tests/test_pivot.py`` proves the figures equal those of the whole set), so memory
 # follows the catalog, not the number of stored figures.
 
+
 def _year_periods(year: int) -> frozenset[str]:
     return frozenset({str(year), f"{year}H1", f"{year}H2"})
 
@@ -92,8 +93,13 @@ def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]
     flows with a five-year cumulative target."""
     own = _year_periods(period.year) if period.is_year else frozenset({str(period)})
     selections = [FigureSelection(own)]
-    growth = frozenset().union(*(depends_on(catalog, i.growth_of) for i in catalog.indicators
-                                 if i.aggregation is Aggregation.GROWTH and i.growth_of))
+    growth = frozenset().union(
+        *(
+            depends_on(catalog, i.growth_of)
+            for i in catalog.indicators
+            if i.aggregation is Aggregation.GROWTH and i.growth_of
+        )
+    )
     if growth:
         selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), growth))
     cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
@@ -122,14 +128,15 @@ def indicator_aggregator(store: Store, code: str) -> Aggregator:
 
 # -- units × indicators ------------------------------------------------------------
 
+
 @dataclass
 class UnitTable:
     """Each unit's figure of each entered indicator for one period, in the entry measure."""
 
     period: str
-    frame: pd.DataFrame               # index: unit codes; columns: indicator codes; NaN = blank
-    units: list[str]                  # row order
-    indicators: list[Indicator]       # column order
+    frame: pd.DataFrame  # index: unit codes; columns: indicator codes; NaN = blank
+    units: list[str]  # row order
+    indicators: list[Indicator]  # column order
     unit_names: dict[str, str]
     applicable: set[tuple[str, str]]  # (unit, indicator) pairs the unit is expected to report
     district: dict[str, float | None]  # the district figure of each column (entry measure)
@@ -156,7 +163,9 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     frame = long.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
     frame = frame.reindex(index=units, columns=[i.code for i in indicators])
     applicable = {(u, i.code) for i in indicators for u in units if catalog.reports(u, i)}
-    return UnitTable(str(period), frame, units, indicators, {u: catalog.unit(u).name for u in units}, applicable, district)
+    return UnitTable(
+        str(period), frame, units, indicators, {u: catalog.unit(u).name for u in units}, applicable, district
+    )
 
 
 def years_with_data(store: Store) -> list[int]:
@@ -170,15 +179,17 @@ def default_year(store: Store) -> int:
     if years:
         return years[-1]
     from datetime import date
+
     return min(max(date.today().year - 1, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR)
 
 
 # -- one indicator's contributions ---------------------------------------------------
 
+
 @dataclass
 class BreakdownColumn:
     key: str
-    title: Message       # an indicator's name, or a translatable label
+    title: Message  # an indicator's name, or a translatable label
     measure: str
     decimals: int
 
@@ -210,7 +221,9 @@ class Breakdown:
 
 
 def _column(ind: Indicator, key: str | None = None) -> BreakdownColumn:
-    return BreakdownColumn(key or ind.code, _name(ind.name), ind.entry_measure, ind.decimals if ind.display_factor == 1 else 0)
+    return BreakdownColumn(
+        key or ind.code, _name(ind.name), ind.entry_measure, ind.decimals if ind.display_factor == 1 else 0
+    )
 
 
 def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Period | str) -> Breakdown:
@@ -223,23 +236,46 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
         base = parts[0]
         inner = breakdown(catalog, aggregator, base.code, period)
         inner.code = code
-        inner.note = Message(R, QT_TRANSLATE_NOOP(R, "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"), {"base": base.name})
+        inner.note = Message(
+            R,
+            QT_TRANSLATE_NOOP(R, "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"),
+            {"base": base.name},
+        )
         return inner
     if parts:
-        columns = [_column(p) for p in parts] + [BreakdownColumn("value", _name(ind.name), ind.entry_measure, ind.decimals)]
+        columns = [_column(p) for p in parts] + [
+            BreakdownColumn("value", _name(ind.name), ind.entry_measure, ind.decimals)
+        ]
         per_part = [aggregator.value(p.code, period) for p in parts]
         by_unit = [{c.unit: c.value for c in pv.contributions} for pv in per_part]
         own = {c.unit: c.value for c in dv.contributions}
         units = list(dict.fromkeys(u for d in by_unit for u in d))
-        rows = [BreakdownRow(u, catalog.unit(u).name, {**{p.code: finite(d.get(u)) for p, d in zip(parts, by_unit)}, "value": finite(own.get(u))})
-                for u in units]
+        rows = [
+            BreakdownRow(
+                u,
+                catalog.unit(u).name,
+                {**{p.code: finite(d.get(u)) for p, d in zip(parts, by_unit)}, "value": finite(own.get(u))},
+            )
+            for u in units
+        ]
         total = {p.code: finite(pv.value) for p, pv in zip(parts, per_part)}
         total["value"] = finite(dv.value)
-        note = Message(R, QT_TRANSLATE_NOOP(R, "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"), {"scale": f"{ind.scale:g}"}) \
-            if ind.aggregation is Aggregation.RATIO else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项之和"))
+        note = (
+            Message(
+                R,
+                QT_TRANSLATE_NOOP(R, "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"),
+                {"scale": f"{ind.scale:g}"},
+            )
+            if ind.aggregation is Aggregation.RATIO
+            else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项之和"))
+        )
     else:
-        columns = [BreakdownColumn("value", _name(ind.name), ind.entry_measure, 0 if ind.display_factor != 1 else ind.decimals),
-                   BreakdownColumn("share", Message(R, QT_TRANSLATE_NOOP(R, "占全区")), "%", 1)]
+        columns = [
+            BreakdownColumn(
+                "value", _name(ind.name), ind.entry_measure, 0 if ind.display_factor != 1 else ind.decimals
+            ),
+            BreakdownColumn("share", Message(R, QT_TRANSLATE_NOOP(R, "占全区")), "%", 1),
+        ]
         district = finite(dv.value)
         rows = []
         for c in dv.contributions:
@@ -247,8 +283,11 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
             share = v / district * 100 if v is not None and district else None
             rows.append(BreakdownRow(c.unit, catalog.unit(c.unit).name, {"value": v, "share": share}))
         total = {"value": district, "share": 100.0 if district else None}
-        note = Message(R, QT_TRANSLATE_NOOP(R, "区级指标：只取主管单位填报的数值")) if ind.aggregation is Aggregation.DISTRICT \
+        note = (
+            Message(R, QT_TRANSLATE_NOOP(R, "区级指标：只取主管单位填报的数值"))
+            if ind.aggregation is Aggregation.DISTRICT
             else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各单位之和"))
+        )
     missing = set(dv.units_missing)
     for row in rows:
         row.missing = row.unit in missing
@@ -256,6 +295,7 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
 
 
 # -- history for a chart -----------------------------------------------------------
+
 
 @dataclass
 class History:
@@ -266,7 +306,7 @@ class History:
     measure: str
     decimals: int
     cumulative: bool
-    actual: list[tuple[int, float]]     # plan figures for 2015 and 2020, then the district's
+    actual: list[tuple[int, float]]  # plan figures for 2015 and 2020, then the district's
     trajectory: list[tuple[int, float]]  # what the plan requires each year, 2020 → 2025
     target: float | None
     target_sense: str | None
@@ -289,5 +329,14 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         if row.value is not None and (value := finite(row.progress_value)) is not None:
             actual.append((year, value))
     trajectory = [(y, e) for y in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1) if (e := expected(ind, y)) is not None]
-    return History(code, ind.name, ind.display_measure, ind.decimals, ind.is_cumulative, actual, trajectory,
-                   ind.target_2025, ind.target_sense)
+    return History(
+        code,
+        ind.name,
+        ind.display_measure,
+        ind.decimals,
+        ind.is_cumulative,
+        actual,
+        trajectory,
+        ind.target_2025,
+        ind.target_sense,
+    )

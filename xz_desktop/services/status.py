@@ -13,16 +13,16 @@ from ..store import Store
 class UnitStatus:
     unit: str
     name: str
-    kind: str                      # 'geographic' or 'sector'
-    submitted: bool                # a package covering the period is merged (and not taken back out)
-    submitted_at: str | None       # when the unit exported its first such package (timeliness)
-    package_file: str | None       # the file of its latest such package
-    values: int                    # figures the district holds for the unit and period (blanks excluded)
-    expected: int                  # indicators the unit is to report
-    last_submitted_at: str | None = None   # export time of its latest package for the period
-    merged_at: str | None = None           # when the district merged that latest package
-    packages: int = 0                      # how many packages in force cover the period
-    author: str | None = None              # who made the latest package
+    kind: str  # 'geographic' or 'sector'
+    submitted: bool  # a package covering the period is merged (and not taken back out)
+    submitted_at: str | None  # when the unit exported its first such package (timeliness)
+    package_file: str | None  # the file of its latest such package
+    values: int  # figures the district holds for the unit and period (blanks excluded)
+    expected: int  # indicators the unit is to report
+    last_submitted_at: str | None = None  # export time of its latest package for the period
+    merged_at: str | None = None  # when the district merged that latest package
+    packages: int = 0  # how many packages in force cover the period
+    author: str | None = None  # who made the latest package
 
     @property
     def missing(self) -> int:
@@ -40,33 +40,47 @@ def submission_status(store: Store, period: str) -> list[UnitStatus]:
     catalog = store.catalog()
     packages: dict[str, list[tuple]] = {}
     rows = store.conn.execute(
-        "SELECT unit, periods, exported_at, file, merged_at, author FROM package WHERE unmerged_at IS NULL ORDER BY exported_at, package_id")
+        "SELECT unit, periods, exported_at, file, merged_at, author FROM package WHERE unmerged_at IS NULL ORDER BY exported_at, package_id"
+    )
     for unit, periods, exported_at, file, merged_at, author in rows:
         if period in json.loads(periods):
             packages.setdefault(unit, []).append((exported_at, file, merged_at, author))
-    counts = dict(store.conn.execute(
-        "SELECT unit, COUNT(*) FROM value WHERE period = ? AND value IS NOT NULL GROUP BY unit", (period,)).fetchall())
+    counts = dict(
+        store.conn.execute(
+            "SELECT unit, COUNT(*) FROM value WHERE period = ? AND value IS NOT NULL GROUP BY unit", (period,)
+        ).fetchall()
+    )
     reported = {u.code: {i.code for i in catalog.indicators_for_unit(u)} for u in catalog.active_units()}
     per_indicator = _counts_of_expected(store, period, reported)
     out = []
     for unit in catalog.active_units():
         mine = packages.get(unit.code, [])
         first, last = (mine[0], mine[-1]) if mine else (None, None)
-        out.append(UnitStatus(
-            unit=unit.code, name=unit.name, kind=unit.kind.value, submitted=bool(mine),
-            submitted_at=first[0] if first else None, package_file=last[1] if last else None,
-            values=per_indicator.get(unit.code, 0) if unit.code in counts else 0,
-            expected=len(reported[unit.code]),
-            last_submitted_at=last[0] if last else None, merged_at=last[2] if last else None,
-            packages=len(mine), author=last[3] if last else None,
-        ))
+        out.append(
+            UnitStatus(
+                unit=unit.code,
+                name=unit.name,
+                kind=unit.kind.value,
+                submitted=bool(mine),
+                submitted_at=first[0] if first else None,
+                package_file=last[1] if last else None,
+                values=per_indicator.get(unit.code, 0) if unit.code in counts else 0,
+                expected=len(reported[unit.code]),
+                last_submitted_at=last[0] if last else None,
+                merged_at=last[2] if last else None,
+                packages=len(mine),
+                author=last[3] if last else None,
+            )
+        )
     return out
 
 
 def _counts_of_expected(store: Store, period: str, reported: dict[str, set[str]]) -> dict[str, int]:
     """Figures present per unit, counting only indicators the unit is expected to report."""
     counts: dict[str, int] = {}
-    for unit, indicator in store.conn.execute("SELECT unit, indicator FROM value WHERE period = ? AND value IS NOT NULL", (period,)):
+    for unit, indicator in store.conn.execute(
+        "SELECT unit, indicator FROM value WHERE period = ? AND value IS NOT NULL", (period,)
+    ):
         if indicator in reported.get(unit, ()):
             counts[unit] = counts.get(unit, 0) + 1
     return counts

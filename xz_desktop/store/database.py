@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -25,7 +25,7 @@ S = "store"
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def default_author() -> str:
@@ -47,7 +47,9 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
     elif "disk" in text and ("full" in text or "i/o" in text):
         msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
     else:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)})
+        msg = Message(
+            S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)}
+        )
     return XzError(msg)
 
 
@@ -68,7 +70,10 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.db.atomic():
-            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     @property
     def role(self) -> str:
@@ -108,15 +113,17 @@ class Store:
     def catalog(self) -> Catalog:
         if self._catalog is None:
             q = self.conn.execute
-            cols = lambda cur: [d[0] for d in cur.description]  # noqa: E731
+            cols = lambda cur: [d[0] for d in cur.description]
+
             def rows(sql: str) -> list[dict]:
                 cur = q(sql)
                 names = cols(cur)
                 return [dict(zip(names, r)) for r in cur.fetchall()]
+
             self._catalog = catalog_from_rows(
                 rows("SELECT * FROM indicator ORDER BY position, code"),
                 rows("SELECT * FROM unit ORDER BY sort, code"),
-                rows('SELECT * FROM rule ORDER BY code'),
+                rows("SELECT * FROM rule ORDER BY code"),
                 version=self.meta("catalog_version", ""),
                 where=str(self.path or "database"),
             )
@@ -130,7 +137,10 @@ class Store:
             self.conn.execute("DELETE FROM rule")
             self.conn.execute("UPDATE unit SET active = 0")
             _write_catalog(self.db, catalog)
-            self.conn.execute("INSERT INTO meta (key, value) VALUES ('catalog_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (catalog.version,))
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('catalog_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (catalog.version,),
+            )
         self._catalog = None
 
     # -- housekeeping ---------------------------------------------------
@@ -145,7 +155,7 @@ class Store:
         except sqlite3.Error:
             pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -200,9 +210,15 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc})) from exc
+        raise XzError(
+            Message(
+                S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
+            )
+        ) from exc
     if header and header != b"SQLite format 3\x00":
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)}))
+        raise XzError(
+            Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
+        )
     if header:
         _refuse_foreign(path)
     conn = None
@@ -226,8 +242,9 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
         raise
 
 
-def create_store(path: str | Path, role: str, unit: str | None = None, catalog: Catalog | None = None,
-                 *, author: str | None = None) -> Store:
+def create_store(
+    path: str | Path, role: str, unit: str | None = None, catalog: Catalog | None = None, *, author: str | None = None
+) -> Store:
     """Create a new database for one unit (``role='unit'``) or the district."""
     path = Path(path)
     if role not in (ROLE_UNIT, ROLE_DISTRICT):
@@ -248,8 +265,14 @@ def create_store(path: str | Path, role: str, unit: str | None = None, catalog: 
         store = Store(conn, path)
         with store.db.atomic():
             _write_catalog(store.db, catalog)
-            meta = {"role": role, "unit": unit or "", "catalog_version": catalog.version, "created_at": now_iso(),
-                    "program_version": __version__, "database_id": str(uuid.uuid4())}
+            meta = {
+                "role": role,
+                "unit": unit or "",
+                "catalog_version": catalog.version,
+                "created_at": now_iso(),
+                "program_version": __version__,
+                "database_id": str(uuid.uuid4()),
+            }
             if author:
                 meta["author"] = author
             store.db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()], replace=True)

@@ -54,7 +54,10 @@ def applied_version(conn: sqlite3.Connection) -> int:
 
 
 def _has_user_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchone()[0] > 0
+    return (
+        conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchone()[0]
+        > 0
+    )
 
 
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -74,8 +77,16 @@ def check_compatible(conn: sqlite3.Connection) -> int:
     known = len(available_migrations())
     current = applied_version(conn)
     if current > known:
-        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开"),
-                              {"found": current, "known": known}))
+        raise XzError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开",
+                ),
+                {"found": current, "known": known},
+            )
+        )
     if current == 0 and _has_user_tables(conn):
         raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
     return current
@@ -89,7 +100,9 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     if not pending:
         return None
     backup_path = backup(conn, path, current) if current and path is not None else None
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
     for migration in pending:
         _apply(conn, migration)
     return backup_path
@@ -102,8 +115,10 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
     try:
         for statement in statements:
             conn.execute(statement)
-        conn.execute("INSERT INTO schema_migration (number, name, applied_at) VALUES (?, ?, ?)",
-                     (migration.number, migration.name, datetime.now().isoformat(timespec="seconds")))
+        conn.execute(
+            "INSERT INTO schema_migration (number, name, applied_at) VALUES (?, ?, ?)",
+            (migration.number, migration.name, datetime.now().isoformat(timespec="seconds")),
+        )
         conn.execute(f"PRAGMA user_version = {migration.number}")
         conn.execute("COMMIT")
     except BaseException:

@@ -7,8 +7,9 @@ figures, their revisions and (by trigger) their audit rows land together or not 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..domain.aggregation import Figure, FigureSet
 from ..domain.checks import Entry
@@ -88,7 +89,7 @@ class AuditEntry:
 
 
 class ValueTable:
-    def __init__(self, store: "Store"):
+    def __init__(self, store: Store):
         self.store = store
 
     @property
@@ -96,18 +97,25 @@ class ValueTable:
         return self.store.conn
 
     # -- reading --------------------------------------------------------
-    def list(self, *, unit: str | None = None, period: str | None = None, indicator: str | None = None) -> list[StoredValue]:
+    def list(
+        self, *, unit: str | None = None, period: str | None = None, indicator: str | None = None
+    ) -> list[StoredValue]:
         where, args = [], []
         for column, value in (("unit", unit), ("period", period), ("indicator", indicator)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
-        sql = f"SELECT {_COLUMNS} FROM value" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY unit, indicator, period"
+        sql = (
+            f"SELECT {_COLUMNS} FROM value"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY unit, indicator, period"
+        )
         return [StoredValue(*row) for row in self.conn.execute(sql, args)]
 
     def get(self, unit: str, indicator: str, period: str) -> StoredValue | None:
-        row = self.conn.execute(f"SELECT {_COLUMNS} FROM value WHERE unit = ? AND indicator = ? AND period = ?",
-                                (unit, indicator, period)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM value WHERE unit = ? AND indicator = ? AND period = ?", (unit, indicator, period)
+        ).fetchone()
         return StoredValue(*row) if row else None
 
     def entries(self, unit: str, period: str) -> dict[str, Entry]:
@@ -145,7 +153,9 @@ class ValueTable:
                     parts.append(f"{column} IN ({', '.join('?' * len(wanted))})" if wanted else "0")
                     args.extend(wanted)
             where.append("(" + " AND ".join(parts or ["1"]) + ")")
-        rows = self.conn.execute(f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args)
+        rows = self.conn.execute(
+            f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args
+        )
         return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), self._reporters())
 
     def _reporters(self) -> dict[str, set[str]]:
@@ -155,22 +165,33 @@ class ValueTable:
         cached = getattr(self, "_reporters_cache", None)
         if cached is None or cached[0] != version:
             reporters: dict[str, set[str]] = {}
-            for indicator, unit in self.conn.execute("SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"):
+            for indicator, unit in self.conn.execute(
+                "SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"
+            ):
                 reporters.setdefault(indicator, set()).add(unit)
             cached = self._reporters_cache = (version, reporters)
         return cached[1]
 
     def disputed_keys(self) -> set[tuple[str, str, str]]:
         """Figures with a conflict awaiting the district's decision (none before the merge schema)."""
-        has_table = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'").fetchone()
+        has_table = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'"
+        ).fetchone()
         if not has_table:
             return set()
-        return {tuple(r) for r in self.conn.execute("SELECT DISTINCT unit, indicator, period FROM conflict WHERE resolved_at IS NULL")}
+        return {
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT DISTINCT unit, indicator, period FROM conflict WHERE resolved_at IS NULL"
+            )
+        }
 
     def history(self, unit: str, indicator: str, period: str) -> list[AuditEntry]:
         rows = self.conn.execute(
             "SELECT action, old_value, new_value, old_explanation, new_explanation, revision, changed_at, changed_by, source "
-            "FROM audit WHERE unit = ? AND indicator = ? AND period = ? ORDER BY id", (unit, indicator, period))
+            "FROM audit WHERE unit = ? AND indicator = ? AND period = ? ORDER BY id",
+            (unit, indicator, period),
+        )
         return [AuditEntry(*r) for r in rows]
 
     # -- writing --------------------------------------------------------
@@ -180,14 +201,23 @@ class ValueTable:
         if not catalog.has_unit(change.unit):
             raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "没有填报单位“{code}”"), {"code": change.unit}))
         if not store.is_district and change.unit != store.unit_code:
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "本数据库属于“{own}”，不能写入“{other}”的数据"),
-                                  {"own": store.describe(), "other": catalog.unit(change.unit).name}))
+            raise XzError(
+                Message(
+                    S,
+                    QT_TRANSLATE_NOOP(S, "本数据库属于“{own}”，不能写入“{other}”的数据"),
+                    {"own": store.describe(), "other": catalog.unit(change.unit).name},
+                )
+            )
         indicator = catalog.indicator(change.indicator)
         if not indicator.is_entered:
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "“{name}”由其他指标计算得出，不能直接填报"), {"name": indicator.name}))
+            raise XzError(
+                Message(S, QT_TRANSLATE_NOOP(S, "“{name}”由其他指标计算得出，不能直接填报"), {"name": indicator.name})
+            )
         parse_period(change.period)
 
-    def write(self, changes: Iterable[ValueChange], author: str | None = None, source: str = "local") -> list[StoredValue]:
+    def write(
+        self, changes: Iterable[ValueChange], author: str | None = None, source: str = "local"
+    ) -> list[StoredValue]:
         """Write figures atomically; unchanged ones are left alone. Returns what was written."""
         from .database import now_iso, translate_sqlite_error
 
@@ -205,7 +235,9 @@ class ValueTable:
         with self.store.db.atomic():
             for change in changes:
                 old = self.get(change.unit, change.indicator, change.period)
-                explanation = (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
+                explanation = (
+                    (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
+                )
                 value = None if change.value is None else float(change.value)
                 if old is not None and old.value == value and old.explanation == explanation:
                     continue
@@ -216,12 +248,32 @@ class ValueTable:
                     f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, explanation = excluded.explanation, "
                     "revision = excluded.revision, changed_at = excluded.changed_at, changed_by = excluded.changed_by, source = excluded.source",
-                    (change.unit, change.indicator, change.period, value, explanation, revision, stamp, author, source))
-                written.append(StoredValue(change.unit, change.indicator, change.period, value, explanation, revision, stamp, author, source))
+                    (change.unit, change.indicator, change.period, value, explanation, revision, stamp, author, source),
+                )
+                written.append(
+                    StoredValue(
+                        change.unit,
+                        change.indicator,
+                        change.period,
+                        value,
+                        explanation,
+                        revision,
+                        stamp,
+                        author,
+                        source,
+                    )
+                )
         return written
 
-    def set(self, unit: str, indicator: str, period: str, value: float | None, explanation: str | None = None,
-            author: str | None = None) -> StoredValue | None:
+    def set(
+        self,
+        unit: str,
+        indicator: str,
+        period: str,
+        value: float | None,
+        explanation: str | None = None,
+        author: str | None = None,
+    ) -> StoredValue | None:
         """Write one figure in its own transaction; None if nothing changed."""
         written = self.write([ValueChange(unit, indicator, period, value, explanation)], author)
         return written[0] if written else None

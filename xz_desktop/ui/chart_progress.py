@@ -62,7 +62,9 @@ class ProgressChart(QChartView):
         self.trajectory.append([QPointF(y, v) for y, v in history.trajectory])
         if history.target is not None:
             self.target.append(PLAN_TARGET_YEAR, history.target)
-        values = [v for _, v in history.actual + history.trajectory] + ([history.target] if history.target is not None else [])
+        values = [v for _, v in history.actual + history.trajectory] + (
+            [history.target] if history.target is not None else []
+        )
         years = [y for y, _ in history.actual + history.trajectory] + [PLAN_TARGET_YEAR]
         first = min(years + [FIRST_YEAR]) if history.actual and history.actual[0][0] <= FIRST_YEAR else min(years)
         last = max(years)

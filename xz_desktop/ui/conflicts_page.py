@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..services.package_conflicts import ConflictView, list_conflicts, resolve, resolve_many
+from ..services.packages.conflicts import ConflictView, list_conflicts, resolve, resolve_many
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
 from .views import read_only_table
 
@@ -26,25 +26,34 @@ class ConflictsPage(QWidget):
         self.window_ = window
         tr = self.tr
         kinds = {"correction": tr("区里更正与单位新报不同"), "fork": tr("同一修订号两个数值")}
-        self.conflicts_model = RowsModel([
-            Column(tr("编号"), lambda c: str(c.id), RIGHT),
-            Column(tr("单位"), lambda c: c.unit_name),
-            Column(tr("报告期"), lambda c: c.period),
-            Column(tr("指标"), lambda c: c.indicator_name),
-            Column(tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
-            Column(tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
-            Column(tr("状态"), lambda c: tr("已处理") if c.resolved_at else tr("待处理"),
-                   color=lambda c: GOOD if c.resolved_at else BAD),
-        ], parent=self)
-        self.candidates_model = RowsModel([
-            Column(tr("来源"), self._origin),
-            Column(tr("数值"), lambda c: number(c["value"]), RIGHT),
-            Column(tr("修订号"), lambda c: str(c["revision"]), RIGHT),
-            Column(tr("填报/修改人"), lambda c: c["changed_by"]),
-            Column(tr("修改时间"), lambda c: when(c["changed_at"])),
-            Column(tr("说明"), lambda c: c["explanation"]),
-            Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
-        ], parent=self)
+        self.conflicts_model = RowsModel(
+            [
+                Column(tr("编号"), lambda c: str(c.id), RIGHT),
+                Column(tr("单位"), lambda c: c.unit_name),
+                Column(tr("报告期"), lambda c: c.period),
+                Column(tr("指标"), lambda c: c.indicator_name),
+                Column(tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
+                Column(tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
+                Column(
+                    tr("状态"),
+                    lambda c: tr("已处理") if c.resolved_at else tr("待处理"),
+                    color=lambda c: GOOD if c.resolved_at else BAD,
+                ),
+            ],
+            parent=self,
+        )
+        self.candidates_model = RowsModel(
+            [
+                Column(tr("来源"), self._origin),
+                Column(tr("数值"), lambda c: number(c["value"]), RIGHT),
+                Column(tr("修订号"), lambda c: str(c["revision"]), RIGHT),
+                Column(tr("填报/修改人"), lambda c: c["changed_by"]),
+                Column(tr("修改时间"), lambda c: when(c["changed_at"])),
+                Column(tr("说明"), lambda c: c["explanation"]),
+                Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
+            ],
+            parent=self,
+        )
         self.conflicts = read_only_table(self, self.conflicts_model)
         self.candidates = read_only_table(self, self.candidates_model)
         self.conflicts.selectionModel().currentRowChanged.connect(lambda *_: self._show_candidates())
@@ -93,13 +102,19 @@ class ConflictsPage(QWidget):
     def _origin(self, cand: dict) -> str:
         if cand["origin"] == "district":
             return self.tr("区里更正（{source}）").format(source=cand["source"])
-        return self.tr("上报包 {file}（导出于 {at}）").format(file=cand.get("file") or cand["source"][:8], at=when(cand["exported_at"]))
+        return self.tr("上报包 {file}（导出于 {at}）").format(
+            file=cand.get("file") or cand["source"][:8], at=when(cand["exported_at"])
+        )
 
     def _chosen_mark(self, cand: dict) -> str:
         c = self.current()
         if c is None or not c.chosen:
             return ""
-        same = (c.chosen.get("origin"), c.chosen.get("source"), c.chosen.get("value")) == (cand["origin"], cand["source"], cand["value"])
+        same = (c.chosen.get("origin"), c.chosen.get("source"), c.chosen.get("value")) == (
+            cand["origin"],
+            cand["source"],
+            cand["value"],
+        )
         return self.tr("✔ 已采用") if same else ""
 
     # -- data -----------------------------------------------------------------
@@ -111,11 +126,18 @@ class ConflictsPage(QWidget):
         rows = list_conflicts(self.window_.store, include_resolved=self.show_resolved.isChecked())
         self.conflicts_model.set_rows(rows)
         open_count = sum(1 for c in rows if not c.resolved_at)
-        self.summary.setText(self.tr("待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。").format(n=open_count) if open_count
-                             else self.tr("没有待处理的冲突。"))
+        self.summary.setText(
+            self.tr("待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。").format(n=open_count)
+            if open_count
+            else self.tr("没有待处理的冲突。")
+        )
         self.all_unit.setEnabled(open_count > 0)
-        self.all_district.setEnabled(any(not c.resolved_at and any(x["origin"] == "district" for x in c.candidates) for c in rows))
-        index = next((n for n, c in enumerate(rows) if selected is not None and c.id == selected.id), 0 if rows else None)
+        self.all_district.setEnabled(
+            any(not c.resolved_at and any(x["origin"] == "district" for x in c.candidates) for c in rows)
+        )
+        index = next(
+            (n for n, c in enumerate(rows) if selected is not None and c.id == selected.id), 0 if rows else None
+        )
         if index is not None:
             self.conflicts.selectRow(index)
         self._show_candidates()
@@ -131,9 +153,13 @@ class ConflictsPage(QWidget):
         elif c.resolved_at:
             self.detail.setText(self.tr("{by} 于 {at} 处理。").format(by=c.resolved_by, at=when(c.resolved_at)))
         elif c.kind == "correction":
-            self.detail.setText(self.tr("区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。"))
+            self.detail.setText(
+                self.tr("区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。")
+            )
         else:
-            self.detail.setText(self.tr("同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。"))
+            self.detail.setText(
+                self.tr("同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。")
+            )
 
     # -- decisions ------------------------------------------------------------
     def choose_selected(self) -> None:
@@ -143,7 +169,7 @@ class ConflictsPage(QWidget):
             return
         try:
             resolve(self.window_.store, c.id, row)
-        except Exception as exc:  # noqa: BLE001 - every failure is shown, the database is unchanged
+        except Exception as exc:
             self.window_.show_error(exc)
             return
         self.window_.data_changed.emit()
@@ -152,15 +178,17 @@ class ConflictsPage(QWidget):
         ids = [c.id for c in self.conflicts_model.rows if not c.resolved_at]
         if not ids:
             return
-        text = (self.tr("把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？") if prefer == "unit"
-                else self.tr("在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？"))
+        text = (
+            self.tr("把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？")
+            if prefer == "unit"
+            else self.tr("在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？")
+        )
         answer = QMessageBox.question(self, self.tr("批量处理冲突"), text.format(n=len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             resolve_many(self.window_.store, ids, prefer)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.window_.show_error(exc)
             return
         self.window_.data_changed.emit()
-

@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.catalog import Catalog, UnitKind
 from ..domain.catalog_rows import load_catalog_dir
@@ -28,8 +38,13 @@ class FirstRunDialog(QDialog):
         self.created: Path | None = None
         self.setWindowTitle(self.tr("新建 xz-desktop 数据库"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("<b>欢迎使用秀洲区人才发展规划指标填报程序。</b><br/>"
-                               "请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。"), self)
+        intro = QLabel(
+            self.tr(
+                "<b>欢迎使用秀洲区人才发展规划指标填报程序。</b><br/>"
+                "请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。"
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -69,7 +84,9 @@ class FirstRunDialog(QDialog):
         where.setStyleSheet("color: #6b7280;")
         layout.addWidget(where)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建(&C)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -82,7 +99,7 @@ class FirstRunDialog(QDialog):
         self.unit_choice.setChecked(True)
         self.unit_box.setCurrentIndex(self.unit_box.findData(code))
 
-    def accept(self) -> None:  # noqa: D401 - Qt's name
+    def accept(self) -> None:
         name = self.name_edit.text().strip()
         if not name:
             show_error(self, XzError(self.tr("请填写填报人姓名：每一次修改都会记下是谁填的。")))

@@ -20,7 +20,9 @@ def message_text(message: Message | str) -> str:
 def error_lines(exc: BaseException) -> list[str]:
     if isinstance(exc, XzError):
         return exc.lines(translate)
-    return [QCoreApplication.translate("errors", "发生了意外错误：{error}").format(error=f"{type(exc).__name__}: {exc}")]
+    return [
+        QCoreApplication.translate("errors", "发生了意外错误：{error}").format(error=f"{type(exc).__name__}: {exc}")
+    ]
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from ..services.importing import import_file
+from ..services.imports import import_file
 from ..store import open_store
 from .totals_actions import _folder, _remember
 
@@ -17,8 +17,12 @@ C = "ImportActions"
 def import_csv(window, path: str | None = None) -> None:
     """Ask for a long-form CSV, then check and import it in the background: all or nothing."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate(C, "导入 CSV 数据"), _folder(),
-                                              QCoreApplication.translate(C, "CSV 文件 (*.csv);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate(C, "导入 CSV 数据"),
+            _folder(),
+            QCoreApplication.translate(C, "CSV 文件 (*.csv);;所有文件 (*)"),
+        )
         if not path:
             return
         _remember(path)
@@ -31,8 +35,9 @@ def import_csv(window, path: str | None = None) -> None:
 
     def done(result) -> None:
         window.last_import = result
-        text = QCoreApplication.translate(C, "已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个").format(
-            file=Path(path).name, written=result.written, unchanged=result.unchanged, blank=result.skipped_blank)
+        text = QCoreApplication.translate(
+            C, "已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个"
+        ).format(file=Path(path).name, written=result.written, unchanged=result.unchanged, blank=result.skipped_blank)
         unexplained = sum(1 for w in result.warnings if not w.explained)
         if unexplained:
             text += QCoreApplication.translate(C, "；{n} 条合理性审核提示需在填报页补充说明").format(n=unexplained)
@@ -43,5 +48,7 @@ def import_csv(window, path: str | None = None) -> None:
 
 def install(window) -> None:
     """The menu entry, in every copy (a unit's copy imports only its own rows)."""
-    action = window.menu("file").addAction(QCoreApplication.translate(C, "导入 CSV 数据(&V)…"), lambda: import_csv(window))
+    action = window.menu("file").addAction(
+        QCoreApplication.translate(C, "导入 CSV 数据(&V)…"), lambda: import_csv(window)
+    )
     action.setObjectName("action_import_csv")

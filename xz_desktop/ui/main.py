@@ -20,7 +20,9 @@ from ..paths import default_database_path
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and the rest (Qt's own, such as ``-platform``), left for QApplication."""
-    parser = argparse.ArgumentParser(prog="xz-desktop", description="秀洲区人才发展规划指标填报 / Xiuzhou talent plan reporting")
+    parser = argparse.ArgumentParser(
+        prog="xz-desktop", description="秀洲区人才发展规划指标填报 / Xiuzhou talent plan reporting"
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", type=Path, help="打开指定数据库 / open this database")
     where.add_argument("--demo", action="store_true", help="打开新生成的示例数据库 / open a fresh demo database")
@@ -65,10 +67,13 @@ def _ask_create(path: Path) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    answer = QMessageBox.question(None, QCoreApplication.translate("main", "数据库不存在"),
-                                  QCoreApplication.translate("main", "数据库 {path} 不存在。要在这里新建一个吗？").format(path=path),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("main", "数据库不存在"),
+        QCoreApplication.translate("main", "数据库 {path} 不存在。要在这里新建一个吗？").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -76,10 +81,10 @@ def start(argv: list[str]):
     """Everything up to showing the window; returns it, or an exit code (0 cancelled, 1 refused with a message)."""
     args, qt_args = parse_args(argv)
     app = _application(qt_args)
+    from ..domain.messages import XzError
     from . import settings, translations
     from .i18n import show_error
     from .main_window import MainWindow
-    from ..domain.messages import XzError
 
     translations.install(translations.choose_language(args.lang, settings.get("language")), app)
     try:

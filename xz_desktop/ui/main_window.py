@@ -8,8 +8,9 @@ the clerk would see figures change under their hands.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,8 +26,8 @@ from .pages import PAGE_MODULES
 from .tasks import Task, run_with_progress
 
 L = "lock"
-_locks: dict[str, list] = {}       # resolved path -> [QLockFile, windows using it] (one process may reopen)
-_open_windows: set["MainWindow"] = set()  # windows opened from a window: Python must keep them alive
+_locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
+_open_windows: set[MainWindow] = set()  # windows opened from a window: Python must keep them alive
 
 
 def lock_path(path: Path) -> Path:
@@ -45,10 +46,26 @@ def acquire_lock(path: Path) -> str:
         if lock.error() == QLockFile.LockError.LockFailedError:
             info = lock.getLockInfo()
             pid, host = (info[1], info[2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "?")
-            raise XzError(Message(L, QT_TRANSLATE_NOOP("lock", "数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。"),
-                                  {"path": str(path), "host": host or "?", "pid": pid}))
-        raise XzError(Message(L, QT_TRANSLATE_NOOP("lock", "无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。"),
-                              {"folder": str(Path(path).parent)}))
+            raise XzError(
+                Message(
+                    L,
+                    QT_TRANSLATE_NOOP(
+                        "lock",
+                        "数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。",
+                    ),
+                    {"path": str(path), "host": host or "?", "pid": pid},
+                )
+            )
+        raise XzError(
+            Message(
+                L,
+                QT_TRANSLATE_NOOP(
+                    "lock",
+                    "无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。",
+                ),
+                {"folder": str(Path(path).parent)},
+            )
+        )
     _locks[key] = [lock, 1]
     return key
 
@@ -82,8 +99,12 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.setCentralWidget(self.pages)
-        for key, title in (("file", self.tr("文件(&F)")), ("entry", self.tr("填报(&E)")),
-                           ("district", self.tr("汇总(&D)")), ("help", self.tr("帮助(&H)"))):
+        for key, title in (
+            ("file", self.tr("文件(&F)")),
+            ("entry", self.tr("填报(&E)")),
+            ("district", self.tr("汇总(&D)")),
+            ("help", self.tr("帮助(&H)")),
+        ):
             self._menus[key] = self.menuBar().addMenu(title)
         self._build_file_menu()
         for name in PAGE_MODULES:
@@ -124,13 +145,21 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException, title: str | None = None) -> None:
         show_error(self, exc, title)
 
-    def run_task(self, title: str, job: Callable[[Any], Any], on_success: Callable[[Any], None],
-                 *, changes_data: bool = False, on_failure: Callable[[BaseException], None] | None = None,
-                 owner: QObject | None = None) -> Task:
+    def run_task(
+        self,
+        title: str,
+        job: Callable[[Any], Any],
+        on_success: Callable[[Any], None],
+        *,
+        changes_data: bool = False,
+        on_failure: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> Task:
         """Run ``job(progress)`` in the background; errors are shown, data reloads if it changed.
 
         ``owner`` (a dialog that asked for the job) stops receiving results once it is destroyed.
         """
+
         def succeeded(result: Any) -> None:
             if changes_data:
                 self.data_changed.emit()
@@ -180,8 +209,11 @@ class MainWindow(QMainWindow):
         menu = self.menu("file")
         menu.addSeparator()
         quit_ = menu.addAction(self.tr("退出(&Q)"), self.close)
-        quit_.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit) if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
-                          else QKeySequence("Ctrl+Q"))
+        quit_.setShortcut(
+            QKeySequence(QKeySequence.StandardKey.Quit)
+            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
+            else QKeySequence("Ctrl+Q")
+        )
         quit_.setMenuRole(QAction.MenuRole.QuitRole)
         help_ = self.menu("help")
         language = help_.addMenu(self.tr("界面语言(&L)"))
@@ -199,7 +231,9 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_status_bar(self) -> None:
-        where = QLabel(self.tr("数据库：{path} · 填报人：{author}").format(path=self.store_path, author=self.store.author), self)
+        where = QLabel(
+            self.tr("数据库：{path} · 填报人：{author}").format(path=self.store_path, author=self.store.author), self
+        )
         where.setObjectName("status_database")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
@@ -218,30 +252,47 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         store = self.store
-        QMessageBox.about(self, self.tr("关于 xz-desktop"), self.tr(
-            "<h3>秀洲区人才发展“十四五”规划指标填报与汇总</h3>"
-            "<p>版本 {version}</p><p>数据库：{path}<br/>结构版本 {schema}，指标目录版本 {catalog}</p>").format(
-            version=__version__, path=self.store_path, schema=store.schema_version(), catalog=store.catalog().version))
+        QMessageBox.about(
+            self,
+            self.tr("关于 xz-desktop"),
+            self.tr(
+                "<h3>秀洲区人才发展“十四五”规划指标填报与汇总</h3>"
+                "<p>版本 {version}</p><p>数据库：{path}<br/>结构版本 {schema}，指标目录版本 {catalog}</p>"
+            ).format(
+                version=__version__,
+                path=self.store_path,
+                schema=store.schema_version(),
+                catalog=store.catalog().version,
+            ),
+        )
 
     # -- other databases -----------------------------------------------------
     def choose_database(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(self.store_path.parent),
-                                                self.tr("xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("打开数据库"),
+            str(self.store_path.parent),
+            self.tr("xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)"),
+        )
         if chosen:
             self.open_database(Path(chosen))
 
     def new_database(self) -> None:
         from .first_run import FirstRunDialog
 
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(self.store_path.parent / "新数据库.sqlite"),
-                                                self.tr("xz-desktop 数据库 (*.sqlite)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("新建数据库"),
+            str(self.store_path.parent / "新数据库.sqlite"),
+            self.tr("xz-desktop 数据库 (*.sqlite)"),
+        )
         if not chosen:
             return
         dialog = FirstRunDialog(chosen, self)
         if dialog.exec() == FirstRunDialog.DialogCode.Accepted and dialog.created:
             self.open_database(dialog.created)
 
-    def open_database(self, path: Path) -> "MainWindow | None":
+    def open_database(self, path: Path) -> MainWindow | None:
         """Open ``path`` in a new window and close this one; this one stays when it cannot be opened."""
         if Path(path).resolve() == self.store_path.resolve():
             return self
@@ -255,7 +306,7 @@ class MainWindow(QMainWindow):
         self.close()
         return window
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         if not self._closed:
             page = self.page("form")
             if page is not None and hasattr(page, "flush"):
@@ -268,4 +319,3 @@ class MainWindow(QMainWindow):
             self._closed = True
             _open_windows.discard(self)
         super().closeEvent(event)
-

@@ -13,10 +13,30 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..services.merge import MERGED, NOT_DONE, REFUSED, UNCHANGED, Change, MergeReport, PackageResult, merge_files, package_files
-from ..services.package_format import SUFFIX
+from ..services.packages.merge import (
+    MERGED,
+    NOT_DONE,
+    REFUSED,
+    UNCHANGED,
+    Change,
+    MergeReport,
+    PackageResult,
+    merge_files,
+    package_files,
+)
+from ..services.packages.package_file import SUFFIX
 from ..store import open_store
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number
@@ -29,6 +49,7 @@ def _preview_job(path: Path, files: list[Path]):
     def job(progress) -> MergeReport:
         with open_store(path) as store:
             return merge_files(store, files, progress=progress, dry_run=True)
+
     return job
 
 
@@ -36,6 +57,7 @@ def _merge_job(path: Path, files: list[Path]):
     def job(progress) -> MergeReport:
         with open_store(path) as store:
             return merge_files(store, files, progress=progress, collect=True)
+
     return job
 
 
@@ -44,7 +66,7 @@ class MergeDialog(QDialog):
         super().__init__(parent or window)
         self.window_ = window
         self.files: list[Path] = []
-        self.state = "empty"          # empty → listed → previewing → previewed → merging → merged
+        self.state = "empty"  # empty → listed → previewing → previewed → merging → merged
         self.report: MergeReport | None = None
         catalog = window.store.catalog()
         self.unit_names = {u.code: u.name for u in catalog.units}
@@ -71,10 +93,16 @@ class MergeDialog(QDialog):
             row.addWidget(w)
 
         tr = self.tr
-        status_text = {PENDING: tr("待预览"), MERGED: tr("可合并"), UNCHANGED: tr("未变（此前已合并）"), REFUSED: tr("拒绝"),
-                       NOT_DONE: tr("未处理（已取消）")}
+        status_text = {
+            PENDING: tr("待预览"),
+            MERGED: tr("可合并"),
+            UNCHANGED: tr("未变（此前已合并）"),
+            REFUSED: tr("拒绝"),
+            NOT_DONE: tr("未处理（已取消）"),
+        }
         self._status_text = status_text
         color = {MERGED: GOOD, REFUSED: BAD, UNCHANGED: MUTED, NOT_DONE: WARN}
+
         def count(attr: str):
             return lambda r: "" if r.status in (PENDING, REFUSED, NOT_DONE) else str(getattr(r, attr))
 
@@ -93,15 +121,28 @@ class MergeDialog(QDialog):
         self.results.selectionModel().currentRowChanged.connect(lambda *_: self._show_changes())
 
         kinds = {"insert": tr("新增"), "update": tr("修改"), "delete": tr("删除"), "conflict": tr("冲突")}
-        self.changes_model = RowsModel([
-            Column(tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
-            Column(tr("报告期"), lambda c: c.period),
-            Column(tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
-            Column(tr("变动"), lambda c: kinds.get(c.kind, c.kind), color=lambda c: BAD if c.kind == "conflict" else None),
-            Column(tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),
-            Column(tr("新值"), lambda c: number(c.incoming) + tr("（待选定）") if c.kind == "conflict" else number(c.after), RIGHT,
-                   tooltip=lambda c: tr("冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定") if c.kind == "conflict" else ""),
-        ], parent=self)
+        self.changes_model = RowsModel(
+            [
+                Column(tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
+                Column(tr("报告期"), lambda c: c.period),
+                Column(tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
+                Column(
+                    tr("变动"),
+                    lambda c: kinds.get(c.kind, c.kind),
+                    color=lambda c: BAD if c.kind == "conflict" else None,
+                ),
+                Column(tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),
+                Column(
+                    tr("新值"),
+                    lambda c: number(c.incoming) + tr("（待选定）") if c.kind == "conflict" else number(c.after),
+                    RIGHT,
+                    tooltip=lambda c: (
+                        tr("冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定") if c.kind == "conflict" else ""
+                    ),
+                ),
+            ],
+            parent=self,
+        )
         self.changes = read_only_table(self, self.changes_model)
         self.changes_label = QLabel(self.tr("所选上报包将带来的变动（先预览）："), self)
         self.changes_label.setBuddy(self.changes)
@@ -175,13 +216,19 @@ class MergeDialog(QDialog):
             self.path_edit.clear()
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择上报包"), str(self.window_.store_path.parent),
-                                                self.tr("上报包 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX))
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择上报包"),
+            str(self.window_.store_path.parent),
+            self.tr("上报包 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+        )
         if names:
             self.add_paths(names)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择存放上报包的文件夹"), str(self.window_.store_path.parent))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("选择存放上报包的文件夹"), str(self.window_.store_path.parent)
+        )
         if folder:
             self.add_paths([folder])
 
@@ -197,8 +244,13 @@ class MergeDialog(QDialog):
             return
         self.state = "previewing"
         self._update()
-        self.window_.run_task(self.tr("正在预览上报包…"), _preview_job(self.window_.store_path, list(self.files)), self._previewed,
-                              on_failure=lambda _exc: self._listed(), owner=self)
+        self.window_.run_task(
+            self.tr("正在预览上报包…"),
+            _preview_job(self.window_.store_path, list(self.files)),
+            self._previewed,
+            on_failure=lambda _exc: self._listed(),
+            owner=self,
+        )
 
     def _previewed(self, report: MergeReport) -> None:
         self.report = report
@@ -212,8 +264,14 @@ class MergeDialog(QDialog):
             return
         self.state = "merging"
         self._update()
-        self.window_.run_task(self.tr("正在合并上报包…"), _merge_job(self.window_.store_path, list(self.files)), self._merged,
-                              changes_data=True, on_failure=lambda _exc: self._listed(), owner=self)
+        self.window_.run_task(
+            self.tr("正在合并上报包…"),
+            _merge_job(self.window_.store_path, list(self.files)),
+            self._merged,
+            changes_data=True,
+            on_failure=lambda _exc: self._listed(),
+            owner=self,
+        )
 
     def _merged(self, report: MergeReport) -> None:
         self.report = report
@@ -239,19 +297,33 @@ class MergeDialog(QDialog):
     def _update(self) -> None:
         busy = self.state in ("previewing", "merging")
         self.preview_button.setEnabled(bool(self.files) and not busy)
-        self.merge_button.setEnabled(self.state == "previewed" and self.report is not None
-                                     and any(r.status == MERGED for r in self.report.results))
+        self.merge_button.setEnabled(
+            self.state == "previewed"
+            and self.report is not None
+            and any(r.status == MERGED for r in self.report.results)
+        )
         self.remove_button.setEnabled(bool(self.files) and not busy)
         r = self.report
         if r is None:
-            self.summary.setText(self.tr("已选 {count} 个上报包。先预览，确认无误后再合并。").format(count=len(self.files)) if self.files
-                                 else self.tr("请添加上报包文件或文件夹。"))
+            self.summary.setText(
+                self.tr("已选 {count} 个上报包。先预览，确认无误后再合并。").format(count=len(self.files))
+                if self.files
+                else self.tr("请添加上报包文件或文件夹。")
+            )
         else:
             conflicts = sum(x.conflicts for x in r.results)
-            template = (self.tr("预览（尚未写入）：{ok} 个可合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突。")
-                        if r.dry_run else
-                        self.tr("合并完成：{ok} 个已合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突（请到“冲突”页处理）。"))
-            text = template.format(ok=r.count(MERGED), same=r.count(UNCHANGED), refused=r.count(REFUSED), conflicts=conflicts)
+            template = (
+                self.tr(
+                    "预览（尚未写入）：{ok} 个可合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突。"
+                )
+                if r.dry_run
+                else self.tr(
+                    "合并完成：{ok} 个已合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突（请到“冲突”页处理）。"
+                )
+            )
+            text = template.format(
+                ok=r.count(MERGED), same=r.count(UNCHANGED), refused=r.count(REFUSED), conflicts=conflicts
+            )
             if r.cancelled:
                 text += self.tr("已取消：其余 {n} 个上报包未处理。").format(n=r.count(NOT_DONE))
             self.summary.setText(text)
@@ -264,7 +336,7 @@ class MergeDialog(QDialog):
 def open_merge_dialog(window) -> MergeDialog:
     dialog = MergeDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.merge_dialog = dialog   # tests and the window reach the open dialog
+    window.merge_dialog = dialog  # tests and the window reach the open dialog
     dialog.show()
     return dialog
 

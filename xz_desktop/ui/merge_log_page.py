@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ..services.merge import LogEntry, UnmergeResult, merge_log, unmerge
+from ..services.packages.merge import LogEntry, UnmergeResult, merge_log, unmerge
 from ..store import open_store
 from .merge_models import GOOD, MUTED, RIGHT, Column, RowsModel, when
 from .views import read_only_table
@@ -17,6 +17,7 @@ def _unmerge_job(path, package_id: str):
         progress.step(0, 1, "")
         with open_store(path) as store:
             return unmerge(store, package_id)
+
     return job
 
 
@@ -26,21 +27,30 @@ class MergeLogPage(QWidget):
         self.window_ = window
         tr = self.tr
         self.units = {u.code: u.name for u in window.store.catalog().units}
-        self.model = RowsModel([
-            Column(tr("时间"), lambda e: when(e.at)),
-            Column(tr("操作人"), lambda e: e.by),
-            Column(tr("操作"), lambda e: tr("合并") if e.action == "merge" else tr("撤销合并"),
-                   color=lambda e: GOOD if e.action == "merge" and e.in_force else MUTED),
-            Column(tr("文件"), lambda e: e.file),
-            Column(tr("单位"), lambda e: self.units.get(e.unit, e.unit)),
-            Column(tr("报告期"), lambda e: "、".join(e.periods)),
-            Column(tr("新增"), lambda e: str(e.inserted), RIGHT),
-            Column(tr("修改/恢复"), lambda e: str(e.updated), RIGHT),
-            Column(tr("移除"), lambda e: str(e.removed), RIGHT),
-            Column(tr("冲突"), lambda e: str(e.conflicts), RIGHT),
-            Column(tr("上报包编号"), lambda e: e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else tr("（已撤销）")),
-                   tooltip=lambda e: e.package_id),
-        ], parent=self)
+        self.model = RowsModel(
+            [
+                Column(tr("时间"), lambda e: when(e.at)),
+                Column(tr("操作人"), lambda e: e.by),
+                Column(
+                    tr("操作"),
+                    lambda e: tr("合并") if e.action == "merge" else tr("撤销合并"),
+                    color=lambda e: GOOD if e.action == "merge" and e.in_force else MUTED,
+                ),
+                Column(tr("文件"), lambda e: e.file),
+                Column(tr("单位"), lambda e: self.units.get(e.unit, e.unit)),
+                Column(tr("报告期"), lambda e: "、".join(e.periods)),
+                Column(tr("新增"), lambda e: str(e.inserted), RIGHT),
+                Column(tr("修改/恢复"), lambda e: str(e.updated), RIGHT),
+                Column(tr("移除"), lambda e: str(e.removed), RIGHT),
+                Column(tr("冲突"), lambda e: str(e.conflicts), RIGHT),
+                Column(
+                    tr("上报包编号"),
+                    lambda e: e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else tr("（已撤销）")),
+                    tooltip=lambda e: e.package_id,
+                ),
+            ],
+            parent=self,
+        )
         self.table = read_only_table(self, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update())
         self.unmerge_button = QPushButton(tr("撤销合并(&Z)…"), self)
@@ -77,13 +87,21 @@ class MergeLogPage(QWidget):
         if e is None or e.action != "merge" or not e.in_force:
             return
         answer = QMessageBox.question(
-            self, self.tr("撤销合并"),
-            self.tr("撤销合并 {file}（{unit}，{periods}）？\n该包的数值将撤出，恢复合并前的数值；区里对冲突所做的选择保留。")
-            .format(file=e.file, unit=self.units.get(e.unit, e.unit), periods="、".join(e.periods)))
+            self,
+            self.tr("撤销合并"),
+            self.tr(
+                "撤销合并 {file}（{unit}，{periods}）？\n该包的数值将撤出，恢复合并前的数值；区里对冲突所做的选择保留。"
+            ).format(file=e.file, unit=self.units.get(e.unit, e.unit), periods="、".join(e.periods)),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.window_.run_task(self.tr("正在撤销合并…"), _unmerge_job(self.window_.store_path, e.package_id), self._done, changes_data=True)
+        self.window_.run_task(
+            self.tr("正在撤销合并…"), _unmerge_job(self.window_.store_path, e.package_id), self._done, changes_data=True
+        )
 
     def _done(self, result: UnmergeResult) -> None:
-        self.summary.setText(self.tr("已撤销合并 {file}：恢复 {restored} 个数值，移除 {removed} 个，{conflicts} 个仍有冲突。")
-                             .format(file=result.file, restored=result.restored, removed=result.removed, conflicts=result.conflicts))
+        self.summary.setText(
+            self.tr("已撤销合并 {file}：恢复 {restored} 个数值，移除 {removed} 个，{conflicts} 个仍有冲突。").format(
+                file=result.file, restored=result.restored, removed=result.removed, conflicts=result.conflicts
+            )
+        )

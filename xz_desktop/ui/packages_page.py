@@ -10,15 +10,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.periods import parse_period
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.catalog_transfer import export_catalog, import_catalog
-from ..services.package_corrections import import_corrections, make_corrections, units_with_corrections
-from ..services.package_format import SUFFIX
-from ..services.packages import MadePackage, default_package_name, exports, make_package
+from ..services.packages.corrections import import_corrections, make_corrections, units_with_corrections
+from ..services.packages.package_file import SUFFIX
+from ..services.packages.submission import MadePackage, default_package_name, exports, make_package
 from ..store import open_store
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
 from .conflicts_page import ConflictsPage
@@ -30,7 +43,7 @@ from .status_page import PAGE_KEY as STATUS_KEY
 from .status_page import StatusPage
 from .tasks import run_with_progress
 
-EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")   # 上报; Ctrl+Shift+E is the form’s PDF export
+EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")  # 上报; Ctrl+Shift+E is the form’s PDF export
 
 
 def _make_job(path: Path, periods: list[str], out: Path, author: str):
@@ -38,6 +51,7 @@ def _make_job(path: Path, periods: list[str], out: Path, author: str):
         progress.step(0, 1, "")
         with open_store(path) as store:
             return make_package(store, periods, out, author or None)
+
     return job
 
 
@@ -100,8 +114,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addLayout(buttons)
         last = exports(store)[:1]
-        hint = self.tr("上次导出：{at}，报告期 {periods}。").format(at=last[0]["exported_at"][:16].replace("T", " "),
-                                                              periods="、".join(last[0]["periods"])) if last else ""
+        hint = (
+            self.tr("上次导出：{at}，报告期 {periods}。").format(
+                at=last[0]["exported_at"][:16].replace("T", " "), periods="、".join(last[0]["periods"])
+            )
+            if last
+            else ""
+        )
         self.message.setText(hint if have else self.tr("本单位还没有填报任何数据。"))
         self.export_button.setEnabled(bool(have))
         self._suggest_file()
@@ -111,13 +130,14 @@ class ExportDialog(QDialog):
 
     def _suggest_file(self) -> None:
         periods = self.periods()
-        if periods and not self.file_edit.isModified():   # the clerk's own choice of file is kept
+        if periods and not self.file_edit.isModified():  # the clerk's own choice of file is kept
             folder = self.window_.store_path.parent
             self.file_edit.setText(str(folder / default_package_name(self.window_.store, periods)))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存上报包"), self.file_edit.text(),
-                                              self.tr("上报包 (*{suffix})").format(suffix=SUFFIX))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存上报包"), self.file_edit.text(), self.tr("上报包 (*{suffix})").format(suffix=SUFFIX)
+        )
         if name:
             self.file_edit.setText(name if name.endswith(SUFFIX) else name + SUFFIX)
             self.file_edit.setModified(True)
@@ -129,16 +149,28 @@ class ExportDialog(QDialog):
             return
         out = Path(self.file_edit.text().strip() or self.window_.store_path.parent)
         self.export_button.setEnabled(False)
-        run_with_progress(self.window_, self.tr("正在导出上报包…"),
-                          _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip()),
-                          self._exported, self._failed)
+        run_with_progress(
+            self.window_,
+            self.tr("正在导出上报包…"),
+            _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip()),
+            self._exported,
+            self._failed,
+        )
 
     def _exported(self, made: MadePackage) -> None:
         self.made = made
         self.problems.setVisible(False)
-        skipped = self.tr("现行目录已不含 {codes}，这些数值未导出。").format(codes="、".join(made.skipped)) if made.skipped else ""
-        self.message.setText(self.tr("已导出上报包：{file}\n报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。").format(
-            file=made.path, periods="、".join(made.periods), n=made.values) + skipped)
+        skipped = (
+            self.tr("现行目录已不含 {codes}，这些数值未导出。").format(codes="、".join(made.skipped))
+            if made.skipped
+            else ""
+        )
+        self.message.setText(
+            self.tr("已导出上报包：{file}\n报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。").format(
+                file=made.path, periods="、".join(made.periods), n=made.values
+            )
+            + skipped
+        )
         self.close_button.setText(self.tr("关闭"))
         self.export_button.setEnabled(True)
 
@@ -164,38 +196,55 @@ def open_export_dialog(window) -> ExportDialog:
 def import_catalog_file(window, path: str | None = None) -> None:
     """文件 → 导入区里下发的目录…: put the district's catalog file in force in this unit's copy."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("window", "导入区里下发的目录"), str(window.store_path.parent),
-                                              QCoreApplication.translate("window", "目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX))
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate("window", "导入区里下发的目录"),
+            str(window.store_path.parent),
+            QCoreApplication.translate("window", "目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX),
+        )
         if not path:
             return
     before = window.store.catalog().version
     try:
         made = import_catalog(window.store, path)
-    except Exception as exc:  # noqa: BLE001 - shown; the catalog in force is unchanged
+    except Exception as exc:
         window.show_error(exc)
         return
     window.data_changed.emit()
-    text = (QCoreApplication.translate("window", "目录版本 {version} 已在使用，无需更新。") if made.version == before
-            else QCoreApplication.translate("window", "已启用区里下发的目录（版本 {version}，{n} 项指标）。"))
-    QMessageBox.information(window, QCoreApplication.translate("window", "导入目录"), text.format(version=made.version, n=made.indicators))
+    text = (
+        QCoreApplication.translate("window", "目录版本 {version} 已在使用，无需更新。")
+        if made.version == before
+        else QCoreApplication.translate("window", "已启用区里下发的目录（版本 {version}，{n} 项指标）。")
+    )
+    QMessageBox.information(
+        window, QCoreApplication.translate("window", "导入目录"), text.format(version=made.version, n=made.indicators)
+    )
 
 
 def export_catalog_file(window, path: str | None = None) -> None:
     """汇总 → 导出目录文件…: write the catalog in force for the units."""
     if path is None:
         suggested = str(window.store_path.parent / f"目录_{window.store.catalog().version}{CATALOG_SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("window", "导出目录文件"), suggested,
-                                              QCoreApplication.translate("window", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate("window", "导出目录文件"),
+            suggested,
+            QCoreApplication.translate("window", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX),
+        )
         if not path:
             return
     try:
         made = export_catalog(window.store, path)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         window.show_error(exc)
         return
-    QMessageBox.information(window, QCoreApplication.translate("window", "导出目录文件"),
-                            QCoreApplication.translate("window", "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。")
-                            .format(version=made.version, file=made.path))
+    QMessageBox.information(
+        window,
+        QCoreApplication.translate("window", "导出目录文件"),
+        QCoreApplication.translate(
+            "window", "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。"
+        ).format(version=made.version, file=made.path),
+    )
 
 
 def export_corrections_file(window, unit: str | None = None, path: str | None = None) -> None:
@@ -204,48 +253,76 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
     if unit is None:
         units = units_with_corrections(store)
         if not units:
-            QMessageBox.information(window, QCoreApplication.translate("window", "导出更正文件"), QCoreApplication.translate("window", "区里还没有更正过任何单位的数值。"))
+            QMessageBox.information(
+                window,
+                QCoreApplication.translate("window", "导出更正文件"),
+                QCoreApplication.translate("window", "区里还没有更正过任何单位的数值。"),
+            )
             return
         names = [store.catalog().unit(u).name if store.catalog().has_unit(u) else u for u in units]
-        name, ok = QInputDialog.getItem(window, QCoreApplication.translate("window", "导出更正文件"), QCoreApplication.translate("window", "发给哪个单位："), names, 0, False)
+        name, ok = QInputDialog.getItem(
+            window,
+            QCoreApplication.translate("window", "导出更正文件"),
+            QCoreApplication.translate("window", "发给哪个单位："),
+            names,
+            0,
+            False,
+        )
         if not ok:
             return
         unit = units[names.index(name)]
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("window", "保存更正文件"), str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
-                                              QCoreApplication.translate("window", "更正文件 (*{suffix})").format(suffix=SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate("window", "保存更正文件"),
+            str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
+            QCoreApplication.translate("window", "更正文件 (*{suffix})").format(suffix=SUFFIX),
+        )
         if not path:
             return
     try:
         made = make_corrections(store, unit, path)
-    except Exception as exc:  # noqa: BLE001 - shown; nothing was written
+    except Exception as exc:
         window.show_error(exc)
         return
-    QMessageBox.information(window, QCoreApplication.translate("window", "导出更正文件"),
-                            QCoreApplication.translate("window", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。").format(n=made.values, file=made.file))
+    QMessageBox.information(
+        window,
+        QCoreApplication.translate("window", "导出更正文件"),
+        QCoreApplication.translate(
+            "window", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。"
+        ).format(n=made.values, file=made.file),
+    )
 
 
 def import_corrections_file(window, path: str | None = None) -> None:
     """文件 → 导入区里的更正…: take the district's corrections into this unit's copy."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("window", "导入区里的更正"), str(window.store_path.parent),
-                                              QCoreApplication.translate("window", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX))
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate("window", "导入区里的更正"),
+            str(window.store_path.parent),
+            QCoreApplication.translate("window", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+        )
         if not path:
             return
     try:
         result = import_corrections(window.store, path)
-    except Exception as exc:  # noqa: BLE001 - shown; the database is unchanged
+    except Exception as exc:
         window.show_error(exc)
         return
     window.data_changed.emit()
-    QMessageBox.information(window, QCoreApplication.translate("window", "导入区里的更正"),
-                            QCoreApplication.translate("window", "已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。").format(
-                                changed=result.changed, agreed=result.agreed))
+    QMessageBox.information(
+        window,
+        QCoreApplication.translate("window", "导入区里的更正"),
+        QCoreApplication.translate(
+            "window", "已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。"
+        ).format(changed=result.changed, agreed=result.agreed),
+    )
 
 
 def install(window) -> None:
     """Add the package actions and pages that fit this copy (a unit's or the district's)."""
-    tr = lambda text: QCoreApplication.translate("packages_page", text)  # noqa: E731
+    tr = lambda text: QCoreApplication.translate("packages_page", text)
     if not window.is_district:
         menu = window.menu("file")
         action = menu.addAction(tr("导出上报包(&U)…"), lambda: open_export_dialog(window))
@@ -268,6 +345,10 @@ def install(window) -> None:
     window.add_page(STATUS_KEY, tr("报送情况"), StatusPage(window))
     window.add_page(LOG_KEY, tr("合并日志"), MergeLogPage(window))
     for key, shortcut in ((CONFLICTS_KEY, "Ctrl+Shift+K"), (STATUS_KEY, "Ctrl+Shift+S"), (LOG_KEY, "Ctrl+Shift+L")):
-        go = menu.addAction({CONFLICTS_KEY: tr("查看冲突(&T)"), STATUS_KEY: tr("查看报送情况(&B)"), LOG_KEY: tr("查看合并日志(&R)")}[key],
-                            lambda k=key: window.show_page(k))
+        go = menu.addAction(
+            {CONFLICTS_KEY: tr("查看冲突(&T)"), STATUS_KEY: tr("查看报送情况(&B)"), LOG_KEY: tr("查看合并日志(&R)")}[
+                key
+            ],
+            lambda k=key: window.show_page(k),
+        )
         go.setShortcut(QKeySequence(shortcut))

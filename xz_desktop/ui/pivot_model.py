@@ -24,13 +24,13 @@ class PivotModel(QAbstractTableModel):
         self.table = table
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.table is None else len(self.table.units) + 1
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.table is None else len(self.table.indicators)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         t = self.table
         if t is None:
             return None
@@ -44,7 +44,11 @@ class PivotModel(QAbstractTableModel):
                 return ind.code
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PivotModel", "全区") if section == len(t.units) else t.unit_names[t.units[section]]
+            return (
+                QCoreApplication.translate("PivotModel", "全区")
+                if section == len(t.units)
+                else t.unit_names[t.units[section]]
+            )
         return None
 
     def _decimals(self, column: int) -> int:
@@ -69,6 +73,11 @@ class PivotModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and not total and (unit, code) in t.applicable and t.value(unit, code) is None:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and not total
+            and (unit, code) in t.applicable
+            and t.value(unit, code) is None
+        ):
             return QCoreApplication.translate("PivotModel", "未填报")
         return None

@@ -58,5 +58,8 @@ class PivotPage(QWidget):
         table = pivot.unit_table(store.catalog(), aggregator_for(store), str(year))
         self.model.set_table(table)
         filled = int(table.frame.notna().sum().sum())
-        self.summary.setText(self.tr("{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标")
-                             .format(units=len(table.units), indicators=len(table.indicators), filled=filled))
+        self.summary.setText(
+            self.tr("{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标").format(
+                units=len(table.units), indicators=len(table.indicators), filled=filled
+            )
+        )

@@ -20,12 +20,22 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPageLayout, QP
 from ..domain.checks import Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..services.form import Form, Status, period_label
-from .i18n import message_text
 from .form.style import status_text
+from .i18n import message_text
 
 # The first of these installed wins: Linux (fonts-noto-cjk), Windows, macOS.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "SimSun", "宋体",
-                "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "SimSun",
+    "宋体",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+)
 # QTextDocument.print_() adds its own 2 cm margin around an unpaginated document (and puts the
 # page number in it); the device's margin comes on top of that, so the device's stays small.
 MARGIN_MM = 0
@@ -77,18 +87,23 @@ def form_html(form: Form, author: str = "", printed_at: datetime | None = None) 
     ]
     number = 0
     for group, rows in form.groups():
-        out.append(f"<tr style='background-color:#f2f4f7'><td colspan='7'><b>{_e(QCoreApplication.translate('form', group))}</b></td></tr>")
+        out.append(
+            f"<tr style='background-color:#f2f4f7'><td colspan='7'><b>{_e(QCoreApplication.translate('form', group))}</b></td></tr>"
+        )
         for row in rows:
             number += 1
             status = row.status
             colour = {Status.ERROR: "#b3261e", Status.WARNING: "#8a4b00"}.get(status, "#000000")
-            name = _e(row.indicator.name) if row.editable else f"<i>{_e(row.indicator.name)}</i>"  # the 审核 column says 自动计算
+            name = (
+                _e(row.indicator.name) if row.editable else f"<i>{_e(row.indicator.name)}</i>"
+            )  # the 审核 column says 自动计算
             out.append(
                 f"<tr><td align='center'>{number}</td><td>{name}</td><td align='center'>{_e(row.measure)}</td>"
                 f"<td align='right'>{_e(row.shown(row.previous))}</td>"
                 f"<td align='right'><b>{_e(row.shown(row.value))}</b></td>"
                 f"<td align='center' style='color:{colour}'>{_e(status_text(status))}</td>"
-                f"<td>{_e(row.explanation)}</td></tr>")
+                f"<td>{_e(row.explanation)}</td></tr>"
+            )
     out.append("</table>")
     out.append(f"<p><b>{_e(tr('审核情况'))}</b>：" + _e(summary_text(form)) + "</p>")
     problems = [f for f in form.findings if f.severity is Severity.ERROR or not f.explained]
@@ -99,7 +114,9 @@ def form_html(form: Form, author: str = "", printed_at: datetime | None = None) 
             out.append(f"<li>[{_e(label)}] {_e(message_text(finding.message))}</li>")
         out.append("</ol>")
     boxes = (tr("填报人"), tr("审核人"), tr("单位负责人"), tr("单位盖章"))
-    out.append("<br/><table width='100%' border='1' cellspacing='0' cellpadding='6' style='border-collapse:collapse'><tr>")
+    out.append(
+        "<br/><table width='100%' border='1' cellspacing='0' cellpadding='6' style='border-collapse:collapse'><tr>"
+    )
     out.extend(f"<td width='25%' align='center' style='background-color:#f2f4f7'>{_e(b)}</td>" for b in boxes)
     out.append("</tr><tr>")
     out.extend("<td><br/><br/><br/><br/></td>" for _ in boxes)
@@ -114,8 +131,9 @@ def form_html(form: Form, author: str = "", printed_at: datetime | None = None) 
 def summary_text(form: Form) -> str:
     """“已填 12 项，未填 9 项；错误 1 个；提示 2 条（未说明 1 条）”."""
     s = form.summary
-    return tr("已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）").format(
-        filled=s.filled, missing=s.missing, errors=s.errors, warnings=s.warnings, unexplained=s.unexplained)
+    return tr(
+        "已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）"
+    ).format(filled=s.filled, missing=s.missing, errors=s.errors, warnings=s.warnings, unexplained=s.unexplained)
 
 
 def form_document(form: Form, author: str = "", printed_at: datetime | None = None) -> QTextDocument:
@@ -158,8 +176,13 @@ def write_pdf(form: Form, path: str | Path, author: str = "") -> Path:
             partial.unlink(missing_ok=True)
         except OSError:
             pass  # the folder itself was the problem: nothing was written there
-        raise XzError(Message("printing", QT_TRANSLATE_NOOP("printing", "无法写入 {path}：{reason}（文件可能正被其他程序打开）"),
-                              {"path": str(path), "reason": exc.strerror or exc})) from exc
+        raise XzError(
+            Message(
+                "printing",
+                QT_TRANSLATE_NOOP("printing", "无法写入 {path}：{reason}（文件可能正被其他程序打开）"),
+                {"path": str(path), "reason": exc.strerror or exc},
+            )
+        ) from exc
     return path
 
 

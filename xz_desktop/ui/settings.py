@@ -17,9 +17,9 @@ APPLICATION = "xz-desktop"
 
 # key -> default. The type of the default is the type read back (INI files store text).
 DEFAULTS: dict[str, Any] = {
-    "language": "",              # "" follows the system locale; "zh" or "en"
-    "form/unit": "",             # the unit whose form was open last (district copy)
-    "form/period": "",           # the period open last
+    "language": "",  # "" follows the system locale; "zh" or "en"
+    "form/unit": "",  # the unit whose form was open last (district copy)
+    "form/period": "",  # the period open last
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "form/header": QByteArray(),  # column widths of the form

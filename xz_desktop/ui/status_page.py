@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ..services.form import default_period
 from ..services.status import UnitStatus, status_periods, submission_status
-from .merge_models import BAD, GOOD, WARN, RIGHT, Column, RowsModel, when
+from .merge_models import BAD, GOOD, RIGHT, WARN, Column, RowsModel, when
 from .views import read_only_table
 
 PAGE_KEY = "submission_status"
@@ -18,17 +18,28 @@ class StatusPage(QWidget):
         self.window_ = window
         tr = self.tr
         kinds = {"geographic": tr("镇街"), "sector": tr("部门")}
-        self.model = RowsModel([
-            Column(tr("单位"), lambda r: r.name),
-            Column(tr("类别"), lambda r: kinds.get(r.kind, r.kind)),
-            Column(tr("状态"), lambda r: tr("已报送") if r.submitted else tr("未报送"), color=lambda r: GOOD if r.submitted else BAD),
-            Column(tr("首次报送"), lambda r: when(r.submitted_at)),
-            Column(tr("最近报送"), lambda r: when(r.last_submitted_at) if r.packages > 1 else ""),
-            Column(tr("已填/应填"), lambda r: f"{r.values}/{r.expected}", RIGHT,
-                   color=lambda r: WARN if r.submitted and r.values < r.expected else None),
-            Column(tr("上报包"), lambda r: r.package_file or ""),
-            Column(tr("填报人"), lambda r: r.author or ""),
-        ], parent=self)
+        self.model = RowsModel(
+            [
+                Column(tr("单位"), lambda r: r.name),
+                Column(tr("类别"), lambda r: kinds.get(r.kind, r.kind)),
+                Column(
+                    tr("状态"),
+                    lambda r: tr("已报送") if r.submitted else tr("未报送"),
+                    color=lambda r: GOOD if r.submitted else BAD,
+                ),
+                Column(tr("首次报送"), lambda r: when(r.submitted_at)),
+                Column(tr("最近报送"), lambda r: when(r.last_submitted_at) if r.packages > 1 else ""),
+                Column(
+                    tr("已填/应填"),
+                    lambda r: f"{r.values}/{r.expected}",
+                    RIGHT,
+                    color=lambda r: WARN if r.submitted and r.values < r.expected else None,
+                ),
+                Column(tr("上报包"), lambda r: r.package_file or ""),
+                Column(tr("填报人"), lambda r: r.author or ""),
+            ],
+            parent=self,
+        )
         self.table = read_only_table(self, self.model)
         self.period = QComboBox(self)
         label = QLabel(tr("报告期(&Q)："), self)
@@ -59,7 +70,7 @@ class StatusPage(QWidget):
     def _initial_period(self) -> str:
         try:
             return default_period()
-        except Exception:  # noqa: BLE001 - a default only
+        except Exception:
             return ""
 
     def reload(self) -> None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
-import shiboken6
 
 from ..domain.messages import XzError
 from ..services.progress import Cancelled
@@ -26,7 +27,7 @@ SHOW_AFTER_MS = 600
 class _Signals(QObject):
     progressed = Signal(int, int, str)
     succeeded = Signal(object)
-    failed = Signal(object)   # the exception
+    failed = Signal(object)  # the exception
     finished = Signal()
 
 
@@ -87,9 +88,16 @@ def start(task: Task, pool: QThreadPool | None = None) -> Task:
     return task
 
 
-def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], Any],
-                      on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
-                      *, cancellable: bool = True, owner: QObject | None = None) -> Task:
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    job: Callable[[Any], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+    *,
+    cancellable: bool = True,
+    owner: QObject | None = None,
+) -> Task:
     """Run ``job`` in the background behind a delayed, cancellable progress dialog.
 
     If ``owner`` (default ``parent``) is destroyed while the job runs (a dialog closed, the
@@ -135,8 +143,10 @@ def run_with_progress(parent: QWidget | None, title: str, job: Callable[[Any], A
 
 def _while_alive(task: Task, widget: QObject | None, slot: Callable[..., None]) -> Callable[..., None]:
     """``slot``, skipped once its owner was destroyed or ``widget``'s C++ object is gone."""
+
     def call(*args) -> None:
         if task.abandoned or (widget is not None and not shiboken6.isValid(widget)):
             return
         slot(*args)
+
     return call

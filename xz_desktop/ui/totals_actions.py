@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog,
 from ..domain.messages import XzError
 from ..domain.periods import FIRST_YEAR, LAST_YEAR
 from ..services import pivot
-from ..services.csv_export import export_csv
-from ..services.excel_export import export_workbook
-from ..services.excel_import import import_template, read_template
-from ..services.excel_template import write_template
+from ..services.excel.csv_file import export_csv
+from ..services.excel.export import export_workbook
+from ..services.excel.template import write_template
+from ..services.imports.xlsx import import_template, read_template
 from ..store import open_store
 from . import settings
 
@@ -25,7 +25,9 @@ C = "ExcelActions"
 
 def _folder() -> str:
     """Where the last file was saved (shared with printing), else the user's documents."""
-    return settings.get("print/last_folder") or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return settings.get("print/last_folder") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    )
 
 
 def _remember(path: str) -> None:
@@ -36,9 +38,15 @@ def export_excel(window, period: str | None = None) -> None:
     """Ask where, then write the district workbook in the background."""
     page = window.page("totals")
     period = period or (page.period if page is not None else str(pivot.default_year(window.store)))
-    suggested = str(Path(_folder()) / QCoreApplication.translate(C, "秀洲区人才发展指标汇总_{period}.xlsx").format(period=period))
-    path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate(C, "导出 Excel 汇总表"), suggested,
-                                          QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"))
+    suggested = str(
+        Path(_folder()) / QCoreApplication.translate(C, "秀洲区人才发展指标汇总_{period}.xlsx").format(period=period)
+    )
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate(C, "导出 Excel 汇总表"),
+        suggested,
+        QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"),
+    )
     if not path:
         return
     if not path.lower().endswith(".xlsx"):
@@ -52,8 +60,12 @@ def export_excel(window, period: str | None = None) -> None:
 
     def done(result) -> None:
         window.last_export = result
-        window.statusBar().showMessage(QCoreApplication.translate(C, "已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）")
-                                       .format(path=result.path, sheets=len(result.sheets), rows=result.raw_rows), 15000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(C, "已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）").format(
+                path=result.path, sheets=len(result.sheets), rows=result.raw_rows
+            ),
+            15000,
+        )
 
     window.run_task(QCoreApplication.translate(C, "正在导出 Excel 汇总表…"), job, done)
 
@@ -61,8 +73,12 @@ def export_excel(window, period: str | None = None) -> None:
 def export_raw_csv(window) -> None:
     """Every stored figure as UTF-8 CSV with a byte-order mark."""
     suggested = str(Path(_folder()) / QCoreApplication.translate(C, "秀洲区人才发展指标原始数据.csv"))
-    path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate(C, "导出原始数据 CSV"), suggested,
-                                          QCoreApplication.translate(C, "CSV 文件 (*.csv)"))
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate(C, "导出原始数据 CSV"),
+        suggested,
+        QCoreApplication.translate(C, "CSV 文件 (*.csv)"),
+    )
     if not path:
         return
     if not path.lower().endswith(".csv"):
@@ -73,9 +89,13 @@ def export_raw_csv(window) -> None:
         with open_store(db) as store:
             return export_csv(store, path, progress)
 
-    window.run_task(QCoreApplication.translate(C, "正在导出原始数据…"), job,
-                    lambda r: window.statusBar().showMessage(QCoreApplication.translate(C, "已导出 {path}（{rows} 行）")
-                                                             .format(path=r.path, rows=r.rows), 15000))
+    window.run_task(
+        QCoreApplication.translate(C, "正在导出原始数据…"),
+        job,
+        lambda r: window.statusBar().showMessage(
+            QCoreApplication.translate(C, "已导出 {path}（{rows} 行）").format(path=r.path, rows=r.rows), 15000
+        ),
+    )
 
 
 class TemplateDialog(QDialog):
@@ -111,9 +131,15 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
             return
         unit, year = dialog.unit_box.currentData(), dialog.year_box.value()
     name = window.store.catalog().unit(unit).name
-    suggested = str(Path(_folder()) / QCoreApplication.translate(C, "{unit}_{year}年_填报表.xlsx").format(unit=name, year=year))
-    path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate(C, "保存 Excel 填报模板"), suggested,
-                                          QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"))
+    suggested = str(
+        Path(_folder()) / QCoreApplication.translate(C, "{unit}_{year}年_填报表.xlsx").format(unit=name, year=year)
+    )
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate(C, "保存 Excel 填报模板"),
+        suggested,
+        QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"),
+    )
     if not path:
         return
     if not path.lower().endswith(".xlsx"):
@@ -124,15 +150,23 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
     except XzError as exc:
         window.show_error(exc)
         return
-    window.statusBar().showMessage(QCoreApplication.translate(C, "已生成 {unit} {period} 年填报模板：{path}")
-                                   .format(unit=info.unit_name, period=info.period, path=info.path), 15000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate(C, "已生成 {unit} {period} 年填报模板：{path}").format(
+            unit=info.unit_name, period=info.period, path=info.path
+        ),
+        15000,
+    )
 
 
 def import_excel(window, path: str | None = None, *, confirm: bool = True) -> None:
     """Read a filled form, say whose and which year it is, then import it in the background."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate(C, "导入 Excel 填报表"), _folder(),
-                                              QCoreApplication.translate(C, "Excel 填报表 (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate(C, "导入 Excel 填报表"),
+            _folder(),
+            QCoreApplication.translate(C, "Excel 填报表 (*.xlsx)"),
+        )
         if not path:
             return
         _remember(path)
@@ -144,10 +178,14 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
     filled = sum(1 for r in data.rows if r.value not in (None, ""))
     if confirm:
         answer = QMessageBox.question(
-            window, QCoreApplication.translate(C, "导入 Excel 填报表"),
-            QCoreApplication.translate(C, "{file}\n\n填报单位：{unit}\n报告期：{period} 年\n已填数值：{filled} 项\n\n"
-                                          "导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？")
-            .format(file=Path(path).name, unit=data.unit_name, period=data.period, filled=filled))
+            window,
+            QCoreApplication.translate(C, "导入 Excel 填报表"),
+            QCoreApplication.translate(
+                C,
+                "{file}\n\n填报单位：{unit}\n报告期：{period} 年\n已填数值：{filled} 项\n\n"
+                "导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？",
+            ).format(file=Path(path).name, unit=data.unit_name, period=data.period, filled=filled),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
     db = window.store_path
@@ -159,11 +197,19 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
 
     def done(result) -> None:
         window.last_import = result
-        text = QCoreApplication.translate(C, "已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个")\
-            .format(unit=data.unit_name, period=data.period, written=result.written, unchanged=result.unchanged,
-                    blank=result.skipped_blank)
+        text = QCoreApplication.translate(
+            C, "已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个"
+        ).format(
+            unit=data.unit_name,
+            period=data.period,
+            written=result.written,
+            unchanged=result.unchanged,
+            blank=result.skipped_blank,
+        )
         if result.warnings:
-            text += QCoreApplication.translate(C, "；合理性审核提示 {n} 条，请在填报页补充说明").format(n=len(result.warnings))
+            text += QCoreApplication.translate(C, "；合理性审核提示 {n} 条，请在填报页补充说明").format(
+                n=len(result.warnings)
+            )
         window.statusBar().showMessage(text, 20000)
 
     window.run_task(QCoreApplication.translate(C, "正在导入 Excel 填报表…"), job, done, changes_data=True)
@@ -172,14 +218,20 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
 def install(window) -> None:
     """Menu entries: the Excel form and its import in 文件; the Excel export in 汇总 (district)."""
     file_menu = window.menu("file")
-    template = file_menu.addAction(QCoreApplication.translate(C, "生成 Excel 填报模板(&T)…"), lambda: write_excel_template(window))
+    template = file_menu.addAction(
+        QCoreApplication.translate(C, "生成 Excel 填报模板(&T)…"), lambda: write_excel_template(window)
+    )
     template.setObjectName("action_excel_template")
-    importing = file_menu.addAction(QCoreApplication.translate(C, "导入 Excel 填报表(&I)…"), lambda: import_excel(window))
+    importing = file_menu.addAction(
+        QCoreApplication.translate(C, "导入 Excel 填报表(&I)…"), lambda: import_excel(window)
+    )
     importing.setObjectName("action_import_excel")
     importing.setShortcut(QKeySequence("Ctrl+Shift+I"))
     if window.is_district:
         district = window.menu("district")
-        export = district.addAction(QCoreApplication.translate(C, "导出 Excel 汇总表(&X)…"), lambda: export_excel(window))
+        export = district.addAction(
+            QCoreApplication.translate(C, "导出 Excel 汇总表(&X)…"), lambda: export_excel(window)
+        )
         export.setObjectName("action_export_excel")
         export.setShortcut(QKeySequence("Ctrl+Shift+E"))
         raw = district.addAction(QCoreApplication.translate(C, "导出原始数据 CSV(&C)…"), lambda: export_raw_csv(window))

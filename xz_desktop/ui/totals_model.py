@@ -18,8 +18,6 @@ BAD = QColor("#f8d7c8")
 GROUP_BG = QColor("#e8eef7")
 
 
-
-
 def fmt(value: float | None, decimals: int) -> str:
     return "" if value is None else format_number(value, decimals)
 
@@ -47,8 +45,18 @@ class TotalsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         y = self._year
-        return [QCoreApplication.translate("TotalsModel", "指标"), QCoreApplication.translate("TotalsModel", "计量单位"), QCoreApplication.translate("TotalsModel", "{year}年实际").format(year=y), QCoreApplication.translate("TotalsModel", "累计"), QCoreApplication.translate("TotalsModel", "2020年基数"),
-                QCoreApplication.translate("TotalsModel", "2025年目标"), QCoreApplication.translate("TotalsModel", "{year}年应达").format(year=y), QCoreApplication.translate("TotalsModel", "完成率"), QCoreApplication.translate("TotalsModel", "进度"), QCoreApplication.translate("TotalsModel", "已报/应报")]
+        return [
+            QCoreApplication.translate("TotalsModel", "指标"),
+            QCoreApplication.translate("TotalsModel", "计量单位"),
+            QCoreApplication.translate("TotalsModel", "{year}年实际").format(year=y),
+            QCoreApplication.translate("TotalsModel", "累计"),
+            QCoreApplication.translate("TotalsModel", "2020年基数"),
+            QCoreApplication.translate("TotalsModel", "2025年目标"),
+            QCoreApplication.translate("TotalsModel", "{year}年应达").format(year=y),
+            QCoreApplication.translate("TotalsModel", "完成率"),
+            QCoreApplication.translate("TotalsModel", "进度"),
+            QCoreApplication.translate("TotalsModel", "已报/应报"),
+        ]
 
     def set_rows(self, rows: list[TotalRow], period: str) -> None:
         self.beginResetModel()
@@ -72,13 +80,13 @@ class TotalsModel(QAbstractTableModel):
     def is_group(self, row: int) -> bool:
         return self._items[row][0] == "group"
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 10
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         return None
@@ -135,7 +143,11 @@ class TotalsModel(QAbstractTableModel):
         if col == self.BASE:
             return fmt(row.base_2020, d)
         if col == self.TARGET:
-            sense = QCoreApplication.translate("TotalsModel", "（以下）") if row.target_sense == "max" and row.target_2025 is not None else ""
+            sense = (
+                QCoreApplication.translate("TotalsModel", "（以下）")
+                if row.target_sense == "max" and row.target_2025 is not None
+                else ""
+            )
             return fmt(row.target_2025, d) + sense
         if col == self.EXPECTED:
             return fmt(row.expected, d)
@@ -168,13 +180,13 @@ class BreakdownModel(QAbstractTableModel):
         self.breakdown = breakdown
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.breakdown is None else len(self.breakdown.rows) + 1
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.breakdown is None else len(self.breakdown.columns) + 1
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal or self.breakdown is None:
             return None
         if section == 0:
@@ -191,7 +203,11 @@ class BreakdownModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return QCoreApplication.translate("TotalsModel", "全区") if is_total else row.name + (QCoreApplication.translate("TotalsModel", "（未报）") if row.missing else "")
+                return (
+                    QCoreApplication.translate("TotalsModel", "全区")
+                    if is_total
+                    else row.name + (QCoreApplication.translate("TotalsModel", "（未报）") if row.missing else "")
+                )
             column = b.columns[col - 1]
             value = (b.total if is_total else row.values).get(column.key)
             if column.key == "share":

@@ -10,8 +10,18 @@ reported, and the chart from 2015 to the 2025 target. Figures come from
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.periods import Period
 from ..domain.totals import district_totals
@@ -139,8 +149,11 @@ class TotalsPage(QWidget):
         plan = [r for r in rows if r.table2_seq is not None]
         on = sum(1 for r in plan if r.on_track is True)
         behind = sum(1 for r in plan if r.on_track is False)
-        self.summary.setText(self.tr("表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项")
-                             .format(n=len(plan), on=on, behind=behind, none=len(plan) - on - behind))
+        self.summary.setText(
+            self.tr("表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项").format(
+                n=len(plan), on=on, behind=behind, none=len(plan) - on - behind
+            )
+        )
         self.select_indicator(code or (plan[0].code if plan else ""))
 
     def selected_code(self) -> str | None:
@@ -154,8 +167,9 @@ class TotalsPage(QWidget):
             self._show_indicator(-1)
             return
         index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                                   | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
         self._show_indicator(row)
 
@@ -175,7 +189,9 @@ class TotalsPage(QWidget):
         self.breakdown_model.set_breakdown(breakdown)
         self.breakdown_view.setColumnWidth(0, 150)
         if breakdown.missing:
-            self.missing.setText(self.tr("未报 {n} 个单位：{names}").format(n=len(breakdown.missing), names="、".join(breakdown.missing)))
+            self.missing.setText(
+                self.tr("未报 {n} 个单位：{names}").format(n=len(breakdown.missing), names="、".join(breakdown.missing))
+            )
         else:
             self.missing.setText(self.tr("应报单位均已填报"))
         self.chart.show_history(pivot.history(catalog, self._aggregator, item.code, int(self.period)))
@@ -184,7 +200,8 @@ class TotalsPage(QWidget):
 def install(window) -> None:
     """The 汇总 and 分单位数据 pages and the Excel actions (pages only in the district copy)."""
     from . import totals_actions
-    from .pivot_page import PAGE_KEY as PIVOT_KEY, PivotPage
+    from .pivot_page import PAGE_KEY as PIVOT_KEY
+    from .pivot_page import PivotPage
 
     if window.is_district:
         page = TotalsPage(window)

@@ -7,8 +7,8 @@ database, a full disk) never leaves a command that pretends otherwise; its first
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -20,7 +20,7 @@ class Edit:
     unit: str
     indicator: str
     period: str
-    field: str            # "value" or "explanation"
+    field: str  # "value" or "explanation"
     old: float | str | None
     new: float | str | None
 
@@ -46,5 +46,5 @@ class EditCommand(QUndoCommand):
     def undo(self) -> None:
         self._apply(self.edit, self.edit.old)
 
-    def id(self) -> int:  # noqa: A003 - Qt's name; -1: never merged, each edit undoes alone
+    def id(self) -> int:
         return -1

@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QWidget
 
+from ...domain.limits import MAX_TEXT
 from ...domain.messages import XzError
 from ...domain.numbers import parse_number
 from ..i18n import message_text
 from .model import Column
 
-MAX_EXPLANATION = 500
 INVALID_STYLE = "QLineEdit { color: #b3261e; background: #fde7e6; }"
 
 
@@ -36,7 +36,7 @@ class FormDelegate(QStyledItemDelegate):
         except RuntimeError:  # already deleted by Qt
             return None
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         self._editor = editor
         editor.setFrame(False)
@@ -50,7 +50,7 @@ class FormDelegate(QStyledItemDelegate):
             editor.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         else:
             editor.setObjectName("explanation_editor")
-            editor.setMaxLength(MAX_EXPLANATION)
+            editor.setMaxLength(MAX_TEXT)
             editor.setPlaceholderText(self.tr("说明变动原因，如：新设企业研发中心"))
         return editor
 
@@ -68,7 +68,7 @@ class FormDelegate(QStyledItemDelegate):
         editor.setStyleSheet(INVALID_STYLE if problem else "")
         editor.setToolTip(problem or "")
 
-    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, editor, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
             key = event.key()
             how = None
@@ -93,6 +93,6 @@ class FormDelegate(QStyledItemDelegate):
                 return True
         return super().eventFilter(editor, event)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         # Focus left the editor (a click elsewhere): the model refuses a non-number with its own signal.
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -46,10 +46,13 @@ class FormFilter(QSortFilterProxyModel):
         model: FormModel = self.sourceModel()
         if model is None or not self._needle:
             return set()
-        return {model.index(r, 0).data(GROUP_ROLE) for r in range(model.rowCount())
-                if not model.is_header(r) and self._matches(r)}
+        return {
+            model.index(r, 0).data(GROUP_ROLE)
+            for r in range(model.rowCount())
+            if not model.is_header(r) and self._matches(r)
+        }
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt's name
+    def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         # New rows (another unit's form) need the matching headers worked out again.
         model.modelReset.connect(self._refresh_groups)
@@ -59,7 +62,7 @@ class FormFilter(QSortFilterProxyModel):
         self._groups = self._matching_groups()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt's name
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if not self._needle:
             return True
         model: FormModel = self.sourceModel()

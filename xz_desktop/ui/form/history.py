@@ -29,20 +29,28 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries = list(reversed(entries))  # newest first
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._header(section)
         return None
 
     def _header(self, section: int) -> str:
-        return (self.tr("时间"), self.tr("操作"), self.tr("原值"), self.tr("新值"), self.tr("原说明"),
-                self.tr("新说明"), self.tr("修改人"), self.tr("来源"))[section]
+        return (
+            self.tr("时间"),
+            self.tr("操作"),
+            self.tr("原值"),
+            self.tr("新值"),
+            self.tr("原说明"),
+            self.tr("新说明"),
+            self.tr("修改人"),
+            self.tr("来源"),
+        )[section]
 
     def _action(self, action: str) -> str:
         return {"insert": self.tr("新填"), "update": self.tr("修改"), "delete": self.tr("删除")}.get(action, action)
@@ -85,14 +93,23 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """A read-only list of one figure's changes, newest first."""
 
-    def __init__(self, indicator: Indicator, unit_name: str, period_text: str, entries: list[AuditEntry],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        indicator: Indicator,
+        unit_name: str,
+        period_text: str,
+        entries: list[AuditEntry],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("history_dialog")
         self.setWindowTitle(self.tr("修改记录 — {name}").format(name=indicator.name))
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("{unit} · {period} · {name}（{measure}）").format(
-            unit=unit_name, period=period_text, name=indicator.name, measure=indicator.entry_measure))
+        heading = QLabel(
+            self.tr("{unit} · {period} · {name}（{measure}）").format(
+                unit=unit_name, period=period_text, name=indicator.name, measure=indicator.entry_measure
+            )
+        )
         heading.setWordWrap(True)
         font = heading.font()
         font.setBold(True)

@@ -8,8 +8,8 @@ that changed repaint.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
-from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -30,10 +30,11 @@ class Column(IntEnum):
     EXPLANATION = 5
 
 
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1     # the indicator's code ("" on a header line)
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 2    # the category a line belongs to
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 3   # Status.value of the row (Qt hands str enums back as str)
-NAME_ROLE = Qt.ItemDataRole.UserRole + 4     # the indicator's name, for the filter
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the indicator's code ("" on a header line)
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the category a line belongs to
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # Status.value of the row (Qt hands str enums back as str)
+NAME_ROLE = Qt.ItemDataRole.UserRole + 4  # the indicator's name, for the filter
+
 
 def status_at(index) -> Status | None:
     """The check status of the row of ``index`` (any model over ours), None on a header line."""
@@ -47,7 +48,7 @@ Commit = Callable[[FormRow, Column, object], bool]
 
 def _lines(form: Form | None) -> list[Line]:
     lines: list[Line] = []
-    for group, rows in (form.groups() if form else []):
+    for group, rows in form.groups() if form else []:
         lines.append(group)
         lines.extend(rows)
     return lines
@@ -61,8 +62,8 @@ def _translate_group(group: str) -> str:
 class FormModel(QAbstractTableModel):
     """Lines of a form; edits go to ``commit(row, column, value) -> bool``."""
 
-    refused = Signal(str)         # a typed text that is not a number: the reason
-    form_changed = Signal()       # a new form or new figures: summary lines refresh
+    refused = Signal(str)  # a typed text that is not a number: the reason
+    form_changed = Signal()  # a new form or new figures: summary lines refresh
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -75,9 +76,14 @@ class FormModel(QAbstractTableModel):
     def set_form(self, form: Form | None) -> None:
         """Show ``form``; the same unit, period and rows update in place, anything else resets."""
         lines = _lines(form)
-        same_shape = (self.form is not None and form is not None and self.form.unit.code == form.unit.code
-                      and self.form.period == form.period and len(lines) == len(self._lines)
-                      and all(_key(a) == _key(b) for a, b in zip(lines, self._lines)))
+        same_shape = (
+            self.form is not None
+            and form is not None
+            and self.form.unit.code == form.unit.code
+            and self.form.period == form.period
+            and len(lines) == len(self._lines)
+            and all(_key(a) == _key(b) for a, b in zip(lines, self._lines))
+        )
         if not same_shape:
             self.beginResetModel()
             self.form, self._lines = form, lines
@@ -113,13 +119,13 @@ class FormModel(QAbstractTableModel):
         return isinstance(self.line(row), str)
 
     # -- Qt model -------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -253,7 +259,7 @@ class FormModel(QAbstractTableModel):
                 return "\n".join(about + lines)
         return "\n".join(lines) if lines else None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.form_row(index.row())
         if row is None or role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False

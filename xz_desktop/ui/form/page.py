@@ -12,8 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QPushButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.messages import XzError
 from ...services import form as service
@@ -152,12 +163,16 @@ class FormPage(QWidget):
             self.addAction(action)
             entry.addAction(action)
         entry.addSeparator()
-        self.find_action = self._action(self.tr("查找指标(&F)"), QKeySequence.StandardKey.Find, self.focus_filter, "entry")
+        self.find_action = self._action(
+            self.tr("查找指标(&F)"), QKeySequence.StandardKey.Find, self.focus_filter, "entry"
+        )
         self.history_action = self._action(self.tr("查看修改记录(&H)…"), "Ctrl+H", self.show_history, "entry")
         self.problem_action = self._action(self.tr("下一处错误或提示(&N)"), "F8", self.next_problem, "entry")
         self.clear_action = self._action(self.tr("清空本格(&C)"), None, self._clear_current, "entry")
         file_menu = self.window_.menu("file")
-        self.print_action = self._action(self.tr("打印填报表(&P)…"), QKeySequence.StandardKey.Print, self.print_form, "file")
+        self.print_action = self._action(
+            self.tr("打印填报表(&P)…"), QKeySequence.StandardKey.Print, self.print_form, "file"
+        )
         self.preview_action = self._action(self.tr("打印预览(&V)…"), None, self.preview, "file")
         self.pdf_action = self._action(self.tr("导出 PDF(&E)…"), "Ctrl+Shift+P", lambda: self.export_pdf(), "file")
         file_menu.addSeparator()
@@ -265,8 +280,9 @@ class FormPage(QWidget):
         self.reload()
         self._changed_timer.start()
         name = store.catalog().indicator(code).name
-        self.saved_label.setText(self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(
-            name=name, time=_now()))
+        self.saved_label.setText(
+            self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
+        )
         return True
 
     def _commit(self, row: FormRow, column: Column, value) -> bool:
@@ -302,7 +318,9 @@ class FormPage(QWidget):
             self.proxy.setData(index, "", Qt.ItemDataRole.EditRole)
 
     def show_refusal(self, text: str) -> None:
-        self.message.setText(self.tr("未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。").format(reason=text))
+        self.message.setText(
+            self.tr("未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。").format(reason=text)
+        )
         self.message.setVisible(True)
         editor = self.view.focusWidget() if self.view.state() == FormView.State.EditingState else None
         anchor = editor or self.view.viewport()
@@ -366,7 +384,9 @@ class FormPage(QWidget):
             return
         form = self.form
         entries = service.value_history(self.window_.store, form.unit.code, row.code, form.period)
-        dialog = HistoryDialog(row.indicator, form.unit.name, message_text(service.period_label(form.period)), entries, self)
+        dialog = HistoryDialog(
+            row.indicator, form.unit.name, message_text(service.period_label(form.period)), entries, self
+        )
         dialog.exec()
 
     def _context_menu(self, point) -> None:
@@ -405,7 +425,9 @@ class FormPage(QWidget):
         if path is None:
             folder = settings.get("print/last_folder") or str(Path.home())
             name = f"{form.unit.name}_{message_text(service.period_label(form.period))}_{self.tr('填报表')}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), str(Path(folder) / name), self.tr("PDF 文件 (*.pdf)"))
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出 PDF"), str(Path(folder) / name), self.tr("PDF 文件 (*.pdf)")
+            )
             if not chosen:
                 return None
             path = chosen

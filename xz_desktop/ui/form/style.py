@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
@@ -28,8 +28,9 @@ def status_text(status: Status) -> str:
 
 
 def status_colour(status: Status) -> QColor:
-    return {Status.ERROR: ERROR_TEXT, Status.WARNING: WARNING_TEXT, Status.EXPLAINED: OK_TEXT,
-            Status.OK: OK_TEXT}.get(status, MUTED_TEXT)
+    return {Status.ERROR: ERROR_TEXT, Status.WARNING: WARNING_TEXT, Status.EXPLAINED: OK_TEXT, Status.OK: OK_TEXT}.get(
+        status, MUTED_TEXT
+    )
 
 
 def status_background(status: Status) -> QBrush | None:
@@ -37,7 +38,7 @@ def status_background(status: Status) -> QBrush | None:
     return QBrush(colour) if colour is not None else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_icon(status: Status) -> QIcon:
     """A small drawn symbol: ✕ in a red disc, ! in an amber triangle, ✓ in green, ○ for blank."""
     size = 32

@@ -61,8 +61,9 @@ class SummaryBar(QWidget):
         self.filled.set(self.tr("已填 {filled}/{total}").format(filled=summary.filled, total=total), summary.filled > 0)
         self.missing.set(self.tr("未填 {n}").format(n=summary.missing), False)
         self.errors.set(self.tr("错误 {n}").format(n=summary.errors), summary.errors > 0)
-        self.warnings.set(self.tr("提示 {n}（未说明 {m}）").format(n=summary.warnings, m=summary.unexplained),
-                          summary.unexplained > 0)
+        self.warnings.set(
+            self.tr("提示 {n}（未说明 {m}）").format(n=summary.warnings, m=summary.unexplained), summary.unexplained > 0
+        )
         if summary.errors:
             verdict, colour = self.tr("有错误，须改正后才能报送"), style.ERROR_TEXT
         elif summary.unexplained:

@@ -22,8 +22,12 @@ class FormView(QTableView):
         self.setObjectName("form_table")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         self.setTabKeyNavigation(True)
@@ -88,7 +92,7 @@ class FormView(QTableView):
         return QModelIndex()
 
     # -- keys when no editor is open --------------------------------------
-    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt's name
+    def moveCursor(self, action, modifiers):
         # Tab and Shift+Tab visit only the cells a clerk can fill.
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
             how = "tab" if action == QAbstractItemView.CursorAction.MoveNext else "backtab"
@@ -96,7 +100,7 @@ class FormView(QTableView):
             return self.next_field(self.currentIndex(), how)
         return super().moveCursor(action, modifiers)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             key = event.key()
             current = self.currentIndex()

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .. import __version__
-from ..domain.checks import Entry, Finding, Severity, check_unit_period
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import parse_period
-from ..store import Store
-from ..store.database import now_iso
-from .checking import findings_for
-from .package_format import (P, SUFFIX, Manifest, Package, PackageRow, _short, new_package_id, write_package)
+from ... import __version__
+from ...domain.checks import Entry, Finding, Severity, check_unit_period
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
+from ...store import Store
+from ...store.database import now_iso
+from ..checking import findings_for
+from .package_file import SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
 
 
 @dataclass
@@ -32,11 +32,18 @@ class MadePackage:
     periods: list[str]
     values: int
     checksum: str
-    skipped: list[str] = field(default_factory=list)   # indicators not in the catalog in force, not exported
+    skipped: list[str] = field(default_factory=list)  # indicators not in the catalog in force, not exported
 
     def as_json(self) -> dict:
-        return {"file": str(self.path), "package_id": self.package_id, "unit": self.unit, "periods": self.periods,
-                "values": self.values, "checksum": self.checksum, "skipped": self.skipped}
+        return {
+            "file": str(self.path),
+            "package_id": self.package_id,
+            "unit": self.unit,
+            "periods": self.periods,
+            "values": self.values,
+            "checksum": self.checksum,
+            "skipped": self.skipped,
+        }
 
 
 def default_package_name(store: Store, periods: list[str]) -> str:
@@ -59,7 +66,9 @@ def blocking_findings(store: Store, periods: list[str]) -> list[Finding]:
     return out
 
 
-def make_package(store: Store, periods: list[str], out: str | Path | None = None, author: str | None = None) -> MadePackage:
+def make_package(
+    store: Store, periods: list[str], out: str | Path | None = None, author: str | None = None
+) -> MadePackage:
     """Write the unit's figures for ``periods`` to a package file; refuse with the list of what to fix."""
     if store.is_district:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出")))
@@ -69,13 +78,30 @@ def make_package(store: Store, periods: list[str], out: str | Path | None = None
     names = {i.code: i.name for i in catalog.indicators}
     blocking = blocking_findings(store, periods)
     if blocking:
-        details = [Message(P, QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"),
-                           {"period": f.period, "name": names.get(f.indicator, f.indicator),
-                            "text": f.text() + ("" if f.severity is Severity.ERROR else "（请填写说明）")}) for f in blocking]
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "还有 {count} 处需要处理，暂不能导出上报包："), {"count": len(blocking)}), details=details)
+        details = [
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"),
+                {
+                    "period": f.period,
+                    "name": names.get(f.indicator, f.indicator),
+                    "text": f.text() + ("" if f.severity is Severity.ERROR else "（请填写说明）"),
+                },
+            )
+            for f in blocking
+        ]
+        raise XzError(
+            Message(P, QT_TRANSLATE_NOOP(P, "还有 {count} 处需要处理，暂不能导出上报包："), {"count": len(blocking)}),
+            details=details,
+        )
     wanted = {i.code for i in catalog.indicators_for_unit(unit)}
-    bases = {(r[0], r[1]): r[2] for r in store.conn.execute(
-        f"SELECT indicator, period, base_revision FROM value_base WHERE unit = ? AND period IN ({','.join('?' * len(periods))})", (unit, *periods))}
+    bases = {
+        (r[0], r[1]): r[2]
+        for r in store.conn.execute(
+            f"SELECT indicator, period, base_revision FROM value_base WHERE unit = ? AND period IN ({','.join('?' * len(periods))})",
+            (unit, *periods),
+        )
+    }
     rows: list[PackageRow] = []
     skipped: set[str] = set()
     for period in periods:
@@ -83,29 +109,76 @@ def make_package(store: Store, periods: list[str], out: str | Path | None = None
             if v.indicator not in wanted:
                 skipped.add(v.indicator)  # filled against an older catalog; the catalog in force no longer asks for it
                 continue
-            rows.append(PackageRow(v.unit, v.indicator, v.period, v.value, v.explanation, v.revision,
-                                   bases.get((v.indicator, v.period), 0), v.changed_at, v.changed_by))
+            rows.append(
+                PackageRow(
+                    v.unit,
+                    v.indicator,
+                    v.period,
+                    v.value,
+                    v.explanation,
+                    v.revision,
+                    bases.get((v.indicator, v.period), 0),
+                    v.changed_at,
+                    v.changed_by,
+                )
+            )
     empty = [p for p in periods if not any(r.period == p and r.value is not None for r in rows)]
     if empty:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "报告期 {periods} 还没有填报任何数据，不能导出上报包"), {"periods": "、".join(empty)}))
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "报告期 {periods} 还没有填报任何数据，不能导出上报包"),
+                {"periods": "、".join(empty)},
+            )
+        )
     out = Path(out) if out else (store.path.parent if store.path else Path.cwd()) / default_package_name(store, periods)
     if out.is_dir():
         out = out / default_package_name(store, periods)
     manifest = Manifest(
-        package_id=new_package_id(), unit=unit, periods=tuple(periods), catalog_version=catalog.version,
-        schema_version=store.schema_version(), program_version=__version__, exported_at=now_iso(),
-        author=(author or store.author)[:200], source_database_id=store.database_id, value_count=len(rows))
+        package_id=new_package_id(),
+        unit=unit,
+        periods=tuple(periods),
+        catalog_version=catalog.version,
+        schema_version=store.schema_version(),
+        program_version=__version__,
+        exported_at=now_iso(),
+        author=(author or store.author)[:200],
+        source_database_id=store.database_id,
+        value_count=len(rows),
+    )
     checksum = write_package(out, manifest, rows)
     with store.db.atomic():
-        store.conn.execute("INSERT INTO package_export (package_id, file, periods, exported_at, author, value_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (manifest.package_id, str(out), json.dumps(periods), manifest.exported_at, manifest.author, len(rows), checksum))
+        store.conn.execute(
+            "INSERT INTO package_export (package_id, file, periods, exported_at, author, value_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                manifest.package_id,
+                str(out),
+                json.dumps(periods),
+                manifest.exported_at,
+                manifest.author,
+                len(rows),
+                checksum,
+            ),
+        )
     return MadePackage(out, manifest.package_id, unit, periods, len(rows), checksum, sorted(skipped))
 
 
 def exports(store: Store) -> list[dict]:
     """The packages this unit's copy has made, newest first."""
-    cur = store.conn.execute("SELECT package_id, file, periods, exported_at, author, value_count FROM package_export ORDER BY exported_at DESC")
-    return [{"package_id": r[0], "file": r[1], "periods": json.loads(r[2]), "exported_at": r[3], "author": r[4], "values": r[5]} for r in cur]
+    cur = store.conn.execute(
+        "SELECT package_id, file, periods, exported_at, author, value_count FROM package_export ORDER BY exported_at DESC"
+    )
+    return [
+        {
+            "package_id": r[0],
+            "file": r[1],
+            "periods": json.loads(r[2]),
+            "exported_at": r[3],
+            "author": r[4],
+            "values": r[5],
+        }
+        for r in cur
+    ]
 
 
 # -- the district's side ------------------------------------------------------
@@ -123,29 +196,53 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     m = package.manifest
     catalog = store.catalog()
     if m.kind == "district":
-        return [_problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入"))]
+        return [
+            _problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入"))
+        ]
     if not store.is_district:
-        return [_problem(QT_TRANSLATE_NOOP(P, "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"), own=store.describe())]
+        return [
+            _problem(
+                QT_TRANSLATE_NOOP(P, "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"), own=store.describe()
+            )
+        ]
     if not catalog.has_unit(m.unit):
         return [_problem(QT_TRANSLATE_NOOP(P, "本区的单位名单中没有“{unit}”"), unit=_short(m.unit, 40))]
     known = known_catalogs(store) if known is None else known
     if m.catalog_version not in known and m.catalog_version != catalog.version:
-        return [_problem(QT_TRANSLATE_NOOP(P, "上报包按本区从未使用过的指标目录（版本 {version}）填报；请让“{unit}”导入区里下发的目录（xz catalog-import）后重新导出"),
-                         version=_short(m.catalog_version, 40), unit=catalog.unit(m.unit).name)]
+        return [
+            _problem(
+                QT_TRANSLATE_NOOP(
+                    P,
+                    "上报包按本区从未使用过的指标目录（版本 {version}）填报；请让“{unit}”导入区里下发的目录（xz catalog-import）后重新导出",
+                ),
+                version=_short(m.catalog_version, 40),
+                unit=catalog.unit(m.unit).name,
+            )
+        ]
     problems: list[Message] = []
     unit = catalog.unit(m.unit)
     removed = set().union(*known.values()) if known else set()
     for code in sorted({r.indicator for r in package.rows}):
         if not catalog.has_indicator(code):
             if code in removed:
-                problems.append(_problem(QT_TRANSLATE_NOOP(P, "指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出"),
-                                         code=code, version=m.catalog_version))
+                problems.append(
+                    _problem(
+                        QT_TRANSLATE_NOOP(
+                            P,
+                            "指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出",
+                        ),
+                        code=code,
+                        version=m.catalog_version,
+                    )
+                )
             else:
                 problems.append(_problem(QT_TRANSLATE_NOOP(P, "未知的指标代码“{code}”"), code=_short(code, 40)))
             continue
         ind = catalog.indicator(code)
         if not ind.is_entered:
-            problems.append(_problem(QT_TRANSLATE_NOOP(P, "“{name}”由其他指标计算得出，不应出现在上报包中"), name=ind.name))
+            problems.append(
+                _problem(QT_TRANSLATE_NOOP(P, "“{name}”由其他指标计算得出，不应出现在上报包中"), name=ind.name)
+            )
         elif not catalog.reports(unit, ind):
             problems.append(_problem(QT_TRANSLATE_NOOP(P, "“{unit}”不填报“{name}”"), unit=unit.name, name=ind.name))
     if problems:
@@ -164,7 +261,12 @@ def _check_errors(store: Store, package: Package) -> list[Message]:
         previous = store.values.previous(package.unit, period)
         for f in check_unit_period(catalog, package.unit, period, entries, previous):
             if f.severity is Severity.ERROR:
-                problems.append(_problem(QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"), period=period,
-                                         name=catalog.indicator(f.indicator).name if catalog.has_indicator(f.indicator) else f.indicator,
-                                         text=f.text()))
+                problems.append(
+                    _problem(
+                        QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"),
+                        period=period,
+                        name=catalog.indicator(f.indicator).name if catalog.has_indicator(f.indicator) else f.indicator,
+                        text=f.text(),
+                    )
+                )
     return problems

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..store import Store
-from ..store.database import now_iso
-from .package_engine import guard, recompute
-from .package_format import P
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...store import Store
+from ...store.database import now_iso
+from .engine import guard, recompute
+from .package_file import P
 
 
 @dataclass
@@ -29,7 +29,7 @@ class ConflictView:
     period: str
     kind: str
     revision: int
-    candidates: list[dict]        # origin, revision, value, explanation, changed_at, changed_by, source, exported_at, file
+    candidates: list[dict]  # origin, revision, value, explanation, changed_at, changed_by, source, exported_at, file
     current: float | None
     current_source: str | None
     resolved_at: str | None = None
@@ -41,11 +41,31 @@ class ConflictView:
         return (self.unit, self.indicator, self.period)
 
     def as_json(self) -> dict:
-        return {k: getattr(self, k) for k in ("id", "unit", "unit_name", "indicator", "indicator_name", "measure", "period", "kind",
-                                              "revision", "candidates", "current", "current_source", "resolved_at", "resolved_by", "chosen")}
+        return {
+            k: getattr(self, k)
+            for k in (
+                "id",
+                "unit",
+                "unit_name",
+                "indicator",
+                "indicator_name",
+                "measure",
+                "period",
+                "kind",
+                "revision",
+                "candidates",
+                "current",
+                "current_source",
+                "resolved_at",
+                "resolved_by",
+                "chosen",
+            )
+        }
 
 
-def list_conflicts(store: Store, *, include_resolved: bool = False, unit: str | None = None, period: str | None = None) -> list[ConflictView]:
+def list_conflicts(
+    store: Store, *, include_resolved: bool = False, unit: str | None = None, period: str | None = None
+) -> list[ConflictView]:
     """Open conflicts (and, on request, decided ones), in unit, period, catalog order."""
     catalog = store.catalog()
     where, args = [], []
@@ -57,9 +77,11 @@ def list_conflicts(store: Store, *, include_resolved: bool = False, unit: str | 
     if period:
         where.append("c.period = ?")
         args.append(period)
-    sql = ("SELECT c.id, c.unit, c.indicator, c.period, c.kind, c.revision, c.candidates, c.resolved_at, c.resolved_by, c.chosen, "
-           "v.value, v.source FROM conflict c LEFT JOIN value v ON v.unit = c.unit AND v.indicator = c.indicator AND v.period = c.period"
-           + (" WHERE " + " AND ".join(where) if where else ""))
+    sql = (
+        "SELECT c.id, c.unit, c.indicator, c.period, c.kind, c.revision, c.candidates, c.resolved_at, c.resolved_by, c.chosen, "
+        "v.value, v.source FROM conflict c LEFT JOIN value v ON v.unit = c.unit AND v.indicator = c.indicator AND v.period = c.period"
+        + (" WHERE " + " AND ".join(where) if where else "")
+    )
     files = dict(store.conn.execute("SELECT package_id, file FROM package"))
     order = {ind.code: n for n, ind in enumerate(catalog.indicators)}
     units = {u.code: (u.sort, u.name) for u in catalog.units}
@@ -70,16 +92,43 @@ def list_conflicts(store: Store, *, include_resolved: bool = False, unit: str | 
         for c in candidates:
             c["file"] = files.get(c["source"]) if c["origin"] == "unit" else None
         known = catalog.has_indicator(ind)
-        out.append(ConflictView(cid, u, units.get(u, (0, u))[1], ind, catalog.indicator(ind).name if known else ind,
-                                catalog.indicator(ind).entry_measure if known else "", period, kind, rev, candidates, current, source,
-                                resolved_at, resolved_by, json.loads(chosen) if chosen else None))
-    out.sort(key=lambda c: (c.resolved_at is not None, units.get(c.unit, (0,))[0], c.unit, c.period, order.get(c.indicator, 10**6), -c.id))
+        out.append(
+            ConflictView(
+                cid,
+                u,
+                units.get(u, (0, u))[1],
+                ind,
+                catalog.indicator(ind).name if known else ind,
+                catalog.indicator(ind).entry_measure if known else "",
+                period,
+                kind,
+                rev,
+                candidates,
+                current,
+                source,
+                resolved_at,
+                resolved_by,
+                json.loads(chosen) if chosen else None,
+            )
+        )
+    out.sort(
+        key=lambda c: (
+            c.resolved_at is not None,
+            units.get(c.unit, (0,))[0],
+            c.unit,
+            c.period,
+            order.get(c.indicator, 10**6),
+            -c.id,
+        )
+    )
     return out
 
 
 def _open_row(store: Store, conflict_id: int) -> tuple:
-    row = store.conn.execute("SELECT unit, indicator, period, kind, revision, candidates FROM conflict WHERE id = ? AND resolved_at IS NULL",
-                             (conflict_id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT unit, indicator, period, kind, revision, candidates FROM conflict WHERE id = ? AND resolved_at IS NULL",
+        (conflict_id,),
+    ).fetchone()
     if row is None:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "冲突 {id} 不存在或已处理"), {"id": conflict_id}))
     return row
@@ -90,26 +139,46 @@ def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = Non
     unit, indicator, period, kind, revision, cands = _open_row(store, conflict_id)
     candidates = json.loads(cands)
     if not 0 <= choice < len(candidates):
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "冲突 {id} 只有 {count} 个可选数值"), {"id": conflict_id, "count": len(candidates)}))
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "冲突 {id} 只有 {count} 个可选数值"),
+                {"id": conflict_id, "count": len(candidates)},
+            )
+        )
     chosen = candidates[choice]
     by = by or store.author
     stamp = now_iso()
     key = (unit, indicator, period)
     with store.db.atomic(), guard(store):
         if chosen["origin"] == "district":
-            store.conn.execute("UPDATE district_edit SET base_revision = MAX(base_revision, ?) WHERE unit = ? AND indicator = ? AND period = ?",
-                               (revision, *key))
+            store.conn.execute(
+                "UPDATE district_edit SET base_revision = MAX(base_revision, ?) WHERE unit = ? AND indicator = ? AND period = ?",
+                (revision, *key),
+            )
         else:
-            store.conn.execute("UPDATE district_edit SET withdrawn_at = ? WHERE unit = ? AND indicator = ? AND period = ? AND withdrawn_at IS NULL",
-                               (stamp, *key))
+            store.conn.execute(
+                "UPDATE district_edit SET withdrawn_at = ? WHERE unit = ? AND indicator = ? AND period = ? AND withdrawn_at IS NULL",
+                (stamp, *key),
+            )
             contents = sorted({json.dumps([c["value"], c["explanation"]]) for c in candidates if c["origin"] == "unit"})
             if len(contents) > 1:
-                store.conn.execute("INSERT OR REPLACE INTO fork_choice (unit, indicator, period, revision, contents, chosen, resolved_at, resolved_by) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   (*key, revision, json.dumps([json.loads(c) for c in contents]),
-                                    json.dumps([chosen["value"], chosen["explanation"]]), stamp, by))
-        store.conn.execute("UPDATE conflict SET resolved_at = ?, resolved_by = ?, chosen = ? WHERE id = ?",
-                           (stamp, by, json.dumps(chosen, ensure_ascii=False, sort_keys=True), conflict_id))
+                store.conn.execute(
+                    "INSERT OR REPLACE INTO fork_choice (unit, indicator, period, revision, contents, chosen, resolved_at, resolved_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        *key,
+                        revision,
+                        json.dumps([json.loads(c) for c in contents]),
+                        json.dumps([chosen["value"], chosen["explanation"]]),
+                        stamp,
+                        by,
+                    ),
+                )
+        store.conn.execute(
+            "UPDATE conflict SET resolved_at = ?, resolved_by = ?, chosen = ? WHERE id = ?",
+            (stamp, by, json.dumps(chosen, ensure_ascii=False, sort_keys=True), conflict_id),
+        )
         recompute(store, unit, [key])
 
 

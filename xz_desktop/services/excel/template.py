@@ -19,17 +19,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import __version__
-from ..domain.catalog import Indicator
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.numbers import format_number
-from ..domain.periods import parse_period
-from ..store import Store
-from ..store.database import now_iso
-from .excel_files import check_target, replacing
-from .excel_sheets import period_label
-from .excel_style import clean_text, register_styles, row_height, setup_print
-from .importing import MAX_TEXT
+from ... import __version__
+from ...domain.catalog import Indicator
+from ...domain.limits import MAX_TEXT
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.numbers import format_number
+from ...domain.periods import parse_period
+from ...store import Store
+from ...store.database import now_iso
+from ..files import check_target, replacing
+from .sheets import period_label
+from .style import clean_text, register_styles, row_height, setup_print
 
 T = "template"
 TEMPLATE_FORMAT = "xz-desktop-template"
@@ -40,9 +40,17 @@ HEADER_ROW = 4
 FIRST_ROW = 5
 # Column letters of the form; A holds the indicator code and is hidden.
 COL_CODE, COL_SEQ, COL_CATEGORY, COL_NAME, COL_MEASURE, COL_PREVIOUS, COL_VALUE, COL_NOTE, COL_RULE = "ABCDEFGHI"
-COLUMNS = [(COL_CODE, "指标代码", 20), (COL_SEQ, "序号", 6), (COL_CATEGORY, "类别", 12), (COL_NAME, "指标名称", 36),
-           (COL_MEASURE, "计量单位", 9), (COL_PREVIOUS, "上年数值", 12), (COL_VALUE, "本期数值", 14), (COL_NOTE, "说明", 30),
-           (COL_RULE, "填报要求", 26)]
+COLUMNS = [
+    (COL_CODE, "指标代码", 20),
+    (COL_SEQ, "序号", 6),
+    (COL_CATEGORY, "类别", 12),
+    (COL_NAME, "指标名称", 36),
+    (COL_MEASURE, "计量单位", 9),
+    (COL_PREVIOUS, "上年数值", 12),
+    (COL_VALUE, "本期数值", 14),
+    (COL_NOTE, "说明", 30),
+    (COL_RULE, "填报要求", 26),
+]
 META_FIRST_LAYOUT_ROW = 12  # on the hidden sheet: the row/code/name list starts here
 
 
@@ -101,8 +109,13 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     if not unit or not catalog.has_unit(unit):
         raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "没有填报单位“{code}”"), {"code": unit or ""}))
     if not store.is_district and unit != store.unit_code:
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "本数据库属于“{own}”，不能生成“{other}”的填报模板"),
-                              {"own": store.describe(), "other": catalog.unit(unit).name}))
+        raise XzError(
+            Message(
+                T,
+                QT_TRANSLATE_NOOP(T, "本数据库属于“{own}”，不能生成“{other}”的填报模板"),
+                {"own": store.describe(), "other": catalog.unit(unit).name},
+            )
+        )
     period_text = str(parse_period(period))
     unit_obj = catalog.unit(unit)
     indicators = catalog.indicators_for_unit(unit)
@@ -126,9 +139,13 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     ws.row_dimensions[1].height = 30
     _text(ws["B2"], f"填报单位：{unit_obj.name}　　报告期：{label}　　模板生成：{now_iso()[:10]}", "xz_subtitle")
     ws.merge_cells(f"B2:{last}2")
-    _text(ws["B3"], "请在黄色单元格中填写本期数值（计量单位见“计量单位”列）和必要的说明：空白表示未填报，0 表示确为零；"
-                    "超出通常范围或较上年变化较大时须在“说明”中写明原因。请勿增删行或改动灰色内容，"
-                    "填好后在本程序中“导入 Excel 填报表”，或交区委人才办导入。", "xz_note")
+    _text(
+        ws["B3"],
+        "请在黄色单元格中填写本期数值（计量单位见“计量单位”列）和必要的说明：空白表示未填报，0 表示确为零；"
+        "超出通常范围或较上年变化较大时须在“说明”中写明原因。请勿增删行或改动灰色内容，"
+        "填好后在本程序中“导入 Excel 填报表”，或交区委人才办导入。",
+        "xz_note",
+    )
     ws["B3"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(f"B3:{last}3")
     ws.row_dimensions[3].height = 44
@@ -169,12 +186,23 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     end = FIRST_ROW + len(indicators) - 1
     for dv in groups.values():
         ws.add_data_validation(dv)
-    notes = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(MAX_TEXT), allow_blank=True,
-                           showErrorMessage=True, errorTitle="说明太长", error=f"说明不能超过 {MAX_TEXT} 字")
+    notes = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(MAX_TEXT),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="说明太长",
+        error=f"说明不能超过 {MAX_TEXT} 字",
+    )
     notes.add(f"{COL_NOTE}{FIRST_ROW}:{COL_NOTE}{end}")
     ws.add_data_validation(notes)
     sign = end + 2
-    _text(ws[f"B{sign}"], "填报人：　　　　　　　联系电话：　　　　　　　单位负责人（签字）：　　　　　　　（单位盖章）", "xz_subtitle")
+    _text(
+        ws[f"B{sign}"],
+        "填报人：　　　　　　　联系电话：　　　　　　　单位负责人（签字）：　　　　　　　（单位盖章）",
+        "xz_subtitle",
+    )
     ws.merge_cells(f"B{sign}:{last}{sign}")
     ws.row_dimensions[sign].height = 30
 
@@ -197,17 +225,39 @@ def _decimal_validation(operator: str, low: str | None, high: str | None) -> Dat
         hint = "请填写数字" if low.startswith("-1E") else f"请填写 {low} 到 {high} 之间的数字"
     else:
         hint = f"请填写{'不小于' if operator == 'greaterThanOrEqual' else '不大于'} {low} 的数字"
-    return DataValidation(type="decimal", operator=operator, formula1=low, formula2=high, allow_blank=True,
-                          showErrorMessage=True, errorStyle="stop", errorTitle="数值有误", error=hint,
-                          showInputMessage=True, promptTitle="本期数值", prompt=hint + "；空白表示未填报")
+    return DataValidation(
+        type="decimal",
+        operator=operator,
+        formula1=low,
+        formula2=high,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle="数值有误",
+        error=hint,
+        showInputMessage=True,
+        promptTitle="本期数值",
+        prompt=hint + "；空白表示未填报",
+    )
 
 
-def _write_meta(wb: Workbook, store: Store, unit: str, unit_name: str, period: str, indicators: list[Indicator]) -> None:
+def _write_meta(
+    wb: Workbook, store: Store, unit: str, unit_name: str, period: str, indicators: list[Indicator]
+) -> None:
     """The hidden sheet the import trusts: what this template is and which row held which code."""
     meta = wb.create_sheet(SHEET_META)
-    rows = [("format", TEMPLATE_FORMAT), ("template_version", TEMPLATE_VERSION), ("unit", unit), ("unit_name", unit_name),
-            ("period", period), ("catalog_version", store.catalog().version), ("database_id", store.database_id),
-            ("created_at", now_iso()), ("program_version", __version__), ("indicators", len(indicators))]
+    rows = [
+        ("format", TEMPLATE_FORMAT),
+        ("template_version", TEMPLATE_VERSION),
+        ("unit", unit),
+        ("unit_name", unit_name),
+        ("period", period),
+        ("catalog_version", store.catalog().version),
+        ("database_id", store.database_id),
+        ("created_at", now_iso()),
+        ("program_version", __version__),
+        ("indicators", len(indicators)),
+    ]
     for r, (key, value) in enumerate(rows, start=1):
         meta.cell(r, 1, key)
         c = meta.cell(r, 2, value)

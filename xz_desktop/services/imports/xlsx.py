@@ -16,13 +16,24 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import parse_period
-from ..store import Store
-from .excel_template import (COL_CODE, COL_NAME, COL_NOTE, COL_VALUE, FIRST_ROW, META_FIRST_LAYOUT_ROW, SHEET_FORM,
-                             SHEET_META, TEMPLATE_FORMAT, TEMPLATE_VERSION)
-from .importing import MAX_FILE_BYTES, ImportRow
-from .progress import SILENT, Progress
+from ...domain.limits import MAX_FILE_BYTES
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
+from ...store import Store
+from ..excel.template import (
+    COL_CODE,
+    COL_NAME,
+    COL_NOTE,
+    COL_VALUE,
+    FIRST_ROW,
+    META_FIRST_LAYOUT_ROW,
+    SHEET_FORM,
+    SHEET_META,
+    TEMPLATE_FORMAT,
+    TEMPLATE_VERSION,
+)
+from ..progress import SILENT, Progress
+from .base import ImportRow, apply_rows
 
 I = "import"
 _COL = {letter: ord(letter) - ord("A") for letter in (COL_CODE, COL_NAME, COL_VALUE, COL_NOTE)}
@@ -54,7 +65,12 @@ def _open(path: Path) -> CalamineWorkbook:
     if size > MAX_FILE_BYTES:
         raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 太大，不是本程序的填报模板"))
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）"))
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(
+                I, "{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）"
+            ),
+        )
     if not magic.startswith(b"PK"):
         raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏"))
     try:
@@ -87,11 +103,16 @@ def _text(value: Any) -> str:
 def _meta(path: Path, book: CalamineWorkbook) -> tuple[dict[str, Any], list[tuple[int, str, str]]]:
     names = book.sheet_names
     if SHEET_META not in names or SHEET_FORM not in names:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写"))
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(
+                I, "{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写"
+            ),
+        )
     rows = _rows(book, SHEET_META)
-    meta = {_text(r[0]): (r[1] if len(r) > 1 else "") for r in rows[:META_FIRST_LAYOUT_ROW - 2] if r and _text(r[0])}
+    meta = {_text(r[0]): (r[1] if len(r) > 1 else "") for r in rows[: META_FIRST_LAYOUT_ROW - 2] if r and _text(r[0])}
     layout = []
-    for r in rows[META_FIRST_LAYOUT_ROW - 1:]:
+    for r in rows[META_FIRST_LAYOUT_ROW - 1 :]:
         if len(r) >= 3 and _text(r[1]):
             try:
                 layout.append((int(float(r[0])), _text(r[1]), _text(r[2])))
@@ -116,26 +137,46 @@ def read_template(store: Store, path: str | Path, *, period: str | None = None) 
     except (TypeError, ValueError):
         version = 0
     if version < TEMPLATE_VERSION:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入"),
-                      found=version, current=TEMPLATE_VERSION)
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(
+                I, "{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入"
+            ),
+            found=version,
+            current=TEMPLATE_VERSION,
+        )
     if version > TEMPLATE_VERSION:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入"), found=version)
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(I, "{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入"),
+            found=version,
+        )
     catalog = store.catalog()
     unit = _text(meta.get("unit"))
     unit_name = _text(meta.get("unit_name")) or unit
     if not catalog.has_unit(unit):
         raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是“{name}”的模板，本数据库中没有这个填报单位"), name=unit_name)
     if not store.is_district and unit != store.unit_code:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库"),
-                      theirs=catalog.unit(unit).name, ours=store.describe())
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(I, "{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库"),
+            theirs=catalog.unit(unit).name,
+            ours=store.describe(),
+        )
     found_period = _text(meta.get("period"))
     try:
         found_period = str(parse_period(found_period))
     except XzError as exc:
         raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 的报告期无效：{reason}"), reason=str(exc)) from exc
     if period is not None and found_period != str(parse_period(period)):
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板"),
-                      found=found_period, expected=str(parse_period(period)))
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(
+                I, "{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板"
+            ),
+            found=found_period,
+            expected=str(parse_period(period)),
+        )
     result = TemplateRows(unit, catalog.unit(unit).name, found_period, version)
     _read_rows(result, form, layout)
     return result
@@ -155,24 +196,45 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
         note = _text(_cell(form, r, COL_NOTE))
         if not code:
             if _text(value) or note:
-                problem(QT_TRANSLATE_NOOP(I, "{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标"),
-                        cell=f"{COL_VALUE if _text(value) else COL_NOTE}{r}")
+                problem(
+                    QT_TRANSLATE_NOOP(I, "{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标"),
+                    cell=f"{COL_VALUE if _text(value) else COL_NOTE}{r}",
+                )
             continue
         if code not in expected:
-            problem(QT_TRANSLATE_NOOP(I, "第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）"), row=r, code=code[:40])
+            problem(
+                QT_TRANSLATE_NOOP(I, "第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）"),
+                row=r,
+                code=code[:40],
+            )
             continue
         if code in seen:
-            problem(QT_TRANSLATE_NOOP(I, "第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）"), row=r, other=seen[code], name=expected[code][1])
+            problem(
+                QT_TRANSLATE_NOOP(I, "第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）"),
+                row=r,
+                other=seen[code],
+                name=expected[code][1],
+            )
             continue
         seen[code] = r
         name = _text(_cell(form, r, COL_NAME))
         if name != expected[code][1]:
             # Labels no longer match the hidden code: cells were moved within the row block.
-            problem(QT_TRANSLATE_NOOP(I, "{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板"),
-                    cell=f"{COL_NAME}{r}", found=name[:40], name=expected[code][1])
+            problem(
+                QT_TRANSLATE_NOOP(
+                    I, "{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板"
+                ),
+                cell=f"{COL_NAME}{r}",
+                found=name[:40],
+                name=expected[code][1],
+            )
             continue
         if isinstance(value, (datetime, date, time, timedelta)):
-            problem(QT_TRANSLATE_NOOP(I, "{cell}：“{name}”填成了日期或时间，应为数字"), cell=f"{COL_VALUE}{r}", name=expected[code][1])
+            problem(
+                QT_TRANSLATE_NOOP(I, "{cell}：“{name}”填成了日期或时间，应为数字"),
+                cell=f"{COL_VALUE}{r}",
+                name=expected[code][1],
+            )
             continue
         if isinstance(value, str):
             value = value.strip() or None
@@ -181,14 +243,23 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
         result.rows.append(ImportRow(f"{COL_VALUE}{r}", result.unit, code, result.period, value, note or None))
     for code, (row, name) in expected.items():
         if code not in seen:
-            problem(QT_TRANSLATE_NOOP(I, "缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行"), name=name, row=row)
+            problem(
+                QT_TRANSLATE_NOOP(I, "缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行"),
+                name=name,
+                row=row,
+            )
 
 
-def import_template(store: Store, path: str | Path, author: str | None = None, *, dry_run: bool = False,
-                    period: str | None = None, progress: Progress = SILENT):
+def import_template(
+    store: Store,
+    path: str | Path,
+    author: str | None = None,
+    *,
+    dry_run: bool = False,
+    period: str | None = None,
+    progress: Progress = SILENT,
+):
     """Import a filled form: every problem of the file and of its figures at once, or all its figures."""
-    from .importing import apply_rows  # importing dispatches .xlsx here: import late, no cycle
-
     path = Path(path)
     data = read_template(store, path, period=period)
     if data.problems:
@@ -197,6 +268,12 @@ def import_template(store: Store, path: str | Path, author: str | None = None, *
             apply_rows(store, data.rows, author, dry_run=True)
         except XzError as exc:
             problems.extend(exc.details)
-        raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题："),
-                              {"file": path.name, "count": len(problems)}), details=problems)
+        raise XzError(
+            Message(
+                I,
+                QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题："),
+                {"file": path.name, "count": len(problems)},
+            ),
+            details=problems,
+        )
     return apply_rows(store, data.rows, author, dry_run=dry_run, progress=progress)

@@ -15,18 +15,18 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .. import __version__
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import Period, parse_period
-from ..domain.totals import district_totals
-from ..store import Store
-from . import pivot
-from .excel_files import check_target, replacing
-from .excel_sheets import period_label, write_chart_sheet, write_other_sheet, write_plan_sheet
-from .excel_style import register_styles
-from .excel_tables import RAW_CHUNK, raw_count, write_raw_sheets, write_status_sheet, write_units_sheet
-from .progress import SILENT, Progress
-from .status import submission_status
+from ... import __version__
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import Period, parse_period
+from ...domain.totals import district_totals
+from ...store import Store
+from .. import pivot
+from ..files import check_target, replacing
+from ..progress import SILENT, Progress
+from ..status import submission_status
+from .sheets import period_label, write_chart_sheet, write_other_sheet, write_plan_sheet
+from .style import register_styles
+from .tables import RAW_CHUNK, raw_count, write_raw_sheets, write_status_sheet, write_units_sheet
 
 E = "export"
 # The indicator whose path the line chart shows: the plan's headline figure.
@@ -52,13 +52,25 @@ class ExportResult:
     raw_rows: int = 0
 
 
-def export_workbook(store: Store, path: str | Path, period: str | None = None, progress: Progress = SILENT,
-                    *, now: datetime | None = None) -> ExportResult:
+def export_workbook(
+    store: Store,
+    path: str | Path,
+    period: str | None = None,
+    progress: Progress = SILENT,
+    *,
+    now: datetime | None = None,
+) -> ExportResult:
     """Write the district workbook for ``period`` (default: the latest year with figures) to ``path``."""
     path = check_target(path)
     period_obj: Period = parse_period(period) if period else Period(pivot.default_year(store))
     if not store.is_district:
-        raise XzError(Message(E, QT_TRANSLATE_NOOP(E, "汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”"), {"unit": store.describe()}))
+        raise XzError(
+            Message(
+                E,
+                QT_TRANSLATE_NOOP(E, "汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”"),
+                {"unit": store.describe()},
+            )
+        )
     catalog = store.catalog()
     # Only the figures the totals read (not every figure of the database): the same totals as ``xz totals``.
     rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj), period_obj)
@@ -73,8 +85,21 @@ def export_workbook(store: Store, path: str | Path, period: str | None = None, p
     progress.step(0, total, "正在汇总数据…")
     wb = Workbook(write_only=True)
     try:
-        _write(wb, store, path, period_obj, progress, total, result, stamp, subtitle, rows=rows, years=years,
-               raw_total=raw_total, raw_steps=raw_steps)
+        _write(
+            wb,
+            store,
+            path,
+            period_obj,
+            progress,
+            total,
+            result,
+            stamp,
+            subtitle,
+            rows=rows,
+            years=years,
+            raw_total=raw_total,
+            raw_steps=raw_steps,
+        )
     except BaseException:
         _discard(wb)
         raise
@@ -95,8 +120,22 @@ def _discard(wb: Workbook) -> None:
             pass
 
 
-def _write(wb: Workbook, store: Store, path: Path, period_obj: Period, progress: Progress, total: int, result: ExportResult,
-           stamp: str, subtitle: str, *, rows, years: list[int], raw_total: int, raw_steps: int) -> None:
+def _write(
+    wb: Workbook,
+    store: Store,
+    path: Path,
+    period_obj: Period,
+    progress: Progress,
+    total: int,
+    result: ExportResult,
+    stamp: str,
+    subtitle: str,
+    *,
+    rows,
+    years: list[int],
+    raw_total: int,
+    raw_steps: int,
+) -> None:
     catalog = store.catalog()
     groups = {key: members for key, _, members in pivot.grouped(rows)}
     label = period_label(period_obj)
@@ -111,29 +150,67 @@ def _write(wb: Workbook, store: Store, path: Path, period_obj: Period, progress:
         wb.properties.creator = f"xz-desktop {__version__}"
         wb.properties.title = f"秀洲区人才发展“十四五”规划指标汇总（{label}）"
         register_styles(wb)
-        plan = write_plan_sheet(wb, catalog, SHEET_TABLE2, f"秀洲区“十四五”时期人才发展主要指标完成情况（{label}）", subtitle,
-                                groups.get("table2", []), period_obj, table2=True)
+        plan = write_plan_sheet(
+            wb,
+            catalog,
+            SHEET_TABLE2,
+            f"秀洲区“十四五”时期人才发展主要指标完成情况（{label}）",
+            subtitle,
+            groups.get("table2", []),
+            period_obj,
+            table2=True,
+        )
         step("表2主要指标")
-        write_plan_sheet(wb, catalog, SHEET_TARGETS, f"秀洲区人才发展“十四五”规划其他目标完成情况（{label}）", subtitle,
-                         groups.get("targets", []), period_obj, table2=False)
+        write_plan_sheet(
+            wb,
+            catalog,
+            SHEET_TARGETS,
+            f"秀洲区人才发展“十四五”规划其他目标完成情况（{label}）",
+            subtitle,
+            groups.get("targets", []),
+            period_obj,
+            table2=False,
+        )
         step("其他规划目标")
-        write_other_sheet(wb, SHEET_OTHER, f"其他指标及基础数据（{label}）", subtitle, groups.get("table1", []) + groups.get("components", []), period_obj)
+        write_other_sheet(
+            wb,
+            SHEET_OTHER,
+            f"其他指标及基础数据（{label}）",
+            subtitle,
+            groups.get("table1", []) + groups.get("components", []),
+            period_obj,
+        )
         step("其他指标")
-        headline = pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE), HEADLINE) \
-            if catalog.has_indicator(HEADLINE) else None
+        headline = (
+            pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE), HEADLINE)
+            if catalog.has_indicator(HEADLINE)
+            else None
+        )
         write_chart_sheet(wb, SHEET_CHARTS, plan, period_obj, headline)
         step("进度图")
         for year in years:
             # One year's figures at a time: memory follows the catalog, not the years of history.
             table = pivot.unit_table(catalog, pivot.year_aggregator(store, year), Period(year))
-            write_units_sheet(wb, catalog, table, unit_sheet_title(year), f"各填报单位{year}年指标数据",
-                              f"填报单位：{store.describe()}　　报告期：{year}年　　导出时间：{stamp}")
+            write_units_sheet(
+                wb,
+                catalog,
+                table,
+                unit_sheet_title(year),
+                f"各填报单位{year}年指标数据",
+                f"填报单位：{store.describe()}　　报告期：{year}年　　导出时间：{stamp}",
+            )
             step(f"{year}年分单位数据")
-        write_status_sheet(wb, submission_status(store, str(period_obj)), SHEET_STATUS, f"各单位报送情况（{label}）", subtitle)
+        write_status_sheet(
+            wb, submission_status(store, str(period_obj)), SHEET_STATUS, f"各单位报送情况（{label}）", subtitle
+        )
         step("报送情况")
         raw_done = done
-        write_raw_sheets(wb, store, SHEET_RAW,
-                                      lambda n: progress.step(raw_done + -(-n // RAW_CHUNK), total, f"原始数据 {n:,}/{raw_total:,} 行"))
+        write_raw_sheets(
+            wb,
+            store,
+            SHEET_RAW,
+            lambda n: progress.step(raw_done + -(-n // RAW_CHUNK), total, f"原始数据 {n:,}/{raw_total:,} 行"),
+        )
         done = raw_done + raw_steps
         progress.step(done, total, "正在保存文件…")
         result.sheets = [ws.title for ws in wb.worksheets]

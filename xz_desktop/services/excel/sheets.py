@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
-from ..domain.catalog import Catalog
-from ..domain.periods import Period
-from ..domain.totals import TotalRow
-from ..domain.trajectory import completion
-from .excel_style import SheetWriter, cell, num_style, row_height
-from .pivot import History
+from ...domain.catalog import Catalog
+from ...domain.periods import Period
+from ...domain.totals import TotalRow
+from ...domain.trajectory import completion
+from ..pivot import History
+from .style import SheetWriter, cell, num_style, row_height
 
 MARK = {True: ("达到进度", "xz_good"), False: ("落后进度", "xz_bad")}
 
@@ -40,12 +40,26 @@ def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, floa
     label = period_label(period)
     # The text's targets have long 一级 names (人才队伍提质扩容, 秀水领英工程 …).
     category_width = 16 if cumulative else 12
-    cols = [("category", "一级指标", category_width), ("seq", "序号", 6), ("name", "二级指标", 36), ("measure", "计量单位", 10),
-            ("base", "2020年基数", 12), ("target", "2025年目标", 12), ("value", f"{label}实际", 12)]
+    cols = [
+        ("category", "一级指标", category_width),
+        ("seq", "序号", 6),
+        ("name", "二级指标", 36),
+        ("measure", "计量单位", 10),
+        ("base", "2020年基数", 12),
+        ("target", "2025年目标", 12),
+        ("value", f"{label}实际", 12),
+    ]
     if cumulative:
         cols.append(("cumulative", f"2021年至{label}累计", 13))
-    cols += [("expected", f"{label}应达", 12), ("completion", "完成率", 9), ("time", "序时进度", 9), ("mark", "进度评价", 10),
-             ("reported", "已报/应报单位", 11), ("note", "备注", 26), ("code", "指标代码", 24)]
+    cols += [
+        ("expected", f"{label}应达", 12),
+        ("completion", "完成率", 9),
+        ("time", "序时进度", 9),
+        ("mark", "进度评价", 10),
+        ("reported", "已报/应报单位", 11),
+        ("note", "备注", 26),
+        ("code", "指标代码", 24),
+    ]
     return cols
 
 
@@ -54,15 +68,26 @@ def _note(row: TotalRow, names: dict[str, str]) -> str:
     if row.target_sense == "max":
         parts.append("目标为上限（以下）")
     if row.units_missing:
-        missing = "、".join(names.get(u, u) for u in row.units_missing[:6]) + ("等" if len(row.units_missing) > 6 else "")
+        missing = "、".join(names.get(u, u) for u in row.units_missing[:6]) + (
+            "等" if len(row.units_missing) > 6 else ""
+        )
         parts.append(f"缺报 {len(row.units_missing)} 个单位：{missing}")
     if row.disputed:
         parts.append("含待处理的冲突数值")
     return "；".join(parts)
 
 
-def write_plan_sheet(wb: Workbook, catalog: Catalog, title: str, heading: str, subtitle: str, rows: list[TotalRow],
-                     period: Period, *, table2: bool) -> PlanSheet:
+def write_plan_sheet(
+    wb: Workbook,
+    catalog: Catalog,
+    title: str,
+    heading: str,
+    subtitle: str,
+    rows: list[TotalRow],
+    period: Period,
+    *,
+    table2: bool,
+) -> PlanSheet:
     """A sheet laid out like the plan's 表2, with the period's value, expected value and completion."""
     cumulative = any(catalog.indicator(r.code).is_cumulative for r in rows)
     cols = _plan_columns(period, cumulative)
@@ -95,7 +120,9 @@ def write_plan_sheet(wb: Workbook, catalog: Catalog, title: str, heading: str, s
     for n, row in enumerate(rows, start=1):
         ind = catalog.indicator(row.code)
         d = num_style(row.decimals)
-        text, mark_style = MARK.get(row.on_track, ("无数据" if row.target_2025 is not None and row.progress_value is None else "", "xz_center"))
+        text, mark_style = MARK.get(
+            row.on_track, ("无数据" if row.target_2025 is not None and row.progress_value is None else "", "xz_center")
+        )
         values = {
             "category": cell(ws, row.category, "xz_center"),
             "seq": cell(ws, row.table2_seq if table2 else n, "xz_center"),
@@ -109,15 +136,25 @@ def write_plan_sheet(wb: Workbook, catalog: Catalog, title: str, heading: str, s
             "completion": cell(ws, row.completion, "xz_pct"),
             "time": cell(ws, completion(ind, row.expected) if row.expected is not None else None, "xz_pct"),
             "mark": cell(ws, text, mark_style),
-            "reported": cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
+            "reported": cell(
+                ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"
+            ),
             "note": cell(ws, _note(row, names), "xz_text"),
             "code": cell(ws, row.code, "xz_code"),
         }
         width = {key: w for key, _, w in cols}
         note = values["note"].value
-        at = sheet.append([values[key] for key, _, _ in cols],
-                          row_height([(row.name, width["name"]), (note, width["note"]), (row.measure, width["measure"]),
-                                      (row.category, width["category"] * run_length[n - 1])]))
+        at = sheet.append(
+            [values[key] for key, _, _ in cols],
+            row_height(
+                [
+                    (row.name, width["name"]),
+                    (note, width["note"]),
+                    (row.measure, width["measure"]),
+                    (row.category, width["category"] * run_length[n - 1]),
+                ]
+            ),
+        )
         # 一级指标 is merged down over its run of rows, as in the plan's table.
         if row.category != run_category:
             if run_category is not None:
@@ -127,17 +164,33 @@ def write_plan_sheet(wb: Workbook, catalog: Catalog, title: str, heading: str, s
     if rows:
         sheet.merge(run_start, 1, last, 1)
     sheet.append([])
-    sheet.banner("注：完成率 =（实际值 − 2020年基数）÷（2025年目标 − 2020年基数），五年累计目标按2021年以来累计值计算；"
-                 "序时进度为按规划轨迹（线性或年均增长）该年应达到的完成率；实际值达到或超过应达值为“达到进度”。", "xz_note")
-    sheet.banner("数值单位见“计量单位”列；空白表示尚无数据。全区值按各指标的汇总口径（求和、比值、年均增长）计算。", "xz_note")
+    sheet.banner(
+        "注：完成率 =（实际值 − 2020年基数）÷（2025年目标 − 2020年基数），五年累计目标按2021年以来累计值计算；"
+        "序时进度为按规划轨迹（线性或年均增长）该年应达到的完成率；实际值达到或超过应达值为“达到进度”。",
+        "xz_note",
+    )
+    sheet.banner(
+        "数值单位见“计量单位”列；空白表示尚无数据。全区值按各指标的汇总口径（求和、比值、年均增长）计算。", "xz_note"
+    )
     return PlanSheet(title, first, last, index)
 
 
-def write_other_sheet(wb: Workbook, title: str, heading: str, subtitle: str, rows: list[TotalRow], period: Period) -> None:
+def write_other_sheet(
+    wb: Workbook, title: str, heading: str, subtitle: str, rows: list[TotalRow], period: Period
+) -> None:
     """Indicators without a 2025 target: 表1's history and the components of ratios."""
     label = period_label(period)
-    cols = [("类别", 14), ("序号", 6), ("指标", 34), ("计量单位", 10), ("2015年", 12), ("2020年", 12), (f"{label}", 12),
-            ("已报/应报单位", 11), ("指标代码", 24)]
+    cols = [
+        ("类别", 14),
+        ("序号", 6),
+        ("指标", 34),
+        ("计量单位", 10),
+        ("2015年", 12),
+        ("2020年", 12),
+        (f"{label}", 12),
+        ("已报/应报单位", 11),
+        ("指标代码", 24),
+    ]
     sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="D4", title_rows="3:3")
     widths = dict(cols)
     ws = sheet.ws
@@ -146,11 +199,20 @@ def write_other_sheet(wb: Workbook, title: str, heading: str, subtitle: str, row
     sheet.append([cell(ws, text, "xz_header") for text, _ in cols], 22)
     for n, row in enumerate(rows, start=1):
         d = num_style(row.decimals)
-        sheet.append([cell(ws, row.category, "xz_center"), cell(ws, row.table1_seq or n, "xz_center"), cell(ws, row.name, "xz_text"),
-                      cell(ws, row.measure, "xz_center"), cell(ws, row.base_2015, d), cell(ws, row.base_2020, d), cell(ws, row.value, d),
-                      cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
-                      cell(ws, row.code, "xz_code")],
-                     row_height([(row.name, widths["指标"]), (row.category, widths["类别"])]))
+        sheet.append(
+            [
+                cell(ws, row.category, "xz_center"),
+                cell(ws, row.table1_seq or n, "xz_center"),
+                cell(ws, row.name, "xz_text"),
+                cell(ws, row.measure, "xz_center"),
+                cell(ws, row.base_2015, d),
+                cell(ws, row.base_2020, d),
+                cell(ws, row.value, d),
+                cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
+                cell(ws, row.code, "xz_code"),
+            ],
+            row_height([(row.name, widths["指标"]), (row.category, widths["类别"])]),
+        )
 
 
 def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period, history: History | None) -> None:
@@ -166,10 +228,12 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
         bar.y_axis.title = "完成率"
         bar.y_axis.numFmt = "0%"
         bar.y_axis.majorGridlines = None
-        ref = lambda key: Reference(wb[plan.title], min_col=plan.columns[key], min_row=4, max_row=plan.last_row)  # noqa: E731
+        ref = lambda key: Reference(wb[plan.title], min_col=plan.columns[key], min_row=4, max_row=plan.last_row)
         bar.add_data(ref("completion"), titles_from_data=True)
         bar.add_data(ref("time"), titles_from_data=True)
-        bar.set_categories(Reference(wb[plan.title], min_col=plan.columns["name"], min_row=plan.first_row, max_row=plan.last_row))
+        bar.set_categories(
+            Reference(wb[plan.title], min_col=plan.columns["name"], min_row=plan.first_row, max_row=plan.last_row)
+        )
         bar.x_axis.scaling.orientation = "maxMin"  # the plan's order, top to bottom
         bar.height, bar.width = 14, 26
         ws.add_chart(bar, "A3")
@@ -184,8 +248,14 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
     years = sorted(set(actual) | set(planned))
     d = num_style(history.decimals)
     for year in years:
-        sheet.append([cell(ws, year, "xz_center"), cell(ws, actual.get(year), d), cell(ws, planned.get(year), d),
-                      cell(ws, history.target if year == max(years) else None, d)])
+        sheet.append(
+            [
+                cell(ws, year, "xz_center"),
+                cell(ws, actual.get(year), d),
+                cell(ws, planned.get(year), d),
+                cell(ws, history.target if year == max(years) else None, d),
+            ]
+        )
     line = LineChart()
     line.title = f"{history.name}：实际与规划进度"
     line.y_axis.title = history.measure

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
-from ..store import Store
-from .package_format import PackageRow
-from .package_rules import Candidate, Conflict, ForkChoice, decide
+from ...domain.merge_rule import Candidate, Conflict, ForkChoice, decide
+from ...store import Store
+from .package_file import PackageRow
 
 Key = tuple[str, str, str]
 Row = tuple  # (value, explanation, revision, changed_at, changed_by, source)
@@ -61,9 +62,12 @@ def load_candidates(store: Store, unit: str, periods: Iterable[str]) -> tuple[di
     marks, args = _in(periods)
     q = store.conn.execute
     unit_c: dict[Key, list[Candidate]] = {}
-    for row in q(f"SELECT pv.indicator, pv.period, pv.value, pv.explanation, pv.revision, pv.base_revision, pv.changed_at, "
-                 f"pv.changed_by, pv.package_id, p.exported_at FROM package_value pv JOIN package p ON p.package_id = pv.package_id "
-                 f"WHERE pv.unit = ? AND pv.period IN ({marks})", (unit, *args)):
+    for row in q(
+        f"SELECT pv.indicator, pv.period, pv.value, pv.explanation, pv.revision, pv.base_revision, pv.changed_at, "
+        f"pv.changed_by, pv.package_id, p.exported_at FROM package_value pv JOIN package p ON p.package_id = pv.package_id "
+        f"WHERE pv.unit = ? AND pv.period IN ({marks})",
+        (unit, *args),
+    ):
         ind, period, value, expl, rev, base, at, by, pid, exported = row
         key = (unit, ind, period)
         candidate = Candidate("unit", rev, base, value, expl, at, by, pid, exported)
@@ -73,15 +77,20 @@ def load_candidates(store: Store, unit: str, periods: Iterable[str]) -> tuple[di
             unit_c[key] = [candidate]
     edits: dict[Key, Candidate] = {}
     for ind, period, value, expl, rev, base, at, by, source in q(
-            f"SELECT indicator, period, value, explanation, revision, base_revision, changed_at, changed_by, source FROM district_edit "
-            f"WHERE unit = ? AND period IN ({marks}) AND withdrawn_at IS NULL", (unit, *args)):
+        f"SELECT indicator, period, value, explanation, revision, base_revision, changed_at, changed_by, source FROM district_edit "
+        f"WHERE unit = ? AND period IN ({marks}) AND withdrawn_at IS NULL",
+        (unit, *args),
+    ):
         edits[(unit, ind, period)] = Candidate("district", rev, base, value, expl, at, by, source)
     forks: dict[Key, dict[int, ForkChoice]] = {}
     for ind, period, rev, contents, chosen, at, by in q(
-            f"SELECT indicator, period, revision, contents, chosen, resolved_at, resolved_by FROM fork_choice "
-            f"WHERE unit = ? AND period IN ({marks})", (unit, *args)):
+        f"SELECT indicator, period, revision, contents, chosen, resolved_at, resolved_by FROM fork_choice "
+        f"WHERE unit = ? AND period IN ({marks})",
+        (unit, *args),
+    ):
         forks.setdefault((unit, ind, period), {})[rev] = ForkChoice(
-            rev, frozenset(tuple(c) for c in json.loads(contents)), tuple(json.loads(chosen)), at, by)
+            rev, frozenset(tuple(c) for c in json.loads(contents)), tuple(json.loads(chosen)), at, by
+        )
     return unit_c, edits, forks
 
 
@@ -92,11 +101,19 @@ def outcome_for(store: Store, key: Key):
 
 
 def _candidate(r: PackageRow, package_id: str, exported_at: str) -> Candidate:
-    return Candidate("unit", r.revision, r.base_revision, r.value, r.explanation, r.changed_at, r.changed_by, package_id, exported_at)
+    return Candidate(
+        "unit", r.revision, r.base_revision, r.value, r.explanation, r.changed_at, r.changed_by, package_id, exported_at
+    )
 
 
-def recompute(store: Store, unit: str, keys: Iterable[Key], arriving: Sequence[PackageRow] = (), package_id: str = "",
-              exported_at: str = "") -> list[KeyChange]:
+def recompute(
+    store: Store,
+    unit: str,
+    keys: Iterable[Key],
+    arriving: Sequence[PackageRow] = (),
+    package_id: str = "",
+    exported_at: str = "",
+) -> list[KeyChange]:
     """Bring the figures and open conflicts of ``keys`` (all of ``unit``) in line with the rule.
 
     ``arriving`` are the rows of a package being merged, not yet in ``package_value``: they are
@@ -113,15 +130,25 @@ def recompute(store: Store, unit: str, keys: Iterable[Key], arriving: Sequence[P
         if key in unit_c or key in edits:
             unit_c.setdefault(key, []).append(_candidate(r, package_id, exported_at))
         else:
-            fresh[key] = r   # nothing else is known of this figure: the package's row is the figure
+            fresh[key] = r  # nothing else is known of this figure: the package's row is the figure
     marks, args = _in(periods)
     q = store.conn.execute
-    current: dict[Key, Row] = {(unit, r[0], r[1]): tuple(r[2:]) for r in q(
-        f"SELECT indicator, period, value, explanation, revision, changed_at, changed_by, source FROM value "
-        f"WHERE unit = ? AND period IN ({marks})", (unit, *args))}
-    open_rows: dict[Key, tuple] = {(unit, r[0], r[1]): (r[2], r[3], r[4], r[5]) for r in q(
-        f"SELECT indicator, period, id, kind, revision, candidates FROM conflict "
-        f"WHERE unit = ? AND period IN ({marks}) AND resolved_at IS NULL", (unit, *args))}
+    current: dict[Key, Row] = {
+        (unit, r[0], r[1]): tuple(r[2:])
+        for r in q(
+            f"SELECT indicator, period, value, explanation, revision, changed_at, changed_by, source FROM value "
+            f"WHERE unit = ? AND period IN ({marks})",
+            (unit, *args),
+        )
+    }
+    open_rows: dict[Key, tuple] = {
+        (unit, r[0], r[1]): (r[2], r[3], r[4], r[5])
+        for r in q(
+            f"SELECT indicator, period, id, kind, revision, candidates FROM conflict "
+            f"WHERE unit = ? AND period IN ({marks}) AND resolved_at IS NULL",
+            (unit, *args),
+        )
+    }
     inserts, upserts, deletes, conflict_deletes, conflict_inserts = [], [], [], [], []
     changes: list[KeyChange] = []
     for key in keys:
@@ -159,10 +186,14 @@ def recompute(store: Store, unit: str, keys: Iterable[Key], arriving: Sequence[P
         store.conn.executemany(
             f"INSERT INTO value ({_VALUE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit, indicator, period) DO UPDATE SET "
             "value = excluded.value, explanation = excluded.explanation, revision = excluded.revision, "
-            "changed_at = excluded.changed_at, changed_by = excluded.changed_by, source = excluded.source", upserts)
+            "changed_at = excluded.changed_at, changed_by = excluded.changed_by, source = excluded.source",
+            upserts,
+        )
     if conflict_deletes:
         store.conn.executemany("DELETE FROM conflict WHERE id = ?", conflict_deletes)
     if conflict_inserts:
-        store.conn.executemany("INSERT INTO conflict (unit, indicator, period, kind, revision, candidates) VALUES (?, ?, ?, ?, ?, ?)",
-                               conflict_inserts)
+        store.conn.executemany(
+            "INSERT INTO conflict (unit, indicator, period, kind, revision, candidates) VALUES (?, ?, ?, ?, ?, ?)",
+            conflict_inserts,
+        )
     return changes

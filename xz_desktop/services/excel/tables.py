@@ -8,23 +8,35 @@ the row count.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
-from typing import Callable
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 
-from ..domain.catalog import Catalog, UnitKind
-from ..store import Store
-from .excel_style import SheetWriter, cell, num_style, plain
-from .pivot import UnitTable
+from ...domain.catalog import Catalog, UnitKind
+from ...store import Store
+from ..pivot import UnitTable
+from .style import SheetWriter, cell, num_style, plain
 
 KIND = {UnitKind.GEOGRAPHIC: "镇街", UnitKind.SECTOR: "部门"}
-RAW_COLUMNS = [("单位代码", 13), ("单位", 18), ("指标代码", 26), ("指标", 34), ("报告期", 8), ("数值", 14), ("计量单位", 10),
-               ("说明", 36), ("修订次数", 8), ("修改时间", 19), ("修改人", 12), ("来源（数据包）", 28)]
+RAW_COLUMNS = [
+    ("单位代码", 13),
+    ("单位", 18),
+    ("指标代码", 26),
+    ("指标", 34),
+    ("报告期", 8),
+    ("数值", 14),
+    ("计量单位", 10),
+    ("说明", 36),
+    ("修订次数", 8),
+    ("修改时间", 19),
+    ("修改人", 12),
+    ("来源（数据包）", 28),
+]
 MAX_SHEET_ROWS = 1_000_000  # Excel stops at 1,048,576 rows: a longer raw table continues on another sheet
-RAW_CHUNK = 5_000           # rows between progress steps (and cancel checks)
+RAW_CHUNK = 5_000  # rows between progress steps (and cancel checks)
 
 
 @lru_cache(maxsize=4096)
@@ -41,7 +53,9 @@ def local_time(stamp: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def write_units_sheet(wb: Workbook, catalog: Catalog, table: UnitTable, title: str, heading: str, subtitle: str) -> None:
+def write_units_sheet(
+    wb: Workbook, catalog: Catalog, table: UnitTable, title: str, heading: str, subtitle: str
+) -> None:
     """One year's figures of every unit (rows) and entered indicator (columns), entry measure."""
     inds = table.indicators
     fixed = 3
@@ -75,40 +89,69 @@ def write_units_sheet(wb: Workbook, catalog: Catalog, table: UnitTable, title: s
     matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
     for n, unit in enumerate(table.units, start=1):
         u = catalog.unit(unit)
-        row = [cell(ws, n, "xz_center"), cell(ws, u.name + ("" if u.active else "（已停用）"), "xz_text"), cell(ws, KIND[u.kind], "xz_center")]
+        row = [
+            cell(ws, n, "xz_center"),
+            cell(ws, u.name + ("" if u.active else "（已停用）"), "xz_text"),
+            cell(ws, KIND[u.kind], "xz_center"),
+        ]
         for ind, style, value in zip(inds, styles, matrix[n - 1].tolist()):
             if (unit, ind.code) in table.applicable:
                 row.append(cell(ws, None if math.isnan(value) else value, style))
             else:
                 row.append(cell(ws, None, "xz_na"))  # grey: this unit does not report the indicator
         sheet.append(row)
-    sheet.append([cell(ws, None, "xz_header"), cell(ws, "全区", "xz_header"), cell(ws, None, "xz_header")]
-                 + [cell(ws, table.district.get(ind.code), style) for ind, style in zip(inds, styles)])
+    sheet.append(
+        [cell(ws, None, "xz_header"), cell(ws, "全区", "xz_header"), cell(ws, None, "xz_header")]
+        + [cell(ws, table.district.get(ind.code), style) for ind, style in zip(inds, styles)]
+    )
     sheet.append([])
-    sheet.banner("注：数值为各单位填报的原始口径（计量单位见表头）；空白为未填报；灰色为该单位不填报的指标。"
-                 "“全区”行按各指标的汇总口径计算（区级指标只取主管单位的数值）。", "xz_note", span=12)
+    sheet.banner(
+        "注：数值为各单位填报的原始口径（计量单位见表头）；空白为未填报；灰色为该单位不填报的指标。"
+        "“全区”行按各指标的汇总口径计算（区级指标只取主管单位的数值）。",
+        "xz_note",
+        span=12,
+    )
 
 
 def write_status_sheet(wb: Workbook, statuses: list, title: str, heading: str, subtitle: str) -> None:
     """Who submitted for the period, when, and how complete (``services.status.submission_status``)."""
-    cols = [("序号", 6), ("单位", 20), ("类别", 8), ("报送状态", 10), ("首次报送时间", 19), ("最近报送时间", 19),
-            ("最近数据包", 34), ("已填/应填", 10), ("填报率", 9)]
+    cols = [
+        ("序号", 6),
+        ("单位", 20),
+        ("类别", 8),
+        ("报送状态", 10),
+        ("首次报送时间", 19),
+        ("最近报送时间", 19),
+        ("最近数据包", 34),
+        ("已填/应填", 10),
+        ("填报率", 9),
+    ]
     sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="C4", title_rows="3:3", landscape=True)
     ws = sheet.ws
     sheet.banner(heading, height=30)
     done = [s for s in statuses if s.submitted]
     late = [s.name for s in statuses if not s.submitted]
-    sheet.banner(f"{subtitle}　已报送 {len(done)}/{len(statuses)} 个单位" + (f"；未报送：{'、'.join(late)}" if late else ""), "xz_subtitle")
+    sheet.banner(
+        f"{subtitle}　已报送 {len(done)}/{len(statuses)} 个单位" + (f"；未报送：{'、'.join(late)}" if late else ""),
+        "xz_subtitle",
+    )
     sheet.append([cell(ws, text, "xz_header") for text, _ in cols], 22)
     kinds = {"geographic": "镇街", "sector": "部门"}
     for n, s in enumerate(statuses, start=1):
         rate = s.values / s.expected if s.expected else None
-        sheet.append([cell(ws, n, "xz_center"), cell(ws, s.name, "xz_text"), cell(ws, kinds.get(s.kind, s.kind), "xz_center"),
-                      cell(ws, "已报送" if s.submitted else "未报送", "xz_good" if s.submitted else "xz_bad"),
-                      cell(ws, local_time(s.submitted_at), "xz_center"),
-                      cell(ws, local_time(getattr(s, "last_submitted_at", None)), "xz_center"),
-                      cell(ws, s.package_file or "", "xz_text"),
-                      cell(ws, f"{s.values}/{s.expected}", "xz_center"), cell(ws, rate, "xz_pct")])
+        sheet.append(
+            [
+                cell(ws, n, "xz_center"),
+                cell(ws, s.name, "xz_text"),
+                cell(ws, kinds.get(s.kind, s.kind), "xz_center"),
+                cell(ws, "已报送" if s.submitted else "未报送", "xz_good" if s.submitted else "xz_bad"),
+                cell(ws, local_time(s.submitted_at), "xz_center"),
+                cell(ws, local_time(getattr(s, "last_submitted_at", None)), "xz_center"),
+                cell(ws, s.package_file or "", "xz_text"),
+                cell(ws, f"{s.values}/{s.expected}", "xz_center"),
+                cell(ws, rate, "xz_pct"),
+            ]
+        )
     sheet.append([])
     sheet.banner("注：“报送”指区级已合并该单位含本报告期的数据包；时间为数据包导出时间（本机时区）。", "xz_note")
 
@@ -125,7 +168,8 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
     cursor = store.conn.execute(
         "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, v.source "
         "FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
-        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator")
+        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator"
+    )
     titles, sheet, done = [], None, 0
     header_style = "xz_header"
     # The unit's and indicator's columns repeat on every row: made safe once per code. A formula-like
@@ -160,8 +204,22 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                     code_cols[code] = c
             # Plain values: the raw table shows each figure exactly as stored, in General format.
             sheet.row += 1
-            ws.append((u[0], u[1], c[0], c[1], period, value, c[2], plain(ws, explanation), revision, local_time(changed_at),
-                       plain(ws, changed_by), plain(ws, source)))
+            ws.append(
+                (
+                    u[0],
+                    u[1],
+                    c[0],
+                    c[1],
+                    period,
+                    value,
+                    c[2],
+                    plain(ws, explanation),
+                    revision,
+                    local_time(changed_at),
+                    plain(ws, changed_by),
+                    plain(ws, source),
+                )
+            )
         done += len(batch)
         step(done)
     if sheet is None:  # an empty database still gets the sheet, with its header

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from copy import copy
-from typing import Any, Iterable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -21,16 +22,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-BODY_FONT = "宋体"    # declared by name: Excel and WPS map it on every Chinese Windows
+BODY_FONT = "宋体"  # declared by name: Excel and WPS map it on every Chinese Windows
 TITLE_FONT = "黑体"
 MAX_CELL_TEXT = 32767  # Excel's limit; a longer string makes the file unreadable
 # Characters XML 1.0 forbids (openpyxl refuses them): pasted text sometimes carries them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 RISKY_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 
-GOOD_FILL = "E2EFDA"   # 达到进度: green, with the words beside it
-BAD_FILL = "FCE4D6"    # 落后进度: red-orange, with the words beside it
-NA_FILL = "EDEDED"     # not reported by this unit
+GOOD_FILL = "E2EFDA"  # 达到进度: green, with the words beside it
+BAD_FILL = "FCE4D6"  # 落后进度: red-orange, with the words beside it
+NA_FILL = "EDEDED"  # not reported by this unit
 HEADER_FILL = "DDEBF7"
 INPUT_FILL = "FFF2CC"  # cells a clerk fills in a template
 
@@ -45,8 +46,18 @@ def number_format(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def _named(name: str, *, size: float = 10.5, bold: bool = False, font: str = BODY_FONT, horizontal: str = "left",
-           wrap: bool = True, border: bool = True, fill: str | None = None, fmt: str = "General") -> NamedStyle:
+def _named(
+    name: str,
+    *,
+    size: float = 10.5,
+    bold: bool = False,
+    font: str = BODY_FONT,
+    horizontal: str = "left",
+    wrap: bool = True,
+    border: bool = True,
+    fill: str | None = None,
+    fmt: str = "General",
+) -> NamedStyle:
     style = NamedStyle(name=name)
     style.font = Font(name=font, size=size, bold=bold)
     style.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap)
@@ -167,8 +178,18 @@ def row_height(cells: Iterable[tuple[str | None, float]], line: float = 14.0) ->
 class SheetWriter:
     """A write-only sheet that knows its current row, for merges and row heights."""
 
-    def __init__(self, wb: Workbook, title: str, widths: Iterable[float], *, freeze: str | None = None,
-                 title_rows: str | None = None, landscape: bool = True, index: int | None = None, fit: str = "width"):
+    def __init__(
+        self,
+        wb: Workbook,
+        title: str,
+        widths: Iterable[float],
+        *,
+        freeze: str | None = None,
+        title_rows: str | None = None,
+        landscape: bool = True,
+        index: int | None = None,
+        fit: str = "width",
+    ):
         self.ws = wb.create_sheet(title, index) if index is not None else wb.create_sheet(title)
         self.row = 0
         self.widths = list(widths)

@@ -20,17 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import parse_period
+from ...domain.limits import MAX_TEXT  # 说明, as in the form and the import
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
 
 P = "packages"
 FORMAT_VERSION = 1
-APPLICATION_ID = 0x585A504B        # “XZPK” in the SQLite header: a package, not a database
+APPLICATION_ID = 0x585A504B  # “XZPK” in the SQLite header: a package, not a database
 SUFFIX = ".xzpkg"
-MAX_PACKAGE_BYTES = 20 * 1024 * 1024   # a unit's package is kilobytes; anything this large is not one
+MAX_PACKAGE_BYTES = 20 * 1024 * 1024  # a unit's package is kilobytes; anything this large is not one
 MAX_ROWS = 100_000
-MAX_TEXT = 2000                    # 说明, as in the form and the import
-MAX_SHORT = 200                    # names, times, codes, manifest fields
+MAX_SHORT = 200  # names, times, codes, manifest fields
 
 SCHEMA = [
     "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -41,9 +41,21 @@ SCHEMA = [
 # What sqlite_master may hold: our two tables and the primary-key index of the rowid table.
 _EXPECTED_OBJECTS = {("table", "manifest"), ("table", "value"), ("index", "sqlite_autoindex_manifest_1")}
 _ROW_COLUMNS = "unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by"
-KINDS = ("unit", "district")       # a unit's submission; the district's corrections sent back to a unit
-MANIFEST_KEYS = ("package_id", "format_version", "kind", "unit", "periods", "catalog_version", "schema_version",
-                 "program_version", "exported_at", "author", "source_database_id", "value_count")
+KINDS = ("unit", "district")  # a unit's submission; the district's corrections sent back to a unit
+MANIFEST_KEYS = (
+    "package_id",
+    "format_version",
+    "kind",
+    "unit",
+    "periods",
+    "catalog_version",
+    "schema_version",
+    "program_version",
+    "exported_at",
+    "author",
+    "source_database_id",
+    "value_count",
+)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -82,11 +94,20 @@ class Manifest:
 
     def as_fields(self) -> dict[str, str]:
         """The manifest table's rows (all text)."""
-        return {"package_id": self.package_id, "format_version": str(self.format_version), "kind": self.kind,
-                "unit": self.unit, "periods": json.dumps(list(self.periods), ensure_ascii=False),
-                "catalog_version": self.catalog_version, "schema_version": str(self.schema_version),
-                "program_version": self.program_version, "exported_at": self.exported_at, "author": self.author,
-                "source_database_id": self.source_database_id, "value_count": str(self.value_count)}
+        return {
+            "package_id": self.package_id,
+            "format_version": str(self.format_version),
+            "kind": self.kind,
+            "unit": self.unit,
+            "periods": json.dumps(list(self.periods), ensure_ascii=False),
+            "catalog_version": self.catalog_version,
+            "schema_version": str(self.schema_version),
+            "program_version": self.program_version,
+            "exported_at": self.exported_at,
+            "author": self.author,
+            "source_database_id": self.source_database_id,
+            "value_count": str(self.value_count),
+        }
 
 
 @dataclass
@@ -98,7 +119,7 @@ class Package:
     rows: list[PackageRow]
     checksum: str
     size: int = 0
-    extra: dict[str, str] = field(default_factory=dict)   # manifest keys a newer minor writer added
+    extra: dict[str, str] = field(default_factory=dict)  # manifest keys a newer minor writer added
 
     @property
     def package_id(self) -> str:
@@ -118,8 +139,13 @@ def canonical_bytes(fields: dict[str, str], rows: list[PackageRow]) -> bytes:
     manifest = {k: v for k, v in fields.items() if k != "checksum"}
     values = sorted(list(r) if r[3] is None or type(r[3]) is float else [*r[:3], float(r[3]), *r[4:]] for r in rows)
     # repr of a float round-trips exactly, and json uses it; NaN and infinity are refused before this.
-    return json.dumps({"manifest": manifest, "values": values}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return json.dumps(
+        {"manifest": manifest, "values": values},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")
 
 
 def compute_checksum(fields: dict[str, str], rows: list[PackageRow]) -> str:
@@ -141,15 +167,37 @@ def write_package(path: Path, manifest: Manifest, rows: list[PackageRow]) -> str
             with conn:
                 for statement in SCHEMA:
                     conn.execute(statement)
-                conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)])
-                conn.executemany(f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [(r.unit, r.indicator, r.period, r.value, r.explanation, r.revision, r.base_revision,
-                                   r.changed_at, r.changed_by) for r in rows])
+                conn.executemany(
+                    "INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)]
+                )
+                conn.executemany(
+                    f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            r.unit,
+                            r.indicator,
+                            r.period,
+                            r.value,
+                            r.explanation,
+                            r.revision,
+                            r.base_revision,
+                            r.changed_at,
+                            r.changed_by,
+                        )
+                        for r in rows
+                    ],
+                )
         finally:
             conn.close()
         os.replace(tmp, path)
     except OSError as exc:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc})) from exc
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"),
+                {"path": str(path), "reason": exc.strerror or exc},
+            )
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return checksum
@@ -207,15 +255,22 @@ def _read_open(conn: sqlite3.Connection, path: Path, size: int) -> Package:
     objects = {(t, n) for t, n in conn.execute("SELECT type, name FROM sqlite_master")}
     if objects != _EXPECTED_OBJECTS:
         extra = sorted(f"{t} {n}" for t, n in objects - _EXPECTED_OBJECTS)
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
-                      extra=_short("、".join(extra) or "缺少数据表"))
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(P, "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
+            extra=_short("、".join(extra) or "缺少数据表"),
+        )
     sql = {n: s for n, s in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
     if [sql.get("manifest"), sql.get("value")] != SCHEMA:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据表结构与上报包格式不符，不予合并"))
     check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     if check != ["ok"]:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "{file} 已损坏（文件内部校验失败），请让填报单位重新发送"), {"file": path.name}),
-                      details=[_short(line) for line in check[:5]])
+        raise XzError(
+            Message(
+                P, QT_TRANSLATE_NOOP(P, "{file} 已损坏（文件内部校验失败），请让填报单位重新发送"), {"file": path.name}
+            ),
+            details=[_short(line) for line in check[:5]],
+        )
     fields: dict[str, str] = {}
     for key, value in conn.execute("SELECT key, value FROM manifest LIMIT 1000"):
         if not isinstance(key, str) or not isinstance(value, str) or len(key) > MAX_SHORT or len(value) > MAX_TEXT:
@@ -224,7 +279,9 @@ def _read_open(conn: sqlite3.Connection, path: Path, size: int) -> Package:
     manifest = _manifest(fields, path)
     count = conn.execute("SELECT COUNT(*) FROM value").fetchone()[0]
     if count > MAX_ROWS:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"), count=count)
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP(P, "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"), count=count
+        )
     raw = conn.execute(f"SELECT {_ROW_COLUMNS}, {_BAD_ROW} FROM value").fetchall()
     bad = next((r for r in raw if r[9]), None)
     if bad is not None:
@@ -233,7 +290,10 @@ def _read_open(conn: sqlite3.Connection, path: Path, size: int) -> Package:
     rows = [PackageRow._make(r[:9]) for r in raw]
     checksum = fields.get("checksum", "")
     if compute_checksum(fields, rows) != checksum:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出"))
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(P, "{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出"),
+        )
     if manifest.value_count != len(rows):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据条数与清单不符，不予合并"))
     _check_rows(manifest, rows, path)
@@ -246,15 +306,23 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
     if not version.isdigit():
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包"))
     if int(version) > FORMAT_VERSION:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并"),
-                      found=int(version), known=FORMAT_VERSION)
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(
+                P, "{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并"
+            ),
+            found=int(version),
+            known=FORMAT_VERSION,
+        )
     if int(version) != FORMAT_VERSION:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包格式 {found} 无法识别"), found=_short(version, 20))
     missing = [k for k in MANIFEST_KEYS if k not in fields]
     if missing:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单缺少：{keys}"), keys="、".join(missing))
     if fields["kind"] not in KINDS:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包类型“{kind}”无法识别"), kind=_short(fields["kind"], 40))
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP(P, "{file} 的上报包类型“{kind}”无法识别"), kind=_short(fields["kind"], 40)
+        )
     if not _UUID.match(fields["package_id"]):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包编号无效"))
     try:
@@ -269,23 +337,40 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
             if str(parse_period(period)) != period:
                 raise ValueError(period)
         except (XzError, ValueError):
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并"), period=_short(period, 40)) from None
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP(P, "{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并"),
+                period=_short(period, 40),
+            ) from None
     for key in ("unit", "catalog_version", "program_version", "exported_at", "author", "source_database_id"):
         if len(fields[key]) > MAX_SHORT:
             raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单字段“{key}”过长，不予合并"), key=key)
-    return Manifest(fields["package_id"], fields["unit"], tuple(periods), fields["catalog_version"], schema_version,
-                    fields["program_version"], fields["exported_at"], fields["author"], fields["source_database_id"],
-                    value_count, int(version), fields["kind"])
+    return Manifest(
+        fields["package_id"],
+        fields["unit"],
+        tuple(periods),
+        fields["catalog_version"],
+        schema_version,
+        fields["program_version"],
+        fields["exported_at"],
+        fields["author"],
+        fields["source_database_id"],
+        value_count,
+        int(version),
+        fields["kind"],
+    )
 
 
 # A row any field of which _row would refuse, found by SQLite in one pass (the schema is already verified to be ours).
-_BAD_ROW = (f"(typeof(unit) != 'text' OR typeof(indicator) != 'text' OR typeof(period) != 'text' OR typeof(explanation) != 'text' "
-            f"OR typeof(changed_at) != 'text' OR typeof(changed_by) != 'text' OR typeof(revision) != 'integer' "
-            f"OR typeof(base_revision) != 'integer' OR typeof(value) NOT IN ('null', 'real', 'integer') "
-            f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > 9007199254740992 "
-            f"OR base_revision > 9007199254740992 OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_SHORT} "
-            f"OR length(indicator) > {MAX_SHORT} OR length(period) > {MAX_SHORT} OR length(changed_at) > {MAX_SHORT} "
-            f"OR length(changed_by) > {MAX_SHORT})")
+_BAD_ROW = (
+    f"(typeof(unit) != 'text' OR typeof(indicator) != 'text' OR typeof(period) != 'text' OR typeof(explanation) != 'text' "
+    f"OR typeof(changed_at) != 'text' OR typeof(changed_by) != 'text' OR typeof(revision) != 'integer' "
+    f"OR typeof(base_revision) != 'integer' OR typeof(value) NOT IN ('null', 'real', 'integer') "
+    f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > 9007199254740992 "
+    f"OR base_revision > 9007199254740992 OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_SHORT} "
+    f"OR length(indicator) > {MAX_SHORT} OR length(period) > {MAX_SHORT} OR length(changed_at) > {MAX_SHORT} "
+    f"OR length(changed_by) > {MAX_SHORT})"
+)
 
 
 def _row(raw: tuple, path: Path) -> PackageRow:
@@ -297,19 +382,53 @@ def _row(raw: tuple, path: Path) -> PackageRow:
     if any(len(t) > MAX_SHORT for t in (unit, indicator, period, changed_at, changed_by)):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的字段过长，不予合并"), where=where)
     if len(explanation) > MAX_TEXT:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的说明超过 {limit} 字，不予合并"), where=where, limit=MAX_TEXT)
-    if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的数值“{value}”不是有效数字，不予合并"), where=where, value=_short(value, 40))
-    if not isinstance(revision, int) or not isinstance(base, int) or revision < 1 or base < 0 or revision > 2**53 or base > 2**53:
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的说明超过 {limit} 字，不予合并"), where=where, limit=MAX_TEXT
+        )
+    if value is not None and (
+        not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)
+    ):
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的数值“{value}”不是有效数字，不予合并"),
+            where=where,
+            value=_short(value, 40),
+        )
+    if (
+        not isinstance(revision, int)
+        or not isinstance(base, int)
+        or revision < 1
+        or base < 0
+        or revision > 2**53
+        or base > 2**53
+    ):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的修订号无效，不予合并"), where=where)
-    return PackageRow(unit, indicator, period, None if value is None else float(value), explanation, revision, base, changed_at, changed_by)
+    return PackageRow(
+        unit,
+        indicator,
+        period,
+        None if value is None else float(value),
+        explanation,
+        revision,
+        base,
+        changed_at,
+        changed_by,
+    )
 
 
 def _check_rows(manifest: Manifest, rows: list[PackageRow], path: Path) -> None:
     periods = set(manifest.periods)
     for row in rows:
         if row.unit != manifest.unit:
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并"),
-                          unit=_short(manifest.unit, 40), other=_short(row.unit, 40))
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP(P, "{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并"),
+                unit=_short(manifest.unit, 40),
+                other=_short(row.unit, 40),
+            )
         if row.period not in periods:
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有清单之外报告期“{period}”的数据，不予合并"), period=_short(row.period, 20))
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP(P, "{file} 含有清单之外报告期“{period}”的数据，不予合并"),
+                period=_short(row.period, 20),
+            )

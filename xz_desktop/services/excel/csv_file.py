@@ -13,14 +13,26 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..store import Store
-from .excel_files import check_target, replacing
-from .excel_style import RISKY_PREFIXES
-from .excel_tables import RAW_CHUNK, local_time, raw_count
-from .progress import SILENT, Progress
+from ...store import Store
+from ..files import check_target, replacing
+from ..progress import SILENT, Progress
+from .style import RISKY_PREFIXES
+from .tables import RAW_CHUNK, local_time, raw_count
 
-HEADER = ["unit", "indicator", "period", "value", "explanation", "unit_name", "indicator_name", "measure",
-          "revision", "changed_at", "changed_by", "source"]
+HEADER = [
+    "unit",
+    "indicator",
+    "period",
+    "value",
+    "explanation",
+    "unit_name",
+    "indicator_name",
+    "measure",
+    "revision",
+    "changed_at",
+    "changed_by",
+    "source",
+]
 
 
 @dataclass
@@ -46,18 +58,31 @@ def export_csv(store: Store, path: str | Path, progress: Progress = SILENT) -> C
     cursor = store.conn.execute(
         "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, v.source "
         "FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
-        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator")
+        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator"
+    )
     done = 0
-    with replacing(path) as tmp:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\r\n")  # CRLF: what Excel writes and expects
-            writer.writerow(HEADER)
-            while batch := cursor.fetchmany(RAW_CHUNK):
-                for unit, code, period, value, explanation, revision, changed_at, changed_by, source in batch:
-                    name, measure = names.get(code, (code, ""))
-                    writer.writerow([unit, code, period, "" if value is None else repr(float(value)).removesuffix(".0"),
-                                     csv_text(explanation), csv_text(units.get(unit, unit)), csv_text(name), measure,
-                                     revision, local_time(changed_at), csv_text(changed_by), csv_text(source)])
-                done += len(batch)
-                progress.step(done, total, f"{done:,}/{total:,} 行")
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")  # CRLF: what Excel writes and expects
+        writer.writerow(HEADER)
+        while batch := cursor.fetchmany(RAW_CHUNK):
+            for unit, code, period, value, explanation, revision, changed_at, changed_by, source in batch:
+                name, measure = names.get(code, (code, ""))
+                writer.writerow(
+                    [
+                        unit,
+                        code,
+                        period,
+                        "" if value is None else repr(float(value)).removesuffix(".0"),
+                        csv_text(explanation),
+                        csv_text(units.get(unit, unit)),
+                        csv_text(name),
+                        measure,
+                        revision,
+                        local_time(changed_at),
+                        csv_text(changed_by),
+                        csv_text(source),
+                    ]
+                )
+            done += len(batch)
+            progress.step(done, total, f"{done:,}/{total:,} 行")
     return CsvResult(path, total)

@@ -33,30 +33,37 @@ Content = tuple  # (value, explanation)
 class Candidate(NamedTuple):
     """One version of a figure (a tuple: a merge evaluates hundreds of thousands)."""
 
-    origin: str                 # 'unit' (from a package) or 'district' (the district's correction)
+    origin: str  # 'unit' (from a package) or 'district' (the district's correction)
     revision: int
     base_revision: int
     value: float | None
     explanation: str
     changed_at: str
     changed_by: str
-    source: str                 # package id, or the correction's source ('local', 'import', …)
-    exported_at: str = ""       # the package's export time (unit candidates)
+    source: str  # package id, or the correction's source ('local', 'import', …)
+    exported_at: str = ""  # the package's export time (unit candidates)
 
     @property
     def content(self) -> Content:
         return (self.value, self.explanation)
 
     def as_json(self) -> dict:
-        return {"origin": self.origin, "revision": self.revision, "value": self.value, "explanation": self.explanation,
-                "changed_at": self.changed_at, "changed_by": self.changed_by, "source": self.source,
-                "exported_at": self.exported_at}
+        return {
+            "origin": self.origin,
+            "revision": self.revision,
+            "value": self.value,
+            "explanation": self.explanation,
+            "changed_at": self.changed_at,
+            "changed_by": self.changed_by,
+            "source": self.source,
+            "exported_at": self.exported_at,
+        }
 
 
 @dataclass(frozen=True)
 class ForkChoice:
     revision: int
-    contents: frozenset          # of Content
+    contents: frozenset  # of Content
     chosen: Content
     resolved_at: str
     resolved_by: str
@@ -64,10 +71,10 @@ class ForkChoice:
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str                    # 'fork' or 'correction'
-    revision: int                # the unit's highest revision in dispute
+    kind: str  # 'fork' or 'correction'
+    revision: int  # the unit's highest revision in dispute
     candidates: tuple[Candidate, ...]
-    choice: ForkChoice | None = None   # set when a district decision settles it
+    choice: ForkChoice | None = None  # set when a district decision settles it
 
     @property
     def open(self) -> bool:
@@ -100,21 +107,25 @@ def _by_content(cands: list[Candidate]) -> dict[Content, Candidate]:
 
 
 def _sorted(cands) -> tuple[Candidate, ...]:
-    return tuple(sorted(cands, key=lambda c: (c.origin != "district", -c.revision, repr(c.value), c.explanation, c.source)))
+    return tuple(
+        sorted(cands, key=lambda c: (c.origin != "district", -c.revision, repr(c.value), c.explanation, c.source))
+    )
 
 
-def decide(unit_candidates: list[Candidate], edit: Candidate | None, forks: dict[int, ForkChoice] | None = None) -> Outcome:
+def decide(
+    unit_candidates: list[Candidate], edit: Candidate | None, forks: dict[int, ForkChoice] | None = None
+) -> Outcome:
     """The district figure for one key, and its conflict if there is one."""
     if not unit_candidates:
         return Outcome(edit)
     if edit is None and len(unit_candidates) == 1:
-        return Outcome(unit_candidates[0])   # the common case: one package, no correction
+        return Outcome(unit_candidates[0])  # the common case: one package, no correction
     forks = forks or {}
     top = max(c.revision for c in unit_candidates)
     tops = [c for c in unit_candidates if c.revision == top]
     if edit is not None:
         if top <= edit.base_revision:
-            return Outcome(edit)   # the correction was made on this or a newer revision
+            return Outcome(edit)  # the correction was made on this or a newer revision
         unseen = [c for c in tops if c.content != edit.content and c.base_revision < edit.revision]
         if unseen:
             reps = _by_content(tops)

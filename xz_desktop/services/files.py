@@ -10,9 +10,9 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 
@@ -23,7 +23,13 @@ def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Pa
     """``path`` as a Path, refused if its type is wrong or its folder does not exist."""
     path = Path(path)
     if path.suffix.lower() not in suffixes:
-        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "文件名“{name}”应以 {suffix} 结尾"), {"name": path.name, "suffix": " 或 ".join(suffixes)}))
+        raise XzError(
+            Message(
+                F,
+                QT_TRANSLATE_NOOP(F, "文件名“{name}”应以 {suffix} 结尾"),
+                {"name": path.name, "suffix": " 或 ".join(suffixes)},
+            )
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "文件夹 {folder} 不存在"), {"folder": str(folder)}))
@@ -39,7 +45,11 @@ def os_error(exc: OSError, path: Path) -> XzError:
     elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         template = QT_TRANSLATE_NOOP(F, "无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）")
     else:
-        return XzError(Message(F, QT_TRANSLATE_NOOP(F, "无法写入 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}))
+        return XzError(
+            Message(
+                F, QT_TRANSLATE_NOOP(F, "无法写入 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
+            )
+        )
     return XzError(Message(F, template, {"path": str(path)}))
 
 
@@ -47,7 +57,9 @@ def os_error(exc: OSError, path: Path) -> XzError:
 def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path`` in one rename."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else ".")
+        fd, name = tempfile.mkstemp(
+            prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else "."
+        )
         os.close(fd)
     except OSError as exc:
         raise os_error(exc, path) from exc

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .. import __version__
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import parse_period
-from ..store import Store
-from ..store.database import now_iso
-from .package_format import P, SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
+from ... import __version__
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
+from ...store import Store
+from ...store.database import now_iso
+from .package_file import SUFFIX, Manifest, P, PackageRow, new_package_id, read_package, write_package
 
 
 @dataclass
@@ -28,10 +28,10 @@ class CorrectionsResult:
     file: str
     unit: str
     periods: list[str]
-    values: int = 0          # exported, or in the imported file
-    changed: int = 0         # figures the unit's copy took over
-    agreed: int = 0          # figures the unit already had
-    keys: list[tuple[str, str]] = field(default_factory=list)   # (indicator, period) changed
+    values: int = 0  # exported, or in the imported file
+    changed: int = 0  # figures the unit's copy took over
+    agreed: int = 0  # figures the unit already had
+    keys: list[tuple[str, str]] = field(default_factory=list)  # (indicator, period) changed
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -42,7 +42,8 @@ def units_with_corrections(store: Store) -> list[str]:
     rows = store.conn.execute(
         "SELECT DISTINCT e.unit FROM district_edit e JOIN value v ON v.unit = e.unit AND v.indicator = e.indicator AND v.period = e.period "
         "AND v.revision = e.revision AND v.source = e.source WHERE e.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflict c "
-        "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL)")
+        "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL)"
+    )
     order = {u.code: n for n, u in enumerate(store.catalog().units)}
     return sorted((r[0] for r in rows), key=lambda u: order.get(u, len(order)))
 
@@ -55,23 +56,43 @@ def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str
     if not catalog.has_unit(unit):
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有填报单位“{code}”"), {"code": unit[:40]}))
     wanted = sorted({str(parse_period(p)) for p in periods}, key=parse_period) if periods else None
-    sql = ("SELECT e.indicator, e.period, e.value, e.explanation, e.revision, e.changed_at, e.changed_by FROM district_edit e "
-           "JOIN value v ON v.unit = e.unit AND v.indicator = e.indicator AND v.period = e.period AND v.revision = e.revision "
-           "AND v.source = e.source WHERE e.unit = ? AND e.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflict c "
-           "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL) "
-           "ORDER BY e.period, e.indicator")
-    rows = [PackageRow(unit, ind, period, value, expl, rev, rev, at, by)
-            for ind, period, value, expl, rev, at, by in store.conn.execute(sql, (unit,))
-            if wanted is None or period in wanted]
+    sql = (
+        "SELECT e.indicator, e.period, e.value, e.explanation, e.revision, e.changed_at, e.changed_by FROM district_edit e "
+        "JOIN value v ON v.unit = e.unit AND v.indicator = e.indicator AND v.period = e.period AND v.revision = e.revision "
+        "AND v.source = e.source WHERE e.unit = ? AND e.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflict c "
+        "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL) "
+        "ORDER BY e.period, e.indicator"
+    )
+    rows = [
+        PackageRow(unit, ind, period, value, expl, rev, rev, at, by)
+        for ind, period, value, expl, rev, at, by in store.conn.execute(sql, (unit,))
+        if wanted is None or period in wanted
+    ]
     if not rows:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "区里没有更正过“{unit}”的数值{periods}，无需下发更正文件"),
-                              {"unit": catalog.unit(unit).name, "periods": f"（{'、'.join(wanted)}）" if wanted else ""}))
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "区里没有更正过“{unit}”的数值{periods}，无需下发更正文件"),
+                {"unit": catalog.unit(unit).name, "periods": f"（{'、'.join(wanted)}）" if wanted else ""},
+            )
+        )
     used = sorted({r.period for r in rows}, key=parse_period)
     out = Path(out)
     if out.is_dir():
         out = out / f"更正_{unit}_{'-'.join(used)}{SUFFIX}"
-    manifest = Manifest(new_package_id(), unit, tuple(used), catalog.version, store.schema_version(), __version__, now_iso(),
-                        store.author[:200], store.database_id, len(rows), kind="district")
+    manifest = Manifest(
+        new_package_id(),
+        unit,
+        tuple(used),
+        catalog.version,
+        store.schema_version(),
+        __version__,
+        now_iso(),
+        store.author[:200],
+        store.database_id,
+        len(rows),
+        kind="district",
+    )
     write_package(out, manifest, rows)
     return CorrectionsResult(str(out), unit, used, len(rows))
 
@@ -81,15 +102,29 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
     package = read_package(path)
     m = package.manifest
     if m.kind != "district":
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "{file} 是填报单位的上报包，不是区里下发的更正文件"), {"file": Path(path).name}))
+        raise XzError(
+            Message(
+                P, QT_TRANSLATE_NOOP(P, "{file} 是填报单位的上报包，不是区里下发的更正文件"), {"file": Path(path).name}
+            )
+        )
     if store.is_district or m.unit != store.unit_code:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "这份更正文件是发给“{unit}”的，不能导入本数据库（{own}）"),
-                              {"unit": m.unit, "own": store.describe()}))
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "这份更正文件是发给“{unit}”的，不能导入本数据库（{own}）"),
+                {"unit": m.unit, "own": store.describe()},
+            )
+        )
     catalog = store.catalog()
     unknown = sorted({r.indicator for r in package.rows if not catalog.has_indicator(r.indicator)})
     if unknown:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "更正文件中有本数据库目录里没有的指标：{codes}。请先导入区里下发的最新目录"),
-                              {"codes": "、".join(unknown)}))
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "更正文件中有本数据库目录里没有的指标：{codes}。请先导入区里下发的最新目录"),
+                {"codes": "、".join(unknown)},
+            )
+        )
     result = CorrectionsResult(str(path), m.unit, list(m.periods), len(package.rows))
     stamp = now_iso()
     with store.db.atomic():
@@ -102,12 +137,15 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'district') ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
                     "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
                     "changed_by = excluded.changed_by, source = excluded.source",
-                    (r.unit, r.indicator, r.period, r.value, r.explanation, revision, stamp, r.changed_by))
+                    (r.unit, r.indicator, r.period, r.value, r.explanation, revision, stamp, r.changed_by),
+                )
                 result.changed += 1
                 result.keys.append((r.indicator, r.period))
             else:
                 result.agreed += 1
-            store.conn.execute("INSERT INTO value_base (unit, indicator, period, base_revision) VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT (unit, indicator, period) DO UPDATE SET base_revision = MAX(base_revision, excluded.base_revision)",
-                               (r.unit, r.indicator, r.period, r.base_revision))
+            store.conn.execute(
+                "INSERT INTO value_base (unit, indicator, period, base_revision) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (unit, indicator, period) DO UPDATE SET base_revision = MAX(base_revision, excluded.base_revision)",
+                (r.unit, r.indicator, r.period, r.base_revision),
+            )
     return result
