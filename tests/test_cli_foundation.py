@@ -205,7 +205,7 @@ def test_check_reports_integrity_and_errors(tmp_path, xz):
     ok = xz("check", db)
     assert ok.returncode == 0 and "正常" in ok.stdout
     with open_store(db) as s:  # the form stores an error (it blocks nothing on screen); check must find it
-        s.values.set("xincheng", "phd", "2023", -3)
+        s.values.write_one("xincheng", "phd", "2023", -3)
     bad = xz("check", db, "--json")
     assert bad.returncode == 1
     report = json.loads(bad.stdout)
@@ -261,4 +261,4 @@ def test_demo_figures_arrive_as_merged_packages(tmp_path):
         assert not status["honghe"].submitted and status["xincheng"].submitted and status["xincheng"].package_file
         log = merge_log(store)
         assert len(log) == len(store.values.units_and_periods())
-        assert {v.source for v in store.values.list()} <= {e.package_id for e in log}  # every figure knows its package
+        assert {v.source for v in store.values.select()} <= {e.package_id for e in log}  # every figure knows its package

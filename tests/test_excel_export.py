@@ -91,7 +91,7 @@ def test_units_sheet_and_raw_sheet_hold_every_stored_figure(demo_db, tmp_path):
     out = tmp_path / "out.xlsx"
     with open_store(demo_db) as store:
         result = export_workbook(store, out, "2023")
-        stored = store.values.list()
+        stored = store.values.select()
         assert result.raw_rows == len(stored)
     raw = pd.read_excel(out, sheet_name=SHEET_RAW, dtype={"报告期": str})
     assert len(raw) == len(stored)

@@ -90,7 +90,7 @@ def test_every_write_is_audited_with_author(store):
 
 
 def test_refusals_leave_the_database_as_it_was(store):
-    before = store.values.list()
+    before = store.values.select()
     with pytest.raises(XzError, match="不能写入"):
         service.set_value(store, "jiabei", "phd", "2024", 1)  # another unit's figure
     with pytest.raises(XzError, match="不填报"):
@@ -99,7 +99,7 @@ def test_refusals_leave_the_database_as_it_was(store):
         service.set_value(store, "xincheng", "phd_master", "2024", 1)
     with pytest.raises(XzError, match="报告期"):
         service.set_value(store, "xincheng", "phd", "2024Q3", 1)
-    assert store.values.list() == before
+    assert store.values.select() == before
 
 
 def test_choices(tmp_path, store):
@@ -187,4 +187,4 @@ def test_xz_set_refuses_with_one_line_and_writes_nothing(xz, unit_db, district_d
     r = xz("set", unit_db, "--period", "2024", "phd")
     assert r.returncode == 1
     with open_store(unit_db) as store:
-        assert store.values.list() == []
+        assert store.values.select() == []

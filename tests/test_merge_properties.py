@@ -84,7 +84,7 @@ def _setup(folder: Path, specs, district_edits) -> tuple[Path, list[Path]]:
     with open_store(base) as store:
         for unit, indicator, period, value in district_edits:
             if indicator in REPORTS.get(unit, []) or (unit == "health" and indicator == "nurses"):
-                store.values.set(unit, indicator, period, value, author="区人才办")
+                store.values.write_one(unit, indicator, period, value, author="区人才办")
     files = []
     for n, (unit, rows, exported) in enumerate(specs):
         periods = tuple(sorted({r[1] for r in rows}))

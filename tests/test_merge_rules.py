@@ -73,11 +73,11 @@ def test_fork_same_revision_different_values_is_a_conflict(tmp_path):
     assert merge(d, b)[0].conflicts == 1
     with open_store(d) as store:
         [c] = list_conflicts(store)
-        assert c.kind == "fork" and sorted(x["value"] for x in c.candidates) == [2.0, 5.0]
+        assert c.kind == "fork" and sorted(x.value for x in c.candidates) == [2.0, 5.0]
         assert store.values.disputed_keys() == {("xincheng", ONE, "2023")}
         assert next(r for r in totals(store, "2023") if r.code == ONE).disputed
         assert figure(d).value == 5.0  # while open: the latest export
-        resolve(store, c.id, next(n for n, x in enumerate(c.candidates) if x["value"] == 2.0))
+        resolve(store, c.id, next(n for n, x in enumerate(c.candidates) if x.value == 2.0))
         assert list_conflicts(store) == [] and store.values.disputed_keys() == set()
         assert [x.resolved_at is not None for x in list_conflicts(store, include_resolved=True)] == [True]
     assert figure(d).value == 2.0
@@ -91,7 +91,7 @@ def test_a_package_built_before_a_district_correction_is_a_conflict(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)]))
     with open_store(d) as store:
-        store.values.set("xincheng", ONE, "2023", 3.0, author="区人才办")  # the district corrects revision 1
+        store.values.write_one("xincheng", ONE, "2023", 3.0, author="区人才办")  # the district corrects revision 1
         edit = store.conn.execute("SELECT revision, base_revision FROM district_edit").fetchone()
     assert edit == (2, 1)
     older = craft(tmp_path / "old.xzpkg", [(ONE, "2023", 2.0, 1)])
@@ -101,7 +101,7 @@ def test_a_package_built_before_a_district_correction_is_a_conflict(tmp_path):
     assert figure(d).value == 3.0  # the correction stands while open
     with open_store(d) as store:
         [c] = list_conflicts(store)
-        assert c.kind == "correction" and [x["origin"] for x in c.candidates] == ["district", "unit"]
+        assert c.kind == "correction" and [x.origin for x in c.candidates] == ["district", "unit"]
         resolve(store, c.id, 0)  # keep the district's figure
     assert figure(d).value == 3.0
     assert merge(d, unseen)[0].status == "unchanged"
@@ -113,7 +113,7 @@ def test_typing_the_corrected_value_in_the_unit_agrees(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)]))
     with open_store(d) as store:
-        store.values.set("xincheng", ONE, "2023", 3.0)
+        store.values.write_one("xincheng", ONE, "2023", 3.0)
     [r] = merge(d, craft(tmp_path / "b.xzpkg", [(ONE, "2023", 3.0, 2)]))
     assert r.conflicts == 0 and figure(d).value == 3.0 and figure(d).source == r.package_id
 
@@ -122,7 +122,7 @@ def test_choosing_the_unit_withdraws_the_correction(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)]))
     with open_store(d) as store:
-        store.values.set("xincheng", ONE, "2023", 3.0)
+        store.values.write_one("xincheng", ONE, "2023", 3.0)
     merge(d, craft(tmp_path / "b.xzpkg", [(ONE, "2023", 4.0, 2)]))
     with open_store(d) as store:
         assert resolve_many(store, [c.id for c in list_conflicts(store)], "unit") == 1
@@ -137,7 +137,7 @@ def test_unmerge_restores_exactly_what_was_there(tmp_path):
     d = district(tmp_path)
     merge(d, craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1), ("phd", "2023", 5.0, 1)]))
     with open_store(d) as store:
-        store.values.set("jiabei", ONE, "2023", 1.0)
+        store.values.write_one("jiabei", ONE, "2023", 1.0)
     before = dump(d)
     later = craft(tmp_path / "b.xzpkg", [(ONE, "2023", 7.0, 2), ("master", "2023", 9.0, 1)])
     merge(d, later)
@@ -160,7 +160,7 @@ def test_unmerge_of_a_package_whose_figure_the_district_corrected(tmp_path):
     a = craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)])
     merge(d, a)
     with open_store(d) as store:
-        store.values.set("xincheng", ONE, "2023", 3.0)
+        store.values.write_one("xincheng", ONE, "2023", 3.0)
         unmerge(store, read_package(a).package_id)
     assert figure(d).value == 3.0  # the district's own figure is not the package's to take away
 
@@ -241,24 +241,24 @@ def test_a_correction_travels_back_and_ends_the_dispute(tmp_path):
         first = make_package(unit, ["2023"], tmp_path / "first.xzpkg")
     merge(d, first.path)
     with open_store(d) as store:
-        store.values.set("xincheng", "phd", "2023", 55, author="区人才办")
+        store.values.write_one("xincheng", "phd", "2023", 55, author="区人才办")
         made = make_corrections(store, "xincheng", tmp_path)
     assert made.values == 1
     with open_store(tmp_path / "xincheng.sqlite") as unit:
         result = import_corrections(unit, made.file)
         assert (result.changed, result.agreed) == (1, 0)
         assert unit.values.get("xincheng", "phd", "2023").value == 55
-        unit.values.set("xincheng", "phd", "2023", 58, explanation="补录两名博士后")
-        unit.values.set("xincheng", "master", "2023", 510)
+        unit.values.write_one("xincheng", "phd", "2023", 58, explanation="补录两名博士后")
+        unit.values.write_one("xincheng", "master", "2023", 510)
         second = make_package(unit, ["2023"], tmp_path / "second.xzpkg")
     [r] = merge(d, second.path)
     assert (r.conflicts, r.updated) == (0, 2)
     assert figure(d, indicator="phd").value == 58
     # without the corrections file, the same edit would have been a conflict
     with open_store(d) as store:
-        store.values.set("xincheng", "master", "2023", 520)
+        store.values.write_one("xincheng", "master", "2023", 520)
     with open_store(tmp_path / "xincheng.sqlite") as unit:
-        unit.values.set("xincheng", "master", "2023", 530)
+        unit.values.write_one("xincheng", "master", "2023", 530)
         third = make_package(unit, ["2023"], tmp_path / "third.xzpkg")
     assert merge(d, third.path)[0].conflicts == 1
 
@@ -271,7 +271,7 @@ def test_corrections_files_go_only_where_they_belong(tmp_path):
     with open_store(d) as store:
         with pytest.raises(XzError, match="无需下发"):
             make_corrections(store, "xincheng", tmp_path)
-        store.values.set("xincheng", ONE, "2023", 3.0)
+        store.values.write_one("xincheng", ONE, "2023", 3.0)
         made = make_corrections(store, "xincheng", tmp_path / "c.xzpkg")
     before = dump(d)
     [refused] = merge(d, made.file)  # not a submission

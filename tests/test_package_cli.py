@@ -51,7 +51,7 @@ def test_town_to_district_through_the_command_line(tmp_path, xz):
 
     # the district corrects a figure, the town changes the same figure without knowing: a conflict
     with open_store(district) as store:
-        store.values.set("xincheng", "phd", "2023", 55, author="区人才办")
+        store.values.write_one("xincheng", "phd", "2023", 55, author="区人才办")
     assert xz("import", town, _csv(tmp_path / "b.csv", {"phd": 60})).returncode == 0
     assert xz("package", town, "--period", "2023", "-o", tmp_path / "second.xzpkg").returncode == 0
     second = json.loads(xz("merge", district, tmp_path / "second.xzpkg", "--json").stdout)[0]

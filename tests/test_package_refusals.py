@@ -26,7 +26,7 @@ def district_with_data(tmp_path):
     first = craft(tmp_path / "first.xzpkg", GOOD)
     with open_store(path) as store:
         assert merge_files(store, [first]).results[0].status == "merged"
-        store.values.set("jiabei", "phd", "2023", 7)
+        store.values.write_one("jiabei", "phd", "2023", 7)
     return path
 
 
@@ -287,11 +287,11 @@ def test_make_package_is_refused_while_errors_remain(tmp_path):
 
 def test_make_package_is_refused_while_a_warning_is_unexplained(tmp_path):
     with town(tmp_path) as store:
-        store.values.set("xincheng", "phd", "2022", 10)  # 10 → 50 is a jump beyond 30 %
+        store.values.write_one("xincheng", "phd", "2022", 10)  # 10 → 50 is a jump beyond 30 %
         with pytest.raises(XzError) as info:
             make_package(store, ["2023"], tmp_path / "p.xzpkg")
         assert any("请填写说明" in line for line in info.value.lines())
-        store.values.set("xincheng", "phd", "2023", 50, explanation="新引进博士后工作站")
+        store.values.write_one("xincheng", "phd", "2023", 50, explanation="新引进博士后工作站")
         made = make_package(store, ["2023"], tmp_path / "p.xzpkg")
     assert made.values == len(TOWN_2023)
 

@@ -130,7 +130,7 @@ def test_selected_figures_see_a_figure_written_since(district_db):
     only_2024 = FigureSelection(frozenset({"2024"}))
     with open_store(district_db) as store:
         assert store.values.figure_set(only_2024).units_with("master") == set()
-        store.values.set("xincheng", "master", "2019", 7.0)
+        store.values.write_one("xincheng", "master", "2019", 7.0)
         after = store.values.figure_set(only_2024)
         assert after.units_with("master") == {"xincheng"}  # any period counts, not only the selected ones
         assert after.series("master", "xincheng") == {}

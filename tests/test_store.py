@@ -31,12 +31,12 @@ def test_connection_settings(district_db):
 
 def test_write_revisions_and_audit(unit_db):
     with open_store(unit_db) as s:
-        first = s.values.set("xincheng", "talent_total", "2023", 12000)
+        first = s.values.write_one("xincheng", "talent_total", "2023", 12000)
         assert first.revision == 1 and first.changed_by == "张三" and first.source == "local"
-        assert s.values.set("xincheng", "talent_total", "2023", 12000) is None  # unchanged: no new revision
-        second = s.values.set("xincheng", "talent_total", "2023", 12500, "复核更正", author="李四")
+        assert s.values.write_one("xincheng", "talent_total", "2023", 12000) is None  # unchanged: no new revision
+        second = s.values.write_one("xincheng", "talent_total", "2023", 12500, "复核更正", author="李四")
         assert second.revision == 2
-        kept = s.values.set("xincheng", "talent_total", "2023", 12600)  # explanation None keeps the old one
+        kept = s.values.write_one("xincheng", "talent_total", "2023", 12600)  # explanation None keeps the old one
         assert kept.explanation == "复核更正"
         history = s.values.history("xincheng", "talent_total", "2023")
         assert [(h.action, h.old_value, h.new_value, h.changed_by) for h in history] == [
@@ -48,9 +48,9 @@ def test_write_revisions_and_audit(unit_db):
 
 def test_zero_and_blank_are_stored_apart(unit_db):
     with open_store(unit_db) as s:
-        s.values.set("xincheng", "phd", "2023", 0)
-        s.values.set("xincheng", "master", "2023", 5)
-        s.values.set("xincheng", "master", "2023", None)
+        s.values.write_one("xincheng", "phd", "2023", 0)
+        s.values.write_one("xincheng", "master", "2023", 5)
+        s.values.write_one("xincheng", "master", "2023", None)
         assert s.values.get("xincheng", "phd", "2023").value == 0.0
         assert s.values.get("xincheng", "master", "2023").value is None
         assert s.values.get("xincheng", "bachelor", "2023") is None
@@ -70,7 +70,7 @@ def test_a_failed_write_leaves_nothing_behind(unit_db):
 
 def test_failure_inside_the_transaction_rolls_back_value_and_audit(unit_db):
     with open_store(unit_db) as s:
-        s.values.set("xincheng", "phd", "2023", 1)
+        s.values.write_one("xincheng", "phd", "2023", 1)
         before = dump(unit_db)
         # A period the schema's CHECK refuses, slipped past validation: the transaction must undo the first row too.
         s.values._check_writable = lambda change: None
@@ -81,7 +81,7 @@ def test_failure_inside_the_transaction_rolls_back_value_and_audit(unit_db):
 
 def test_unit_database_accepts_only_its_unit(unit_db):
     with open_store(unit_db) as s, pytest.raises(XzError) as err:
-        s.values.set("jiabei", "phd", "2023", 1)
+        s.values.write_one("jiabei", "phd", "2023", 1)
     assert "新城街道" in str(err.value) and "嘉北街道" in str(err.value)
 
 
@@ -100,7 +100,7 @@ def test_open_refuses_what_is_not_ours(tmp_path):
     shutil.copy(FIXTURES / "v1_unit_xincheng.sqlite", truncated)
     truncated.write_bytes(truncated.read_bytes()[:3000])
     with pytest.raises(XzError):
-        open_store(truncated).values.list()
+        open_store(truncated).values.select()
 
 
 def test_newer_schema_is_refused_and_left_untouched(unit_db):
@@ -121,7 +121,7 @@ def test_locked_database_gives_a_clear_message(unit_db):
         with open_store(unit_db, migrate=False) as s:
             s.conn.execute("PRAGMA busy_timeout = 50")
             with pytest.raises(XzError, match="正被另一个程序使用"):
-                s.values.set("xincheng", "phd", "2023", 1)
+                s.values.write_one("xincheng", "phd", "2023", 1)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -190,7 +190,7 @@ def test_catalog_replacement_retires_units_but_keeps_their_figures(district_db, 
     from xz_desktop.domain.catalog import Catalog
 
     with open_store(district_db) as s:
-        s.values.set("honghe", "phd", "2021", 7)
+        s.values.write_one("honghe", "phd", "2021", 7)
         units = [u for u in catalog.units if u.code != "honghe"] + [
             replace(catalog.unit("xincheng"), name="新城街道（更名）")
         ]

@@ -103,7 +103,7 @@ def _conflicted_district(tmp_path):
         from xz_desktop.services.packages.merge import merge_files
 
         merge_files(store, [craft(tmp_path / "a.xzpkg", [(ONE, "2023", 2.0, 1)])])
-        store.values.set("xincheng", ONE, "2023", 3.0, author="区人才办")
+        store.values.write_one("xincheng", ONE, "2023", 3.0, author="区人才办")
         merge_files(store, [craft(tmp_path / "b.xzpkg", [(ONE, "2023", 4.0, 2)])])
         assert store.values.disputed_keys()
     return path
@@ -179,7 +179,7 @@ def test_export_lists_what_to_fix_then_exports(tmp_path, qtbot, open_window):
     qtbot.waitUntil(lambda: dialog.problems.isVisible(), timeout=10_000)
     assert "暂不能导出" in dialog.message.text() and "人才资源总量" in dialog.problems.toPlainText()
     assert not target.exists()
-    window.store.values.set("xincheng", "phd", "2023", 50)
+    window.store.values.write_one("xincheng", "phd", "2023", 50)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
     assert target.exists() and read_package(target).manifest.periods == ("2023",)

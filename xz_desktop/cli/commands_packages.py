@@ -273,11 +273,9 @@ def cmd_conflicts(args) -> int:
         kind = "区里更正与单位新报数值不同" if c.kind == "correction" else "同一修订号有两个不同数值"
         print(f"[{c.id}] {c.unit_name} {c.period} {c.indicator_name}（{kind}）{state}")
         for n, cand in enumerate(c.candidates, start=1):
-            origin = "区里更正" if cand["origin"] == "district" else f"上报包 {cand.get('file') or cand['source'][:8]}"
-            expl = f"，说明：{cand['explanation']}" if cand["explanation"] else ""
-            print(
-                f"    {n}. {_num(cand['value'])}{c.measure}  {origin}，{cand['changed_by']} {cand['changed_at']}{expl}"
-            )
+            origin = "区里更正" if cand.origin == "district" else f"上报包 {cand.file or cand.source[:8]}"
+            expl = f"，说明：{cand.explanation}" if cand.explanation else ""
+            print(f"    {n}. {_num(cand.value)}{c.measure}  {origin}，{cand.changed_by} {cand.changed_at}{expl}")
     return 0
 
 

@@ -165,8 +165,8 @@ def load_form(store: Store, unit: str, period: str) -> Form:
     the_unit = catalog.unit(unit)
     period = str(parse_period(period))
     previous_period = str(parse_period(period).previous())
-    stored = {v.indicator: v for v in store.values.list(unit=unit, period=period)}
-    before = {v.indicator: v.value for v in store.values.list(unit=unit, period=previous_period)}
+    stored = {v.indicator: v for v in store.values.select(unit=unit, period=period)}
+    before = {v.indicator: v.value for v in store.values.select(unit=unit, period=previous_period)}
     entries = {code: Entry(v.value, v.explanation) for code, v in stored.items()}
     findings = check_unit_period(catalog, unit, period, entries, before)
     by_code: dict[str, list[Finding]] = {}
@@ -285,7 +285,7 @@ def set_value(
     """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
     number = parse_number(value) if isinstance(value, str) else value
     _check_reports(store, unit, indicator, period)
-    return store.values.set(unit, indicator, str(parse_period(period)), number, None, author)
+    return store.values.write_one(unit, indicator, str(parse_period(period)), number, None, author)
 
 
 def set_explanation(
@@ -295,7 +295,7 @@ def set_explanation(
     _check_reports(store, unit, indicator, period)
     period = str(parse_period(period))
     current = store.values.get(unit, indicator, period)
-    return store.values.set(unit, indicator, period, current.value if current else None, text or "", author)
+    return store.values.write_one(unit, indicator, period, current.value if current else None, text or "", author)
 
 
 def value_history(store: Store, unit: str, indicator: str, period: str) -> list[AuditEntry]:

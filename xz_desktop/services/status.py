@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 
 from ..domain.periods import parse_period
 from ..store import Store
+from ..store.packages import MergedPackage
 
 
 @dataclass
@@ -38,20 +38,12 @@ def submission_status(store: Store, period: str) -> list[UnitStatus]:
     """One row per active unit, in the catalog's order: submitted or not, when, how complete."""
     period = str(parse_period(period))
     catalog = store.catalog()
-    packages: dict[str, list[tuple]] = {}
-    rows = store.conn.execute(
-        "SELECT unit, periods, exported_at, file, merged_at, author FROM package WHERE unmerged_at IS NULL ORDER BY exported_at, package_id"
-    )
-    for unit, periods, exported_at, file, merged_at, author in rows:
-        if period in json.loads(periods):
-            packages.setdefault(unit, []).append((exported_at, file, merged_at, author))
-    counts = dict(
-        store.conn.execute(
-            "SELECT unit, COUNT(*) FROM value WHERE period = ? AND value IS NOT NULL GROUP BY unit", (period,)
-        ).fetchall()
-    )
+    packages: dict[str, list[MergedPackage]] = {}
+    for p in store.packages.in_force():
+        if period in p.periods:
+            packages.setdefault(p.unit, []).append(p)
+    present = store.values.reported(period)
     reported = {u.code: {i.code for i in catalog.indicators_for_unit(u)} for u in catalog.active_units()}
-    per_indicator = _counts_of_expected(store, period, reported)
     out = []
     for unit in catalog.active_units():
         mine = packages.get(unit.code, [])
@@ -62,28 +54,18 @@ def submission_status(store: Store, period: str) -> list[UnitStatus]:
                 name=unit.name,
                 kind=unit.kind.value,
                 submitted=bool(mine),
-                submitted_at=first[0] if first else None,
-                package_file=last[1] if last else None,
-                values=per_indicator.get(unit.code, 0) if unit.code in counts else 0,
+                submitted_at=first.exported_at if first else None,
+                package_file=last.file if last else None,
+                # figures present, counting only indicators the unit is expected to report
+                values=len(present.get(unit.code, set()) & reported[unit.code]),
                 expected=len(reported[unit.code]),
-                last_submitted_at=last[0] if last else None,
-                merged_at=last[2] if last else None,
+                last_submitted_at=last.exported_at if last else None,
+                merged_at=last.merged_at if last else None,
                 packages=len(mine),
-                author=last[3] if last else None,
+                author=last.author if last else None,
             )
         )
     return out
-
-
-def _counts_of_expected(store: Store, period: str, reported: dict[str, set[str]]) -> dict[str, int]:
-    """Figures present per unit, counting only indicators the unit is expected to report."""
-    counts: dict[str, int] = {}
-    for unit, indicator in store.conn.execute(
-        "SELECT unit, indicator FROM value WHERE period = ? AND value IS NOT NULL", (period,)
-    ):
-        if indicator in reported.get(unit, ()):
-            counts[unit] = counts.get(unit, 0) + 1
-    return counts
 
 
 def status_periods(store: Store) -> list[str]:
@@ -91,7 +73,7 @@ def status_periods(store: Store) -> list[str]:
     from ..domain.periods import plan_years
 
     found = set(store.values.periods())
-    for (periods,) in store.conn.execute("SELECT periods FROM package WHERE unmerged_at IS NULL"):
-        found.update(json.loads(periods))
+    for p in store.packages.in_force():
+        found.update(p.periods)
     found.update(str(y) for y in plan_years())
     return sorted(found, key=parse_period)

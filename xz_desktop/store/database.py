@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import sqlite3
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -16,16 +18,18 @@ from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, load_cata
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import catalog_dir
 from . import migrations
+from .base import S, now_iso, translate_sqlite_error
+from .candidates import CandidateTable
+from .conflicts import ConflictTable
+from .merge_log import MergeLog
+from .packages import PackageTable
 from .values import ValueTable
+
+__all__ = ["Store", "create_store", "default_author", "now_iso", "open_store", "translate_sqlite_error"]
 
 ROLE_UNIT = "unit"
 ROLE_DISTRICT = "district"
 BUSY_TIMEOUT_MS = 5000
-S = "store"
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def default_author() -> str:
@@ -35,33 +39,86 @@ def default_author() -> str:
         return "unknown"
 
 
-def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
-    """A Chinese explanation of an SQLite failure (locked, corrupt, read-only, disk full)."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
-    elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
-    elif "readonly" in text or "read-only" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
-    elif "disk" in text and ("full" in text or "i/o" in text):
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
-    else:
-        msg = Message(
-            S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)}
-        )
-    return XzError(msg)
-
-
 class Store:
-    """One open database. Use from one thread only: open another in a worker."""
+    """One open database. Use from one thread only: open another in a worker.
+
+    The tables are reached through managers, one per table family (as Anki's ``Collection``):
+    ``values`` (figures, their history), ``packages`` (merged and exported packages),
+    ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
+    ``log`` (the merge log). Only the store's modules use ``conn``.
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         self.conn = conn
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._catalog: Catalog | None = None
+        self._guarded = False
         self.values = ValueTable(self)
+        self.packages = PackageTable(self)
+        self.candidates = CandidateTable(self)
+        self.conflicts = ConflictTable(self)
+        self.log = MergeLog(self)
+
+    # -- transactions ---------------------------------------------------
+    def transaction(self) -> contextlib.AbstractContextManager[Any]:
+        """One transaction (a savepoint inside another): everything in the block lands, or nothing."""
+        return self.db.atomic()
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    @contextlib.contextmanager
+    def merge_guard(self) -> Iterator[None]:
+        """Inside a transaction: the figures written are derived by the merge, not the district's own edits.
+
+        While it is held the capture triggers of migration 002 stand aside, and only then may
+        ``values.write_merged`` write.
+        """
+        self.conn.execute("INSERT INTO merge_guard (active) VALUES (1)")
+        self._guarded = True
+        try:
+            yield
+        finally:
+            self._guarded = False
+            self.conn.execute("DELETE FROM merge_guard")
+
+    @property
+    def merge_guarded(self) -> bool:
+        return self._guarded
+
+    @contextlib.contextmanager
+    def rolled_back(self) -> Iterator[None]:
+        """Everything in the block is undone at its end (a preview is the real work, then rolled back)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Many transactions in a row, each still atomic, with fewer syncs and checkpoints.
+
+        In WAL mode synchronous=NORMAL keeps every commit atomic and the database consistent;
+        only a power cut could lose the last few commits. Checkpointing the WAL less often
+        (every 64 MB instead of 4 MB) writes each page once for many transactions instead of
+        once each. Outside a transaction only: inside one, the pragmas are left alone.
+        """
+        previous = int(self.conn.execute("PRAGMA synchronous").fetchone()[0])
+        checkpoint = int(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        if not self.conn.in_transaction:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA wal_autocheckpoint = 16384")
+        try:
+            yield
+        finally:
+            if not self.conn.in_transaction:
+                self.conn.execute(f"PRAGMA synchronous = {previous}")
+                self.conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # -- identity -------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:

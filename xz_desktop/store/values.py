@@ -1,26 +1,58 @@
-"""Figures: reading, writing with revision and audit, and history.
+"""Figures (the ``value`` table): reading, the one path that writes them, and their history.
 
-Every write goes through :meth:`ValueTable.write`, one transaction per call: the
-figures, their revisions and (by trigger) their audit rows land together or not at all.
+Every write of ``value`` goes through :meth:`ValueTable._save`, reached three ways:
+
+* :meth:`ValueTable.write`: a clerk's edits, an import, a district correction taken into a
+  unit's copy: each changed figure gets the next revision (or the one the change asks for
+  at least), the author and the source;
+* :meth:`ValueTable.write_merged`: the figures the merge rule derives in the district, with the
+  revision and provenance of the candidate that won, only while the store's merge guard is held.
+
+Either way :meth:`ValueTable._check_writable` runs first for every figure (the unit and role
+rules, computed indicators, periods) and the rows land in one transaction; the audit rows
+follow by trigger (migration 001), so no writer can skip them.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..domain.aggregation import Figure, FigureSet
+from ..domain.catalog import Catalog
 from ..domain.checks import Entry
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import parse_period
+from .base import Key, S, marks, now_iso, translate_sqlite_error
 
 if TYPE_CHECKING:
     from .database import Store
 
-S = "store"
 _COLUMNS = "unit, indicator, period, value, explanation, revision, changed_at, changed_by, source"
+_INSERT = f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_UPSERT = (
+    _INSERT + " ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
+    "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
+    "changed_by = excluded.changed_by, source = excluded.source"
+)
+
+
+class FigureState(NamedTuple):
+    """What is stored for one figure, without its key (what the merge compares before and after)."""
+
+    value: float | None
+    explanation: str
+    revision: int
+    changed_at: str
+    changed_by: str
+    source: str
+
+    @property
+    def content(self) -> tuple[float | None, str]:
+        """The figure and its 说明: only these count as a change."""
+        return (self.value, self.explanation)
 
 
 @dataclass(frozen=True)
@@ -36,8 +68,38 @@ class StoredValue:
     source: str
 
     @property
-    def key(self) -> tuple[str, str, str]:
+    def key(self) -> Key:
         return (self.unit, self.indicator, self.period)
+
+    @property
+    def state(self) -> FigureState:
+        return FigureState(self.value, self.explanation, self.revision, self.changed_at, self.changed_by, self.source)
+
+    @classmethod
+    def at(cls, key: Key, state: FigureState) -> StoredValue:
+        return cls(*key, *state)
+
+
+class FigureRef(Protocol):
+    """Anything that names one figure: a :class:`ValueChange`, a :class:`StoredValue`."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+
+
+class _KeyRef(NamedTuple):
+    unit: str
+    indicator: str
+    period: str
+
+
+class UnitPeriod(NamedTuple):
+    unit: str
+    period: str
 
 
 @dataclass(frozen=True)
@@ -56,7 +118,7 @@ class _SelectedFigures(FigureSet):
     the whole set gives.
     """
 
-    def __init__(self, figures, disputed, reporters: dict[str, set[str]]):
+    def __init__(self, figures: Iterable[Figure], disputed: set[Key], reporters: dict[str, set[str]]):
         super().__init__(figures, disputed)
         self._reporters = reporters
 
@@ -66,13 +128,19 @@ class _SelectedFigures(FigureSet):
 
 @dataclass(frozen=True)
 class ValueChange:
-    """A figure to write. ``explanation=None`` keeps the stored one."""
+    """A figure to write. ``explanation=None`` keeps the stored one.
+
+    ``min_revision``: the written revision is at least this (a district correction keeps its
+    revision in the unit's copy); ``author``: who made this change, if not the writer's author.
+    """
 
     unit: str
     indicator: str
     period: str
     value: float | None
     explanation: str | None = None
+    min_revision: int = 0
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,18 +157,24 @@ class AuditEntry:
 
 
 class ValueTable:
+    """``store.values``: the district's or the unit's figures."""
+
     def __init__(self, store: Store):
         self.store = store
+        self._reporters_cache: tuple[tuple[int, int], dict[str, set[str]]] | None = None
+        self._rules: tuple[Catalog, bool] | None = None  # while checking many figures
 
     @property
-    def conn(self):
+    def _conn(self) -> sqlite3.Connection:
         return self.store.conn
 
     # -- reading --------------------------------------------------------
-    def list(
+    def select(
         self, *, unit: str | None = None, period: str | None = None, indicator: str | None = None
     ) -> list[StoredValue]:
-        where, args = [], []
+        """Stored figures, optionally of one unit, period and/or indicator, in key order."""
+        where: list[str] = []
+        args: list[str] = []
         for column, value in (("unit", unit), ("period", period), ("indicator", indicator)):
             if value is not None:
                 where.append(f"{column} = ?")
@@ -110,29 +184,69 @@ class ValueTable:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY unit, indicator, period"
         )
-        return [StoredValue(*row) for row in self.conn.execute(sql, args)]
+        return [StoredValue(*row) for row in self._conn.execute(sql, args)]
 
     def get(self, unit: str, indicator: str, period: str) -> StoredValue | None:
-        row = self.conn.execute(
+        row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM value WHERE unit = ? AND indicator = ? AND period = ?", (unit, indicator, period)
         ).fetchone()
         return StoredValue(*row) if row else None
 
     def entries(self, unit: str, period: str) -> dict[str, Entry]:
         """A unit's figures for a period, as the checks take them."""
-        return {v.indicator: Entry(v.value, v.explanation) for v in self.list(unit=unit, period=period)}
+        return {v.indicator: Entry(v.value, v.explanation) for v in self.select(unit=unit, period=period)}
 
     def previous(self, unit: str, period: str) -> dict[str, float | None]:
         """The same unit's figures one year earlier (for year-on-year checks)."""
         before = str(parse_period(period).previous())
-        return {v.indicator: v.value for v in self.list(unit=unit, period=before)}
+        return {v.indicator: v.value for v in self.select(unit=unit, period=before)}
 
     def periods(self) -> list[str]:
-        rows = self.conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
-        return sorted((r[0] for r in rows), key=parse_period)
+        rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
+        return sorted((str(r[0]) for r in rows), key=parse_period)
 
-    def units_and_periods(self) -> list[tuple[str, str]]:
-        return [tuple(r) for r in self.conn.execute("SELECT DISTINCT unit, period FROM value ORDER BY unit, period")]
+    def units_and_periods(self) -> list[UnitPeriod]:
+        return [
+            UnitPeriod(*r) for r in self._conn.execute("SELECT DISTINCT unit, period FROM value ORDER BY unit, period")
+        ]
+
+    def count(self) -> int:
+        """How many figures are stored (blanks included)."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM value").fetchone()[0])
+
+    def batches(self, size: int) -> Iterator[list[StoredValue]]:
+        """Every stored figure in report order (period, unit, indicator as the catalog sorts them), ``size`` at a time.
+
+        Streamed from a cursor: a long table never sits in memory whole.
+        """
+        cursor = self._conn.execute(
+            "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, "
+            "v.source FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
+            "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator"
+        )
+        while batch := cursor.fetchmany(size):
+            yield [StoredValue(*r) for r in batch]
+
+    def reported(self, period: str) -> dict[str, set[str]]:
+        """Per unit, the indicators with a figure (not a blank) in ``period``."""
+        out: dict[str, set[str]] = {}
+        for unit, indicator in self._conn.execute(
+            "SELECT unit, indicator FROM value WHERE period = ? AND value IS NOT NULL", (period,)
+        ):
+            out.setdefault(unit, set()).add(indicator)
+        return out
+
+    def states(self, unit: str, periods: Iterable[str]) -> dict[Key, FigureState]:
+        """A unit's stored figures in ``periods``, by key."""
+        wanted = sorted(set(periods))
+        return {
+            (unit, r[0], r[1]): FigureState(*r[2:])
+            for r in self._conn.execute(
+                f"SELECT indicator, period, value, explanation, revision, changed_at, changed_by, source FROM value "
+                f"WHERE unit = ? AND period IN ({marks(wanted)})",
+                (unit, *wanted),
+            )
+        }
 
     def figure_set(self, *selections: FigureSelection) -> FigureSet:
         """Every figure; or, given ``selections``, only the figures in any of them.
@@ -142,18 +256,19 @@ class ValueTable:
         selected too): ``services.pivot`` says what each report needs.
         """
         if not selections:
-            rows = self.conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
+            rows = self._conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
             return FigureSet((Figure(*r) for r in rows), self.disputed_keys())
-        where, args = [], []
+        where: list[str] = []
+        args: list[str] = []
         for sel in selections:
             parts = []
-            for column, wanted in (("period", sel.periods), ("indicator", sel.indicators)):
-                if wanted is not None:
-                    wanted = sorted(wanted)
-                    parts.append(f"{column} IN ({', '.join('?' * len(wanted))})" if wanted else "0")
+            for column, chosen in (("period", sel.periods), ("indicator", sel.indicators)):
+                if chosen is not None:
+                    wanted = sorted(chosen)
+                    parts.append(f"{column} IN ({marks(wanted)})" if wanted else "0")
                     args.extend(wanted)
             where.append("(" + " AND ".join(parts or ["1"]) + ")")
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args
         )
         return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), self._reporters())
@@ -161,46 +276,44 @@ class ValueTable:
     def _reporters(self) -> dict[str, set[str]]:
         """Which units hold a figure of each indicator (any period); one scan, until the figures change."""
         # total_changes counts this connection's writes, data_version any other connection's.
-        version = (self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0])
-        cached = getattr(self, "_reporters_cache", None)
+        version = (self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0]))
+        cached = self._reporters_cache
         if cached is None or cached[0] != version:
             reporters: dict[str, set[str]] = {}
-            for indicator, unit in self.conn.execute(
+            for indicator, unit in self._conn.execute(
                 "SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"
             ):
                 reporters.setdefault(indicator, set()).add(unit)
             cached = self._reporters_cache = (version, reporters)
         return cached[1]
 
-    def disputed_keys(self) -> set[tuple[str, str, str]]:
+    def disputed_keys(self) -> set[Key]:
         """Figures with a conflict awaiting the district's decision (none before the merge schema)."""
-        has_table = self.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'"
-        ).fetchone()
-        if not has_table:
-            return set()
-        return {
-            tuple(r)
-            for r in self.conn.execute(
-                "SELECT DISTINCT unit, indicator, period FROM conflict WHERE resolved_at IS NULL"
-            )
-        }
+        return self.store.conflicts.open_keys()
 
     def history(self, unit: str, indicator: str, period: str) -> list[AuditEntry]:
-        rows = self.conn.execute(
+        rows = self._conn.execute(
             "SELECT action, old_value, new_value, old_explanation, new_explanation, revision, changed_at, changed_by, source "
             "FROM audit WHERE unit = ? AND indicator = ? AND period = ? ORDER BY id",
             (unit, indicator, period),
         )
         return [AuditEntry(*r) for r in rows]
 
-    # -- writing --------------------------------------------------------
-    def _check_writable(self, change: ValueChange) -> None:
+    # -- writing: the one path ------------------------------------------
+    def _check_writable(self, change: FigureRef, *, derived: bool = False) -> None:
+        """May this database hold this figure? Refuses with the reason.
+
+        A unit's copy holds only its own unit's figures, the district any unit's; no database
+        holds a computed indicator (it is derived from others on every read). An edit names an
+        indicator of the catalog in force; a merged figure (``derived``) may also be of an
+        indicator an earlier catalog had (the district took it then; un-merging must still be
+        able to restore it).
+        """
         store = self.store
-        catalog = store.catalog()
+        catalog, district = self._rules or (store.catalog(), store.is_district)
         if not catalog.has_unit(change.unit):
             raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "没有填报单位“{code}”"), {"code": change.unit}))
-        if not store.is_district and change.unit != store.unit_code:
+        if not district and change.unit != store.unit_code:
             raise XzError(
                 Message(
                     S,
@@ -208,64 +321,87 @@ class ValueTable:
                     {"own": store.describe(), "other": catalog.unit(change.unit).name},
                 )
             )
-        indicator = catalog.indicator(change.indicator)
-        if not indicator.is_entered:
-            raise XzError(
-                Message(S, QT_TRANSLATE_NOOP(S, "“{name}”由其他指标计算得出，不能直接填报"), {"name": indicator.name})
-            )
+        if catalog.has_indicator(change.indicator) or not derived:
+            indicator = catalog.indicator(change.indicator)
+            if not indicator.is_entered:
+                raise XzError(
+                    Message(
+                        S, QT_TRANSLATE_NOOP(S, "“{name}”由其他指标计算得出，不能直接填报"), {"name": indicator.name}
+                    )
+                )
         parse_period(change.period)
+
+    def _check_all(self, changes: Iterable[FigureRef], *, derived: bool = False) -> None:
+        """:meth:`_check_writable` for each figure (once per key), the catalog and role read once."""
+        self._rules = (self.store.catalog(), self.store.is_district)
+        try:
+            seen: set[Key] = set()
+            for change in changes:
+                key = (change.unit, change.indicator, change.period)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if derived:
+                    self._check_writable(change, derived=True)
+                else:
+                    self._check_writable(change)
+        finally:
+            self._rules = None
+
+    def _save(
+        self, rows: Sequence[StoredValue], *, new: Sequence[StoredValue] = (), deletes: Sequence[Key] = ()
+    ) -> None:
+        """The only SQL that changes ``value``: upsert ``rows``, insert ``new`` (known absent), delete ``deletes``.
+
+        Callers have checked every key; the audit rows follow by trigger, in the same transaction.
+        """
+        try:
+            with self.store.transaction():
+                if deletes:
+                    self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
+                if new:
+                    self._conn.executemany(_INSERT, [_params(r) for r in new])
+                if rows:
+                    self._conn.executemany(_UPSERT, [_params(r) for r in rows])
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.store.path) from exc
 
     def write(
         self, changes: Iterable[ValueChange], author: str | None = None, source: str = "local"
     ) -> list[StoredValue]:
-        """Write figures atomically; unchanged ones are left alone. Returns what was written."""
-        from .database import now_iso, translate_sqlite_error
+        """Write figures atomically; unchanged ones are left alone. Returns what was written.
 
+        Each written figure gets the next revision (at least its ``min_revision``).
+        """
         changes = list(changes)
-        for change in changes:
-            self._check_writable(change)
+        self._check_all(changes)
         author = author or self.store.author
+        stamp = now_iso()
+        latest: dict[Key, StoredValue] = {}
+        rows: list[StoredValue] = []
         try:
-            return self._write(changes, author, source, now_iso())
+            with self.store.transaction():
+                for change in changes:
+                    key = (change.unit, change.indicator, change.period)
+                    old = latest.get(key) or self.get(*key)
+                    explanation = (
+                        (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
+                    )
+                    value = None if change.value is None else float(change.value)
+                    if old is not None and old.value == value and old.explanation == explanation:
+                        continue
+                    if old is None and value is None and not explanation:
+                        continue
+                    revision = max((old.revision + 1) if old else 1, change.min_revision)
+                    row = StoredValue(*key, value, explanation, revision, stamp, change.author or author, source)
+                    rows.append(row)
+                    latest[key] = row
+                self._save(rows)
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
+        return rows
 
-    def _write(self, changes: list[ValueChange], author: str, source: str, stamp: str) -> list[StoredValue]:
-        written: list[StoredValue] = []
-        with self.store.db.atomic():
-            for change in changes:
-                old = self.get(change.unit, change.indicator, change.period)
-                explanation = (
-                    (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
-                )
-                value = None if change.value is None else float(change.value)
-                if old is not None and old.value == value and old.explanation == explanation:
-                    continue
-                if old is None and value is None and not explanation:
-                    continue
-                revision = (old.revision + 1) if old else 1
-                self.conn.execute(
-                    f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, explanation = excluded.explanation, "
-                    "revision = excluded.revision, changed_at = excluded.changed_at, changed_by = excluded.changed_by, source = excluded.source",
-                    (change.unit, change.indicator, change.period, value, explanation, revision, stamp, author, source),
-                )
-                written.append(
-                    StoredValue(
-                        change.unit,
-                        change.indicator,
-                        change.period,
-                        value,
-                        explanation,
-                        revision,
-                        stamp,
-                        author,
-                        source,
-                    )
-                )
-        return written
-
-    def set(
+    def write_one(
         self,
         unit: str,
         indicator: str,
@@ -277,3 +413,23 @@ class ValueTable:
         """Write one figure in its own transaction; None if nothing changed."""
         written = self.write([ValueChange(unit, indicator, period, value, explanation)], author)
         return written[0] if written else None
+
+    def write_merged(
+        self,
+        upserts: Sequence[StoredValue],
+        *,
+        inserts: Sequence[StoredValue] = (),
+        deletes: Sequence[Key] = (),
+    ) -> None:
+        """The district figures the merge rule gives, as they are (revision and provenance of the winner).
+
+        Only inside :meth:`Store.merge_guard`: these figures are derived, not the district's own edits.
+        """
+        if not self.store.merge_guarded:
+            raise RuntimeError("merged figures are written only inside store.merge_guard()")
+        self._check_all([*upserts, *inserts, *(_KeyRef(*k) for k in deletes)], derived=True)
+        self._save(upserts, new=inserts, deletes=deletes)
+
+
+def _params(r: StoredValue) -> tuple[str, str, str, float | None, str, int, str, str, str]:
+    return (r.unit, r.indicator, r.period, r.value, r.explanation, r.revision, r.changed_at, r.changed_by, r.source)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..services.packages.conflicts import ConflictView, list_conflicts, resolve, resolve_many
+from ..services.packages.conflicts import ConflictCandidate, ConflictView, list_conflicts, resolve, resolve_many
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
 from .views import read_only_table
 
@@ -45,11 +45,11 @@ class ConflictsPage(QWidget):
         self.candidates_model = RowsModel(
             [
                 Column(tr("来源"), self._origin),
-                Column(tr("数值"), lambda c: number(c["value"]), RIGHT),
-                Column(tr("修订号"), lambda c: str(c["revision"]), RIGHT),
-                Column(tr("填报/修改人"), lambda c: c["changed_by"]),
-                Column(tr("修改时间"), lambda c: when(c["changed_at"])),
-                Column(tr("说明"), lambda c: c["explanation"]),
+                Column(tr("数值"), lambda c: number(c.value), RIGHT),
+                Column(tr("修订号"), lambda c: str(c.revision), RIGHT),
+                Column(tr("填报/修改人"), lambda c: c.changed_by),
+                Column(tr("修改时间"), lambda c: when(c.changed_at)),
+                Column(tr("说明"), lambda c: c.explanation),
                 Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
             ],
             parent=self,
@@ -99,22 +99,18 @@ class ConflictsPage(QWidget):
         window.data_changed.connect(self.reload)
         self.reload()
 
-    def _origin(self, cand: dict) -> str:
-        if cand["origin"] == "district":
-            return self.tr("区里更正（{source}）").format(source=cand["source"])
+    def _origin(self, cand: ConflictCandidate) -> str:
+        if cand.origin == "district":
+            return self.tr("区里更正（{source}）").format(source=cand.source)
         return self.tr("上报包 {file}（导出于 {at}）").format(
-            file=cand.get("file") or cand["source"][:8], at=when(cand["exported_at"])
+            file=cand.file or cand.source[:8], at=when(cand.exported_at)
         )
 
-    def _chosen_mark(self, cand: dict) -> str:
+    def _chosen_mark(self, cand: ConflictCandidate) -> str:
         c = self.current()
         if c is None or not c.chosen:
             return ""
-        same = (c.chosen.get("origin"), c.chosen.get("source"), c.chosen.get("value")) == (
-            cand["origin"],
-            cand["source"],
-            cand["value"],
-        )
+        same = (c.chosen.origin, c.chosen.source, c.chosen.value) == (cand.origin, cand.source, cand.value)
         return self.tr("✔ 已采用") if same else ""
 
     # -- data -----------------------------------------------------------------
@@ -133,7 +129,7 @@ class ConflictsPage(QWidget):
         )
         self.all_unit.setEnabled(open_count > 0)
         self.all_district.setEnabled(
-            any(not c.resolved_at and any(x["origin"] == "district" for x in c.candidates) for c in rows)
+            any(not c.resolved_at and any(x.origin == "district" for x in c.candidates) for c in rows)
         )
         index = next(
             (n for n, c in enumerate(rows) if selected is not None and c.id == selected.id), 0 if rows else None

@@ -116,7 +116,7 @@ class ExportDialog(QDialog):
         last = exports(store)[:1]
         hint = (
             self.tr("上次导出：{at}，报告期 {periods}。").format(
-                at=last[0]["exported_at"][:16].replace("T", " "), periods="、".join(last[0]["periods"])
+                at=last[0].exported_at[:16].replace("T", " "), periods="、".join(last[0].periods)
             )
             if last
             else ""

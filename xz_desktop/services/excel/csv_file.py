@@ -55,32 +55,27 @@ def export_csv(store: Store, path: str | Path, progress: Progress = SILENT) -> C
     units = {u.code: u.name for u in catalog.units}
     names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
     total = raw_count(store)
-    cursor = store.conn.execute(
-        "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, v.source "
-        "FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
-        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator"
-    )
     done = 0
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")  # CRLF: what Excel writes and expects
         writer.writerow(HEADER)
-        while batch := cursor.fetchmany(RAW_CHUNK):
-            for unit, code, period, value, explanation, revision, changed_at, changed_by, source in batch:
-                name, measure = names.get(code, (code, ""))
+        for batch in store.values.batches(RAW_CHUNK):
+            for v in batch:
+                name, measure = names.get(v.indicator, (v.indicator, ""))
                 writer.writerow(
                     [
-                        unit,
-                        code,
-                        period,
-                        "" if value is None else repr(float(value)).removesuffix(".0"),
-                        csv_text(explanation),
-                        csv_text(units.get(unit, unit)),
+                        v.unit,
+                        v.indicator,
+                        v.period,
+                        "" if v.value is None else repr(float(v.value)).removesuffix(".0"),
+                        csv_text(v.explanation),
+                        csv_text(units.get(v.unit, v.unit)),
                         csv_text(name),
                         measure,
-                        revision,
-                        local_time(changed_at),
-                        csv_text(changed_by),
-                        csv_text(source),
+                        v.revision,
+                        local_time(v.changed_at),
+                        csv_text(v.changed_by),
+                        csv_text(v.source),
                     ]
                 )
             done += len(batch)

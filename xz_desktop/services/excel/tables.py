@@ -157,7 +157,7 @@ def write_status_sheet(wb: Workbook, statuses: list, title: str, heading: str, s
 
 
 def raw_count(store: Store) -> int:
-    return store.conn.execute("SELECT COUNT(*) FROM value").fetchone()[0]
+    return store.values.count()
 
 
 def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int], None]) -> list[str]:
@@ -165,22 +165,15 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
     catalog = store.catalog()
     units = {u.code: u.name for u in catalog.units}
     names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
-    cursor = store.conn.execute(
-        "SELECT v.unit, v.indicator, v.period, v.value, v.explanation, v.revision, v.changed_at, v.changed_by, v.source "
-        "FROM value v LEFT JOIN unit u ON u.code = v.unit LEFT JOIN indicator i ON i.code = v.indicator "
-        "ORDER BY v.period, u.sort, v.unit, i.position, v.indicator"
-    )
     titles, sheet, done = [], None, 0
     header_style = "xz_header"
     # The unit's and indicator's columns repeat on every row: made safe once per code. A formula-like
     # name becomes a cell of its own, which openpyxl reuses within a row, so it is never shared.
     unit_cols: dict[str, tuple] = {}
     code_cols: dict[str, tuple] = {}
-    while True:
-        batch = cursor.fetchmany(RAW_CHUNK)
-        if not batch:
-            break
-        for unit, code, period, value, explanation, revision, changed_at, changed_by, source in batch:
+    for batch in store.values.batches(RAW_CHUNK):
+        for v in batch:
+            unit, code = v.unit, v.indicator
             if sheet is None or sheet.row > MAX_SHEET_ROWS:
                 if sheet is not None:
                     sheet.ws.auto_filter.ref = f"A1:L{sheet.row}"
@@ -210,14 +203,14 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                     u[1],
                     c[0],
                     c[1],
-                    period,
-                    value,
+                    v.period,
+                    v.value,
                     c[2],
-                    plain(ws, explanation),
-                    revision,
-                    local_time(changed_at),
-                    plain(ws, changed_by),
-                    plain(ws, source),
+                    plain(ws, v.explanation),
+                    v.revision,
+                    local_time(v.changed_at),
+                    plain(ws, v.changed_by),
+                    plain(ws, v.source),
                 )
             )
         done += len(batch)

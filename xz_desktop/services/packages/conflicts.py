@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store
+from ...store.conflicts import ConflictCandidate, ConflictRow
 from ...store.database import now_iso
-from .engine import guard, recompute
+from .engine import recompute
 from .package_file import P
 
 
@@ -29,37 +31,34 @@ class ConflictView:
     period: str
     kind: str
     revision: int
-    candidates: list[dict]  # origin, revision, value, explanation, changed_at, changed_by, source, exported_at, file
+    candidates: list[ConflictCandidate]
     current: float | None
     current_source: str | None
     resolved_at: str | None = None
     resolved_by: str | None = None
-    chosen: dict | None = None
+    chosen: ConflictCandidate | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.unit, self.indicator, self.period)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
-            k: getattr(self, k)
-            for k in (
-                "id",
-                "unit",
-                "unit_name",
-                "indicator",
-                "indicator_name",
-                "measure",
-                "period",
-                "kind",
-                "revision",
-                "candidates",
-                "current",
-                "current_source",
-                "resolved_at",
-                "resolved_by",
-                "chosen",
-            )
+            "id": self.id,
+            "unit": self.unit,
+            "unit_name": self.unit_name,
+            "indicator": self.indicator,
+            "indicator_name": self.indicator_name,
+            "measure": self.measure,
+            "period": self.period,
+            "kind": self.kind,
+            "revision": self.revision,
+            "candidates": [c.as_json() for c in self.candidates],
+            "current": self.current,
+            "current_source": self.current_source,
+            "resolved_at": self.resolved_at,
+            "resolved_by": self.resolved_by,
+            "chosen": None if self.chosen is None else self.chosen.as_json(with_file=False),
         }
 
 
@@ -68,47 +67,28 @@ def list_conflicts(
 ) -> list[ConflictView]:
     """Open conflicts (and, on request, decided ones), in unit, period, catalog order."""
     catalog = store.catalog()
-    where, args = [], []
-    if not include_resolved:
-        where.append("c.resolved_at IS NULL")
-    if unit:
-        where.append("c.unit = ?")
-        args.append(unit)
-    if period:
-        where.append("c.period = ?")
-        args.append(period)
-    sql = (
-        "SELECT c.id, c.unit, c.indicator, c.period, c.kind, c.revision, c.candidates, c.resolved_at, c.resolved_by, c.chosen, "
-        "v.value, v.source FROM conflict c LEFT JOIN value v ON v.unit = c.unit AND v.indicator = c.indicator AND v.period = c.period"
-        + (" WHERE " + " AND ".join(where) if where else "")
-    )
-    files = dict(store.conn.execute("SELECT package_id, file FROM package"))
     order = {ind.code: n for n, ind in enumerate(catalog.indicators)}
     units = {u.code: (u.sort, u.name) for u in catalog.units}
     out = []
-    for r in store.conn.execute(sql, args):
-        cid, u, ind, period, kind, rev, cands, resolved_at, resolved_by, chosen, current, source = r
-        candidates = json.loads(cands)
-        for c in candidates:
-            c["file"] = files.get(c["source"]) if c["origin"] == "unit" else None
-        known = catalog.has_indicator(ind)
+    for r in store.conflicts.select(include_resolved=include_resolved, unit=unit, period=period):
+        known = catalog.has_indicator(r.indicator)
         out.append(
             ConflictView(
-                cid,
-                u,
-                units.get(u, (0, u))[1],
-                ind,
-                catalog.indicator(ind).name if known else ind,
-                catalog.indicator(ind).entry_measure if known else "",
-                period,
-                kind,
-                rev,
-                candidates,
-                current,
-                source,
-                resolved_at,
-                resolved_by,
-                json.loads(chosen) if chosen else None,
+                r.id,
+                r.unit,
+                units.get(r.unit, (0, r.unit))[1],
+                r.indicator,
+                catalog.indicator(r.indicator).name if known else r.indicator,
+                catalog.indicator(r.indicator).entry_measure if known else "",
+                r.period,
+                r.kind,
+                r.revision,
+                list(r.candidates),
+                r.current,
+                r.current_source,
+                r.resolved_at,
+                r.resolved_by,
+                r.chosen,
             )
         )
     out.sort(
@@ -124,11 +104,8 @@ def list_conflicts(
     return out
 
 
-def _open_row(store: Store, conflict_id: int) -> tuple:
-    row = store.conn.execute(
-        "SELECT unit, indicator, period, kind, revision, candidates FROM conflict WHERE id = ? AND resolved_at IS NULL",
-        (conflict_id,),
-    ).fetchone()
+def _open_row(store: Store, conflict_id: int) -> ConflictRow:
+    row = store.conflicts.get_open(conflict_id)
     if row is None:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "冲突 {id} 不存在或已处理"), {"id": conflict_id}))
     return row
@@ -136,50 +113,40 @@ def _open_row(store: Store, conflict_id: int) -> tuple:
 
 def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = None) -> None:
     """Settle an open conflict with candidate number ``choice`` (0-based, as listed)."""
-    unit, indicator, period, kind, revision, cands = _open_row(store, conflict_id)
-    candidates = json.loads(cands)
-    if not 0 <= choice < len(candidates):
+    c = _open_row(store, conflict_id)
+    if not 0 <= choice < len(c.candidates):
         raise XzError(
             Message(
                 P,
                 QT_TRANSLATE_NOOP(P, "冲突 {id} 只有 {count} 个可选数值"),
-                {"id": conflict_id, "count": len(candidates)},
+                {"id": conflict_id, "count": len(c.candidates)},
             )
         )
-    chosen = candidates[choice]
+    chosen = c.candidates[choice]
     by = by or store.author
     stamp = now_iso()
-    key = (unit, indicator, period)
-    with store.db.atomic(), guard(store):
-        if chosen["origin"] == "district":
-            store.conn.execute(
-                "UPDATE district_edit SET base_revision = MAX(base_revision, ?) WHERE unit = ? AND indicator = ? AND period = ?",
-                (revision, *key),
-            )
+    with store.transaction(), store.merge_guard():
+        if chosen.origin == "district":
+            store.candidates.keep_correction(c.key, c.revision)
         else:
-            store.conn.execute(
-                "UPDATE district_edit SET withdrawn_at = ? WHERE unit = ? AND indicator = ? AND period = ? AND withdrawn_at IS NULL",
-                (stamp, *key),
-            )
-            contents = sorted({json.dumps([c["value"], c["explanation"]]) for c in candidates if c["origin"] == "unit"})
+            store.candidates.withdraw_correction(c.key, stamp)
+            contents = {(x.value, x.explanation) for x in c.candidates if x.origin == "unit"}
             if len(contents) > 1:
-                store.conn.execute(
-                    "INSERT OR REPLACE INTO fork_choice (unit, indicator, period, revision, contents, chosen, resolved_at, resolved_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        *key,
-                        revision,
-                        json.dumps([json.loads(c) for c in contents]),
-                        json.dumps([chosen["value"], chosen["explanation"]]),
-                        stamp,
-                        by,
-                    ),
+                store.candidates.choose_fork(
+                    c.key,
+                    c.revision,
+                    sorted(contents, key=json_order),
+                    (chosen.value, chosen.explanation),
+                    stamp,
+                    by,
                 )
-        store.conn.execute(
-            "UPDATE conflict SET resolved_at = ?, resolved_by = ?, chosen = ? WHERE id = ?",
-            (stamp, by, json.dumps(chosen, ensure_ascii=False, sort_keys=True), conflict_id),
-        )
-        recompute(store, unit, [key])
+        store.conflicts.mark_resolved(conflict_id, stamp, by, chosen)
+        recompute(store, c.unit, [c.key])
+
+
+def json_order(content: tuple[float | None, str]) -> str:
+    """The order fork contents have always been stored in: that of their JSON text."""
+    return json.dumps(list(content))
 
 
 def resolve_many(store: Store, conflict_ids: list[int], prefer: str, *, by: str | None = None) -> int:
@@ -187,13 +154,14 @@ def resolve_many(store: Store, conflict_ids: list[int], prefer: str, *, by: str 
     if prefer not in ("unit", "district"):
         raise ValueError(prefer)
     done = 0
-    with store.db.atomic():
+    with store.transaction():
         for cid in conflict_ids:
-            candidates = json.loads(_open_row(store, cid)[5])
+            candidates = _open_row(store, cid).candidates
+            index: int | None
             if prefer == "district":
-                index = next((n for n, c in enumerate(candidates) if c["origin"] == "district"), None)
+                index = next((n for n, c in enumerate(candidates) if c.origin == "district"), None)
             else:
-                units = [(c["exported_at"], c["source"], n) for n, c in enumerate(candidates) if c["origin"] == "unit"]
+                units = [(c.exported_at, c.source, n) for n, c in enumerate(candidates) if c.origin == "unit"]
                 index = max(units)[2] if units else None
             if index is None:
                 continue  # a fork has no district figure to keep: left for a person to decide

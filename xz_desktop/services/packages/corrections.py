@@ -20,6 +20,8 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store import Store
 from ...store.database import now_iso
+from ...store.packages import BaseRevision
+from ...store.values import ValueChange
 from .package_file import SUFFIX, Manifest, P, PackageRow, new_package_id, read_package, write_package
 
 
@@ -39,13 +41,8 @@ class CorrectionsResult:
 
 def units_with_corrections(store: Store) -> list[str]:
     """Units whose figures the district has corrected (corrections in force, not in dispute)."""
-    rows = store.conn.execute(
-        "SELECT DISTINCT e.unit FROM district_edit e JOIN value v ON v.unit = e.unit AND v.indicator = e.indicator AND v.period = e.period "
-        "AND v.revision = e.revision AND v.source = e.source WHERE e.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflict c "
-        "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL)"
-    )
     order = {u.code: n for n, u in enumerate(store.catalog().units)}
-    return sorted((r[0] for r in rows), key=lambda u: order.get(u, len(order)))
+    return sorted(store.candidates.corrected_units(), key=lambda u: (order.get(u, len(order)), u))
 
 
 def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str] | None = None) -> CorrectionsResult:
@@ -56,17 +53,12 @@ def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str
     if not catalog.has_unit(unit):
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有填报单位“{code}”"), {"code": unit[:40]}))
     wanted = sorted({str(parse_period(p)) for p in periods}, key=parse_period) if periods else None
-    sql = (
-        "SELECT e.indicator, e.period, e.value, e.explanation, e.revision, e.changed_at, e.changed_by FROM district_edit e "
-        "JOIN value v ON v.unit = e.unit AND v.indicator = e.indicator AND v.period = e.period AND v.revision = e.revision "
-        "AND v.source = e.source WHERE e.unit = ? AND e.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM conflict c "
-        "WHERE c.unit = e.unit AND c.indicator = e.indicator AND c.period = e.period AND c.resolved_at IS NULL) "
-        "ORDER BY e.period, e.indicator"
-    )
     rows = [
-        PackageRow(unit, ind, period, value, expl, rev, rev, at, by)
-        for ind, period, value, expl, rev, at, by in store.conn.execute(sql, (unit,))
-        if wanted is None or period in wanted
+        PackageRow(
+            unit, c.indicator, c.period, c.value, c.explanation, c.revision, c.revision, c.changed_at, c.changed_by
+        )
+        for c in store.candidates.corrections(unit)
+        if wanted is None or c.period in wanted
     ]
     if not rows:
         raise XzError(
@@ -126,26 +118,22 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
             )
         )
     result = CorrectionsResult(str(path), m.unit, list(m.periods), len(package.rows))
-    stamp = now_iso()
-    with store.db.atomic():
+    # A correction is written as any edit of this copy is (the same rules: this unit's figures,
+    # indicators units type, never a computed one; a new revision, at least the district's),
+    # credited to the district clerk who made it. One figure the rules refuse refuses the file.
+    changes = [
+        ValueChange(r.unit, r.indicator, r.period, r.value, r.explanation, min_revision=r.revision, author=r.changed_by)
+        for r in package.rows
+    ]
+    with store.transaction():
+        written = {v.key for v in store.values.write(changes, source="district")}
         for r in package.rows:
-            old = store.values.get(r.unit, r.indicator, r.period)
-            if old is None or (old.value, old.explanation) != (r.value, r.explanation):
-                revision = max(old.revision + 1 if old else 1, r.revision)
-                store.conn.execute(
-                    "INSERT INTO value (unit, indicator, period, value, explanation, revision, changed_at, changed_by, source) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'district') ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
-                    "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
-                    "changed_by = excluded.changed_by, source = excluded.source",
-                    (r.unit, r.indicator, r.period, r.value, r.explanation, revision, stamp, r.changed_by),
-                )
+            if r.key in written:
                 result.changed += 1
                 result.keys.append((r.indicator, r.period))
             else:
                 result.agreed += 1
-            store.conn.execute(
-                "INSERT INTO value_base (unit, indicator, period, base_revision) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (unit, indicator, period) DO UPDATE SET base_revision = MAX(base_revision, excluded.base_revision)",
-                (r.unit, r.indicator, r.period, r.base_revision),
-            )
+        store.packages.raise_base_revisions(
+            BaseRevision(r.unit, r.indicator, r.period, r.base_revision) for r in package.rows
+        )
     return result

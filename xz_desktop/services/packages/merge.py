@@ -10,16 +10,19 @@ exactly what merging would do.
 
 from __future__ import annotations
 
-import json
+import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store
+from ...store.base import Key
 from ...store.database import now_iso
+from ...store.merge_log import LogEntry, LogLine
+from ...store.packages import MergedPackage
 from ..progress import SILENT, Cancelled, Progress
-from .engine import KeyChange, guard, recompute
+from .engine import KeyChange, recompute
 from .package_file import SUFFIX, P, Package, read_package
 from .submission import district_problems, known_catalogs
 
@@ -113,10 +116,10 @@ def _change(c: KeyChange, incoming: float | None = None) -> Change:
     return Change(
         *c.key,
         c.kind,
-        None if c.before is None else c.before[0],
-        None if c.after is None else c.after[0],
-        None if c.before is None else c.before[5],
-        None if c.after is None else c.after[5],
+        None if c.before is None else c.before.value,
+        None if c.after is None else c.after.value,
+        None if c.before is None else c.before.source,
+        None if c.after is None else c.after.source,
         incoming,
     )
 
@@ -140,10 +143,8 @@ def merge_package(
             {"file": package.path.name, "reason": problems[0].format()},
         )
         return _refused(package.path, XzError(head, details=problems[1:]), m.unit)
-    row = store.conn.execute(
-        "SELECT checksum, unmerged_at FROM package WHERE package_id = ?", (m.package_id,)
-    ).fetchone()
-    if row is not None and row[0] != package.checksum:
+    known_package = store.packages.get(m.package_id)
+    if known_package is not None and known_package.checksum != package.checksum:
         return _refused(
             package.path,
             XzError(
@@ -155,21 +156,20 @@ def merge_package(
             ),
             m.unit,
         )
-    if row is not None and row[1] is None:
+    if known_package is not None and known_package.in_force:
         base.status, base.unchanged = UNCHANGED, len(package.rows)
         return base
     by = by or store.author
     stamp = now_iso()
-    with store.db.atomic(), guard(store):
-        if row is None:
-            store.conn.execute(
-                "INSERT INTO package (package_id, unit, periods, format_version, catalog_version, schema_version, program_version, "
-                "exported_at, author, source_database_id, checksum, value_count, file, merged_at, merged_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
+    with store.transaction(), store.merge_guard():
+        # evaluated before its rows are stored: the arriving rows are passed in rather than read back
+        changes = recompute(store, m.unit, (), package.rows, m.package_id, m.exported_at)
+        if known_package is None:
+            store.packages.add(
+                MergedPackage(
                     m.package_id,
                     m.unit,
-                    json.dumps(list(m.periods)),
+                    list(m.periods),
                     m.format_version,
                     m.catalog_version,
                     m.schema_version,
@@ -183,41 +183,34 @@ def merge_package(
                     stamp,
                     by,
                 ),
+                package.rows,
             )
         else:  # taken back out earlier, merged again
-            store.conn.execute(
-                "UPDATE package SET unmerged_at = NULL, unmerged_by = NULL, merged_at = ?, merged_by = ?, file = ? "
-                "WHERE package_id = ?",
-                (stamp, by, package.path.name, m.package_id),
+            store.packages.reinstate(m.package_id, stamp, by, package.path.name, package.rows)
+        _count(base, changes, collect, {r.key: r.value for r in package.rows})
+        store.log.append(
+            LogLine(
+                stamp,
+                by,
+                "merge",
+                package.path.name,
+                m.package_id,
+                m.unit,
+                list(m.periods),
+                MERGED,
+                base.inserted,
+                base.updated,
+                base.unchanged,
+                base.conflicts,
+                0,
             )
-        # evaluated before its rows are stored: the arriving rows are passed in rather than read back
-        changes = recompute(store, m.unit, (), package.rows, m.package_id, m.exported_at)
-        store.conn.executemany(
-            "INSERT INTO package_value (package_id, unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(m.package_id, *r) for r in package.rows],
-        )  # a PackageRow is a tuple in the table's column order
-        _count(base, changes, collect, {r[:3]: r.value for r in package.rows})
-        _log(
-            store,
-            stamp,
-            by,
-            "merge",
-            package.path.name,
-            m.package_id,
-            m.unit,
-            list(m.periods),
-            MERGED,
-            base.inserted,
-            base.updated,
-            base.unchanged,
-            base.conflicts,
-            0,
         )
     return base
 
 
-def _count(result: PackageResult, changes: list[KeyChange], collect: bool, incoming: dict | None = None) -> None:
+def _count(
+    result: PackageResult, changes: list[KeyChange], collect: bool, incoming: dict[Key, float | None] | None = None
+) -> None:
     for c in changes:
         kind = c.kind
         if kind == "conflict":
@@ -232,43 +225,6 @@ def _count(result: PackageResult, changes: list[KeyChange], collect: bool, incom
             result.changes.append(_change(c, (incoming or {}).get(c.key)))
 
 
-def _log(
-    store: Store,
-    at: str,
-    by: str,
-    action: str,
-    file: str,
-    package_id: str,
-    unit: str,
-    periods: list[str],
-    status: str,
-    inserted: int,
-    updated: int,
-    unchanged: int,
-    conflicts: int,
-    removed: int,
-) -> None:
-    store.conn.execute(
-        "INSERT INTO merge_log (at, by, action, file, package_id, unit, periods, status, inserted, updated, unchanged, "
-        "conflicts, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            at,
-            by,
-            action,
-            file,
-            package_id,
-            unit,
-            json.dumps(periods),
-            status,
-            inserted,
-            updated,
-            unchanged,
-            conflicts,
-            removed,
-        ),
-    )
-
-
 def iter_merge(
     store: Store,
     paths: Iterable[str | Path],
@@ -280,16 +236,8 @@ def iter_merge(
     """Merge files one by one (each atomically), yielding each result; progress between packages."""
     files = package_files(paths)
     known = known_catalogs(store)
-    # Each package is its own transaction. In WAL mode synchronous=NORMAL keeps every commit atomic and the
-    # database consistent; only a power cut could lose the last few merges, and their files merge again unchanged.
-    # A package's figures touch pages all over the period index; checkpointing the WAL back into the database
-    # less often (every 64 MB instead of 4 MB) writes each page once for many packages instead of once each.
-    previous = store.conn.execute("PRAGMA synchronous").fetchone()[0]
-    checkpoint = store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-    if not store.conn.in_transaction:
-        store.conn.execute("PRAGMA synchronous = NORMAL")
-        store.conn.execute("PRAGMA wal_autocheckpoint = 16384")
-    try:
+    # Each package is its own transaction; a package's figures touch pages all over the period index.
+    with store.bulk_writes():
         for index, path in enumerate(files):
             progress.step(index, len(files), path.name)
             try:
@@ -299,11 +247,6 @@ def iter_merge(
                 continue
             yield merge_package(store, package, by=by, collect=collect, known=known)
         progress.step(len(files), len(files), "")
-    finally:
-        if not store.conn.in_transaction:
-            store.conn.execute(f"PRAGMA synchronous = {int(previous)}")
-            store.conn.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
-            store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def merge_files(
@@ -327,20 +270,16 @@ def merge_files(
         )
         return MergeReport([_refused(p, exc) for p in files], dry_run)
     report = MergeReport([], dry_run)
-    if dry_run:
-        store.conn.execute("BEGIN")
-    try:
-        for result in iter_merge(store, files, by=by, progress=progress, collect=collect):
-            report.results.append(result)
-    except Cancelled:
-        if dry_run:
-            raise
-        report.cancelled = True
-        done = {r.file for r in report.results}
-        report.results.extend(PackageResult(str(p), "", NOT_DONE) for p in files if str(p) not in done)
-    finally:
-        if dry_run and store.conn.in_transaction:
-            store.conn.execute("ROLLBACK")
+    with store.rolled_back() if dry_run else contextlib.nullcontext():
+        try:
+            for result in iter_merge(store, files, by=by, progress=progress, collect=collect):
+                report.results.append(result)
+        except Cancelled:
+            if dry_run:
+                raise
+            report.cancelled = True
+            done = {r.file for r in report.results}
+            report.results.extend(PackageResult(str(p), "", NOT_DONE) for p in files if str(p) not in done)
     return report
 
 
@@ -361,31 +300,23 @@ class UnmergeResult:
 
 def unmerge(store: Store, package_id: str, *, by: str | None = None) -> UnmergeResult:
     """Take a merged package back out: its figures leave, the rule decides again from what remains."""
-    row = store.conn.execute(
-        "SELECT unit, periods, file, unmerged_at FROM package WHERE package_id = ?", (package_id,)
-    ).fetchone()
-    if row is None:
+    known = store.packages.get(package_id)
+    if known is None:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有编号为 {id} 的已合并上报包"), {"id": package_id[:60]}))
-    unit, periods, file, unmerged_at = row
-    if unmerged_at is not None:
+    if known.unmerged_at is not None:
         raise XzError(
-            Message(P, QT_TRANSLATE_NOOP(P, "上报包 {file} 已于 {at} 撤销合并"), {"file": file, "at": unmerged_at})
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "上报包 {file} 已于 {at} 撤销合并"),
+                {"file": known.file, "at": known.unmerged_at},
+            )
         )
     by = by or store.author
     stamp = now_iso()
-    result = UnmergeResult(package_id, unit, file)
-    with store.db.atomic(), guard(store):
-        keys = [
-            tuple(k)
-            for k in store.conn.execute(
-                "SELECT unit, indicator, period FROM package_value WHERE package_id = ?", (package_id,)
-            )
-        ]
-        store.conn.execute("DELETE FROM package_value WHERE package_id = ?", (package_id,))
-        store.conn.execute(
-            "UPDATE package SET unmerged_at = ?, unmerged_by = ? WHERE package_id = ?", (stamp, by, package_id)
-        )
-        for c in recompute(store, unit, keys):
+    result = UnmergeResult(package_id, known.unit, known.file)
+    with store.transaction(), store.merge_guard():
+        keys = store.packages.take_out(package_id, stamp, by)
+        for c in recompute(store, known.unit, keys):
             if c.conflict_open:
                 result.conflicts += 1
             elif c.kind == "delete":
@@ -394,32 +325,29 @@ def unmerge(store: Store, package_id: str, *, by: str | None = None) -> UnmergeR
                 result.restored += 1
             else:
                 result.unchanged += 1
-        _log(
-            store,
-            stamp,
-            by,
-            "unmerge",
-            file,
-            package_id,
-            unit,
-            json.loads(periods),
-            "unmerged",
-            0,
-            result.restored,
-            result.unchanged,
-            result.conflicts,
-            result.removed,
+        store.log.append(
+            LogLine(
+                stamp,
+                by,
+                "unmerge",
+                known.file,
+                package_id,
+                known.unit,
+                known.periods,
+                "unmerged",
+                0,
+                result.restored,
+                result.unchanged,
+                result.conflicts,
+                result.removed,
+            )
         )
     return result
 
 
 def find_package(store: Store, text: str) -> str:
     """A package id from an id, a unique prefix of one, or a merged file's name."""
-    rows = store.conn.execute(
-        "SELECT package_id FROM package WHERE package_id = ? OR file = ? OR package_id LIKE ? ESCAPE '\\'",
-        (text, text, text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
-    ).fetchall()
-    ids = sorted({r[0] for r in rows})
+    ids = store.packages.find(text)
     if len(ids) == 1:
         return ids[0]
     if not ids:
@@ -431,35 +359,6 @@ def find_package(store: Store, text: str) -> str:
     raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "“{text}”对应多个上报包，请写出完整编号"), {"text": text[:60]}))
 
 
-@dataclass
-class LogEntry:
-    id: int
-    at: str
-    by: str
-    action: str
-    file: str
-    package_id: str
-    unit: str
-    periods: list[str]
-    status: str
-    inserted: int
-    updated: int
-    unchanged: int
-    conflicts: int
-    removed: int
-    in_force: bool  # the package is merged now (can be taken back out)
-
-    def as_json(self) -> dict:
-        return asdict(self)
-
-
 def merge_log(store: Store, limit: int | None = None) -> list[LogEntry]:
     """The merge log, newest first."""
-    sql = (
-        "SELECT l.id, l.at, l.by, l.action, l.file, l.package_id, l.unit, l.periods, l.status, l.inserted, l.updated, l.unchanged, "
-        "l.conflicts, l.removed, p.unmerged_at IS NULL AND p.package_id IS NOT NULL FROM merge_log l "
-        "LEFT JOIN package p ON p.package_id = l.package_id ORDER BY l.id DESC"
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return [LogEntry(*r[:7], json.loads(r[7]), *r[8:14], bool(r[14])) for r in store.conn.execute(sql)]
+    return store.log.entries(limit)

@@ -1,5 +1,8 @@
 """The submission package file (上报包): one SQLite file, a manifest and a unit's figures.
 
+The file's SQL is ``store.package_file``'s; this module says what its fields mean and refuses,
+with the reason, anything that is not an intact package of ours.
+
 A package is written once and only read afterwards. Reading treats the file as hostile:
 it is opened read-only (``mode=ro`` URI, ``query_only``, ``trusted_schema=OFF``), its
 schema must be exactly ours (no extra tables, views, triggers or indexes), nothing in it
@@ -14,33 +17,34 @@ import json
 import math
 import os
 import re
-import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
+from ...domain.limits import MAX_PACKAGE_FIELD as MAX_SHORT  # names, times, codes, manifest fields
 from ...domain.limits import MAX_TEXT  # 说明, as in the form and the import
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
+from ...store.package_file import (
+    APPLICATION_ID,
+    EXPECTED_OBJECTS,
+    SCHEMA,
+    PackageFileError,
+    PackageFileOpenError,
+    PackageFileReader,
+    PackageRow,
+    reading_package_file,
+    write_package_file,
+)
+
+__all__ = ["APPLICATION_ID", "SCHEMA", "PackageRow"]  # the format's constants and row, from the store
 
 P = "packages"
 FORMAT_VERSION = 1
-APPLICATION_ID = 0x585A504B  # “XZPK” in the SQLite header: a package, not a database
 SUFFIX = ".xzpkg"
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024  # a unit's package is kilobytes; anything this large is not one
 MAX_ROWS = 100_000
-MAX_SHORT = 200  # names, times, codes, manifest fields
 
-SCHEMA = [
-    "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE value (unit TEXT NOT NULL, indicator TEXT NOT NULL, period TEXT NOT NULL, value REAL, "
-    "explanation TEXT NOT NULL DEFAULT '', revision INTEGER NOT NULL, base_revision INTEGER NOT NULL DEFAULT 0, "
-    "changed_at TEXT NOT NULL, changed_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (unit, indicator, period)) WITHOUT ROWID",
-]
-# What sqlite_master may hold: our two tables and the primary-key index of the rowid table.
-_EXPECTED_OBJECTS = {("table", "manifest"), ("table", "value"), ("index", "sqlite_autoindex_manifest_1")}
-_ROW_COLUMNS = "unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by"
 KINDS = ("unit", "district")  # a unit's submission; the district's corrections sent back to a unit
 MANIFEST_KEYS = (
     "package_id",
@@ -57,24 +61,6 @@ MANIFEST_KEYS = (
     "value_count",
 )
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
-class PackageRow(NamedTuple):
-    """One figure in a package (a tuple: a merge reads hundreds of thousands of them)."""
-
-    unit: str
-    indicator: str
-    period: str
-    value: float | None
-    explanation: str
-    revision: int
-    base_revision: int
-    changed_at: str
-    changed_by: str
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.unit, self.indicator, self.period)
 
 
 @dataclass(frozen=True)
@@ -159,36 +145,7 @@ def write_package(path: Path, manifest: Manifest, rows: list[PackageRow]) -> str
     checksum = compute_checksum(fields, rows)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {manifest.format_version}")
-            conn.execute("PRAGMA journal_mode = DELETE")
-            with conn:
-                for statement in SCHEMA:
-                    conn.execute(statement)
-                conn.executemany(
-                    "INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)]
-                )
-                conn.executemany(
-                    f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            r.unit,
-                            r.indicator,
-                            r.period,
-                            r.value,
-                            r.explanation,
-                            r.revision,
-                            r.base_revision,
-                            r.changed_at,
-                            r.changed_by,
-                        )
-                        for r in rows
-                    ],
-                )
-        finally:
-            conn.close()
+        write_package_file(tmp, fields, checksum, rows, manifest.format_version)
         os.replace(tmp, path)
     except OSError as exc:
         raise XzError(
@@ -196,6 +153,12 @@ def write_package(path: Path, manifest: Manifest, rows: list[PackageRow]) -> str
                 P,
                 QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"),
                 {"path": str(path), "reason": exc.strerror or exc},
+            )
+        ) from exc
+    except PackageFileError as exc:
+        raise XzError(
+            Message(
+                P, QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"), {"path": str(path), "reason": exc.reason}
             )
         ) from exc
     finally:
@@ -238,32 +201,27 @@ def read_package(path: str | Path) -> Package:
     if page_size < 512 or size % page_size or (pages and size < pages * page_size) or header[18:20] != b"\x01\x01":
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送"))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "无法打开上报包 {file}：{reason}"), reason=exc) from exc
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute("PRAGMA trusted_schema = OFF")
-        return _read_open(conn, path, size)
-    except sqlite3.Error as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不完整或已损坏：{reason}"), reason=_short(exc)) from exc
-    finally:
-        conn.close()
+        with reading_package_file(path) as reader:
+            return _read_open(reader, path, size)
+    except PackageFileOpenError as exc:
+        raise _refuse(path, QT_TRANSLATE_NOOP(P, "无法打开上报包 {file}：{reason}"), reason=exc.reason) from exc
+    except PackageFileError as exc:
+        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不完整或已损坏：{reason}"), reason=_short(exc.reason)) from exc
 
 
-def _read_open(conn: sqlite3.Connection, path: Path, size: int) -> Package:
-    objects = {(t, n) for t, n in conn.execute("SELECT type, name FROM sqlite_master")}
-    if objects != _EXPECTED_OBJECTS:
-        extra = sorted(f"{t} {n}" for t, n in objects - _EXPECTED_OBJECTS)
+def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
+    objects = reader.objects()
+    if objects != EXPECTED_OBJECTS:
+        extra = sorted(f"{t} {n}" for t, n in objects - EXPECTED_OBJECTS)
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(P, "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
             extra=_short("、".join(extra) or "缺少数据表"),
         )
-    sql = {n: s for n, s in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
+    sql = reader.table_sql()
     if [sql.get("manifest"), sql.get("value")] != SCHEMA:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据表结构与上报包格式不符，不予合并"))
-    check = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    check = reader.quick_check()
     if check != ["ok"]:
         raise XzError(
             Message(
@@ -272,22 +230,22 @@ def _read_open(conn: sqlite3.Connection, path: Path, size: int) -> Package:
             details=[_short(line) for line in check[:5]],
         )
     fields: dict[str, str] = {}
-    for key, value in conn.execute("SELECT key, value FROM manifest LIMIT 1000"):
+    for key, value in reader.manifest(1000):
         if not isinstance(key, str) or not isinstance(value, str) or len(key) > MAX_SHORT or len(value) > MAX_TEXT:
             raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单（manifest）内容无效"))
         fields[key] = value
     manifest = _manifest(fields, path)
-    count = conn.execute("SELECT COUNT(*) FROM value").fetchone()[0]
+    count = reader.count()
     if count > MAX_ROWS:
         raise _refuse(
             path, QT_TRANSLATE_NOOP(P, "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"), count=count
         )
-    raw = conn.execute(f"SELECT {_ROW_COLUMNS}, {_BAD_ROW} FROM value").fetchall()
-    bad = next((r for r in raw if r[9]), None)
+    raw = reader.rows()
+    bad = next((r for r in raw if r.bad), None)
     if bad is not None:
-        _row(bad[:9], path)  # raises with the reason
+        _row(bad.fields, path)  # raises with the reason
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有无效的数据，不予合并"))
-    rows = [PackageRow._make(r[:9]) for r in raw]
+    rows = [PackageRow._make(r.fields) for r in raw]
     checksum = fields.get("checksum", "")
     if compute_checksum(fields, rows) != checksum:
         raise _refuse(
@@ -359,18 +317,6 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
         int(version),
         fields["kind"],
     )
-
-
-# A row any field of which _row would refuse, found by SQLite in one pass (the schema is already verified to be ours).
-_BAD_ROW = (
-    f"(typeof(unit) != 'text' OR typeof(indicator) != 'text' OR typeof(period) != 'text' OR typeof(explanation) != 'text' "
-    f"OR typeof(changed_at) != 'text' OR typeof(changed_by) != 'text' OR typeof(revision) != 'integer' "
-    f"OR typeof(base_revision) != 'integer' OR typeof(value) NOT IN ('null', 'real', 'integer') "
-    f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > 9007199254740992 "
-    f"OR base_revision > 9007199254740992 OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_SHORT} "
-    f"OR length(indicator) > {MAX_SHORT} OR length(period) > {MAX_SHORT} OR length(changed_at) > {MAX_SHORT} "
-    f"OR length(changed_by) > {MAX_SHORT})"
-)
 
 
 def _row(raw: tuple, path: Path) -> PackageRow:

@@ -9,7 +9,6 @@ issued, indicators the unit reports, figures that pass the error checks.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store import Store
 from ...store.database import now_iso
+from ...store.packages import ExportedPackage
 from ..checking import findings_for
 from .package_file import SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
 
@@ -95,17 +95,11 @@ def make_package(
             details=details,
         )
     wanted = {i.code for i in catalog.indicators_for_unit(unit)}
-    bases = {
-        (r[0], r[1]): r[2]
-        for r in store.conn.execute(
-            f"SELECT indicator, period, base_revision FROM value_base WHERE unit = ? AND period IN ({','.join('?' * len(periods))})",
-            (unit, *periods),
-        )
-    }
+    bases = store.packages.base_revisions(unit, periods)
     rows: list[PackageRow] = []
     skipped: set[str] = set()
     for period in periods:
-        for v in store.values.list(unit=unit, period=period):
+        for v in store.values.select(unit=unit, period=period):
             if v.indicator not in wanted:
                 skipped.add(v.indicator)  # filled against an older catalog; the catalog in force no longer asks for it
                 continue
@@ -147,38 +141,17 @@ def make_package(
         value_count=len(rows),
     )
     checksum = write_package(out, manifest, rows)
-    with store.db.atomic():
-        store.conn.execute(
-            "INSERT INTO package_export (package_id, file, periods, exported_at, author, value_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                manifest.package_id,
-                str(out),
-                json.dumps(periods),
-                manifest.exported_at,
-                manifest.author,
-                len(rows),
-                checksum,
-            ),
+    store.packages.record_export(
+        ExportedPackage(
+            manifest.package_id, str(out), list(periods), manifest.exported_at, manifest.author, len(rows), checksum
         )
+    )
     return MadePackage(out, manifest.package_id, unit, periods, len(rows), checksum, sorted(skipped))
 
 
-def exports(store: Store) -> list[dict]:
+def exports(store: Store) -> list[ExportedPackage]:
     """The packages this unit's copy has made, newest first."""
-    cur = store.conn.execute(
-        "SELECT package_id, file, periods, exported_at, author, value_count FROM package_export ORDER BY exported_at DESC"
-    )
-    return [
-        {
-            "package_id": r[0],
-            "file": r[1],
-            "periods": json.loads(r[2]),
-            "exported_at": r[3],
-            "author": r[4],
-            "values": r[5],
-        }
-        for r in cur
-    ]
+    return store.packages.exports()
 
 
 # -- the district's side ------------------------------------------------------
@@ -188,7 +161,7 @@ def _problem(template: str, **params) -> Message:
 
 def known_catalogs(store: Store) -> dict[str, set[str]]:
     """Every catalog version the district has had in force, with its indicator codes."""
-    return {r[0]: set(json.loads(r[1])) for r in store.conn.execute("SELECT version, indicators FROM catalog_version")}
+    return store.packages.known_catalogs()
 
 
 def district_problems(store: Store, package: Package, known: dict[str, set[str]] | None = None) -> list[Message]:

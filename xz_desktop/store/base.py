@@ -1,0 +1,45 @@
+"""What every table family of the store shares: the time stamp and the translation of SQLite failures.
+
+Kept apart from :mod:`.database` so the table modules need not import the module that
+imports them (no cycle, not even inside a function).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+
+S = "store"
+
+Key = tuple[str, str, str]  # (unit, indicator, period): one figure's place
+
+
+def now_iso() -> str:
+    """Now, as stored: UTC ISO text with milliseconds and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
+    """A Chinese explanation of an SQLite failure (locked, corrupt, read-only, disk full)."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
+    elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
+    elif "readonly" in text or "read-only" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
+    elif "disk" in text and ("full" in text or "i/o" in text):
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
+    else:
+        msg = Message(
+            S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)}
+        )
+    return XzError(msg)
+
+
+def marks(values: list[str]) -> str:
+    """``?, ?, ?`` for an ``IN (…)`` of ``values``."""
+    return ",".join("?" * len(values))

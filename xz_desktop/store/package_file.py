@@ -1,0 +1,148 @@
+"""The submission package file (.xzpkg) at the SQL level: its schema, writing it, reading it read-only.
+
+A package file is itself an SQLite database, so its SQL lives here with the rest of the
+store's. What the fields mean and which values are refused (with which message) is
+``services.packages.package_file``'s business; this module reports any SQLite failure as
+:class:`PackageFileError` and executes nothing the file holds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
+
+from ..domain.limits import MAX_PACKAGE_FIELD, MAX_TEXT
+from .base import Key
+
+APPLICATION_ID = 0x585A504B  # “XZPK” in the SQLite header: a package, not a database
+SCHEMA = [
+    "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE value (unit TEXT NOT NULL, indicator TEXT NOT NULL, period TEXT NOT NULL, value REAL, "
+    "explanation TEXT NOT NULL DEFAULT '', revision INTEGER NOT NULL, base_revision INTEGER NOT NULL DEFAULT 0, "
+    "changed_at TEXT NOT NULL, changed_by TEXT NOT NULL DEFAULT '', PRIMARY KEY (unit, indicator, period)) WITHOUT ROWID",
+]
+# What sqlite_master may hold: our two tables and the primary-key index of the rowid table.
+EXPECTED_OBJECTS = {("table", "manifest"), ("table", "value"), ("index", "sqlite_autoindex_manifest_1")}
+_ROW_COLUMNS = "unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by"
+# A row any field of which the reader's checks would refuse, found by SQLite in one pass (the schema is verified first).
+_BAD_ROW = (
+    f"(typeof(unit) != 'text' OR typeof(indicator) != 'text' OR typeof(period) != 'text' OR typeof(explanation) != 'text' "
+    f"OR typeof(changed_at) != 'text' OR typeof(changed_by) != 'text' OR typeof(revision) != 'integer' "
+    f"OR typeof(base_revision) != 'integer' OR typeof(value) NOT IN ('null', 'real', 'integer') "
+    f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > 9007199254740992 "
+    f"OR base_revision > 9007199254740992 OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_PACKAGE_FIELD} "
+    f"OR length(indicator) > {MAX_PACKAGE_FIELD} OR length(period) > {MAX_PACKAGE_FIELD} "
+    f"OR length(changed_at) > {MAX_PACKAGE_FIELD} OR length(changed_by) > {MAX_PACKAGE_FIELD})"
+)
+
+
+class PackageRow(NamedTuple):
+    """One figure in a package (a tuple: a merge reads hundreds of thousands of them)."""
+
+    unit: str
+    indicator: str
+    period: str
+    value: float | None
+    explanation: str
+    revision: int
+    base_revision: int
+    changed_at: str
+    changed_by: str
+
+    @property
+    def key(self) -> Key:
+        return (self.unit, self.indicator, self.period)
+
+
+class RawRow(NamedTuple):
+    """A row as the file holds it, of any type, and whether SQLite already sees a field to refuse."""
+
+    fields: tuple[object, ...]  # the nine columns of :class:`PackageRow`, unchecked
+    bad: bool
+
+
+class PackageFileError(Exception):
+    """SQLite could not open or read a package file; ``reason`` is its one-line explanation."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def write_package_file(
+    path: Path, fields: dict[str, str], checksum: str, rows: Sequence[PackageRow], format_version: int
+) -> None:
+    """Create the package file ``path`` (which must not exist) with its manifest and figures."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {int(format_version)}")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            with conn:
+                for statement in SCHEMA:
+                    conn.execute(statement)
+                conn.executemany(
+                    "INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)]
+                )
+                conn.executemany(f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise PackageFileError(str(exc)) from exc
+
+
+class PackageFileReader:
+    """A package file opened read-only, untrusted: ``query_only``, ``trusted_schema=OFF``."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def objects(self) -> set[tuple[str, str]]:
+        """(type, name) of everything in ``sqlite_master``."""
+        return {(str(t), str(n)) for t, n in self._conn.execute("SELECT type, name FROM sqlite_master")}
+
+    def table_sql(self) -> dict[str, str]:
+        return {
+            str(n): str(s) for n, s in self._conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        }
+
+    def quick_check(self) -> list[str]:
+        return [str(r[0]) for r in self._conn.execute("PRAGMA quick_check").fetchall()]
+
+    def manifest(self, limit: int) -> list[tuple[object, object]]:
+        """The manifest's (key, value) pairs as stored, of any type, at most ``limit``."""
+        return [(k, v) for k, v in self._conn.execute(f"SELECT key, value FROM manifest LIMIT {int(limit)}")]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM value").fetchone()[0])
+
+    def rows(self) -> list[RawRow]:
+        return [
+            RawRow(tuple(r[:9]), bool(r[9]))
+            for r in self._conn.execute(f"SELECT {_ROW_COLUMNS}, {_BAD_ROW} FROM value")
+        ]
+
+
+class PackageFileOpenError(PackageFileError):
+    """The file could not even be opened (as opposed to failing while read)."""
+
+
+@contextmanager
+def reading_package_file(path: Path) -> Iterator[PackageFileReader]:
+    """Open ``path`` read-only for the block; SQLite failures come out as :class:`PackageFileError`."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise PackageFileOpenError(str(exc)) from exc
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        yield PackageFileReader(conn)
+    except sqlite3.Error as exc:
+        raise PackageFileError(str(exc)) from exc
+    finally:
+        conn.close()
