@@ -263,6 +263,34 @@ def test_a_correction_travels_back_and_ends_the_dispute(tmp_path):
     assert merge(d, third.path)[0].conflicts == 1
 
 
+def test_a_correction_is_written_as_an_edit_is_and_a_computed_figure_refuses_the_file(tmp_path):
+    """Corrections take the one write path: the unit's own entered figures only; one refused figure refuses all."""
+    from xz_desktop.services.packages.corrections import import_corrections
+
+    with town(tmp_path) as unit:
+        unit.close()
+    copy = tmp_path / "xincheng.sqlite"
+    before = dump(copy)
+    # phd_master is computed (博士 + 硕士): no database holds it, so no correction may write it
+    bad = craft(
+        tmp_path / "bad.xzpkg", [("phd", "2023", 60.0, 3, 3), ("phd_master", "2023", 600.0, 3, 3)], kind="district"
+    )
+    with open_store(copy) as store, pytest.raises(XzError, match="由其他指标计算得出"):
+        import_corrections(store, bad)
+    assert dump(copy) == before  # not even the good row, nor its base revision
+    good = craft(
+        tmp_path / "good.xzpkg", [("phd", "2023", 60.0, 3, 3), ("master", "2023", 500.0, 3, 3)], kind="district"
+    )
+    with open_store(copy) as store:
+        result = import_corrections(store, good)
+        assert (result.changed, result.agreed, result.keys) == (1, 1, [("phd", "2023")])
+        phd = store.values.get("xincheng", "phd", "2023")
+        # the district's revision (3) is kept, as the next revision after the unit's own (1) would be lower
+        assert (phd.value, phd.revision, phd.source, phd.changed_by) == (60.0, 3, "district", "张三")
+        assert [h.action for h in store.values.history("xincheng", "phd", "2023")] == ["insert", "update"]
+        assert store.values.get("xincheng", "master", "2023").revision == 1  # agreed: left alone
+
+
 def test_corrections_files_go_only_where_they_belong(tmp_path):
     from xz_desktop.services.packages.corrections import import_corrections, make_corrections
 

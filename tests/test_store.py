@@ -200,3 +200,24 @@ def test_catalog_replacement_retires_units_but_keeps_their_figures(district_db, 
         assert not new.unit("honghe").active and new.unit("xincheng").name == "新城街道（更名）"
         assert s.values.get("honghe", "phd", "2021").value == 7
         assert new.version != catalog.version
+
+
+def test_merged_figures_are_written_only_under_the_merge_guard(tmp_path):
+    """The derived write path refuses outside a merge; inside it, the writability rules still hold."""
+    from xz_desktop.store.values import StoredValue
+
+    path = tmp_path / "d.sqlite"
+    create_store(path, "district").close()
+    row = StoredValue("xincheng", "phd", "2023", 5.0, "", 1, "2024-01-01T00:00:00.000Z", "张三", "pkg")
+    with open_store(path) as s:
+        before = dump(path)
+        with pytest.raises(RuntimeError):
+            s.values.write_merged([row])
+        computed = StoredValue("xincheng", "phd_master", "2023", 5.0, "", 1, "2024-01-01T00:00:00.000Z", "张三", "pkg")
+        with pytest.raises(XzError, match="由其他指标计算得出"), s.transaction(), s.merge_guard():
+            s.values.write_merged([row, computed])
+        assert dump(path) == before
+        with s.transaction(), s.merge_guard():
+            s.values.write_merged([row])
+        assert s.values.get("xincheng", "phd", "2023") == row
+        assert [h.action for h in s.values.history("xincheng", "phd", "2023")] == ["insert"]

@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-Content = tuple  # (value, explanation)
+Content = tuple[float | None, str]  # (value, explanation)
 
 
 class Candidate(NamedTuple):

@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..domain.merge_rule import Candidate, ForkChoice
 from .base import Key, marks
-
-if TYPE_CHECKING:
-    from .database import Store
+from .core import StoreCore
 
 
 class Candidates(NamedTuple):
@@ -49,7 +47,7 @@ _CORRECTIONS = (
 class CandidateTable:
     """``store.candidates``."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: StoreCore):
         self.store = store
 
     @property

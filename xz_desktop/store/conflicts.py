@@ -6,12 +6,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from .base import Key, marks
-
-if TYPE_CHECKING:
-    from .database import Store
+from .core import StoreCore
+from .packages import PackageTable
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,9 @@ class NewConflict(NamedTuple):
 class ConflictTable:
     """``store.conflicts``."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: StoreCore, packages: PackageTable):
         self.store = store
+        self._packages = packages
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -134,7 +134,7 @@ class ConflictTable:
             "c.chosen, v.value, v.source FROM conflict c LEFT JOIN value v ON v.unit = c.unit "
             "AND v.indicator = c.indicator AND v.period = c.period" + (" WHERE " + " AND ".join(where) if where else "")
         )
-        files = self.store.packages.files()
+        files = self._packages.files()
         out = []
         for r in self._conn.execute(sql, args):
             cid, u, ind, per, kind, rev, cands, resolved_at, resolved_by, chosen, current, source = r

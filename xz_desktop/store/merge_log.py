@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .database import Store
+from .core import StoreCore
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class LogEntry:
 class MergeLog:
     """``store.log``."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: StoreCore):
         self.store = store
 
     @property
@@ -93,4 +92,23 @@ class MergeLog:
         )
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [LogEntry(*r[:7], json.loads(r[7]), *r[8:14], bool(r[14])) for r in self._conn.execute(sql)]
+        return [
+            LogEntry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                json.loads(r[7]),
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[12],
+                r[13],
+                bool(r[14]),
+            )
+            for r in self._conn.execute(sql)
+        ]

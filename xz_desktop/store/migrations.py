@@ -50,14 +50,12 @@ def applied_version(conn: sqlite3.Connection) -> int:
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migration'").fetchone()
     if not exists:
         return 0
-    return conn.execute("SELECT COALESCE(MAX(number), 0) FROM schema_migration").fetchone()[0]
+    return int(conn.execute("SELECT COALESCE(MAX(number), 0) FROM schema_migration").fetchone()[0])
 
 
 def _has_user_tables(conn: sqlite3.Connection) -> bool:
-    return (
-        conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchone()[0]
-        > 0
-    )
+    count = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    return int(count.fetchone()[0]) > 0
 
 
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -135,6 +133,6 @@ def _split(script: str) -> list[str]:
             if buffer.strip():
                 statements.append(buffer.strip())
             buffer = ""
-    if buffer.strip() and not all(l.strip().startswith("--") or not l.strip() for l in buffer.splitlines()):
+    if buffer.strip() and not all(line.strip().startswith("--") or not line.strip() for line in buffer.splitlines()):
         raise RuntimeError("incomplete statement at the end of a migration")
     return statements

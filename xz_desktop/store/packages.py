@@ -7,13 +7,11 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from .base import Key, marks
+from .core import StoreCore
 from .package_file import PackageRow
-
-if TYPE_CHECKING:
-    from .database import Store
 
 
 @dataclass(frozen=True)
@@ -80,7 +78,7 @@ class BaseRevision(NamedTuple):
 class PackageTable:
     """``store.packages``."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: StoreCore):
         self.store = store
 
     @property

@@ -18,17 +18,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from ..domain.aggregation import Figure, FigureSet
 from ..domain.catalog import Catalog
 from ..domain.checks import Entry
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import parse_period
-from .base import Key, S, marks, now_iso, translate_sqlite_error
-
-if TYPE_CHECKING:
-    from .database import Store
+from .base import Key, marks, now_iso, translate_sqlite_error
+from .conflicts import ConflictTable
+from .core import StoreCore
 
 _COLUMNS = "unit, indicator, period, value, explanation, revision, changed_at, changed_by, source"
 _INSERT = f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -37,6 +36,9 @@ _UPSERT = (
     "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
     "changed_by = excluded.changed_by, source = excluded.source"
 )
+
+
+S = "store"  # the messages' translation context (a literal here, where the translation tool finds it)
 
 
 class FigureState(NamedTuple):
@@ -77,7 +79,18 @@ class StoredValue:
 
     @classmethod
     def at(cls, key: Key, state: FigureState) -> StoredValue:
-        return cls(*key, *state)
+        unit, indicator, period = key
+        return cls(
+            unit,
+            indicator,
+            period,
+            state.value,
+            state.explanation,
+            state.revision,
+            state.changed_at,
+            state.changed_by,
+            state.source,
+        )
 
 
 class FigureRef(Protocol):
@@ -159,8 +172,9 @@ class AuditEntry:
 class ValueTable:
     """``store.values``: the district's or the unit's figures."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: StoreCore, conflicts: ConflictTable):
         self.store = store
+        self._conflicts = conflicts
         self._reporters_cache: tuple[tuple[int, int], dict[str, set[str]]] | None = None
         self._rules: tuple[Catalog, bool] | None = None  # while checking many figures
 
@@ -289,7 +303,7 @@ class ValueTable:
 
     def disputed_keys(self) -> set[Key]:
         """Figures with a conflict awaiting the district's decision (none before the merge schema)."""
-        return self.store.conflicts.open_keys()
+        return self._conflicts.open_keys()
 
     def history(self, unit: str, indicator: str, period: str) -> list[AuditEntry]:
         rows = self._conn.execute(

@@ -35,8 +35,9 @@ class KeyChange(NamedTuple):
             return "insert"
         if self.before is not None and self.after is None:
             return "delete"
+        if self.before is None or self.after is None:
+            return "unchanged"  # absent before and after
         # Only the figure and its 说明 count as a change; a new revision or package crediting the same content does not.
-        assert self.before is not None and self.after is not None
         return "unchanged" if self.before.content == self.after.content else "update"
 
 

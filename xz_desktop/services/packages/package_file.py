@@ -123,7 +123,9 @@ def new_package_id() -> str:
 def canonical_bytes(fields: dict[str, str], rows: list[PackageRow]) -> bytes:
     """The exact bytes the checksum covers: manifest (without checksum) and figures, sorted."""
     manifest = {k: v for k, v in fields.items() if k != "checksum"}
-    values = sorted(list(r) if r[3] is None or type(r[3]) is float else [*r[:3], float(r[3]), *r[4:]] for r in rows)
+    values = sorted(
+        list(r if r.value is None or type(r.value) is float else r._replace(value=float(r.value))) for r in rows
+    )
     # repr of a float round-trips exactly, and json uses it; NaN and infinity are refused before this.
     return json.dumps(
         {"manifest": manifest, "values": values},
