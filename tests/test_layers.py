@@ -1,40 +1,405 @@
-"""The layers point one way: domain, store and services never import Qt; domain never touches SQL."""
+"""The layout is guarded: the layers point one way, SQL lives in the store, and no import cycle hides anywhere.
+
+domain (plain Python) <- store (the only SQL) <- services <- ui (Qt) and cli. Every rule is a function over a
+package root, so that each is run twice: on xz_desktop itself (it must hold) and on a small synthetic package
+written to tmp_path with one planted violation (it must fail, or the rule could never fail).
+
+The checks read the code with `ast`, not by importing it: imports inside functions and under `if` count the
+same as those at the top of a module, and relative imports are resolved to full module names.
+"""
+
+from __future__ import annotations
 
 import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "xz_desktop"
 
+SQL_MODULES = ("sqlite3", "sqlite_utils")
+QT_MODULES = ("PySide6",)
+# The one package outside ui/ that may draw with Qt: the printed form, rendered for both the window and
+# `xz form print` (cli must not import ui/, so the renderer they share lives beside them, not inside ui/).
+QT_PRINTOUT = "printout"
 
-def imported_modules(folder: Path) -> dict[str, set[str]]:
-    found = {}
-    for path in folder.rglob("*.py"):
-        names = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+
+class Import(NamedTuple):
+    """One import statement's target, as a full module name, and where it is written."""
+
+    module: str  # the importing module, e.g. xz_desktop.cli.commands_form
+    target: str  # what it imports, resolved, e.g. xz_desktop.ui.printing or sqlite3
+    line: int
+
+
+def module_names(root: Path) -> dict[str, Path]:
+    """Every module of the package at `root`, by its dotted name (a package's __init__ by the package's)."""
+    names = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = (root.name, *path.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names[".".join(parts)] = path
+    return names
+
+
+def _is_package(path: Path) -> bool:
+    return path.name == "__init__.py"
+
+
+def imports(root: Path) -> list[Import]:
+    """Every import in the package at `root`, wherever it is written, resolved to full module names.
+
+    `from .x import y` yields `pkg.x`, or `pkg.x.y` when y is a module of the package (that is the module it loads;
+    `pkg.x` itself is then loaded only as y's parent, as by any import of y, which is not counted). Attribute imports of outside packages (`from PySide6.QtCore import Qt`) yield the module `PySide6.QtCore`.
+    """
+    modules = module_names(root)
+    found = []
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        package = name if _is_package(path) else name.rpartition(".")[0]
+        for node in ast.walk(tree):
             if isinstance(node, ast.Import):
-                names.update(a.name for a in node.names)
+                found += [Import(name, alias.name, node.lineno) for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                names.add("." * node.level + (node.module or ""))
-        found[str(path.relative_to(PACKAGE))] = names
+                if node.level:
+                    parts = package.split(".")
+                    base = ".".join(parts[: len(parts) - (node.level - 1)])
+                    assert base, f"{path}:{node.lineno}: a relative import above the package"
+                    target = f"{base}.{node.module}" if node.module else base
+                else:
+                    target = node.module or ""
+                loaded = [f"{target}.{a.name}" for a in node.names if f"{target}.{a.name}" in modules]
+                if len(loaded) < len(node.names):  # a name defined in the module `target` itself
+                    found.append(Import(name, target, node.lineno))
+                found += [Import(name, module, node.lineno) for module in loaded]
     return found
 
 
-def test_no_qt_below_the_ui():
-    for layer in ("domain", "store", "services"):
-        for path, names in imported_modules(PACKAGE / layer).items():
-            assert not any(n.startswith("PySide6") for n in names), path
+def _layer(root: Path, module: str) -> str:
+    """The layer a module of the package belongs to: its first folder (domain, store, ...), or "" at the top."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and (root / parts[1]).is_dir() else ""
 
 
-def test_domain_is_plain_python():
-    for path, names in imported_modules(PACKAGE / "domain").items():
-        assert not any(n.split(".")[0] in ("sqlite3", "sqlite_utils", "pandas", "openpyxl") for n in names), path
-        assert not any(n.startswith("..") for n in names), f"{path} reaches outside domain/"
+def _starts(target: str, prefixes: tuple[str, ...]) -> bool:
+    return any(target == p or target.startswith(p + ".") for p in prefixes)
+
+
+def _where(found: list[Import]) -> list[str]:
+    return [f"{i.module}:{i.line} imports {i.target}" for i in sorted(found)]
+
+
+def domain_violations(root: Path) -> list[str]:
+    """domain/ is plain Python: no SQL, no Qt, no pandas, no openpyxl, and nothing of the package outside domain/."""
+    banned = (*SQL_MODULES, *QT_MODULES, "pandas", "openpyxl")
+    own = f"{root.name}.domain"
+    return _where(
+        [
+            i
+            for i in imports(root)
+            if _layer(root, i.module) == "domain"
+            and (_starts(i.target, banned) or (_starts(i.target, (root.name,)) and not _starts(i.target, (own,))))
+        ]
+    )
+
+
+def sql_violations(root: Path) -> list[str]:
+    """store/ is the only layer that imports sqlite3 or sqlite_utils."""
+    return _where([i for i in imports(root) if _starts(i.target, SQL_MODULES) and _layer(root, i.module) != "store"])
+
+
+def conn_violations(root: Path) -> list[str]:
+    """services/ never reaches a store's connection: no `.conn` attribute, read or written, nor getattr(x, "conn")."""
+    found: list[tuple[str, int, str]] = []
+    for name, path in module_names(root).items():
+        if _layer(root, name) != "services":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Attribute) and node.attr == "conn":
+                found.append((name, node.lineno, ""))
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "setattr")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value == "conn"
+            ):
+                found.append((name, node.lineno, f" through {node.func.id}"))
+    return [f"{name}:{line} touches .conn{how}" for name, line, how in sorted(found)]
+
+
+def cli_ui_violations(root: Path) -> list[str]:
+    """cli/ never imports ui/: the command line runs without the window."""
+    ui = f"{root.name}.ui"
+    return _where([i for i in imports(root) if _layer(root, i.module) == "cli" and _starts(i.target, (ui,))])
+
+
+def qt_violations(root: Path) -> list[str]:
+    """Qt is imported only in ui/ and in the printout package (see QT_PRINTOUT): not by domain, store, services,
+    cli, nor any module at the top of the package. And only ui/ and cli/ import the printout, so that Qt cannot
+    come in through it by the back door."""
+    printout = f"{root.name}.{QT_PRINTOUT}"
+    return _where(
+        [
+            i
+            for i in imports(root)
+            if (_starts(i.target, QT_MODULES) and _layer(root, i.module) not in ("ui", QT_PRINTOUT))
+            or (_starts(i.target, (printout,)) and _layer(root, i.module) not in ("ui", "cli", QT_PRINTOUT))
+        ]
+    )
+
+
+def import_cycles(root: Path) -> list[list[Import]]:
+    """The import cycles among the package's own modules, one per strongly connected group, each as the chain of
+    imports that closes it (a.py:3 imports b, b.py:10 imports a). Imports inside functions count: they run too."""
+    modules = module_names(root)
+    edges: dict[str, dict[str, Import]] = {m: {} for m in modules}
+    for i in imports(root):
+        if i.target in modules and i.target != i.module:
+            edges[i.module].setdefault(i.target, i)
+
+    # Tarjan's strongly connected components, iterative (no recursion limit on a deep chain).
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for start in modules:
+        if start in index:
+            continue
+        work = [(start, iter(edges[start]))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    group = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.add(member)
+                        if member == node:
+                            break
+                    if len(group) > 1:
+                        groups.append(group)
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(edges[child])))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+
+    cycles = []
+    for group in groups:
+        # The shortest way back to the group's first module, by breadth-first search inside the group.
+        first = min(group)
+        came: dict[str, Import] = {}
+        frontier = [first]
+        while first not in came:
+            following = []
+            for node in frontier:
+                for child, how in edges[node].items():
+                    if child in group and child not in came:
+                        came[child] = how
+                        following.append(child)
+            frontier = following
+        chain = [came[first]]
+        while chain[-1].module != first:
+            chain.append(came[chain[-1].module])
+        cycles.append(chain[::-1])
+    return cycles
+
+
+def cycle_violations(root: Path) -> list[str]:
+    return [
+        " -> ".join(f"{i.module}:{i.line}" for i in chain) + f" -> {chain[0].module}" for chain in import_cycles(root)
+    ]
+
+
+RULES = [domain_violations, sql_violations, conn_violations, cli_ui_violations, qt_violations, cycle_violations]
+
+
+# Until the printed form moves out of ui/ into xz_desktop/printout/ (work of the window's branch), `xz form print`
+# still imports ui.printing. Once printout/ exists the rule is enforced in full; strict, so that a pass before
+# then fails and has this marker removed.
+_PRINTOUT_PENDING = pytest.mark.xfail(
+    not (PACKAGE / QT_PRINTOUT).is_dir(), reason="cli still imports ui.printing until printout/ lands", strict=True
+)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [pytest.param(r, marks=_PRINTOUT_PENDING) if r is cli_ui_violations else r for r in RULES],
+    ids=lambda r: r.__name__,
+)
+def test_the_package_keeps_the_rule(rule):
+    assert rule(PACKAGE) == []
+
+
+# ---- each rule fails on a planted violation ---------------------------------------------------------------
+
+# A small package in the layout of xz_desktop that keeps every rule; each case below plants one violation.
+CLEAN = {
+    "__init__.py": "",
+    "paths.py": "from pathlib import Path\n",
+    "domain/__init__.py": "",
+    "domain/rules.py": "import math\nfrom . import limits\nfrom .limits import SIZE\n",
+    "domain/limits.py": "SIZE = 3\n",
+    "store/__init__.py": "from .core import Store\n",
+    "store/core.py": "import sqlite3\nfrom ..domain import rules\n\nclass Store:\n    conn = None\n",
+    "services/__init__.py": "",
+    "services/totals.py": "from ..store import Store\nfrom ..domain.rules import limits\n\ndef total(store):\n    return store.values\n",
+    "printout/__init__.py": "",
+    "printout/form.py": "from PySide6.QtGui import QPdfWriter\nfrom ..services import totals\n",
+    "cli/__init__.py": "",
+    "cli/app.py": "from ..services import totals\n\ndef pdf():\n    from ..printout.form import QPdfWriter\n",
+    "ui/__init__.py": "",
+    "ui/window.py": "from PySide6.QtWidgets import QWidget\nfrom ..printout import form\nfrom ..services.totals import total\n",
+}
+
+SQL, QT, DOMAIN, CYCLE = "sql_violations", "qt_violations", "domain_violations", "cycle_violations"
+
+PLANTED = [
+    # (rule, file, code added at its end, what the report must name, the other rules the same line breaks)
+    (domain_violations, "domain/rules.py", "import sqlite3\n", "pkg.domain.rules:4 imports sqlite3", {SQL}),
+    (domain_violations, "domain/rules.py", "def f():\n    import pandas as pd\n", "imports pandas", set()),
+    (domain_violations, "domain/rules.py", "from openpyxl.styles import Font\n", "imports openpyxl.styles", set()),
+    (domain_violations, "domain/rules.py", "from PySide6.QtCore import Qt\n", "imports PySide6.QtCore", {QT}),
+    (domain_violations, "domain/limits.py", "from sqlite_utils import Database\n", "imports sqlite_utils", {SQL}),
+    (
+        domain_violations,
+        "domain/limits.py",
+        "from ..paths import Path\n",
+        "pkg.domain.limits:2 imports pkg.paths",
+        set(),
+    ),
+    (
+        sql_violations,
+        "services/totals.py",
+        "def f():\n    import sqlite3\n",
+        "pkg.services.totals:7 imports sqlite3",
+        set(),
+    ),
+    (sql_violations, "ui/window.py", "from sqlite3 import Connection\n", "pkg.ui.window:4 imports sqlite3", set()),
+    (sql_violations, "cli/app.py", "import sqlite_utils.db\n", "pkg.cli.app:5 imports sqlite_utils.db", set()),
+    (sql_violations, "paths.py", "import sqlite3\n", "pkg.paths:2 imports sqlite3", set()),
+    (
+        conn_violations,
+        "services/totals.py",
+        "def g(store):\n    store.conn.execute('x')\n",
+        "pkg.services.totals:7",
+        set(),
+    ),
+    (conn_violations, "services/totals.py", "def g(store, c):\n    store.conn = c\n", "touches .conn", set()),
+    (conn_violations, "services/totals.py", "def g(store):\n    getattr(store, 'conn')\n", "through getattr", set()),
+    (
+        cli_ui_violations,
+        "cli/app.py",
+        "def g():\n    from ..ui.window import QWidget\n",
+        "pkg.cli.app:6 imports pkg.ui.window",
+        set(),
+    ),
+    (cli_ui_violations, "cli/app.py", "from .. import ui\n", "imports pkg.ui", set()),
+    (cli_ui_violations, "cli/app.py", "import pkg.ui.window\n", "imports pkg.ui.window", set()),
+    (qt_violations, "services/totals.py", "from PySide6.QtCore import QObject\n", "pkg.services.totals:6", set()),
+    (qt_violations, "store/core.py", "import PySide6\n", "pkg.store.core:6 imports PySide6", set()),
+    (qt_violations, "cli/app.py", "def g():\n    from PySide6.QtGui import QPdfWriter\n", "pkg.cli.app:6", set()),
+    (qt_violations, "domain/rules.py", "from PySide6 import QtCore\n", "imports PySide6", {DOMAIN}),
+    (qt_violations, "paths.py", "from PySide6.QtCore import QStandardPaths\n", "pkg.paths:2", set()),
+    # Qt by the back door: a service importing the printout (a cycle too, as the printout imports services).
+    (
+        qt_violations,
+        "services/totals.py",
+        "def g():\n    from ..printout.form import QPdfWriter\n",
+        "printout",
+        {CYCLE},
+    ),
+    # A cycle made by an import inside a function, the kind the old code hid.
+    (
+        cycle_violations,
+        "domain/limits.py",
+        "def f():\n    from . import rules\n",
+        "pkg.domain.limits:3 -> pkg.domain.rules:2",
+        set(),
+    ),
+    # A longer cycle through a package's __init__: store -> store.core -> services.totals -> store.
+    (
+        cycle_violations,
+        "store/core.py",
+        "from ..services import totals\n",
+        "pkg.services.totals:1 -> pkg.store:1",
+        set(),
+    ),
+    # A module importing its own package's __init__, which imports the module.
+    (cycle_violations, "store/core.py", "from . import Store as S\n", "pkg.store:1 -> pkg.store.core:6", set()),
+]
+
+
+def write_package(folder: Path, files: dict[str, str]) -> Path:
+    root = folder / "pkg"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
+def test_the_synthetic_package_keeps_every_rule(tmp_path, rule):
+    assert rule(write_package(tmp_path, CLEAN)) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "file", "added", "named", "also"), PLANTED, ids=[f"{p[0].__name__}-{n}" for n, p in enumerate(PLANTED)]
+)
+def test_a_planted_violation_fails_the_rule(tmp_path, rule, file, added, named, also):
+    files = dict(CLEAN)
+    files[file] += added
+    found = rule(write_package(tmp_path, files))
+    assert len(found) == 1, found
+    assert named in found[0], found
+    # The plant breaks this rule and no other, but where one line breaks two rules on purpose (sqlite3 in
+    # domain/ is both "domain is plain" and "SQL only in the store"): the synthetic package is otherwise clean.
+    root = write_package(tmp_path, files)
+    assert {r.__name__ for r in RULES if r is not rule and r(root)} == also
+
+
+def test_a_cycle_is_reported_as_its_chain_of_imports(tmp_path):
+    files = dict(CLEAN)
+    files["domain/limits.py"] += "def f():\n    from .rules import math\n"
+    files["domain/rules.py"] = "def g():\n    from . import limits\n"
+    root = write_package(tmp_path, files)
+    assert import_cycles(root) == [
+        [Import("pkg.domain.limits", "pkg.domain.rules", 3), Import("pkg.domain.rules", "pkg.domain.limits", 2)]
+    ]
+    assert cycle_violations(root) == ["pkg.domain.limits:3 -> pkg.domain.rules:2 -> pkg.domain.limits"]
+
+
+def test_relative_imports_resolve_to_full_names(tmp_path):
+    root = write_package(tmp_path, CLEAN)
+    found = {(i.module, i.target) for i in imports(root)}
+    assert ("pkg.domain.rules", "pkg.domain.limits") in found  # from . import limits: loads the module limits
+    assert ("pkg.domain.rules", "pkg.domain") not in found  # ... and the package only as its parent
+    assert ("pkg.store", "pkg.store.core") in found  # from .core import Store, in an __init__
+    assert ("pkg.cli.app", "pkg.printout.form") in found  # inside a function
+    assert ("pkg.ui.window", "PySide6.QtWidgets") in found
+    assert ("pkg.services.totals", "pkg.domain.rules.limits") not in found  # limits is a name there, not a module
 
 
 def test_lower_layers_import_without_pyside6_installed():
-    # A fresh interpreter where importing PySide6 fails: the headless layers still load.
+    # A fresh interpreter where importing PySide6 fails: the headless layers still load, every module of them
+    # (subpackages included). cli may use the Qt printout only inside the command that prints.
     code = (
         "import sys, importlib.abc\n"
         "class Block(importlib.abc.MetaPathFinder):\n"
@@ -42,11 +407,21 @@ def test_lower_layers_import_without_pyside6_installed():
         "        if name.split('.')[0] == 'PySide6': raise ImportError('PySide6 blocked')\n"
         "sys.meta_path.insert(0, Block())\n"
         "import pkgutil, importlib, xz_desktop\n"
+        "count = 0\n"
         "for sub in ('domain', 'store', 'services', 'cli'):\n"
         "    pkg = importlib.import_module('xz_desktop.' + sub)\n"
-        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
-        "        if m.name != '__main__': importlib.import_module(f'xz_desktop.{sub}.{m.name}')\n"
-        "print('ok')\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        if not m.name.endswith('.__main__'): importlib.import_module(m.name); count += 1\n"
+        "print('ok', count)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "ok", result.stderr
+    headless = [
+        p
+        for layer in ("domain", "store", "services", "cli")
+        for p in (PACKAGE / layer).rglob("*.py")
+        if p.name not in ("__init__.py", "__main__.py")
+    ]
+    subpackages = [
+        p for layer in ("domain", "store", "services", "cli") for p in (PACKAGE / layer).rglob("*/__init__.py")
+    ]
+    assert result.stdout.split() == ["ok", str(len(headless) + len(subpackages))], result.stderr
