@@ -7,9 +7,12 @@ after it); 2 wrong usage (argparse's own convention).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn, cast
 
 from .. import __version__
 from ..domain.messages import XzError
@@ -19,7 +22,7 @@ COMMAND_MODULES = ["commands_basic", "commands_packages", "commands_form", "comm
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # keep argparse's exit code 2, with a Chinese hint first
+    def error(self, message: str) -> NoReturn:  # keep argparse's exit code 2, with a Chinese hint first
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: 用法错误 / usage error: {message}\n")
 
@@ -58,10 +61,9 @@ def run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespa
 def main(argv: Sequence[str] | None = None) -> int:
     # Chinese on a Windows console or a pipe: never die on an encoding error.
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")
-        except (AttributeError, ValueError):
-            pass
+        # A replaced stream (a test's capture) may lack reconfigure, or refuse it once written to.
+        with contextlib.suppress(AttributeError, ValueError):
+            cast(io.TextIOWrapper, stream).reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
     return run(args.func, args)
 

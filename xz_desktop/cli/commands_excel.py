@@ -78,9 +78,9 @@ def cmd_export(args) -> int:
     try:
         with open_store(args.db) as store:
             if args.output.suffix.lower() == ".csv":
-                result = export_csv(store, args.output, progress)
-                data = {"path": str(result.path), "format": "csv", "rows": result.rows}
-                text = f"已导出 {result.path}：原始数据 {result.rows:,} 行（UTF-8 带 BOM）。"
+                raw = export_csv(store, args.output, progress)
+                data = {"path": str(raw.path), "format": "csv", "rows": raw.rows}
+                text = f"已导出 {raw.path}：原始数据 {raw.rows:,} 行（UTF-8 带 BOM）。"
             else:
                 result = export_workbook(store, args.output, args.period, progress)
                 data = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections.abc import Collection
 
 
 def print_json(data) -> None:
@@ -21,7 +22,7 @@ def pad(text: str, size: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
+def table(headers: list[str], rows: list[list[str]], right: Collection[int] = frozenset()) -> str:
     sizes = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     lines = ["  ".join(pad(h, sizes[i], i in right) for i, h in enumerate(headers))]
     lines.append("  ".join("-" * s for s in sizes))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -30,7 +31,7 @@ class Figure:
 class FigureSet:
     """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts."""
 
-    def __init__(self, figures: Iterable[Figure | tuple], disputed: Iterable[Key] = ()):
+    def __init__(self, figures: Iterable[Figure | tuple[str, str, str, float | None]], disputed: Iterable[Key] = ()):
         self._by_series: dict[tuple[str, str], dict[Period, float]] = defaultdict(dict)
         for fig in figures:
             unit, indicator, period, value = (
@@ -176,7 +177,11 @@ class Aggregator:
         return values, complete, missing
 
     def _ratio(self, ind: Indicator, period: Period) -> DistrictValue:
-        num_ind, den_ind = self.catalog.indicator(ind.numerator), self.catalog.indicator(ind.denominator)
+        # Catalog.validate: a ratio names both.
+        num_ind, den_ind = (
+            self.catalog.indicator(cast(str, ind.numerator)),
+            self.catalog.indicator(cast(str, ind.denominator)),
+        )
         paired = self._paired([num_ind, den_ind], period)
         if paired is not None:
             (nums, dens), complete, missing = paired
@@ -207,13 +212,14 @@ class Aggregator:
         paired = self._paired(parts, period)
         if paired is not None:
             values, complete, missing = paired
-            total = _sum(sum(v[u] for v in values) for u in complete)
+            total = _sum(sum(cast(float, v[u]) for v in values) for u in complete)  # complete: none is None
             contributions = [
-                UnitContribution(u, sum(v[u] for v in values) if u in complete else None) for u in values[0]
+                UnitContribution(u, sum(cast(float, v[u]) for v in values) if u in complete else None)
+                for u in values[0]
             ]
         else:
             subs = [self.value(p.code, period) for p in parts]
-            total = None if any(s.value is None for s in subs) else sum(s.value for s in subs)
+            total = None if any(s.value is None for s in subs) else sum(cast(float, s.value) for s in subs)
             complete = sorted(set().union(*(s.units_reported for s in subs)))
             missing = sorted(set().union(*(s.units_missing for s in subs)))
             contributions = []
@@ -221,7 +227,7 @@ class Aggregator:
         return DistrictValue(ind.code, str(period), total, complete, missing, contributions, disputed)
 
     def _growth(self, ind: Indicator, period: Period) -> DistrictValue:
-        base_ind = self.catalog.indicator(ind.growth_of)
+        base_ind = self.catalog.indicator(cast(str, ind.growth_of))  # Catalog.validate: a growth names its base
         now = self.value(base_ind.code, period)
         years = period.year - PLAN_BASE_YEAR
         base = self.value(base_ind.code, Period(PLAN_BASE_YEAR)).value
@@ -241,4 +247,5 @@ def compound_growth(base: float | None, now: float | None, years: int) -> float 
     """Average annual growth in percent from ``base`` to ``now`` over ``years`` years."""
     if base is None or now is None or years <= 0 or base <= 0 or now < 0:
         return None
-    return ((now / base) ** (1 / years) - 1) * 100
+    ratio: float = (now / base) ** (1 / years)  # both positive: a real root (typeshed says Any)
+    return (ratio - 1) * 100

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar, overload
 
 from .catalog import Aggregation, Catalog, Indicator, Rule, Trajectory, Unit, UnitKind
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -50,13 +51,15 @@ INDICATOR_COLUMNS = [
 UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 
+E = TypeVar("E", bound=Enum)
+
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
 
 class _RowReader:
     """Typed access to one CSV row that blames the file, row and column on failure."""
 
-    def __init__(self, where: str, line: int, row: Mapping[str, str | None]):
+    def __init__(self, where: str, line: int, row: Mapping[str, object]):
         self.where, self.line, self.row = where, line, row
 
     def fail(self, column: str, problem: str) -> XzError:
@@ -81,6 +84,10 @@ class _RowReader:
             raise self.fail(column, f"代码“{value}”只能由小写字母、数字和下划线组成，且以字母开头")
         return value
 
+    @overload
+    def number(self, column: str, default: float) -> float: ...
+    @overload
+    def number(self, column: str, default: None = None) -> float | None: ...
     def number(self, column: str, default: float | None = None) -> float | None:
         value = self.text(column)
         if value == "":
@@ -98,7 +105,7 @@ class _RowReader:
             raise self.fail(column, f"“{number}”不是整数")
         return int(number)
 
-    def choice(self, column: str, enum, default=None):
+    def choice(self, column: str, enum: type[E], default: E | None = None) -> E:
         value = self.text(column)
         if value == "" and default is not None:
             return default
@@ -201,9 +208,9 @@ def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
 
 
 def catalog_from_rows(
-    indicators: Iterable[Mapping],
-    units: Iterable[Mapping],
-    rules: Iterable[Mapping] = (),
+    indicators: Iterable[Mapping[str, object]],
+    units: Iterable[Mapping[str, object]],
+    rules: Iterable[Mapping[str, object]] = (),
     version: str = "",
     where: str = "catalog",
 ) -> Catalog:

@@ -9,12 +9,13 @@ CLI's ``xz check``, packaging and the district's merge.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
 from .catalog import Aggregation, Catalog, Indicator
-from .messages import QT_TRANSLATE_NOOP, Message
+from .messages import QT_TRANSLATE_NOOP, Message, Translate
 from .numbers import format_typed
 
 C = "checks"
@@ -39,7 +40,7 @@ class Finding:
         """Whether it stops a package: every error, and a warning without 说明."""
         return self.severity is Severity.ERROR or not self.explained
 
-    def text(self, translate=None) -> str:
+    def text(self, translate: Translate | None = None) -> str:
         return self.message.format(translate)
 
 
@@ -162,12 +163,16 @@ def _present(entries: Mapping[str, Entry], code: str | None) -> float | None:
     return None if entry is None else entry.value
 
 
-def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, Entry], add) -> None:
+# Records a finding: (indicator code, severity, message).
+_Add = Callable[[str, Severity, Message], None]
+
+
+def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, Entry], add: _Add) -> None:
     seen: set[tuple[str, str]] = set()
     for ratio in catalog.indicators:
         if ratio.aggregation is not Aggregation.RATIO:
             continue
-        num, den = ratio.numerator, ratio.denominator
+        num, den = cast(str, ratio.numerator), cast(str, ratio.denominator)  # Catalog.validate: a ratio names both
         if (num, den) in seen:
             continue
         seen.add((num, den))
@@ -200,13 +205,13 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
             )
 
 
-def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add) -> None:
+def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add: _Add) -> None:
     for rule in catalog.rules:
         left = [_present(entries, c) for c in rule.left]
         right = [_present(entries, c) for c in rule.right]
         if any(v is None for v in left + right):
             continue
-        lsum, rsum = sum(left), sum(right)
+        lsum, rsum = sum(cast(list[float], left)), sum(cast(list[float], right))  # no None: skipped above
         ok = lsum <= rsum + 1e-9 if rule.op == "<=" else lsum >= rsum - 1e-9
         if not ok:
             add(

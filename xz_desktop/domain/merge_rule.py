@@ -24,6 +24,7 @@ This module is pure: no SQL, no Qt.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,7 +48,7 @@ class Candidate(NamedTuple):
     def content(self) -> Content:
         return (self.value, self.explanation)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "origin": self.origin,
             "revision": self.revision,
@@ -63,7 +64,7 @@ class Candidate(NamedTuple):
 @dataclass(frozen=True)
 class ForkChoice:
     revision: int
-    contents: frozenset  # of Content
+    contents: frozenset[Content]
     chosen: Content
     resolved_at: str
     resolved_by: str
@@ -106,7 +107,7 @@ def _by_content(cands: list[Candidate]) -> dict[Content, Candidate]:
     return {content: _first(group) for content, group in groups.items()}
 
 
-def _sorted(cands) -> tuple[Candidate, ...]:
+def _sorted(cands: Iterable[Candidate]) -> tuple[Candidate, ...]:
     return tuple(
         sorted(cands, key=lambda c: (c.origin != "district", -c.revision, repr(c.value), c.explanation, c.source))
     )

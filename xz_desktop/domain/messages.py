@@ -8,8 +8,12 @@ translates the template and then formats it, the CLI formats the Chinese source.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+# How the GUI translates a template: (context, source text) -> text.
+Translate = Callable[[str, str], str]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -25,7 +29,7 @@ class Message:
     template: str
     params: dict[str, Any] = field(default_factory=dict)
 
-    def format(self, translate=None) -> str:
+    def format(self, translate: Translate | None = None) -> str:
         """The text, translated by ``translate(context, template)`` when one is given."""
         template = translate(self.context, self.template) if translate else self.template
         try:
@@ -44,14 +48,14 @@ class XzError(Exception):
     Chinese source text, which is what the CLI prints.
     """
 
-    def __init__(self, message: Message | str, *, details: list[Message | str] | None = None):
+    def __init__(self, message: Message | str, *, details: Sequence[Message | str] | None = None):
         if isinstance(message, str):
             message = Message("errors", message)
         self.message = message
         self.details = list(details or [])
         super().__init__(str(message))
 
-    def lines(self, translate=None) -> list[str]:
+    def lines(self, translate: Translate | None = None) -> list[str]:
         """The message followed by each detail, as text."""
         out = [self.message.format(translate)]
         for d in self.details:

@@ -22,7 +22,7 @@ def normalise_number_text(text: str) -> str:
     return folded.replace(",", "").replace(" ", "").replace("\u00a0", "").strip()
 
 
-def parse_number(text: str | float | int | None) -> float | None:
+def parse_number(text: object) -> float | None:
     """The number in ``text``; ``None`` for a blank; :class:`XzError` for anything else."""
     if text is None:
         return None

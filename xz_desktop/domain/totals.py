@@ -37,11 +37,11 @@ class TotalRow:
     numerator: float | None = None
     denominator: float | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return asdict(self)
 
 
-def display_order(ind: Indicator) -> tuple:
+def display_order(ind: Indicator) -> tuple[int, int]:
     """表2 first in its order, then 表1, then the text's targets, then components."""
     if ind.table2_seq is not None:
         return (0, ind.table2_seq)

@@ -29,7 +29,8 @@ def expected(ind: Indicator, year: int) -> float | None:
         return target if year >= PLAN_TARGET_YEAR else None
     t = min(max(year - PLAN_BASE_YEAR, 0), _SPAN) / _SPAN
     if ind.trajectory is Trajectory.COMPOUND and base > 0 and target > 0:
-        return base * (target / base) ** t
+        growth: float = (target / base) ** t  # both positive: a real power (typeshed says Any)
+        return base * growth
     return base + (target - base) * t
 
 

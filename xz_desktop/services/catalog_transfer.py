@@ -13,6 +13,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, rule_to_row, unit_to_row
@@ -56,7 +57,7 @@ def _digest(body: dict) -> str:
 def export_catalog(store: Store, out: str | Path) -> CatalogFile:
     """Write the catalog in force (indicators, units, rules, version) to ``out``."""
     catalog = store.catalog()
-    body = {
+    body: dict[str, Any] = {  # JSON
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "version": catalog.version,
@@ -113,7 +114,7 @@ def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
     checksum = body.pop("checksum", None)
     if checksum != _digest(body):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的校验码不符：文件在导出后被修改过或已损坏"))
-    rows = [body.get(k) for k in ("indicators", "units", "rules")]
+    rows: list[Any] = [body.get(k) for k in ("indicators", "units", "rules")]  # JSON, checked below
     if not all(isinstance(r, list) and all(isinstance(x, dict) for x in r) for r in rows) or not isinstance(
         body.get("version"), str
     ):

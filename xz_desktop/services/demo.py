@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import tempfile
 from pathlib import Path
+from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
@@ -68,9 +69,9 @@ WEIGHTS = {
 
 def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
     """The district's figure of an entered indicator for each demo year (entry measure)."""
-    years = {}
+    years: dict[int, float] = {}
     if ind.is_cumulative:
-        per_year = ind.to_entry(ind.target_2025) / 5
+        per_year = cast(float, ind.to_entry(ind.target_2025)) / 5  # the demo's cumulative flows all have a target
         carried = 0.0
         for year in YEARS[1:]:
             carried += per_year * rng.uniform(0.8, 1.15)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import cached_property
+from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
 from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
@@ -143,7 +144,7 @@ def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
         return num / den * ind.scale
     if ind.aggregation is Aggregation.SUM:
         parts = [get(p) for p in ind.parts]
-        return None if any(p is None for p in parts) else float(sum(parts))
+        return None if any(p is None for p in parts) else float(sum(cast(list[float], parts)))  # no None
     return None
 
 

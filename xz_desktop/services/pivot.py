@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import pandas as pd
 
@@ -50,7 +51,7 @@ def grouped(rows: list[TotalRow]) -> list[tuple[str, str, list[TotalRow]]]:
     for key, title in GROUPS:
         members = [r for r in rows if group_of(r) == key]
         if key == "table2":
-            members.sort(key=lambda r: r.table2_seq)
+            members.sort(key=lambda r: cast(int, r.table2_seq))  # every row of 表2 has its place
         if members:
             out.append((key, title, members))
     return out
@@ -150,7 +151,8 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     """The units × indicators table of ``period`` (a pandas pivot of the aggregator's contributions)."""
     period = parse_period(period) if isinstance(period, str) else period
     indicators = [i for i in catalog.indicators if i.is_entered]
-    records, district = [], {}
+    records: list[dict[str, Any]] = []  # unit, indicator (str), value (float | None): pandas' records
+    district: dict[str, float | None] = {}
     for ind in indicators:
         dv = aggregator.value(ind.code, period)
         district[ind.code] = finite(dv.value)

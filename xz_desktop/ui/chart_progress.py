@@ -26,13 +26,13 @@ class ProgressChart(QChartView):
         self.setMinimumHeight(240)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.actual = QLineSeries(name=self.tr("实际"))
+        self.actual = QLineSeries(name=self.tr("实际"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.actual.setPointsVisible(True)
         self.actual.setPen(QPen(ACTUAL, 2.5))
-        self.trajectory = QLineSeries(name=self.tr("规划进度"))
+        self.trajectory = QLineSeries(name=self.tr("规划进度"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         pen = QPen(PLAN, 2, Qt.PenStyle.DashLine)
         self.trajectory.setPen(pen)
-        self.target = QScatterSeries(name=self.tr("2025年目标"))
+        self.target = QScatterSeries(name=self.tr("2025年目标"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.target.setColor(TARGET)
         self.target.setMarkerSize(12)
         self.x_axis = QValueAxis()

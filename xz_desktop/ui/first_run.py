@@ -56,7 +56,7 @@ class FirstRunDialog(QDialog):
         group.addButton(self.unit_choice)
         group.addButton(self.district_choice)
         self.unit_choice.setChecked(True)
-        self.unit_box = QComboBox(self, objectName="first_run_unit")
+        self.unit_box = QComboBox(self, objectName="first_run_unit")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         previous_kind = None
         for unit in self.catalog.active_units():
             if previous_kind is not None and unit.kind != previous_kind:
@@ -64,7 +64,7 @@ class FirstRunDialog(QDialog):
             kind = self.tr("镇街") if unit.kind is UnitKind.GEOGRAPHIC else self.tr("部门")
             self.unit_box.addItem(f"{unit.name}（{kind}）", unit.code)
             previous_kind = unit.kind
-        self.name_edit = QLineEdit(default_author(), self, objectName="first_run_name")
+        self.name_edit = QLineEdit(default_author(), self, objectName="first_run_name")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.name_edit.setMaxLength(40)
         self.name_edit.setPlaceholderText(self.tr("如：张三"))
 

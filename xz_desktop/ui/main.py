@@ -14,8 +14,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from ..paths import default_database_path
+
+if TYPE_CHECKING:  # Qt is loaded only once the window starts
+    from PySide6.QtWidgets import QApplication
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -30,10 +34,10 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def _application(qt_args: list[str]):
+def _application(qt_args: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *qt_args]))  # a QApplication
     app.setOrganizationName("Xiuzhou")
     app.setApplicationName("xz-desktop")
     app.setApplicationDisplayName("xz-desktop")
@@ -114,4 +118,4 @@ def main(argv: list[str] | None = None) -> int:
         return window
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance().exec()
+    return cast(QApplication, QApplication.instance()).exec()  # made by _application

@@ -9,6 +9,7 @@ the rest as not done.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -193,7 +194,7 @@ class MergeDialog(QDialog):
         return message_text(r.message) if r.message is not None else (r.reason or "")
 
     # -- the file list -------------------------------------------------------
-    def add_paths(self, paths: list[str | Path]) -> None:
+    def add_paths(self, paths: Sequence[str | Path]) -> None:
         """Add files and folders (a folder adds its *.xzpkg); any change needs a new preview."""
         known = {str(p.resolve()) for p in self.files}
         for path in package_files([Path(p) for p in paths if str(p).strip()]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -52,7 +54,7 @@ class PivotModel(QAbstractTableModel):
         return None
 
     def _decimals(self, column: int) -> int:
-        ind = self.table.indicators[column]
+        ind = cast(UnitTable, self.table).indicators[column]  # asked only of a table shown
         return ind.decimals if ind.display_factor == 1 else 0
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

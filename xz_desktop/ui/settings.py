@@ -40,7 +40,7 @@ def _qsettings() -> QSettings:
 def get(key: str) -> Any:
     """The stored value of ``key`` in the type of its default."""
     default = DEFAULTS[key]
-    value = _qsettings().value(key, default)
+    value: Any = _qsettings().value(key, default)  # whatever the settings file holds: checked below
     if isinstance(default, list):
         if value in (None, ""):
             return []

@@ -3,6 +3,8 @@ indicator's contributions by unit. They only format what the services computed."
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -69,11 +71,11 @@ class TotalsModel(QAbstractTableModel):
 
     def total_row(self, row: int) -> TotalRow | None:
         kind, item = self._items[row] if 0 <= row < len(self._items) else ("", None)
-        return item if kind == "row" else None
+        return cast(TotalRow, item) if kind == "row" else None
 
     def row_of(self, code: str) -> int:
         for i, (kind, item) in enumerate(self._items):
-            if kind == "row" and item.code == code:
+            if kind == "row" and cast(TotalRow, item).code == code:
                 return i
         return -1
 

@@ -8,6 +8,8 @@ catalogue PySide6 ships, so a Chinese window never shows an English "Cancel".
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resources_dir
@@ -36,7 +38,7 @@ def choose_language(requested: str | None = None, setting: str = "", locale: QLo
 
 def install(language: str, app: QCoreApplication | None = None) -> str:
     """Make ``language`` the interface language (replacing any installed before); returns it."""
-    app = app or QCoreApplication.instance()
+    app = cast(QCoreApplication, app or QCoreApplication.instance())  # the application exists by now
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

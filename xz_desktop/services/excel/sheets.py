@@ -19,7 +19,7 @@ from ...domain.trajectory import completion
 from ..pivot import History
 from .style import SheetWriter, cell, num_style, row_height
 
-MARK = {True: ("达到进度", "xz_good"), False: ("落后进度", "xz_bad")}
+MARK: dict[bool | None, tuple[str, str]] = {True: ("达到进度", "xz_good"), False: ("落后进度", "xz_bad")}
 
 
 def period_label(period: Period) -> str:
@@ -40,7 +40,7 @@ def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, floa
     label = period_label(period)
     # The text's targets have long 一级 names (人才队伍提质扩容, 秀水领英工程 …).
     category_width = 16 if cumulative else 12
-    cols = [
+    cols: list[tuple[str, str, float]] = [
         ("category", "一级指标", category_width),
         ("seq", "序号", 6),
         ("name", "二级指标", 36),

@@ -165,7 +165,8 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
     catalog = store.catalog()
     units = {u.code: u.name for u in catalog.units}
     names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
-    titles, sheet, done = [], None, 0
+    titles: list[str] = []
+    sheet, done = None, 0
     header_style = "xz_header"
     # The unit's and indicator's columns repeat on every row: made safe once per code. A formula-like
     # name becomes a cell of its own, which openpyxl reuses within a row, so it is never shared.

@@ -90,7 +90,7 @@ def requirement(ind: Indicator) -> str:
     return "；".join(parts)
 
 
-def _validation(ind: Indicator) -> tuple[str, str | None, str | None]:
+def _validation(ind: Indicator) -> tuple[str, str, str | None]:
     """(operator, formula1, formula2) of the decimal validation of ``ind``'s value cell."""
     if ind.min is not None and ind.max is not None:
         return "between", f"{ind.min:g}", f"{ind.max:g}"
@@ -220,7 +220,7 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     return TemplateInfo(path, unit, unit_obj.name, period_text, len(indicators), prefilled)
 
 
-def _decimal_validation(operator: str, low: str | None, high: str | None) -> DataValidation:
+def _decimal_validation(operator: str, low: str, high: str | None) -> DataValidation:
     if operator == "between":
         hint = "请填写数字" if low.startswith("-1E") else f"请填写 {low} 到 {high} 之间的数字"
     else:

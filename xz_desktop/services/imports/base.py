@@ -90,7 +90,7 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         value = None
         try:
-            value = parse_number(row.value if not isinstance(row.value, str) else row.value)
+            value = parse_number(row.value)
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         if row.explanation is not None and len(row.explanation) > MAX_TEXT:

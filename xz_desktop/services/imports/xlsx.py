@@ -263,7 +263,7 @@ def import_template(
     path = Path(path)
     data = read_template(store, path, period=period)
     if data.problems:
-        problems = list(data.problems)
+        problems: list[Message | str] = list(data.problems)
         try:
             apply_rows(store, data.rows, author, dry_run=True)
         except XzError as exc:

@@ -61,7 +61,7 @@ class PackageResult:
     message: Message | None = None  # the reason, translatable (the window shows it in its language)
 
     def as_json(self, *, with_changes: bool = False) -> dict:
-        data = {
+        data: dict[str, object] = {
             "file": self.file,
             "unit": self.unit,
             "status": self.status,

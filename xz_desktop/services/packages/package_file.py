@@ -257,8 +257,8 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     if manifest.value_count != len(rows):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据条数与清单不符，不予合并"))
     _check_rows(manifest, rows, path)
-    extra = {k: v for k, v in fields.items() if k not in MANIFEST_KEYS and k != "checksum"}
-    return Package(path, manifest, rows, checksum, size, extra)
+    unknown = {k: v for k, v in fields.items() if k not in MANIFEST_KEYS and k != "checksum"}
+    return Package(path, manifest, rows, checksum, size, unknown)
 
 
 def _manifest(fields: dict[str, str], path: Path) -> Manifest:

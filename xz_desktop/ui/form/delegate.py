@@ -7,6 +7,8 @@ its editor open with the reason shown, and an accepted one moves to the next fie
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QWidget
 
@@ -36,7 +38,7 @@ class FormDelegate(QStyledItemDelegate):
         except RuntimeError:  # already deleted by Qt
             return None
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         self._editor = editor
         editor.setFrame(False)
@@ -93,6 +95,6 @@ class FormDelegate(QStyledItemDelegate):
                 return True
         return super().eventFilter(editor, event)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:
         # Focus left the editor (a click elsewhere): the model refuses a non-number with its own signal.
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        model.setData(index, cast(QLineEdit, editor).text(), Qt.ItemDataRole.EditRole)  # createEditor's

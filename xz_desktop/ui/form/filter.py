@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import cast
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from .model import CODE_ROLE, GROUP_ROLE, NAME_ROLE, FormModel
 
@@ -43,7 +44,7 @@ class FormFilter(QSortFilterProxyModel):
         return self._needle in _fold(code) or self._needle in _fold(name)
 
     def _matching_groups(self) -> set[str]:
-        model: FormModel = self.sourceModel()
+        model = cast(FormModel, self.sourceModel())  # the one model this filter is given
         if model is None or not self._needle:
             return set()
         return {
@@ -62,10 +63,10 @@ class FormFilter(QSortFilterProxyModel):
         self._groups = self._matching_groups()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
-        model: FormModel = self.sourceModel()
+        model = cast(FormModel, self.sourceModel())  # the one model this filter is given
         if model.is_header(source_row):
             return model.index(source_row, 0).data(GROUP_ROLE) in self._groups
         return self._matches(source_row)

@@ -246,7 +246,7 @@ class FormModel(QAbstractTableModel):
             return row.explanation
         return ""
 
-    def _tooltip(self, row: FormRow, column: Column) -> str:
+    def _tooltip(self, row: FormRow, column: Column) -> str | None:
         lines = [message_text(f.message) for f in row.findings]
         if column == Column.NAME or not lines:
             ind = row.indicator
