@@ -148,7 +148,7 @@ def test_formula_like_text_stays_text(district_db, tmp_path):
     assert seen["academician_workstation"] == '=HYPERLINK("http://x","y")'
     assert seen["postdoc_workstation"] == "=1+1"
     assert seen["party_gov_talent"] == "响铃字符"  # a control character XML cannot hold is dropped, not fatal
-    assert all(not isinstance(c.value, str) or not c.data_type == "f" for row in ws.iter_rows() for c in row)
+    assert all(not isinstance(c.value, str) or c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
 def test_cancel_and_failure_leave_the_old_file_and_no_leftovers(demo_db, tmp_path):

@@ -61,7 +61,7 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     rows, problems = [], []
     try:
         for line, record in enumerate(reader, start=2):
-            get = lambda k: (record.get(k) or "").strip()
+            get = lambda k, record=record: (record.get(k) or "").strip()  # bound: no late binding
             if not any(get(k) for k in CSV_COLUMNS):
                 continue
             extra = record.get(None) or []
