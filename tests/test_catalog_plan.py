@@ -47,7 +47,7 @@ INDICATOR_COLUMNS = [
     "yoy_threshold",
     "note",
 ]
-UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
+UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active", "contact", "phone"]
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 
 DERIVED = {"ratio", "sum", "growth"}

@@ -86,7 +86,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     names = [
         status.model.index(r, 0).data()
         for r in range(status.model.rowCount())
-        if status.model.index(r, 2).data() == "已报送"
+        if status.model.index(r, 2).data() == "已报送（待审核）"
     ]
     assert names == ["新城街道"]
     log = window.page("merge_log")

@@ -278,6 +278,18 @@ After the import, the unit's figures for this period take the values in the work
             <translation>Filled in by (&amp;W):</translation>
         </message>
         <message>
+            <source>空表上报（本期确无数据可报）(&amp;K)</source>
+            <translation>Nil report (nothing to report this period) (&amp;K)</translation>
+        </message>
+        <message>
+            <source>说明（必填）：为什么本期没有可报的数据</source>
+            <translation>Explanation (required): why there is nothing to report</translation>
+        </message>
+        <message>
+            <source>空表：</source>
+            <translation>Nil report:</translation>
+        </message>
+        <message>
             <source>导出(&amp;E)</source>
             <translation>&amp;Export</translation>
         </message>
@@ -417,8 +429,16 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
             <translation>Explanation</translation>
         </message>
         <message>
+            <source>区里退回意见</source>
+            <translation>District's return reason</translation>
+        </message>
+        <message>
             <source>（请填写说明）</source>
             <translation>(explanation needed)</translation>
+        </message>
+        <message>
+            <source>区里退回意见：{reason}</source>
+            <translation>Returned by the district: {reason}</translation>
         </message>
         <message>
             <source>代码：{code}</source>
@@ -498,6 +518,22 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <message>
             <source>导出 PDF(&amp;E)…</source>
             <translation>&amp;Export PDF…</translation>
+        </message>
+        <message>
+            <source>截止日期：{due}</source>
+            <translation>Due date: {due}</translation>
+        </message>
+        <message>
+            <source>本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。</source>
+            <translation>This period was accepted and locked by the district ({by}, {at}); figures are read-only. To change them, ask the district to reopen it.</translation>
+        </message>
+        <message>
+            <source>本期已被区里退回（{by}，{at}）：{reason}</source>
+            <translation>This period was returned by the district ({by}, {at}): {reason}</translation>
+        </message>
+        <message>
+            <source> 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。</source>
+            <translation> Reasons per figure are in the “District's return reason” column. Correct them and export a new package.</translation>
         </message>
         <message>
             <source>已保存：{name}（{time}）。每一项修改在输入后立即保存。</source>
@@ -739,6 +775,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
             <source>xz-desktop 数据库 (*.sqlite)</source>
             <translation>xz-desktop databases (*.sqlite)</translation>
         </message>
+        <message>
+            <source>不认识的文件：{name}</source>
+            <translation>Unknown kind of file: {name}</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>
@@ -781,6 +821,14 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <message>
             <source>已合并</source>
             <translation>Merged</translation>
+        </message>
+        <message>
+            <source>退回后重新报送</source>
+            <translation>Resubmitted after return</translation>
+        </message>
+        <message>
+            <source>空表上报</source>
+            <translation>Nil report</translation>
         </message>
         <message>
             <source>选择上报包</source>
@@ -999,6 +1047,10 @@ Its figures are taken out and those from before the merge restored; the district
             <source>（已撤销）</source>
             <translation>(undone)</translation>
         </message>
+        <message>
+            <source>（退回后重新报送）</source>
+            <translation> (resubmitted after return)</translation>
+        </message>
     </context>
     <context>
         <name>MergeModels</name>
@@ -1053,10 +1105,295 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>ReviewLogPage</name>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>变化</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>报告期</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>报送</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>撤销合并</source>
+            <translation>Un-merged</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>操作人</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>空表上报</source>
+            <translation>Nil report</translation>
+        </message>
+        <message>
+            <source>设置截止日期</source>
+            <translation>Set due date</translation>
+        </message>
+        <message>
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <source>退回后重新报送</source>
+            <translation>Resubmitted after return</translation>
+        </message>
+        <message>
+            <source>重新开放</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>验收</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <source>（全部单位）</source>
+            <translation>(all units)</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <source>请选择报告期和单位。</source>
+            <translation>Choose a period and a unit.</translation>
+        </message>
+        <message>
+            <source>{unit} {period}：{state}</source>
+            <translation>{unit} {period}: {state}</translation>
+        </message>
+        <message>
+            <source>；截止日期 {due}</source>
+            <translation>; due {due}</translation>
+        </message>
+        <message>
+            <source>；首次报送 {at}</source>
+            <translation>; first submitted {at}</translation>
+        </message>
+        <message>
+            <source>（逾期 {n} 天）</source>
+            <translation> ({n} days late)</translation>
+        </message>
+        <message>
+            <source>；退回后已重新报送</source>
+            <translation>; resubmitted after return</translation>
+        </message>
+        <message>
+            <source>；空表上报，说明：{reason}</source>
+            <translation>; nil report: {reason}</translation>
+        </message>
+        <message>
+            <source>；{by} 于 {at} 退回：{reason}</source>
+            <translation>; returned by {by} at {at}: {reason}</translation>
+        </message>
+        <message>
+            <source>；{by} 于 {at} 验收并锁定</source>
+            <translation>; accepted and locked by {by} at {at}</translation>
+        </message>
+        <message>
+            <source>；还有 {n} 个冲突待处理</source>
+            <translation>; {n} conflicts still open</translation>
+        </message>
+        <message>
+            <source>验收</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <source>验收“{unit}”{period}？验收后该期锁定，之后的上报包将不予合并，直到区里重新开放。</source>
+            <translation>Accept {period} of “{unit}”? The period locks: later packages for it are refused until the district reopens it.</translation>
+        </message>
+        <message>
+            <source>把“{unit}”{period} 退回，请写明原因（必填）。</source>
+            <translation>Return {period} of “{unit}”: state the reason (required).</translation>
+        </message>
+        <message>
+            <source>以下区里备注将作为逐项退回意见一并发给单位：</source>
+            <translation>These district notes go to the unit as reasons per figure:</translation>
+        </message>
+        <message>
+            <source>退回</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <source>重新开放</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>重新开放“{unit}”{period}，请写明原因（必填）。重新开放后可再合并该期的上报包。</source>
+            <translation>Reopen {period} of “{unit}”: state the reason (required). Packages for the period can then be merged again.</translation>
+        </message>
+        <message>
+            <source>{period}：{before} → {after}</source>
+            <translation>{period}: {before} → {after}</translation>
+        </message>
+        <message>
+            <source>导出回执</source>
+            <translation>Export receipt</translation>
+        </message>
+        <message>
+            <source>回执 (*{suffix})</source>
+            <translation>Receipt (*{suffix})</translation>
+        </message>
+        <message>
+            <source>已导出给 {unit} 的回执：{file}。请发给该单位，用“文件 → 导入区里的回执”导入。</source>
+            <translation>Receipt for {unit} exported: {file}. Send it to the unit to import with “File → Import the district's receipt”.</translation>
+        </message>
+        <message>
+            <source>{n} 天</source>
+            <translation>{n} days</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>导出回执(&amp;E)…</source>
+            <translation>&amp;Export receipt…</translation>
+        </message>
+        <message>
+            <source>报告期(&amp;Q)：</source>
+            <translation>Period (&amp;Q):</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>退回(&amp;T)…</source>
+            <translation>Re&amp;turn…</translation>
+        </message>
+        <message>
+            <source>逾期</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>重新开放(&amp;O)…</source>
+            <translation>Re&amp;open…</translation>
+        </message>
+        <message>
+            <source>验收(&amp;A)…</source>
+            <translation>&amp;Accept…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetModel</name>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>本期（{period}）</source>
+            <translation>This period ({period})</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>This period</translation>
+        </message>
+        <message>
+            <source>上年（{period}）</source>
+            <translation>Last year ({period})</translation>
+        </message>
+        <message>
+            <source>上年</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>上一个上报包</source>
+            <translation>Previous package</translation>
+        </message>
+        <message>
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>离群筛查</source>
+            <translation>Outlier screen</translation>
+        </message>
+        <message>
+            <source>区里备注</source>
+            <translation>District note</translation>
+        </message>
+        <message>
+            <source>错误：{text}</source>
+            <translation>Error: {text}</translation>
+        </message>
+        <message>
+            <source>提示（已说明）：{text}</source>
+            <translation>Warning (explained): {text}</translation>
+        </message>
+        <message>
+            <source>提示：{text}</source>
+            <translation>Warning: {text}</translation>
+        </message>
+        <message>
+            <source>离群 z={z:.1f}</source>
+            <translation>outlier z={z:.1f}</translation>
+        </message>
+        <message>
+            <source>与上年相比跳变</source>
+            <translation>Jump from last year</translation>
+        </message>
+        <message>
+            <source>与上一个上报包不同</source>
+            <translation>Differs from the previous package</translation>
+        </message>
+        <message>
+            <source>每万名从业人员 {v:.1f}</source>
+            <translation>{v:.1f} per 10,000 employed</translation>
+        </message>
+        <message>
+            <source>退回意见：{reason}</source>
+            <translation>Return reason: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusPage</name>
         <message>
             <source>{period}：{done}/{total} 个单位已报送。</source>
-            <translation>{period}: {done}/{total} units have submitted.</translation>
+            <translation type="vanished">{period}: {done}/{total} units have submitted.</translation>
+        </message>
+        <message>
+            <source>（当前：{due}）</source>
+            <translation>(now: {due})</translation>
+        </message>
+        <message>
+            <source>（未设置）</source>
+            <translation>(not set)</translation>
+        </message>
+        <message>
+            <source>{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。</source>
+            <translation>{period}: {done}/{total} units submitted, {accepted} accepted, {late} late. </translation>
         </message>
         <message>
             <source>未报送：{names}</source>
@@ -1080,7 +1417,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>已报送</source>
-            <translation>Submitted</translation>
+            <translation type="vanished">Submitted</translation>
         </message>
         <message>
             <source>报告期(&amp;Q)：</source>
@@ -1113,6 +1450,70 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>首次报送</source>
             <translation>First submission</translation>
+        </message>
+        <message>
+            <source>{n} 天</source>
+            <translation>{n} days</translation>
+        </message>
+        <message>
+            <source>催报名单（未报送，或已退回未重新报送）：</source>
+            <translation>To chase (not submitted, or returned and not resubmitted):</translation>
+        </message>
+        <message>
+            <source>及时性</source>
+            <translation>Timeliness</translation>
+        </message>
+        <message>
+            <source>已退回，未重新报送</source>
+            <translation>Returned, not resubmitted</translation>
+        </message>
+        <message>
+            <source>情况</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <source>截止日期(&amp;D)：</source>
+            <translation>&amp;Due date:</translation>
+        </message>
+        <message>
+            <source>按时</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>设置截止日期</source>
+            <translation>Set due date</translation>
+        </message>
+        <message>
+            <source>退回原因 / 空表说明</source>
+            <translation>Return reason / nil report</translation>
+        </message>
+        <message>
+            <source>逾期</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>逾期 {n} 天</source>
+            <translation>{n} days late</translation>
+        </message>
+        <message>
+            <source>（未登记）</source>
+            <translation>(not recorded)</translation>
+        </message>
+        <message>
+            <source>（空表）</source>
+            <translation> (nil)</translation>
+        </message>
+        <message>
+            <source>（重新报送）</source>
+            <translation> (resubmitted)</translation>
         </message>
     </context>
     <context>
@@ -1397,6 +1798,18 @@ Its figures are taken out and those from before the merge restored; the district
             <source>请给出数值，或用 --explanation 给出说明</source>
             <translation>Give a value, or an explanation with --explanation</translation>
         </message>
+        <message>
+            <source>--figure 应写成 指标代码=原因，如 phd=请核实博士人数</source>
+            <translation>write --figure as CODE=REASON, e.g. phd=please check</translation>
+        </message>
+        <message>
+            <source>--figure 只用于 --return（退回）</source>
+            <translation>--figure is only for --return</translation>
+        </message>
+        <message>
+            <source>验收不需要 --reason</source>
+            <translation>--accept takes no --reason</translation>
+        </message>
     </context>
     <context>
         <name>errors</name>
@@ -1484,6 +1897,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>{year}年下半年</source>
             <translation>{year} H2</translation>
+        </message>
+        <message>
+            <source>{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放</source>
+            <translation>{period} was accepted and locked by the district: figures can no longer change; ask the district to reopen it</translation>
         </message>
         <message>
             <source>“{unit}”不填报“{name}”</source>
@@ -1832,6 +2249,14 @@ Its figures are taken out and those from before the merge restored; the district
             <source>无法读取 {file}：{reason}</source>
             <translation>Cannot read {file}: {reason}</translation>
         </message>
+        <message>
+            <source>{file} 的内容与其类型不符，不予处理</source>
+            <translation>{file}: its content does not match its kind; not processed</translation>
+        </message>
+        <message>
+            <source>{file} 的附带内容无效，不予处理</source>
+            <translation>{file}: its attachments are invalid; not processed</translation>
+        </message>
     </context>
     <context>
         <name>packages_page</name>
@@ -1882,6 +2307,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>查看报送情况(&amp;B)</source>
             <translation>Show su&amp;bmissions</translation>
+        </message>
+        <message>
+            <source>导入区里的回执(&amp;R)…</source>
+            <translation>Import the district's &amp;receipt…</translation>
         </message>
     </context>
     <context>
@@ -2061,6 +2490,148 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>review_page</name>
+        <message>
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>审核日志</source>
+            <translation>Review log</translation>
+        </message>
+        <message>
+            <source>审核（验收 / 退回）(&amp;V)</source>
+            <translation>Re&amp;view (accept / return)</translation>
+        </message>
+        <message>
+            <source>导出回执（发给单位）(&amp;H)…</source>
+            <translation>Export a receipt (for a unit) (&amp;H)…</translation>
+        </message>
+        <message>
+            <source>查看审核日志(&amp;J)</source>
+            <translation>Show the review log (&amp;J)</translation>
+        </message>
+    </context>
+    <context>
+        <name>round</name>
+        <message>
+            <source>未报送</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <source>已报送（待审核）</source>
+            <translation>Submitted (awaiting review)</translation>
+        </message>
+        <message>
+            <source>已退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <source>已验收（锁定）</source>
+            <translation>Accepted (locked)</translation>
+        </message>
+        <message>
+            <source>截止日期由区级汇总数据库设置</source>
+            <translation>Due dates are set in the district database</translation>
+        </message>
+        <message>
+            <source>截止日期“{text}”无效，应写成 YYYY-MM-DD，如 2025-01-31</source>
+            <translation>Due date “{text}” is invalid: write YYYY-MM-DD, e.g. 2025-01-31</translation>
+        </message>
+        <message>
+            <source>截止日期 {due} 早于报告期 {period} 本身</source>
+            <translation>The due date {due} is before the period {period} itself</translation>
+        </message>
+        <message>
+            <source>回执由区级汇总数据库导出</source>
+            <translation>Receipts are exported from the district database</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{code}”</source>
+            <translation>No reporting unit “{code}”</translation>
+        </message>
+        <message>
+            <source>区里对“{unit}”还没有审核决定、更正或截止日期，暂无回执可导出</source>
+            <translation>The district has no decision, correction or due date for “{unit}” yet: no receipt to export</translation>
+        </message>
+        <message>
+            <source>{file} 不是回执（应为区里用“导出回执”生成的文件）</source>
+            <translation>{file} is not a receipt (the district makes one with “Export receipt”)</translation>
+        </message>
+        <message>
+            <source>这份回执是发给“{unit}”的，不能导入本数据库（{own}）</source>
+            <translation>This receipt is for “{unit}” and cannot be imported into this database ({own})</translation>
+        </message>
+        <message>
+            <source>{file} 的内容不完整，不是完整的回执</source>
+            <translation>{file} is incomplete: not a whole receipt</translation>
+        </message>
+        <message>
+            <source>{file} 中的审核决定或截止日期无效，未导入</source>
+            <translation>{file}: its decisions or due dates are invalid; not imported</translation>
+        </message>
+        <message>
+            <source>回执中的目录没有本单位（{unit}）或本单位已停用，未导入</source>
+            <translation>The receipt's catalog lacks this unit ({unit}) or retires it; not imported</translation>
+        </message>
+        <message>
+            <source>{file} 中有目录里没有的指标：{codes}，未导入</source>
+            <translation>{file} has indicators the catalog lacks: {codes}; not imported</translation>
+        </message>
+        <message>
+            <source>审核、验收、退回和重新开放只能在区级汇总数据库中进行</source>
+            <translation>Review, accept, return and reopen happen only in the district database</translation>
+        </message>
+        <message>
+            <source>原因或备注超过 {limit} 字</source>
+            <translation>The reason or note is longer than {limit} characters</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 已经验收</source>
+            <translation>{period} of “{unit}” is already accepted</translation>
+        </message>
+        <message>
+            <source>“{unit}”还没有报送 {period}，不能验收</source>
+            <translation>“{unit}” has not submitted {period}: nothing to accept</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 还有 {n} 个冲突待处理，处理后才能验收</source>
+            <translation>{period} of “{unit}” has {n} open conflicts: decide them before accepting</translation>
+        </message>
+        <message>
+            <source>请写明退回原因</source>
+            <translation>State the reason for returning it</translation>
+        </message>
+        <message>
+            <source>未知的指标代码“{code}”</source>
+            <translation>Unknown indicator code “{code}”</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 已验收锁定，请先重新开放再退回</source>
+            <translation>{period} of “{unit}” is accepted and locked: reopen it before returning it</translation>
+        </message>
+        <message>
+            <source>“{unit}”还没有报送 {period}，无可退回</source>
+            <translation>“{unit}” has not submitted {period}: nothing to return</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 已退回，尚未重新报送</source>
+            <translation>{period} of “{unit}” was returned and not resubmitted yet</translation>
+        </message>
+        <message>
+            <source>请写明重新开放的原因</source>
+            <translation>State the reason for reopening it</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 没有验收锁定，无需重新开放</source>
+            <translation>{period} of “{unit}” is not accepted: nothing to reopen</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包</source>
+            <translation>{period} of “{unit}” was accepted and locked by {by} at {at}; no new package is taken until the district reopens it (xz review --reopen)</translation>
+        </message>
+    </context>
+    <context>
         <name>store</name>
         <message>
             <source>此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开</source>
@@ -2121,6 +2692,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>磁盘已满或无法写入，数据库 {path} 保持原样</source>
             <translation>The disk is full or cannot be written; database {path} is unchanged</translation>
+        </message>
+        <message>
+            <source>该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改</source>
+            <translation>This period was accepted and locked by the district: its figures can change only after the district reopens it</translation>
         </message>
     </context>
     <context>
@@ -2220,12 +2795,44 @@ Send it to the unit, which imports it with "File → Import the district's corre
             <translation>The district's corrections are in: {changed} figures changed to the corrected values, {agreed} already agreed.</translation>
         </message>
         <message>
+            <source>导入区里的回执</source>
+            <translation>Import the district's receipt</translation>
+        </message>
+        <message>
+            <source>回执 (*{suffix});;所有文件 (*)</source>
+            <translation>Receipt (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
+            <source>{name} 是上报包，应报送区里合并</source>
+            <translation>{name} is a submission package: send it to the district to merge</translation>
+        </message>
+        <message>
             <source>汇总</source>
             <translation>Totals</translation>
         </message>
         <message>
             <source>分单位数据</source>
             <translation>By unit</translation>
+        </message>
+        <message>
+            <source>导入回执</source>
+            <translation>Import receipt</translation>
+        </message>
+        <message>
+            <source>已启用区里的目录（版本 {version}）。</source>
+            <translation>The district's catalog is in force (version {version}).</translation>
+        </message>
+        <message>
+            <source>已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。</source>
+            <translation>The district's receipt is imported: {changed} figures took the district's values, {agreed} already agreed.</translation>
+        </message>
+        <message>
+            <source>已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。</source>
+            <translation>Returned: {periods}. The reasons are on the form; correct and export a new package.</translation>
+        </message>
+        <message>
+            <source>已验收（锁定，只读）：{periods}。</source>
+            <translation>Accepted (locked, read-only): {periods}.</translation>
         </message>
     </context>
 </TS>

@@ -18,7 +18,7 @@ from .. import __version__
 from ..domain.messages import XzError
 
 # Each module adds its subcommands with register(subparsers). Order is the order of --help.
-COMMAND_MODULES = ["commands_basic", "commands_packages", "commands_form", "commands_excel"]
+COMMAND_MODULES = ["commands_basic", "commands_packages", "commands_round", "commands_form", "commands_excel"]
 
 
 class _Parser(argparse.ArgumentParser):

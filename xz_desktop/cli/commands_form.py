@@ -105,9 +105,14 @@ def cmd_form(args) -> int:
                         "explanation": r.explanation,
                         "editable": r.editable,
                         "findings": [f.text() for f in r.findings],
+                        "return_reason": r.return_reason or None,
                     }
                     for r in form.rows
                 ],
+                "due": form.due,
+                "state": form.review.state if form.review else None,
+                "locked": form.locked,
+                "review": form.review.as_json() if form.review else None,
                 "summary": {
                     "filled": s.filled,
                     "missing": s.missing,
@@ -118,7 +123,16 @@ def cmd_form(args) -> int:
             }
         )
         return 0
-    print(f"{form.unit.name} {service.period_label(form.period)}")
+    print(f"{form.unit.name} {service.period_label(form.period)}" + (f"（截止日期 {form.due}）" if form.due else ""))
+    if form.locked and form.review:
+        print(
+            f"本期已由区里验收并锁定（{form.review.decided_by}，{form.review.decided_at[:16].replace('T', ' ')}），只读。"
+        )
+    elif form.returned and form.review:
+        print(f"本期已被区里退回：{form.review.reason}")
+        for code, text in form.review.figure_reasons.items():
+            row = form.row(code)
+            print(f"  {row.indicator.name if row else code}：{text}")
     rows = []
     for group, members in form.groups():
         rows.append([f"【{group}】", "", "", "", "", ""])

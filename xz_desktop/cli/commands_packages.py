@@ -8,11 +8,13 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
+from ..domain.round import State, state_label
 from ..services.catalog_transfer import export_catalog, import_catalog
 from ..services.packages.conflicts import list_conflicts, resolve, resolve_many
 from ..services.packages.corrections import import_corrections, make_corrections
 from ..services.packages.merge import MERGED, REFUSED, UNCHANGED, find_package, merge_files, merge_log, unmerge
 from ..services.packages.submission import make_package
+from ..services.round.states import round_status
 from ..services.status import submission_status
 from ..store import open_store
 from .output import print_json, table
@@ -40,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="报告期，可重复或用逗号分隔，如 2023 或 2023,2024H1 / period(s), repeat or comma-separate",
     )
     p.add_argument("--author", help="填报人 / who made the package")
+    p.add_argument(
+        "--nil",
+        metavar="REASON",
+        help="空表上报：本期确无数据可报，写明说明 / nil report: nothing to report, with the reason",
+    )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_package)
 
@@ -108,7 +115,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "status",
         help="报送情况 / who has submitted",
-        description="某报告期各单位是否已报送、何时报送、数据是否齐全。Per period: which units submitted, when, how complete.",
+        description="某报告期各单位的状态（未报送、已报送待审核、已退回、已验收）、截止日期、首次和最近报送时间、逾期天数、数据是否齐全，"
+        "以及催报名单（联系人、电话）。\nPer period: each unit's state, due date, submissions, days late, completeness; the units to chase.",
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("--period", required=True, help="报告期，如 2023 / period, e.g. 2023")
@@ -179,11 +187,11 @@ def _periods(values: list[str]) -> list[str]:
 
 def cmd_package(args) -> int:
     with open_store(args.db) as store:
-        made = make_package(store, _periods(args.period), args.output, args.author)
+        made = make_package(store, _periods(args.period), args.output, args.author, args.nil)
     if args.json:
         print_json(made.as_json())
         return 0
-    print(f"已导出上报包：{made.path}")
+    print(f"已导出{'空表' if args.nil is not None else ''}上报包：{made.path}")
     print(f"  单位 {made.unit}，报告期 {'、'.join(made.periods)}，{made.values} 个数值，编号 {made.package_id}")
     if made.skipped:
         print(f"  现行目录已不含以下指标，未导出：{'、'.join(made.skipped)}")
@@ -213,11 +221,11 @@ def cmd_merge(args) -> int:
                 str(r.updated),
                 str(r.unchanged),
                 str(r.conflicts),
-                r.reason or "",
+                r.reason or ("退回后重新报送" if r.resubmission else "") or ("空表上报" if r.nil else ""),
             ]
             for r in report.results
         ]
-        print(table(["文件", "单位", "结果", "新增", "修改", "未变", "冲突", "原因"], rows, right={3, 4, 5, 6}))
+        print(table(["文件", "单位", "结果", "新增", "修改", "未变", "冲突", "原因/备注"], rows, right={3, 4, 5, 6}))
         for r in report.results:
             for d in r.details[:20]:
                 print(f"  - {Path(r.file).name}：{d}")
@@ -307,24 +315,44 @@ def cmd_resolve(args) -> int:
 def cmd_status(args) -> int:
     with open_store(args.db) as store:
         rows = submission_status(store, args.period)
+        states = {r.unit: r for r in round_status(store, args.period)}
     if args.json:
-        print_json([r.as_json() for r in rows])
+        print_json([{**r.as_json(), **states[r.unit].as_json()} for r in rows])
         return 0
-    out = [
-        [
-            r.name,
-            "已报送" if r.submitted else "未报送",
-            (r.submitted_at or "")[:16].replace("T", " "),
-            f"{r.values}/{r.expected}",
-            r.package_file or "",
-        ]
-        for r in rows
-    ]
-    print(table(["单位", "状态", "报送时间", "已填/应填", "上报包"], out, right={3}))
-    done = sum(1 for r in rows if r.submitted)
-    print(
-        f"\n{args.period}：{done}/{len(rows)} 个单位已报送；未报送：{'、'.join(r.name for r in rows if not r.submitted) or '无'}"
-    )
+    out = []
+    for r in rows:
+        s = states[r.unit]
+        state = str(state_label(State(s.state)))
+        if s.nil_reason is not None:
+            state += "（空表）"
+        if s.resubmitted:
+            state += "（重新报送）"
+        out.append(
+            [
+                r.name,
+                state,
+                (s.submitted_at or "")[:16].replace("T", " "),
+                (s.last_submitted_at or "")[:16].replace("T", " ") if s.packages > 1 else "",
+                f"逾期 {s.late_days} 天" if s.late_days else ("按时" if s.submitted and s.due else ""),
+                f"{r.values}/{r.expected}",
+                s.reason or s.nil_reason or "",
+            ]
+        )
+    due = next(iter(states.values())).due if states else None
+    print(f"{args.period} 截止日期：{due or '未设置'}")
+    print(table(["单位", "状态", "首次报送", "最近报送", "及时性", "已填/应填", "原因/说明"], out, right={5}))
+    done = sum(1 for s in states.values() if s.submitted)
+    print(f"\n{args.period}：{done}/{len(rows)} 个单位已报送。")
+    chase = [s for s in states.values() if s.to_chase]
+    if chase:
+        print("催报名单：")
+        for s in chase:
+            why = "已退回未重报" if s.state == State.RETURNED.value else "未报送"
+            late = f"，逾期 {s.late_days} 天" if s.late_days else ""
+            contact = "，".join(x for x in (s.contact, s.phone) if x) or "（未登记联系人）"
+            print(f"  {s.name}：{why}{late}；{contact}")
+    else:
+        print("未报送：无")
     return 0
 
 
@@ -371,7 +399,9 @@ def cmd_log(args) -> int:
             e.unit,
             "、".join(e.periods),
             f"+{e.inserted} ~{e.updated} ={e.unchanged} !{e.conflicts}" + (f" -{e.removed}" if e.removed else ""),
-            e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else "（已撤销）"),
+            e.package_id[:8]
+            + ("" if e.in_force or e.action == "unmerge" else "（已撤销）")
+            + ("（重新报送）" if e.resubmission else ""),
         ]
         for e in entries
     ]

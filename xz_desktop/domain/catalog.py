@@ -48,6 +48,9 @@ class Unit:
     type: str = ""
     sort: int = 0
     active: bool = True
+    # Whom the district calls when the unit is late (催报). Not part of the version: the form is the same.
+    contact: str = field(default="", repr=False)
+    phone: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

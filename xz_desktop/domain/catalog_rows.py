@@ -49,6 +49,8 @@ INDICATOR_COLUMNS = [
     "note",
 ]
 UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
+UNIT_OPTIONAL_COLUMNS = ["contact", "phone"]  # added with the reporting round: older catalogs have neither
+MAX_CONTACT = 100
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 
 E = TypeVar("E", bound=Enum)
@@ -176,7 +178,16 @@ def _unit_from_row(reader: _RowReader) -> Unit:
         type=reader.text("type"),
         sort=reader.integer("sort") or 0,
         active=active == "1",
+        contact=_contact(reader, "contact"),
+        phone=_contact(reader, "phone"),
     )
+
+
+def _contact(reader: _RowReader, column: str) -> str:
+    value = reader.text(column)
+    if len(value) > MAX_CONTACT or any(ord(c) < 32 for c in value):
+        raise reader.fail(column, f"应为不超过 {MAX_CONTACT} 字的一行文字")
+    return value
 
 
 def _rule_from_row(reader: _RowReader) -> Rule:
@@ -274,6 +285,8 @@ def unit_to_row(unit: Unit) -> dict[str, object]:
         "type": unit.type,
         "sort": unit.sort,
         "active": 1 if unit.active else 0,
+        "contact": unit.contact,
+        "phone": unit.phone,
     }
 
 

@@ -54,8 +54,8 @@ def _digest(body: dict) -> str:
     ).hexdigest()
 
 
-def export_catalog(store: Store, out: str | Path) -> CatalogFile:
-    """Write the catalog in force (indicators, units, rules, version) to ``out``."""
+def catalog_body(store: Store) -> dict:
+    """The catalog in force as the catalog file holds it (with its checksum): also carried inside a receipt."""
     catalog = store.catalog()
     body: dict[str, Any] = {  # JSON
         "format": FORMAT,
@@ -68,6 +68,13 @@ def export_catalog(store: Store, out: str | Path) -> CatalogFile:
         "rules": [rule_to_row(r) for r in catalog.rules],
     }
     body["checksum"] = _digest(body)
+    return body
+
+
+def export_catalog(store: Store, out: str | Path) -> CatalogFile:
+    """Write the catalog in force (indicators, units, rules, version) to ``out``."""
+    catalog = store.catalog()
+    body = catalog_body(store)
     out = Path(out)
     if out.is_dir():
         out = out / f"目录_{catalog.version}{SUFFIX}"
@@ -104,10 +111,17 @@ def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
         raise refuse(
             QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
         ) from None
+    return catalog_from_body(body, path.name), body
+
+
+def catalog_from_body(body: object, name: str) -> Catalog:
+    """Verify a catalog file's content (from the file, or from inside a receipt) and build the catalog."""
+    refuse = lambda template, **kw: XzError(Message(C, template, {"file": name, **kw}))
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise refuse(
             QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
         )
+    body = dict(body)
     version = body.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 由更新版本的程序导出，请升级程序后再导入"))
@@ -119,8 +133,7 @@ def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
         body.get("version"), str
     ):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
-    catalog = catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=path.name)
-    return catalog, body
+    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=name)
 
 
 def import_catalog(store: Store, path: str | Path) -> CatalogFile:

@@ -21,6 +21,7 @@ from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue
+from .round.states import PeriodReview, is_locked, period_review
 
 F = "form"
 OTHER_GROUP = QT_TRANSLATE_NOOP("form", "其他已存数值")
@@ -66,6 +67,7 @@ class FormRow:
     changed_at: str = ""
     changed_by: str = ""
     group: str = ""
+    return_reason: str = ""  # why the district returned this figure (a returned period)
 
     @property
     def code(self) -> str:
@@ -114,6 +116,17 @@ class Form:
     findings: list[Finding]
     summary: CheckSummary
     other_findings: list[Finding] = field(default_factory=list)  # about figures the catalog no longer has
+    review: PeriodReview | None = None  # the district's decision (returned with reasons, or accepted and locked)
+    due: str | None = None  # the period's due date (截止日期), YYYY-MM-DD
+
+    @property
+    def locked(self) -> bool:
+        """Accepted by the district: read-only until it reopens the period."""
+        return self.review is not None and self.review.locked
+
+    @property
+    def returned(self) -> bool:
+        return self.review is not None and self.review.state == "returned"
 
     def row(self, code: str) -> FormRow | None:
         return next((r for r in self.rows if r.code == code), None)
@@ -174,6 +187,10 @@ def load_form(store: Store, unit: str, period: str) -> Form:
     for finding in findings:
         by_code.setdefault(finding.indicator, []).append(finding)
 
+    review = period_review(store, unit, period)
+    reasons = review.figure_reasons if review is not None and not review.locked else {}
+    due = store.review.due(period)
+
     def entered_row(ind: Indicator, group: str) -> FormRow:
         v = stored.get(ind.code)
         return FormRow(
@@ -187,6 +204,7 @@ def load_form(store: Store, unit: str, period: str) -> Form:
             v.changed_at if v else "",
             v.changed_by if v else "",
             group,
+            reasons.get(ind.code, ""),
         )
 
     reported = catalog.indicators_for_unit(the_unit)
@@ -222,6 +240,8 @@ def load_form(store: Store, unit: str, period: str) -> Form:
         findings,
         summarise(catalog, unit, entries, findings),
         [f for f in findings if f.indicator not in known],
+        review,
+        due.due if due else None,
     )
 
 
@@ -269,6 +289,14 @@ def period_label(period: str) -> Message:
 
 def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None:
     catalog = store.catalog()
+    if is_locked(store, unit, str(parse_period(period))):
+        raise XzError(
+            Message(
+                F,
+                QT_TRANSLATE_NOOP("form", "{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放"),
+                {"period": str(parse_period(period))},
+            )
+        )
     ind = catalog.indicator(indicator)
     if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, period) is None:
         raise XzError(

@@ -25,7 +25,9 @@ def now_iso() -> str:
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
     """A Chinese explanation of an SQLite failure (locked, corrupt, read-only, disk full)."""
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    if "xz:locked" in text:  # the lock triggers of migration 003: an accepted period
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改"))
+    elif "locked" in text or "busy" in text:
         msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
         msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})

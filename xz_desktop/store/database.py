@@ -18,6 +18,7 @@ from .conflicts import ConflictTable
 from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, write_catalog
 from .merge_log import MergeLog
 from .packages import PackageTable
+from .review import ReviewTable
 from .values import ValueTable
 
 __all__ = [
@@ -43,7 +44,7 @@ class Store(StoreCore):
     The tables are reached through managers, one per table family (as Anki's ``Collection``):
     ``values`` (figures, their history), ``packages`` (merged and exported packages),
     ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
-    ``log`` (the merge log); meta and the catalog are :class:`StoreCore`'s. Only the store's
+    ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log); meta and the catalog are :class:`StoreCore`'s. Only the store's
     modules use ``conn``.
     """
 
@@ -54,6 +55,7 @@ class Store(StoreCore):
         self.conflicts = ConflictTable(self, self.packages)
         self.values = ValueTable(self, self.conflicts)
         self.log = MergeLog(self)
+        self.review = ReviewTable(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

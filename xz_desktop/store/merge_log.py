@@ -27,6 +27,7 @@ class LogLine:
     unchanged: int = 0
     conflicts: int = 0
     removed: int = 0
+    resubmission: bool = False  # the package arrived after the district returned its period (migration 003)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class LogEntry:
     conflicts: int
     removed: int
     in_force: bool  # the package is merged now (can be taken back out)
+    resubmission: bool = False  # the package arrived after the district returned its period
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,7 +67,7 @@ class MergeLog:
         with self.store.transaction():
             self._conn.execute(
                 "INSERT INTO merge_log (at, by, action, file, package_id, unit, periods, status, inserted, updated, "
-                "unchanged, conflicts, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "unchanged, conflicts, removed, resubmission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     line.at,
                     line.by,
@@ -80,6 +82,7 @@ class MergeLog:
                     line.unchanged,
                     line.conflicts,
                     line.removed,
+                    int(line.resubmission),
                 ),
             )
 
@@ -87,7 +90,8 @@ class MergeLog:
         """The merge log, newest first."""
         sql = (
             "SELECT l.id, l.at, l.by, l.action, l.file, l.package_id, l.unit, l.periods, l.status, l.inserted, "
-            "l.updated, l.unchanged, l.conflicts, l.removed, p.unmerged_at IS NULL AND p.package_id IS NOT NULL "
+            "l.updated, l.unchanged, l.conflicts, l.removed, p.unmerged_at IS NULL AND p.package_id IS NOT NULL, "
+            "l.resubmission "
             "FROM merge_log l LEFT JOIN package p ON p.package_id = l.package_id ORDER BY l.id DESC"
         )
         if limit:
@@ -109,6 +113,7 @@ class MergeLog:
                 r[12],
                 r[13],
                 bool(r[14]),
+                bool(r[15]),
             )
             for r in self._conn.execute(sql)
         ]

@@ -26,6 +26,9 @@ SCHEMA = [
 ]
 # What sqlite_master may hold: our two tables and the primary-key index of the rowid table.
 EXPECTED_OBJECTS = {("table", "manifest"), ("table", "value"), ("index", "sqlite_autoindex_manifest_1")}
+# A receipt (回执, kind ``receipt``) also carries named texts (JSON): the decisions, due dates, the catalog.
+ATTACHMENT_SCHEMA = "CREATE TABLE attachment (name TEXT PRIMARY KEY, body TEXT NOT NULL)"
+ATTACHMENT_OBJECTS = {("table", "attachment"), ("index", "sqlite_autoindex_attachment_1")}
 _ROW_COLUMNS = "unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by"
 # A row any field of which the reader's checks would refuse, found by SQLite in one pass (the schema is verified first).
 _BAD_ROW = (
@@ -73,9 +76,14 @@ class PackageFileError(Exception):
 
 
 def write_package_file(
-    path: Path, fields: dict[str, str], checksum: str, rows: Sequence[PackageRow], format_version: int
+    path: Path,
+    fields: dict[str, str],
+    checksum: str,
+    rows: Sequence[PackageRow],
+    format_version: int,
+    attachments: dict[str, str] | None = None,
 ) -> None:
-    """Create the package file ``path`` (which must not exist) with its manifest and figures."""
+    """Create the package file ``path`` (which must not exist) with its manifest, figures and any attachments."""
     try:
         conn = sqlite3.connect(path)
         try:
@@ -89,6 +97,9 @@ def write_package_file(
                     "INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)]
                 )
                 conn.executemany(f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                if attachments:
+                    conn.execute(ATTACHMENT_SCHEMA)
+                    conn.executemany("INSERT INTO attachment (name, body) VALUES (?, ?)", sorted(attachments.items()))
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -119,6 +130,10 @@ class PackageFileReader:
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM value").fetchone()[0])
+
+    def attachments(self, limit: int) -> list[tuple[object, object]]:
+        """A receipt's (name, body) pairs as stored, of any type, at most ``limit``."""
+        return [(n, b) for n, b in self._conn.execute(f"SELECT name, body FROM attachment LIMIT {int(limit)}")]
 
     def rows(self) -> list[RawRow]:
         return [

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
             raise
         self._closed = False
         self.tasks: list[Task] = []
+        # Files dropped on the window: each handler takes the path and says whether it was its kind of file.
+        self.drop_handlers: list[Callable[[Path], bool]] = []
+        self.setAcceptDrops(True)
         self._menus: dict[str, QMenu] = {}
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
@@ -305,6 +308,28 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
+    # -- files dropped on the window ---------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.drop_handlers and urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        for path in paths:
+            self.open_dropped(path)
+
+    def open_dropped(self, path: Path) -> bool:
+        """A file dropped on the window: the first page that knows its kind takes it."""
+        for handler in self.drop_handlers:
+            if handler(path):
+                return True
+        self.statusBar().showMessage(self.tr("不认识的文件：{name}").format(name=path.name), 8000)
+        return False
 
     def closeEvent(self, event) -> None:
         if not self._closed:

@@ -190,7 +190,12 @@ class MergeDialog(QDialog):
 
     def _reason(self, r: PackageResult) -> str:
         if r.status != REFUSED:
-            return ""
+            notes = []
+            if r.resubmission:
+                notes.append(self.tr("退回后重新报送"))
+            if r.nil:
+                notes.append(self.tr("空表上报"))
+            return "、".join(notes)
         return message_text(r.message) if r.message is not None else (r.reason or "")
 
     # -- the file list -------------------------------------------------------

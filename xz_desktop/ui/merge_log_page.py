@@ -33,7 +33,11 @@ class MergeLogPage(QWidget):
                 Column(tr("操作人"), lambda e: e.by),
                 Column(
                     tr("操作"),
-                    lambda e: tr("合并") if e.action == "merge" else tr("撤销合并"),
+                    lambda e: (
+                        (tr("合并") + (tr("（退回后重新报送）") if e.resubmission else ""))
+                        if e.action == "merge"
+                        else tr("撤销合并")
+                    ),
                     color=lambda e: GOOD if e.action == "merge" and e.in_force else MUTED,
                 ),
                 Column(tr("文件"), lambda e: e.file),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 from ..domain.periods import parse_period
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.catalog_transfer import export_catalog, import_catalog
+from ..services.form import default_period, period_choices
 from ..services.packages.corrections import import_corrections, make_corrections, units_with_corrections
-from ..services.packages.package_file import SUFFIX
+from ..services.packages.package_file import SUFFIX, read_package
 from ..services.packages.submission import MadePackage, default_package_name, exports, make_package
+from ..services.round.receipt import ReceiptResult, import_receipt
 from ..store import open_store
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
 from .conflicts_page import ConflictsPage
@@ -46,11 +49,11 @@ from .tasks import run_with_progress
 EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")  # 上报; Ctrl+Shift+E is the form’s PDF export
 
 
-def _make_job(path: Path, periods: list[str], out: Path, author: str):
+def _make_job(path: Path, periods: list[str], out: Path, author: str, nil_reason: str | None = None):
     def job(progress) -> MadePackage:
         progress.step(0, 1, "")
         with open_store(path) as store:
-            return make_package(store, periods, out, author or None)
+            return make_package(store, periods, out, author or None, nil_reason)
 
     return job
 
@@ -94,6 +97,20 @@ class ExportDialog(QDialog):
         author_label = QLabel(self.tr("填报人(&W)："), self)
         author_label.setBuddy(self.author_edit)
         form.addRow(author_label, self.author_edit)
+        # 空表上报: a period with nothing to report is submitted with a required 说明, not left unsubmitted.
+        self.nil_box = QCheckBox(self.tr("空表上报（本期确无数据可报）(&K)"), self, objectName="export_nil")
+        self.nil_period = QComboBox(self, objectName="export_nil_period")
+        for period in period_choices():
+            self.nil_period.addItem(period, period)
+        self.nil_period.setCurrentIndex(max(self.nil_period.findData(default_period()), 0))
+        self.nil_reason = QLineEdit(self, objectName="export_nil_reason")
+        self.nil_reason.setPlaceholderText(self.tr("说明（必填）：为什么本期没有可报的数据"))
+        nil_row = QHBoxLayout()
+        nil_row.addWidget(self.nil_box)
+        nil_row.addWidget(self.nil_period)
+        nil_row.addWidget(self.nil_reason, 1)
+        form.addRow(QLabel(self.tr("空表："), self), nil_row)
+        self.nil_box.toggled.connect(self._nil_toggled)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.problems = QPlainTextEdit(self)
@@ -123,10 +140,20 @@ class ExportDialog(QDialog):
         )
         self.message.setText(hint if have else self.tr("本单位还没有填报任何数据。"))
         self.export_button.setEnabled(bool(have))
-        self._suggest_file()
+        self._nil_toggled(False)
 
     def periods(self) -> list[str]:
+        if self.nil_box.isChecked():
+            return [self.nil_period.currentData()]
         return [p for p, box in self.period_boxes.items() if box.isChecked()]
+
+    def _nil_toggled(self, on: bool) -> None:
+        self.nil_period.setEnabled(on)
+        self.nil_reason.setEnabled(on)
+        for box in self.period_boxes.values():
+            box.setEnabled(not on)
+        self.export_button.setEnabled(on or bool(self.period_boxes))
+        self._suggest_file()
 
     def _suggest_file(self) -> None:
         periods = self.periods()
@@ -149,10 +176,11 @@ class ExportDialog(QDialog):
             return
         out = Path(self.file_edit.text().strip() or self.window_.store_path.parent)
         self.export_button.setEnabled(False)
+        nil = self.nil_reason.text() if self.nil_box.isChecked() else None
         run_with_progress(
             self.window_,
             self.tr("正在导出上报包…"),
-            _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip()),
+            _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip(), nil),
             self._exported,
             self._failed,
         )
@@ -320,6 +348,86 @@ def import_corrections_file(window, path: str | None = None) -> None:
     )
 
 
+def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult | None:
+    """文件 → 导入区里的回执… (or a receipt dropped on the window): decisions, corrections, due dates, catalog."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate("window", "导入区里的回执"),
+            str(window.store_path.parent),
+            QCoreApplication.translate("window", "回执 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+        )
+        if not path:
+            return None
+    try:
+        result = import_receipt(window.store, path)
+    except Exception as exc:
+        window.show_error(exc)
+        return None
+    window.data_changed.emit()
+    tr = lambda text: QCoreApplication.translate("window", text)
+    lines = [
+        tr("已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。").format(
+            changed=result.changed, agreed=result.agreed
+        )
+    ]
+    if result.returned:
+        lines.append(
+            tr("已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。").format(
+                periods="、".join(result.returned)
+            )
+        )
+    if result.accepted:
+        lines.append(tr("已验收（锁定，只读）：{periods}。").format(periods="、".join(result.accepted)))
+    if result.catalog_changed:
+        lines.append(tr("已启用区里的目录（版本 {version}）。").format(version=result.catalog_version))
+    box = QMessageBox(
+        QMessageBox.Icon.Information, tr("导入回执"), "\n".join(lines), QMessageBox.StandardButton.Ok, window
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.receipt_box = box
+    box.open()
+    return result
+
+
+def _dropped_on_unit(window, path: Path) -> bool:
+    """A unit's copy takes a receipt, a corrections file or a catalog file dropped on its window."""
+    if path.suffix.lower() == CATALOG_SUFFIX:
+        import_catalog_file(window, str(path))
+        return True
+    if path.suffix.lower() != SUFFIX:
+        return False
+    try:
+        kind = read_package(path).manifest.kind
+    except Exception as exc:
+        window.show_error(exc)
+        return True
+    if kind == "receipt":
+        import_receipt_file(window, path)
+    elif kind == "district":
+        import_corrections_file(window, str(path))
+    else:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("window", "{name} 是上报包，应报送区里合并").format(name=path.name), 8000
+        )
+    return True
+
+
+def _dropped_on_district(window, path: Path) -> bool:
+    """Packages dropped on the district's window go to the merge dialog, to be previewed first."""
+    if path.suffix.lower() != SUFFIX and not path.is_dir():
+        return False
+    dialog = getattr(window, "merge_dialog", None)
+    try:
+        visible = dialog is not None and dialog.isVisible()
+    except RuntimeError:  # the dialog was closed and deleted
+        visible = False
+    if not visible:
+        dialog = open_merge_dialog(window)
+    dialog.add_paths([path])
+    return True
+
+
 def install(window) -> None:
     """Add the package actions and pages that fit this copy (a unit's or the district's)."""
     tr = lambda text: QCoreApplication.translate("packages_page", text)
@@ -332,7 +440,11 @@ def install(window) -> None:
         action.setObjectName("import_catalog")
         action = menu.addAction(tr("导入区里的更正(&G)…"), lambda: import_corrections_file(window))
         action.setObjectName("import_corrections")
+        action = menu.addAction(tr("导入区里的回执(&R)…"), lambda: import_receipt_file(window))
+        action.setObjectName("import_receipt")
+        window.drop_handlers.append(lambda path: _dropped_on_unit(window, path))
         return
+    window.drop_handlers.append(lambda path: _dropped_on_district(window, path))
     menu = window.menu("district")
     action = menu.addAction(tr("合并上报包(&M)…"), lambda: open_merge_dialog(window))
     action.setShortcut(MERGE_SHORTCUT)

@@ -8,6 +8,7 @@ list here lets features land without editing the main window.
 PAGE_MODULES: list[str] = [
     "xz_desktop.ui.form.page",
     "xz_desktop.ui.packages_page",
+    "xz_desktop.ui.review_page",
     "xz_desktop.ui.totals_page",
     "xz_desktop.ui.import_actions",
 ]

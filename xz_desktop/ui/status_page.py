@@ -1,15 +1,46 @@
-"""报送情况 page: for a period, which units have submitted, when, and how complete their figures are."""
+"""报送情况 page: for a period, each unit's state, due date, submissions, days late and completeness;
+the 催报 list (not submitted, or returned and not resubmitted) with contact person and phone; 设置截止日期."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..domain.messages import XzError
+from ..domain.round import State, state_label
 from ..services.form import default_period
+from ..services.round.due import set_due
+from ..services.round.states import RoundStatus, round_status
 from ..services.status import UnitStatus, status_periods, submission_status
-from .merge_models import BAD, GOOD, RIGHT, WARN, Column, RowsModel, when
+from .i18n import message_text
+from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, when
 from .views import read_only_table
 
 PAGE_KEY = "submission_status"
+_COLOURS = {
+    State.NOT_SUBMITTED.value: BAD,
+    State.SUBMITTED.value: WARN,
+    State.RETURNED.value: BAD,
+    State.ACCEPTED.value: GOOD,
+}
+
+
+class Row:
+    """A unit's line: its round status and its completeness."""
+
+    def __init__(self, status: RoundStatus, counts: UnitStatus):
+        self.status, self.counts = status, counts
+
+    def __getattr__(self, name: str):
+        return getattr(self.status, name)
 
 
 class StatusPage(QWidget):
@@ -18,22 +49,38 @@ class StatusPage(QWidget):
         self.window_ = window
         tr = self.tr
         kinds = {"geographic": tr("镇街"), "sector": tr("部门")}
+
+        def state(r: Row) -> str:
+            text = message_text(state_label(State(r.state)))
+            if r.nil_reason is not None:
+                text += tr("（空表）")
+            if r.resubmitted:
+                text += tr("（重新报送）")
+            return text
+
+        def timeliness(r: Row) -> str:
+            if r.late_days:
+                return tr("逾期 {n} 天").format(n=r.late_days)
+            return tr("按时") if r.submitted and r.due else ""
+
         self.model = RowsModel(
             [
                 Column(tr("单位"), lambda r: r.name),
                 Column(tr("类别"), lambda r: kinds.get(r.kind, r.kind)),
-                Column(
-                    tr("状态"),
-                    lambda r: tr("已报送") if r.submitted else tr("未报送"),
-                    color=lambda r: GOOD if r.submitted else BAD,
-                ),
+                Column(tr("状态"), state, color=lambda r: _COLOURS.get(r.state)),
                 Column(tr("首次报送"), lambda r: when(r.submitted_at)),
                 Column(tr("最近报送"), lambda r: when(r.last_submitted_at) if r.packages > 1 else ""),
+                Column(tr("及时性"), timeliness, color=lambda r: BAD if r.late_days else None),
                 Column(
                     tr("已填/应填"),
-                    lambda r: f"{r.values}/{r.expected}",
+                    lambda r: f"{r.counts.values}/{r.counts.expected}",
                     RIGHT,
-                    color=lambda r: WARN if r.submitted and r.values < r.expected else None,
+                    color=lambda r: WARN if r.submitted and r.counts.values < r.counts.expected else None,
+                ),
+                Column(
+                    tr("退回原因 / 空表说明"),
+                    lambda r: r.reason or r.nil_reason or "",
+                    tooltip=lambda r: "\n".join(f"{k}：{v}" for k, v in r.figure_reasons.items()),
                 ),
                 Column(tr("上报包"), lambda r: r.package_file or ""),
                 Column(tr("填报人"), lambda r: r.author or ""),
@@ -41,18 +88,53 @@ class StatusPage(QWidget):
             parent=self,
         )
         self.table = read_only_table(self, self.model)
+        self.chase_model = RowsModel(
+            [
+                Column(tr("单位"), lambda r: r.name),
+                Column(
+                    tr("情况"),
+                    lambda r: tr("已退回，未重新报送") if r.state == State.RETURNED.value else tr("未报送"),
+                    color=lambda r: BAD,
+                ),
+                Column(tr("逾期"), lambda r: tr("{n} 天").format(n=r.late_days) if r.late_days else "", RIGHT),
+                Column(
+                    tr("联系人"), lambda r: r.contact or tr("（未登记）"), color=lambda r: None if r.contact else MUTED
+                ),
+                Column(tr("电话"), lambda r: r.phone),
+            ],
+            parent=self,
+        )
+        self.chase_table = read_only_table(self, self.chase_model)
+        self.chase_table.setObjectName("chase_table")
         self.period = QComboBox(self)
         label = QLabel(tr("报告期(&Q)："), self)
         label.setBuddy(self.period)
+        self.due_edit = QDateEdit(self, objectName="due_edit")
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_label = QLabel(self, objectName="due_label")
+        due_caption = QLabel(tr("截止日期(&D)："), self)
+        due_caption.setBuddy(self.due_edit)
+        self.due_button = QPushButton(tr("设置截止日期"), self, objectName="due_button")
+        self.due_button.setAutoDefault(False)
+        self.due_button.clicked.connect(self.apply_due)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.period)
+        top.addSpacing(16)
+        top.addWidget(due_caption)
+        top.addWidget(self.due_edit)
+        top.addWidget(self.due_button)
+        top.addWidget(self.due_label)
         top.addWidget(self.summary, 1)
+        self.chase_label = QLabel(tr("催报名单（未报送，或已退回未重新报送）："), self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.chase_label)
+        layout.addWidget(self.chase_table, 1)
         self.period.currentTextChanged.connect(lambda _: self.reload())
         window.data_changed.connect(self.refresh_periods)
         self.refresh_periods()
@@ -75,11 +157,33 @@ class StatusPage(QWidget):
 
     def reload(self) -> None:
         period = self.period.currentText()
-        rows: list[UnitStatus] = submission_status(self.window_.store, period) if period else []
+        store = self.window_.store
+        counts = {r.unit: r for r in submission_status(store, period)} if period else {}
+        rows = [Row(s, counts[s.unit]) for s in round_status(store, period)] if period else []
         self.model.set_rows(rows)
+        self.chase_model.set_rows([r for r in rows if r.to_chase])
+        due = rows[0].due if rows else None
+        self.due_label.setText(self.tr("（当前：{due}）").format(due=due) if due else self.tr("（未设置）"))
+        if due:
+            self.due_edit.setDate(QDate.fromString(due, "yyyy-MM-dd"))
         done = [r for r in rows if r.submitted]
+        accepted = [r for r in rows if r.state == State.ACCEPTED.value]
+        late = [r for r in rows if r.late_days]
+        text = self.tr("{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。").format(
+            period=period, done=len(done), total=len(rows), accepted=len(accepted), late=len(late)
+        )
         missing = [r.name for r in rows if not r.submitted]
-        text = self.tr("{period}：{done}/{total} 个单位已报送。").format(period=period, done=len(done), total=len(rows))
         if missing:
             text += self.tr("未报送：{names}").format(names="、".join(missing))
         self.summary.setText(text)
+
+    def apply_due(self) -> None:
+        period = self.period.currentText()
+        if not period:
+            return
+        try:
+            set_due(self.window_.store, period, self.due_edit.date().toString("yyyy-MM-dd"))
+        except XzError as exc:
+            self.window_.show_error(exc)
+            return
+        self.window_.data_changed.emit()

@@ -45,6 +45,16 @@ def units_with_corrections(store: Store) -> list[str]:
     return sorted(store.candidates.corrected_units(), key=lambda u: (order.get(u, len(order)), u))
 
 
+def correction_rows(store: Store, unit: str) -> list[PackageRow]:
+    """The district's corrections of ``unit``'s figures in force and not in dispute, as rows (base = revision)."""
+    return [
+        PackageRow(
+            unit, c.indicator, c.period, c.value, c.explanation, c.revision, c.revision, c.changed_at, c.changed_by
+        )
+        for c in store.candidates.corrections(unit)
+    ]
+
+
 def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str] | None = None) -> CorrectionsResult:
     """Write the district's corrections of ``unit``'s figures (optionally only ``periods``) to a file."""
     if not store.is_district:
@@ -53,13 +63,7 @@ def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str
     if not catalog.has_unit(unit):
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有填报单位“{code}”"), {"code": unit[:40]}))
     wanted = sorted({str(parse_period(p)) for p in periods}, key=parse_period) if periods else None
-    rows = [
-        PackageRow(
-            unit, c.indicator, c.period, c.value, c.explanation, c.revision, c.revision, c.changed_at, c.changed_by
-        )
-        for c in store.candidates.corrections(unit)
-        if wanted is None or c.period in wanted
-    ]
+    rows = [r for r in correction_rows(store, unit) if wanted is None or r.period in wanted]
     if not rows:
         raise XzError(
             Message(
@@ -93,6 +97,14 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
     """Take the district's corrections into this unit's copy, in one transaction."""
     package = read_package(path)
     m = package.manifest
+    if m.kind == "receipt":
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "{file} 是区里的回执，请用“导入回执”（xz receipt-import）导入"),
+                {"file": Path(path).name},
+            )
+        )
     if m.kind != "district":
         raise XzError(
             Message(
@@ -118,22 +130,28 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
             )
         )
     result = CorrectionsResult(str(path), m.unit, list(m.periods), len(package.rows))
-    # A correction is written as any edit of this copy is (the same rules: this unit's figures,
-    # indicators units type, never a computed one; a new revision, at least the district's),
-    # credited to the district clerk who made it. One figure the rules refuse refuses the file.
+    with store.transaction():
+        take_rows(store, package.rows, result)
+    return result
+
+
+def take_rows(store: Store, rows: list[PackageRow], result: CorrectionsResult) -> None:
+    """In a unit's copy, inside a transaction: take the district's figures (counted in ``result``).
+
+    A correction is written as any edit of this copy is (the same rules: this unit's figures,
+    indicators units type, never a computed one; a new revision, at least the district's),
+    credited to the district clerk who made it. One figure the rules refuse refuses the file.
+    Each records the district's revision as the base the unit's next package starts from.
+    """
     changes = [
         ValueChange(r.unit, r.indicator, r.period, r.value, r.explanation, min_revision=r.revision, author=r.changed_by)
-        for r in package.rows
+        for r in rows
     ]
-    with store.transaction():
-        written = {v.key for v in store.values.write(changes, source="district")}
-        for r in package.rows:
-            if r.key in written:
-                result.changed += 1
-                result.keys.append((r.indicator, r.period))
-            else:
-                result.agreed += 1
-        store.packages.raise_base_revisions(
-            BaseRevision(r.unit, r.indicator, r.period, r.base_revision) for r in package.rows
-        )
-    return result
+    written = {v.key for v in store.values.write(changes, source="district")}
+    for r in rows:
+        if r.key in written:
+            result.changed += 1
+            result.keys.append((r.indicator, r.period))
+        else:
+            result.agreed += 1
+    store.packages.raise_base_revisions(BaseRevision(r.unit, r.indicator, r.period, r.base_revision) for r in rows)

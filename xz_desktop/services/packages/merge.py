@@ -23,7 +23,8 @@ from ...store.merge_log import LogEntry, LogLine
 from ...store.packages import MergedPackage
 from ..progress import SILENT, Cancelled, Progress
 from .engine import KeyChange, recompute
-from .package_file import SUFFIX, P, Package, read_package
+from .lock import lock_problem, record_submission, record_withdrawal, unit_state
+from .package_file import NIL_KEY, SUFFIX, P, Package, read_package
 from .submission import district_problems, known_catalogs
 
 MERGED, UNCHANGED, REFUSED, NOT_DONE = "merged", "unchanged", "refused", "cancelled"
@@ -59,6 +60,8 @@ class PackageResult:
     details: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     message: Message | None = None  # the reason, translatable (the window shows it in its language)
+    resubmission: bool = False  # it arrived after the district returned (one of) its periods
+    nil: bool = False  # a nil report (空表上报)
 
     def as_json(self, *, with_changes: bool = False) -> dict:
         data: dict[str, object] = {
@@ -71,6 +74,8 @@ class PackageResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "conflicts": self.conflicts,
+            "resubmission": self.resubmission,
+            "nil": self.nil,
         }
         if self.status == REFUSED:
             data["reason"] = self.reason
@@ -159,9 +164,18 @@ def merge_package(
     if known_package is not None and known_package.in_force:
         base.status, base.unchanged = UNCHANGED, len(package.rows)
         return base
+    locked = lock_problem(store, m.unit, m.periods)  # an accepted period takes no package until it is reopened
+    if locked is not None:
+        head = Message(
+            P, QT_TRANSLATE_NOOP(P, "{file} 不予合并：{reason}"), {"file": package.path.name, "reason": locked.format()}
+        )
+        return _refused(package.path, XzError(head), m.unit)
     by = by or store.author
     stamp = now_iso()
+    nil_reason = package.extra.get(NIL_KEY)
+    base.nil = nil_reason is not None
     with store.transaction(), store.merge_guard():
+        base.resubmission = record_submission(store, m.unit, m.periods, m.package_id, nil_reason, stamp, by)
         # evaluated before its rows are stored: the arriving rows are passed in rather than read back
         changes = recompute(store, m.unit, (), package.rows, m.package_id, m.exported_at)
         if known_package is None:
@@ -203,6 +217,7 @@ def merge_package(
                 base.unchanged,
                 base.conflicts,
                 0,
+                base.resubmission,
             )
         )
     return base
@@ -311,9 +326,13 @@ def unmerge(store: Store, package_id: str, *, by: str | None = None) -> UnmergeR
                 {"file": known.file, "at": known.unmerged_at},
             )
         )
+    locked = lock_problem(store, known.unit, known.periods)
+    if locked is not None:
+        raise XzError(locked)
     by = by or store.author
     stamp = now_iso()
     result = UnmergeResult(package_id, known.unit, known.file)
+    before = {p: unit_state(store, known.unit, p) for p in known.periods}
     with store.transaction(), store.merge_guard():
         keys = store.packages.take_out(package_id, stamp, by)
         for c in recompute(store, known.unit, keys):
@@ -342,6 +361,7 @@ def unmerge(store: Store, package_id: str, *, by: str | None = None) -> UnmergeR
                 result.removed,
             )
         )
+        record_withdrawal(store, known.unit, list(known.periods), before, package_id, stamp, by)
     return result
 
 

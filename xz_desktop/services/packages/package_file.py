@@ -27,6 +27,8 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store.package_file import (
     APPLICATION_ID,
+    ATTACHMENT_OBJECTS,
+    ATTACHMENT_SCHEMA,
     EXPECTED_OBJECTS,
     SCHEMA,
     PackageFileError,
@@ -44,8 +46,13 @@ FORMAT_VERSION = 1
 SUFFIX = ".xzpkg"
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024  # a unit's package is kilobytes; anything this large is not one
 MAX_ROWS = 100_000
+MAX_ATTACHMENTS = 16
+MAX_ATTACHMENT_CHARS = 10 * 1024 * 1024
+# Optional manifest keys (older readers keep them in Package.extra): a nil report's 说明 (空表上报).
+NIL_KEY = "nil_reason"
 
-KINDS = ("unit", "district")  # a unit's submission; the district's corrections sent back to a unit
+# a unit's submission; the district's corrections sent back to a unit; the district's receipt (回执) to a unit
+KINDS = ("unit", "district", "receipt")
 MANIFEST_KEYS = (
     "package_id",
     "format_version",
@@ -106,6 +113,7 @@ class Package:
     checksum: str
     size: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # manifest keys a newer minor writer added
+    attachments: dict[str, str] = field(default_factory=dict)  # a receipt's named texts (JSON), checksummed
 
     @property
     def package_id(self) -> str:
@@ -120,15 +128,18 @@ def new_package_id() -> str:
     return str(uuid.uuid4())
 
 
-def canonical_bytes(fields: dict[str, str], rows: list[PackageRow]) -> bytes:
-    """The exact bytes the checksum covers: manifest (without checksum) and figures, sorted."""
+def canonical_bytes(fields: dict[str, str], rows: list[PackageRow], attachments: dict[str, str] | None = None) -> bytes:
+    """The exact bytes the checksum covers: manifest (without checksum), figures sorted, and any attachments."""
     manifest = {k: v for k, v in fields.items() if k != "checksum"}
     values = sorted(
         list(r if r.value is None or type(r.value) is float else r._replace(value=float(r.value))) for r in rows
     )
+    body: dict[str, object] = {"manifest": manifest, "values": values}
+    if attachments:  # absent from a package: its bytes, and so its checksum, are what they always were
+        body["attachments"] = attachments
     # repr of a float round-trips exactly, and json uses it; NaN and infinity are refused before this.
     return json.dumps(
-        {"manifest": manifest, "values": values},
+        body,
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
@@ -136,18 +147,28 @@ def canonical_bytes(fields: dict[str, str], rows: list[PackageRow]) -> bytes:
     ).encode("utf-8")
 
 
-def compute_checksum(fields: dict[str, str], rows: list[PackageRow]) -> str:
-    return hashlib.sha256(canonical_bytes(fields, rows)).hexdigest()
+def compute_checksum(fields: dict[str, str], rows: list[PackageRow], attachments: dict[str, str] | None = None) -> str:
+    return hashlib.sha256(canonical_bytes(fields, rows, attachments)).hexdigest()
 
 
-def write_package(path: Path, manifest: Manifest, rows: list[PackageRow]) -> str:
-    """Write a package file atomically (temporary file, then rename); returns its checksum."""
+def write_package(
+    path: Path,
+    manifest: Manifest,
+    rows: list[PackageRow],
+    extra: dict[str, str] | None = None,
+    attachments: dict[str, str] | None = None,
+) -> str:
+    """Write a package file atomically (temporary file, then rename); returns its checksum.
+
+    ``extra``: optional manifest keys (e.g. :data:`NIL_KEY`), covered by the checksum like the others.
+    ``attachments``: a receipt's named texts, in their own table, covered by the checksum too.
+    """
     path = Path(path)
-    fields = manifest.as_fields()
-    checksum = compute_checksum(fields, rows)
+    fields = {**(extra or {}), **manifest.as_fields()}
+    checksum = compute_checksum(fields, rows, attachments)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        write_package_file(tmp, fields, checksum, rows, manifest.format_version)
+        write_package_file(tmp, fields, checksum, rows, manifest.format_version, attachments)
         os.replace(tmp, path)
     except OSError as exc:
         raise XzError(
@@ -213,15 +234,18 @@ def read_package(path: str | Path) -> Package:
 
 def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     objects = reader.objects()
-    if objects != EXPECTED_OBJECTS:
-        extra = sorted(f"{t} {n}" for t, n in objects - EXPECTED_OBJECTS)
+    has_attachments = objects == EXPECTED_OBJECTS | ATTACHMENT_OBJECTS
+    if objects != EXPECTED_OBJECTS and not has_attachments:
+        extra = sorted(f"{t} {n}" for t, n in objects - EXPECTED_OBJECTS - ATTACHMENT_OBJECTS)
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(P, "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
             extra=_short("、".join(extra) or "缺少数据表"),
         )
     sql = reader.table_sql()
-    if [sql.get("manifest"), sql.get("value")] != SCHEMA:
+    if [sql.get("manifest"), sql.get("value")] != SCHEMA or (
+        has_attachments and sql.get("attachment") != ATTACHMENT_SCHEMA
+    ):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据表结构与上报包格式不符，不予合并"))
     check = reader.quick_check()
     if check != ["ok"]:
@@ -248,8 +272,11 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
         _row(bad.fields, path)  # raises with the reason
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有无效的数据，不予合并"))
     rows = [PackageRow._make(r.fields) for r in raw]
+    attachments = _attachments(reader, path) if has_attachments else {}
+    if bool(attachments) != (manifest.kind == "receipt"):
+        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的内容与其类型不符，不予处理"))
     checksum = fields.get("checksum", "")
-    if compute_checksum(fields, rows) != checksum:
+    if compute_checksum(fields, rows, attachments) != checksum:
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(P, "{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出"),
@@ -257,8 +284,23 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     if manifest.value_count != len(rows):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据条数与清单不符，不予合并"))
     _check_rows(manifest, rows, path)
-    unknown = {k: v for k, v in fields.items() if k not in MANIFEST_KEYS and k != "checksum"}
-    return Package(path, manifest, rows, checksum, size, unknown)
+    extra = {k: v for k, v in fields.items() if k not in MANIFEST_KEYS and k != "checksum"}
+    return Package(path, manifest, rows, checksum, size, extra, attachments)
+
+
+def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, body in reader.attachments(MAX_ATTACHMENTS + 1):
+        if (
+            not isinstance(name, str)
+            or not isinstance(body, str)
+            or len(name) > MAX_SHORT
+            or len(body) > MAX_ATTACHMENT_CHARS
+            or len(out) >= MAX_ATTACHMENTS
+        ):
+            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的附带内容无效，不予处理"))
+        out[name] = body
+    return out
 
 
 def _manifest(fields: dict[str, str], path: Path) -> Manifest:

@@ -15,13 +15,15 @@ from pathlib import Path
 
 from ... import __version__
 from ...domain.checks import Entry, Finding, Severity, check_unit_period
+from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
 from ..checking import findings_for
-from .package_file import SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
+from .lock import is_locked
+from .package_file import NIL_KEY, SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
 
 
 @dataclass
@@ -67,16 +69,33 @@ def blocking_findings(store: Store, periods: list[str]) -> list[Finding]:
 
 
 def make_package(
-    store: Store, periods: list[str], out: str | Path | None = None, author: str | None = None
+    store: Store,
+    periods: list[str],
+    out: str | Path | None = None,
+    author: str | None = None,
+    nil_reason: str | None = None,
 ) -> MadePackage:
-    """Write the unit's figures for ``periods`` to a package file; refuse with the list of what to fix."""
+    """Write the unit's figures for ``periods`` to a package file; refuse with the list of what to fix.
+
+    ``nil_reason``: a nil report (空表上报) — the unit has nothing to report for ``periods``, and says why.
+    """
     if store.is_district:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出")))
     periods = _periods(periods)
+    locked = [p for p in periods if is_locked(store, store.unit_code or "", p)]
+    if locked:
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "报告期 {periods} 已由区里验收并锁定，无需再报；如需修改，请联系区里重新开放"),
+                {"periods": "、".join(locked)},
+            )
+        )
     catalog = store.catalog()
+    extra = {NIL_KEY: _nil_reason(store, periods, nil_reason)} if nil_reason is not None else {}
     unit = store.unit_code or ""
     names = {i.code: i.name for i in catalog.indicators}
-    blocking = blocking_findings(store, periods)
+    blocking = [] if extra else blocking_findings(store, periods)
     if blocking:
         details = [
             Message(
@@ -98,7 +117,7 @@ def make_package(
     bases = store.packages.base_revisions(unit, periods)
     rows: list[PackageRow] = []
     skipped: set[str] = set()
-    for period in periods:
+    for period in periods if not extra else ():
         for v in store.values.select(unit=unit, period=period):
             if v.indicator not in wanted:
                 skipped.add(v.indicator)  # filled against an older catalog; the catalog in force no longer asks for it
@@ -116,12 +135,14 @@ def make_package(
                     v.changed_by,
                 )
             )
-    empty = [p for p in periods if not any(r.period == p and r.value is not None for r in rows)]
+    empty = [p for p in periods if not extra and not any(r.period == p and r.value is not None for r in rows)]
     if empty:
         raise XzError(
             Message(
                 P,
-                QT_TRANSLATE_NOOP(P, "报告期 {periods} 还没有填报任何数据，不能导出上报包"),
+                QT_TRANSLATE_NOOP(
+                    P, "报告期 {periods} 还没有填报任何数据，不能导出上报包（本期确无数据可报时，请空表上报并写明说明）"
+                ),
                 {"periods": "、".join(empty)},
             )
         )
@@ -140,13 +161,33 @@ def make_package(
         source_database_id=store.database_id,
         value_count=len(rows),
     )
-    checksum = write_package(out, manifest, rows)
+    checksum = write_package(out, manifest, rows, extra)
     store.packages.record_export(
         ExportedPackage(
             manifest.package_id, str(out), list(periods), manifest.exported_at, manifest.author, len(rows), checksum
         )
     )
     return MadePackage(out, manifest.package_id, unit, periods, len(rows), checksum, sorted(skipped))
+
+
+def _nil_reason(store: Store, periods: list[str], reason: str) -> str:
+    """A nil report's 说明, checked: required, not too long, and the periods really have nothing filled."""
+    reason = reason.strip()
+    if not reason:
+        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "空表上报必须写明说明（为什么本期没有可报的数据）")))
+    if len(reason) > MAX_TEXT:
+        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "说明超过 {limit} 字"), {"limit": MAX_TEXT}))
+    unit = store.unit_code or ""
+    filled = [p for p in periods if any(v.value is not None for v in store.values.select(unit=unit, period=p))]
+    if filled:
+        raise XzError(
+            Message(
+                P,
+                QT_TRANSLATE_NOOP(P, "报告期 {periods} 已填有数据，不能空表上报；请导出普通上报包"),
+                {"periods": "、".join(filled)},
+            )
+        )
+    return reason
 
 
 def exports(store: Store) -> list[ExportedPackage]:
@@ -172,6 +213,8 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
         return [
             _problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入"))
         ]
+    if m.kind == "receipt":
+        return [_problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的回执，应在该单位的数据库中用“导入回执”导入"))]
     if not store.is_district:
         return [
             _problem(
@@ -192,6 +235,11 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
                 unit=catalog.unit(m.unit).name,
             )
         ]
+    if NIL_KEY in package.extra:
+        if not package.extra[NIL_KEY].strip():
+            return [_problem(QT_TRANSLATE_NOOP(P, "空表上报必须附说明，这个上报包的说明是空的"))]
+        if any(r.value is not None for r in package.rows):
+            return [_problem(QT_TRANSLATE_NOOP(P, "上报包声明为空表上报，却含有数值"))]
     problems: list[Message] = []
     unit = catalog.unit(m.unit)
     removed = set().union(*known.values()) if known else set()

@@ -28,6 +28,7 @@ class Column(IntEnum):
     VALUE = 3
     STATUS = 4
     EXPLANATION = 5
+    REVIEW = 6  # the district's reason for returning this figure (shown for a returned period)
 
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the indicator's code ("" on a header line)
@@ -138,6 +139,7 @@ class FormModel(QAbstractTableModel):
                 Column.VALUE: self.tr("本期（{period}）").format(period=period) if period else self.tr("本期"),
                 Column.STATUS: self.tr("审核"),
                 Column.EXPLANATION: self.tr("说明"),
+                Column.REVIEW: self.tr("区里退回意见"),
             }[Column(section)]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (Column.PREVIOUS, Column.VALUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -148,7 +150,8 @@ class FormModel(QAbstractTableModel):
         if row is None:
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if row.editable and index.column() in (Column.VALUE, Column.EXPLANATION):
+        locked = self.form is not None and self.form.locked  # accepted by the district: read-only
+        if row.editable and not locked and index.column() in (Column.VALUE, Column.EXPLANATION):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -195,6 +198,11 @@ class FormModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.STATUS:
             return style.status_icon(status)
+        if column == Column.REVIEW and row.return_reason:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(style.ERROR_TEXT)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(style.RETURNED_BACK)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.STATUS:
                 return QBrush(style.status_colour(status))
@@ -244,10 +252,14 @@ class FormModel(QAbstractTableModel):
             if not row.explanation and status is Status.WARNING:
                 return self.tr("（请填写说明）")
             return row.explanation
+        if column == Column.REVIEW:
+            return row.return_reason
         return ""
 
     def _tooltip(self, row: FormRow, column: Column) -> str | None:
         lines = [message_text(f.message) for f in row.findings]
+        if row.return_reason:
+            lines.append(self.tr("区里退回意见：{reason}").format(reason=row.return_reason))
         if column == Column.NAME or not lines:
             ind = row.indicator
             about = [self.tr("代码：{code}").format(code=ind.code)]

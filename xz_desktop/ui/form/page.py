@@ -86,6 +86,12 @@ class FormPage(QWidget):
             button.setAutoDefault(False)
             bar.addWidget(button)
         layout.addLayout(bar)
+        # The district's word on this period: due date, returned with reasons, or accepted and read-only.
+        self.review_banner = QLabel(self, objectName="form_review")
+        self.review_banner.setWordWrap(True)
+        self.review_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_banner.setVisible(False)
+        layout.addWidget(self.review_banner)
         self.summary = SummaryBar(self)
         layout.addWidget(self.summary)
 
@@ -250,8 +256,37 @@ class FormPage(QWidget):
 
     def _form_changed(self) -> None:
         self.summary.set_summary(self.form.summary if self.form else None)
+        self._show_review(self.form)
         self.print_action.setEnabled(self.form is not None)
         self.pdf_action.setEnabled(self.form is not None)
+
+    def _show_review(self, form: Form | None) -> None:
+        """The banner over the figures, and the column of per-figure reasons of a returned period."""
+        review = form.review if form else None
+        self.view.setColumnHidden(Column.REVIEW, not (form and form.returned))
+        parts: list[str] = []
+        style = "padding: 6px; border-radius: 3px;"
+        if form is not None and form.due:
+            parts.append(self.tr("截止日期：{due}").format(due=form.due))
+        if review is not None and review.locked:
+            parts.append(
+                self.tr("本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。").format(
+                    by=review.decided_by, at=review.decided_at[:16].replace("T", " ")
+                )
+            )
+            style += "background: #e8f5e9; color: #1b5e20;"
+        elif review is not None:
+            text = self.tr("本期已被区里退回（{by}，{at}）：{reason}").format(
+                by=review.decided_by, at=review.decided_at[:16].replace("T", " "), reason=review.reason
+            )
+            if review.figure_reasons:
+                text += self.tr(" 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。")
+            parts.append(text)
+            style += "background: #fdecea; color: #b3261e;"
+        self.review_banner.setText("　".join(parts))
+        self.review_banner.setStyleSheet(style)
+        self.review_banner.setVisible(bool(parts))
+        self.clear_action.setEnabled(not (form and form.locked))
 
     def _cursor_to_first_field(self) -> None:
         # A new form: the cursor waits on its first figure, so the clerk can start typing.

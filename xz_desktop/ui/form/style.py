@@ -20,6 +20,7 @@ MUTED_TEXT = QColor("#6b7280")
 GROUP_BACK = QColor("#e8eef6")
 GROUP_TEXT = QColor("#1f3a5f")
 DERIVED_BACK = QColor("#f6f7f9")
+RETURNED_BACK = QColor("#fdecea")  # a figure the district returned, with its reason
 
 
 def status_text(status: Status) -> str:

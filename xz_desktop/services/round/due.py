@@ -1,0 +1,53 @@
+"""截止日期: the district sets (and may change) the due date of a period; every change is logged."""
+
+from __future__ import annotations
+
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
+from ...domain.round import parse_due
+from ...store import Store
+from ...store.database import now_iso
+from ...store.review import DueDate
+
+RD = "round"
+
+
+def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple[DueDate, DueDate | None]:
+    """Set ``period``'s due date (``YYYY-MM-DD``); returns the new and the previous one."""
+    if not store.is_district:
+        raise XzError(Message(RD, QT_TRANSLATE_NOOP("round", "截止日期由区级汇总数据库设置")))
+    period = str(parse_period(period))
+    try:
+        day = parse_due(due.strip())
+    except ValueError:
+        raise XzError(
+            Message(
+                RD,
+                QT_TRANSLATE_NOOP("round", "截止日期“{text}”无效，应写成 YYYY-MM-DD，如 2025-01-31"),
+                {"text": due[:40]},
+            )
+        ) from None
+    if day.year < parse_period(period).year:
+        raise XzError(
+            Message(
+                RD,
+                QT_TRANSLATE_NOOP("round", "截止日期 {due} 早于报告期 {period} 本身"),
+                {"due": day.isoformat(), "period": period},
+            )
+        )
+    by = by or store.author
+    previous = store.review.due(period)
+    new = DueDate(period, day.isoformat(), now_iso(), by)
+    if previous is not None and previous.due == new.due:
+        return previous, previous
+    with store.transaction():
+        store.review.put_due(new)
+        store.review.append_log(
+            new.set_at,
+            by,
+            "due",
+            "",
+            period,
+            details={"from": previous.due if previous else None, "to": new.due},
+        )
+    return new, previous

@@ -1,0 +1,264 @@
+"""审核: one unit's period beside last year and the previous package; 验收 (accept, locks), 退回 (return), 重新开放 (reopen).
+
+Each decision is one transaction: the state row and its line in the review log land together.
+Only the district decides; a unit's copy learns the decisions from its receipt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ...domain.checks import Finding
+from ...domain.limits import MAX_TEXT
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
+from ...domain.round import State
+from ...store import Store
+from ...store.database import now_iso
+from ...store.review import Decision, Note, ReviewLogEntry
+from ..checking import findings_for
+from .screen import screen_period
+from .states import state_of, unit_state
+
+RD = "round"
+
+
+def _refuse(template: str, **params: object) -> XzError:
+    return XzError(Message(RD, template, dict(params)))
+
+
+def _district(store: Store) -> None:
+    if not store.is_district:
+        raise _refuse(QT_TRANSLATE_NOOP("round", "审核、验收、退回和重新开放只能在区级汇总数据库中进行"))
+
+
+def _unit_period(store: Store, unit: str, period: str) -> tuple[str, str]:
+    _district(store)
+    catalog = store.catalog()
+    if not catalog.has_unit(unit):
+        raise _refuse(QT_TRANSLATE_NOOP("round", "没有填报单位“{code}”"), code=unit[:40])
+    return unit, str(parse_period(period))
+
+
+def _text(text: str | None, missing: str | None = None) -> str:
+    """A reason or note, stripped; ``missing`` is the refusal when it is required and blank."""
+    text = (text or "").strip()
+    if missing is not None and not text:
+        raise _refuse(missing)
+    if len(text) > MAX_TEXT:
+        raise _refuse(QT_TRANSLATE_NOOP("round", "原因或备注超过 {limit} 字"), limit=MAX_TEXT)
+    return text
+
+
+def _name(store: Store, unit: str) -> str:
+    return store.catalog().unit(unit).name
+
+
+@dataclass
+class DecisionResult:
+    unit: str
+    period: str
+    from_state: str
+    to_state: str
+    at: str
+    by: str
+    reason: str = ""
+    figure_reasons: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def accept(store: Store, unit: str, period: str, by: str | None = None) -> DecisionResult:
+    """验收: the period is final and locked; later packages for it are refused until it is reopened."""
+    unit, period = _unit_period(store, unit, period)
+    before = unit_state(store, unit, period)
+    if before is State.ACCEPTED:
+        raise _refuse(QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已经验收"), unit=_name(store, unit), period=period)
+    if before is State.NOT_SUBMITTED:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，不能验收"), unit=_name(store, unit), period=period
+        )
+    conflicts = store.review.open_conflicts(unit, period)
+    if conflicts:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 还有 {n} 个冲突待处理，处理后才能验收"),
+            unit=_name(store, unit),
+            period=period,
+            n=conflicts,
+        )
+    by = by or store.author
+    stamp = now_iso()
+    with store.transaction():
+        store.review.put_decision(Decision(unit, period, State.ACCEPTED.value, "", {}, stamp, by))
+        store.review.append_log(stamp, by, "accept", unit, period, before.value, State.ACCEPTED.value)
+    return DecisionResult(unit, period, before.value, State.ACCEPTED.value, stamp, by)
+
+
+def return_period(
+    store: Store, unit: str, period: str, reason: str, figures: dict[str, str] | None = None, by: str | None = None
+) -> DecisionResult:
+    """退回: send the period back with an overall reason and optional reasons per figure."""
+    unit, period = _unit_period(store, unit, period)
+    reason = _text(reason, QT_TRANSLATE_NOOP("round", "请写明退回原因"))
+    catalog = store.catalog()
+    checked: dict[str, str] = {}
+    for code, text in (figures or {}).items():
+        if not catalog.has_indicator(code):
+            raise _refuse(QT_TRANSLATE_NOOP("round", "未知的指标代码“{code}”"), code=code[:40])
+        text = _text(text)
+        if text:
+            checked[code] = text
+    before = unit_state(store, unit, period)
+    if before is State.ACCEPTED:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已验收锁定，请先重新开放再退回"),
+            unit=_name(store, unit),
+            period=period,
+        )
+    if before is State.NOT_SUBMITTED:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，无可退回"), unit=_name(store, unit), period=period
+        )
+    if before is State.RETURNED:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已退回，尚未重新报送"), unit=_name(store, unit), period=period
+        )
+    by = by or store.author
+    stamp = now_iso()
+    with store.transaction():
+        store.review.put_decision(Decision(unit, period, State.RETURNED.value, reason, checked, stamp, by))
+        store.review.append_log(
+            stamp, by, "return", unit, period, before.value, State.RETURNED.value, reason, {"figures": checked}
+        )
+    return DecisionResult(unit, period, before.value, State.RETURNED.value, stamp, by, reason, checked)
+
+
+def reopen(store: Store, unit: str, period: str, reason: str, by: str | None = None) -> DecisionResult:
+    """重新开放: only an accepted period, only by the district, always with a reason."""
+    unit, period = _unit_period(store, unit, period)
+    reason = _text(reason, QT_TRANSLATE_NOOP("round", "请写明重新开放的原因"))
+    decision = store.review.decision(unit, period)
+    if decision is None or decision.state != State.ACCEPTED.value:
+        raise _refuse(
+            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 没有验收锁定，无需重新开放"),
+            unit=_name(store, unit),
+            period=period,
+        )
+    by = by or store.author
+    stamp = now_iso()
+    with store.transaction():
+        store.review.delete_decision(unit, period)
+        after = unit_state(store, unit, period)
+        store.review.append_log(stamp, by, "reopen", unit, period, State.ACCEPTED.value, after.value, reason)
+    return DecisionResult(unit, period, State.ACCEPTED.value, after.value, stamp, by, reason)
+
+
+def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by: str | None = None) -> None:
+    """The district's working note on one figure (待核实 …); an empty text removes it."""
+    unit, period = _unit_period(store, unit, period)
+    if not store.catalog().has_indicator(indicator):
+        raise _refuse(QT_TRANSLATE_NOOP("round", "未知的指标代码“{code}”"), code=indicator[:40])
+    text = _text(text)
+    with store.transaction():
+        store.review.put_note(unit, period, Note(indicator, text, now_iso(), by or store.author))
+
+
+# -- the review sheet -------------------------------------------------------------
+@dataclass(frozen=True)
+class ReviewRow:
+    code: str
+    name: str
+    measure: str
+    value: float | None
+    previous_year: float | None
+    previous_package: float | None  # the same figure in the unit's package before the latest (None: none, or blank)
+    changed_since_package: bool  # differs from the previous package
+    explanation: str
+    findings: tuple[Finding, ...]  # 逻辑性 errors and 合理性 warnings (with whether they are explained)
+    note: str
+    return_reason: str  # the reason this figure was returned with, if the period is returned
+    outlier: bool
+    jumped: bool
+    z: float | None
+    per_10k: float | None
+
+
+@dataclass(frozen=True)
+class ReviewSheet:
+    unit: str
+    unit_name: str
+    period: str
+    previous_period: str
+    state: str
+    decision: Decision | None
+    resubmitted: bool  # submitted again after a return
+    has_previous_package: bool
+    nil_reason: str | None
+    rows: list[ReviewRow]
+    open_conflicts: int
+
+
+def review_sheet(store: Store, unit: str, period: str) -> ReviewSheet:
+    """Everything the 审核 view shows of one unit's period."""
+    unit, period = _unit_period(store, unit, period)
+    catalog = store.catalog()
+    the_unit = catalog.unit(unit)
+    previous_period = str(parse_period(period).previous())
+    values = {v.indicator: v for v in store.values.select(unit=unit, period=period)}
+    before = store.values.previous(unit, period)
+    prior = store.review.previous_package_values(unit, period)
+    notes = store.review.notes(unit, period)
+    decision = store.review.decision(unit, period)
+    submission = store.review.submissions(period, unit).get(unit)
+    state = state_of(decision, submission)
+    findings = findings_for(store, unit, period)
+    screened = {r.finding.indicator: r.finding for r in screen_period(store, period, unit=unit)}
+    reasons = decision.figure_reasons if decision and decision.state == State.RETURNED.value else {}
+    rows = []
+    for ind in catalog.indicators_for_unit(the_unit):
+        if not ind.is_entered:
+            continue
+        v = values.get(ind.code)
+        mine = [f for f in findings if f.indicator == ind.code]
+        s = screened.get(ind.code)
+        value = v.value if v else None
+        earlier = prior.get(ind.code) if prior is not None else None
+        rows.append(
+            ReviewRow(
+                ind.code,
+                ind.name,
+                ind.entry_measure,
+                value,
+                before.get(ind.code),
+                earlier,
+                prior is not None and earlier != value,
+                v.explanation if v else "",
+                tuple(mine),
+                notes[ind.code].note if ind.code in notes else "",
+                reasons.get(ind.code, ""),
+                bool(s and s.outlier),
+                bool(s and s.jumped),
+                s.z if s else None,
+                s.per_capita if s else None,
+            )
+        )
+    returned = decision is not None and decision.state == State.RETURNED.value
+    return ReviewSheet(
+        unit,
+        the_unit.name,
+        period,
+        previous_period,
+        state.value,
+        decision,
+        returned and state is State.SUBMITTED,
+        prior is not None,
+        submission.nil_reason if submission else None,
+        rows,
+        store.review.open_conflicts(unit, period),
+    )
+
+
+def review_log(store: Store, unit: str | None = None, period: str | None = None) -> list[ReviewLogEntry]:
+    """Every state change and due date, oldest first."""
+    return store.review.log(unit, str(parse_period(period)) if period else None)
