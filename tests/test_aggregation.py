@@ -47,7 +47,10 @@ def test_stock_takes_latest_period_and_is_never_summed_across_years():
         ("big", "talent", "2023", 120),
         ("small", "talent", "2023H1", 50),
     )
-    assert a.value("talent", "2023").value == 120 + 50  # year-end for big, the latest half for small
+    # Year-end for big; small's first half is not a year-end figure: left out, and the total says so.
+    year = a.value("talent", "2023")
+    assert year.value == 120 and not year.complete
+    assert [(m.unit, m.period) for m in year.missing] == [("small", "2023")]
     assert a.value("talent", "2022").value == 100
     assert a.value("talent", "2023H1").value == 110 + 50
 
@@ -86,7 +89,10 @@ def test_district_indicator_reported_once_by_its_owner():
 def test_sum_of_parts_per_unit():
     a = agg(("big", "phd", "2023", 10), ("big", "master", "2023", 90), ("small", "phd", "2023", 1))
     v = a.value("phd_master", "2023")
-    assert v.value == 100 and v.units_missing == ["small"]
+    # The sum equals its parts as shown: 博士 11 (10 + 1) + 硕士 90 = 101, incomplete without small's 硕士.
+    assert a.value("phd", "2023").value == 11 and a.value("master", "2023").value == 90
+    assert v.value == 11 + 90 and v.units_missing == ["small"] and not v.complete
+    assert [(m.unit, m.period) for m in v.missing] == [("small", "2023")]
 
 
 def test_growth_is_compound_from_the_2020_base():

@@ -3,6 +3,18 @@
 All values here are in the indicator's entry measure; conversion to the display
 measure happens when a figure is shown. ``None`` is a missing figure throughout and
 is never treated as zero.
+
+Completeness is part of every district figure (:class:`DistrictValue`): a figure is
+complete when every expected reporter has a value for everything it covers — the
+year-end value of a stock, both halves or the whole year of a flow, both parts of a
+ratio, every part of a sum, every plan year of a cumulative. What keeps it from being
+complete is listed as :class:`Missing` (unit, period). With carry-forward (沿用上期, the
+district's choice, off by default) a missing unit's latest earlier *stock* figure stands
+in for it, and the figure lists it as :class:`Carried`: an estimate (估).
+
+A unit whose figures of an indicator are already inside other units' figures (the
+catalog's overlaps, e.g. a zone lying inside towns) is shown per unit but not added
+into the district total, and is not expected to report for it.
 """
 
 from __future__ import annotations
@@ -10,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -28,10 +39,27 @@ class Figure:
     value: float | None
 
 
+@dataclass(frozen=True, order=True)
+class Missing:
+    """A unit's figure for a period that keeps a district figure from being complete."""
+
+    unit: str
+    period: str
+
+
+@dataclass(frozen=True, order=True)
+class Carried:
+    """A missing stock figure of ``unit`` for ``period`` estimated by its figure of ``from_period`` (沿用上期)."""
+
+    unit: str
+    period: str
+    from_period: str
+
+
 class FigureSet:
     """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts."""
 
-    def __init__(self, figures: Iterable[Figure | tuple[str, str, str, float | None]], disputed: Iterable[Key] = ()):
+    def __init__(self, figures: Iterable[Figure | tuple], disputed: Iterable[Key] = ()):
         self._by_series: dict[tuple[str, str], dict[Period, float]] = defaultdict(dict)
         for fig in figures:
             unit, indicator, period, value = (
@@ -63,11 +91,13 @@ class UnitContribution:
     value: float | None
     numerator: float | None = None
     denominator: float | None = None
+    carried_from: str | None = None  # the period whose figure was used instead (估)
+    counted: bool = True  # False: already inside other units' figures, not added to the district
 
 
 @dataclass
 class DistrictValue:
-    """A district figure with where it came from."""
+    """A district figure with where it came from and whether it is complete."""
 
     indicator: str
     period: str
@@ -76,27 +106,65 @@ class DistrictValue:
     units_missing: list[str] = field(default_factory=list)
     contributions: list[UnitContribution] = field(default_factory=list)
     disputed: bool = False
-    numerator: float | None = None
-    denominator: float | None = None
+    numerator: float | None = None  # a ratio's numerator: that indicator's own district figure
+    denominator: float | None = None  # a ratio's denominator: that indicator's own district figure
+    missing: list[Missing] = field(default_factory=list)
+    carried: list[Carried] = field(default_factory=list)
+    # A same-reporter ratio is Σ over the units that gave both parts: these sums (None otherwise).
+    numerator_used: float | None = None
+    denominator_used: float | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def estimated(self) -> bool:
+        return bool(self.carried)
+
+
+@dataclass(frozen=True)
+class UnitFigure:
+    """One unit's figure for a period: its value, the periods it lacks, and any carried figure."""
+
+    value: float | None
+    lacking: tuple[str, ...] = ()
+    carried_from: str | None = None
+
+
+def unit_figure(aggregation: Aggregation, series: dict[Period, float], period: Period) -> UnitFigure:
+    """One unit's figure of an entered indicator for ``period``, or what it lacks.
+
+    A stock's year is its year-end value (the year, or its second half); a first half
+    alone is not a year-end figure. A flow's year is the whole-year value or both halves;
+    one half alone is not the year. A half-year is taken as stored (a stock's second half
+    may be its year-end value).
+    """
+    if not period.is_year:
+        if period in series:
+            return UnitFigure(series[period])
+        if aggregation is not Aggregation.FLOW and period.half == 2 and Period(period.year) in series:
+            return UnitFigure(series[Period(period.year)])
+        return UnitFigure(None, (str(period),))
+    if period in series:
+        return UnitFigure(series[period])
+    h1, h2 = Period(period.year, 1), Period(period.year, 2)
+    if aggregation is Aggregation.FLOW:
+        if h1 in series and h2 in series:
+            return UnitFigure(series[h1] + series[h2])
+        if h1 in series:
+            return UnitFigure(None, (str(h2),))
+        if h2 in series:
+            return UnitFigure(None, (str(h1),))
+        return UnitFigure(None, (str(period),))
+    if h2 in series:
+        return UnitFigure(series[h2])
+    return UnitFigure(None, (str(period),))
 
 
 def unit_value(aggregation: Aggregation, series: dict[Period, float], period: Period) -> float | None:
-    """One unit's figure of an entered indicator for ``period``.
-
-    A half-year is taken as stored. For a year, a stock (and a district figure) is
-    its year-end value, or the latest half reported; a flow is the whole-year value,
-    or the sum of the halves reported.
-    """
-    if not series:
-        return None
-    if not period.is_year:
-        return series.get(period)
-    if period in series:
-        return series[period]
-    halves = [series[p] for p in (Period(period.year, 1), Period(period.year, 2)) if p in series]
-    if not halves:
-        return None
-    return sum(halves) if aggregation is Aggregation.FLOW else halves[-1]
+    """:func:`unit_figure`'s value."""
+    return unit_figure(aggregation, series, period).value
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -104,12 +172,24 @@ def _sum(values: Iterable[float | None]) -> float | None:
     return sum(present) if present else None
 
 
-class Aggregator:
-    """District figures for any indicator and period, from a :class:`FigureSet`."""
+def _merge_missing(*groups: Iterable[Missing]) -> list[Missing]:
+    return sorted(set().union(*(set(g) for g in groups)))
 
-    def __init__(self, catalog: Catalog, figures: FigureSet):
+
+def _merge_carried(*groups: Iterable[Carried]) -> list[Carried]:
+    return sorted(set().union(*(set(g) for g in groups)))
+
+
+class Aggregator:
+    """District figures for any indicator and period, from a :class:`FigureSet`.
+
+    ``carry_forward`` turns on 沿用上期: a missing unit's latest earlier stock figure is used, marked.
+    """
+
+    def __init__(self, catalog: Catalog, figures: FigureSet, *, carry_forward: bool = False):
         self.catalog = catalog
         self.figures = figures
+        self.carry_forward = carry_forward
         self._cache: dict[tuple[str, str], DistrictValue] = {}
 
     def value(self, code: str, period: Period | str) -> DistrictValue:
@@ -124,6 +204,27 @@ class Aggregator:
         values = [self.value(code, Period(y)).value for y in range(PLAN_BASE_YEAR + 1, year + 1)]
         return _sum(values)
 
+    def cumulative_value(self, code: str, period: Period | str) -> DistrictValue:
+        """A flow summed over the plan from 2021 to the end of ``period``, complete only if every part is.
+
+        A first half adds to the earlier whole years; a second half ends its year.
+        """
+        period = parse_period(period) if isinstance(period, str) else period
+        parts = [Period(y) for y in range(PLAN_BASE_YEAR + 1, period.year)]
+        parts.append(period if period.half == 1 else Period(period.year))
+        values = [self.value(code, p) for p in parts if p.year > PLAN_BASE_YEAR]
+        return DistrictValue(
+            code,
+            str(period),
+            _sum(v.value for v in values),
+            sorted(set().union(*(v.units_reported for v in values))) if values else [],
+            sorted(set().union(*(v.units_missing for v in values))) if values else [],
+            [],
+            any(v.disputed for v in values),
+            missing=_merge_missing(*(v.missing for v in values)),
+            carried=_merge_carried(*(v.carried for v in values)),
+        )
+
     # -- per kind ---------------------------------------------------------
     def _compute(self, ind: Indicator, period: Period) -> DistrictValue:
         if ind.aggregation is Aggregation.RATIO:
@@ -134,107 +235,173 @@ class Aggregator:
             return self._growth(ind, period)
         return self._entered(ind, period)
 
-    def _unit_values(self, ind: Indicator, period: Period) -> dict[str, float | None]:
-        """Each reporting unit's figure; retired units count for the periods they reported."""
-        expected = [u.code for u in self.catalog.reporters(ind)]
+    def _counted_reporters(self, ind: Indicator) -> list[str]:
+        """The expected reporters whose figures are added into the district (overlaps left out)."""
+        return [u.code for u in self.catalog.reporters(ind) if not self.catalog.is_inside_others(u.code, ind.code)]
+
+    def _unit_figures(self, ind: Indicator, period: Period) -> dict[str, UnitFigure]:
+        """Each counted unit's figure; retired units count for the periods they reported."""
+        expected = self._counted_reporters(ind)
         others = [
             u
             for u in sorted(self.figures.units_with(ind.code))
-            if u not in expected and self.catalog.has_unit(u) and self.catalog.reports(u, ind)
+            if u not in expected
+            and self.catalog.has_unit(u)
+            and self.catalog.reports(u, ind)
+            and not self.catalog.is_inside_others(u, ind.code)
         ]
-        return {u: unit_value(ind.aggregation, self.figures.series(ind.code, u), period) for u in expected + others}
-
-    def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
-        per_unit = self._unit_values(ind, period)
         if ind.aggregation is Aggregation.DISTRICT:
             # Reported once by its owner: a copy from anyone else must not be summed in.
             owner = ind.reported_by[0]
-            per_unit = {owner: per_unit.get(owner)}
-        reported = [u for u, v in per_unit.items() if v is not None]
-        missing = [u for u, v in per_unit.items() if v is None and self.catalog.unit(u).active]
+            expected, others = [owner], []
+        return {u: self._figure(ind, u, period) for u in expected + others}
+
+    def _figure(self, ind: Indicator, unit: str, period: Period) -> UnitFigure:
+        series = self.figures.series(ind.code, unit)
+        fig = unit_figure(ind.aggregation, series, period)
+        if fig.value is None and self.carry_forward and ind.aggregation is Aggregation.STOCK:
+            earlier = [p for p in series if p < period]
+            if earlier:
+                latest = max(earlier)
+                return UnitFigure(series[latest], (), str(latest))
+        return fig
+
+    def _inside_others(self, ind: Indicator, period: Period) -> list[UnitContribution]:
+        """Units whose figures are inside others' for ``ind``: shown, not counted."""
+        out = []
+        for u in self.catalog.units:
+            if self.catalog.is_inside_others(u.code, ind.code) and self.catalog.reports(u, ind):
+                fig = unit_figure(ind.aggregation, self.figures.series(ind.code, u.code), period)
+                if fig.value is not None or u.active:
+                    out.append(UnitContribution(u.code, fig.value, counted=False))
+        return out
+
+    def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
+        per_unit = self._unit_figures(ind, period)
+        reported = [u for u, f in per_unit.items() if f.value is not None]
+        active_missing = [u for u, f in per_unit.items() if f.value is None and self.catalog.unit(u).active]
+        missing = sorted(Missing(u, p) for u in active_missing for p in per_unit[u].lacking)
+        carried = sorted(
+            Carried(u, str(period), f.carried_from) for u, f in per_unit.items() if f.carried_from is not None
+        )
+        contributions = [UnitContribution(u, f.value, carried_from=f.carried_from) for u, f in per_unit.items()]
+        contributions += self._inside_others(ind, period)
         return DistrictValue(
             ind.code,
             str(period),
-            _sum(per_unit[u] for u in reported),
+            _sum(per_unit[u].value for u in reported),
             reported,
-            missing,
-            [UnitContribution(u, v) for u, v in per_unit.items()],
+            active_missing,
+            contributions,
             disputed=any(self.figures.is_disputed(u, ind.code, period) for u in reported),
+            missing=missing,
+            carried=carried,
         )
 
-    def _paired(
-        self, components: list[Indicator], period: Period
-    ) -> tuple[list[dict[str, float | None]], list[str], list[str]] | None:
-        """Per-unit values of components reported by the same units, or None if they differ."""
-        reporter_sets = {frozenset(u.code for u in self.catalog.reporters(c)) for c in components}
-        if len(reporter_sets) != 1 or any(c.aggregation.is_derived for c in components):
-            return None
-        values = [self._unit_values(c, period) for c in components]
-        units = list(dict.fromkeys(u for v in values for u in v))  # a retired unit may have only some
-        values = [{u: v.get(u) for u in units} for v in values]
-        complete = [u for u in units if all(v.get(u) is not None for v in values)]
-        missing = [u for u in units if u not in complete and self.catalog.unit(u).active]
-        return values, complete, missing
+    def _same_reporters(self, components: list[Indicator]) -> bool:
+        reporter_sets = {frozenset(self._counted_reporters(c)) for c in components}
+        return len(reporter_sets) == 1 and not any(c.aggregation.is_derived for c in components)
 
     def _ratio(self, ind: Indicator, period: Period) -> DistrictValue:
-        # Catalog.validate: a ratio names both.
-        num_ind, den_ind = (
-            self.catalog.indicator(cast(str, ind.numerator)),
-            self.catalog.indicator(cast(str, ind.denominator)),
-        )
-        paired = self._paired([num_ind, den_ind], period)
-        if paired is not None:
-            (nums, dens), complete, missing = paired
+        num_ind, den_ind = self.catalog.indicator(ind.numerator or ""), self.catalog.indicator(ind.denominator or "")
+        n, d = self.value(num_ind.code, period), self.value(den_ind.code, period)
+        disputed = n.disputed or d.disputed
+        carried = _merge_carried(n.carried, d.carried)
+        if self._same_reporters([num_ind, den_ind]):
+            nums = {c.unit: c for c in n.contributions if c.counted}
+            dens = {c.unit: c for c in d.contributions if c.counted}
+            units = list(dict.fromkeys(list(nums) + list(dens)))
+            both = [
+                u
+                for u in units
+                if nums.get(u) is not None
+                and dens.get(u) is not None
+                and nums[u].value is not None
+                and dens[u].value is not None
+            ]
             # Σnumerator / Σdenominator over the units that gave both: never a mean of ratios.
-            num, den = _sum(nums[u] for u in complete), _sum(dens[u] for u in complete)
-            contributions = [UnitContribution(u, _scaled(nums[u], dens[u], ind.scale), nums[u], dens[u]) for u in nums]
-        else:
-            n, d = self.value(num_ind.code, period), self.value(den_ind.code, period)
-            num, den = n.value, d.value
-            complete = sorted(set(n.units_reported) | set(d.units_reported))
-            missing = sorted(set(n.units_missing) | set(d.units_missing))
+            num_used = _sum(nums[u].value for u in both)
+            den_used = _sum(dens[u].value for u in both)
+            active = [u for u in units if self.catalog.unit(u).active]
+            missing = _merge_missing(
+                (m for m in n.missing if m.unit in active), (m for m in d.missing if m.unit in active)
+            )
+            reported = both
+            lacking = sorted({m.unit for m in missing}, key=units.index)
             contributions = []
-        disputed = any(self.value(c.code, period).disputed for c in (num_ind, den_ind))
+            for u in units:
+                nv = nums[u].value if u in nums else None
+                dv = dens[u].value if u in dens else None
+                contributions.append(UnitContribution(u, _scaled(nv, dv, ind.scale), nv, dv))
+            value = _scaled(num_used, den_used, ind.scale)
+        else:
+            # Different reporters (a department's count over the towns' population): the ratio
+            # exists only when both are complete, or it would be inflated.
+            missing = _merge_missing(n.missing, d.missing)
+            reported = sorted(set(n.units_reported) | set(d.units_reported))
+            lacking = sorted(set(n.units_missing) | set(d.units_missing))
+            contributions = []
+            num_used, den_used = (n.value, d.value) if not missing else (None, None)
+            value = _scaled(n.value, d.value, ind.scale) if not missing else None
         return DistrictValue(
             ind.code,
             str(period),
-            _scaled(num, den, ind.scale),
-            complete,
-            missing,
+            value,
+            reported,
+            lacking,
             contributions,
             disputed,
-            numerator=num,
-            denominator=den,
+            numerator=n.value,
+            denominator=d.value,
+            missing=missing,
+            carried=carried,
+            numerator_used=num_used,
+            denominator_used=den_used,
         )
 
     def _sum_of_parts(self, ind: Indicator, period: Period) -> DistrictValue:
+        """The sum of the parts' own district figures, so that a sum always equals its parts as shown."""
         parts = self.catalog.components(ind)
-        paired = self._paired(parts, period)
-        if paired is not None:
-            values, complete, missing = paired
-            total = _sum(sum(cast(float, v[u]) for v in values) for u in complete)  # complete: none is None
-            contributions = [
-                UnitContribution(u, sum(cast(float, v[u]) for v in values) if u in complete else None)
-                for u in values[0]
-            ]
-        else:
-            subs = [self.value(p.code, period) for p in parts]
-            total = None if any(s.value is None for s in subs) else sum(cast(float, s.value) for s in subs)
-            complete = sorted(set().union(*(s.units_reported for s in subs)))
-            missing = sorted(set().union(*(s.units_missing for s in subs)))
-            contributions = []
-        disputed = any(self.value(p.code, period).disputed for p in parts)
-        return DistrictValue(ind.code, str(period), total, complete, missing, contributions, disputed)
+        subs = [self.value(p.code, period) for p in parts]
+        total = _sum(s.value for s in subs)
+        by_unit: dict[str, list[float | None]] = {}
+        for s in subs:
+            for c in s.contributions:
+                if c.counted:
+                    by_unit.setdefault(c.unit, []).append(c.value)
+        contributions = [UnitContribution(u, _sum(vs)) for u, vs in by_unit.items()]
+        return DistrictValue(
+            ind.code,
+            str(period),
+            total,
+            sorted(set().union(*(s.units_reported for s in subs))) if subs else [],
+            sorted(set().union(*(s.units_missing for s in subs))) if subs else [],
+            contributions,
+            any(s.disputed for s in subs),
+            missing=_merge_missing(*(s.missing for s in subs)),
+            carried=_merge_carried(*(s.carried for s in subs)),
+        )
 
     def _growth(self, ind: Indicator, period: Period) -> DistrictValue:
-        base_ind = self.catalog.indicator(cast(str, ind.growth_of))  # Catalog.validate: a growth names its base
+        base_ind = self.catalog.indicator(ind.growth_of or "")
         now = self.value(base_ind.code, period)
-        years = period.year - PLAN_BASE_YEAR
-        base = self.value(base_ind.code, Period(PLAN_BASE_YEAR)).value
+        years = period.year - PLAN_BASE_YEAR - (0.5 if period.half == 1 else 0.0)
+        stored = self.value(base_ind.code, Period(PLAN_BASE_YEAR))
+        base = stored.value if stored.complete else None
         if base is None:
             base = base_ind.to_entry(base_ind.base_2020)
         rate = compound_growth(base, now.value, years)
-        return DistrictValue(ind.code, str(period), rate, now.units_reported, now.units_missing, [], now.disputed)
+        return DistrictValue(
+            ind.code,
+            str(period),
+            rate,
+            now.units_reported,
+            now.units_missing,
+            [],
+            now.disputed,
+            missing=list(now.missing),
+            carried=list(now.carried),
+        )
 
 
 def _scaled(num: float | None, den: float | None, scale: float) -> float | None:
@@ -243,9 +410,8 @@ def _scaled(num: float | None, den: float | None, scale: float) -> float | None:
     return num / den * scale
 
 
-def compound_growth(base: float | None, now: float | None, years: int) -> float | None:
+def compound_growth(base: float | None, now: float | None, years: float) -> float | None:
     """Average annual growth in percent from ``base`` to ``now`` over ``years`` years."""
     if base is None or now is None or years <= 0 or base <= 0 or now < 0:
         return None
-    ratio: float = (now / base) ** (1 / years)  # both positive: a real root (typeshed says Any)
-    return (ratio - 1) * 100
+    return float(((now / base) ** (1 / years) - 1) * 100)

@@ -114,18 +114,30 @@ class Rule:
     message: str
 
 
+@dataclass(frozen=True)
+class Overlap:
+    """``unit``'s figures of ``indicator`` are already inside other units' figures (e.g. a zone
+    lying inside towns): the district total does not add them again; the per-unit view shows them."""
+
+    unit: str
+    indicator: str
+    note: str = ""
+
+
 @dataclass
 class Catalog:
-    """Indicators, units and rules, cross-checked; ``version`` identifies the content."""
+    """Indicators, units, rules and overlaps, cross-checked; ``version`` identifies the content."""
 
     indicators: list[Indicator]
     units: list[Unit]
     rules: list[Rule] = field(default_factory=list)
     version: str = ""
+    overlaps: list[Overlap] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._by_code = {i.code: i for i in self.indicators}
         self._units = {u.code: u for u in self.units}
+        self._inside = {(o.unit, o.indicator) for o in self.overlaps}
         if not self.version:
             self.version = self.fingerprint()
 
@@ -177,6 +189,10 @@ class Catalog:
         unit = self.unit(unit) if isinstance(unit, str) else unit
         return [i for i in self.indicators if i.is_entered and self.reports(unit, i)]
 
+    def is_inside_others(self, unit: str, indicator: str) -> bool:
+        """Whether ``unit``'s figures of ``indicator`` are already counted in other units' (an overlap)."""
+        return (unit, indicator) in self._inside
+
     def components(self, indicator: Indicator) -> list[Indicator]:
         """The indicators a derived one is computed from."""
         codes = {
@@ -194,7 +210,10 @@ class Catalog:
     def fingerprint(self) -> str:
         """A short hash of the content: the same catalog has the same version everywhere."""
         digest = hashlib.sha256()
-        for table in (self.indicators, self.units, self.rules):
+        tables: list[list] = [self.indicators, self.units, self.rules]
+        if self.overlaps:  # a catalog without overlaps keeps the version it always had
+            tables.append(self.overlaps)
+        for table in tables:
             for item in table:
                 digest.update(repr(item).encode("utf-8"))
         return digest.hexdigest()[:12]
@@ -215,6 +234,9 @@ class Catalog:
             for code in rule.left + rule.right:
                 if code not in self._by_code:
                     problems.append(f"审核规则“{rule.code}”引用了不存在的指标“{code}”")
+        seen_overlaps: set[tuple[str, str]] = set()
+        for o in self.overlaps:
+            self._validate_overlap(o, seen_overlaps, problems)
         if problems:
             raise XzError(
                 Message(
@@ -223,6 +245,22 @@ class Catalog:
                     {"problems": "；".join(problems)},
                 )
             )
+
+    def _validate_overlap(self, o: Overlap, seen: set[tuple[str, str]], problems: list[str]) -> None:
+        if (o.unit, o.indicator) in seen:
+            problems.append(f"重叠单位“{o.unit}”的指标“{o.indicator}”重复")
+        seen.add((o.unit, o.indicator))
+        if o.unit not in self._units:
+            problems.append(f"重叠单位“{o.unit}”不存在")
+            return
+        if o.indicator not in self._by_code:
+            problems.append(f"重叠单位“{o.unit}”引用了不存在的指标“{o.indicator}”")
+            return
+        ind = self._by_code[o.indicator]
+        if ind.aggregation.is_derived or ind.aggregation is Aggregation.DISTRICT:
+            problems.append(f"重叠只能用于各单位相加的指标，“{o.indicator}”不是")
+        elif not self.reports(o.unit, ind):
+            problems.append(f"“{o.unit}”不填报“{o.indicator}”，不能声明重叠")
 
     def _validate_indicator(self, ind: Indicator, problems: list[str]) -> None:
         def need(code: str | None, what: str) -> None:

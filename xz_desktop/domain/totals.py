@@ -1,13 +1,26 @@
-"""District totals for one period set against the plan: the figure leaders ask for."""
+"""District totals for one period set against the plan: the figure leaders ask for.
+
+Every row says whether its figure is complete, and only a complete figure gets a progress
+verdict (:data:`VERDICT_ON_TRACK` / :data:`VERDICT_BEHIND`); an incomplete one is
+:data:`VERDICT_INCOMPLETE` ("数据不全"), never 落后进度. A figure completed by carrying a
+missing unit's earlier stock figure forward (沿用上期) is ``estimated`` and its verdict is an
+estimate (估).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any, Final
 
-from .aggregation import Aggregator
-from .catalog import Catalog, Indicator
+from .aggregation import Aggregator, Carried, DistrictValue, Missing
+from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
-from .trajectory import progress
+from .trajectory import BASE_NONE, Base, completion, expected, on_track, period_time, resolve_base
+
+VERDICT_ON_TRACK: Final = "on_track"
+VERDICT_BEHIND: Final = "behind"
+VERDICT_INCOMPLETE: Final = "incomplete"
+VERDICT_NO_TARGET: Final = "no_target"
 
 
 @dataclass
@@ -30,14 +43,23 @@ class TotalRow:
     target_sense: str | None
     expected: float | None
     completion: float | None
-    on_track: bool | None
+    on_track: bool | None  # None unless the verdict is on_track or behind
     units_reported: list[str]
     units_missing: list[str]
     disputed: bool
     numerator: float | None = None
     denominator: float | None = None
+    # Completeness of the figure judged (the cumulative for a five-year target, else the value).
+    complete: bool = True
+    verdict: str = VERDICT_NO_TARGET
+    estimated: bool = False
+    missing: list[Missing] = field(default_factory=list)
+    carried: list[Carried] = field(default_factory=list)
+    base: float | None = None  # the base completion is measured from (display measure)
+    base_source: str = BASE_NONE  # plan | stored | zero | none (无基数)
+    value_complete: bool = True  # the period's own value (differs from ``complete`` for cumulatives)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -56,15 +78,48 @@ def district_totals(catalog: Catalog, aggregator: Aggregator, period: Period | s
     return [total_row(ind, aggregator, period) for ind in indicators]
 
 
+def base_for(ind: Indicator, aggregator: Aggregator) -> Base:
+    """The base completion is measured from: the plan's 2020 figure, else the district's
+    stored 2020 figure when it is complete, else 0 for a cumulative, else none (无基数)."""
+    stored = None
+    if ind.target_2025 is not None and ind.base_2020 is None and not ind.is_cumulative:
+        dv = aggregator.value(ind.code, Period(PLAN_BASE_YEAR))
+        if dv.complete and not dv.estimated:
+            stored = ind.to_display(dv.value)
+    return resolve_base(ind, stored)
+
+
+def judges_half_year(ind: Indicator) -> bool:
+    """Whether a half-year's figure can be set against the plan: not an annual flow (a half is not a year)."""
+    return not (ind.aggregation is Aggregation.FLOW and not ind.is_cumulative)
+
+
+def verdict_of(ind: Indicator, period: Period, complete: bool, goal: float | None, met: bool | None) -> str:
+    if ind.target_2025 is None or (not period.is_year and not judges_half_year(ind)):
+        return VERDICT_NO_TARGET
+    if not complete:
+        return VERDICT_INCOMPLETE
+    if goal is None or met is None:
+        return VERDICT_NO_TARGET
+    return VERDICT_ON_TRACK if met else VERDICT_BEHIND
+
+
 def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRow:
     dv = aggregator.value(ind.code, period)
     value = ind.to_display(dv.value)
+    judged: DistrictValue = dv
     cumulative = None
     if ind.is_cumulative and period.year > PLAN_BASE_YEAR:
-        years = aggregator.cumulative(ind.code, period.year - 1)
-        cumulative = ind.to_display(_add(years, dv.value))
+        judged = aggregator.cumulative_value(ind.code, period)
+        cumulative = ind.to_display(judged.value)
     progress_value = cumulative if ind.is_cumulative else value
-    p = progress(ind, progress_value, period.year)
+    base = base_for(ind, aggregator)
+    time = period_time(period)
+    goal = expected(ind, time, base.value)
+    done = completion(ind, progress_value, base.value)
+    verdict = verdict_of(ind, period, judged.complete, goal, on_track(ind, progress_value, time, base.value))
+    if not period.is_year and not judges_half_year(ind):
+        goal = done = None  # an annual flow's half-year is not comparable with a yearly target
     return TotalRow(
         code=ind.code,
         name=ind.name,
@@ -82,18 +137,20 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
         base_2020=ind.base_2020,
         target_2025=ind.target_2025,
         target_sense=ind.target_sense,
-        expected=p.expected,
-        completion=p.completion,
-        on_track=p.on_track,
+        expected=goal,
+        completion=done,
+        on_track=None if verdict not in (VERDICT_ON_TRACK, VERDICT_BEHIND) else verdict == VERDICT_ON_TRACK,
         units_reported=dv.units_reported,
         units_missing=dv.units_missing,
-        disputed=dv.disputed,
+        disputed=judged.disputed or dv.disputed,
         numerator=dv.numerator,
         denominator=dv.denominator,
+        complete=judged.complete,
+        verdict=verdict,
+        estimated=judged.estimated,
+        missing=list(judged.missing),
+        carried=list(judged.carried),
+        base=base.value,
+        base_source=base.source,
+        value_complete=dv.complete,
     )
-
-
-def _add(a: float | None, b: float | None) -> float | None:
-    if a is None and b is None:
-        return None
-    return (a or 0.0) + (b or 0.0)

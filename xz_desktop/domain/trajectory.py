@@ -1,40 +1,121 @@
-"""Where the district should stand each year on the way from the 2020 base to the 2025 target."""
+"""Where the district should stand each year on the way from the 2020 base to the 2025 target.
+
+One definition of completion, used everywhere (window, ``xz totals``, Excel):
+
+    completion = (value − base) ÷ (target − base)
+
+The base is the plan's 2020 figure, else the district's own stored (complete) 2020 figure,
+else 0 for a five-year cumulative target (the count starts in 2021). Where there is no base
+at all, completion is value ÷ target and the row says 无基数 (:class:`Base`). A growth rate
+or a constant target is value ÷ target by nature.
+
+A target on the far side of its base from its sense (an at-least target below the base,
+an at-most cap above it) is a bound the district already meets at the base: it is held,
+not travelled to. Its expected value is the bound itself every year, its completion is
+1 when the bound holds and below 1 by how far it is broken, so that completion ≥ 100 %
+and "on track" always agree.
+
+Times are in years; a half-year is judged at mid-year (2023H1 → 2022.5 … 2023.0 is the
+year-end): :func:`period_time`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from .catalog import Aggregation, Indicator, Trajectory
-from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period
 
 _SPAN = PLAN_TARGET_YEAR - PLAN_BASE_YEAR
 # Figures are compared after rounding noise: 3.2299999 meets a target of 3.23.
 _TOLERANCE = 1e-9
 
+BASE_PLAN: Final = "plan"  # the plan's 2020 figure
+BASE_STORED: Final = "stored"  # the district's stored 2020 figure (the plan gives none)
+BASE_ZERO: Final = "zero"  # a five-year cumulative starts at 0
+BASE_NONE: Final = "none"  # no base at all: 无基数
+
+
+@dataclass(frozen=True)
+class Base:
+    """The base a figure is measured from (display measure) and where it comes from."""
+
+    value: float | None
+    source: str  # one of BASE_PLAN, BASE_STORED, BASE_ZERO, BASE_NONE
+
+
+def plan_base(ind: Indicator) -> Base:
+    """The base the catalog alone gives: 0 for a cumulative, the plan's 2020 figure, or none."""
+    if ind.is_cumulative:
+        return Base(0.0, BASE_ZERO)
+    if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT:
+        return Base(None, BASE_NONE)  # a rate target: nothing to travel from
+    if ind.base_2020 is not None:
+        return Base(ind.base_2020, BASE_PLAN)
+    return Base(None, BASE_NONE)
+
+
+def resolve_base(ind: Indicator, stored_2020: float | None) -> Base:
+    """:func:`plan_base`, falling back to the district's stored 2020 figure (display measure)."""
+    base = plan_base(ind)
+    rate = ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT
+    if base.source == BASE_NONE and stored_2020 is not None and not rate:
+        return Base(stored_2020, BASE_STORED)
+    return base
+
 
 def start_value(ind: Indicator) -> float | None:
-    """The trajectory's starting point (display measure): 0 for a cumulative flow."""
-    return 0.0 if ind.is_cumulative else ind.base_2020
+    """The trajectory's starting point from the catalog alone (display measure): 0 for a cumulative flow."""
+    return plan_base(ind).value
 
 
-def expected(ind: Indicator, year: int) -> float | None:
-    """The value the plan requires in ``year`` (display measure), or None if it sets none."""
+def period_time(period: Period) -> float:
+    """When a period's figure stands: a year (or its second half) at year-end, a first half at mid-year."""
+    return period.year - 0.5 if period.half == 1 else float(period.year)
+
+
+def is_bound(ind: Indicator, base: float | None) -> bool:
+    """Whether the target is a bound already met at the base (held, not travelled to)."""
+    target = ind.target_2025
+    if target is None or base is None:
+        return False
+    if ind.target_sense == "max":
+        return target >= base
+    return target <= base
+
+
+_UNSET: Final = object()
+
+
+def _base_of(ind: Indicator, base: object) -> float | None:
+    if base is _UNSET:
+        return start_value(ind)
+    return base if base is None else float(base)  # type: ignore[arg-type]
+
+
+def expected(ind: Indicator, year: float, base: object = _UNSET) -> float | None:
+    """The value the plan requires at ``year`` (display measure), or None if it sets none.
+
+    ``base`` is the base in force (default: the catalog's, :func:`start_value`).
+    """
     target = ind.target_2025
     if target is None:
         return None
     if ind.trajectory is Trajectory.CONSTANT or ind.aggregation is Aggregation.GROWTH:
         return target
-    base = start_value(ind)
-    if base is None:
+    start = _base_of(ind, base)
+    if start is None:
         return target if year >= PLAN_TARGET_YEAR else None
+    if is_bound(ind, start):
+        return target
     t = min(max(year - PLAN_BASE_YEAR, 0), _SPAN) / _SPAN
-    if ind.trajectory is Trajectory.COMPOUND and base > 0 and target > 0:
-        growth: float = (target / base) ** t  # both positive: a real power (typeshed says Any)
-        return base * growth
-    return base + (target - base) * t
+    if ind.trajectory is Trajectory.COMPOUND and start > 0 and target > 0:
+        return start * (target / start) ** t
+    return start + (target - start) * t
 
 
-def completion(ind: Indicator, value: float | None) -> float | None:
+def completion(ind: Indicator, value: float | None, base: object = _UNSET) -> float | None:
     """How far ``value`` has come from the base to the target: 0 at the base, 1 at the target.
 
     Not clipped: above 1 means the target is exceeded, below 0 that the district fell back.
@@ -42,17 +123,21 @@ def completion(ind: Indicator, value: float | None) -> float | None:
     target = ind.target_2025
     if value is None or target is None:
         return None
-    base = start_value(ind)
-    if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT or base is None:
+    start = _base_of(ind, base)
+    if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT or start is None:
         return value / target if target else None
-    if target == base:
-        return 1.0 if _meets(ind, value, target) else 0.0
-    return (value - base) / (target - base)
+    if is_bound(ind, start):
+        if _meets(ind, value, target):
+            return 1.0
+        if ind.target_sense == "max":
+            return target / value if value > 0 else 0.0
+        return value / target if target > 0 else 0.0
+    return (value - start) / (target - start)
 
 
-def on_track(ind: Indicator, value: float | None, year: int) -> bool | None:
+def on_track(ind: Indicator, value: float | None, year: float, base: object = _UNSET) -> bool | None:
     """Whether ``value`` is at or beyond the trajectory for ``year``; None if unknown."""
-    goal = expected(ind, year)
+    goal = expected(ind, year, base)
     if value is None or goal is None:
         return None
     return _meets(ind, value, goal)
@@ -71,5 +156,5 @@ class Progress:
     on_track: bool | None
 
 
-def progress(ind: Indicator, value: float | None, year: int) -> Progress:
-    return Progress(expected(ind, year), completion(ind, value), on_track(ind, value, year))
+def progress(ind: Indicator, value: float | None, year: float, base: object = _UNSET) -> Progress:
+    return Progress(expected(ind, year, base), completion(ind, value, base), on_track(ind, value, year, base))

@@ -92,7 +92,7 @@ def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]
     """What :func:`district_totals` of ``period`` reads: every indicator in the period (a year with its
     halves), the 2020 figures of what growth rates start from, and the earlier plan years of
     flows with a five-year cumulative target."""
-    own = _year_periods(period.year) if period.is_year else frozenset({str(period)})
+    own = _year_periods(period.year)  # a stock's second half may be its year-end figure; H2 ends the year
     selections = [FigureSelection(own)]
     growth = frozenset().union(
         *(
@@ -103,6 +103,16 @@ def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]
     )
     if growth:
         selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), growth))
+    # Targets without a plan base are measured from the district's stored 2020 figure.
+    stored_base = frozenset().union(
+        *(
+            depends_on(catalog, i.code)
+            for i in catalog.indicators
+            if i.target_2025 is not None and i.base_2020 is None and not i.is_cumulative
+        )
+    )
+    if stored_base:
+        selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), stored_base))
     cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
     earlier = frozenset().union(*(_year_periods(y) for y in range(PLAN_BASE_YEAR + 1, period.year)))
     if cumulative and earlier:
@@ -110,9 +120,14 @@ def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]
     return selections
 
 
-def totals_aggregator(store: Store, period: Period) -> Aggregator:
-    """An aggregator holding only what the totals of ``period`` read (same figures as :func:`aggregator_for`)."""
+def totals_aggregator(store: Store, period: Period, *, carry_forward: bool = False) -> Aggregator:
+    """An aggregator holding only what the totals of ``period`` read (same figures as :func:`aggregator_for`).
+
+    With carry-forward (沿用上期) any earlier stock figure may stand in, so every figure is read.
+    """
     catalog = store.catalog()
+    if carry_forward:
+        return Aggregator(catalog, store.values.figure_set(), carry_forward=True)
     return Aggregator(catalog, store.values.figure_set(*totals_selections(catalog, period)))
 
 
