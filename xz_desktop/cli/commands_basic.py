@@ -13,7 +13,8 @@ from ..domain.numbers import format_number
 from ..paths import catalog_dir
 from ..services.checking import check_database
 from ..services.imports import import_file
-from ..services.totals import totals
+from ..domain.trajectory import BASE_NONE
+from ..services.totals import carried_text, missing_text, totals, verdict_text
 from ..store import create_store, open_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT
 from .output import print_json, table
@@ -78,6 +79,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("--period", required=True, help="报告期，如 2023 或 2023H1 / period, e.g. 2023 or 2023H1")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--carry-forward",
+        action="store_true",
+        help="沿用上期：缺报单位的存量指标沿用其最近一期数值，结果标“估” / "
+        "use a missing unit's latest earlier stock figure, marked as an estimate",
+    )
     p.set_defaults(func=cmd_totals)
 
     p = sub.add_parser(
@@ -209,34 +216,41 @@ def _fmt(value: float | None, decimals: int) -> str:
 
 def cmd_totals(args) -> int:
     with open_store(args.db) as store:
-        rows = totals(store, args.period)
+        rows = totals(store, args.period, carry_forward=args.carry_forward)
+        catalog = store.catalog()
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
-    marks = {True: "达到进度", False: "落后进度", None: ""}
     out = []
     for r in rows:
         if r.target_2025 is None and r.value is None:
             continue
+        estimate = "估 " if r.estimated else ""
         out.append(
             [
                 r.name[:24],
                 r.measure,
-                _fmt(r.progress_value, r.decimals),
-                _fmt(r.base_2020, r.decimals),
+                ("" if r.cumulative is not None else estimate) + _fmt(r.value, r.decimals),
+                "" if r.cumulative is None else estimate + _fmt(r.cumulative, r.decimals),
+                _fmt(r.base, r.decimals) if r.base_source != BASE_NONE else "无基数",
                 _fmt(r.target_2025, r.decimals),
                 _fmt(r.expected, r.decimals),
                 "" if r.completion is None else f"{r.completion:.0%}",
-                marks[r.on_track] + ("（有争议）" if r.disputed else ""),
+                verdict_text(r) + ("（有争议）" if r.disputed else ""),
                 f"{len(r.units_reported)}/{len(r.units_reported) + len(r.units_missing)}",
+                "；".join(p for p in (missing_text(catalog, r), carried_text(catalog, r)) if p),
             ]
         )
     print(
         table(
-            ["指标", "单位", f"{args.period}", "2020基数", "2025目标", "应达", "完成率", "进度", "已报"],
+            ["指标", "单位", f"{args.period}", "累计", "基数", "2025目标", "应达", "完成率", "进度", "已报", "说明"],
             out,
-            right={2, 3, 4, 5, 6},
+            right={2, 3, 4, 5, 6, 7},
         )
+    )
+    print(
+        "\n完成率 =（实际 − 基数）÷（目标 − 基数）；基数为规划2020年值，规划未给出时取本库2020年全区值，"
+        "五年累计目标为0，均无时为“无基数”，完成率 = 实际 ÷ 目标。数据不全的指标不作进度评价。"
     )
     return 0
 

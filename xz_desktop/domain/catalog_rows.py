@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TypeVar, overload
 
-from .catalog import Aggregation, Catalog, Indicator, Rule, Trajectory, Unit, UnitKind
+from .catalog import Aggregation, Catalog, Indicator, Overlap, Rule, Trajectory, Unit, UnitKind
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 INDICATOR_COLUMNS = [
@@ -52,6 +52,8 @@ UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
 UNIT_OPTIONAL_COLUMNS = ["contact", "phone"]  # added with the reporting round: older catalogs have neither
 MAX_CONTACT = 100
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
+# overlaps.csv: a unit whose figures of an indicator are already inside other units' (not added twice).
+OVERLAP_COLUMNS = ["unit", "indicator", "note"]
 
 E = TypeVar("E", bound=Enum)
 
@@ -199,6 +201,10 @@ def _rule_from_row(reader: _RowReader) -> Rule:
     )
 
 
+def _overlap_from_row(reader: _RowReader) -> Overlap:
+    return Overlap(reader.code("unit"), reader.code("indicator"), reader.text("note"))
+
+
 def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
@@ -224,6 +230,7 @@ def catalog_from_rows(
     rules: Iterable[Mapping[str, object]] = (),
     version: str = "",
     where: str = "catalog",
+    overlaps: Iterable[Mapping] = (),
 ) -> Catalog:
     """Build and validate a catalog from dict rows (CSV rows or database rows)."""
     catalog = Catalog(
@@ -231,13 +238,14 @@ def catalog_from_rows(
         [_unit_from_row(_RowReader(f"{where}/units", n, r)) for n, r in enumerate(units, start=1)],
         [_rule_from_row(_RowReader(f"{where}/rules", n, r)) for n, r in enumerate(rules, start=1)],
         version,
+        [_overlap_from_row(_RowReader(f"{where}/overlaps", n, r)) for n, r in enumerate(overlaps, start=1)],
     )
     catalog.validate()
     return catalog
 
 
 def load_catalog_dir(folder: Path) -> Catalog:
-    """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` from ``folder``."""
+    """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` and ``overlaps.csv`` from ``folder``."""
 
     def read(name: str, columns: list[str], optional: bool = False) -> list[_RowReader]:
         path = folder / name
@@ -259,6 +267,7 @@ def load_catalog_dir(folder: Path) -> Catalog:
         [_indicator_from_row(r) for r in read("indicators.csv", INDICATOR_COLUMNS)],
         [_unit_from_row(r) for r in read("units.csv", UNIT_COLUMNS)],
         [_rule_from_row(r) for r in read("rules.csv", RULE_COLUMNS, optional=True)],
+        overlaps=[_overlap_from_row(r) for r in read("overlaps.csv", OVERLAP_COLUMNS, optional=True)],
     )
     catalog.validate()
     return catalog
@@ -298,3 +307,7 @@ def rule_to_row(rule: Rule) -> dict[str, object]:
         "right": "+".join(rule.right),
         "message": rule.message,
     }
+
+
+def overlap_to_row(overlap: Overlap) -> dict[str, object]:
+    return {"unit": overlap.unit, "indicator": overlap.indicator, "note": overlap.note}

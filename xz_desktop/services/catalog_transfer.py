@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalog import Catalog
-from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, rule_to_row, unit_to_row
+from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store
 from ..store.database import now_iso
@@ -66,6 +66,7 @@ def catalog_body(store: Store) -> dict:
         "indicators": [indicator_to_row(i) for i in catalog.indicators],
         "units": [unit_to_row(u) for u in catalog.units],
         "rules": [rule_to_row(r) for r in catalog.rules],
+        "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
     }
     body["checksum"] = _digest(body)
     return body
@@ -133,7 +134,10 @@ def catalog_from_body(body: object, name: str) -> Catalog:
         body.get("version"), str
     ):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
-    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=name)
+    overlaps = body.get("overlaps", [])  # absent from files exported before overlaps existed
+    if not isinstance(overlaps, list) or not all(isinstance(x, dict) for x in overlaps):
+        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
+    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=name, overlaps=overlaps)
 
 
 def import_catalog(store: Store, path: str | Path) -> CatalogFile:

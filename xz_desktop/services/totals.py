@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..domain.aggregation import Aggregator
-from ..domain.totals import TotalRow, district_totals
+from ..domain.catalog import Catalog
+from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
+from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..store import Store
 
 
@@ -15,3 +17,55 @@ def aggregator_for(store: Store, *, carry_forward: bool = False) -> Aggregator:
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:
     """Every indicator's district value for ``period`` against the plan."""
     return district_totals(store.catalog(), aggregator_for(store, carry_forward=carry_forward), period)
+
+
+def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:
+    """“洪合镇（2024）、区文广旅体局（2022、2023）”: units in catalog order with their periods."""
+    periods: dict[str, list[str]] = {}
+    for unit, period in pairs:
+        periods.setdefault(unit, []).append(period)
+
+    def order(unit: str) -> tuple[int, str]:
+        return (catalog.unit(unit).sort, unit) if catalog.has_unit(unit) else (10**6, unit)
+
+    def name(unit: str) -> str:
+        return catalog.unit(unit).name if catalog.has_unit(unit) else unit
+
+    return "、".join(f"{name(u)}（{'、'.join(sorted(set(ps)))}）" for u, ps in sorted(periods.items(), key=lambda kv: order(kv[0])))
+
+
+def missing_text(catalog: Catalog, row: TotalRow) -> str:
+    """Chinese: what keeps the row's figure from being complete (empty when complete)."""
+    if row.complete:
+        return ""
+    return "不完整：缺 " + _by_unit(catalog, [(m.unit, m.period) for m in row.missing])
+
+
+def carried_text(catalog: Catalog, row: TotalRow) -> str:
+    """Chinese: which units' earlier figures stand in (沿用上期), empty when none."""
+    if not row.carried:
+        return ""
+    return "估：" + "、".join(
+        f"{catalog.unit(c.unit).name if catalog.has_unit(c.unit) else c.unit}{c.period}沿用{c.from_period}"
+        for c in row.carried
+    )
+
+
+def verdict_text(row: TotalRow) -> str:
+    """Chinese: the progress verdict as the CLI and the Excel print it (the window translates its own)."""
+    if row.verdict == VERDICT_INCOMPLETE:
+        return "数据不全"
+    if row.verdict in (VERDICT_ON_TRACK, VERDICT_BEHIND):
+        text = "达到进度" if row.verdict == VERDICT_ON_TRACK else "落后进度"
+        return text + "（估）" if row.estimated else text
+    return ""
+
+
+def notes_text(catalog: Catalog, row: TotalRow) -> str:
+    """Chinese: 不完整 / 估 / 无基数 notes of a row, joined."""
+    parts = [missing_text(catalog, row), carried_text(catalog, row)]
+    if row.target_2025 is not None and row.base_source == BASE_NONE:
+        parts.append("无基数（完成率 = 实际 ÷ 目标）")
+    elif row.base_source == BASE_STORED:
+        parts.append("基数取本库2020年全区值")
+    return "；".join(p for p in parts if p)

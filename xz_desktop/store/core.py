@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,13 @@ from typing import Any, Self
 import sqlite_utils
 
 from ..domain.catalog import Catalog
-from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, rule_to_row, unit_to_row
+from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from . import migrations
 
 ROLE_UNIT = "unit"
 ROLE_DISTRICT = "district"
+OVERLAPS_KEY = "catalog_overlaps"  # meta key: the catalog's overlaps (units inside others) as JSON rows
 
 
 def default_author() -> str:
@@ -165,6 +168,7 @@ class StoreCore:
                 rows("SELECT * FROM rule ORDER BY code"),
                 version=self._meta_text("catalog_version", ""),
                 where=str(self.path or "database"),
+                overlaps=read_overlaps(self._meta_text(OVERLAPS_KEY, "")),
             )
         return self._catalog
 
@@ -208,3 +212,21 @@ def write_catalog(db: sqlite_utils.Database, catalog: Catalog) -> None:
     db.table("indicator").insert_all(rows, replace=True)
     db.table("unit").upsert_all([unit_to_row(u) for u in catalog.units], pk="code")
     db.table("rule").insert_all([rule_to_row(r) for r in catalog.rules], replace=True)
+    # Overlaps (a unit's figures already inside others') live in meta: a short list, no schema change.
+    db.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (OVERLAPS_KEY, json.dumps([overlap_to_row(o) for o in catalog.overlaps], ensure_ascii=False)),
+    )
+
+
+def read_overlaps(text: str) -> list[dict[str, Any]]:
+    """The overlap rows stored in meta (none in a database made before they existed)."""
+    if not text:
+        return []
+    try:
+        rows = json.loads(text)
+    except ValueError:
+        rows = None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "数据库中的单位重叠设置已损坏，无法读取指标目录")))
+    return rows
