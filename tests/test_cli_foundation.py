@@ -111,7 +111,21 @@ def test_end_to_end_ratio_of_sums_with_towns_of_very_different_sizes(tmp_path, x
     result = xz("import", db, csv)
     assert result.returncode == 0, result.stderr
     totals = {r["code"]: r for r in json.loads(xz("totals", db, "--period", "2023", "--json").stdout)}
-    assert totals["physicians_per_1000"]["value"] == pytest.approx(2090 / 1_010_000 * 1000)
+    # The health bureau's district-wide count over the population of only 2 of the 10 towns would be
+    # inflated: the ratio exists only when both parts are complete, and its parts still show.
+    doctors = totals["physicians_per_1000"]
+    assert doctors["value"] is None and doctors["complete"] is False and doctors["verdict"] == "incomplete"
+    assert doctors["numerator"] == 2090 and doctors["denominator"] == 1_010_000 and doctors["on_track"] is None
+    assert {m["unit"] for m in doctors["missing"]} == {
+        "xincheng",
+        "jiabei",
+        "tanghui",
+        "gaozhao",
+        "youchegang",
+        "xincheng_town",
+        "wangdian",
+        "hitech",
+    }
     # 每万名从业人员人才资源数: Σ人才 / Σ从业人员 × 10000 = 2059.4, not the mean of 2000 and 8000.
     density = totals["talent_per_10k_employed"]
     assert density["value"] == pytest.approx(104000 / 505000 * 10000)
@@ -134,7 +148,9 @@ def test_end_to_end_ratio_of_sums_with_towns_of_very_different_sizes(tmp_path, x
     ):
         assert key in talent
     assert talent["expected"] == pytest.approx(12.21 * (14.71 / 12.21) ** (3 / 5))
-    assert talent["on_track"] is False
+    # 10.4 万人 from 2 of 10 towns is not 落后进度: it is incomplete, with no verdict.
+    assert talent["on_track"] is None and talent["verdict"] == "incomplete" and talent["complete"] is False
+    assert len(talent["missing"]) == 8 and {"unit": "xincheng", "period": "2023"} in talent["missing"]
 
 
 def test_refused_import_leaves_database_unchanged(tmp_path, xz):

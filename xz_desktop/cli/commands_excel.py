@@ -52,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="报告期，如 2024 或 2024H1（默认：有数据的最近年份） / period (default: the latest year with figures)",
     )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.add_argument(
+        "--carry-forward",
+        action="store_true",
+        help="沿用上期：缺报单位的存量指标沿用其最近一期数值，结果标“估” / "
+        "use a missing unit's latest earlier stock figure, marked as an estimate",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -82,7 +88,7 @@ def cmd_export(args) -> int:
                 data = {"path": str(raw.path), "format": "csv", "rows": raw.rows}
                 text = f"已导出 {raw.path}：原始数据 {raw.rows:,} 行（UTF-8 带 BOM）。"
             else:
-                result = export_workbook(store, args.output, args.period, progress)
+                result = export_workbook(store, args.output, args.period, progress, carry_forward=args.carry_forward)
                 data = {
                     "path": str(result.path),
                     "format": "xlsx",

@@ -134,11 +134,15 @@ def check_unit_period(
     period: str,
     entries: Mapping[str, Entry],
     previous: Mapping[str, float | None] | None = None,
+    *,
+    same_year: Mapping[str, Mapping[str, Entry]] | None = None,
 ) -> list[Finding]:
     """Every check on one unit's figures for one period.
 
     ``entries`` maps indicator codes to what the unit stored (missing codes are blanks);
-    ``previous`` maps codes to the same unit's figure a year earlier.
+    ``previous`` maps codes to the same unit's figure a year earlier; ``same_year`` maps the
+    other periods of the same year (``2023``, ``2023H1``, ``2023H2``) to the unit's entries there,
+    so that a flow's halves that disagree with its year are an error (see :func:`year_siblings`).
     """
     previous = previous or {}
     findings: list[Finding] = []
@@ -155,7 +159,48 @@ def check_unit_period(
             add(code, severity, message)
     _check_ratio_components(catalog, unit, entries, add)
     _check_rules(catalog, entries, add)
+    if same_year:
+        _check_halves(catalog, period, entries, same_year, add)
     return findings
+
+
+def year_siblings(period: str) -> list[str]:
+    """The other periods of ``period``'s year: a year's halves, or a half's year and other half."""
+    year = period[:4]
+    return [p for p in (year, f"{year}H1", f"{year}H2") if p != period]
+
+
+def _check_halves(
+    catalog: Catalog, period: str, entries: Mapping[str, Entry], same_year: Mapping[str, Mapping[str, Entry]], add
+) -> None:
+    """逻辑性: a flow's first half plus its second half must equal its whole year, when all three are stored."""
+    year = period[:4]
+    periods = {period: entries, **{p: same_year.get(p, {}) for p in year_siblings(period)}}
+    for code in entries:
+        if not catalog.has_indicator(code) or catalog.indicator(code).aggregation is not Aggregation.FLOW:
+            continue
+        whole, h1, h2 = (_present(periods[p], code) for p in (year, f"{year}H1", f"{year}H2"))
+        if whole is None or h1 is None or h2 is None:
+            continue
+        if abs(h1 + h2 - whole) > 1e-9 * max(1.0, abs(whole)):
+            ind = catalog.indicator(code)
+            add(
+                code,
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(
+                        C, "{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改"
+                    ),
+                    {
+                        "name": ind.name,
+                        "h1": _fmt(ind, h1),
+                        "h2": _fmt(ind, h2),
+                        "halves": _fmt(ind, h1 + h2),
+                        "whole": _fmt(ind, whole),
+                    },
+                ),
+            )
 
 
 def _present(entries: Mapping[str, Entry], code: str | None) -> float | None:

@@ -4,20 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..domain.checks import CheckSummary, Finding, Severity, check_unit_period, summarise
+from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise, year_siblings
 from ..store import Store
+
+
+def same_year_entries(store: Store, unit: str, period: str) -> dict[str, dict[str, Entry]]:
+    """The unit's entries in the other periods of ``period``'s year (a flow's halves against its year)."""
+    return {p: store.values.entries(unit, p) for p in year_siblings(period)}
 
 
 def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
     """Every check on one unit's figures for one period, as the form shows them."""
     return check_unit_period(
-        store.catalog(), unit, period, store.values.entries(unit, period), store.values.previous(unit, period)
+        store.catalog(),
+        unit,
+        period,
+        store.values.entries(unit, period),
+        store.values.previous(unit, period),
+        same_year=same_year_entries(store, unit, period),
     )
 
 
 def summary_for(store: Store, unit: str, period: str) -> tuple[list[Finding], CheckSummary]:
     entries = store.values.entries(unit, period)
-    findings = check_unit_period(store.catalog(), unit, period, entries, store.values.previous(unit, period))
+    findings = check_unit_period(
+        store.catalog(),
+        unit,
+        period,
+        entries,
+        store.values.previous(unit, period),
+        same_year=same_year_entries(store, unit, period),
+    )
     return findings, summarise(store.catalog(), unit, entries, findings)
 
 

@@ -21,6 +21,7 @@ from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue
+from .checking import same_year_entries
 from .round.states import PeriodReview, is_locked, period_review
 
 F = "form"
@@ -182,7 +183,9 @@ def load_form(store: Store, unit: str, period: str) -> Form:
     stored = {v.indicator: v for v in store.values.select(unit=unit, period=period)}
     before = {v.indicator: v.value for v in store.values.select(unit=unit, period=previous_period)}
     entries = {code: Entry(v.value, v.explanation) for code, v in stored.items()}
-    findings = check_unit_period(catalog, unit, period, entries, before)
+    findings = check_unit_period(
+        catalog, unit, period, entries, before, same_year=same_year_entries(store, unit, period)
+    )
     by_code: dict[str, list[Finding]] = {}
     for finding in findings:
         by_code.setdefault(finding.indicator, []).append(finding)

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import pandas as pd
 
-from ..domain.aggregation import Aggregator
+from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import FIRST_YEAR, PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period, parse_period
@@ -136,10 +136,14 @@ def year_aggregator(store: Store, year: int) -> Aggregator:
     return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(_year_periods(year))))
 
 
-def indicator_aggregator(store: Store, code: str) -> Aggregator:
+def indicator_aggregator(store: Store, code: str, *, carry_forward: bool = False) -> Aggregator:
     """An aggregator holding one indicator's figures (and its components'), every period: enough for :func:`history`."""
     catalog = store.catalog()
-    return Aggregator(catalog, store.values.figure_set(FigureSelection(indicators=depends_on(catalog, code))))
+    return Aggregator(
+        catalog,
+        store.values.figure_set(FigureSelection(indicators=depends_on(catalog, code))),
+        carry_forward=carry_forward,
+    )
 
 
 # -- units × indicators ------------------------------------------------------------
@@ -222,6 +226,8 @@ class BreakdownRow:
     name: str
     values: dict[str, float | None]
     missing: bool = False  # expected to report and has not
+    counted: bool = True  # False: already inside other units' figures, not added to the district
+    carried_from: str | None = None  # 沿用上期: the period whose figure stands in (估)
 
 
 @dataclass
@@ -235,6 +241,11 @@ class Breakdown:
     total: dict[str, float | None]
     missing: list[str] = field(default_factory=list)  # unit names
     note: Message | None = None  # how the district figure is formed
+    # A same-reporter ratio taken over fewer units than its parts' rows: the sums it used.
+    used: dict[str, float | None] | None = None
+    missing_periods: list[Missing] = field(default_factory=list)  # who lacks which period
+    complete: bool = True
+    estimated: bool = False
 
 
 def _column(ind: Indicator, key: str | None = None) -> BreakdownColumn:
@@ -266,26 +277,42 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
         per_part = [aggregator.value(p.code, period) for p in parts]
         by_unit = [{c.unit: c.value for c in pv.contributions} for pv in per_part]
         own = {c.unit: c.value for c in dv.contributions}
+        uncounted = {c.unit for pv in per_part for c in pv.contributions if not c.counted}
         units = list(dict.fromkeys(u for d in by_unit for u in d))
         rows = [
             BreakdownRow(
                 u,
                 catalog.unit(u).name,
                 {**{p.code: finite(d.get(u)) for p, d in zip(parts, by_unit)}, "value": finite(own.get(u))},
+                counted=u not in uncounted,
             )
             for u in units
         ]
         total = {p.code: finite(pv.value) for p, pv in zip(parts, per_part)}
         total["value"] = finite(dv.value)
-        note = (
-            Message(
+        used = None
+        if ind.aggregation is Aggregation.RATIO and dv.contributions:
+            note = Message(
                 R,
                 QT_TRANSLATE_NOOP(R, "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"),
                 {"scale": f"{ind.scale:g}"},
             )
-            if ind.aggregation is Aggregation.RATIO
-            else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项之和"))
-        )
+            if (dv.numerator_used, dv.denominator_used) != (dv.numerator, dv.denominator):
+                used = {
+                    parts[0].code: finite(dv.numerator_used),
+                    parts[1].code: finite(dv.denominator_used),
+                    "value": finite(dv.value),
+                }
+        elif ind.aggregation is Aggregation.RATIO:
+            note = Message(
+                R,
+                QT_TRANSLATE_NOOP(
+                    R, "全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算"
+                ),
+                {"scale": f"{ind.scale:g}"},
+            )
+        else:
+            note = Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项的全区值之和"))
     else:
         columns = [
             BreakdownColumn(
@@ -294,11 +321,20 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
             BreakdownColumn("share", Message(R, QT_TRANSLATE_NOOP(R, "占全区")), "%", 1),
         ]
         district = finite(dv.value)
+        used = None
         rows = []
         for c in dv.contributions:
             v = finite(c.value)
-            share = v / district * 100 if v is not None and district else None
-            rows.append(BreakdownRow(c.unit, catalog.unit(c.unit).name, {"value": v, "share": share}))
+            share = v / district * 100 if v is not None and district and c.counted else None
+            rows.append(
+                BreakdownRow(
+                    c.unit,
+                    catalog.unit(c.unit).name,
+                    {"value": v, "share": share},
+                    counted=c.counted,
+                    carried_from=c.carried_from,
+                )
+            )
         total = {"value": district, "share": 100.0 if district else None}
         note = (
             Message(R, QT_TRANSLATE_NOOP(R, "区级指标：只取主管单位填报的数值"))
@@ -308,7 +344,19 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
     missing = set(dv.units_missing)
     for row in rows:
         row.missing = row.unit in missing
-    return Breakdown(code, str(period), columns, rows, total, [catalog.unit(u).name for u in dv.units_missing], note)
+    return Breakdown(
+        code,
+        str(period),
+        columns,
+        rows,
+        total,
+        [catalog.unit(u).name for u in dv.units_missing],
+        note,
+        used,
+        list(dv.missing),
+        dv.complete,
+        dv.estimated,
+    )
 
 
 # -- history for a chart -----------------------------------------------------------
@@ -323,10 +371,29 @@ class History:
     measure: str
     decimals: int
     cumulative: bool
-    actual: list[tuple[int, float]]  # plan figures for 2015 and 2020, then the district's
+    actual: list[tuple[int, float]]  # plan figures for 2015 and 2020, then the district's complete figures
     trajectory: list[tuple[int, float]]  # what the plan requires each year, 2020 → 2025
     target: float | None
     target_sense: str | None
+    # Incomplete years are drawn apart (never joined to the line, so a gap cannot read as a fall).
+    incomplete: list[tuple[int, float]] = field(default_factory=list)
+    estimated: list[int] = field(default_factory=list)  # years of ``actual`` completed by 沿用上期 (估)
+
+    @property
+    def note(self) -> Message | None:
+        """What the chart must say about its points, or None."""
+        if self.incomplete and self.estimated:
+            return Message(
+                R,
+                QT_TRANSLATE_NOOP(
+                    R, "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值"
+                ),
+            )
+        if self.incomplete:
+            return Message(R, QT_TRANSLATE_NOOP(R, "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较"))
+        if self.estimated:
+            return Message(R, QT_TRANSLATE_NOOP(R, "“估”为沿用上期的估计值"))
+        return None
 
 
 def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int | None = None) -> History:
@@ -334,6 +401,8 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
     ind = catalog.indicator(code)
     last_year = max(last_year or PLAN_TARGET_YEAR, PLAN_TARGET_YEAR)
     actual: list[tuple[int, float]] = []
+    incomplete: list[tuple[int, float]] = []
+    estimated: list[int] = []
     for year in range(FIRST_YEAR, last_year + 1):
         plan = {FIRST_YEAR: None if ind.is_cumulative else ind.base_2015, PLAN_BASE_YEAR: start_value(ind)}.get(year)
         if plan is not None:
@@ -344,7 +413,12 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         row = total_row(ind, aggregator, Period(year))
         # A year without a figure of its own is not a point, even where a running total carries over.
         if row.value is not None and (value := finite(row.progress_value)) is not None:
+            if not row.complete:
+                incomplete.append((year, value))
+                continue
             actual.append((year, value))
+            if row.estimated:
+                estimated.append(year)
     trajectory = [(y, e) for y in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1) if (e := expected(ind, y)) is not None]
     return History(
         code,
@@ -356,4 +430,6 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         trajectory,
         ind.target_2025,
         ind.target_sense,
+        incomplete,
+        estimated,
     )

@@ -31,7 +31,9 @@ def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:
     def name(unit: str) -> str:
         return catalog.unit(unit).name if catalog.has_unit(unit) else unit
 
-    return "、".join(f"{name(u)}（{'、'.join(sorted(set(ps)))}）" for u, ps in sorted(periods.items(), key=lambda kv: order(kv[0])))
+    return "、".join(
+        f"{name(u)}（{'、'.join(sorted(set(ps)))}）" for u, ps in sorted(periods.items(), key=lambda kv: order(kv[0]))
+    )
 
 
 def missing_text(catalog: Catalog, row: TotalRow) -> str:

@@ -59,8 +59,12 @@ def export_workbook(
     progress: Progress = SILENT,
     *,
     now: datetime | None = None,
+    carry_forward: bool = False,
 ) -> ExportResult:
-    """Write the district workbook for ``period`` (default: the latest year with figures) to ``path``."""
+    """Write the district workbook for ``period`` (default: the latest year with figures) to ``path``.
+
+    ``carry_forward`` (沿用上期) uses a missing unit's latest earlier stock figure, marked 估.
+    """
     path = check_target(path)
     period_obj: Period = parse_period(period) if period else Period(pivot.default_year(store))
     if not store.is_district:
@@ -73,11 +77,13 @@ def export_workbook(
         )
     catalog = store.catalog()
     # Only the figures the totals read (not every figure of the database): the same totals as ``xz totals``.
-    rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj), period_obj)
+    rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj, carry_forward=carry_forward), period_obj)
     years = pivot.years_with_data(store)
     raw_total = raw_count(store)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    subtitle = f"填报单位：{store.describe()}　　报告期：{period_label(period_obj)}　　导出时间：{stamp}"
+    subtitle = f"填报单位：{store.describe()}　　报告期：{period_label(period_obj)}　　导出时间：{stamp}" + (
+        "　　缺报单位的存量沿用上期（估）" if carry_forward else ""
+    )
     raw_steps = -(-raw_total // RAW_CHUNK)
     total = 5 + len(years) + raw_steps + 1
     result = ExportResult(path, str(period_obj))
@@ -96,6 +102,7 @@ def export_workbook(
             stamp,
             subtitle,
             rows=rows,
+            carry_forward=carry_forward,
             years=years,
             raw_total=raw_total,
             raw_steps=raw_steps,
@@ -132,6 +139,7 @@ def _write(
     subtitle: str,
     *,
     rows,
+    carry_forward: bool = False,
     years: list[int],
     raw_total: int,
     raw_steps: int,
@@ -179,10 +187,11 @@ def _write(
             subtitle,
             groups.get("table1", []) + groups.get("components", []),
             period_obj,
+            catalog,
         )
         step("其他指标")
         headline = (
-            pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE), HEADLINE)
+            pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE, carry_forward=carry_forward), HEADLINE)
             if catalog.has_indicator(HEADLINE)
             else None
         )

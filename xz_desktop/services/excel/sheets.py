@@ -11,15 +11,27 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.shapes import GraphicalProperties
 
 from ...domain.catalog import Catalog
 from ...domain.periods import Period
-from ...domain.totals import TotalRow
-from ...domain.trajectory import completion
+from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
+from ...domain.trajectory import BASE_PLAN, BASE_STORED, completion
 from ..pivot import History
+from ..totals import notes_text, verdict_text
 from .style import SheetWriter, cell, num_style, row_height
 
-MARK: dict[bool | None, tuple[str, str]] = {True: ("达到进度", "xz_good"), False: ("落后进度", "xz_bad")}
+MARK_STYLE: dict[str, str] = {VERDICT_ON_TRACK: "xz_good", VERDICT_BEHIND: "xz_bad", VERDICT_INCOMPLETE: "xz_na"}
+
+COMPLETION_NOTE = (
+    "注：完成率 =（实际值 − 基数）÷（2025年目标 − 基数）。基数为规划的2020年值；规划未给出时取本库的2020年全区值"
+    "（须完整）；五年累计目标的基数为0，按2021年以来累计值计算；均无时为“无基数”，完成率 = 实际值 ÷ 目标。"
+    "目标为下限且低于基数、或为上限且高于基数时，保持在限值内即为完成（100%）。"
+)
+COMPLETENESS_NOTE = (
+    "数据不全：应报单位未全部填报（存量缺年末数、流量缺全年或半年数、比值缺分子或分母、五年累计缺某一年）的指标"
+    "仍列出数值，但不作进度评价，备注列出缺报单位和报告期。“估”：缺报单位的存量沿用其上期数值（沿用上期），为估计值。"
+)
 
 
 def period_label(period: Period) -> str:
@@ -63,18 +75,34 @@ def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, floa
     return cols
 
 
-def _note(row: TotalRow, names: dict[str, str]) -> str:
+def _note(row: TotalRow, catalog: Catalog) -> str:
     parts = []
     if row.target_sense == "max":
         parts.append("目标为上限（以下）")
-    if row.units_missing:
-        missing = "、".join(names.get(u, u) for u in row.units_missing[:6]) + (
+    notes = notes_text(catalog, row)
+    if notes:
+        parts.append(notes)
+    elif row.units_missing:  # no target judged, but this year's figure lacks units
+        missing = "、".join(catalog.unit(u).name for u in row.units_missing[:6] if catalog.has_unit(u)) + (
             "等" if len(row.units_missing) > 6 else ""
         )
         parts.append(f"缺报 {len(row.units_missing)} 个单位：{missing}")
     if row.disputed:
         parts.append("含待处理的冲突数值")
     return "；".join(parts)
+
+
+def _base_cell(row: TotalRow) -> float | None:
+    """The base column: the plan's or the stored 2020 figure (a cumulative's 0 and 无基数 are said in the notes)."""
+    return row.base if row.base_source in (BASE_PLAN, BASE_STORED) else None
+
+
+def mark_of(row: TotalRow) -> tuple[str, str]:
+    """The 进度评价 cell's words and style, the same verdict as ``xz totals`` and the window."""
+    text = verdict_text(row)
+    if not text and row.target_2025 is not None and row.progress_value is None:
+        text = "无数据"
+    return text, MARK_STYLE.get(row.verdict, "xz_center")
 
 
 def write_plan_sheet(
@@ -113,33 +141,30 @@ def write_plan_sheet(
         if key not in block:
             sheet.merge(r3, index[key], r4, index[key])
 
-    names = {u.code: u.name for u in catalog.units}
     run_length = [sum(1 for other in rows if other.category == row.category) for row in rows]
     first = sheet.row + 1
     run_start, run_category = first, None
     for n, row in enumerate(rows, start=1):
         ind = catalog.indicator(row.code)
         d = num_style(row.decimals)
-        text, mark_style = MARK.get(
-            row.on_track, ("无数据" if row.target_2025 is not None and row.progress_value is None else "", "xz_center")
-        )
+        text, mark_style = mark_of(row)
         values = {
             "category": cell(ws, row.category, "xz_center"),
             "seq": cell(ws, row.table2_seq if table2 else n, "xz_center"),
             "name": cell(ws, row.name, "xz_text"),
             "measure": cell(ws, row.measure, "xz_center"),
-            "base": cell(ws, row.base_2020, d),
+            "base": cell(ws, _base_cell(row), d),
             "target": cell(ws, row.target_2025, d),
             "value": cell(ws, row.value, d),
             "cumulative": cell(ws, row.cumulative, d),
             "expected": cell(ws, row.expected, d),
             "completion": cell(ws, row.completion, "xz_pct"),
-            "time": cell(ws, completion(ind, row.expected) if row.expected is not None else None, "xz_pct"),
+            "time": cell(ws, completion(ind, row.expected, row.base) if row.expected is not None else None, "xz_pct"),
             "mark": cell(ws, text, mark_style),
             "reported": cell(
                 ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"
             ),
-            "note": cell(ws, _note(row, names), "xz_text"),
+            "note": cell(ws, _note(row, catalog), "xz_text"),
             "code": cell(ws, row.code, "xz_code"),
         }
         width = {key: w for key, _, w in cols}
@@ -164,11 +189,12 @@ def write_plan_sheet(
     if rows:
         sheet.merge(run_start, 1, last, 1)
     sheet.append([])
+    sheet.banner(COMPLETION_NOTE, "xz_note")
     sheet.banner(
-        "注：完成率 =（实际值 − 2020年基数）÷（2025年目标 − 2020年基数），五年累计目标按2021年以来累计值计算；"
-        "序时进度为按规划轨迹（线性或年均增长）该年应达到的完成率；实际值达到或超过应达值为“达到进度”。",
+        "序时进度为按规划轨迹（线性或年均增长）该期应达到的完成率，半年按年中计；实际值达到或超过应达值为“达到进度”。",
         "xz_note",
     )
+    sheet.banner(COMPLETENESS_NOTE, "xz_note")
     sheet.banner(
         "数值单位见“计量单位”列；空白表示尚无数据。全区值按各指标的汇总口径（求和、比值、年均增长）计算。", "xz_note"
     )
@@ -176,7 +202,13 @@ def write_plan_sheet(
 
 
 def write_other_sheet(
-    wb: Workbook, title: str, heading: str, subtitle: str, rows: list[TotalRow], period: Period
+    wb: Workbook,
+    title: str,
+    heading: str,
+    subtitle: str,
+    rows: list[TotalRow],
+    period: Period,
+    catalog: Catalog | None = None,
 ) -> None:
     """Indicators without a 2025 target: 表1's history and the components of ratios."""
     label = period_label(period)
@@ -189,6 +221,7 @@ def write_other_sheet(
         ("2020年", 12),
         (f"{label}", 12),
         ("已报/应报单位", 11),
+        ("备注", 26),
         ("指标代码", 24),
     ]
     sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="D4", title_rows="3:3")
@@ -209,9 +242,10 @@ def write_other_sheet(
                 cell(ws, row.base_2020, d),
                 cell(ws, row.value, d),
                 cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
+                cell(ws, note := (notes_text(catalog, row) if catalog is not None else ""), "xz_text"),
                 cell(ws, row.code, "xz_code"),
             ],
-            row_height([(row.name, widths["指标"]), (row.category, widths["类别"])]),
+            row_height([(row.name, widths["指标"]), (row.category, widths["类别"]), (note, widths["备注"])]),
         )
 
 
@@ -243,27 +277,50 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
     for _ in range(30 - sheet.row):
         sheet.append([])
     sheet.append([cell(ws, f"{history.name}（{history.measure}）", "xz_subtitle")])
-    head = sheet.append([cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "2025年目标")])
-    actual, planned = dict(history.actual), dict(history.trajectory)
-    years = sorted(set(actual) | set(planned))
+    head = sheet.append(
+        [cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "数据不全（不可比）", "2025年目标", "说明")]
+    )
+    actual, planned, partial = dict(history.actual), dict(history.trajectory), dict(history.incomplete)
+    years = sorted(set(actual) | set(planned) | set(partial))
     d = num_style(history.decimals)
     for year in years:
+        remark = "数据不全" if year in partial else ("估" if year in history.estimated else None)
         sheet.append(
             [
                 cell(ws, year, "xz_center"),
                 cell(ws, actual.get(year), d),
                 cell(ws, planned.get(year), d),
+                cell(ws, partial.get(year), d),
                 cell(ws, history.target if year == max(years) else None, d),
+                cell(ws, remark, "xz_center"),
             ]
         )
+    if history.incomplete or history.estimated:
+        sheet.append(
+            [
+                cell(
+                    ws,
+                    "注：数据不全的年份单列为不连线的空心点（缺报单位未计入，不能与其他年份比较）；“估”为沿用上期的估计值。",
+                    "xz_note",
+                )
+            ]
+        )
+    last = head + len(years)
     line = LineChart()
     line.title = f"{history.name}：实际与规划进度"
     line.y_axis.title = history.measure
     line.y_axis.majorGridlines = None
-    line.add_data(Reference(ws, min_col=2, max_col=3, min_row=head, max_row=sheet.row), titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=sheet.row))
+    line.add_data(Reference(ws, min_col=2, max_col=4, min_row=head, max_row=last), titles_from_data=True)
+    line.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
     for series in line.series:
         series.smooth = False  # straight segments: a smoothed curve would invent values between years
     line.series[1].graphicalProperties.line.dashStyle = "dash"
+    # An incomplete year is a hollow marker, never joined to the line: it cannot be read as a fall.
+    partial_series = line.series[2]
+    partial_series.graphicalProperties.line.noFill = True
+    partial_series.marker.symbol = "circle"
+    partial_series.marker.size = 8
+    partial_series.marker.graphicalProperties = GraphicalProperties(noFill=True)
+    partial_series.marker.graphicalProperties.line.solidFill = "7F7F7F"
     line.height, line.width = 10, 20
     ws.add_chart(line, f"F{head - 1}")

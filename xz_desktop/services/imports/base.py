@@ -16,6 +16,7 @@ from ...domain.numbers import parse_number
 from ...domain.periods import parse_period
 from ...store import Store
 from ...store.values import ValueChange
+from ..checking import same_year_entries
 from ..progress import SILENT, Progress
 
 I = "import"
@@ -124,12 +125,19 @@ def _check_outcome(
                 c.value, c.explanation if c.explanation is not None else (old.explanation if old else "")
             )
         previous = store.values.previous(unit, period)
+        # The other periods of the year as they will be after the import (a flow's halves against its year).
+        same_before = same_year_entries(store, unit, period)
+        same_after = {p: dict(e) for p, e in same_before.items()}
+        for (u, p), others in groups.items():
+            if u == unit and p in same_after:
+                for c in others:
+                    same_after[p][c.indicator] = Entry(c.value)
         old_errors = {
             (f.indicator, f.text())
-            for f in check_unit_period(catalog, unit, period, before, previous)
+            for f in check_unit_period(catalog, unit, period, before, previous, same_year=same_before)
             if f.severity is Severity.ERROR
         }
-        for finding in check_unit_period(catalog, unit, period, after, previous):
+        for finding in check_unit_period(catalog, unit, period, after, previous, same_year=same_after):
             if finding.severity is Severity.WARNING:
                 warnings.append(finding)
             elif (finding.indicator, finding.text()) not in old_errors:
