@@ -67,9 +67,17 @@ def test_exported_workbook_has_the_figures_of_xz_totals(demo_db, tmp_path, xz):
         table = plan_sheet(out, sheet)
         for code, row in table.iterrows():
             t = totals[code]
+            # The base column holds the base completion is measured from: the plan's or the stored 2020 figure.
+            t["base_shown"] = t["base"] if t["base_source"] in ("plan", "stored") else None
+            assert t["base_source"] != "plan" or t["base"] == t["base_2020"]
+            words = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全"}.get(t["verdict"])
+            if words and t["estimated"]:
+                words += "（估）"
+            shown = None if isinstance(row["进度评价"], float) and pd.isna(row["进度评价"]) else row["进度评价"]
+            assert shown == words if words else shown in (None, "无数据"), (code, shown, words)
             for column, key in (
                 ("2024年实际", "value"),
-                ("2020年基数", "base_2020"),
+                ("2020年基数", "base_shown"),
                 ("2025年目标", "target_2025"),
                 ("2024年应达", "expected"),
                 ("完成率", "completion"),

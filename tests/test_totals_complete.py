@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from xz_desktop.domain.aggregation import Aggregator, FigureSet
 from xz_desktop.domain.catalog_rows import catalog_from_rows
 from xz_desktop.domain.checks import Entry, Severity, check_unit_period
-from xz_desktop.domain.totals import district_totals, total_row
 from xz_desktop.domain.periods import Period
+from xz_desktop.domain.totals import district_totals, total_row
 from xz_desktop.domain.trajectory import completion, expected, on_track
 from xz_desktop.services import pivot
 

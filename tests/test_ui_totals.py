@@ -63,7 +63,9 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     last = page.breakdown_model.rowCount() - 1
     assert page.breakdown_model.index(last, 0).data() == "全区"
     assert page.chart.actual.count() >= 3 and page.chart.trajectory.count() >= 1 and page.chart.target.count() == 1
-    assert page.chart.actual.at(page.chart.actual.count() - 1).x() == 2024  # every year entered
+    assert page.chart.actual.at(page.chart.actual.count() - 1).x() == 2023  # every complete year on the line …
+    # … and 2024, without 洪合镇's population, has no district ratio at all: no point, and the chart says why.
+    assert page.chart.incomplete.count() == 0 and "2024年数据不全" in page.chart_note.text()
 
     click_row(qtbot, page.view, page.model.row_of("talent_total"))
     points = [(p.x(), round(p.y(), 2)) for p in page.chart.actual.points()]
@@ -74,6 +76,10 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     qtbot.keyClick(page.year_box, Qt.Key.Key_Down)
     assert page.selected_code() == "talent_total"  # the selection survives a change of year
     assert "洪合镇" in page.missing.text()
+    # 2024 without 洪合镇: 不完整, no verdict, and on the chart a hollow point apart from the line.
+    assert page.model.index(page.model.row_of("talent_total"), TotalsModel.MARK).data() == "数据不全"
+    assert [p.x() for p in page.chart.incomplete.points()] == [2024]
+    assert 2024 not in [p.x() for p in page.chart.actual.points()] and "空心点" in page.chart_note.text()
 
 
 def test_group_rows_span_the_table_and_cannot_be_selected(window):

@@ -10,10 +10,10 @@ from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator
 from ..domain.catalog_rows import load_catalog_dir
 from ..domain.checks import Severity
 from ..domain.numbers import format_number
+from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
 from ..services.checking import check_database
 from ..services.imports import import_file
-from ..domain.trajectory import BASE_NONE
 from ..services.totals import carried_text, missing_text, totals, verdict_text
 from ..store import create_store, open_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT

@@ -378,10 +378,18 @@ class History:
     # Incomplete years are drawn apart (never joined to the line, so a gap cannot read as a fall).
     incomplete: list[tuple[int, float]] = field(default_factory=list)
     estimated: list[int] = field(default_factory=list)  # years of ``actual`` completed by 沿用上期 (估)
+    gaps: list[int] = field(default_factory=list)  # years with figures too incomplete to give a value at all
 
     @property
     def note(self) -> Message | None:
         """What the chart must say about its points, or None."""
+        if self.gaps:
+            years = "、".join(str(y) for y in self.gaps)
+            return Message(
+                R,
+                QT_TRANSLATE_NOOP(R, "{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点"),
+                {"years": years},
+            )
         if self.incomplete and self.estimated:
             return Message(
                 R,
@@ -403,6 +411,7 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
     actual: list[tuple[int, float]] = []
     incomplete: list[tuple[int, float]] = []
     estimated: list[int] = []
+    gaps: list[int] = []
     for year in range(FIRST_YEAR, last_year + 1):
         plan = {FIRST_YEAR: None if ind.is_cumulative else ind.base_2015, PLAN_BASE_YEAR: start_value(ind)}.get(year)
         if plan is not None:
@@ -411,6 +420,8 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         if ind.is_cumulative and year < PLAN_BASE_YEAR:
             continue
         row = total_row(ind, aggregator, Period(year))
+        if not row.complete and row.progress_value is None and row.units_reported:
+            gaps.append(year)
         # A year without a figure of its own is not a point, even where a running total carries over.
         if row.value is not None and (value := finite(row.progress_value)) is not None:
             if not row.complete:
@@ -432,4 +443,5 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         ind.target_sense,
         incomplete,
         estimated,
+        gaps,
     )

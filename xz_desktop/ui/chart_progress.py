@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.periods import FIRST_YEAR, PLAN_TARGET_YEAR
 from ..services.pivot import History
+from .i18n import message_text
 
 ACTUAL = QColor("#2f6db5")
 PLAN = QColor("#c0504d")
 TARGET = QColor("#e69500")
+INCOMPLETE = QColor("#7f7f7f")
+ESTIMATED = QColor("#8e6bb8")
 
 
 class ProgressChart(QChartView):
@@ -35,23 +38,39 @@ class ProgressChart(QChartView):
         self.target = QScatterSeries(name=self.tr("2025年目标"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.target.setColor(TARGET)
         self.target.setMarkerSize(12)
+        # Incomplete years: hollow markers, never joined to the line, so a gap cannot read as a fall.
+        self.incomplete = QScatterSeries(name=self.tr("数据不全（不可比）"))
+        self.incomplete.setMarkerSize(11)
+        self.incomplete.setColor(QColor(0, 0, 0, 0))
+        self.incomplete.setBorderColor(INCOMPLETE)
+        self.incomplete.setPen(QPen(INCOMPLETE, 2, Qt.PenStyle.DotLine))
+        # Years completed by carrying a unit's earlier figure (沿用上期): on the line, marked.
+        self.estimated = QScatterSeries(name=self.tr("估（沿用上期）"))
+        self.estimated.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        self.estimated.setMarkerSize(9)
+        self.estimated.setColor(ESTIMATED)
+        self.note = ""  # what the chart says about its points (shown under it by the page)
         self.x_axis = QValueAxis()
         self.x_axis.setLabelFormat("%d")
         self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         self.y_axis = QValueAxis()
-        for series in (self.actual, self.trajectory, self.target):
+        for series in self._series():
             self._chart.addSeries(series)
         self._chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self._chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (self.actual, self.trajectory, self.target):
+        for series in self._series():
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         self.show_history(None)
 
+    def _series(self):
+        return (self.actual, self.trajectory, self.target, self.incomplete, self.estimated)
+
     def show_history(self, history: History | None) -> None:
         """Draw ``history``; ``None`` clears the chart."""
-        for series in (self.actual, self.trajectory, self.target):
+        for series in self._series():
             series.clear()
+        self.note = ""
         if history is None:
             self._chart.setTitle(self.tr("选择一项指标查看其走势"))
             self.x_axis.setRange(FIRST_YEAR, PLAN_TARGET_YEAR)
@@ -60,12 +79,16 @@ class ProgressChart(QChartView):
         self._chart.setTitle(f"{history.name}（{history.measure}）")
         self.actual.append([QPointF(y, v) for y, v in history.actual])
         self.trajectory.append([QPointF(y, v) for y, v in history.trajectory])
+        self.incomplete.append([QPointF(y, v) for y, v in history.incomplete])
+        self.estimated.append([QPointF(y, v) for y, v in history.actual if y in history.estimated])
         if history.target is not None:
             self.target.append(PLAN_TARGET_YEAR, history.target)
-        values = [v for _, v in history.actual + history.trajectory] + (
+        if history.note is not None:
+            self.note = message_text(history.note)
+        values = [v for _, v in history.actual + history.trajectory + history.incomplete] + (
             [history.target] if history.target is not None else []
         )
-        years = [y for y, _ in history.actual + history.trajectory] + [PLAN_TARGET_YEAR]
+        years = [y for y, _ in history.actual + history.trajectory + history.incomplete] + [PLAN_TARGET_YEAR]
         first = min(years + [FIRST_YEAR]) if history.actual and history.actual[0][0] <= FIRST_YEAR else min(years)
         last = max(years)
         # Half a year of margin each side so the end markers show whole; ticks stay on the years.

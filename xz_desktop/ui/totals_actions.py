@@ -53,10 +53,11 @@ def export_excel(window, period: str | None = None) -> None:
         path += ".xlsx"
     _remember(path)
     db = window.store_path
+    carry_forward = bool(page is not None and page.carry_forward)  # the same figures as the page shows
 
     def job(progress):
         with open_store(db) as store:  # the worker's own connection
-            return export_workbook(store, path, period, progress)
+            return export_workbook(store, path, period, progress, carry_forward=carry_forward)
 
     def done(result) -> None:
         window.last_export = result

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.periods import Period
-from ..domain.totals import district_totals
+from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, district_totals
 from ..services import pivot
 from ..services.totals import aggregator_for
 from .chart_progress import ProgressChart
 from .i18n import message_text
-from .totals_model import BreakdownModel, TotalsModel
+from .totals_model import BreakdownModel, TotalsModel, status_text
 from .views import fill_year_box
 
 PAGE_KEY = "totals"
@@ -54,9 +55,14 @@ class TotalsPage(QWidget):
         self.year_box.setMinimumContentsLength(7)
         label.setBuddy(self.year_box)
         self.summary = QLabel(self, objectName="totals_summary")
+        self.summary.setWordWrap(True)
+        self.carry_box = QCheckBox(self.tr("沿用上期(&C)"), self, objectName="totals_carry_forward")
+        self.carry_box.setToolTip(self.tr("缺报单位的存量指标沿用其最近一期数值；用到的地方标“估”，进度评价也是估计"))
         self.export_button = QPushButton(self.tr("导出 Excel(&X)…"), self, objectName="totals_export")
         bar.addWidget(label)
         bar.addWidget(self.year_box)
+        bar.addSpacing(12)
+        bar.addWidget(self.carry_box)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.export_button)
@@ -73,7 +79,7 @@ class TotalsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((232, 66, 78, 78, 76, 76, 76, 62, 84, 58)):
+        for col, width in enumerate((232, 66, 78, 78, 76, 76, 76, 62, 96, 58, 220)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_indicator(current.row()))
 
@@ -100,6 +106,8 @@ class TotalsPage(QWidget):
         self.missing.setWordWrap(True)
         self.chart = ProgressChart(self)
         self.chart.setObjectName("totals_chart")
+        self.chart_note = QLabel(self, objectName="totals_chart_note")
+        self.chart_note.setWordWrap(True)
         split_side = QSplitter(Qt.Orientation.Vertical, detail)
         top = QWidget(split_side)
         top_layout = QVBoxLayout(top)
@@ -107,7 +115,12 @@ class TotalsPage(QWidget):
         for widget in (self.title, self.note, self.breakdown_view, self.missing):
             top_layout.addWidget(widget)
         split_side.addWidget(top)
-        split_side.addWidget(self.chart)
+        bottom = QWidget(split_side)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.chart, 1)
+        bottom_layout.addWidget(self.chart_note)
+        split_side.addWidget(bottom)
         split_side.setSizes([330, 360])
         side.addWidget(split_side)
 
@@ -119,11 +132,18 @@ class TotalsPage(QWidget):
         split.setSizes([900, 480])
         layout.addWidget(split, 1)
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
-        self.setTabOrder(self.year_box, self.view)
+        self.carry_box.toggled.connect(lambda _: self.reload())
+        self.setTabOrder(self.year_box, self.carry_box)
+        self.setTabOrder(self.carry_box, self.view)
         self.setTabOrder(self.view, self.breakdown_view)
         self.setTabOrder(self.breakdown_view, self.export_button)
 
     # -- data -----------------------------------------------------------
+    @property
+    def carry_forward(self) -> bool:
+        """沿用上期: the district's choice, off by default."""
+        return self.carry_box.isChecked()
+
     @property
     def period(self) -> str:
         return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
@@ -139,21 +159,24 @@ class TotalsPage(QWidget):
         """Recompute the totals of the chosen year, keeping the selected indicator."""
         code = self.selected_code()
         store = self.window_.store
-        self._aggregator = aggregator_for(store)
+        self._aggregator = aggregator_for(store, carry_forward=self.carry_forward)
         rows = district_totals(store.catalog(), self._aggregator, Period(int(self.period)))
-        self.model.set_rows(rows, self.period)
+        self.model.set_rows(rows, self.period, store.catalog())
         self.view.clearSpans()
         for r in range(self.model.rowCount()):
             if self.model.is_group(r):
                 self.view.setSpan(r, 0, 1, self.model.columnCount())
         plan = [r for r in rows if r.table2_seq is not None]
-        on = sum(1 for r in plan if r.on_track is True)
-        behind = sum(1 for r in plan if r.on_track is False)
-        self.summary.setText(
-            self.tr("表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项").format(
-                n=len(plan), on=on, behind=behind, none=len(plan) - on - behind
-            )
-        )
+        on = sum(1 for r in plan if r.verdict == VERDICT_ON_TRACK)
+        behind = sum(1 for r in plan if r.verdict == VERDICT_BEHIND)
+        partial = sum(1 for r in plan if r.verdict == VERDICT_INCOMPLETE)
+        text = self.tr(
+            "表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，数据不全 {partial} 项，其他 {none} 项"
+        ).format(n=len(plan), on=on, behind=behind, partial=partial, none=len(plan) - on - behind - partial)
+        estimated = sum(1 for r in plan if r.estimated)
+        if estimated:
+            text += self.tr("（其中 {n} 项含沿用上期的估计值）").format(n=estimated)
+        self.summary.setText(text)
         self.select_indicator(code or (plan[0].code if plan else ""))
 
     def selected_code(self) -> str | None:
@@ -181,6 +204,7 @@ class TotalsPage(QWidget):
             self.missing.clear()
             self.breakdown_model.set_breakdown(None)
             self.chart.show_history(None)
+            self.chart_note.clear()
             return
         catalog = self.window_.store.catalog()
         breakdown = pivot.breakdown(catalog, self._aggregator, item.code, self.period)
@@ -188,13 +212,17 @@ class TotalsPage(QWidget):
         self.note.setText(message_text(breakdown.note) if breakdown.note else "")
         self.breakdown_model.set_breakdown(breakdown)
         self.breakdown_view.setColumnWidth(0, 150)
-        if breakdown.missing:
+        status = status_text(item, catalog)
+        if status:
+            self.missing.setText(status + self.tr("。不完整的数值不作进度评价（数据不全）。") * (not item.complete))
+        elif breakdown.missing:
             self.missing.setText(
                 self.tr("未报 {n} 个单位：{names}").format(n=len(breakdown.missing), names="、".join(breakdown.missing))
             )
         else:
             self.missing.setText(self.tr("应报单位均已填报"))
         self.chart.show_history(pivot.history(catalog, self._aggregator, item.code, int(self.period)))
+        self.chart_note.setText(self.chart.note)
 
 
 def install(window) -> None:
