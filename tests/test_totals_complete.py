@@ -141,6 +141,11 @@ def test_carry_forward_is_an_estimate_and_says_which_unit_and_year():
     assert behind["talent"].verdict == "behind" and behind["talent"].estimated
 
 
+def test_carry_forward_never_invents_a_period_nobody_reported():
+    a = agg(("big", "talent", "2023", 100_000), ("small", "talent", "2023", 45_000), carry_forward=True)
+    assert a.value("talent", "2024").value is None and not a.value("talent", "2024").carried
+
+
 def test_carry_forward_never_invents_a_flow_or_a_unit_that_never_reported():
     a = agg(
         ("big", "grads", "2023", 1000),

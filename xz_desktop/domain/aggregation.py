@@ -254,17 +254,25 @@ class Aggregator:
             # Reported once by its owner: a copy from anyone else must not be summed in.
             owner = ind.reported_by[0]
             expected, others = [owner], []
-        return {u: self._figure(ind, u, period) for u in expected + others}
+        figures = {u: unit_figure(ind.aggregation, self.figures.series(ind.code, u), period) for u in expected + others}
+        # 沿用上期 fills in for a unit missing from a period others reported; it never invents a period.
+        if (
+            self.carry_forward
+            and ind.aggregation is Aggregation.STOCK
+            and any(f.value is not None for f in figures.values())
+        ):
+            for u, f in figures.items():
+                if f.value is None and self.catalog.unit(u).active:
+                    figures[u] = self._carried(ind, u, period) or f
+        return figures
 
-    def _figure(self, ind: Indicator, unit: str, period: Period) -> UnitFigure:
+    def _carried(self, ind: Indicator, unit: str, period: Period) -> UnitFigure | None:
         series = self.figures.series(ind.code, unit)
-        fig = unit_figure(ind.aggregation, series, period)
-        if fig.value is None and self.carry_forward and ind.aggregation is Aggregation.STOCK:
-            earlier = [p for p in series if p < period]
-            if earlier:
-                latest = max(earlier)
-                return UnitFigure(series[latest], (), str(latest))
-        return fig
+        earlier = [p for p in series if p < period]
+        if not earlier:
+            return None
+        latest = max(earlier)
+        return UnitFigure(series[latest], (), str(latest))
 
     def _inside_others(self, ind: Indicator, period: Period) -> list[UnitContribution]:
         """Units whose figures are inside others' for ``ind``: shown, not counted."""
