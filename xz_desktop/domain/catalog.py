@@ -210,7 +210,11 @@ class Catalog:
     def fingerprint(self) -> str:
         """A short hash of the content: the same catalog has the same version everywhere."""
         digest = hashlib.sha256()
-        tables: list[list] = [self.indicators, self.units, self.rules]
+        tables: list[list[Indicator] | list[Unit] | list[Rule] | list[Overlap]] = [
+            self.indicators,
+            self.units,
+            self.rules,
+        ]
         if self.overlaps:  # a catalog without overlaps keeps the version it always had
             tables.append(self.overlaps)
         for table in tables:

@@ -111,7 +111,7 @@ def expected(ind: Indicator, year: float, base: object = _UNSET) -> float | None
         return target
     t = min(max(year - PLAN_BASE_YEAR, 0), _SPAN) / _SPAN
     if ind.trajectory is Trajectory.COMPOUND and start > 0 and target > 0:
-        return start * (target / start) ** t
+        return float(start * (target / start) ** t)
     return start + (target - start) * t
 
 
