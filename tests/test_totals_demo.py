@@ -36,7 +36,7 @@ GOAL_2024 = BASE * (TARGET / BASE) ** (4 / 5)  # compound 12.21 → 14.71 over f
 
 def stored(db, indicator, period):
     with open_store(db) as store:
-        return {v.unit: v.value for v in store.values.list(indicator=indicator, period=period) if v.value is not None}
+        return {v.unit: v.value for v in store.values.select(indicator=indicator, period=period) if v.value is not None}
 
 
 def hand_figures(db):

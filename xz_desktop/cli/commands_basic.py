@@ -14,7 +14,7 @@ from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
 from ..services.checking import check_database
 from ..services.imports import import_file
-from ..services.totals import carried_text, missing_text, totals, verdict_text
+from ..services.totals import carried_text, errors_text, missing_text, totals, verdict_text
 from ..store import create_store, open_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT
 from .output import print_json, table
@@ -238,7 +238,9 @@ def cmd_totals(args) -> int:
                 "" if r.completion is None else f"{r.completion:.0%}",
                 verdict_text(r) + ("（有争议）" if r.disputed else ""),
                 f"{len(r.units_reported)}/{len(r.units_reported) + len(r.units_missing)}",
-                "；".join(p for p in (missing_text(catalog, r), carried_text(catalog, r)) if p),
+                "；".join(
+                    p for p in (missing_text(catalog, r), carried_text(catalog, r), errors_text(catalog, r)) if p
+                ),
             ]
         )
     print(

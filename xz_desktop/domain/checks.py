@@ -19,6 +19,9 @@ from .messages import QT_TRANSLATE_NOOP, Message, Translate
 from .numbers import format_typed
 
 C = "checks"
+# A numerator typed before its denominator: an error of the period as a whole (a blank to fill),
+# not of the figure just typed.
+NEEDS_DENOMINATOR = QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}")
 
 
 class Severity(str, Enum):
@@ -230,7 +233,7 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
                 Severity.ERROR,
                 Message(
                     C,
-                    QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}"),
+                    NEEDS_DENOMINATOR,
                     {
                         "numerator": catalog.indicator(num).name,
                         "ratio": ratio.name,

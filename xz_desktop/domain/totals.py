@@ -58,6 +58,9 @@ class TotalRow:
     base: float | None = None  # the base completion is measured from (display measure)
     base_source: str = BASE_NONE  # plan | stored | zero | none (无基数)
     value_complete: bool = True  # the period's own value (differs from ``complete`` for cumulatives)
+    # Reporting units' periods that hold a 逻辑性 error (e.g. left by a conflict's resolution): the
+    # figure includes them and says so (filled in by ``services.totals.mark_errors``).
+    errors: list[Missing] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)

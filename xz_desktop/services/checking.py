@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise, year_siblings
+from ..domain.checks import (
+    NEEDS_DENOMINATOR,
+    CheckSummary,
+    Entry,
+    Finding,
+    Severity,
+    check_unit_period,
+    summarise,
+    year_siblings,
+)
 from ..store import Store
 
 
@@ -62,3 +71,31 @@ def check_database(store: Store) -> CheckReport:
     for unit, period in store.values.units_and_periods():
         report.findings.extend(findings_for(store, unit, period))
     return report
+
+
+def errors_introduced(store: Store, unit: str, indicator: str, period: str, value: float | None) -> list[Finding]:
+    """The 逻辑性 errors that writing ``value`` would add to ``unit``'s ``period`` (none already there)."""
+    catalog = store.catalog()
+    before = store.values.entries(unit, period)
+    old = before.get(indicator)
+    after = {**before, indicator: Entry(value, old.explanation if old else "")}
+    previous = store.values.previous(unit, period)
+    same_year = same_year_entries(store, unit, period)
+
+    def errors(entries: dict[str, Entry]) -> set[tuple[str, str]]:
+        return {
+            (f.indicator, f.text())
+            for f in check_unit_period(catalog, unit, period, entries, previous, same_year=same_year)
+            if f.severity is Severity.ERROR
+        }
+
+    known = errors(before)
+    # A blank still to fill (a denominator not typed yet) is incompleteness, which the totals say;
+    # what is refused is a figure that is wrong: out of range, breaking a rule, halves against the year.
+    return [
+        f
+        for f in check_unit_period(catalog, unit, period, after, previous, same_year=same_year)
+        if f.severity is Severity.ERROR
+        and (f.indicator, f.text()) not in known
+        and f.message.template != NEEDS_DENOMINATOR
+    ]

@@ -21,7 +21,7 @@ from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue
-from .checking import same_year_entries
+from .checking import errors_introduced, same_year_entries
 from .round.states import PeriodReview, is_locked, period_review
 
 F = "form"
@@ -317,7 +317,21 @@ def set_value(
     """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
     number = parse_number(value) if isinstance(value, str) else value
     _check_reports(store, unit, indicator, period)
-    return store.values.write_one(unit, indicator, str(parse_period(period)), number, None, author)
+    period = str(parse_period(period))
+    if store.is_district:
+        # The district's correction goes straight into the totals (no package to stop it there):
+        # it must pass the same 逻辑性 checks a unit's package does, or nothing is written.
+        refused = errors_introduced(store, unit, indicator, period, number)
+        if refused:
+            raise XzError(
+                Message(
+                    F,
+                    QT_TRANSLATE_NOOP("form", "区级修改未保存：{reason}"),
+                    {"reason": "；".join(f.text() for f in refused)},
+                ),
+                details=[f.message for f in refused],
+            )
+    return store.values.write_one(unit, indicator, period, number, None, author)
 
 
 def set_explanation(

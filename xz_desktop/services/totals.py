@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
-from ..domain.aggregation import Aggregator
+from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Catalog
+from ..domain.checks import Severity
+from ..domain.periods import Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..store import Store
+from .checking import findings_for
+
+
+def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
+    """The (unit, period) pairs of ``period``'s year that hold a 逻辑性 error in this database."""
+    period = parse_period(period) if isinstance(period, str) else period
+    wanted = {str(period.year), f"{period.year}H1", f"{period.year}H2"}
+    keys = set()
+    for unit, p in store.values.units_and_periods():
+        if p in wanted and any(f.severity is Severity.ERROR for f in findings_for(store, unit, p)):
+            keys.add((unit, p))
+    return keys
+
+
+def mark_errors(store: Store, rows: list[TotalRow], period: Period | str) -> list[TotalRow]:
+    """Say on every row which of its reporting units' periods hold a 逻辑性 error."""
+    period = parse_period(period) if isinstance(period, str) else period
+    keys = error_keys(store, period)
+    if not keys:
+        return rows
+    own = {str(period)} | ({f"{period.year}H1", f"{period.year}H2"} if period.is_year else set())
+    for row in rows:
+        row.errors = sorted(Missing(u, p) for u, p in keys if u in row.units_reported and p in own)
+    return rows
 
 
 def aggregator_for(store: Store, *, carry_forward: bool = False) -> Aggregator:
@@ -15,8 +41,9 @@ def aggregator_for(store: Store, *, carry_forward: bool = False) -> Aggregator:
 
 
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:
-    """Every indicator's district value for ``period`` against the plan."""
-    return district_totals(store.catalog(), aggregator_for(store, carry_forward=carry_forward), period)
+    """Every indicator's district value for ``period`` against the plan, with its units' errors."""
+    rows = district_totals(store.catalog(), aggregator_for(store, carry_forward=carry_forward), period)
+    return mark_errors(store, rows, period)
 
 
 def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:
@@ -63,9 +90,16 @@ def verdict_text(row: TotalRow) -> str:
     return ""
 
 
+def errors_text(catalog: Catalog, row: TotalRow) -> str:
+    """Chinese: which reporting units' periods behind the row hold a 逻辑性 error."""
+    if not row.errors:
+        return ""
+    return "含未通过逻辑性审核的数值：" + _by_unit(catalog, [(m.unit, m.period) for m in row.errors])
+
+
 def notes_text(catalog: Catalog, row: TotalRow) -> str:
-    """Chinese: 不完整 / 估 / 无基数 notes of a row, joined."""
-    parts = [missing_text(catalog, row), carried_text(catalog, row)]
+    """Chinese: 不完整 / 估 / 错误 / 无基数 notes of a row, joined."""
+    parts = [missing_text(catalog, row), carried_text(catalog, row), errors_text(catalog, row)]
     if row.target_2025 is not None and row.base_source == BASE_NONE:
         parts.append("无基数（完成率 = 实际 ÷ 目标）")
     elif row.base_source == BASE_STORED:

@@ -77,6 +77,12 @@ def status_text(row: TotalRow, catalog: Catalog | None = None) -> str:
                 who=unit_periods(catalog, [(c.unit, c.from_period) for c in row.carried])
             )
         )
+    if row.errors:
+        parts.append(
+            QCoreApplication.translate("TotalsModel", "含未通过逻辑性审核的数值：{who}").format(
+                who=unit_periods(catalog, [(m.unit, m.period) for m in row.errors])
+            )
+        )
     if row.target_2025 is not None and row.base_source == BASE_NONE:
         parts.append(QCoreApplication.translate("TotalsModel", "无基数"))
     return QCoreApplication.translate("TotalsModel", "；").join(parts)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.periods import Period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, district_totals
 from ..services import pivot
-from ..services.totals import aggregator_for
+from ..services.totals import aggregator_for, mark_errors
 from .chart_progress import ProgressChart
 from .i18n import message_text
 from .totals_model import BreakdownModel, TotalsModel, status_text
@@ -160,7 +160,9 @@ class TotalsPage(QWidget):
         code = self.selected_code()
         store = self.window_.store
         self._aggregator = aggregator_for(store, carry_forward=self.carry_forward)
-        rows = district_totals(store.catalog(), self._aggregator, Period(int(self.period)))
+        rows = mark_errors(
+            store, district_totals(store.catalog(), self._aggregator, Period(int(self.period))), self.period
+        )
         self.model.set_rows(rows, self.period, store.catalog())
         self.view.clearSpans()
         for r in range(self.model.rowCount()):

@@ -24,6 +24,7 @@ from .. import pivot
 from ..files import check_target, replacing
 from ..progress import SILENT, Progress
 from ..status import submission_status
+from ..totals import mark_errors
 from .sheets import period_label, write_chart_sheet, write_other_sheet, write_plan_sheet
 from .style import register_styles
 from .tables import RAW_CHUNK, raw_count, write_raw_sheets, write_status_sheet, write_units_sheet
@@ -78,6 +79,7 @@ def export_workbook(
     catalog = store.catalog()
     # Only the figures the totals read (not every figure of the database): the same totals as ``xz totals``.
     rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj, carry_forward=carry_forward), period_obj)
+    mark_errors(store, rows, period_obj)
     years = pivot.years_with_data(store)
     raw_total = raw_count(store)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
