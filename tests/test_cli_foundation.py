@@ -277,4 +277,6 @@ def test_demo_figures_arrive_as_merged_packages(tmp_path):
         assert not status["honghe"].submitted and status["xincheng"].submitted and status["xincheng"].package_file
         log = merge_log(store)
         assert len(log) == len(store.values.units_and_periods())
-        assert {v.source for v in store.values.select()} <= {e.package_id for e in log}  # every figure knows its package
+        assert {v.source for v in store.values.select()} <= {
+            e.package_id for e in log
+        }  # every figure knows its package

@@ -10,7 +10,14 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
 from ..services.catalog_transfer import export_catalog, import_catalog
-from ..services.packages.conflicts import list_conflicts, resolve, resolve_many
+from ..services.packages.conflicts import (
+    errors_in_conflicted_periods,
+    list_conflicts,
+    resolve,
+    resolve_many,
+    resolve_package,
+    revision_words,
+)
 from ..services.packages.corrections import import_corrections, make_corrections
 from ..services.packages.merge import MERGED, REFUSED, UNCHANGED, find_package, merge_files, merge_log, unmerge
 from ..services.packages.submission import make_package
@@ -100,7 +107,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=R,
         description="为冲突选定一个数值。Pick the figure of a conflict.\n"
         "  xz resolve DB 3 --choose 2          第 3 号冲突采用第 2 个数值 / conflict 3 takes candidate 2\n"
-        "  xz resolve DB --all --prefer unit   全部采用上报包的数值 / every open conflict takes the unit's figure",
+        "  xz resolve DB --all --prefer unit   全部采用上报包的数值 / every open conflict takes the unit's figure\n"
+        "  xz resolve DB --package PKG         采用该上报包的全部数值 / take every figure of one package",
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
     p.add_argument("id", type=int, nargs="?", metavar="ID", help="冲突编号（见 xz conflicts） / conflict id")
@@ -108,6 +116,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", action="store_true", help="处理全部待处理冲突 / every open conflict")
     p.add_argument(
         "--prefer", choices=["unit", "district"], help="批量处理时采用：unit 上报包的数值，district 区里更正的数值"
+    )
+    p.add_argument(
+        "--package",
+        metavar="PKG",
+        help="采用该上报包（编号、编号前缀或文件名）的全部数值 / take every figure of this package (id, prefix or file)",
     )
     p.add_argument("--author", help="记录为处理人 / recorded as who decided")
     p.set_defaults(func=cmd_resolve)
@@ -270,25 +283,42 @@ def cmd_unmerge(args) -> int:
 def cmd_conflicts(args) -> int:
     with open_store(args.db) as store:
         conflicts = list_conflicts(store, include_resolved=args.all)
+        store_errors = errors_in_conflicted_periods(store)
     if args.json:
         print_json([c.as_json() for c in conflicts])
         return 0
     if not conflicts:
         print("没有待处理的冲突。")
+        _print_errors(store_errors)
         return 0
     for c in conflicts:
         state = f"已处理（{c.resolved_by}，{c.resolved_at}）" if c.resolved_at else "待处理"
-        kind = "区里更正与单位新报数值不同" if c.kind == "correction" else "同一修订号有两个不同数值"
+        kind = "区里更正与单位新报数值不同" if c.kind == "correction" else "单位在两处分别修改过，报来两个不同数值"
         print(f"[{c.id}] {c.unit_name} {c.period} {c.indicator_name}（{kind}）{state}")
         for n, cand in enumerate(c.candidates, start=1):
             origin = "区里更正" if cand.origin == "district" else f"上报包 {cand.file or cand.source[:8]}"
             expl = f"，说明：{cand.explanation}" if cand.explanation else ""
-            print(f"    {n}. {_num(cand.value)}{c.measure}  {origin}，{cand.changed_by} {cand.changed_at}{expl}")
+            words = revision_words(cand.revision).format()
+            print(
+                f"    {n}. {_num(cand.value)}{c.measure}  {origin}，{words}，{cand.changed_by} {cand.changed_at}{expl}"
+            )
+    _print_errors(store_errors)
     return 0
+
+
+def _print_errors(errors) -> None:
+    """The 逻辑性 errors left in unit-periods that had conflicts (figures chosen one by one may break a rule)."""
+    for f in errors:
+        print(f"错误 [{f.unit} {f.period}] {f.text()}（请在填报页面更正该单位该期的数值）")
 
 
 def cmd_resolve(args) -> int:
     with open_store(args.db) as store:
+        if args.package:
+            done, errors = resolve_package(store, find_package(store, args.package), by=args.author)
+            print(f"已处理 {done} 个冲突：全部采用该上报包的数值。")
+            _print_errors(errors)
+            return 0
         if args.all:
             if not args.prefer:
                 raise XzError(
@@ -300,6 +330,7 @@ def cmd_resolve(args) -> int:
             ids = [c.id for c in list_conflicts(store)]
             done = resolve_many(store, ids, args.prefer, by=args.author)
             print(f"已处理 {done} 个冲突，{len(ids) - done} 个需逐个选择。")
+            _print_errors(errors_in_conflicted_periods(store))
             return 0
         if args.id is None or args.choose is None:
             raise XzError(
@@ -307,8 +338,9 @@ def cmd_resolve(args) -> int:
                     "packages", QT_TRANSLATE_NOOP("packages", "请给出冲突编号和 --choose N（或用 --all --prefer …）")
                 )
             )
-        resolve(store, args.id, args.choose - 1, by=args.author)
+        errors = resolve(store, args.id, args.choose - 1, by=args.author)
     print(f"冲突 {args.id} 已处理：采用第 {args.choose} 个数值。")
+    _print_errors(errors)
     return 0
 
 

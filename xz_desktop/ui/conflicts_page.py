@@ -13,7 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..services.packages.conflicts import ConflictCandidate, ConflictView, list_conflicts, resolve, resolve_many
+from ..services.packages.conflicts import (
+    ConflictCandidate,
+    ConflictView,
+    errors_in_conflicted_periods,
+    list_conflicts,
+    resolve,
+    resolve_many,
+    resolve_package,
+    revision_words,
+)
+from .i18n import message_text
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
 from .views import read_only_table
 
@@ -25,7 +35,7 @@ class ConflictsPage(QWidget):
         super().__init__(parent)
         self.window_ = window
         tr = self.tr
-        kinds = {"correction": tr("区里更正与单位新报不同"), "fork": tr("同一修订号两个数值")}
+        kinds = {"correction": tr("区里更正与单位新报不同"), "fork": tr("单位在两处分别修改过")}
         self.conflicts_model = RowsModel(
             [
                 Column(tr("编号"), lambda c: str(c.id), RIGHT),
@@ -46,7 +56,7 @@ class ConflictsPage(QWidget):
             [
                 Column(tr("来源"), self._origin),
                 Column(tr("数值"), lambda c: number(c.value), RIGHT),
-                Column(tr("修订号"), lambda c: str(c.revision), RIGHT),
+                Column(tr("第几次修改"), lambda c: message_text(revision_words(c.revision))),
                 Column(tr("填报/修改人"), lambda c: c.changed_by),
                 Column(tr("修改时间"), lambda c: when(c.changed_at)),
                 Column(tr("说明"), lambda c: c.explanation),
@@ -72,11 +82,18 @@ class ConflictsPage(QWidget):
         self.all_unit.clicked.connect(lambda: self.resolve_all("unit"))
         self.all_district = QPushButton(tr("全部保留区里更正(&K)"), self)
         self.all_district.clicked.connect(lambda: self.resolve_all("district"))
+        self.whole_package = QPushButton(tr("采用该上报包的全部数值(&A)"), self, objectName="conflicts_whole_package")
+        self.whole_package.setToolTip(tr("所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值"))
+        self.whole_package.clicked.connect(self.take_whole_package)
+        # Errors left in the unit-periods of conflicts: figures chosen one by one can break a rule together.
+        self.errors = QLabel(self, objectName="conflicts_errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #a94442")
         buttons = QHBoxLayout()
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         buttons.addWidget(self.detail, 1)
-        for b in (self.choose_button, self.all_unit, self.all_district):
+        for b in (self.choose_button, self.whole_package, self.all_unit, self.all_district):
             buttons.addWidget(b)
 
         lower = QWidget(self)
@@ -92,6 +109,7 @@ class ConflictsPage(QWidget):
         splitter.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.errors)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.conflicts, self.candidates)
         self.setTabOrder(self.candidates, self.choose_button)
@@ -128,6 +146,7 @@ class ConflictsPage(QWidget):
             else self.tr("没有待处理的冲突。")
         )
         self.all_unit.setEnabled(open_count > 0)
+        self._show_errors()
         self.all_district.setEnabled(
             any(not c.resolved_at and any(x.origin == "district" for x in c.candidates) for c in rows)
         )
@@ -144,6 +163,9 @@ class ConflictsPage(QWidget):
         if c is not None and self.candidates_model.rowCount():
             self.candidates.selectRow(0)
         self.choose_button.setEnabled(c is not None and not c.resolved_at)
+        self.whole_package.setEnabled(
+            c is not None and not c.resolved_at and any(x.origin == "unit" for x in c.candidates)
+        )
         if c is None:
             self.detail.setText("")
         elif c.resolved_at:
@@ -154,10 +176,70 @@ class ConflictsPage(QWidget):
             )
         else:
             self.detail.setText(
-                self.tr("同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。")
+                self.tr("这个单位在两处（例如两台电脑）分别修改过这个数值，报来了两个不同的数。请选定采用哪一个。")
             )
 
     # -- decisions ------------------------------------------------------------
+    def _show_errors(self) -> None:
+        store = self.window_.store
+        catalog = store.catalog()
+        found = errors_in_conflicted_periods(store)
+        if not found:
+            self.errors.clear()
+            self.errors.hide()
+            return
+        lines = [
+            self.tr("{unit} {period}：{text}").format(
+                unit=catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit,
+                period=f.period,
+                text=message_text(f.message),
+            )
+            for f in found
+        ]
+        self.errors.setText(
+            self.tr("处理冲突后，以下单位该期的数值未通过逻辑性审核，汇总表中相关数值已注明，请更正：")
+            + "\n"
+            + "\n".join(lines)
+        )
+        self.errors.show()
+
+    def selected_package(self) -> str | None:
+        """The package of the selected candidate, if it is a unit's."""
+        c = self.current()
+        row = self.candidates.currentIndex().row()
+        if c is None:
+            return None
+        if 0 <= row < len(c.candidates) and c.candidates[row].origin == "unit":
+            return c.candidates[row].source
+        units = [(x.exported_at, x.source) for x in c.candidates if x.origin == "unit"]
+        return max(units)[1] if units else None  # the district's correction is selected: the latest package
+
+    def take_whole_package(self) -> None:
+        package = self.selected_package()
+        if package is None:
+            return
+        c = self.current()
+        cand = next((x for x in (c.candidates if c else []) if x.origin == "unit" and x.source == package), None)
+        name = (cand.file if cand else None) or package[:8]
+        n = sum(
+            1
+            for x in self.conflicts_model.rows
+            if not x.resolved_at and any(y.origin == "unit" and y.source == package for y in x.candidates)
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("采用该上报包的全部数值"),
+            self.tr("上报包 {file} 涉及 {n} 个待处理冲突，全部采用该包的数值？").format(file=name, n=n),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            resolve_package(self.window_.store, package)
+        except Exception as exc:
+            self.window_.show_error(exc)
+            return
+        self.window_.data_changed.emit()
+
     def choose_selected(self) -> None:
         c = self.current()
         row = self.candidates.currentIndex().row()

@@ -12,10 +12,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ...domain.checks import Finding, Severity
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store
 from ...store.conflicts import ConflictCandidate, ConflictRow
 from ...store.database import now_iso
+from ..checking import findings_for
 from .engine import recompute
 from .package_file import P
 
@@ -111,8 +113,12 @@ def _open_row(store: Store, conflict_id: int) -> ConflictRow:
     return row
 
 
-def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = None) -> None:
-    """Settle an open conflict with candidate number ``choice`` (0-based, as listed)."""
+def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = None) -> list[Finding]:
+    """Settle an open conflict with candidate number ``choice`` (0-based, as listed).
+
+    Returns the 逻辑性 errors the unit's period holds once it is settled: figures chosen one by one
+    can together break a rule (六类人才之和 > 人才资源总量) that no single candidate broke.
+    """
     c = _open_row(store, conflict_id)
     if not 0 <= choice < len(c.candidates):
         raise XzError(
@@ -142,6 +148,18 @@ def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = Non
                 )
         store.conflicts.mark_resolved(conflict_id, stamp, by, chosen)
         recompute(store, c.unit, [c.key])
+    return period_errors(store, c.unit, c.period)
+
+
+def period_errors(store: Store, unit: str, period: str) -> list[Finding]:
+    """The 逻辑性 errors of one unit's period as the district now holds it."""
+    return [f for f in findings_for(store, unit, period) if f.severity is Severity.ERROR]
+
+
+def errors_in_conflicted_periods(store: Store) -> list[Finding]:
+    """Errors in every unit-period that had a conflict, decided or not: what the 冲突 page must show."""
+    seen = sorted({(c.unit, c.period) for c in list_conflicts(store, include_resolved=True)})
+    return [f for unit, period in seen for f in period_errors(store, unit, period)]
 
 
 def json_order(content: tuple[float | None, str]) -> str:
@@ -168,3 +186,28 @@ def resolve_many(store: Store, conflict_ids: list[int], prefer: str, *, by: str 
             resolve(store, cid, index, by=by)
             done += 1
     return done
+
+
+def resolve_package(store: Store, package_id: str, *, by: str | None = None) -> tuple[int, list[Finding]]:
+    """Take every figure of one package: each open conflict with a candidate from ``package_id`` gets it.
+
+    Returns how many conflicts were settled and the 逻辑性 errors their unit-periods then hold.
+    """
+    done = 0
+    periods: set[tuple[str, str]] = set()
+    with store.transaction():
+        for c in list_conflicts(store):
+            index = next((n for n, x in enumerate(c.candidates) if x.origin == "unit" and x.source == package_id), None)
+            if index is None:
+                continue
+            resolve(store, c.id, index, by=by)
+            periods.add((c.unit, c.period))
+            done += 1
+    return done, [f for unit, period in sorted(periods) for f in period_errors(store, unit, period)]
+
+
+def revision_words(revision: int) -> Message:
+    """A revision in plain words: “该单位第 3 次修改” (the first entry is not a change)."""
+    if revision <= 1:
+        return Message("packages", QT_TRANSLATE_NOOP("packages", "该单位首次填报"))
+    return Message("packages", QT_TRANSLATE_NOOP("packages", "该单位第 {n} 次修改"), {"n": revision - 1})
