@@ -230,7 +230,7 @@ def catalog_from_rows(
     rules: Iterable[Mapping[str, object]] = (),
     version: str = "",
     where: str = "catalog",
-    overlaps: Iterable[Mapping] = (),
+    overlaps: Iterable[Mapping[str, object]] = (),
 ) -> Catalog:
     """Build and validate a catalog from dict rows (CSV rows or database rows)."""
     catalog = Catalog(

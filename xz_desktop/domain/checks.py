@@ -174,7 +174,11 @@ def year_siblings(period: str) -> list[str]:
 
 
 def _check_halves(
-    catalog: Catalog, period: str, entries: Mapping[str, Entry], same_year: Mapping[str, Mapping[str, Entry]], add
+    catalog: Catalog,
+    period: str,
+    entries: Mapping[str, Entry],
+    same_year: Mapping[str, Mapping[str, Entry]],
+    add: Callable[[str, Severity, Message], None],
 ) -> None:
     """逻辑性: a flow's first half plus its second half must equal its whole year, when all three are stored."""
     year = period[:4]
