@@ -59,7 +59,7 @@ class Carried:
 class FigureSet:
     """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts."""
 
-    def __init__(self, figures: Iterable[Figure | tuple], disputed: Iterable[Key] = ()):
+    def __init__(self, figures: Iterable[Figure | tuple[str, str, str, float | None]], disputed: Iterable[Key] = ()):
         self._by_series: dict[tuple[str, str], dict[Period, float]] = defaultdict(dict)
         for fig in figures:
             unit, indicator, period, value = (

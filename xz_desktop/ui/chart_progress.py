@@ -39,13 +39,13 @@ class ProgressChart(QChartView):
         self.target.setColor(TARGET)
         self.target.setMarkerSize(12)
         # Incomplete years: hollow markers, never joined to the line, so a gap cannot read as a fall.
-        self.incomplete = QScatterSeries(name=self.tr("数据不全（不可比）"))
+        self.incomplete = QScatterSeries(name=self.tr("数据不全（不可比）"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.incomplete.setMarkerSize(11)
         self.incomplete.setColor(QColor(0, 0, 0, 0))
         self.incomplete.setBorderColor(INCOMPLETE)
         self.incomplete.setPen(QPen(INCOMPLETE, 2, Qt.PenStyle.DotLine))
         # Years completed by carrying a unit's earlier figure (沿用上期): on the line, marked.
-        self.estimated = QScatterSeries(name=self.tr("估（沿用上期）"))
+        self.estimated = QScatterSeries(name=self.tr("估（沿用上期）"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.estimated.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
         self.estimated.setMarkerSize(9)
         self.estimated.setColor(ESTIMATED)
