@@ -32,8 +32,28 @@
             <translation>The district corrected this figure, and the unit's later report was not based on the correction. Choose which one to keep.</translation>
         </message>
         <message>
+            <source>这个单位在两处（例如两台电脑）分别修改过这个数值，报来了两个不同的数。请选定采用哪一个。</source>
+            <translation>The unit changed this figure in two places (for example on two computers) and sent two different numbers. Choose which one to take.</translation>
+        </message>
+        <message>
+            <source>{unit} {period}：{text}</source>
+            <translation>{unit} {period}: {text}</translation>
+        </message>
+        <message>
+            <source>处理冲突后，以下单位该期的数值未通过逻辑性审核，汇总表中相关数值已注明，请更正：</source>
+            <translation>After the conflicts were decided, these units' figures for the period fail the logical checks (the totals say so). Please correct them:</translation>
+        </message>
+        <message>
+            <source>采用该上报包的全部数值</source>
+            <translation>Take every figure of this package</translation>
+        </message>
+        <message>
+            <source>上报包 {file} 涉及 {n} 个待处理冲突，全部采用该包的数值？</source>
+            <translation>Package {file} is in {n} open conflicts. Take its figure in all of them?</translation>
+        </message>
+        <message>
             <source>同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。</source>
-            <translation>The unit sent two different values with the same revision (perhaps edited on two computers). Choose which one to keep.</translation>
+            <translation type="vanished">The unit sent two different values with the same revision (perhaps edited on two computers). Choose which one to keep.</translation>
         </message>
         <message>
             <source>把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？</source>
@@ -53,7 +73,7 @@
         </message>
         <message>
             <source>修订号</source>
-            <translation>Revision</translation>
+            <translation type="vanished">Revision</translation>
         </message>
         <message>
             <source>全部保留区里更正(&amp;K)</source>
@@ -81,7 +101,7 @@
         </message>
         <message>
             <source>同一修订号两个数值</source>
-            <translation>Two values with the same revision</translation>
+            <translation type="vanished">Two values with the same revision</translation>
         </message>
         <message>
             <source>填报/修改人</source>
@@ -134,6 +154,22 @@
         <message>
             <source>采用所选数值(&amp;U)</source>
             <translation>&amp;Use selected value</translation>
+        </message>
+        <message>
+            <source>所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值</source>
+            <translation>The package of the selected figure: every open conflict it is in takes its figure</translation>
+        </message>
+        <message>
+            <source>第几次修改</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>采用该上报包的全部数值(&amp;A)</source>
+            <translation>Take every figure of this &amp;package</translation>
+        </message>
+        <message>
+            <source>单位在两处分别修改过</source>
+            <translation>Changed by the unit in two places</translation>
         </message>
         <message>
             <source />
@@ -1100,6 +1136,14 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>2025 target</translation>
         </message>
         <message>
+            <source>数据不全（不可比）</source>
+            <translation>Incomplete (not comparable)</translation>
+        </message>
+        <message>
+            <source>估（沿用上期）</source>
+            <translation>Estimate (carried forward)</translation>
+        </message>
+        <message>
             <source>选择一项指标查看其走势</source>
             <translation>Choose an indicator to see its trend</translation>
         </message>
@@ -1569,8 +1613,20 @@ Its figures are taken out and those from before the merge restored; the district
     <context>
         <name>TotalsModel</name>
         <message>
+            <source>数据不全</source>
+            <translation>Incomplete data</translation>
+        </message>
+        <message>
+            <source>✓ 达到进度（估）</source>
+            <translation>✓ On track (est.)</translation>
+        </message>
+        <message>
             <source>✓ 达到进度</source>
             <translation>✓ On track</translation>
+        </message>
+        <message>
+            <source>✗ 落后进度（估）</source>
+            <translation>✗ Behind (est.)</translation>
         </message>
         <message>
             <source>✗ 落后进度</source>
@@ -1579,6 +1635,34 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>无数据</source>
             <translation>No data</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>{unit}（{periods}）</source>
+            <translation>{unit} ({periods})</translation>
+        </message>
+        <message>
+            <source>不完整：缺 {who}</source>
+            <translation>Incomplete: missing {who}</translation>
+        </message>
+        <message>
+            <source>估：{who}沿用上期</source>
+            <translation>Estimate: {who} carried forward</translation>
+        </message>
+        <message>
+            <source>含未通过逻辑性审核的数值：{who}</source>
+            <translation>Includes figures failing the logical checks: {who}</translation>
+        </message>
+        <message>
+            <source>无基数</source>
+            <translation>No base</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
         </message>
         <message>
             <source>指标</source>
@@ -1621,6 +1705,14 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>Reported/expected</translation>
         </message>
         <message>
+            <source>说明</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>估 </source>
+            <translation>est. </translation>
+        </message>
+        <message>
             <source>（以下）</source>
             <translation>(at most)</translation>
         </message>
@@ -1633,8 +1725,28 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>Includes values in open conflicts</translation>
         </message>
         <message>
+            <source>（已含在其他单位中，不重复计入）</source>
+            <translation> (inside other units, not added twice)</translation>
+        </message>
+        <message>
+            <source>（估：沿用{period}）</source>
+            <translation> (estimate: carried from {period})</translation>
+        </message>
+        <message>
             <source>单位</source>
             <translation>Unit</translation>
+        </message>
+        <message>
+            <source>计入比值的单位合计</source>
+            <translation>Units counted in the ratio</translation>
+        </message>
+        <message>
+            <source>全区（不完整）</source>
+            <translation>District (incomplete)</translation>
+        </message>
+        <message>
+            <source>全区（估）</source>
+            <translation>District (estimate)</translation>
         </message>
         <message>
             <source>全区</source>
@@ -1652,8 +1764,24 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>&amp;Year:</translation>
         </message>
         <message>
+            <source>沿用上期(&amp;C)</source>
+            <translation>&amp;Carry forward</translation>
+        </message>
+        <message>
+            <source>缺报单位的存量指标沿用其最近一期数值；用到的地方标“估”，进度评价也是估计</source>
+            <translation>A missing unit's stock figures take its latest earlier value; wherever used they are marked as estimates, and so is the verdict</translation>
+        </message>
+        <message>
             <source>导出 Excel(&amp;X)…</source>
             <translation>E&amp;xport to Excel…</translation>
+        </message>
+        <message>
+            <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，数据不全 {partial} 项，其他 {none} 项</source>
+            <translation>Table 2: {n} main indicators: {on} on track, {behind} behind, {partial} with incomplete data, {none} other</translation>
+        </message>
+        <message>
+            <source>（其中 {n} 项含沿用上期的估计值）</source>
+            <translation> ({n} of them include carried-forward estimates)</translation>
         </message>
         <message>
             <source>{year}年</source>
@@ -1661,11 +1789,15 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项</source>
-            <translation>Table 2, {n} main indicators: {on} on track, {behind} behind, {none} without data</translation>
+            <translation type="vanished">Table 2, {n} main indicators: {on} on track, {behind} behind, {none} without data</translation>
         </message>
         <message>
             <source>选择左侧的一项指标，查看各单位的贡献和走势</source>
             <translation>Choose an indicator on the left to see each unit's contribution and the trend</translation>
+        </message>
+        <message>
+            <source>。不完整的数值不作进度评价（数据不全）。</source>
+            <translation>. An incomplete figure gets no progress verdict (incomplete data).</translation>
         </message>
         <message>
             <source>未报 {n} 个单位：{names}</source>
@@ -1787,6 +1919,10 @@ Its figures are taken out and those from before the merge restored; the district
             <source>目录中没有指标“{code}”</source>
             <translation>The catalog has no indicator "{code}"</translation>
         </message>
+        <message>
+            <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
+            <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>
@@ -1905,6 +2041,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>“{unit}”不填报“{name}”</source>
             <translation>"{unit}" does not report "{name}"</translation>
+        </message>
+        <message>
+            <source>区级修改未保存：{reason}</source>
+            <translation>District change not saved: {reason}</translation>
         </message>
     </context>
     <context>
@@ -2257,6 +2397,14 @@ Its figures are taken out and those from before the merge restored; the district
             <source>{file} 的附带内容无效，不予处理</source>
             <translation>{file}: its attachments are invalid; not processed</translation>
         </message>
+        <message>
+            <source>该单位首次填报</source>
+            <translation>the unit's first entry</translation>
+        </message>
+        <message>
+            <source>该单位第 {n} 次修改</source>
+            <translation>the unit's change no. {n}</translation>
+        </message>
     </context>
     <context>
         <name>packages_page</name>
@@ -2466,7 +2614,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>全区值 = 各组成项之和</source>
-            <translation>District value = sum of its components</translation>
+            <translation type="vanished">District value = sum of its components</translation>
         </message>
         <message>
             <source>区级指标：只取主管单位填报的数值</source>
@@ -2487,6 +2635,30 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>规划正文中的其他目标</source>
             <translation>Other targets in the text of the plan</translation>
+        </message>
+        <message>
+            <source>“估”为沿用上期的估计值</source>
+            <translation>“est.” marks estimates carried forward from an earlier period</translation>
+        </message>
+        <message>
+            <source>全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算</source>
+            <translation>District value = district numerator ÷ district denominator × {scale}; they are reported by different units and the value exists only when both are complete</translation>
+        </message>
+        <message>
+            <source>全区值 = 各组成项的全区值之和</source>
+            <translation>District value = the sum of its parts' district values</translation>
+        </message>
+        <message>
+            <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较</source>
+            <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years</translation>
+        </message>
+        <message>
+            <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值</source>
+            <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years; “est.” marks carried-forward estimates</translation>
+        </message>
+        <message>
+            <source>{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点</source>
+            <translation>{years}: incomplete data, no district value (numerator and denominator must both be complete); no point drawn</translation>
         </message>
     </context>
     <context>
@@ -2696,6 +2868,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改</source>
             <translation>This period was accepted and locked by the district: its figures can change only after the district reopens it</translation>
+        </message>
+        <message>
+            <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
+            <translation>The unit overlaps stored in the database are damaged; the catalog cannot be read</translation>
         </message>
     </context>
     <context>
