@@ -87,6 +87,11 @@ def _setup(folder: Path, specs, district_edits) -> tuple[Path, list[Path]]:
                 store.values.write_one(unit, indicator, period, value, author="区人才办")
     files = []
     for n, (unit, rows, exported) in enumerate(specs):
+        # A package lists only periods it has figures for (one of blanks only is refused): such a period's
+        # first blank becomes a zero, so blanks beside figures still occur.
+        for period in {r[1] for r in rows} - {r[1] for r in rows if r[2] is not None}:
+            i = next(i for i, r in enumerate(rows) if r[1] == period)
+            rows = [*rows[:i], (*rows[i][:2], 0.0, *rows[i][3:]), *rows[i + 1 :]]
         periods = tuple(sorted({r[1] for r in rows}))
         files.append(craft(folder / f"p{n}.xzpkg", rows, unit=unit, periods=periods, exported_at=exported))
     return base, files

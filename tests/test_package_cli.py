@@ -16,16 +16,26 @@ def _csv(path, values, period="2023", unit="xincheng"):
     return path
 
 
+def _enrolled(xz, tmp_path, district, town, unit):
+    """The district enrols ``unit``; the unit's copy ``town`` is set up from the enrolment file."""
+    if not district.exists():
+        assert xz("init", district, "--district").returncode == 0
+    enrolment = tmp_path / f"{unit}.xzenrol"
+    made = xz("enrol", district, "--unit", unit, "-o", enrolment)
+    assert made.returncode == 0, made.stderr
+    done = xz("init", town, "--enrolment", enrolment, "--author", "张三")
+    assert done.returncode == 0, done.stderr
+
+
 def test_town_to_district_through_the_command_line(tmp_path, xz):
     town, district = tmp_path / "town.sqlite", tmp_path / "district.sqlite"
-    assert xz("init", town, "--unit", "xincheng", "--author", "张三").returncode == 0
+    _enrolled(xz, tmp_path, district, town, "xincheng")
     assert xz("import", town, _csv(tmp_path / "a.csv", TOWN_2023)).returncode == 0
     made = xz("package", town, "--period", "2023", "-o", tmp_path / "xincheng.xzpkg", "--json")
     assert made.returncode == 0, made.stderr
     info = json.loads(made.stdout)
     assert info["values"] == len(TOWN_2023) and info["periods"] == ["2023"]
 
-    assert xz("init", district, "--district").returncode == 0
     before = dump(district)
     preview = xz("merge", district, tmp_path / "xincheng.xzpkg", "--dry-run", "--json")
     assert preview.returncode == 0, preview.stderr
@@ -88,7 +98,7 @@ def test_refusals_exit_1_with_a_reason(tmp_path, xz):
     assert "被拒绝" in result.stderr and dump(district) == before
     # a package from a unit copy with an error is refused at export, listing what to fix
     town = tmp_path / "town.sqlite"
-    xz("init", town, "--unit", "xincheng")
+    _enrolled(xz, tmp_path, district, town, "xincheng")
     with open_store(
         town
     ) as store:  # typed in the form: the form keeps what it cannot accept yet, the package refuses it
@@ -106,8 +116,7 @@ def test_refusals_exit_1_with_a_reason(tmp_path, xz):
 
 def test_catalog_export_and_import(tmp_path, xz):
     district, town = tmp_path / "district.sqlite", tmp_path / "town.sqlite"
-    xz("init", district, "--district")
-    xz("init", town, "--unit", "jiabei")
+    _enrolled(xz, tmp_path, district, town, "jiabei")
     with open_store(district) as store:  # the district renames a unit and changes a target
         from dataclasses import replace
 
@@ -129,4 +138,4 @@ def test_catalog_export_and_import(tmp_path, xz):
     )
     before = dump(town)
     bad = xz("catalog-import", town, edited)
-    assert bad.returncode == 1 and "校验码不符" in bad.stderr and dump(town) == before
+    assert bad.returncode == 1 and "签名与内容不符" in bad.stderr and dump(town) == before

@@ -39,9 +39,10 @@ def _status(xz, district, unit="xincheng"):
 
 def test_the_whole_round_through_the_command_line(tmp_path, xz):
     town, district = tmp_path / "town.sqlite", tmp_path / "district.sqlite"
-    _ok(xz("init", town, "--unit", "xincheng", "--author", "张三"))
+    _ok(xz("init", district, "--district"))  # the district enrols the town; the town's copy comes from the file
+    _ok(xz("enrol", district, "--unit", "xincheng", "-o", tmp_path / "xincheng.xzenrol"))
+    _ok(xz("init", town, "--enrolment", tmp_path / "xincheng.xzenrol", "--author", "张三"))
     _ok(xz("import", town, _csv(tmp_path / "a.csv", TOWN_2023)))
-    _ok(xz("init", district, "--district"))
     _ok(xz("due", district, "--period", "2023", "--date", "2024-01-31"))
     assert _status(xz, district)["state"] == "not_submitted"
 
@@ -150,8 +151,9 @@ def test_the_whole_round_through_the_command_line(tmp_path, xz):
 
 def test_round_refusals_exit_1_with_one_line(tmp_path, xz):
     town, district = tmp_path / "town.sqlite", tmp_path / "district.sqlite"
-    _ok(xz("init", town, "--unit", "xincheng"))
     _ok(xz("init", district, "--district"))
+    _ok(xz("enrol", district, "--unit", "xincheng", "-o", tmp_path / "xincheng.xzenrol"))
+    _ok(xz("init", town, "--enrolment", tmp_path / "xincheng.xzenrol"))
     _refused(xz("due", district, "--period", "2023", "--date", "2024-13-01"))
     _refused(xz("due", district, "--period", "2023", "--date", "31.01.2024"))
     _refused(xz("due", town, "--period", "2023", "--date", "2024-01-31"))
@@ -168,8 +170,9 @@ def test_round_refusals_exit_1_with_one_line(tmp_path, xz):
 
 def test_nil_report_counts_as_submitted_with_its_reason(tmp_path, xz):
     town, district = tmp_path / "town.sqlite", tmp_path / "district.sqlite"
-    _ok(xz("init", town, "--unit", "xincheng"))
     _ok(xz("init", district, "--district"))
+    _ok(xz("enrol", district, "--unit", "xincheng", "-o", tmp_path / "xincheng.xzenrol"))
+    _ok(xz("init", town, "--enrolment", tmp_path / "xincheng.xzenrol"))
     _refused(xz("package", town, "--period", "2023", "--nil", "  ", "-o", tmp_path / "nil.xzpkg"))
     _ok(xz("package", town, "--period", "2023", "--nil", "本街道本年度无新增数据", "-o", tmp_path / "nil.xzpkg"))
     [merged] = json.loads(_ok(xz("merge", district, tmp_path / "nil.xzpkg", "--json")).stdout)

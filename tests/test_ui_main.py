@@ -50,7 +50,11 @@ def fill_first_run(qtbot, unit_code: str | None, name: str):
                 dialog.district_choice.setFocus()
                 qtbot.keyClick(dialog.district_choice, Qt.Key.Key_Space)
                 assert dialog.district_choice.isChecked() and not dialog.unit_box.isEnabled()
+            elif str(unit_code).endswith(".xzenrol"):
+                assert dialog.enrolment_choice.isChecked()  # the recommended way is the default
+                dialog.enrolment_edit.setText(str(unit_code))
             else:
+                dialog.unit_choice.setChecked(True)
                 dialog.unit_box.setFocus()
                 while dialog.unit_box.currentData() != unit_code:
                     qtbot.keyClick(dialog.unit_box, Qt.Key.Key_Down)
@@ -75,6 +79,24 @@ def test_first_run_asks_whose_copy_and_creates_it(qtbot, tmp_path, monkeypatch):
     assert window.page("form").form.unit.name == "王店镇"
     assert not window.page("form").unit_box.isEnabled()
     window.close()
+
+
+def test_first_run_offers_the_enrolment_file(qtbot, tmp_path):
+    from xz_desktop.services.signing.enrolment import enrol
+    from xz_desktop.store import create_store
+
+    district = tmp_path / "district.sqlite"
+    create_store(district, "district").close()
+    with open_store(district) as store:
+        made = enrol(store, "wangdian", tmp_path / "wangdian.xzenrol")
+    dialog = FirstRunDialog(tmp_path / "u.sqlite")
+    qtbot.addWidget(dialog)
+    fill_first_run(qtbot, made.file, "李四")
+    dialog.exec()
+    assert dialog.district_key_id == made.district_key_id
+    with open_store(tmp_path / "u.sqlite") as store:
+        assert store.unit_code == "wangdian" and store.author == "李四"
+        assert store.keys.own().key_id == made.key_id
 
 
 def test_first_run_for_the_district(qtbot, tmp_path):

@@ -156,6 +156,10 @@
             <translation>&amp;Use selected value</translation>
         </message>
         <message>
+            <source>单位在两处分别修改过</source>
+            <translation>Changed by the unit in two places</translation>
+        </message>
+        <message>
             <source>所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值</source>
             <translation>The package of the selected figure: every open conflict it is in takes its figure</translation>
         </message>
@@ -166,10 +170,6 @@
         <message>
             <source>采用该上报包的全部数值(&amp;A)</source>
             <translation>Take every figure of this &amp;package</translation>
-        </message>
-        <message>
-            <source>单位在两处分别修改过</source>
-            <translation>Changed by the unit in two places</translation>
         </message>
         <message>
             <source />
@@ -383,6 +383,18 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
             <translation>&lt;b&gt;Welcome to the Xiuzhou talent plan reporting program.&lt;/b&gt;&lt;br/&gt;Tell us whom this copy belongs to. Once chosen, the database accepts only that unit's figures.</translation>
         </message>
         <message>
+            <source>用区里的登记文件建立本单位的数据库(&amp;E)（推荐：导出的上报包带签名，区里才能接收）</source>
+            <translation>Set up this unit's copy from the district's &amp;enrolment file (recommended: packages are signed, so the district accepts them)</translation>
+        </message>
+        <message>
+            <source>区里用“xz enrol”生成的登记文件（*.xzenrol）</source>
+            <translation>The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+        </message>
+        <message>
+            <source>浏览(&amp;B)…</source>
+            <translation>&amp;Browse…</translation>
+        </message>
+        <message>
             <source>本单位填报(&amp;U)：镇、街道、高新区或区级部门</source>
             <translation>&amp;Unit: a town, subdistrict, the high-tech zone or a district department</translation>
         </message>
@@ -419,8 +431,20 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
             <translation>&amp;Create</translation>
         </message>
         <message>
+            <source>选择区里发放的登记文件</source>
+            <translation>Choose the district's enrolment file</translation>
+        </message>
+        <message>
+            <source>登记文件 (*{suffix});;所有文件 (*)</source>
+            <translation>Enrolment files (*{suffix});;All files (*)</translation>
+        </message>
+        <message>
             <source>请填写填报人姓名：每一次修改都会记下是谁填的。</source>
             <translation>Please enter your name: every change records who made it.</translation>
+        </message>
+        <message>
+            <source>请选择区里发放的登记文件。</source>
+            <translation>Choose the enrolment file the district issued.</translation>
         </message>
     </context>
     <context>
@@ -1862,7 +1886,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>{file} 的校验码不符：文件在导出后被修改过或已损坏</source>
-            <translation>{file}'s checksum does not match: it was changed after export or is damaged</translation>
+            <translation type="vanished">{file}'s checksum does not match: it was changed after export or is damaged</translation>
         </message>
         <message>
             <source>找不到文件 {file}</source>
@@ -1874,11 +1898,23 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>无法写入目录文件 {path}：{reason}</source>
-            <translation>Cannot write the catalog file {path}: {reason}</translation>
+            <translation type="vanished">Cannot write the catalog file {path}: {reason}</translation>
         </message>
         <message>
             <source>目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护</source>
             <translation>Catalog files are for units' databases; the district maintains its own catalog directly</translation>
+        </message>
+        <message>
+            <source>无法写入文件 {path}：{reason}</source>
+            <translation>Cannot write {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>目录文件由区级汇总数据库导出，并由区里签名</source>
+            <translation>Catalog files are exported from the district database and signed by the district</translation>
+        </message>
+        <message>
+            <source>{file} 的内容超出目录文件的范围</source>
+            <translation>{file} holds more than a catalog file can</translation>
         </message>
     </context>
     <context>
@@ -1920,6 +1956,14 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>The catalog has no indicator "{code}"</translation>
         </message>
         <message>
+            <source>{name}是个数（{measure}），应为整数（填了 {value}）</source>
+            <translation>{name} is a count ({measure}) and must be a whole number (entered {value})</translation>
+        </message>
+        <message>
+            <source>{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）</source>
+            <translation>{name} is {value}, beyond any possible figure (at most {bound} in absolute value)</translation>
+        </message>
+        <message>
             <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
             <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
         </message>
@@ -1948,14 +1992,109 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>enrolment</name>
+        <message>
+            <source>{file} 中的密钥无效</source>
+            <translation>The keys in {file} are invalid</translation>
+        </message>
+        <message>
+            <source>{file} 由更新版本的程序生成，请升级程序后再导入</source>
+            <translation>{file} was made by a newer version of the program; upgrade, then import it</translation>
+        </message>
+        <message>
+            <source>{file} 的登记内容不完整或无效</source>
+            <translation>The enrolment in {file} is incomplete or invalid</translation>
+        </message>
+        <message>
+            <source>{file} 的登记内容不完整（缺少 {key}）</source>
+            <translation>The enrolment in {file} is incomplete ({key} is missing)</translation>
+        </message>
+        <message>
+            <source>{file} 的目录中没有它所登记的单位“{unit}”</source>
+            <translation>The catalog in {file} does not have the unit “{unit}” it enrols</translation>
+        </message>
+        <message>
+            <source>{file} 的签名或密钥不符：文件在区里生成后被改动过或已损坏，请让区里重新登记</source>
+            <translation>The signature or keys of {file} do not match: it was changed after the district made it, or is damaged; ask the district to enrol the unit again</translation>
+        </message>
+        <message>
+            <source>{name}已经登记（密钥 {key}，{at}）。如该单位的电脑丢失或更换，请用 --rekey 重新发放密钥：旧密钥签名的上报包此后将被拒绝</source>
+            <translation>{name} is already enrolled (key {key}, {at}). If the unit's computer was lost or replaced, use --rekey to issue a new key: packages signed with the old key are refused from then on</translation>
+        </message>
+        <message>
+            <source>找不到文件 {file}</source>
+            <translation>File {file} not found</translation>
+        </message>
+        <message>
+            <source>文件夹 {folder} 不存在</source>
+            <translation>The folder {folder} does not exist</translation>
+        </message>
+        <message>
+            <source>无法写入登记文件 {path}：{reason}</source>
+            <translation>Cannot write the enrolment file {path}: {reason}</translation>
+        </message>
+        <message>
+            <source>没有在用的填报单位“{code}”（见 xz units）</source>
+            <translation>There is no active reporting unit “{code}” (see xz units)</translation>
+        </message>
+        <message>
+            <source>登记只能在区级汇总数据库中进行</source>
+            <translation>Units are enrolled in the district database only</translation>
+        </message>
+        <message>
+            <source>这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库</source>
+            <translation>This enrolment file is for “{unit}” and cannot be used for the database of “{own}”</translation>
+        </message>
+        <message>
+            <source>这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对</source>
+            <translation>This enrolment file was issued by another district database (district key {found}; this copy knows {known}); not imported. Check with the district talent office</translation>
+        </message>
+        <message>
+            <source>{file} 不是登记文件（应为区里用“xz enrol”生成的 {suffix} 文件）</source>
+            <translation>{file} is not an enrolment file (a {suffix} file the district makes with “xz enrol”)</translation>
+        </message>
+    </context>
+    <context>
         <name>errors</name>
         <message>
             <source>发生了意外错误：{error}</source>
-            <translation>An unexpected error occurred: {error}</translation>
+            <translation type="vanished">An unexpected error occurred: {error}</translation>
         </message>
         <message>
             <source>无法完成</source>
             <translation>Could not complete</translation>
+        </message>
+        <message>
+            <source>{path} 正被其他程序使用，请稍后重试</source>
+            <translation>{path} is in use by another program; try again later</translation>
+        </message>
+        <message>
+            <source>内存不足，未能完成；数据保持不变</source>
+            <translation>Out of memory; nothing was done and the data are unchanged</translation>
+        </message>
+        <message>
+            <source>发生了意外错误（{kind}），未能完成；详情已记入日志文件 {log}</source>
+            <translation>An unexpected error ({kind}) stopped this; the details are in the log file {log}</translation>
+        </message>
+        <message>
+            <source>找不到 {path}</source>
+            <translation>{path} not found</translation>
+        </message>
+        <message>
+            <source>文件操作失败（{path}）：{reason}</source>
+            <translation>File operation failed ({path}): {reason}</translation>
+        </message>
+        <message>
+            <source>没有权限访问 {path}，或文件正被其他程序（如 Excel/WPS）打开</source>
+            <translation>No permission to access {path}, or it is open in another program (such as Excel/WPS)</translation>
+        </message>
+        <message>
+            <source>磁盘空间不足，未能完成（{path}）；原有的文件和数据保持不变</source>
+            <translation>The disk is full; not done ({path}); existing files and data are unchanged</translation>
+        </message>
+        <message>
+            <source>{path} 位于只读的介质上（光盘或写保护的 U 盘），无法写入</source>
+            <translation>{path} is on a read-only medium (a CD or a write-protected USB stick) and cannot be written</translation>
         </message>
     </context>
     <context>
@@ -1990,6 +2129,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>磁盘空间不足，未能写完 {path}；原有文件保持不变</source>
             <translation>The disk is full; {path} was not finished and the existing file is unchanged</translation>
+        </message>
+        <message>
+            <source>姓名“{name}…”超过 {limit} 个字</source>
+            <translation>The name “{name}…” is longer than {limit} characters</translation>
         </message>
     </context>
     <context>
@@ -2155,7 +2298,7 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK）</source>
-            <translation>The text encoding of {path} is not recognised (it should be UTF-8 or GBK)</translation>
+            <translation type="vanished">The text encoding of {path} is not recognised (it should be UTF-8 or GBK)</translation>
         </message>
         <message>
             <source>无法读取 {file}：{reason}</source>
@@ -2201,6 +2344,30 @@ Its figures are taken out and those from before the merge restored; the district
             <source>比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）</source>
             <translation>{n} more columns than the header (a thousands separator in a number must be quoted, as in "1,200")</translation>
         </message>
+        <message>
+            <source>{file} 的工作表“{sheet}”的内容延伸到 {cell}，远超填报模板的范围（最多 {rows} 行、{columns} 列）。请删除表格以外的内容后重试</source>
+            <translation>In {file}, sheet “{sheet}” reaches {cell}, far beyond a form (at most {rows} rows and {columns} columns). Delete what lies outside the form and try again</translation>
+        </message>
+        <message>
+            <source>{file} 的工作表“{sheet}”过大，不是填报模板</source>
+            <translation>In {file}, sheet “{sheet}” is too large to be a form</translation>
+        </message>
+        <message>
+            <source>{file} 解压后过大，不是本程序的填报模板</source>
+            <translation>{file} is too large once unpacked to be this program's form</translation>
+        </message>
+        <message>
+            <source>{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
+            <translation>The header of {path} has {what}: {columns} (the header must be unit,indicator,period,value[,explanation])</translation>
+        </message>
+        <message>
+            <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试</source>
+            <translation>The text encoding of {path} is not recognised (it must be UTF-8 or GBK/GB18030). Save it from Excel as “CSV UTF-8” and try again</translation>
+        </message>
+        <message>
+            <source>{file} 的工作表“{sheet}”中 {cell} 是公式，但没有保存计算结果（文件不是由 Excel/WPS 保存的？）。请在 Excel 或 WPS 中打开、保存后再导入，或把公式改为数值</source>
+            <translation>In {file}, sheet “{sheet}”, {cell} is a formula without its computed value (not saved by Excel/WPS?). Open and save it in Excel or WPS, or replace the formula by its value, then import again</translation>
+        </message>
     </context>
     <context>
         <name>lock</name>
@@ -2233,6 +2400,22 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>“{text}”不是有限的数字</source>
             <translation>"{text}" is not a finite number</translation>
+        </message>
+        <message>
+            <source>“{text}”中的逗号不是千位分隔符（千位分隔符每三位一组）；小数请用小数点，如 {example}</source>
+            <translation>The comma in “{text}” is not a thousands separator (those come every three digits); write decimals with a point, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>“{text}”带有百分号，但本指标的计量单位是“{measure}”</source>
+            <translation>“{text}” has a percent sign, but this indicator is measured in “{measure}”</translation>
+        </message>
+        <message>
+            <source>“{text}”的分隔符位置不对：千位分隔符（逗号或空格）须每三位一组，如 12,345</source>
+            <translation>The separators in “{text}” are misplaced: thousands separators (comma or space) come every three digits, e.g. 12,345</translation>
+        </message>
+        <message>
+            <source>“{text}”不是数字：含有上标、分数等不是普通阿拉伯数字的字符</source>
+            <translation>“{text}” is not a number: it holds characters that are not plain digits (superscripts, fractions)</translation>
         </message>
     </context>
     <context>
@@ -2388,6 +2571,30 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>无法读取 {file}：{reason}</source>
             <translation>Cannot read {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} 含有无效的指标代码“{code}”，不予合并</source>
+            <translation>{file} holds an invalid indicator code “{code}”; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并</source>
+            <translation>The export time “{value}” of {file} is not plausible (before the plan or in the future); not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并</source>
+            <translation>The manifest of {file} lists the period(s) {periods} but the package has no figure for them; not merged</translation>
+        </message>
+        <message>
+            <source>{file} 的清单字段“{key}”无效（{value}），不予合并</source>
+            <translation>The manifest field “{key}” of {file} is invalid ({value}); not merged</translation>
+        </message>
+        <message>
+            <source>{file} 自称来自{who}，但它是旧版本程序导出的未签名上报包（格式 1），无法确认来源，不予接受。请该单位用区里发放的登记文件登记后重新导出</source>
+            <translation>{file} claims to come from {who}, but it is an unsigned package of an older version (format 1) whose sender cannot be confirmed; refused. Have the unit enrol with the district's enrolment file and export again</translation>
+        </message>
+        <message>
+            <source>{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并</source>
+            <translation>In {file}, the time of change “{value}” of {where} is not a plausible time; not merged</translation>
         </message>
         <message>
             <source>{file} 的内容与其类型不符，不予处理</source>
@@ -2637,6 +2844,10 @@ Its figures are taken out and those from before the merge restored; the district
             <translation>Other targets in the text of the plan</translation>
         </message>
         <message>
+            <source>{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点</source>
+            <translation>{years}: incomplete data, no district value (numerator and denominator must both be complete); no point drawn</translation>
+        </message>
+        <message>
             <source>“估”为沿用上期的估计值</source>
             <translation>“est.” marks estimates carried forward from an earlier period</translation>
         </message>
@@ -2655,10 +2866,6 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值</source>
             <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years; “est.” marks carried-forward estimates</translation>
-        </message>
-        <message>
-            <source>{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点</source>
-            <translation>{years}: incomplete data, no district value (numerator and denominator must both be complete); no point drawn</translation>
         </message>
     </context>
     <context>
@@ -2701,6 +2908,10 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>已验收（锁定）</source>
             <translation>Accepted (locked)</translation>
+        </message>
+        <message>
+            <source>“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包</source>
+            <translation>{period} of “{unit}” was accepted and locked by {by} at {at}; no new package is taken until the district reopens it (xz review --reopen)</translation>
         </message>
         <message>
             <source>截止日期由区级汇总数据库设置</source>
@@ -2798,9 +3009,52 @@ Its figures are taken out and those from before the merge restored; the district
             <source>“{unit}”{period} 没有验收锁定，无需重新开放</source>
             <translation>{period} of “{unit}” is not accepted: nothing to reopen</translation>
         </message>
+    </context>
+    <context>
+        <name>signing</name>
         <message>
-            <source>“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包</source>
-            <translation>{period} of “{unit}” was accepted and locked by {by} at {at}; no new package is taken until the district reopens it (xz review --reopen)</translation>
+            <source>{file} 自称来自{who}，但{reason}，不予接受</source>
+            <translation>{file} claims to come from {who}, but {reason}; refused</translation>
+        </message>
+        <message>
+            <source>区级汇总数据库还没有签名密钥（登记第一个单位时自动生成）</source>
+            <translation>The district database has no signing key yet (it is made when the first unit is enrolled)</translation>
+        </message>
+        <message>
+            <source>文件没有签名（旧版本程序导出，或签名被去掉）</source>
+            <translation>the file is not signed (exported by an old version, or its signature was removed)</translation>
+        </message>
+        <message>
+            <source>本单位的数据库还没有登记（没有签名密钥），导出的文件区里无法验证。请向区里索取登记文件，用“xz init 数据库 --enrolment 登记文件”（或首次运行的对话框）导入</source>
+            <translation>This unit's database is not enrolled (it has no signing key), so the district could not verify what it exports. Ask the district for an enrolment file and take it in with “xz init DB --enrolment FILE” (or the first-run dialog)</translation>
+        </message>
+        <message>
+            <source>本数据库没有区里的公钥（不是用区里的登记文件建立的），无法验证</source>
+            <translation>this database has no district public key (it was not set up from an enrolment file), so it cannot be verified</translation>
+        </message>
+        <message>
+            <source>签名与内容不符：文件在签名后被改动过或已损坏</source>
+            <translation>the signature does not match the content: the file was changed after it was signed, or is damaged</translation>
+        </message>
+        <message>
+            <source>签名所用的密钥属于{other}</source>
+            <translation>it is signed with the key of {other}</translation>
+        </message>
+        <message>
+            <source>签名所用的密钥已于 {at} 作废（区里为该单位重新发放了密钥），请用新密钥重新导出</source>
+            <translation>it is signed with a key revoked on {at} (the district issued the unit a new key); export it again with the new key</translation>
+        </message>
+        <message>
+            <source>签名所用的密钥（{key}）不是本区为其登记的密钥</source>
+            <translation>the key it is signed with ({key}) is not the key the district enrolled for it</translation>
+        </message>
+        <message>
+            <source>该单位在本区还没有登记（没有发放签名密钥）。请先用“xz enrol”为该单位登记，把登记文件交给该单位导入后重新导出</source>
+            <translation>the unit is not enrolled in this district (no signing key was issued). Enrol it with “xz enrol”, give it the enrolment file, and have it export again</translation>
+        </message>
+        <message>
+            <source>这种文件只能由{who}签发</source>
+            <translation>a file of this kind can only be issued by {who}</translation>
         </message>
     </context>
     <context>
@@ -2863,7 +3117,35 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
         <message>
             <source>磁盘已满或无法写入，数据库 {path} 保持原样</source>
-            <translation>The disk is full or cannot be written; database {path} is unchanged</translation>
+            <translation type="vanished">The disk is full or cannot be written; database {path} is unchanged</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 正在计算机“{host}”上由 {app}（进程 {pid}）打开，为免两处同时修改，未写入任何内容。请先关闭那个窗口；只读的命令（如 xz totals、xz status）仍可使用</source>
+            <translation>The database {path} is open in {app} (process {pid}) on the computer “{host}”; nothing was written, so that it is never changed in two places at once. Close that window first; reading commands (such as xz totals, xz status) still work</translation>
+        </message>
+        <message>
+            <source>无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在</source>
+            <translation>Cannot open the database {path}: the location is read-only, access is denied, or the folder does not exist</translation>
+        </message>
+        <message>
+            <source>磁盘已满，未能写入；数据库 {path} 保持原样</source>
+            <translation>The disk is full; nothing was written and the database {path} is unchanged</translation>
+        </message>
+        <message>
+            <source>读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样</source>
+            <translation>A disk read/write error (USB stick removed, or a faulty disk?); the database {path} is unchanged</translation>
+        </message>
+        <message>
+            <source>数据库 {path} 所在位置是只读的（光盘、写保护的 U 盘，或没有写入权限的文件夹），无法写入。请把它复制到本机可写的文件夹；只读的命令（如 xz totals、xz status）仍可使用</source>
+            <translation>The database {path} is on a read-only medium (a CD, a write-protected USB stick, or a folder without write permission) and cannot be written. Copy it to a writable folder on this computer; reading commands (such as xz totals, xz status) still work</translation>
+        </message>
+        <message>
+            <source>{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入</source>
+            <translation>The explanation of {indicator} {period} has {length} characters, more than {limit}; nothing written</translation>
+        </message>
+        <message>
+            <source>填报人姓名超过 {limit} 个字，未写入</source>
+            <translation>The name of who filled it in is longer than {limit} characters; nothing written</translation>
         </message>
         <message>
             <source>该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改</source>

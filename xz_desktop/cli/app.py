@@ -12,13 +12,22 @@ import importlib
 import io
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn, cast
 
 from .. import __version__
 from ..domain.messages import XzError
+from ..services.boundary import user_error
 
 # Each module adds its subcommands with register(subparsers). Order is the order of --help.
-COMMAND_MODULES = ["commands_basic", "commands_packages", "commands_round", "commands_form", "commands_excel"]
+COMMAND_MODULES = [
+    "commands_basic",
+    "commands_signing",
+    "commands_packages",
+    "commands_round",
+    "commands_form",
+    "commands_excel",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +65,13 @@ def run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespa
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # the boundary: no traceback reaches a user; unexpected ones go to the log
+        db = getattr(args, "db", None)
+        lines = user_error(exc, db if isinstance(db, Path) else None, what=f"xz {getattr(args, 'command', '')}").lines()
+        print(f"xz: 错误：{lines[0]}", file=sys.stderr)
+        for line in lines[1:]:
+            print(f"  - {line}", file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

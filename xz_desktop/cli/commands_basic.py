@@ -52,6 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--unit", metavar="CODE", help="本数据库所属单位代码（见 xz units） / the unit this copy belongs to"
     )
     who.add_argument("--district", action="store_true", help="区级汇总数据库 / the district's database")
+    who.add_argument(
+        "--enrolment",
+        type=Path,
+        metavar="FILE",
+        help="用区里发放的登记文件建立本单位数据库（或为已有的本单位数据库换用新密钥） / "
+        "set up a unit's copy from the district's enrolment file (or give an existing copy its new key)",
+    )
     p.add_argument("--author", help="填报人姓名 / who fills it in")
     p.set_defaults(func=cmd_init)
 
@@ -104,7 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _catalog(db: Path | None) -> Catalog:
     if db is None:
         return load_catalog_dir(catalog_dir())
-    with open_store(db) as store:
+    with open_store(db, read_only=True) as store:
         return store.catalog()
 
 
@@ -192,6 +199,19 @@ def cmd_units(args) -> int:
 
 
 def cmd_init(args) -> int:
+    if args.enrolment is not None:
+        from ..services.signing.enrolment import init_from_enrolment
+
+        done = init_from_enrolment(args.db, args.enrolment, args.author)
+        verb = "已用登记文件创建" if done.created else "已为已有数据库换用新密钥："
+        print(f"{verb}{done.unit_name} 的数据库：{args.db}")
+        print(f"  本单位密钥 {done.key_id}；区里密钥 {done.district_key_id}（请与区委人才办电话核对这一串字符）")
+        return 0
+    if args.unit:
+        print(
+            "提示：这样建立的数据库没有签名密钥，导出的上报包区里会拒绝；请向区里索取登记文件，用 --enrolment 建立。",
+            file=sys.stderr,
+        )
     role = ROLE_DISTRICT if args.district else ROLE_UNIT
     with create_store(args.db, role, None if args.district else args.unit, author=args.author) as store:
         print(f"已创建 {store.describe()} 的数据库：{args.db}")
@@ -199,7 +219,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_import(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, scratch=args.dry_run) as store:
         result = import_file(store, args.file, args.author, dry_run=args.dry_run, period=args.period)
     verb = "检查通过（未写入）" if args.dry_run else f"已导入 {result.written} 个数值，{result.unchanged} 个未变"
     print(f"{verb}；跳过空白 {result.skipped_blank} 个。")
@@ -215,7 +235,7 @@ def _fmt(value: float | None, decimals: int) -> str:
 
 
 def cmd_totals(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         rows = totals(store, args.period, carry_forward=args.carry_forward)
         catalog = store.catalog()
     if args.json:
@@ -258,7 +278,7 @@ def cmd_totals(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         report = check_database(store)
         names = {i.code: i.name for i in store.catalog().indicators}
     if args.json:

@@ -82,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args) -> int:
     progress = _StderrProgress()
     try:
-        with open_store(args.db) as store:
+        with open_store(args.db, read_only=True) as store:
             if args.output.suffix.lower() == ".csv":
                 raw = export_csv(store, args.output, progress)
                 data = {"path": str(raw.path), "format": "csv", "rows": raw.rows}
@@ -110,7 +110,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_template(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         info = write_template(store, args.unit, args.period, args.output)
     if args.json:
         print_json(

@@ -83,7 +83,7 @@ def _unit(store: Store, code: str | None) -> str:
 
 
 def cmd_form(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)
     s = form.summary
     if args.json:
@@ -190,7 +190,7 @@ def cmd_set(args) -> int:
 
 
 def cmd_history(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         unit = _unit(store, args.unit)
         store.catalog().indicator(args.indicator)
         entries = service.value_history(store, unit, args.indicator, args.period)
@@ -225,7 +225,7 @@ def cmd_print(args) -> int:
     # Drawing needs Qt; imported here so the rest of the command line runs without it.
     from ..ui.printing import write_pdf
 
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)
         author = store.author
     path = write_pdf(form, args.output, author)

@@ -215,7 +215,7 @@ _STATUS = {MERGED: "已合并", UNCHANGED: "未变（此前已合并）", REFUSE
 
 
 def cmd_merge(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, scratch=args.dry_run) as store:
         report = merge_files(store, args.files, by=args.author, dry_run=args.dry_run, collect=args.dry_run)
         names = {i.code: i.name for i in store.catalog().indicators}
     if not report.results:
@@ -281,7 +281,7 @@ def cmd_unmerge(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         conflicts = list_conflicts(store, include_resolved=args.all)
         store_errors = errors_in_conflicted_periods(store)
     if args.json:
@@ -345,7 +345,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_status(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         rows = submission_status(store, args.period)
         states = {r.unit: r for r in round_status(store, args.period)}
     if args.json:
@@ -414,7 +414,7 @@ def cmd_catalog_import(args) -> int:
 
 
 def cmd_log(args) -> int:
-    with open_store(args.db) as store:
+    with open_store(args.db, read_only=True) as store:
         entries = merge_log(store, args.limit)
     if args.json:
         print_json([e.as_json() for e in entries])

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import unicodedata
 from collections.abc import Collection
 
 
+def _finite(data):
+    """``data`` with every non-finite float as null: JSON has no Infinity or NaN, and a reader would choke."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
+
+
 def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    json.dump(_finite(data), sys.stdout, ensure_ascii=False, indent=2, default=str, allow_nan=False)
     sys.stdout.write("\n")
 
 

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .limits import COUNT_MEASURES
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 
@@ -90,6 +91,11 @@ class Indicator:
     def is_entered(self) -> bool:
         """Whether units type this indicator (as opposed to it being computed)."""
         return not self.aggregation.is_derived
+
+    @property
+    def is_count(self) -> bool:
+        """Whether a figure is a count of people, places or things (entered as a whole number)."""
+        return self.entry_measure in COUNT_MEASURES
 
     @property
     def is_cumulative(self) -> bool:

@@ -9,14 +9,16 @@ CLI's ``xz check``, packaging and the district's merge.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import cast
 
 from .catalog import Aggregation, Catalog, Indicator
+from .limits import MAX_COUNT, MAX_MAGNITUDE
 from .messages import QT_TRANSLATE_NOOP, Message, Translate
-from .numbers import format_typed
+from .numbers import format_number, format_typed, is_whole
 
 C = "checks"
 # A numerator typed before its denominator: an error of the period as a whole (a blank to fill),
@@ -64,6 +66,29 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
     if value is None:
         return []
     found: list[tuple[Severity, Message]] = []
+    if not math.isfinite(value) or abs(value) > (MAX_COUNT if ind.is_count and ind.max is None else MAX_MAGNITUDE):
+        ceiling = MAX_COUNT if ind.is_count else MAX_MAGNITUDE
+        return [
+            (
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）"),
+                    {"name": ind.name, "value": repr(value), "bound": format_number(ceiling)},
+                ),
+            )
+        ]
+    if ind.is_count and not is_whole(value):
+        return [
+            (
+                Severity.ERROR,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "{name}是个数（{measure}），应为整数（填了 {value}）"),
+                    {"name": ind.name, "measure": ind.entry_measure, "value": format_typed(value)},
+                ),
+            )
+        ]
     if ind.min is not None and value < ind.min:
         template = (
             QT_TRANSLATE_NOOP(C, "{name}不能为负数（填了 {value}）")

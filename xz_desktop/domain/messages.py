@@ -32,10 +32,12 @@ class Message:
     def format(self, translate: Translate | None = None) -> str:
         """The text, translated by ``translate(context, template)`` when one is given."""
         template = translate(self.context, self.template) if translate else self.template
+        # a parameter that is itself a message (a reason inside a refusal) is translated the same way
+        params = {k: v.format(translate) if isinstance(v, Message) else v for k, v in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __str__(self) -> str:
         return self.format()

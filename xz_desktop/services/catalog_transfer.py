@@ -1,13 +1,13 @@
 """下发目录: the district's catalog, unit list and rules as one file a unit copy puts in force.
 
-The file is UTF-8 JSON (readable, diffable, e-mail safe) with a SHA-256 over its content,
-so a file damaged on the way is refused rather than half-applied. Importing keeps the
+The file is UTF-8 JSON (readable, diffable, e-mail safe), signed by the district's Ed25519
+key (:mod:`.signing`): a unit's copy puts it in force only when the signature is by the
+district key it was enrolled with, so a damaged or forged file is refused rather than applied. Importing keeps the
 district's catalog version, so the unit's packages name a version the district knows.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
@@ -17,13 +17,16 @@ from typing import Any
 
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.limits import MAX_NAME
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store
 from ..store.database import now_iso
+from ..store.keys import DISTRICT
+from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
 C = "catalog_transfer"
 FORMAT = "xz-desktop-catalog"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed by the district (1: a bare SHA-256, no longer accepted)
 SUFFIX = ".xzcat"
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -48,16 +51,10 @@ class CatalogFile:
         }
 
 
-def _digest(body: dict) -> str:
-    return hashlib.sha256(
-        json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    ).hexdigest()
-
-
-def catalog_body(store: Store) -> dict:
-    """The catalog in force as the catalog file holds it (with its checksum): also carried inside a receipt."""
+def catalog_body(store: Store) -> dict[str, Any]:
+    """The catalog in force as the JSON body a catalog file (and an enrolment file) carries."""
     catalog = store.catalog()
-    body: dict[str, Any] = {  # JSON
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "version": catalog.version,
@@ -68,85 +65,96 @@ def catalog_body(store: Store) -> dict:
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
     }
-    body["checksum"] = _digest(body)
-    return body
 
 
-def export_catalog(store: Store, out: str | Path) -> CatalogFile:
-    """Write the catalog in force (indicators, units, rules, version) to ``out``."""
-    catalog = store.catalog()
-    body = catalog_body(store)
-    out = Path(out)
-    if out.is_dir():
-        out = out / f"目录_{catalog.version}{SUFFIX}"
+def write_json_file(out: Path, body: dict[str, Any], context: str = C) -> None:
+    """Write ``body`` as UTF-8 JSON to ``out`` atomically (temporary file, then rename)."""
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
         os.replace(tmp, out)
     except OSError as exc:
         raise XzError(
             Message(
                 C,
-                QT_TRANSLATE_NOOP(C, "无法写入目录文件 {path}：{reason}"),
+                QT_TRANSLATE_NOOP(C, "无法写入文件 {path}：{reason}"),
                 {"path": str(out), "reason": exc.strerror or exc},
             )
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def export_catalog(store: Store, out: str | Path) -> CatalogFile:
+    """Write the catalog in force (indicators, units, rules, version) to ``out``, signed by the district."""
+    if not store.is_district:
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "目录文件由区级汇总数据库导出，并由区里签名")))
+    ensure_district_key(store)
+    catalog = store.catalog()
+    body = sign_json(store, catalog_body(store))
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"目录_{catalog.version}{SUFFIX}"
+    write_json_file(out, body)
     return CatalogFile(
         out, catalog.version, body["exported_at"], len(catalog.indicators), len(catalog.units), len(catalog.rules)
     )
 
 
-def read_catalog_file(path: str | Path) -> tuple[Catalog, dict]:
-    """Read and verify a catalog file; returns the catalog (with the district's version) and the header."""
-    path = Path(path)
-    refuse = lambda template, **kw: XzError(Message(C, template, {"file": path.name, **kw}))
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise refuse(QT_TRANSLATE_NOOP(C, "{file} 太大，不是目录文件"))
-        body = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise refuse(QT_TRANSLATE_NOOP(C, "找不到文件 {file}")) from None
-    except (OSError, UnicodeDecodeError, ValueError):
-        raise refuse(
-            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
-        ) from None
-    return catalog_from_body(body, path.name), body
-
-
-def catalog_from_body(body: object, name: str) -> Catalog:
-    """Verify a catalog file's content (from the file, or from inside a receipt) and build the catalog."""
-    refuse = lambda template, **kw: XzError(Message(C, template, {"file": name, **kw}))
+def catalog_from_body(body: Any, file: str) -> Catalog:
+    """The catalog of a catalog body (from a catalog or enrolment file), checked field by field."""
+    refuse = lambda template, **kw: XzError(Message(C, template, {"file": file, **kw}))
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise refuse(
             QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
         )
-    body = dict(body)
     version = body.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION or version < 1:
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 由更新版本的程序导出，请升级程序后再导入"))
-    checksum = body.pop("checksum", None)
-    if checksum != _digest(body):
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的校验码不符：文件在导出后被修改过或已损坏"))
     rows: list[Any] = [body.get(k) for k in ("indicators", "units", "rules")]  # JSON, checked below
     if not all(isinstance(r, list) and all(isinstance(x, dict) for x in r) for r in rows) or not isinstance(
         body.get("version"), str
     ):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
+    if len(body["version"]) > MAX_NAME or any(len(r) > 10_000 for r in rows):
+        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容超出目录文件的范围"))
     overlaps = body.get("overlaps", [])  # absent from files exported before overlaps existed
     if not isinstance(overlaps, list) or not all(isinstance(x, dict) for x in overlaps):
         raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
-    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=name, overlaps=overlaps)
+    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=file, overlaps=overlaps)
+
+
+def read_catalog_file(path: str | Path, store: Store | None = None) -> tuple[Catalog, dict]:
+    """Read and verify a catalog file; returns the catalog (with the district's version) and the header.
+
+    With ``store`` (a unit's copy) the file must be signed by the district key that copy was enrolled with.
+    """
+    path = Path(path)
+    refuse = lambda template, **kw: XzError(Message(C, template, {"file": path.name, **kw}))
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise refuse(QT_TRANSLATE_NOOP(C, "{file} 太大，不是目录文件"))
+        body = load_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise refuse(QT_TRANSLATE_NOOP(C, "找不到文件 {file}")) from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        raise refuse(
+            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
+        ) from None
+    catalog_from_body(body, path.name)  # the format first: a stranger's file is named as such
+    if store is not None:
+        verify_json(store, body, file=path.name, expected=DISTRICT)
+    catalog = catalog_from_body(body, path.name)
+    return catalog, body
 
 
 def import_catalog(store: Store, path: str | Path) -> CatalogFile:
     """Put the district's catalog from ``path`` in force in this unit's copy (atomically)."""
-    catalog, body = read_catalog_file(path)
     if store.is_district:
         raise XzError(
             Message(C, QT_TRANSLATE_NOOP(C, "目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护"))
         )
+    catalog, body = read_catalog_file(path, store)
     own = store.unit_code or ""
     if not catalog.has_unit(own) or not catalog.unit(own).active:
         raise XzError(

@@ -17,10 +17,12 @@ from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
-from ..store import Store, create_store
+from ..store import Store, create_store, open_store
 from ..store.values import ValueChange
 from .packages.merge import merge_files
 from .packages.submission import make_package
+from .signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
+from .signing.enrolment import enrol, init_from_enrolment
 
 YEARS = list(range(2020, 2025))
 LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
@@ -138,9 +140,10 @@ def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], di
 def create_demo(path: str | Path, seed: int = 2021) -> Path:
     """Create the demo district database at ``path`` (which must not exist yet).
 
-    The figures travel as they would for real: each unit fills its own copy, explains its
-    warnings, exports one package per year, and the district merges them all, so the
-    merge log, completeness and provenance have something to show.
+    The figures travel as they would for real: the district enrols each unit (``xz enrol``), each
+    unit's copy is set up from its enrolment file (``xz init --enrolment``), fills its figures,
+    explains its warnings and exports one signed package per year, and the district merges them
+    all, so the merge log, completeness, provenance and the keys have something to show.
     """
     path = Path(path)
     with create_store(path, "district", author="区人才办（演示）") as district:
@@ -149,8 +152,15 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
         with tempfile.TemporaryDirectory(prefix="xz-demo-") as tmp:
             packages = []
             for unit in sorted({u for u, _ in figures}):
+                enrolment = enrol(district, unit, Path(tmp) / f"{unit}{ENROLMENT_SUFFIX}", by="区人才办（演示）")
                 packages.extend(
-                    _unit_packages(Path(tmp), catalog, unit, {p: v for (u, p), v in figures.items() if u == unit})
+                    _unit_packages(
+                        Path(tmp),
+                        catalog,
+                        unit,
+                        {p: v for (u, p), v in figures.items() if u == unit},
+                        Path(enrolment.file),
+                    )
                 )
             report = merge_files(district, packages, by="区人才办（演示）", collect=False)
         refused = [r for r in report.results if r.status not in ("merged", "unchanged")]
@@ -160,12 +170,16 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
     return path
 
 
-def _unit_packages(folder: Path, catalog: Catalog, unit: str, periods: dict[str, dict[str, float]]) -> list[Path]:
-    """Fill one unit's copy with its figures, explain its warnings, and export a package per year."""
+def _unit_packages(
+    folder: Path, catalog: Catalog, unit: str, periods: dict[str, dict[str, float]], enrolment: Path
+) -> list[Path]:
+    """Set up one unit's copy from its enrolment, fill its figures, explain its warnings, export a package per year."""
     name = catalog.unit(unit).name
     clerk = f"{name}填报员"
     out = []
-    with create_store(folder / f"{unit}.sqlite", "unit", unit, catalog, author=clerk) as store:
+    db = folder / f"{unit}.sqlite"
+    init_from_enrolment(db, enrolment, clerk)
+    with open_store(db) as store:
         for period, values in sorted(periods.items()):
             store.values.write([ValueChange(unit, code, period, v) for code, v in values.items()], author=clerk)
             _explain_warnings(store, catalog, unit, period)

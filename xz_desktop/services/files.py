@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 
 F = "files"
@@ -56,6 +59,7 @@ def os_error(exc: OSError, path: Path) -> XzError:
 @contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path`` in one rename."""
+    clean_leftovers(path.parent)
     try:
         fd, name = tempfile.mkstemp(
             prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else "."
@@ -77,3 +81,40 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+# The program's own temporary files: ``.~NAME.XXXX.part`` (replacing), ``.NAME.XXXX.tmp`` (packages, catalog
+# files). A killed export leaves one behind; the next export into the same folder removes those older than this.
+LEFTOVER_AGE_SECONDS = 3600
+_LEFTOVER = re.compile(r"^\.(~.+\.[A-Za-z0-9_]{6,}\.part|.+\.[0-9a-f]{8}\.tmp)$")
+
+
+def clean_leftovers(folder: str | Path, *, older_than: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
+    """Remove this program's own leftover temporary files in ``folder`` (only ours, only old ones)."""
+    folder = Path(folder) if str(folder) else Path(".")
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    limit = time.time() - older_than
+    for entry in entries:
+        if not _LEFTOVER.match(entry.name):
+            continue
+        try:
+            if entry.is_file() and not entry.is_symlink() and entry.stat().st_mtime < limit:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue  # another program's lock, or gone already: not ours to fight over
+    return removed
+
+
+def check_author(name: str) -> str:
+    """A person's name as given, refused (never cut) beyond :data:`MAX_AUTHOR`."""
+    name = name.strip()
+    if len(name) > MAX_AUTHOR:
+        raise XzError(
+            Message(F, QT_TRANSLATE_NOOP(F, "姓名“{name}…”超过 {limit} 个字"), {"name": name[:20], "limit": MAX_AUTHOR})
+        )
+    return name

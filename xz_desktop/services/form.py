@@ -315,8 +315,8 @@ def set_value(
     store: Store, unit: str, indicator: str, period: str, value: float | str | None, author: str | None = None
 ) -> StoredValue | None:
     """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
-    number = parse_number(value) if isinstance(value, str) else value
     _check_reports(store, unit, indicator, period)
+    number = parse_number(value, store.catalog().indicator(indicator).entry_measure)
     period = str(parse_period(period))
     if store.is_district:
         # The district's correction goes straight into the totals (no package to stop it there):

@@ -33,8 +33,20 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
         msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
     elif "readonly" in text or "read-only" in text:
         msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
-    elif "disk" in text and ("full" in text or "i/o" in text):
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满或无法写入，数据库 {path} 保持原样"), {"path": str(path)})
+    elif "full" in text:
+        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满，未能写入；数据库 {path} 保持原样"), {"path": str(path)})
+    elif "disk i/o" in text:
+        msg = Message(
+            S,
+            QT_TRANSLATE_NOOP(S, "读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样"),
+            {"path": str(path)},
+        )
+    elif "unable to open" in text or "authoriz" in text or "permission" in text:
+        msg = Message(
+            S,
+            QT_TRANSLATE_NOOP(S, "无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在"),
+            {"path": str(path)},
+        )
     else:
         msg = Message(
             S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)}
@@ -45,3 +57,8 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
 def marks(values: list[str]) -> str:
     """``?, ?, ?`` for an ``IN (…)`` of ``values``."""
     return ",".join("?" * len(values))
+
+
+def database_error(exc: BaseException, path: Path | None) -> XzError | None:
+    """The Chinese explanation of ``exc`` if it is an SQLite error (so the layers above need no sqlite3)."""
+    return translate_sqlite_error(exc, path) if isinstance(exc, sqlite3.Error) else None

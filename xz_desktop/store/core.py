@@ -29,6 +29,34 @@ def default_author() -> str:
         return "unknown"
 
 
+class _Database(sqlite_utils.Database):
+    """sqlite-utils' database whose outer transactions take the write lock at once (``BEGIN IMMEDIATE``).
+
+    A deferred ``BEGIN`` that reads and then writes cannot wait for another writer: SQLite refuses the
+    upgrade at once (SQLITE_BUSY) instead of using the busy timeout. Taking the lock first makes the
+    timeout real: a second writer waits up to :data:`BUSY_TIMEOUT_MS`, then gets a clear message.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
 class StoreCore:
     """The connection of one open database, its transactions, its meta and its catalog.
 
@@ -39,7 +67,7 @@ class StoreCore:
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self.db = _Database(conn)
         self._catalog: Catalog | None = None
         self._guarded = False
 

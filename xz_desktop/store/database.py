@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from pathlib import Path
@@ -16,6 +17,8 @@ from .base import now_iso, translate_sqlite_error
 from .candidates import CandidateTable
 from .conflicts import ConflictTable
 from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, write_catalog
+from .keys import KeyTable
+from .lock import window_lock_holder
 from .merge_log import MergeLog
 from .packages import PackageTable
 from .review import ReviewTable
@@ -45,7 +48,7 @@ class Store(StoreCore):
     ``values`` (figures, their history), ``packages`` (merged and exported packages),
     ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
     ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log); meta and the catalog are :class:`StoreCore`'s. Only the store's
-    modules use ``conn``.
+    modules use ``conn``. ``keys``: the signing keys (own key pair, trusted public keys).
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
@@ -56,6 +59,7 @@ class Store(StoreCore):
         self.values = ValueTable(self, self.conflicts)
         self.log = MergeLog(self)
         self.review = ReviewTable(self)
+        self.keys = KeyTable(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -86,9 +90,41 @@ def _refuse_foreign(path: Path) -> None:
         probe.close()
 
 
-def open_store(path: str | Path, *, migrate: bool = True) -> Store:
-    """Open an existing database, upgrading its schema (after a backup) if it is older."""
-    path = Path(path)
+def _refuse_locked(path: Path) -> None:
+    """Refuse to write a database a window (another process) has open: it holds ``DB.lock``."""
+    holder = window_lock_holder(path)
+    if holder is not None:
+        raise XzError(
+            Message(
+                S,
+                QT_TRANSLATE_NOOP(
+                    S,
+                    "数据库 {path} 正在计算机“{host}”上由 {app}（进程 {pid}）打开，为免两处同时修改，未写入任何内容。"
+                    "请先关闭那个窗口；只读的命令（如 xz totals、xz status）仍可使用",
+                ),
+                {"path": str(path), "host": holder.host or "?", "app": holder.app or "xz-desktop", "pid": holder.pid},
+            )
+        )
+
+
+def _refuse_read_only_medium(path: Path) -> None:
+    """A database on a read-only medium (or without write permission) cannot take a write: say so plainly."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        raise XzError(
+            Message(
+                S,
+                QT_TRANSLATE_NOOP(
+                    S,
+                    "数据库 {path} 所在位置是只读的（光盘、写保护的 U 盘，或没有写入权限的文件夹），无法写入。"
+                    "请把它复制到本机可写的文件夹；只读的命令（如 xz totals、xz status）仍可使用",
+                ),
+                {"path": str(path)},
+            )
+        )
+
+
+def _read_header(path: Path) -> bytes:
     if not path.is_file():
         raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "数据库文件 {path} 不存在"), {"path": str(path)}))
     try:
@@ -100,12 +136,63 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
                 S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
             )
         ) from exc
-    if header and header != b"SQLite format 3\x00":
+    if header != b"SQLite format 3\x00":
+        # An empty file too: opening it would turn it into a database before refusing it.
         raise XzError(
             Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
         )
-    if header:
-        _refuse_foreign(path)
+    return header
+
+
+def _open_read_only(path: Path, *, scratch: bool) -> Store:
+    """A read-only view of ``path``: nothing is written to it, even when its schema is older than ours.
+
+    An older schema (or ``scratch``: a preview that writes and rolls back) is read into memory and
+    upgraded there; the file itself stays byte for byte as it was.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    # On a read-only medium SQLite cannot make a WAL file's shared-memory companion: read it as immutable.
+    immutable = "&immutable=1" if not os.access(folder, os.W_OK) or not os.access(path, os.W_OK) else ""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = migrations.check_compatible(conn)
+        if scratch or version != migrations.latest_version():
+            memory = sqlite3.connect(":memory:")
+            conn.backup(memory)
+            conn.close()
+            conn = memory
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrations.migrate(conn, None)
+        else:
+            conn.execute("PRAGMA query_only = ON")
+        store = Store(conn, path)
+        if store.meta("role") not in (ROLE_UNIT, ROLE_DISTRICT):
+            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "这不是 xz-desktop 的数据库")))
+        return store
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate_sqlite_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+
+
+def open_store(path: str | Path, *, migrate: bool = True, read_only: bool = False, scratch: bool = False) -> Store:
+    """Open an existing database, upgrading its schema (after a backup) if it is older.
+
+    ``read_only`` (the CLI's reading commands): the file is never created, upgraded or changed, and a
+    window's lock does not stand in the way. ``scratch``: a read-only copy in memory that may be written
+    (a preview); nothing reaches the file. A writing open is refused while a window of another process
+    holds the database's lock, and on a read-only medium, with a message saying so.
+    """
+    path = Path(path)
+    _read_header(path)
+    if read_only or scratch:
+        return _open_read_only(path, scratch=scratch)
+    _refuse_foreign(path)
+    _refuse_locked(path)
+    _refuse_read_only_medium(path)
     conn = None
     try:
         conn = _connect(path)

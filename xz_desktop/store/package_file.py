@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.limits import MAX_PACKAGE_FIELD, MAX_TEXT
+from ..domain.limits import MAX_AUTHOR, MAX_PACKAGE_FIELD, MAX_REVISION, MAX_TEXT
 from .base import Key
 
 APPLICATION_ID = 0x585A504B  # “XZPK” in the SQLite header: a package, not a database
@@ -35,10 +35,10 @@ _BAD_ROW = (
     f"(typeof(unit) != 'text' OR typeof(indicator) != 'text' OR typeof(period) != 'text' OR typeof(explanation) != 'text' "
     f"OR typeof(changed_at) != 'text' OR typeof(changed_by) != 'text' OR typeof(revision) != 'integer' "
     f"OR typeof(base_revision) != 'integer' OR typeof(value) NOT IN ('null', 'real', 'integer') "
-    f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > 9007199254740992 "
-    f"OR base_revision > 9007199254740992 OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_PACKAGE_FIELD} "
+    f"OR value IN (9e999, -9e999) OR revision < 1 OR base_revision < 0 OR revision > {MAX_REVISION} "
+    f"OR base_revision > {MAX_REVISION} OR length(explanation) > {MAX_TEXT} OR length(unit) > {MAX_PACKAGE_FIELD} "
     f"OR length(indicator) > {MAX_PACKAGE_FIELD} OR length(period) > {MAX_PACKAGE_FIELD} "
-    f"OR length(changed_at) > {MAX_PACKAGE_FIELD} OR length(changed_by) > {MAX_PACKAGE_FIELD})"
+    f"OR length(changed_at) > {MAX_PACKAGE_FIELD} OR length(changed_by) > {MAX_AUTHOR})"
 )
 
 
@@ -82,8 +82,10 @@ def write_package_file(
     rows: Sequence[PackageRow],
     format_version: int,
     attachments: dict[str, str] | None = None,
+    signature: str | None = None,
 ) -> None:
-    """Create the package file ``path`` (which must not exist) with its manifest, figures and any attachments."""
+    """Create the package file ``path`` (which must not exist) with its manifest (and signature), figures and any attachments."""
+    extra = [("checksum", checksum)] + ([("signature", signature)] if signature is not None else [])
     try:
         conn = sqlite3.connect(path)
         try:
@@ -93,9 +95,7 @@ def write_package_file(
             with conn:
                 for statement in SCHEMA:
                     conn.execute(statement)
-                conn.executemany(
-                    "INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), ("checksum", checksum)]
-                )
+                conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), *extra])
                 conn.executemany(f"INSERT INTO value ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 if attachments:
                     conn.execute(ATTACHMENT_SCHEMA)

@@ -23,6 +23,7 @@ from typing import NamedTuple, Protocol
 from ..domain.aggregation import Figure, FigureSet
 from ..domain.catalog import Catalog
 from ..domain.checks import Entry
+from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import parse_period
 from .base import Key, marks, now_iso, translate_sqlite_error
@@ -390,6 +391,7 @@ class ValueTable:
         changes = list(changes)
         self._check_all(changes)
         author = author or self.store.author
+        _check_lengths(changes, author)
         stamp = now_iso()
         latest: dict[Key, StoredValue] = {}
         rows: list[StoredValue] = []
@@ -447,3 +449,24 @@ class ValueTable:
 
 def _params(r: StoredValue) -> tuple[str, str, str, float | None, str, int, str, str, str]:
     return (r.unit, r.indicator, r.period, r.value, r.explanation, r.revision, r.changed_at, r.changed_by, r.source)
+
+
+def _check_lengths(changes: Sequence[ValueChange], author: str) -> None:
+    """One limit per kind of text, for every write: a 说明 or a name over it is refused, never cut."""
+    names = [author, *(c.author for c in changes if c.author)]
+    if any(len(n) > MAX_AUTHOR for n in names):
+        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "填报人姓名超过 {limit} 个字，未写入"), {"limit": MAX_AUTHOR}))
+    for c in changes:
+        if c.explanation is not None and len(c.explanation) > MAX_EXPLANATION:
+            raise XzError(
+                Message(
+                    S,
+                    QT_TRANSLATE_NOOP(S, "{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入"),
+                    {
+                        "indicator": c.indicator,
+                        "period": c.period,
+                        "length": len(c.explanation),
+                        "limit": MAX_EXPLANATION,
+                    },
+                )
+            )

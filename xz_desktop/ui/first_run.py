@@ -10,9 +10,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +23,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.catalog import Catalog, UnitKind
 from ..domain.catalog_rows import load_catalog_dir
+from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import XzError
 from ..paths import catalog_dir
+from ..services.signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
+from ..services.signing.enrolment import init_from_enrolment
 from ..store import create_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT, default_author
 from .i18n import show_error
@@ -36,6 +42,7 @@ class FirstRunDialog(QDialog):
         self.path = Path(path)
         self.catalog = catalog or load_catalog_dir(catalog_dir())
         self.created: Path | None = None
+        self.district_key_id = ""
         self.setWindowTitle(self.tr("新建 xz-desktop 数据库"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -48,14 +55,24 @@ class FirstRunDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
+        self.enrolment_choice = QRadioButton(
+            self.tr("用区里的登记文件建立本单位的数据库(&E)（推荐：导出的上报包带签名，区里才能接收）"), self
+        )
+        self.enrolment_choice.setObjectName("role_enrolment")
+        self.enrolment_edit = QLineEdit(self)
+        self.enrolment_edit.setObjectName("first_run_enrolment")
+        self.enrolment_edit.setPlaceholderText(self.tr("区里用“xz enrol”生成的登记文件（*.xzenrol）"))
+        browse = QPushButton(self.tr("浏览(&B)…"), self)
+        browse.clicked.connect(self._browse)
         self.unit_choice = QRadioButton(self.tr("本单位填报(&U)：镇、街道、高新区或区级部门"), self)
         self.unit_choice.setObjectName("role_unit")
         self.district_choice = QRadioButton(self.tr("区级汇总(&D)：区委人才办，合并各单位报送的数据"), self)
         self.district_choice.setObjectName("role_district")
         group = QButtonGroup(self)
+        group.addButton(self.enrolment_choice)
         group.addButton(self.unit_choice)
         group.addButton(self.district_choice)
-        self.unit_choice.setChecked(True)
+        self.enrolment_choice.setChecked(True)
         self.unit_box = QComboBox(self, objectName="first_run_unit")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         previous_kind = None
         for unit in self.catalog.active_units():
@@ -65,10 +82,15 @@ class FirstRunDialog(QDialog):
             self.unit_box.addItem(f"{unit.name}（{kind}）", unit.code)
             previous_kind = unit.kind
         self.name_edit = QLineEdit(default_author(), self, objectName="first_run_name")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
-        self.name_edit.setMaxLength(40)
+        self.name_edit.setMaxLength(MAX_AUTHOR)
         self.name_edit.setPlaceholderText(self.tr("如：张三"))
 
         form = QFormLayout()
+        form.addRow(self.enrolment_choice)
+        pick = QHBoxLayout()
+        pick.addWidget(self.enrolment_edit)
+        pick.addWidget(browse)
+        form.addRow(pick)
         form.addRow(self.unit_choice)
         unit_label = QLabel(self.tr("填报单位(&N)："), self)
         unit_label.setBuddy(self.unit_box)
@@ -92,6 +114,9 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.unit_choice.toggled.connect(self.unit_box.setEnabled)
+        self.unit_box.setEnabled(False)
+        self.enrolment_choice.toggled.connect(self.enrolment_edit.setEnabled)
+        self.enrolment_choice.toggled.connect(browse.setEnabled)
         self.unit_box.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -99,11 +124,36 @@ class FirstRunDialog(QDialog):
         self.unit_choice.setChecked(True)
         self.unit_box.setCurrentIndex(self.unit_box.findData(code))
 
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择区里发放的登记文件"),
+            str(self.path.parent),
+            self.tr("登记文件 (*{suffix});;所有文件 (*)").format(suffix=ENROLMENT_SUFFIX),
+        )
+        if path:
+            self.enrolment_edit.setText(path)
+
     def accept(self) -> None:
         name = self.name_edit.text().strip()
         if not name:
             show_error(self, XzError(self.tr("请填写填报人姓名：每一次修改都会记下是谁填的。")))
             self.name_edit.setFocus()
+            return
+        if self.enrolment_choice.isChecked():
+            enrolment = self.enrolment_edit.text().strip()
+            if not enrolment:
+                show_error(self, XzError(self.tr("请选择区里发放的登记文件。")))
+                self.enrolment_edit.setFocus()
+                return
+            try:
+                done = init_from_enrolment(self.path, enrolment, name)
+            except XzError as exc:
+                show_error(self, exc)
+                return
+            self.district_key_id = done.district_key_id  # shown so the clerk can check it by telephone
+            self.created = self.path
+            super().accept()
             return
         district = self.district_choice.isChecked()
         unit = None if district else self.unit_box.currentData()

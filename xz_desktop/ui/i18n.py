@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..domain.messages import Message, XzError
+from ..domain.messages import Message
+from ..services.boundary import user_error
 
 
 def translate(context: str, text: str) -> str:
@@ -18,11 +19,8 @@ def message_text(message: Message | str) -> str:
 
 
 def error_lines(exc: BaseException) -> list[str]:
-    if isinstance(exc, XzError):
-        return exc.lines(translate)
-    return [
-        QCoreApplication.translate("errors", "发生了意外错误：{error}").format(error=f"{type(exc).__name__}: {exc}")
-    ]
+    """What the user reads: SQLite/OS errors explained, unexpected ones logged and named (never a traceback)."""
+    return user_error(exc, what="window").lines(translate)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
@@ -35,7 +33,4 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     if len(lines) > 1:
         box.setInformativeText("\n".join(lines[1:11]) + ("\n…" if len(lines) > 11 else ""))
         box.setDetailedText("\n".join(lines[1:]))
-    trace = getattr(exc, "formatted_traceback", None)
-    if trace:
-        box.setDetailedText(trace)
     box.exec()

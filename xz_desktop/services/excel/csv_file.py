@@ -2,9 +2,10 @@
 
 UTF-8 with a byte-order mark (without one, Excel on a Chinese Windows reads the file as
 GBK and shows nonsense). The first five columns are those ``xz import`` reads, so the
-file goes back in. Free text that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab
-or a line break) gets a leading apostrophe: Excel would otherwise run it when the CSV is
-opened, and there is no cell type in CSV to say "this is text".
+file goes back in. Every field of every row passes the one writer of export text,
+:func:`style.inert`: text that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a
+line break) gets a leading apostrophe, as Excel would otherwise run it when the CSV is opened
+and there is no cell type in CSV to say "this is text".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from ...store import Store
 from ..files import check_target, replacing
 from ..progress import SILENT, Progress
-from .style import RISKY_PREFIXES
+from .style import inert, inert_row
 from .tables import RAW_CHUNK, local_time, raw_count
 
 HEADER = [
@@ -43,9 +44,7 @@ class CsvResult:
 
 def csv_text(value: str | None) -> str:
     """``value`` made safe to open in Excel: formula-like text gets a leading apostrophe."""
-    if not value:
-        return ""
-    return "'" + value if value.startswith(RISKY_PREFIXES) else value
+    return str(inert(value or ""))
 
 
 def export_csv(store: Store, path: str | Path, progress: Progress = SILENT) -> CsvResult:
@@ -63,20 +62,22 @@ def export_csv(store: Store, path: str | Path, progress: Progress = SILENT) -> C
             for v in batch:
                 name, measure = names.get(v.indicator, (v.indicator, ""))
                 writer.writerow(
-                    [
-                        v.unit,
-                        v.indicator,
-                        v.period,
-                        "" if v.value is None else repr(float(v.value)).removesuffix(".0"),
-                        csv_text(v.explanation),
-                        csv_text(units.get(v.unit, v.unit)),
-                        csv_text(name),
-                        measure,
-                        v.revision,
-                        local_time(v.changed_at),
-                        csv_text(v.changed_by),
-                        csv_text(v.source),
-                    ]
+                    inert_row(
+                        [
+                            v.unit,
+                            v.indicator,
+                            v.period,
+                            "" if v.value is None else repr(float(v.value)).removesuffix(".0"),
+                            v.explanation,
+                            units.get(v.unit, v.unit),
+                            name,
+                            measure,
+                            v.revision,
+                            local_time(v.changed_at),
+                            v.changed_by,
+                            v.source,
+                        ]
+                    )
                 )
             done += len(batch)
             progress.step(done, total, f"{done:,}/{total:,} 行")

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,6 +29,8 @@ MAX_CELL_TEXT = 32767  # Excel's limit; a longer string makes the file unreadabl
 # Characters XML 1.0 forbids (openpyxl refuses them): pasted text sometimes carries them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 RISKY_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_WRITE_ONLY = WriteOnlyWorksheet
+_PLAIN_NUMBER = re.compile(r"^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$")
 
 GOOD_FILL = "E2EFDA"  # 达到进度: green, with the words beside it
 BAD_FILL = "FCE4D6"  # 落后进度: red-orange, with the words beside it
@@ -128,11 +131,11 @@ def _style_array(ws, name: str):
 
 
 def cell(ws, value: Any, style: str | None = None) -> WriteOnlyCell:
-    """A styled write-only cell; a string is always stored as a string, never a formula."""
+    """A styled write-only cell; a string is always stored as a string, never a formula (see :func:`inert`)."""
     c = WriteOnlyCell(ws)
     if isinstance(value, str):
         c._value = clean_text(value)  # cleaned: nothing left for the value setter to check
-        c.data_type = "s"
+        c.data_type = "s"  # typed as text: the same guarantee inert() gives, for every styled cell
     elif value is not None:
         c.value = value if hasattr(value, "year") else safe_number(value)
     if style:
@@ -140,24 +143,63 @@ def cell(ws, value: Any, style: str | None = None) -> WriteOnlyCell:
     return c
 
 
-def plain(ws, value: Any) -> Any:
-    """An unstyled value, cheap to write; only risky text needs a cell of its own.
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula (or a DDE command) rather than as text."""
+    if _PLAIN_NUMBER.match(text):
+        return False  # “-5” is the figure −5 to every spreadsheet, not a formula
+    return text.lstrip(" \u3000").startswith(RISKY_PREFIXES)
 
-    An empty string is no cell at all: a blank, as Excel has it (a cell holding ``""`` is not
-    blank to COUNTA or ISBLANK), and one cell fewer to write.
+
+def inert(value: Any, ws: Any = None) -> Any:
+    """THE writer of every text cell of every export: formula-like text is made inert, here and only here.
+
+    With ``ws`` (a worksheet) the value goes to xlsx: text is cleaned of characters XML forbids and
+    a formula-like one becomes a cell typed as a string, which Excel and WPS never evaluate; an empty
+    string is no cell at all (a blank, as Excel has it). Without ``ws`` it goes to a CSV file, which
+    has no cell types: formula-like text gets a leading apostrophe, as Excel itself writes it.
+    Numbers pass (non-finite ones become blank: Excel would repair the file); ``None`` is a blank.
     """
     if isinstance(value, str):
+        if _ILLEGAL.search(value) or len(value) > MAX_CELL_TEXT:
+            value = clean_text(value)
+        if ws is None:
+            return "'" + value if is_formula_like(value) else value
         if not value:
             return None
-        value = clean_text(value) if _ILLEGAL.search(value) or len(value) > MAX_CELL_TEXT else value
-        if value.startswith(RISKY_PREFIXES):
+        if is_formula_like(value) and isinstance(ws, _WRITE_ONLY):
             c = WriteOnlyCell(ws, value)
             c.data_type = "s"
             return c
+        return value  # an ordinary sheet: put() types it as text
+    if isinstance(value, bool):
         return value
     if isinstance(value, float) and not math.isfinite(value):
-        return None
+        return None if ws is not None else ""
+    if value is None and ws is None:
+        return ""
     return value
+
+
+def inert_row(values: Iterable[Any], ws: Any = None) -> list[Any]:
+    """A whole row through :func:`inert`: no field of a row can be forgotten."""
+    return [inert(v, ws) for v in values]
+
+
+def put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write one cell of an ordinary worksheet through :func:`inert`; returns the cell."""
+    safe = inert(value, ws)
+    c = ws.cell(row, column)
+    if isinstance(safe, str):
+        c.value = str(safe)
+        c.data_type = "s"  # a string stays a string even when the setter would guess a formula
+    else:
+        c.value = safe
+    return c
+
+
+def plain(ws: Any, value: Any) -> Any:
+    """An unstyled value for a write-only sheet, cheap to write (see :func:`inert`)."""
+    return inert(value, ws)
 
 
 def text_width(text: str) -> int:

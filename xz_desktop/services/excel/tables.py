@@ -13,12 +13,11 @@ from datetime import datetime
 from functools import lru_cache
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
 
 from ...domain.catalog import Catalog, UnitKind
 from ...store import Store
 from ..pivot import UnitTable
-from .style import SheetWriter, cell, num_style, plain
+from .style import SheetWriter, cell, inert_row, num_style
 
 KIND = {UnitKind.GEOGRAPHIC: "镇街", UnitKind.SECTOR: "部门"}
 RAW_COLUMNS = [
@@ -168,10 +167,6 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
     titles: list[str] = []
     sheet, done = None, 0
     header_style = "xz_header"
-    # The unit's and indicator's columns repeat on every row: made safe once per code. A formula-like
-    # name becomes a cell of its own, which openpyxl reuses within a row, so it is never shared.
-    unit_cols: dict[str, tuple] = {}
-    code_cols: dict[str, tuple] = {}
     for batch in store.values.batches(RAW_CHUNK):
         for v in batch:
             unit, code = v.unit, v.indicator
@@ -182,36 +177,27 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                 sheet = SheetWriter(wb, name, [w for _, w in RAW_COLUMNS], freeze="A2", title_rows="1:1")
                 sheet.append([cell(sheet.ws, text, header_style) for text, _ in RAW_COLUMNS], 20)
                 titles.append(name)
-                unit_cols.clear()
-                code_cols.clear()
                 ws = sheet.ws
-            u = unit_cols.get(unit)
-            if u is None:
-                u = (plain(ws, unit), plain(ws, units.get(unit, unit)))
-                if not any(isinstance(x, Cell) for x in u):
-                    unit_cols[unit] = u
-            c = code_cols.get(code)
-            if c is None:
-                ind_name, measure = names.get(code, (code, ""))
-                c = (plain(ws, code), plain(ws, ind_name), plain(ws, measure))
-                if not any(isinstance(x, Cell) for x in c):
-                    code_cols[code] = c
-            # Plain values: the raw table shows each figure exactly as stored, in General format.
+            # Every field of the row passes the one writer (style.inert): none can be forgotten.
             sheet.row += 1
+            ind_name, measure = names.get(code, (code, ""))
             ws.append(
-                (
-                    u[0],
-                    u[1],
-                    c[0],
-                    c[1],
-                    v.period,
-                    v.value,
-                    c[2],
-                    plain(ws, v.explanation),
-                    v.revision,
-                    local_time(v.changed_at),
-                    plain(ws, v.changed_by),
-                    plain(ws, v.source),
+                inert_row(
+                    (
+                        unit,
+                        units.get(unit, unit),
+                        code,
+                        ind_name,
+                        v.period,
+                        v.value,
+                        measure,
+                        v.explanation,
+                        v.revision,
+                        local_time(v.changed_at),
+                        v.changed_by,
+                        v.source,
+                    ),
+                    ws,
                 )
             )
         done += len(batch)

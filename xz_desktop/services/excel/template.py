@@ -29,7 +29,7 @@ from ...store import Store
 from ...store.database import now_iso
 from ..files import check_target, replacing
 from .sheets import period_label
-from .style import clean_text, register_styles, row_height, setup_print
+from .style import put, register_styles, row_height, setup_print
 
 T = "template"
 TEMPLATE_FORMAT = "xz-desktop-template"
@@ -68,8 +68,7 @@ def _text(cell, value: str | None, style: str) -> None:
     """A text cell that stays text (a 说明 beginning with = is not a formula)."""
     cell.style = style
     if value:
-        cell.value = clean_text(value)
-        cell.data_type = "s"
+        put(cell.parent, cell.row, cell.column, value)
 
 
 def requirement(ind: Indicator) -> str:
@@ -259,17 +258,15 @@ def _write_meta(
         ("indicators", len(indicators)),
     ]
     for r, (key, value) in enumerate(rows, start=1):
-        meta.cell(r, 1, key)
-        c = meta.cell(r, 2, value)
-        if isinstance(value, str):
-            c.data_type = "s"
+        put(meta, r, 1, key)
+        put(meta, r, 2, value)
     meta.cell(META_FIRST_LAYOUT_ROW - 1, 1, "row")
     meta.cell(META_FIRST_LAYOUT_ROW - 1, 2, "indicator")
     meta.cell(META_FIRST_LAYOUT_ROW - 1, 3, "name")
     for n, ind in enumerate(indicators):
         r = META_FIRST_LAYOUT_ROW + n
         meta.cell(r, 1, FIRST_ROW + n)
-        meta.cell(r, 2, ind.code)
-        meta.cell(r, 3, clean_text(ind.name)).data_type = "s"
+        put(meta, r, 2, ind.code)
+        put(meta, r, 3, ind.name)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True

@@ -91,7 +91,8 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         value = None
         try:
-            value = parse_number(row.value)
+            measure = catalog.indicator(row.indicator).entry_measure if catalog.has_indicator(row.indicator) else None
+            value = parse_number(row.value, measure)
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         if row.explanation is not None and len(row.explanation) > MAX_TEXT:

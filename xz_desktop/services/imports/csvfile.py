@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from ...domain.limits import MAX_FILE_BYTES
@@ -11,18 +12,56 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from .base import CSV_COLUMNS, ImportRow, _problem
 
 I = "import"
+# The columns ``xz export -o FILE.csv`` adds after the five it reads back: the export goes back in as it is.
+EXPORT_ONLY_COLUMNS = (
+    "unit_name",
+    "indicator_name",
+    "measure",
+    "revision",
+    "changed_at",
+    "changed_by",
+    "source",
+)
+
+
+# A GBK/GB18030 decoder accepts almost any bytes, so a file in another encoding (Shift-JIS, Big5 …)
+# "decodes" into rare characters. Text a Chinese office writes is nearly all in GB2312's common set.
+MAX_RARE_SHARE = 0.2
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufffd]")
+
+
+def _rare(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _decode(data: bytes, path: Path) -> str:
-    # Excel on a Chinese Windows saves “CSV” in GBK; a UTF-8 file may carry a BOM.
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise XzError(
-        Message(I, QT_TRANSLATE_NOOP(I, "无法识别 {path} 的文字编码（应为 UTF-8 或 GBK）"), {"path": path.name})
+    """UTF-8 (with or without BOM), else GB18030 (what Excel on a Chinese Windows saves); refused otherwise."""
+    refuse = XzError(
+        Message(
+            I,
+            QT_TRANSLATE_NOOP(
+                I, "无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试"
+            ),
+            {"path": path.name},
+        )
     )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise refuse from None
+        wide = [ch for ch in text if ord(ch) > 127 and not ch.isspace()]
+        if wide and sum(map(_rare, wide)) > MAX_RARE_SHARE * len(wide):
+            raise refuse from None
+    if _CONTROL.search(text):
+        raise refuse
+    return text
 
 
 def read_csv_rows(path: Path) -> list[ImportRow]:
@@ -48,6 +87,22 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
         raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "{path} 不是 CSV 文本文件"), {"path": path.name}))
     reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    unknown = [h for h in header if h not in (*CSV_COLUMNS, "explanation", *EXPORT_ONLY_COLUMNS)]
+    if duplicated or unknown:
+        raise XzError(
+            Message(
+                I,
+                QT_TRANSLATE_NOOP(
+                    I, "{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）"
+                ),
+                {
+                    "path": path.name,
+                    "what": "重复的列" if duplicated else "无法识别的列",
+                    "columns": ", ".join(duplicated or unknown)[:200],
+                },
+            )
+        )
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
         raise XzError(

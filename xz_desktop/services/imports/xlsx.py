@@ -34,6 +34,7 @@ from ..excel.template import (
 )
 from ..progress import SILENT, Progress
 from .base import ImportRow, apply_rows
+from .xlsx_guard import check_workbook
 
 I = "import"
 _COL = {letter: ord(letter) - ord("A") for letter in (COL_CODE, COL_NAME, COL_VALUE, COL_NOTE)}
@@ -73,6 +74,7 @@ def _open(path: Path) -> CalamineWorkbook:
         )
     if not magic.startswith(b"PK"):
         raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏"))
+    check_workbook(path)  # the native reader is handed only a workbook of a form's size
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for every kind of broken zip or XML

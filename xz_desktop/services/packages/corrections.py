@@ -22,7 +22,10 @@ from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import BaseRevision
 from ...store.values import ValueChange
+from ..files import check_author, clean_leftovers
+from ..signing.seal import ensure_district_key, seal
 from .package_file import SUFFIX, Manifest, P, PackageRow, new_package_id, read_package, write_package
+from .verify import verify_package
 
 
 @dataclass
@@ -84,12 +87,14 @@ def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str
         store.schema_version(),
         __version__,
         now_iso(),
-        store.author[:200],
+        check_author(store.author),
         store.database_id,
         len(rows),
         kind="district",
+        key_id=ensure_district_key(store).key_id,
     )
-    write_package(out, manifest, rows)
+    clean_leftovers(out.parent)
+    write_package(out, manifest, rows, sign=lambda payload: seal(store, payload).signature)
     return CorrectionsResult(str(out), unit, used, len(rows))
 
 
@@ -119,6 +124,7 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
                 {"unit": m.unit, "own": store.describe()},
             )
         )
+    verify_package(store, package)  # signed by the district key this copy was enrolled with
     catalog = store.catalog()
     unknown = sorted({r.indicator for r in package.rows if not catalog.has_indicator(r.indicator)})
     if unknown:

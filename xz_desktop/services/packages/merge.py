@@ -21,6 +21,7 @@ from ...store.base import Key
 from ...store.database import now_iso
 from ...store.merge_log import LogEntry, LogLine
 from ...store.packages import MergedPackage
+from ..boundary import user_error
 from ..progress import SILENT, Cancelled, Progress
 from .engine import KeyChange, recompute
 from .lock import lock_problem, record_submission, record_withdrawal, unit_state
@@ -127,6 +128,11 @@ def _change(c: KeyChange, incoming: float | None = None) -> Change:
         None if c.after is None else c.after.source,
         incoming,
     )
+
+
+def dry_run_open(store: Store) -> bool:
+    """Whether a preview's outer transaction is open (an error inside it ends the preview, not one package)."""
+    return bool(store.in_transaction)
 
 
 def merge_package(
@@ -260,7 +266,19 @@ def iter_merge(
             except XzError as exc:
                 yield _refused(path, exc)
                 continue
-            yield merge_package(store, package, by=by, collect=collect, known=known)
+            except Exception as exc:  # one failing package never stops the others: it is refused, with the reason
+                yield _refused(path, user_error(exc, store.path, what=f"reading {path.name}"))
+                continue
+            try:
+                yield merge_package(store, package, by=by, collect=collect, known=known)
+            except Cancelled:
+                raise
+            except XzError as exc:
+                yield _refused(path, exc, package.unit)
+            except Exception as exc:  # e.g. a full disk: this package's transaction rolled back, go on with the next
+                if dry_run_open(store):
+                    raise
+                yield _refused(path, user_error(exc, store.path, what=f"merging {path.name}"), package.unit)
         progress.step(len(files), len(files), "")
 
 

@@ -18,11 +18,13 @@ import math
 import os
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...domain.fields import is_code, is_small_int, parse_timestamp
+from ...domain.limits import MAX_AUTHOR, MAX_NAME, MAX_REVISION, MAX_TEXT, MAX_VERSION
 from ...domain.limits import MAX_PACKAGE_FIELD as MAX_SHORT  # names, times, codes, manifest fields
-from ...domain.limits import MAX_TEXT  # 说明, as in the form and the import
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store.package_file import (
@@ -42,7 +44,8 @@ from ...store.package_file import (
 __all__ = ["APPLICATION_ID", "SCHEMA", "PackageRow"]  # the format's constants and row, from the store
 
 P = "packages"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed (key_id and signature in the manifest); 1: unsigned, read but never merged
+SIGNED_FORMAT = 2
 SUFFIX = ".xzpkg"
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024  # a unit's package is kilobytes; anything this large is not one
 MAX_ROWS = 100_000
@@ -67,6 +70,8 @@ MANIFEST_KEYS = (
     "source_database_id",
     "value_count",
 )
+SIGNED_KEYS = ("key_id",)  # format 2 adds them; the signature itself is the manifest's ``signature`` row
+UNSIGNED = ("checksum", "signature")  # manifest rows the checksum and the signature do not cover
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -84,6 +89,7 @@ class Manifest:
     value_count: int
     format_version: int = FORMAT_VERSION
     kind: str = "unit"
+    key_id: str = ""  # the signer's key (format 2)
 
     def as_fields(self) -> dict[str, str]:
         """The manifest table's rows (all text)."""
@@ -100,6 +106,7 @@ class Manifest:
             "author": self.author,
             "source_database_id": self.source_database_id,
             "value_count": str(self.value_count),
+            **({"key_id": self.key_id} if self.format_version >= SIGNED_FORMAT else {}),
         }
 
 
@@ -114,6 +121,16 @@ class Package:
     size: int = 0
     extra: dict[str, str] = field(default_factory=dict)  # manifest keys a newer minor writer added
     attachments: dict[str, str] = field(default_factory=dict)  # a receipt's named texts (JSON), checksummed
+    fields: dict[str, str] = field(default_factory=dict)  # every manifest row, as read (what was signed)
+
+    @property
+    def signature(self) -> str:
+        return self.fields.get("signature", "")
+
+    @property
+    def signed_bytes(self) -> bytes:
+        """What the signature covers: the canonical manifest and figures (as the checksum)."""
+        return canonical_bytes(self.fields, self.rows, self.attachments)
 
     @property
     def package_id(self) -> str:
@@ -130,7 +147,7 @@ def new_package_id() -> str:
 
 def canonical_bytes(fields: dict[str, str], rows: list[PackageRow], attachments: dict[str, str] | None = None) -> bytes:
     """The exact bytes the checksum covers: manifest (without checksum), figures sorted, and any attachments."""
-    manifest = {k: v for k, v in fields.items() if k != "checksum"}
+    manifest = {k: v for k, v in fields.items() if k not in UNSIGNED}
     values = sorted(
         list(r if r.value is None or type(r.value) is float else r._replace(value=float(r.value))) for r in rows
     )
@@ -157,18 +174,21 @@ def write_package(
     rows: list[PackageRow],
     extra: dict[str, str] | None = None,
     attachments: dict[str, str] | None = None,
+    sign: Callable[[bytes], str] | None = None,
 ) -> str:
     """Write a package file atomically (temporary file, then rename); returns its checksum.
 
     ``extra``: optional manifest keys (e.g. :data:`NIL_KEY`), covered by the checksum like the others.
     ``attachments``: a receipt's named texts, in their own table, covered by the checksum too.
+    ``sign`` turns the canonical bytes into the signature (see :mod:`..signing`); format 2 needs one.
     """
     path = Path(path)
     fields = {**(extra or {}), **manifest.as_fields()}
     checksum = compute_checksum(fields, rows, attachments)
+    signature = sign(canonical_bytes(fields, rows, attachments)) if sign is not None else None
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        write_package_file(tmp, fields, checksum, rows, manifest.format_version, attachments)
+        write_package_file(tmp, fields, checksum, rows, manifest.format_version, attachments, signature)
         os.replace(tmp, path)
     except OSError as exc:
         raise XzError(
@@ -283,9 +303,9 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
         )
     if manifest.value_count != len(rows):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据条数与清单不符，不予合并"))
-    _check_rows(manifest, rows, path)
-    extra = {k: v for k, v in fields.items() if k not in MANIFEST_KEYS and k != "checksum"}
-    return Package(path, manifest, rows, checksum, size, extra, attachments)
+    _check_rows(manifest, rows, path, nil=NIL_KEY in fields)
+    unknown = {k: v for k, v in fields.items() if k not in (*MANIFEST_KEYS, *SIGNED_KEYS, *UNSIGNED)}
+    return Package(path, manifest, rows, checksum, size, unknown, attachments, fields)
 
 
 def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
@@ -305,7 +325,7 @@ def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
 
 def _manifest(fields: dict[str, str], path: Path) -> Manifest:
     version = fields.get("format_version", "")
-    if not version.isdigit():
+    if not (version.isascii() and version.isdigit()) or len(version) > 6:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包"))
     if int(version) > FORMAT_VERSION:
         raise _refuse(
@@ -316,9 +336,10 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
             found=int(version),
             known=FORMAT_VERSION,
         )
-    if int(version) != FORMAT_VERSION:
+    if int(version) not in (1, SIGNED_FORMAT):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包格式 {found} 无法识别"), found=_short(version, 20))
-    missing = [k for k in MANIFEST_KEYS if k not in fields]
+    required = MANIFEST_KEYS + (SIGNED_KEYS if int(version) >= SIGNED_FORMAT else ())
+    missing = [k for k in required if k not in fields]
     if missing:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单缺少：{keys}"), keys="、".join(missing))
     if fields["kind"] not in KINDS:
@@ -327,13 +348,26 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
         )
     if not _UUID.match(fields["package_id"]):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包编号无效"))
+    bad = lambda key: _refuse(
+        path,
+        QT_TRANSLATE_NOOP(P, "{file} 的清单字段“{key}”无效（{value}），不予合并"),
+        key=key,
+        value=_short(fields[key], 40),
+    )
+    numbers: dict[str, int] = {}
+    for key, high in (("schema_version", MAX_VERSION), ("value_count", MAX_ROWS)):
+        text = fields[key]
+        if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) > high:
+            raise bad(key)
+        numbers[key] = int(text)
     try:
         periods = json.loads(fields["periods"])
-        schema_version, value_count = int(fields["schema_version"]), int(fields["value_count"])
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单内容无效")) from None
     if not isinstance(periods, list) or not periods or not all(isinstance(p, str) for p in periods):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单没有列出报告期"))
+    if len(periods) > 64 or len(set(periods)) != len(periods):
+        raise bad("periods")
     for period in periods:
         try:
             if str(parse_period(period)) != period:
@@ -344,22 +378,36 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
                 QT_TRANSLATE_NOOP(P, "{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并"),
                 period=_short(period, 40),
             ) from None
-    for key in ("unit", "catalog_version", "program_version", "exported_at", "author", "source_database_id"):
-        if len(fields[key]) > MAX_SHORT:
+    if not is_code(fields["unit"]):
+        raise bad("unit")
+    if parse_timestamp(fields["exported_at"]) is None:
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(P, "{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并"),
+            value=_short(fields["exported_at"], 40),
+        )
+    for key, limit in (("catalog_version", MAX_NAME), ("program_version", MAX_NAME), ("author", MAX_AUTHOR)):
+        if len(fields[key]) > limit:
             raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单字段“{key}”过长，不予合并"), key=key)
+    if len(fields["source_database_id"]) > MAX_NAME:
+        raise bad("source_database_id")
+    key_id = fields.get("key_id", "")
+    if int(version) >= SIGNED_FORMAT and not re.fullmatch(r"[0-9a-f]{16}", key_id):
+        raise bad("key_id")
     return Manifest(
         fields["package_id"],
         fields["unit"],
         tuple(periods),
         fields["catalog_version"],
-        schema_version,
+        numbers["schema_version"],
         fields["program_version"],
         fields["exported_at"],
         fields["author"],
         fields["source_database_id"],
-        value_count,
+        numbers["value_count"],
         int(version),
         fields["kind"],
+        key_id,
     )
 
 
@@ -369,7 +417,7 @@ def _row(raw: tuple, path: Path) -> PackageRow:
     if not all(isinstance(t, str) for t in texts):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有类型不对的数据，不予合并"))
     where = f"{_short(unit, 40)}/{_short(indicator, 40)}/{_short(period, 20)}"
-    if any(len(t) > MAX_SHORT for t in (unit, indicator, period, changed_at, changed_by)):
+    if any(len(t) > MAX_SHORT for t in (unit, indicator, period, changed_at)) or len(changed_by) > MAX_AUTHOR:
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的字段过长，不予合并"), where=where)
     if len(explanation) > MAX_TEXT:
         raise _refuse(
@@ -384,14 +432,7 @@ def _row(raw: tuple, path: Path) -> PackageRow:
             where=where,
             value=_short(value, 40),
         )
-    if (
-        not isinstance(revision, int)
-        or not isinstance(base, int)
-        or revision < 1
-        or base < 0
-        or revision > 2**53
-        or base > 2**53
-    ):
+    if not is_small_int(revision, MAX_REVISION, 1) or not is_small_int(base, MAX_REVISION):
         raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的修订号无效，不予合并"), where=where)
     return PackageRow(
         unit,
@@ -406,9 +447,33 @@ def _row(raw: tuple, path: Path) -> PackageRow:
     )
 
 
-def _check_rows(manifest: Manifest, rows: list[PackageRow], path: Path) -> None:
+def _check_rows(manifest: Manifest, rows: list[PackageRow], path: Path, *, nil: bool = False) -> None:
     periods = set(manifest.periods)
+    with_figures = {row.period for row in rows if row.value is not None}
+    # A unit's package lists only periods it has figures for; a nil report (空表上报) says so explicitly,
+    # and a receipt or corrections file may speak of a period through its decisions alone.
+    checked = manifest.kind == "unit" and not nil
+    empty = [p for p in manifest.periods if p not in with_figures] if checked else []
+    if empty:
+        raise _refuse(
+            path,
+            QT_TRANSLATE_NOOP(P, "{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并"),
+            periods=_short("、".join(empty), 80),
+        )
     for row in rows:
+        if not is_code(row.indicator):
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP(P, "{file} 含有无效的指标代码“{code}”，不予合并"),
+                code=_short(row.indicator, 40),
+            )
+        if parse_timestamp(row.changed_at) is None:
+            raise _refuse(
+                path,
+                QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并"),
+                where=f"{_short(row.indicator, 40)}/{_short(row.period, 20)}",
+                value=_short(row.changed_at, 40),
+            )
         if row.unit != manifest.unit:
             raise _refuse(
                 path,

@@ -22,8 +22,11 @@ from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
 from ..checking import findings_for
+from ..files import check_author, clean_leftovers
+from ..signing.seal import own_key_id, seal
 from .lock import is_locked
 from .package_file import NIL_KEY, SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
+from .verify import verify_package
 
 
 @dataclass
@@ -81,6 +84,7 @@ def make_package(
     """
     if store.is_district:
         raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出")))
+    key_id = own_key_id(store)  # an unenrolled copy is told how to enrol before anything else
     periods = _periods(periods)
     locked = [p for p in periods if is_locked(store, store.unit_code or "", p)]
     if locked:
@@ -157,11 +161,13 @@ def make_package(
         schema_version=store.schema_version(),
         program_version=__version__,
         exported_at=now_iso(),
-        author=(author or store.author)[:200],
+        author=check_author(author or store.author),
         source_database_id=store.database_id,
         value_count=len(rows),
+        key_id=key_id,
     )
-    checksum = write_package(out, manifest, rows, extra)
+    clean_leftovers(out.parent)
+    checksum = write_package(out, manifest, rows, extra, sign=lambda payload: seal(store, payload).signature)
     store.packages.record_export(
         ExportedPackage(
             manifest.package_id, str(out), list(periods), manifest.exported_at, manifest.author, len(rows), checksum
@@ -223,6 +229,10 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
         ]
     if not catalog.has_unit(m.unit):
         return [_problem(QT_TRANSLATE_NOOP(P, "本区的单位名单中没有“{unit}”"), unit=_short(m.unit, 40))]
+    try:  # who signed it comes next: nothing else a forged file says is worth reading
+        verify_package(store, package)
+    except XzError as exc:
+        return [exc.message]
     known = known_catalogs(store) if known is None else known
     if m.catalog_version not in known and m.catalog_version != catalog.version:
         return [

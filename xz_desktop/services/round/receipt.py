@@ -28,6 +28,8 @@ from ...store.review import Decision, DueDate
 from ..catalog_transfer import catalog_body, catalog_from_body
 from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
+from ..packages.verify import verify_package
+from ..signing.seal import ensure_district_key, seal
 
 RD = "round"
 ROUND = "round"  # attachment names
@@ -142,8 +144,11 @@ def make_receipt(store: Store, unit: str, out: str | Path) -> ReceiptMade:
         store.database_id,
         len(values),
         kind="receipt",
+        key_id=ensure_district_key(store).key_id,
     )
-    write_package(target, manifest, values, attachments=attachments)
+    write_package(
+        target, manifest, values, attachments=attachments, sign=lambda payload: seal(store, payload).signature
+    )
     return ReceiptMade(
         str(target), unit, periods, len(decisions), len(corrections), history, len(dues), catalog.version
     )
@@ -220,6 +225,7 @@ def import_receipt(store: Store, path: str | Path) -> ReceiptResult:
             unit=m.unit[:40],
             own=store.describe(),
         )
+    verify_package(store, package)  # signed by the district key this copy was enrolled with
     if set(package.attachments) != {ROUND, CATALOG}:
         raise _refuse(QT_TRANSLATE_NOOP("round", "{file} 的内容不完整，不是完整的回执"), file=name)
     try:

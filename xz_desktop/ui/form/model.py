@@ -278,7 +278,7 @@ class FormModel(QAbstractTableModel):
         column = Column(index.column())
         if column == Column.VALUE:
             try:
-                value = value if isinstance(value, float) else parse_number(value)
+                value = value if isinstance(value, float) else parse_number(value, row.indicator.entry_measure)
             except XzError as exc:
                 self.refused.emit(message_text(exc.message))
                 return False
