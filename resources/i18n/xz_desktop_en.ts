@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
     <context>
+        <name>AdjustmentDialog</name>
+        <message>
+            <source>录入考核加减分</source>
+            <translation>Enter an assessment bonus or deduction</translation>
+        </message>
+        <message>
+            <source>单位(&amp;U)：</source>
+            <translation>&amp;Unit:</translation>
+        </message>
+        <message>
+            <source>分数（加分为正，减分为负）(&amp;P)：</source>
+            <translation>&amp;Points (bonus positive, deduction negative):</translation>
+        </message>
+        <message>
+            <source>理由(&amp;R)：</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictsPage</name>
         <message>
             <source>区里更正（{source}）</source>
@@ -746,6 +765,13 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         </message>
     </context>
     <context>
+        <name>IndexChart</name>
+        <message>
+            <source>指数（2020年=100）</source>
+            <translation>Index (2020 = 100)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>文件(&amp;F)</source>
@@ -1146,6 +1172,197 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>PlanPage</name>
+        <message>
+            <source>年份(&amp;Y)：</source>
+            <translation>&amp;Year:</translation>
+        </message>
+        <message>
+            <source>年度评估报告(&amp;R)…</source>
+            <translation>Annual evaluation &amp;report…</translation>
+        </message>
+        <message>
+            <source>导入目标 CSV(&amp;I)…</source>
+            <translation>&amp;Import targets CSV…</translation>
+        </message>
+        <message>
+            <source>按规则分解(&amp;S)…</source>
+            <translation>&amp;Split by rule…</translation>
+        </message>
+        <message>
+            <source>目标分解</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <source>单位进度</source>
+            <translation>Unit progress</translation>
+        </message>
+        <message>
+            <source>录入加减分(&amp;A)…</source>
+            <translation>Enter bonus or deduction (&amp;A)…</translation>
+        </message>
+        <message>
+            <source>年度考核</source>
+            <translation>Assessment</translation>
+        </message>
+        <message>
+            <source>人才发展指数</source>
+            <translation>Talent index</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>期别</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>目标</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>计量单位</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <source>来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>份额不再合计一致：</source>
+            <translation>Shares no longer add up: </translation>
+        </message>
+        <message>
+            <source>各项分解目标的份额合计与全区目标一致。</source>
+            <translation>The shares of every split target add up to the district target.</translation>
+        </message>
+        <message>
+            <source>尚未下达单位目标：导入目标 CSV，或按规则分解全区目标。</source>
+            <translation>No unit targets yet: import a targets CSV, or split a district target by rule.</translation>
+        </message>
+        <message>
+            <source>镇街</source>
+            <translation>Town/subdistrict</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>名次</source>
+            <translation>Rank</translation>
+        </message>
+        <message>
+            <source>得分</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>加分</source>
+            <translation>Bonus</translation>
+        </message>
+        <message>
+            <source>减分</source>
+            <translation>Deduction</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>未下达目标</source>
+            <translation>no targets</translation>
+        </message>
+        <message>
+            <source>数据不全（缺项按方案计分）</source>
+            <translation>incomplete data (missing items scored by the scheme)</translation>
+        </message>
+        <message>
+            <source>指数</source>
+            <translation>Index</translation>
+        </message>
+        <message>
+            <source>不完整</source>
+            <translation>incomplete</translation>
+        </message>
+        <message>
+            <source>导入单位目标</source>
+            <translation>Import unit targets</translation>
+        </message>
+        <message>
+            <source>CSV 文件 (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>已导入目标：{n} 项有变化</source>
+            <translation>Targets imported: {n} changed</translation>
+        </message>
+        <message>
+            <source>已分解到 {n} 个单位</source>
+            <translation>Split over {n} units</translation>
+        </message>
+        <message>
+            <source>Word 文档 (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <source>保存年度评估报告</source>
+            <translation>Save the annual evaluation report</translation>
+        </message>
+        <message>
+            <source>已写出年度评估报告 {path}</source>
+            <translation>Annual evaluation report written: {path}</translation>
+        </message>
+        <message>
+            <source>年度评估报告</source>
+            <translation>Annual evaluation report</translation>
+        </message>
+        <message>
+            <source>年度：</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>数据不全</source>
+            <translation>incomplete data</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>no target</translation>
+        </message>
+        <message>
+            <source>正在生成年度评估报告…</source>
+            <translation>Writing the annual evaluation report…</translation>
+        </message>
+        <message>
+            <source>秀洲区人才发展规划_{year}年度评估报告.docx</source>
+            <translation>Xiuzhou talent plan_{year} annual evaluation report.docx</translation>
+        </message>
+        <message>
+            <source>落后进度</source>
+            <translation>behind</translation>
+        </message>
+        <message>
+            <source>达到进度</source>
+            <translation>on track</translation>
+        </message>
+        <message>
+            <source>（未安装 LibreOffice，未生成 PDF）</source>
+            <translation> (LibreOffice is not installed: no PDF)</translation>
+        </message>
+        <message>
+            <source>，PDF：{pdf}</source>
+            <translation>, PDF: {pdf}</translation>
+        </message>
+    </context>
+    <context>
         <name>ProgressChart</name>
         <message>
             <source>实际</source>
@@ -1446,6 +1663,29 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>SplitDialog</name>
+        <message>
+            <source>按规则分解全区目标</source>
+            <translation>Split a district target by rule</translation>
+        </message>
+        <message>
+            <source>各单位 2020 年数（基数）</source>
+            <translation>each unit's 2020 figure (base)</translation>
+        </message>
+        <message>
+            <source>指标(&amp;I)：</source>
+            <translation>&amp;Indicator:</translation>
+        </message>
+        <message>
+            <source>分解依据(&amp;B)：</source>
+            <translation>Split &amp;by:</translation>
+        </message>
+        <message>
+            <source>份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。</source>
+            <translation>Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusPage</name>
         <message>
             <source>{period}：{done}/{total} 个单位已报送。</source>
@@ -1617,6 +1857,53 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>全部填写，审核通过</source>
             <translation>Complete, all checks passed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsPanel</name>
+        <message>
+            <source>达到进度</source>
+            <translation>on track</translation>
+        </message>
+        <message>
+            <source>落后进度</source>
+            <translation>behind</translation>
+        </message>
+        <message>
+            <source>数据不全</source>
+            <translation>incomplete data</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>no target</translation>
+        </message>
+        <message>
+            <source>本单位目标（区里下达）与 {year} 年进度</source>
+            <translation>This unit's targets (set by the district) and progress in {year}</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>2025年目标</source>
+            <translation>2025 target</translation>
+        </message>
+        <message>
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <source>应达</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <source>完成率</source>
+            <translation>Completion</translation>
+        </message>
+        <message>
+            <source>进度</source>
+            <translation>Progress</translation>
         </message>
     </context>
     <context>
@@ -1837,6 +2124,13 @@ Its figures are taken out and those from before the merge restored; the district
         <message>
             <source>{year}年</source>
             <translation>{year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>assessment</name>
+        <message>
+            <source>考核方案 {file} 有误：{what}</source>
+            <translation>The assessment scheme {file} is wrong: {what}</translation>
         </message>
     </context>
     <context>
@@ -2680,6 +2974,135 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>plan_assess</name>
+        <message>
+            <source>加减分只能在区级汇总数据库中录入</source>
+            <translation>Bonus and deduction items are entered in the district's database only</translation>
+        </message>
+        <message>
+            <source>加减分应为 -100 到 100 之间、不为 0 的数</source>
+            <translation>A bonus or deduction must be a number from -100 to 100 other than 0</translation>
+        </message>
+        <message>
+            <source>加减分须写明理由（不超过 500 字）</source>
+            <translation>A bonus or deduction needs a reason (at most 500 characters)</translation>
+        </message>
+        <message>
+            <source>无法读取方案文件 {file}：{reason}</source>
+            <translation>Cannot read the scheme file {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>没有填报单位“{unit}”</source>
+            <translation>There is no reporting unit “{unit}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>plan_report</name>
+        <message>
+            <source>LibreOffice 转换 PDF 失败：{reason}</source>
+            <translation>LibreOffice could not convert to PDF: {reason}</translation>
+        </message>
+        <message>
+            <source>年度评估报告在区级汇总数据库中生成</source>
+            <translation>The annual evaluation report is written from the district's database</translation>
+        </message>
+        <message>
+            <source>未安装 LibreOffice，无法生成 PDF；Word 文件已写出：{path}</source>
+            <translation>LibreOffice is not installed, so no PDF was made; the Word file was written: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>plan_targets</name>
+        <message>
+            <source>{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件</source>
+            <translation>{file} is not a CSV text file in UTF-8 or GBK</translation>
+        </message>
+        <message>
+            <source>{file} 不是有效的 CSV：{reason}</source>
+            <translation>{file} is not valid CSV: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} 中的目标数据无效</source>
+            <translation>The targets in {file} are not valid</translation>
+        </message>
+        <message>
+            <source>{file} 太大，不是目标文件</source>
+            <translation>{file} is too large to be a targets file</translation>
+        </message>
+        <message>
+            <source>{file} 有 {count} 处错误，未导入任何目标</source>
+            <translation>{file} has {count} errors; no target was imported</translation>
+        </message>
+        <message>
+            <source>{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）</source>
+            <translation>{file} lacks the columns {columns} (the header must be unit,indicator,target[,period])</translation>
+        </message>
+        <message>
+            <source>“{name}”没有 2025 年目标，无法分解</source>
+            <translation>“{name}” has no 2025 target to split</translation>
+        </message>
+        <message>
+            <source>“{name}”由一个单位填报或由计算得出，不需要分解到单位</source>
+            <translation>“{name}” is reported by one unit or computed: it is not split over units</translation>
+        </message>
+        <message>
+            <source>分解依据“{basis}”不由这些单位填报：{units}</source>
+            <translation>These units do not report “{basis}”, the basis of the split: {units}</translation>
+        </message>
+        <message>
+            <source>分解依据“{by}”应为 base 或目录中的指标代码</source>
+            <translation>The basis “{by}” must be base or an indicator code of the catalog</translation>
+        </message>
+        <message>
+            <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
+            <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
+        </message>
+        <message>
+            <source>无法读取 {file}：{reason}</source>
+            <translation>Cannot read {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>没有哪一年各单位都填报了“{basis}”，无法按它分解</source>
+            <translation>No year has “{basis}” from every unit: it cannot be the basis of the split</translation>
+        </message>
+        <message>
+            <source>目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标</source>
+            <translation>Targets are set by the district; a unit's copy receives them only in the district's catalog file</translation>
+        </message>
+        <message>
+            <source>第 {row} 行与第 {first} 行重复</source>
+            <translation>Row {row} repeats row {first}</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标</source>
+            <translation>Row {row}: {unit} does not report “{name}” and cannot be given a target for it</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：期别“{period}”应为 2021 到 2025 的年份</source>
+            <translation>Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：没有在用的填报单位“{unit}”</source>
+            <translation>Row {row}: there is no active reporting unit “{unit}”</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：目录中没有指标“{code}”</source>
+            <translation>Row {row}: the catalog has no indicator “{code}”</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）</source>
+            <translation>Row {row}: the target {text} is out of range (0 to 10^12)</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：目标“{text}”不是数字</source>
+            <translation>Row {row}: the target “{text}” is not a number</translation>
+        </message>
+        <message>
+            <source>第 {row} 行：目标为空</source>
+            <translation>Row {row}: the target is blank</translation>
+        </message>
+    </context>
+    <context>
         <name>printing</name>
         <message>
             <source>无法写入 {path}：{reason}（文件可能正被其他程序打开）</source>
@@ -3157,6 +3580,48 @@ Its figures are taken out and those from before the merge restored; the district
         </message>
     </context>
     <context>
+        <name>talent_index</name>
+        <message>
+            <source>人才发展指数方案 {file} 有误：{what}</source>
+            <translation>The talent index scheme {file} is wrong: {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>targets</name>
+        <message>
+            <source>{unit} 已停用，仍有目标份额</source>
+            <translation>{unit} is retired but still holds a share</translation>
+        </message>
+        <message>
+            <source>{unit} 没有分到目标</source>
+            <translation>{unit} has no share</translation>
+        </message>
+        <message>
+            <source>“{name}”是比率或增速，不能按份额分解</source>
+            <translation>“{name}” is a ratio or a growth rate: it is not split into shares</translation>
+        </message>
+        <message>
+            <source>“{name}”没有 2025 年目标，无法分解</source>
+            <translation>“{name}” has no 2025 target to split</translation>
+        </message>
+        <message>
+            <source>分解依据不能为负数</source>
+            <translation>The basis of a split cannot be negative</translation>
+        </message>
+        <message>
+            <source>各单位的分解依据合计为 0，无法按比例分解</source>
+            <translation>The units' basis adds up to 0: nothing to split in proportion to</translation>
+        </message>
+        <message>
+            <source>在用单位的目标合计 {sum}，与全区目标 {target} 不符</source>
+            <translation>The active units' targets add up to {sum}, not the district target {target}</translation>
+        </message>
+        <message>
+            <source>没有可分解的单位</source>
+            <translation>No unit to split over</translation>
+        </message>
+    </context>
+    <context>
         <name>tasks</name>
         <message>
             <source>取消</source>
@@ -3291,6 +3756,10 @@ Send it to the unit, which imports it with "File → Import the district's corre
         <message>
             <source>已验收（锁定，只读）：{periods}。</source>
             <translation>Accepted (locked, read-only): {periods}.</translation>
+        </message>
+        <message>
+            <source>目标与考核</source>
+            <translation>Targets &amp; assessment</translation>
         </message>
     </context>
 </TS>

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "commands_round",
     "commands_form",
     "commands_excel",
+    "commands_plan",
 ]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..services import form as service
+from ..services.plan.progress import unit_progress_rows
 from ..store import Store, open_store
 from .output import print_json, table
 
@@ -85,6 +86,7 @@ def _unit(store: Store, code: str | None) -> str:
 def cmd_form(args) -> int:
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)
+        targets = [r.as_json() for r in unit_progress_rows(store, form.period, form.unit.code)]
     s = form.summary
     if args.json:
         print_json(
@@ -113,6 +115,7 @@ def cmd_form(args) -> int:
                 "state": form.review.state if form.review else None,
                 "locked": form.locked,
                 "review": form.review.as_json() if form.review else None,
+                "targets": targets,
                 "summary": {
                     "filled": s.filled,
                     "missing": s.missing,
@@ -158,6 +161,10 @@ def cmd_form(args) -> int:
     print(
         f"已填 {s.filled} 项，未填 {s.missing} 项；错误 {s.errors} 个；提示 {s.warnings} 条（未说明 {s.unexplained} 条）"
     )
+    verdicts = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
+    for t in targets:
+        done = "" if t["completion"] is None else f"，完成率 {t['completion']:.1%}"
+        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{verdicts[t['verdict']]}")
     return 0
 
 

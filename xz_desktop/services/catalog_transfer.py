@@ -4,6 +4,10 @@ The file is UTF-8 JSON (readable, diffable, e-mail safe), signed by the district
 key (:mod:`.signing`): a unit's copy puts it in force only when the signature is by the
 district key it was enrolled with, so a damaged or forged file is refused rather than applied. Importing keeps the
 district's catalog version, so the unit's packages name a version the district knows.
+
+The file also carries the units' targets (目标分解, ``targets``): a unit's copy puts its own in
+force (services/plan/targets.py). A file from an older program has no ``targets`` and leaves
+the unit's targets as they are.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from ..store import Store
 from ..store.database import now_iso
 from ..store.keys import DISTRICT
 from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
+from .plan.targets import apply_targets_payload, targets_payload
 
 C = "catalog_transfer"
 FORMAT = "xz-desktop-catalog"
@@ -64,6 +69,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
         "units": [unit_to_row(u) for u in catalog.units],
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
+        "targets": targets_payload(store),
     }
 
 
@@ -164,8 +170,10 @@ def import_catalog(store: Store, path: str | Path) -> CatalogFile:
                 {"unit": store.describe()},
             )
         )
-    if catalog.version != store.catalog().version:
-        store.replace_catalog(catalog)
+    with store.transaction():
+        if catalog.version != store.catalog().version:
+            store.replace_catalog(catalog)
+        apply_targets_payload(store, body.get("targets"), path.name if isinstance(path, Path) else str(path))
     return CatalogFile(
         Path(path),
         catalog.version,

@@ -22,6 +22,7 @@ from .lock import window_lock_holder
 from .merge_log import MergeLog
 from .packages import PackageTable
 from .review import ReviewTable
+from .targets import TargetTable
 from .values import ValueTable
 
 __all__ = [
@@ -47,8 +48,10 @@ class Store(StoreCore):
     The tables are reached through managers, one per table family (as Anki's ``Collection``):
     ``values`` (figures, their history), ``packages`` (merged and exported packages),
     ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
-    ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log); meta and the catalog are :class:`StoreCore`'s. Only the store's
-    modules use ``conn``. ``keys``: the signing keys (own key pair, trusted public keys).
+    ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log),
+    ``targets`` (unit targets and assessment adjustments), ``keys`` (the signing keys: own key pair,
+    trusted public keys); meta and the catalog are :class:`StoreCore`'s. Only the store's modules
+    use ``conn``.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
@@ -60,6 +63,7 @@ class Store(StoreCore):
         self.log = MergeLog(self)
         self.review = ReviewTable(self)
         self.keys = KeyTable(self)
+        self.targets = TargetTable(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -22,6 +22,8 @@ from ...domain.totals import district_totals
 from ...store import Store
 from .. import pivot
 from ..files import check_target, replacing
+from ..plan.excel_sheet import write_targets_sheet
+from ..plan.progress import unit_progress_rows
 from ..progress import SILENT, Progress
 from ..status import submission_status
 from ..totals import mark_errors
@@ -38,6 +40,7 @@ SHEET_TARGETS = "其他规划目标"
 SHEET_OTHER = "其他指标"
 SHEET_CHARTS = "进度图"
 SHEET_STATUS = "报送情况"
+SHEET_UNIT_TARGETS = "单位目标完成"
 SHEET_RAW = "原始数据"
 
 
@@ -215,6 +218,11 @@ def _write(
             wb, submission_status(store, str(period_obj)), SHEET_STATUS, f"各单位报送情况（{label}）", subtitle
         )
         step("报送情况")
+        unit_targets = unit_progress_rows(store, str(period_obj.year))
+        if unit_targets:  # only once the district has given units targets of their own
+            write_targets_sheet(
+                wb, unit_targets, SHEET_UNIT_TARGETS, f"各单位目标完成情况（{period_obj.year}年）", subtitle
+            )
         raw_done = done
         write_raw_sheets(
             wb,

@@ -30,6 +30,7 @@ from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
 from ..packages.verify import verify_package
 from ..signing.seal import ensure_district_key, seal
+from ..plan.targets import apply_targets_payload
 
 RD = "round"
 ROUND = "round"  # attachment names
@@ -264,5 +265,7 @@ def import_receipt(store: Store, path: str | Path) -> ReceiptResult:
             take_rows(store, package.rows, taken)
             store.review.replace_decisions(m.unit, decisions)
         store.review.replace_due_dates(dues)
+        if isinstance(catalog_data, dict):  # the unit's own targets travel in the catalog it carries
+            apply_targets_payload(store, catalog_data.get("targets"), name)
     result.changed, result.agreed = taken.changed, taken.agreed
     return result

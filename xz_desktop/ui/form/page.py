@@ -37,6 +37,7 @@ from .filter import FormFilter
 from .history import HistoryDialog
 from .model import CODE_ROLE, Column, FormModel, status_at
 from .summary import SummaryBar
+from .targets_panel import TargetsPanel
 from .view import FormView
 
 PAGE_KEY = "form"
@@ -94,6 +95,8 @@ class FormPage(QWidget):
         layout.addWidget(self.review_banner)
         self.summary = SummaryBar(self)
         layout.addWidget(self.summary)
+        self.targets_panel = TargetsPanel(self)
+        layout.addWidget(self.targets_panel)
 
         self.model = FormModel(self)
         self.model.commit = self._commit
@@ -251,6 +254,7 @@ class FormPage(QWidget):
             return
         try:
             self.model.set_form(service.load_form(self.window_.store, self.unit, self.period))
+            self.targets_panel.show_for(self.window_.store, self.unit, self.period)
         except XzError as exc:
             self.window_.show_error(exc)
 

@@ -1,0 +1,116 @@
+"""The 目标与考核 page and the annual report through real widgets; a unit's form shows its own targets."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+from xz_desktop.store import open_store
+from xz_desktop.ui import plan_page, settings
+from xz_desktop.ui.main_window import MainWindow
+
+from .excel_support import demo_db  # noqa: F401 - fixture
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path):
+    settings.use_folder(tmp_path / "settings")
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.resize(1300, 820)
+    w.show()
+    w.show_page("plan")
+    yield w
+    w.close()
+
+
+def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, monkeypatch, qtmodeltester):
+    page = window.page("plan")
+    assert page is not None and page.targets_model.rowCount() == 0
+    assert "尚未下达" in page.check_label.text()
+
+    def accept(dialog):
+        dialog.indicator_box.setCurrentIndex(dialog.indicator_box.findData("academician_workstation"))
+        dialog.by_box.setCurrentIndex(dialog.by_box.findData("base"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(plan_page.SplitDialog, "exec", accept)
+    page.split_button.click()
+    # Ten geographic units, their shares add up to the district's 18.
+    assert page.targets_model.rowCount() == 10
+    total = sum(float(page.targets_model.item(r, 3).text()) for r in range(10))
+    assert total == 18
+    assert "一致" in page.check_label.text()
+    qtmodeltester.check(page.progress_model)
+    assert page.progress_model.rowCount() == 10  # units × indicators
+    # 洪合镇 has not reported 2024: its progress says 数据不全, never 落后.
+    honghe = next(r for r in range(10) if page.progress_model.item(r, 0).text() == "洪合镇")
+    assert page.progress_model.item(honghe, 1).text() == "数据不全"
+    assert page.scores_model.rowCount() == 23
+    assert page.index_model.rowCount() == 10
+    assert any(page.index_model.item(r, 2).text() == "不完整" for r in range(10))
+
+
+def test_adjustment_needs_a_reason(qtbot, window, monkeypatch):
+    page = window.page("plan")
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda exc, title=None: shown.append(str(exc)))
+
+    def fill(reason):
+        def accept(dialog):
+            dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("xincheng"))
+            dialog.points.setValue(2)
+            dialog.reason.setText(reason)
+            return QDialog.DialogCode.Accepted
+
+        return accept
+
+    monkeypatch.setattr(plan_page.AdjustmentDialog, "exec", fill("  "))
+    page.adjust_button.click()
+    assert shown and "理由" in shown[0]
+    monkeypatch.setattr(plan_page.AdjustmentDialog, "exec", fill("举办人才峰会"))
+    page.adjust_button.click()
+    with open_store(window.store_path) as store:
+        assert [a.reason for a in store.targets.adjustments(page.period)] == ["举办人才峰会"]
+
+
+def test_annual_report_from_the_district_menu_in_the_background(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "报告.docx"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2024", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(plan_page, "soffice", lambda: None)  # the Word file only; the PDF has its own test
+    window.findChild(QAction, "action_annual_report").trigger()
+    qtbot.waitUntil(lambda: getattr(window, "last_report", None) is not None, timeout=60_000)
+    assert window.last_report.docx == target
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "2024年度评估报告" in text
+    assert "未安装 LibreOffice" in window.statusBar().currentMessage()
+
+
+def test_a_units_form_shows_its_own_targets(qtbot, tmp_path, catalog):
+    from xz_desktop.domain.targets import UnitTarget
+    from xz_desktop.store import create_store
+
+    db = tmp_path / "unit.sqlite"
+    with create_store(db, "unit", "xincheng", author="张三") as store:
+        store.targets.put([UnitTarget("xincheng", "academician_workstation", 3)], "区人才办")
+        store.values.write_one("xincheng", "academician_workstation", "2020", 1)
+        store.values.write_one("xincheng", "academician_workstation", "2023", 2)
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    w.show()
+    form = w.page("form")
+    form.open_form("xincheng", "2023")
+    panel = form.targets_panel
+    assert panel.isVisible()
+    # From 1 to 3: 2023 expects 1 + 2 × 3/5 = 2.2; 2 is behind, completion (2 − 1)/(3 − 1) = 50%.
+    cells = [panel.model.item(0, c).text() for c in range(6)]
+    assert cells == ["院士专家工作站", "3 家", "2", "2.2", "50.0%", "落后进度"]
+    assert w.page("plan") is None  # the page is the district's
+    w.close()

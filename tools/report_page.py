@@ -1,0 +1,70 @@
+"""Render a page of the annual evaluation report on the demo data to PNG for the docs.
+
+    .venv/bin/python tools/report_page.py            # writes docs/report-page.png (page 2: summary and 表2)
+    .venv/bin/python tools/report_page.py --page 4   # another page
+
+Needs LibreOffice (``soffice``) and poppler's ``pdftoppm`` (Debian: libreoffice-writer-nogui poppler-utils).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from xz_desktop.services.demo import create_demo  # noqa: E402
+from xz_desktop.services.plan.report import write_report  # noqa: E402
+from xz_desktop.services.plan.targets import split  # noqa: E402
+from xz_desktop.store import open_store  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--page", type=int, default=2)
+    parser.add_argument("--year", default="2024")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "report-page.png")
+    args = parser.parse_args()
+    if not shutil.which("pdftoppm"):
+        raise SystemExit("pdftoppm not found: install poppler-utils")
+    with tempfile.TemporaryDirectory() as work:
+        db = create_demo(Path(work) / "demo.sqlite")
+        with open_store(db) as store:
+            for code in (
+                "talent_total",
+                "phd_master",
+                "academician_workstation",
+                "postdoc_workstation",
+                "new_graduates",
+            ):
+                split(store, code, "base")
+            result = write_report(store, args.year, Path(work) / "report.docx", pdf=True)
+        prefix = Path(work) / "page"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(args.page),
+                "-l",
+                str(args.page),
+                "-singlefile",
+                str(result.pdf),
+                str(prefix),
+            ],
+            check=True,
+        )
+        shutil.copyfile(prefix.with_suffix(".png"), args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

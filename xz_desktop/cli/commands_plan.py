@@ -1,0 +1,272 @@
+"""targets, progress, assess, index, report: the plan's management tools (issue 13)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..domain.messages import XzError
+from ..domain.numbers import format_number, parse_number
+from ..services.plan.assess import add_adjustment, assess, score_json
+from ..services.plan.progress import unit_progress_rows
+from ..services.plan.talent_index import index_json, talent_index
+from ..services.plan.targets import check_targets, import_targets, list_targets, split
+from ..store import open_store
+from .output import print_json, table
+
+VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "targets",
+        help="目标分解：导入、按规则分解、列出 / unit targets: import, split by rule, list",
+        description="各单位的目标（录入计量单位，如“人”）。--import 导入 CSV（unit,indicator,target[,period]）；"
+        "--split 按 2020 年基数或某一指标的比例分解全区 2025 年目标，舍位平衡使合计恰等于全区目标；"
+        "无选项时列出目标并检查份额是否仍合计一致。\n"
+        "Unit targets in the entry measure: import a CSV, split a district target by rule (largest remainder), or list and check.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--import", dest="import_file", type=Path, metavar="FILE.csv", help="导入目标 / import targets")
+    what.add_argument("--split", metavar="CODE", help="分解该指标的 2025 年目标 / split this indicator's 2025 target")
+    p.add_argument(
+        "--by",
+        metavar="base|INDICATOR_CODE",
+        help="分解依据：base = 各单位 2020 年数，或某一指标（如 employed） / by the 2020 figures or by an indicator",
+    )
+    p.add_argument("--author", help="记录为修改人 / recorded as the author")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_targets)
+
+    p = sub.add_parser(
+        "progress",
+        help="各单位对照本单位目标的进度 / each unit against its own targets",
+        description="某年各单位对照本单位 2025 年目标（及阶段目标）的完成率与进度判断；数据不全的不作判断。\n"
+        "Each unit's completion and verdict against its own targets; no verdict on an incomplete figure.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
+    p.add_argument("--period", required=True, help="年份，如 2023 / the year, e.g. 2023")
+    p.add_argument("--unit", help="只看该单位 / this unit only")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_progress)
+
+    p = sub.add_parser(
+        "assess",
+        help="年度考核得分与排名 / the yearly assessment: scores and ranks",
+        description="按 resources/plan/assessment.json 的考核方案计算各单位得分、明细与同类排名；"
+        "--adjust UNIT=POINTS --reason 录入加减分。\n"
+        "Scores per unit with their breakdown and rank within each kind; --adjust enters a bonus or deduction.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
+    p.add_argument("--period", required=True, help="考核年度，如 2023 / the year")
+    p.add_argument("--adjust", metavar="UNIT=POINTS", help="加分（正数）或减分（负数） / a bonus (+) or deduction (−)")
+    p.add_argument("--reason", help="加减分理由（必填） / the reason (required with --adjust)")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser(
+        "index",
+        help="人才发展指数（2020=100） / the talent development index (2020 = 100)",
+        description="按 resources/plan/index.json 计算各镇街的人才发展指数与分指数、排名；方法见 docs/plan.md。\n"
+        "The talent development index of each geographic unit with its sub-indices and rank.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
+    p.add_argument("--period", required=True, help="年份，如 2023 / the year")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser(
+        "report",
+        help="年度评估报告（Word，可选 PDF） / the annual evaluation report (Word, optionally PDF)",
+        description="写出年度评估报告：封面、概述、表2 进度表、图表、报送情况、考核排名、人才发展指数、落后指标及说明、签字栏。"
+        "--pdf 另用 LibreOffice 转为 PDF（需已安装）。\n"
+        "Write the annual evaluation report as .docx; --pdf also converts it with LibreOffice.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
+    p.add_argument("--period", required=True, help="报告年度，如 2024 / the year")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx", help="输出文件 / output file")
+    p.add_argument("--pdf", action="store_true", help="同时生成 PDF / also write a PDF")
+    p.set_defaults(func=cmd_report)
+
+
+def _usage(args: argparse.Namespace, text: str) -> int:
+    print(f"xz {args.command}: 用法错误 / usage error: {text}", file=sys.stderr)
+    return 2
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    if args.by and not args.split:
+        return _usage(args, "--by 只与 --split 一起使用 / --by goes with --split")
+    if args.split and not args.by:
+        return _usage(args, "--split 需要 --by base|INDICATOR_CODE / --split needs --by")
+    with open_store(args.db) as store:
+        if args.import_file:
+            changed = import_targets(store, args.import_file, args.author)
+            print(f"已导入目标，{changed} 项有变化。")
+        elif args.split:
+            result = split(store, args.split, args.by, args.author)
+            ind = store.catalog().indicator(args.split)
+            if args.json:
+                print_json(
+                    [
+                        {"unit": s.unit, "indicator": ind.code, "target": s.target, "weight": s.weight}
+                        for s in result.shares
+                    ]
+                )
+                return 0
+            basis = (
+                "2020 年基数"
+                if args.by == "base"
+                else f"{store.catalog().indicator(args.by).name}（{result.basis_year}）"
+            )
+            rows = [
+                [
+                    store.catalog().unit(s.unit).name,
+                    format_number(s.weight, 2),
+                    format_number(s.target, ind.decimals if result.district_target is None else 0),
+                ]
+                for s in result.shares
+            ]
+            print(table(["单位", "依据", f"目标（{ind.entry_measure}）"], rows, right={1, 2}))
+            if result.district_target is not None:
+                total = sum(s.target for s in result.shares)
+                print(
+                    f"\n按{basis}分解“{ind.name}”：合计 {format_number(total, 0)}，全区目标 {format_number(result.district_target, 0)}。"
+                )
+            else:
+                print(f"\n“{ind.name}”是比率：各单位目标为本单位比率（2020 年比率 × 全区目标 ÷ 全区基数）。")
+            return 0
+        rows_ = list_targets(store)
+        problems = check_targets(store)
+        names = {i.code: i.name for i in store.catalog().indicators}
+    if args.json:
+        print_json([r.as_json() for r in rows_])
+        return 0
+    print(
+        table(
+            ["单位", "指标", "期别", "目标", "计量", "来源"],
+            [
+                [
+                    r.unit_name,
+                    r.indicator_name[:24],
+                    r.period,
+                    format_number(r.target, 2).rstrip("0").rstrip("."),
+                    r.measure,
+                    r.method,
+                ]
+                for r in rows_
+            ],
+            right={3},
+        )
+    )
+    for p in problems:
+        print(f"提示：{names.get(p.indicator, p.indicator)}：{p.message}")
+    return 0
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{x:.1%}"
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store:
+        rows = unit_progress_rows(store, args.period, args.unit)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    out = []
+    for r in rows:
+        p = r.progress
+        fmt = lambda v: "—" if v is None else format_number(v, 2).rstrip("0").rstrip(".")
+        value = fmt(p.value) + ("（不完整）" if p.verdict == "incomplete" and p.value is not None else "")
+        out.append(
+            [
+                r.unit_name,
+                r.indicator_name[:20],
+                fmt(p.target),
+                value,
+                fmt(p.expected),
+                _pct(p.completion),
+                VERDICTS[p.verdict],
+            ]
+        )
+    print(table(["单位", "指标", "目标", str(args.period), "应达", "完成率", "进度"], out, right={2, 3, 4, 5}))
+    return 0
+
+
+def _parse_adjust(text: str) -> tuple[str, float]:
+    unit, sep, raw = text.partition("=")
+    points = parse_number(raw) if sep else None
+    if not sep or points is None or not unit.strip():
+        raise XzError("--adjust 应写作 单位代码=分数，如 xincheng=2 或 xincheng=-1.5")
+    return unit.strip(), points
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store:
+        if args.adjust:
+            if not args.reason:
+                return _usage(args, "--adjust 需要 --reason / --adjust needs --reason")
+            unit, points = _parse_adjust(args.adjust)
+            add_adjustment(store, unit, args.period, points, args.reason)
+        scores = assess(store, args.period)
+        data = [score_json(store, s) for s in scores]
+    if args.json:
+        print_json(data)
+        return 0
+    kinds = {"geographic": "镇街", "sector": "部门"}
+    rows = [
+        [
+            kinds.get(d["kind"], d["kind"]),
+            "" if d["rank"] is None else str(d["rank"]),
+            d["unit_name"],
+            "未下达目标" if d["score"] is None else f"{d['score']:.2f}",
+            f"{d['bonus']:g}" if d["bonus"] else "",
+            f"{-d['deduction']:g}" if d["deduction"] else "",
+            "" if d["complete"] else "数据不全（缺项按 0 分计）",
+        ]
+        for d in data
+    ]
+    print(table(["类别", "名次", "单位", "得分", "加分", "减分", "说明"], rows, right={1, 3, 4, 5}))
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    with open_store(args.db) as store:
+        data = [index_json(store, i) for i in talent_index(store, args.period)]
+    if args.json:
+        print_json(data)
+        return 0
+    parts = [p["name"] for p in data[0]["parts"]] if data else []
+    rows = []
+    for d in sorted(data, key=lambda d: (d["rank"] is None, d["rank"] or 0)):
+        rows.append(
+            [
+                "" if d["rank"] is None else str(d["rank"]),
+                d["unit_name"],
+                "不完整" if d["index"] is None else f"{d['index']:.2f}",
+                *["—" if p["index"] is None else f"{p['index']:.2f}" for p in d["parts"]],
+            ]
+        )
+    print(table(["名次", "单位", "指数", *parts], rows, right=set(range(2, 3 + len(parts)))))
+    if any(d["index"] is None for d in data):
+        print("\n不完整：缺少所需数据的单位不计算指数、不排名（xz index --json 列出缺少的指标）。")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..services.plan.report import write_report
+
+    with open_store(args.db) as store:
+        result = write_report(store, args.period, args.output, pdf=args.pdf)
+    print(f"已写出年度评估报告：{result.docx}")
+    if result.pdf:
+        print(f"PDF：{result.pdf}")
+    return 0

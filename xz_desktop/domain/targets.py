@@ -1,0 +1,234 @@
+"""目标分解: a district target split over units, and each unit's progress against its own target.
+
+Plain rules, no storage. Targets and weights are in the indicator's *entry* measure (人, not 万人).
+
+* A summable indicator (stock, flow, a sum of parts) is split in proportion to weights and rounded
+  by the largest remainder (舍位平衡), so the shares add up *exactly* to the district target.
+* A ratio indicator is not split: each unit gets a ratio of its own (its 2020 ratio scaled by the
+  district's target over the district's base, or the district target itself where it has no base).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from .catalog import Aggregation, Indicator
+from .messages import QT_TRANSLATE_NOOP, Message, XzError
+from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from .trajectory import completion, expected
+
+C = "targets"
+TARGET_PERIOD = str(PLAN_TARGET_YEAR)
+
+# Verdicts, the same words as the district totals: no verdict on an incomplete figure.
+ON_TRACK = "on_track"
+BEHIND = "behind"
+INCOMPLETE = "incomplete"
+NO_TARGET = "no_target"
+
+
+@dataclass(frozen=True)
+class UnitTarget:
+    """A unit's own target of one indicator (entry measure); period 2025, or an earlier milestone year."""
+
+    unit: str
+    indicator: str
+    target: float
+    period: str = TARGET_PERIOD
+    method: str = "manual"
+
+
+@dataclass(frozen=True)
+class Share:
+    unit: str
+    weight: float
+    target: float
+
+
+def is_splittable(ind: Indicator) -> bool:
+    """Whether shares of ``ind`` add up to the district's figure (ratios and growth rates do not)."""
+    return ind.aggregation in (Aggregation.STOCK, Aggregation.FLOW, Aggregation.SUM)
+
+
+def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int]:
+    """Split the whole number ``total`` in proportion to ``weights``; the parts add up to ``total`` exactly.
+
+    Each unit first gets the whole part of its exact quota; the units left over go one each to the
+    largest remainders (ties: the larger weight, then the order given). Exact arithmetic throughout.
+    """
+    if not weights:
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "没有可分解的单位")))
+    if any(not math.isfinite(w) or w < 0 for w in weights.values()):
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "分解依据不能为负数")))
+    exact = {u: Fraction(w) for u, w in weights.items()}
+    whole = sum(exact.values(), Fraction(0))
+    if whole == 0:
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "各单位的分解依据合计为 0，无法按比例分解")))
+    quotas = {u: Fraction(total) * w / whole for u, w in exact.items()}
+    parts = {u: math.floor(q) for u, q in quotas.items()}
+    left = total - sum(parts.values())
+    order = list(weights)
+    ranked = sorted(order, key=lambda u: (-(quotas[u] - parts[u]), -exact[u], order.index(u)))
+    for u in ranked[:left]:
+        parts[u] += 1
+    return parts
+
+
+def split_target(ind: Indicator, weights: Mapping[str, float], *, resolution: float = 1.0) -> list[Share]:
+    """Shares of ``ind``'s 2025 target in proportion to ``weights`` (entry measure), in steps of ``resolution``."""
+    if not is_splittable(ind):
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”是比率或增速，不能按份额分解"), {"name": ind.name}))
+    total = district_target_entry(ind)
+    if total is None:
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+    steps = round(total / resolution)
+    parts = largest_remainder(steps, weights)
+    return [Share(u, weights[u], _clean(parts[u] * resolution)) for u in weights]
+
+
+def ratio_targets(ind: Indicator, unit_bases: Mapping[str, float | None], district_base: float | None) -> list[Share]:
+    """Each unit's own ratio target: its 2020 ratio × (district target ÷ district base), else the district target."""
+    target = ind.target_2025
+    if target is None:
+        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+    factor = target / district_base if district_base else None
+    out = []
+    for unit, base in unit_bases.items():
+        own = target if base is None or factor is None else base * factor
+        out.append(Share(unit, base if base is not None else 0.0, round(own, max(ind.decimals, 2))))
+    return out
+
+
+def district_target_entry(ind: Indicator) -> float | None:
+    """The district's 2025 target in the entry measure (14.71 万人 → 147100 人)."""
+    if ind.target_2025 is None:
+        return None
+    return _clean(ind.target_2025 / ind.display_factor)
+
+
+def _clean(x: float) -> float:
+    """Drop binary noise: 147099.99999999997 → 147100.0."""
+    return float(round(x, 9))
+
+
+# -- the check: do shares still add up? -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareProblem:
+    indicator: str
+    message: Message
+
+
+def check_shares(
+    ind: Indicator, targets: Sequence[UnitTarget], reporters: Sequence[str], active: Sequence[str]
+) -> list[ShareProblem]:
+    """What no longer adds up in the 2025 shares of ``ind``: the sum, a unit without a share, a retired unit's share."""
+    mine = [t for t in targets if t.indicator == ind.code and t.period == TARGET_PERIOD]
+    if not mine or not is_splittable(ind):
+        return []
+    problems: list[ShareProblem] = []
+    have = {t.unit for t in mine}
+    for unit in reporters:
+        if unit not in have:
+            problems.append(
+                ShareProblem(ind.code, Message(C, QT_TRANSLATE_NOOP(C, "{unit} 没有分到目标"), {"unit": unit}))
+            )
+    for t in mine:
+        if t.unit not in active:
+            problems.append(
+                ShareProblem(
+                    ind.code, Message(C, QT_TRANSLATE_NOOP(C, "{unit} 已停用，仍有目标份额"), {"unit": t.unit})
+                )
+            )
+    district = district_target_entry(ind)
+    in_force = _clean(sum(t.target for t in mine if t.unit in active))
+    if district is not None and abs(in_force - district) > 1e-6 * max(1.0, abs(district)):
+        problems.append(
+            ShareProblem(
+                ind.code,
+                Message(
+                    C,
+                    QT_TRANSLATE_NOOP(C, "在用单位的目标合计 {sum}，与全区目标 {target} 不符"),
+                    {"sum": _fmt(in_force), "target": _fmt(district)},
+                ),
+            )
+        )
+    return problems
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+# -- a unit's progress against its own target --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitFigure:
+    """A unit's figure for the progress of one indicator (entry measure), and whether it is complete."""
+
+    value: float | None
+    complete: bool
+    missing: tuple[str, ...] = ()  # what is missing: periods or component indicators
+    base: float | None = None  # the unit's 2020 figure, the start of its trajectory
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    unit: str
+    indicator: str
+    year: int
+    target: float  # entry measure
+    value: float | None
+    base: float | None
+    expected: float | None
+    completion: float | None
+    verdict: str
+    missing: tuple[str, ...] = ()
+
+
+def unit_progress(
+    ind: Indicator, target: UnitTarget, figure: UnitFigure, year: int, milestone: float | None = None
+) -> UnitProgress:
+    """Completion and verdict of a unit against its own target, by the indicator's trajectory.
+
+    The trajectory runs from the unit's 2020 figure (0 for a cumulative flow) to its own target;
+    a milestone for ``year``, where the district set one, replaces the trajectory's point.
+    An incomplete figure gets no verdict.
+    """
+    own = replace(ind, base_2020=figure.base, target_2025=target.target, display_factor=1.0)
+    goal = milestone if milestone is not None else expected(own, year)
+    done = completion(own, figure.value) if figure.complete else None
+    if not figure.complete or figure.value is None:
+        verdict = INCOMPLETE
+    elif goal is None:
+        verdict = NO_TARGET
+    else:
+        verdict = ON_TRACK if meets(ind, figure.value, goal) else BEHIND
+    return UnitProgress(
+        target.unit,
+        ind.code,
+        year,
+        target.target,
+        figure.value,
+        figure.base,
+        goal,
+        done,
+        verdict,
+        figure.missing,
+    )
+
+
+def meets(ind: Indicator, value: float, goal: float) -> bool:
+    """``value`` at or beyond ``goal`` in the target's sense, after rounding noise."""
+    slack = 1e-9 * max(1.0, abs(goal))
+    return value <= goal + slack if ind.target_sense == "max" else value >= goal - slack
+
+
+def plan_years_to(year: int) -> list[int]:
+    """2021 … ``year``: the years a cumulative flow adds up."""
+    return list(range(PLAN_BASE_YEAR + 1, year + 1))

@@ -1,0 +1,74 @@
+"""A unit's own figure of an indicator for a year (entry measure), with the district's rules of completeness.
+
+A stock needs its year-end figure (the year, or its second half); a flow the year or both halves;
+a cumulative flow every year 2021 … year; a ratio both its parts; a sum every part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...domain.aggregation import FigureSet
+from ...domain.catalog import Aggregation, Catalog, Indicator
+from ...domain.periods import PLAN_BASE_YEAR, Period
+from ...domain.targets import UnitFigure, plan_years_to
+
+
+def _year_value(ind: Indicator, series: dict[Period, float], year: int) -> float | None:
+    if Period(year) in series:
+        return series[Period(year)]
+    h1, h2 = series.get(Period(year, 1)), series.get(Period(year, 2))
+    if ind.aggregation is Aggregation.FLOW:
+        return None if h1 is None or h2 is None else h1 + h2
+    return h2  # a stock's year-end figure; the first half alone is not the year's
+
+
+@dataclass
+class UnitFigures:
+    """Figures of one database's units, read as each unit's own (not the district's) figure."""
+
+    catalog: Catalog
+    figures: FigureSet
+
+    def entered(self, unit: str, code: str, year: int) -> float | None:
+        ind = self.catalog.indicator(code)
+        return _year_value(ind, self.figures.series(code, unit), year)
+
+    def figure(self, unit: str, ind: Indicator, year: int) -> UnitFigure:
+        """The unit's figure that progress is measured with (a cumulative flow: 2021 … year)."""
+        if ind.is_cumulative:
+            values = {y: self.entered(unit, ind.code, y) for y in plan_years_to(year)}
+            missing = tuple(str(y) for y, v in values.items() if v is None)
+            present = [v for v in values.values() if v is not None]
+            return UnitFigure(sum(present) if present else None, not missing, missing, None)
+        value, missing = self.year_figure(unit, ind, year)
+        base, _ = self.year_figure(unit, ind, PLAN_BASE_YEAR)
+        return UnitFigure(value, not missing, missing, base)
+
+    def year_figure(self, unit: str, ind: Indicator, year: int) -> tuple[float | None, tuple[str, ...]]:
+        """The unit's own value of ``ind`` in ``year`` and what is missing for it (indicator codes)."""
+        if ind.aggregation is Aggregation.RATIO:
+            num = self.entered(unit, ind.numerator or "", year)
+            den = self.entered(unit, ind.denominator or "", year)
+            missing = tuple(c for c, v in ((ind.numerator or "", num), (ind.denominator or "", den)) if v is None)
+            if missing or not den:
+                return None, missing or (ind.denominator or "",)
+            return (num or 0.0) / den * ind.scale, ()
+        if ind.aggregation is Aggregation.SUM:
+            parts = {p: self.entered(unit, p, year) for p in ind.parts}
+            missing = tuple(p for p, v in parts.items() if v is None)
+            return (None if missing else sum(v or 0.0 for v in parts.values())), missing
+        if ind.aggregation is Aggregation.GROWTH:
+            return None, (ind.code,)
+        value = self.entered(unit, ind.code, year)
+        return value, (() if value is not None else (ind.code,))
+
+    def reporters(self, ind: Indicator) -> list[str]:
+        """The active units whose own figure of ``ind`` exists: its reporters, or those of its parts."""
+        if ind.aggregation is Aggregation.GROWTH:
+            return []
+        if ind.aggregation.is_derived:
+            sets = [[u.code for u in self.catalog.reporters(c)] for c in self.catalog.components(ind)]
+            common = set(sets[0]).intersection(*map(set, sets[1:])) if sets else set()
+            return [u for u in sets[0] if u in common] if sets else []
+        return [u.code for u in self.catalog.reporters(ind)]

@@ -1,0 +1,63 @@
+"""Per-unit progress: each unit against its own 2025 targets, with milestones where the district set them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...domain.periods import parse_period
+from ...domain.targets import TARGET_PERIOD, UnitProgress, unit_progress
+from ...store import Store
+from .figures import UnitFigures
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One unit × indicator: its own target and where it stands (entry measure)."""
+
+    unit: str
+    unit_name: str
+    indicator: str
+    indicator_name: str
+    measure: str
+    decimals: int
+    progress: UnitProgress
+
+    def as_json(self) -> dict[str, Any]:
+        p = self.progress
+        return {
+            "unit": self.unit,
+            "indicator": self.indicator,
+            "year": p.year,
+            "target": p.target,
+            "value": p.value,
+            "base": p.base,
+            "expected": p.expected,
+            "completion": p.completion,
+            "verdict": p.verdict,
+            "complete": p.verdict != "incomplete",
+            "missing": list(p.missing),
+        }
+
+
+def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> list[ProgressRow]:
+    """Every unit target of 2025 (of ``unit`` only, if given) with the unit's progress in ``period``'s year."""
+    year = parse_period(period).year
+    catalog = store.catalog()
+    figures = UnitFigures(catalog, store.values.figure_set())
+    targets = store.targets.list(unit=unit)
+    milestones = {(t.unit, t.indicator): t.target for t in targets if t.period == str(year)}
+    out = []
+    for t in targets:
+        if t.period != TARGET_PERIOD or not catalog.has_indicator(t.indicator) or not catalog.has_unit(t.unit):
+            continue
+        ind = catalog.indicator(t.indicator)
+        figure = figures.figure(t.unit, ind, year)
+        p = unit_progress(ind, t, figure, year, milestones.get((t.unit, t.indicator)))
+        out.append(
+            ProgressRow(t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p)
+        )
+    order = {u.code: i for i, u in enumerate(catalog.units)}
+    position = {i.code: n for n, i in enumerate(catalog.indicators)}
+    out.sort(key=lambda r: (order.get(r.unit, 0), position.get(r.indicator, 0)))
+    return out

@@ -1,0 +1,410 @@
+"""目标分解 of a database: import by hand, split by rule (舍位平衡), list, check, and carry to the units.
+
+Targets are in the indicator's entry measure (人, as figures are typed), period 2025 or a milestone year.
+``targets_payload`` / ``apply_targets_payload`` are the small pair any file the district sends back to a
+unit (the catalog file now, the round's receipt) calls to carry a unit's targets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...domain.catalog import Aggregation, Catalog, Indicator
+from ...domain.limits import MAX_FILE_BYTES
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.numbers import parse_number
+from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from ...domain.targets import (
+    TARGET_PERIOD,
+    Share,
+    ShareProblem,
+    UnitTarget,
+    check_shares,
+    district_target_entry,
+    is_splittable,
+    ratio_targets,
+    split_target,
+)
+from ...store import Store
+from .figures import UnitFigures
+
+T = "plan_targets"
+COLUMNS = ("unit", "indicator", "target")
+MAX_TARGET = 1e12
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """A target as listed (``xz targets --json``): entry measure, with names for people."""
+
+    unit: str
+    unit_name: str
+    indicator: str
+    indicator_name: str
+    target: float
+    period: str
+    measure: str
+    method: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "indicator": self.indicator,
+            "target": self.target,
+            "period": self.period,
+            "unit_name": self.unit_name,
+            "indicator_name": self.indicator_name,
+            "measure": self.measure,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    indicator: str
+    by: str
+    basis_year: int | None
+    shares: list[Share]
+    district_target: float | None  # entry measure; None for a ratio (each unit gets a ratio of its own)
+
+
+def _unit_figures(store: Store) -> UnitFigures:
+    return UnitFigures(store.catalog(), store.values.figure_set())
+
+
+def _require_district(store: Store) -> None:
+    if not store.is_district:
+        raise XzError(
+            Message(T, QT_TRANSLATE_NOOP(T, "目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标"))
+        )
+
+
+def can_have_target(catalog: Catalog, unit: str, ind: Indicator) -> bool:
+    """A unit can be given a target for what it reports, or for a ratio or sum of what it reports."""
+    if ind.aggregation is Aggregation.GROWTH:
+        return False
+    if ind.aggregation.is_derived:
+        return all(can_have_target(catalog, unit, c) for c in catalog.components(ind))
+    return catalog.reports(unit, ind)
+
+
+def list_targets(store: Store) -> list[TargetRow]:
+    catalog = store.catalog()
+    out = []
+    for t in store.targets.list():
+        ind = catalog.indicator(t.indicator) if catalog.has_indicator(t.indicator) else None
+        unit = catalog.unit(t.unit) if catalog.has_unit(t.unit) else None
+        out.append(
+            TargetRow(
+                t.unit,
+                unit.name if unit else t.unit,
+                t.indicator,
+                ind.name if ind else t.indicator,
+                t.target,
+                t.period,
+                ind.entry_measure if ind else "",
+                t.method,
+            )
+        )
+    return out
+
+
+# -- by hand: a CSV file ---------------------------------------------------------------------
+
+
+def _problem(row: int, template: str, **params: Any) -> Message:
+    return Message(T, template, {"row": row, **params})
+
+
+def _cell(row: list[str], at: dict[str, int], column: str) -> str:
+    return row[at[column]].strip() if column in at and at[column] < len(row) else ""
+
+
+def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
+    """Read ``unit,indicator,target[,period]``; every problem of every row, or the targets."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 太大，不是目标文件"), {"file": path.name}))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XzError(
+            Message(
+                T, QT_TRANSLATE_NOOP(T, "无法读取 {file}：{reason}"), {"file": path.name, "reason": exc.strerror or exc}
+            )
+        ) from exc
+    text = None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None or "\x00" in text[:4096]:
+        raise XzError(
+            Message(T, QT_TRANSLATE_NOOP(T, "{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件"), {"file": path.name})
+        )
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        header = []
+    except csv.Error:
+        header = []
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise XzError(
+            Message(
+                T,
+                QT_TRANSLATE_NOOP(T, "{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）"),
+                {"file": path.name, "columns": ", ".join(missing)},
+            )
+        )
+    at = {c: header.index(c) for c in (*COLUMNS, "period") if c in header}
+    problems: list[Message | str] = []
+    targets: list[UnitTarget] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise XzError(
+            Message(T, QT_TRANSLATE_NOOP(T, "{file} 不是有效的 CSV：{reason}"), {"file": path.name, "reason": str(exc)})
+        ) from None
+    for number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        unit, code, raw = (_cell(row, at, c) for c in ("unit", "indicator", "target"))
+        period = _cell(row, at, "period") or TARGET_PERIOD
+        try:
+            value = parse_number(raw)
+        except XzError:
+            value = None
+            problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目标“{text}”不是数字"), text=raw[:40]))
+        else:
+            if value is None:
+                problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目标为空")))
+            elif not math.isfinite(value) or value < 0 or value > MAX_TARGET:
+                problems.append(
+                    _problem(
+                        number,
+                        QT_TRANSLATE_NOOP(T, "第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）"),
+                        text=raw[:40],
+                    )
+                )
+                value = None
+        if not catalog.has_unit(unit) or not catalog.unit(unit).active:
+            problems.append(
+                _problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：没有在用的填报单位“{unit}”"), unit=unit[:40])
+            )
+            continue
+        if not catalog.has_indicator(code):
+            problems.append(
+                _problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目录中没有指标“{code}”"), code=code[:40])
+            )
+            continue
+        ind = catalog.indicator(code)
+        if not can_have_target(catalog, unit, ind):
+            problems.append(
+                _problem(
+                    number,
+                    QT_TRANSLATE_NOOP(T, "第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标"),
+                    unit=catalog.unit(unit).name,
+                    name=ind.name,
+                )
+            )
+            continue
+        if not (period.isdigit() and PLAN_BASE_YEAR < int(period) <= PLAN_TARGET_YEAR):
+            problems.append(
+                _problem(
+                    number,
+                    QT_TRANSLATE_NOOP(T, "第 {row} 行：期别“{period}”应为 2021 到 2025 的年份"),
+                    period=period[:20],
+                )
+            )
+            continue
+        key = (unit, code, period)
+        if key in seen:
+            problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行与第 {first} 行重复"), first=seen[key]))
+            continue
+        seen[key] = number
+        if value is not None:
+            targets.append(UnitTarget(unit, code, value, period, "manual"))
+    if problems:
+        raise XzError(
+            Message(
+                T,
+                QT_TRANSLATE_NOOP(T, "{file} 有 {count} 处错误，未导入任何目标"),
+                {"file": path.name, "count": len(problems)},
+            ),
+            details=problems[:200],
+        )
+    return targets
+
+
+def import_targets(store: Store, path: str | Path, author: str | None = None) -> int:
+    """All or nothing: every row valid, or nothing written. Returns how many targets changed."""
+    _require_district(store)
+    targets = read_targets_csv(store.catalog(), Path(path))
+    return store.targets.put(targets, author or store.author)
+
+
+# -- by rule: 舍位平衡 --------------------------------------------------------------------------
+
+
+def _resolution(total: float) -> float:
+    """The coarsest step (1, 0.1, 0.01 …) of which ``total`` is a whole multiple: nothing rounded silently."""
+    for decimals in range(0, 7):
+        step = 10.0**-decimals
+        if abs(round(total / step) * step - total) <= 1e-9 * max(1.0, abs(total)):
+            return step
+    return 1e-6
+
+
+def _basis_year(figures: UnitFigures, code: str, units: list[str]) -> int | None:
+    """The latest year in which every unit has a figure of ``code`` (entry measure)."""
+    ind = figures.catalog.indicator(code)
+    for year in range(PLAN_TARGET_YEAR, 2014, -1):
+        if all(figures.year_figure(u, ind, year)[0] is not None for u in units):
+            return year
+    return None
+
+
+def split(store: Store, code: str, by: str, author: str | None = None, *, write: bool = True) -> SplitResult:
+    """Split the district's 2025 target of ``code`` over its reporting units by ``by``: ``base`` or an indicator code."""
+    _require_district(store)
+    catalog = store.catalog()
+    ind = catalog.indicator(code)
+    figures = _unit_figures(store)
+    units = figures.reporters(ind)
+    if ind.aggregation is Aggregation.DISTRICT or not units or ind.aggregation is Aggregation.GROWTH:
+        raise XzError(
+            Message(T, QT_TRANSLATE_NOOP(T, "“{name}”由一个单位填报或由计算得出，不需要分解到单位"), {"name": ind.name})
+        )
+    if ind.target_2025 is None:
+        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+    basis = ind if by == "base" else (catalog.indicator(by) if catalog.has_indicator(by) else None)
+    if basis is None:
+        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "分解依据“{by}”应为 base 或目录中的指标代码"), {"by": by}))
+    if ind.aggregation is Aggregation.RATIO:
+        bases = {u: figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] for u in units}
+        district_base = ind.base_2020
+        shares = ratio_targets(ind, bases, district_base)
+        method = "split:ratio"
+        result = SplitResult(code, by, PLAN_BASE_YEAR, shares, None)
+    else:
+        if by == "base":
+            year: int | None = PLAN_BASE_YEAR
+            lacking = [u for u in units if figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] is None]
+            if lacking:
+                raise XzError(
+                    Message(
+                        T,
+                        QT_TRANSLATE_NOOP(T, "按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}"),
+                        {"name": ind.name, "units": "、".join(catalog.unit(u).name for u in lacking)},
+                    )
+                )
+        else:
+            reporters_of_basis = set(figures.reporters(basis))
+            outside = [u for u in units if u not in reporters_of_basis]
+            if outside:
+                raise XzError(
+                    Message(
+                        T,
+                        QT_TRANSLATE_NOOP(T, "分解依据“{basis}”不由这些单位填报：{units}"),
+                        {"basis": basis.name, "units": "、".join(catalog.unit(u).name for u in outside)},
+                    )
+                )
+            year = _basis_year(figures, basis.code, units)
+            if year is None:
+                raise XzError(
+                    Message(
+                        T,
+                        QT_TRANSLATE_NOOP(T, "没有哪一年各单位都填报了“{basis}”，无法按它分解"),
+                        {"basis": basis.name},
+                    )
+                )
+        basis_year = year if year is not None else PLAN_BASE_YEAR
+        weights = {u: figures.year_figure(u, basis, basis_year)[0] or 0.0 for u in units}
+        total = district_target_entry(ind) or 0.0
+        shares = split_target(ind, weights, resolution=_resolution(total))
+        method = f"split:{by}"
+        result = SplitResult(code, by, year, shares, total)
+    if write:
+        store.targets.put(
+            [UnitTarget(s.unit, code, s.target, TARGET_PERIOD, method) for s in shares],
+            author or store.author,
+            replace_indicator=code,
+        )
+    return result
+
+
+# -- the check ----------------------------------------------------------------------------------
+
+
+def check_targets(store: Store) -> list[ShareProblem]:
+    """Every indicator whose 2025 shares no longer add up to the district target (after a unit came or went)."""
+    catalog = store.catalog()
+    figures = UnitFigures(catalog, store.values.figure_set())
+    targets = store.targets.list()
+    active = [u.code for u in catalog.active_units()]
+    problems: list[ShareProblem] = []
+    for code in dict.fromkeys(t.indicator for t in targets):
+        if not catalog.has_indicator(code):
+            continue
+        ind = catalog.indicator(code)
+        if is_splittable(ind):
+            problems += check_shares(ind, targets, figures.reporters(ind), active)
+    return problems
+
+
+# -- carried to the unit ----------------------------------------------------------------------
+
+
+def targets_payload(store: Store, unit: str | None = None) -> list[dict[str, Any]]:
+    """The targets as plain rows for a file sent to units (all units', or one unit's)."""
+    return [
+        {"unit": t.unit, "indicator": t.indicator, "period": t.period, "target": t.target, "method": t.method}
+        for t in store.targets.list(unit=unit)
+    ]
+
+
+def apply_targets_payload(store: Store, rows: Any, where: str) -> int:
+    """In a unit's copy, put the district's targets for this unit in force (others' rows are ignored).
+
+    Every field is checked before anything is written; a bad row refuses the whole set.
+    """
+    if store.is_district or rows is None:
+        return 0
+    own = store.unit_code or ""
+    catalog = store.catalog()
+    if not isinstance(rows, list):
+        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+    mine: list[UnitTarget] = []
+    for row in rows:
+        if not isinstance(row, dict):
+            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+        unit, code, period, target = row.get("unit"), row.get("indicator"), row.get("period"), row.get("target")
+        method = row.get("method", "manual")
+        ok = (
+            isinstance(unit, str)
+            and isinstance(code, str)
+            and isinstance(period, str)
+            and period.isdigit()
+            and PLAN_BASE_YEAR < int(period) <= PLAN_TARGET_YEAR
+            and isinstance(target, int | float)
+            and not isinstance(target, bool)
+            and math.isfinite(target)
+            and 0 <= target <= MAX_TARGET
+            and isinstance(method, str)
+            and len(method) <= 100
+        )
+        if not ok:
+            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+        if unit != own or not catalog.has_indicator(str(code)):
+            continue
+        mine.append(UnitTarget(own, str(code), float(target or 0), str(period), str(method)))
+    return store.targets.replace_unit(own, mine, store.author)

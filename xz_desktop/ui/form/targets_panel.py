@@ -1,0 +1,78 @@
+"""本单位目标: under a unit's form, its own targets (from the district) and its progress against them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...domain.numbers import format_number
+from ...services.plan.progress import ProgressRow, unit_progress_rows
+from ...store import Store
+from ..views import read_only_table
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = format_number(value, 2)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class TargetsPanel(QWidget):
+    """Hidden while the unit has no targets; a short table otherwise."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("form_targets")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        self.title = QLabel(self)
+        self.model = QStandardItemModel(self)
+        self.view = read_only_table(self, self.model)
+        self.view.setMaximumHeight(150)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+        self.rows: list[ProgressRow] = []
+        self.setVisible(False)
+
+    def show_for(self, store: Store, unit: str | None, period: str | None) -> None:
+        if not unit or not period:
+            self.rows = []
+        else:
+            self.rows = unit_progress_rows(store, period, unit)
+        self.setVisible(bool(self.rows))
+        if not self.rows:
+            return
+        verdicts = {
+            "on_track": self.tr("达到进度"),
+            "behind": self.tr("落后进度"),
+            "incomplete": self.tr("数据不全"),
+            "no_target": self.tr("无目标"),
+        }
+        year = self.rows[0].progress.year
+        self.title.setText(self.tr("本单位目标（区里下达）与 {year} 年进度").format(year=year))
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("指标"),
+                self.tr("2025年目标"),
+                self.tr("{year}年").format(year=year),
+                self.tr("应达"),
+                self.tr("完成率"),
+                self.tr("进度"),
+            ]
+        )
+        for r in self.rows:
+            p = r.progress
+            cells = [
+                r.indicator_name,
+                f"{_number(p.target)} {r.measure}",
+                _number(p.value),
+                _number(p.expected),
+                "" if p.completion is None else f"{p.completion:.1%}",
+                verdicts.get(p.verdict, p.verdict),
+            ]
+            items = [QStandardItem(c) for c in cells]
+            for item in items:
+                item.setEditable(False)
+            self.model.appendRow(items)

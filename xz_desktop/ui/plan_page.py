@@ -1,0 +1,477 @@
+"""目标与考核 page (district copy): the targets and their split, each unit's progress against its own
+targets, the yearly assessment and the talent development index; and the annual report in 汇总.
+
+Everything shown comes from ``services.plan``; this page holds no rule of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QCoreApplication, QMargins, QObject, Qt
+from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.numbers import format_number
+from ..services import pivot
+from ..services.plan.assess import add_adjustment, assess
+from ..services.plan.progress import unit_progress_rows
+from ..services.plan.report import soffice, write_report
+from ..services.plan.talent_index import index_trend, talent_index
+from ..services.plan.targets import check_targets, import_targets, list_targets, split
+from ..store import open_store
+from .i18n import message_text
+from .views import fill_year_box, read_only_table
+
+PAGE_KEY = "plan"
+C = "PlanPage"
+W = TypeVar("W", bound=QObject)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name (tests find it by that name)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def _verdict(verdict: str) -> str:
+    return {
+        "on_track": QCoreApplication.translate(C, "达到进度"),
+        "behind": QCoreApplication.translate(C, "落后进度"),
+        "incomplete": QCoreApplication.translate(C, "数据不全"),
+        "no_target": QCoreApplication.translate(C, "无目标"),
+    }.get(verdict, verdict)
+
+
+def _number(value: float | None, decimals: int = 2) -> str:
+    if value is None:
+        return "—"
+    text = format_number(value, decimals)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _fill(
+    model: QStandardItemModel, headers: list[str], rows: list[list[str]], right: frozenset[int] | set[int] = frozenset()
+) -> None:
+    model.clear()
+    model.setHorizontalHeaderLabels(headers)
+    for row in rows:
+        items = []
+        for col, text in enumerate(row):
+            item = QStandardItem(text)
+            item.setEditable(False)
+            if col in right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            items.append(item)
+        model.appendRow(items)
+
+
+class SplitDialog(QDialog):
+    """Which indicator to split, and by what: the 2020 figures or another indicator."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setWindowTitle(self.tr("按规则分解全区目标"))
+        catalog = window.store.catalog()
+        form = QFormLayout(self)
+        self.indicator_box = named(QComboBox(self), "split_indicator")
+        self.by_box = named(QComboBox(self), "split_by")
+        self.by_box.addItem(self.tr("各单位 2020 年数（基数）"), "base")
+        for ind in catalog.indicators:
+            if ind.target_2025 is not None and ind.aggregation.value not in ("district", "growth"):
+                self.indicator_box.addItem(ind.name, ind.code)
+            if ind.is_entered and ind.aggregation.value == "stock":
+                self.by_box.addItem(ind.name, ind.code)
+        form.addRow(self.tr("指标(&I)："), self.indicator_box)
+        form.addRow(self.tr("分解依据(&B)："), self.by_box)
+        note = QLabel(self.tr("份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。"), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class AdjustmentDialog(QDialog):
+    """A bonus or deduction item of one unit's assessment, with its reason."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setWindowTitle(self.tr("录入考核加减分"))
+        form = QFormLayout(self)
+        self.unit_box = named(QComboBox(self), "adjust_unit")
+        for unit in window.store.catalog().active_units():
+            self.unit_box.addItem(unit.name, unit.code)
+        self.points = named(QDoubleSpinBox(self), "adjust_points")
+        self.points.setRange(-100, 100)
+        self.points.setDecimals(1)
+        self.reason = named(QLineEdit(self), "adjust_reason")
+        self.reason.setMaxLength(500)
+        form.addRow(self.tr("单位(&U)："), self.unit_box)
+        form.addRow(self.tr("分数（加分为正，减分为负）(&P)："), self.points)
+        form.addRow(self.tr("理由(&R)："), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class IndexChart(QChartView):
+    """Each unit's index per year, 2020 = 100."""
+
+    def __init__(self, parent: QWidget | None = None):
+        self._chart = QChart()
+        super().__init__(self._chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def show_trend(self, lines: dict[str, list[tuple[int, float | None]]]) -> None:
+        chart = self._chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        years = sorted({y for points in lines.values() for y, _ in points})
+        values = [v for points in lines.values() for _, v in points if v is not None]
+        if not years:
+            return
+        x, y = QValueAxis(), QValueAxis()
+        x.setRange(years[0], max(years[-1], years[0] + 1))
+        x.setTickCount(max(2, len(years)))
+        x.setLabelFormat("%d")
+        low, high = (min(values), max(values)) if values else (90.0, 110.0)
+        y.setRange(min(low, 100) - 5, max(high, 100) + 5)
+        y.setTitleText(self.tr("指数（2020年=100）"))
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        for name, points in lines.items():
+            series = QLineSeries()
+            series.setName(name)
+            series.setPointsVisible(True)
+            for year, value in points:
+                if value is not None:
+                    series.append(year, value)
+            chart.addSeries(series)
+            series.attachAxis(x)
+            series.attachAxis(y)
+
+
+class PlanPage(QWidget):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self._build()
+        window.data_changed.connect(self._fill_years)
+        self._fill_years()
+
+    # -- layout ---------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        bar = QHBoxLayout()
+        label = QLabel(self.tr("年份(&Y)："), self)
+        self.year_box = named(QComboBox(self), "plan_year")
+        self.year_box.setMinimumContentsLength(7)
+        label.setBuddy(self.year_box)
+        self.report_button = named(QPushButton(self.tr("年度评估报告(&R)…"), self), "plan_report")
+        bar.addWidget(label)
+        bar.addWidget(self.year_box)
+        bar.addStretch(1)
+        bar.addWidget(self.report_button)
+        layout.addLayout(bar)
+        self.tabs = named(QTabWidget(self), "plan_tabs")
+        layout.addWidget(self.tabs, 1)
+
+        # 目标分解
+        targets = QWidget(self)
+        box = QVBoxLayout(targets)
+        buttons = QHBoxLayout()
+        self.import_button = named(QPushButton(self.tr("导入目标 CSV(&I)…"), targets), "plan_import")
+        self.split_button = named(QPushButton(self.tr("按规则分解(&S)…"), targets), "plan_split")
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.split_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.check_label = named(QLabel(targets), "plan_check")
+        self.check_label.setWordWrap(True)
+        box.addWidget(self.check_label)
+        self.targets_model = QStandardItemModel(self)
+        self.targets_view = read_only_table(targets, self.targets_model)
+        self.targets_view.setObjectName("plan_targets")
+        box.addWidget(self.targets_view, 1)
+        self.tabs.addTab(targets, self.tr("目标分解"))
+
+        # 单位进度: units × indicators
+        self.progress_model = QStandardItemModel(self)
+        self.progress_view = read_only_table(self, self.progress_model)
+        self.progress_view.setObjectName("plan_progress")
+        self.tabs.addTab(self.progress_view, self.tr("单位进度"))
+
+        # 考核
+        scores = QWidget(self)
+        box = QVBoxLayout(scores)
+        buttons = QHBoxLayout()
+        self.adjust_button = named(QPushButton(self.tr("录入加减分(&A)…"), scores), "plan_adjust")
+        buttons.addWidget(self.adjust_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.scores_model = QStandardItemModel(self)
+        self.scores_view = read_only_table(scores, self.scores_model)
+        self.scores_view.setObjectName("plan_scores")
+        box.addWidget(self.scores_view, 1)
+        self.tabs.addTab(scores, self.tr("年度考核"))
+
+        # 人才发展指数
+        split_index = QSplitter(Qt.Orientation.Vertical, self)
+        self.index_model = QStandardItemModel(self)
+        self.index_view = read_only_table(split_index, self.index_model)
+        self.index_view.setObjectName("plan_index")
+        self.index_chart = IndexChart(split_index)
+        self.index_chart.setObjectName("plan_index_chart")
+        for view in (self.progress_view, self.index_view, self.scores_view):
+            view.horizontalHeader().setStretchLastSection(False)
+        split_index.addWidget(self.index_view)
+        split_index.addWidget(self.index_chart)
+        self.tabs.addTab(split_index, self.tr("人才发展指数"))
+
+        self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.import_button.clicked.connect(lambda: self.import_targets())
+        self.split_button.clicked.connect(lambda: self.split_targets())
+        self.adjust_button.clicked.connect(lambda: self.enter_adjustment())
+        self.report_button.clicked.connect(lambda: write_annual_report(self.window_, self.period))
+
+    # -- data -----------------------------------------------------------
+    @property
+    def period(self) -> str:
+        return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
+
+    def _fill_years(self) -> None:
+        fill_year_box(self.year_box, self.window_.store)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self._show_targets()
+            self._show_progress()
+            self._show_scores()
+            self._show_index()
+        except Exception as exc:  # a broken scheme file: say so in the window, never a traceback
+            self.window_.show_error(exc)
+
+    def _show_targets(self) -> None:
+        store = self.window_.store
+        rows = list_targets(store)
+        _fill(
+            self.targets_model,
+            [self.tr("单位"), self.tr("指标"), self.tr("期别"), self.tr("目标"), self.tr("计量单位"), self.tr("来源")],
+            [[r.unit_name, r.indicator_name, r.period, _number(r.target), r.measure, r.method] for r in rows],
+            {3},
+        )
+        problems = check_targets(store)
+        names = {i.code: i.name for i in store.catalog().indicators}
+        if problems:
+            self.check_label.setText(
+                self.tr("份额不再合计一致：")
+                + "；".join(f"{names.get(p.indicator, p.indicator)}：{message_text(p.message)}" for p in problems)
+            )
+        elif rows:
+            self.check_label.setText(self.tr("各项分解目标的份额合计与全区目标一致。"))
+        else:
+            self.check_label.setText(self.tr("尚未下达单位目标：导入目标 CSV，或按规则分解全区目标。"))
+
+    def _show_progress(self) -> None:
+        store = self.window_.store
+        rows = unit_progress_rows(store, self.period)
+        units = list(dict.fromkeys(r.unit_name for r in rows))
+        indicators = list(dict.fromkeys(r.indicator_name for r in rows))
+        cell = {(r.unit_name, r.indicator_name): r.progress for r in rows}
+        table = []
+        for unit in units:
+            line = [unit]
+            for ind in indicators:
+                p = cell.get((unit, ind))
+                if p is None:
+                    line.append("")
+                elif p.verdict == "incomplete" or p.completion is None:
+                    line.append(_verdict("incomplete"))
+                else:
+                    line.append(f"{p.completion:.0%} {_verdict(p.verdict)}")
+            table.append(line)
+        _fill(self.progress_model, [self.tr("单位"), *indicators], table)
+
+    def _show_scores(self) -> None:
+        store = self.window_.store
+        names = {u.code: u.name for u in store.catalog().units}
+        kinds = {"geographic": self.tr("镇街"), "sector": self.tr("部门")}
+        scores = assess(store, self.period)
+        _fill(
+            self.scores_model,
+            [
+                self.tr("类别"),
+                self.tr("名次"),
+                self.tr("单位"),
+                self.tr("得分"),
+                self.tr("加分"),
+                self.tr("减分"),
+                self.tr("说明"),
+            ],
+            [
+                [
+                    kinds.get(s.kind, s.kind),
+                    "" if s.rank is None else str(s.rank),
+                    names.get(s.unit, s.unit),
+                    self.tr("未下达目标") if s.score is None else f"{s.score:.2f}",
+                    f"{s.bonus:g}" if s.bonus else "",
+                    f"{-s.deduction:g}" if s.deduction else "",
+                    "；".join(
+                        ([self.tr("数据不全（缺项按方案计分）")] if not s.complete else [])
+                        + [a.reason for a in s.adjustments]
+                    ),
+                ]
+                for s in scores
+            ],
+            {1, 3, 4, 5},
+        )
+
+    def _show_index(self) -> None:
+        store = self.window_.store
+        names = {u.code: u.name for u in store.catalog().units}
+        indices = talent_index(store, self.period)
+        parts = [p.name for p in indices[0].parts] if indices else []
+        _fill(
+            self.index_model,
+            [self.tr("名次"), self.tr("单位"), self.tr("指数"), *parts],
+            [
+                [
+                    "" if i.rank is None else str(i.rank),
+                    names.get(i.unit, i.unit),
+                    self.tr("不完整") if i.index is None else f"{i.index:.2f}",
+                    *[self.tr("不完整") if p.index is None else f"{p.index:.2f}" for p in i.parts],
+                ]
+                for i in sorted(indices, key=lambda i: (i.rank is None, i.rank or 0))
+            ],
+            set(range(2, 3 + len(parts))),
+        )
+        trend = index_trend(store, int(self.period))
+        self.index_chart.show_trend({names.get(u, u): [(i.year, i.index) for i in s] for u, s in trend.items()})
+
+    # -- actions ----------------------------------------------------------
+    def import_targets(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("导入单位目标"), "", self.tr("CSV 文件 (*.csv)"))
+            if not path:
+                return
+        try:
+            changed = import_targets(self.window_.store, path)
+        except Exception as exc:
+            self.window_.show_error(exc)
+            return
+        self.window_.statusBar().showMessage(self.tr("已导入目标：{n} 项有变化").format(n=changed), 15000)
+        self.window_.data_changed.emit()
+
+    def split_targets(self, code: str | None = None, by: str | None = None) -> None:
+        if code is None or by is None:
+            dialog = SplitDialog(self.window_)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            code, by = dialog.indicator_box.currentData(), dialog.by_box.currentData()
+        try:
+            result = split(self.window_.store, code, by)
+        except Exception as exc:
+            self.window_.show_error(exc)
+            return
+        self.window_.statusBar().showMessage(self.tr("已分解到 {n} 个单位").format(n=len(result.shares)), 15000)
+        self.window_.data_changed.emit()
+
+    def enter_adjustment(self) -> None:
+        dialog = AdjustmentDialog(self.window_)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            add_adjustment(
+                self.window_.store,
+                dialog.unit_box.currentData(),
+                self.period,
+                dialog.points.value(),
+                dialog.reason.text(),
+            )
+        except Exception as exc:
+            self.window_.show_error(exc)
+            return
+        self.reload()
+
+
+def write_annual_report(window, period: str | None = None, path: str | None = None) -> None:
+    """Ask the year and where, then write the report (and its PDF where LibreOffice is installed) in the background."""
+    if period is None:
+        years = [str(y) for y in pivot.years_with_data(window.store)] or [str(pivot.default_year(window.store))]
+        period, ok = QInputDialog.getItem(
+            window,
+            QCoreApplication.translate(C, "年度评估报告"),
+            QCoreApplication.translate(C, "年度："),
+            years,
+            len(years) - 1,
+            False,
+        )
+        if not ok:
+            return
+    if path is None:
+        suggested = QCoreApplication.translate(C, "秀洲区人才发展规划_{year}年度评估报告.docx").format(year=period)
+        path, _ = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate(C, "保存年度评估报告"),
+            suggested,
+            QCoreApplication.translate(C, "Word 文档 (*.docx)"),
+        )
+        if not path:
+            return
+    if not path.lower().endswith(".docx"):
+        path += ".docx"
+    db = window.store_path
+    pdf = soffice() is not None
+
+    def job(progress):
+        with open_store(db) as store:  # the worker's own connection
+            return write_report(store, period, Path(path), pdf=pdf, progress=progress)
+
+    def done(result) -> None:
+        window.last_report = result
+        text = QCoreApplication.translate(C, "已写出年度评估报告 {path}").format(path=result.docx)
+        if result.pdf:
+            text += QCoreApplication.translate(C, "，PDF：{pdf}").format(pdf=result.pdf)
+        elif not pdf:
+            text += QCoreApplication.translate(C, "（未安装 LibreOffice，未生成 PDF）")
+        window.statusBar().showMessage(text, 20000)
+
+    window.run_task(QCoreApplication.translate(C, "正在生成年度评估报告…"), job, done)
+
+
+def install(window) -> None:
+    """The 目标与考核 page and the report in the 汇总 menu (district copy only)."""
+    if not window.is_district:
+        return
+    window.add_page(PAGE_KEY, QCoreApplication.translate("window", "目标与考核"), PlanPage(window))
+    action = window.menu("district").addAction(
+        QCoreApplication.translate(C, "年度评估报告(&R)…"), lambda: write_annual_report(window)
+    )
+    action.setObjectName("action_annual_report")
