@@ -26,8 +26,8 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store
 from ..store.database import now_iso
 from ..store.keys import DISTRICT
-from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 from .plan.targets import apply_targets_payload, targets_payload
+from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
 C = "catalog_transfer"
 FORMAT = "xz-desktop-catalog"

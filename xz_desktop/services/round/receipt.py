@@ -29,8 +29,8 @@ from ..catalog_transfer import catalog_body, catalog_from_body
 from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
 from ..packages.verify import verify_package
-from ..signing.seal import ensure_district_key, seal
 from ..plan.targets import apply_targets_payload
+from ..signing.seal import ensure_district_key, seal
 
 RD = "round"
 ROUND = "round"  # attachment names
