@@ -28,10 +28,10 @@ def test_import_through_the_menu_writes_and_reloads(qtbot, unit_db, tmp_path, mo
     window = open_window(qtbot, unit_db)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
     reloaded = []
-    window.data_changed.connect(lambda: reloaded.append(True))
+    window.changed.connect(lambda changes, origin: reloaded.append(changes))
     window.findChild(QAction, "action_import_csv").trigger()
     qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None, timeout=20000)
-    assert window.last_import.written == 2 and reloaded
+    assert window.last_import.written == 2 and reloaded and reloaded[0].figures
     assert "写入 2 个数值" in window.statusBar().currentMessage()
     with open_store(unit_db) as store:
         assert store.values.get("xincheng", "master", "2024").value == 1200

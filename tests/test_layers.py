@@ -231,19 +231,7 @@ def cycle_violations(root: Path) -> list[str]:
 RULES = [domain_violations, sql_violations, conn_violations, cli_ui_violations, qt_violations, cycle_violations]
 
 
-# Until the printed form moves out of ui/ into xz_desktop/printout/ (work of the window's branch), `xz form print`
-# still imports ui.printing. Once printout/ exists the rule is enforced in full; strict, so that a pass before
-# then fails and has this marker removed.
-_PRINTOUT_PENDING = pytest.mark.xfail(
-    not (PACKAGE / QT_PRINTOUT).is_dir(), reason="cli still imports ui.printing until printout/ lands", strict=True
-)
-
-
-@pytest.mark.parametrize(
-    "rule",
-    [pytest.param(r, marks=_PRINTOUT_PENDING) if r is cli_ui_violations else r for r in RULES],
-    ids=lambda r: r.__name__,
-)
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
 def test_the_package_keeps_the_rule(rule):
     assert rule(PACKAGE) == []
 

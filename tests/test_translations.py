@@ -121,3 +121,47 @@ def test_every_tab_and_menu_of_the_district_window_in_english(qtbot, district_db
     menus = [a for m in window.menuBar().actions() for a in m.menu().actions() if a.text()]
     untranslated = [a.text() for a in menus if han.search(a.text()) and not a.text().startswith(("1 ", "2 ", "3 "))]
     assert not untranslated, untranslated
+
+
+def _translating_calls(tree):
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            yield name, node
+
+
+def test_every_context_is_a_literal_lupdate_reads_where_the_text_is():
+    # So that pyside6-lupdate finds every text by itself: no context constants, no `tr = self.tr` aliases,
+    # and a Message carries the very context its template was marked with.
+    import ast
+
+    problems = []
+    for path in tool.source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(tool.ROOT)
+        for name, call in _translating_calls(tree):
+            args = call.args
+            text_is_literal = len(args) >= 2 and isinstance(args[1], ast.Constant)
+            if name in ("QT_TRANSLATE_NOOP", "translate") and text_is_literal and not isinstance(args[0], ast.Constant):
+                problems.append(f"{where}:{call.lineno} context is not a literal")
+            if name == "tr" and isinstance(call.func, ast.Name):
+                problems.append(f"{where}:{call.lineno} tr() alias: lupdate cannot tell its class")
+            if name == "Message" and len(args) >= 2:
+                inner = args[1]
+                if isinstance(inner, ast.Call) and getattr(inner.func, "id", None) == "QT_TRANSLATE_NOOP":
+                    same = isinstance(args[0], ast.Constant) and ast.dump(args[0]) == ast.dump(inner.args[0])
+                    if not same:
+                        problems.append(f"{where}:{call.lineno} Message context differs from its template's")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                texts = {"tr": 0, "translate": 1}  # where the text is: a literal there is a text lupdate should see
+                inside = [
+                    c
+                    for n, c in _translating_calls(node)
+                    if n in texts and len(c.args) > texts[n] and isinstance(c.args[texts[n]], ast.Constant)
+                ]
+                if inside:
+                    problems.append(f"{where}:{node.lineno} tr() inside an f-string: lupdate does not see it")
+    assert not problems, "\n".join(problems)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui_form_support import cell, current, editor, go_to, open_window, shown, type_in, type_text
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
+from xz_desktop.ui.changes import Changes
 from xz_desktop.ui.form.model import Column
 
 
@@ -211,7 +212,7 @@ def test_changes_made_elsewhere_reload_the_form(qtbot, unit_db, unit_window):
     type_in(qtbot, page, "phd", "70")
     with open_store(unit_db) as other:  # an import in a worker uses its own connection
         service.set_value(other, "xincheng", "master", "2024", 88)
-    window.data_changed.emit()
+    window.announce(Changes(figures=True))  # what the import's operation announces
     assert shown(page, "master") == "88"
     assert not page.undo_stack.canUndo(), "an undo must not blindly overwrite what the import wrote"
 

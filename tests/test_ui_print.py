@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from tests.ui_form_support import open_window, type_in
+from xz_desktop.printout.form import write_pdf
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
 from xz_desktop.store.values import ValueChange
-from xz_desktop.ui import printing
 from xz_desktop.ui.form.model import Column
 
 A4_POINTS = (595, 842)
@@ -56,7 +56,7 @@ def test_every_indicator_of_a_long_form_is_printed_across_pages(qtbot, district_
             author="区人才办",
         )
         form = service.load_form(store, "xincheng", "2024")
-    path = printing.write_pdf(form, tmp_path / "form", "区人才办")
+    path = write_pdf(form, tmp_path / "form", "区人才办")
     assert path.suffix == ".pdf"
     text, sizes = pdf_text(path)
     assert len(sizes) >= 2

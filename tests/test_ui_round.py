@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from xz_desktop.services.packages.merge import merge_files
 from xz_desktop.services.packages.submission import make_package
 from xz_desktop.store import open_store
+from xz_desktop.ui.changes import MERGE
 from xz_desktop.ui.form.model import Column
 from xz_desktop.ui.review_page import SheetModel
 
@@ -102,7 +103,7 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     second = _submit(tmp_path, unit_path, district_path, "second.xzpkg")
     assert second.resubmission
 
-    office.data_changed.emit()
+    office.announce(MERGE)  # merged outside the window, as another copy of the program would
     page.open_review("xincheng", "2023")
     assert page.model.sheet.resubmitted and "退回后已重新报送" in page.heading.text()
     phd = page.model.sheet.rows[page.model.row_of("phd")]

@@ -1,3765 +1,3914 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-    <context>
-        <name>AdjustmentDialog</name>
-        <message>
-            <source>录入考核加减分</source>
-            <translation>Enter an assessment bonus or deduction</translation>
-        </message>
-        <message>
-            <source>单位(&amp;U)：</source>
-            <translation>&amp;Unit:</translation>
-        </message>
-        <message>
-            <source>分数（加分为正，减分为负）(&amp;P)：</source>
-            <translation>&amp;Points (bonus positive, deduction negative):</translation>
-        </message>
-        <message>
-            <source>理由(&amp;R)：</source>
-            <translation>&amp;Reason:</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictsPage</name>
-        <message>
-            <source>区里更正（{source}）</source>
-            <translation>District correction ({source})</translation>
-        </message>
-        <message>
-            <source>上报包 {file}（导出于 {at}）</source>
-            <translation>Package {file} (exported {at})</translation>
-        </message>
-        <message>
-            <source>✔ 已采用</source>
-            <translation>✔ Chosen</translation>
-        </message>
-        <message>
-            <source>待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。</source>
-            <translation>Open conflicts: {n}. Until they are resolved, the affected totals are marked "disputed".</translation>
-        </message>
-        <message>
-            <source>没有待处理的冲突。</source>
-            <translation>No open conflicts.</translation>
-        </message>
-        <message>
-            <source>{by} 于 {at} 处理。</source>
-            <translation>Resolved by {by} at {at}.</translation>
-        </message>
-        <message>
-            <source>区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。</source>
-            <translation>The district corrected this figure, and the unit's later report was not based on the correction. Choose which one to keep.</translation>
-        </message>
-        <message>
-            <source>这个单位在两处（例如两台电脑）分别修改过这个数值，报来了两个不同的数。请选定采用哪一个。</source>
-            <translation>The unit changed this figure in two places (for example on two computers) and sent two different numbers. Choose which one to take.</translation>
-        </message>
-        <message>
-            <source>{unit} {period}：{text}</source>
-            <translation>{unit} {period}: {text}</translation>
-        </message>
-        <message>
-            <source>处理冲突后，以下单位该期的数值未通过逻辑性审核，汇总表中相关数值已注明，请更正：</source>
-            <translation>After the conflicts were decided, these units' figures for the period fail the logical checks (the totals say so). Please correct them:</translation>
-        </message>
-        <message>
-            <source>采用该上报包的全部数值</source>
-            <translation>Take every figure of this package</translation>
-        </message>
-        <message>
-            <source>上报包 {file} 涉及 {n} 个待处理冲突，全部采用该包的数值？</source>
-            <translation>Package {file} is in {n} open conflicts. Take its figure in all of them?</translation>
-        </message>
-        <message>
-            <source>同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。</source>
-            <translation type="vanished">The unit sent two different values with the same revision (perhaps edited on two computers). Choose which one to keep.</translation>
-        </message>
-        <message>
-            <source>把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？</source>
-            <translation>Resolve all {n} open conflicts with the value in each unit's newest package?</translation>
-        </message>
-        <message>
-            <source>在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？</source>
-            <translation>Of the {n} open conflicts, keep the district correction wherever there is one?</translation>
-        </message>
-        <message>
-            <source>批量处理冲突</source>
-            <translation>Resolve conflicts in bulk</translation>
-        </message>
-        <message>
-            <source>修改时间</source>
-            <translation>Changed at</translation>
-        </message>
-        <message>
-            <source>修订号</source>
-            <translation type="vanished">Revision</translation>
-        </message>
-        <message>
-            <source>全部保留区里更正(&amp;K)</source>
-            <translation>&amp;Keep all district corrections</translation>
-        </message>
-        <message>
-            <source>全部采用上报包数值(&amp;P)</source>
-            <translation>Take all &amp;package values</translation>
-        </message>
-        <message>
-            <source>冲突类型</source>
-            <translation>Conflict type</translation>
-        </message>
-        <message>
-            <source>区里更正与单位新报不同</source>
-            <translation>District correction differs from the unit's new report</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>可选数值（选中后按回车或点“采用所选数值”）(&amp;V)：</source>
-            <translation>Candidate &amp;values (select, then press Enter or click "Use selected value"):</translation>
-        </message>
-        <message>
-            <source>同一修订号两个数值</source>
-            <translation type="vanished">Two values with the same revision</translation>
-        </message>
-        <message>
-            <source>填报/修改人</source>
-            <translation>Filled/changed by</translation>
-        </message>
-        <message>
-            <source>已处理</source>
-            <translation>Resolved</translation>
-        </message>
-        <message>
-            <source>待处理</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>报告期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>数值</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>显示已处理的(&amp;H)</source>
-            <translation>Show resolved (&amp;H)</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>现用数值</source>
-            <translation>Value in use</translation>
-        </message>
-        <message>
-            <source>编号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Explanation</translation>
-        </message>
-        <message>
-            <source>采用所选数值(&amp;U)</source>
-            <translation>&amp;Use selected value</translation>
-        </message>
-        <message>
-            <source>单位在两处分别修改过</source>
-            <translation>Changed by the unit in two places</translation>
-        </message>
-        <message>
-            <source>所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值</source>
-            <translation>The package of the selected figure: every open conflict it is in takes its figure</translation>
-        </message>
-        <message>
-            <source>第几次修改</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>采用该上报包的全部数值(&amp;A)</source>
-            <translation>Take every figure of this &amp;package</translation>
-        </message>
-        <message>
-            <source />
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ExcelActions</name>
-        <message>
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>{file}
+<context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <source>录入考核加减分</source>
+        <translation>Enter an assessment bonus or deduction</translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>分数（加分为正，减分为负）(&amp;P)：</source>
+        <translation>&amp;Points (bonus positive, deduction negative):</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>区里更正（{source}）</source>
+        <translation>District correction ({source})</translation>
+    </message>
+    <message>
+        <source>上报包 {file}（导出于 {at}）</source>
+        <translation>Package {file} (exported {at})</translation>
+    </message>
+    <message>
+        <source>✔ 已采用</source>
+        <translation>✔ Chosen</translation>
+    </message>
+    <message>
+        <source>待处理的冲突：{n} 个。处理之前，汇总表中相关数值标为“有争议”。</source>
+        <translation>Open conflicts: {n}. Until they are resolved, the affected totals are marked &quot;disputed&quot;.</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突。</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <source>{by} 于 {at} 处理。</source>
+        <translation>Resolved by {by} at {at}.</translation>
+    </message>
+    <message>
+        <source>区里更正过这个数值，而单位随后报来的数值不是在更正的基础上修改的。请选定采用哪一个。</source>
+        <translation>The district corrected this figure, and the unit&apos;s later report was not based on the correction. Choose which one to keep.</translation>
+    </message>
+    <message>
+        <source>这个单位在两处（例如两台电脑）分别修改过这个数值，报来了两个不同的数。请选定采用哪一个。</source>
+        <translation>The unit changed this figure in two places (for example on two computers) and sent two different numbers. Choose which one to take.</translation>
+    </message>
+    <message>
+        <source>{unit} {period}：{text}</source>
+        <translation>{unit} {period}: {text}</translation>
+    </message>
+    <message>
+        <source>处理冲突后，以下单位该期的数值未通过逻辑性审核，汇总表中相关数值已注明，请更正：</source>
+        <translation>After the conflicts were decided, these units&apos; figures for the period fail the logical checks (the totals say so). Please correct them:</translation>
+    </message>
+    <message>
+        <source>采用该上报包的全部数值</source>
+        <translation>Take every figure of this package</translation>
+    </message>
+    <message>
+        <source>上报包 {file} 涉及 {n} 个待处理冲突，全部采用该包的数值？</source>
+        <translation>Package {file} is in {n} open conflicts. Take its figure in all of them?</translation>
+    </message>
+    <message>
+        <source>同一单位以同一修订号报来两个不同数值（可能在两台电脑上分别修改过）。请选定采用哪一个。</source>
+        <translation type="vanished">The unit sent two different values with the same revision (perhaps edited on two computers). Choose which one to keep.</translation>
+    </message>
+    <message>
+        <source>把 {n} 个待处理冲突全部定为各单位最新上报包中的数值？</source>
+        <translation>Resolve all {n} open conflicts with the value in each unit&apos;s newest package?</translation>
+    </message>
+    <message>
+        <source>在 {n} 个待处理冲突中，凡有区里更正的，全部保留区里更正的数值？</source>
+        <translation>Of the {n} open conflicts, keep the district correction wherever there is one?</translation>
+    </message>
+    <message>
+        <source>批量处理冲突</source>
+        <translation>Resolve conflicts in bulk</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Changed at</translation>
+    </message>
+    <message>
+        <source>修订号</source>
+        <translation type="vanished">Revision</translation>
+    </message>
+    <message>
+        <source>全部保留区里更正(&amp;K)</source>
+        <translation>&amp;Keep all district corrections</translation>
+    </message>
+    <message>
+        <source>全部采用上报包数值(&amp;P)</source>
+        <translation>Take all &amp;package values</translation>
+    </message>
+    <message>
+        <source>冲突类型</source>
+        <translation>Conflict type</translation>
+    </message>
+    <message>
+        <source>区里更正与单位新报不同</source>
+        <translation>District correction differs from the unit&apos;s new report</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>采用该上报包的全部数值(&amp;A)</source>
+        <translation>Take every figure of this &amp;package</translation>
+    </message>
+    <message>
+        <source>所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值</source>
+        <translation>The package of the selected figure: every open conflict it is in takes its figure</translation>
+    </message>
+    <message>
+        <source>可选数值（选中后按回车或点“采用所选数值”）(&amp;V)：</source>
+        <translation>Candidate &amp;values (select, then press Enter or click &quot;Use selected value&quot;):</translation>
+    </message>
+    <message>
+        <source>同一修订号两个数值</source>
+        <translation type="vanished">Two values with the same revision</translation>
+    </message>
+    <message>
+        <source>填报/修改人</source>
+        <translation>Filled/changed by</translation>
+    </message>
+    <message>
+        <source>已处理</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>单位在两处分别修改过</source>
+        <translation>Changed by the unit in two places</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>第几次修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>显示已处理的(&amp;H)</source>
+        <translation>Show resolved (&amp;H)</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现用数值</source>
+        <translation>Value in use</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>采用所选数值(&amp;U)</source>
+        <translation>&amp;Use selected value</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelActions</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{file}
 
 填报单位：{unit}
 报告期：{period} 年
 已填数值：{filled} 项
 
 导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？</source>
-            <translation>{file}
+        <translation>{file}
 
 Reporting unit: {unit}
 Period: {period}
 Figures filled: {filled}
 
-After the import, the unit's figures for this period take the values in the workbook (every change is recorded). Import?</translation>
-        </message>
-        <message>
-            <source>{unit}_{year}年_填报表.xlsx</source>
-            <translation>{unit}_{year}_form.xlsx</translation>
-        </message>
-        <message>
-            <source>保存 Excel 填报模板</source>
-            <translation>Save Excel form</translation>
-        </message>
-        <message>
-            <source>导入 Excel 填报表</source>
-            <translation>Import Excel form</translation>
-        </message>
-        <message>
-            <source>导入 Excel 填报表(&amp;I)…</source>
-            <translation>&amp;Import Excel form…</translation>
-        </message>
-        <message>
-            <source>导出 Excel 汇总表</source>
-            <translation>Export Excel totals</translation>
-        </message>
-        <message>
-            <source>导出 Excel 汇总表(&amp;X)…</source>
-            <translation>E&amp;xport Excel totals…</translation>
-        </message>
-        <message>
-            <source>导出原始数据 CSV</source>
-            <translation>Export raw data as CSV</translation>
-        </message>
-        <message>
-            <source>导出原始数据 CSV(&amp;C)…</source>
-            <translation>Export raw data as &amp;CSV…</translation>
-        </message>
-        <message>
-            <source>已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个</source>
-            <translation>Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
-        </message>
-        <message>
-            <source>已导出 {path}（{rows} 行）</source>
-            <translation>Exported {path} ({rows} rows)</translation>
-        </message>
-        <message>
-            <source>已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）</source>
-            <translation>Exported {path} ({sheets} sheets, {rows} rows of raw data)</translation>
-        </message>
-        <message>
-            <source>已生成 {unit} {period} 年填报模板：{path}</source>
-            <translation>Made the {period} form of {unit}: {path}</translation>
-        </message>
-        <message>
-            <source>无法导入</source>
-            <translation>Cannot import</translation>
-        </message>
-        <message>
-            <source>正在审核并导入…</source>
-            <translation>Checking and importing…</translation>
-        </message>
-        <message>
-            <source>正在导入 Excel 填报表…</source>
-            <translation>Importing the Excel form…</translation>
-        </message>
-        <message>
-            <source>正在导出 Excel 汇总表…</source>
-            <translation>Exporting the Excel totals…</translation>
-        </message>
-        <message>
-            <source>正在导出原始数据…</source>
-            <translation>Exporting the raw data…</translation>
-        </message>
-        <message>
-            <source>生成 Excel 填报模板(&amp;T)…</source>
-            <translation>Make Excel &amp;template…</translation>
-        </message>
-        <message>
-            <source>秀洲区人才发展指标原始数据.csv</source>
-            <translation>xiuzhou-talent-raw-data.csv</translation>
-        </message>
-        <message>
-            <source>秀洲区人才发展指标汇总_{period}.xlsx</source>
-            <translation>xiuzhou-talent-totals_{period}.xlsx</translation>
-        </message>
-        <message>
-            <source>；合理性审核提示 {n} 条，请在填报页补充说明</source>
-            <translation>; {n} plausibility warnings: add an explanation on the form page</translation>
-        </message>
-        <message>
-            <source>CSV 文件 (*.csv)</source>
-            <translation>CSV file (*.csv)</translation>
-        </message>
-        <message>
-            <source>Excel 填报表 (*.xlsx)</source>
-            <translation>Excel form (*.xlsx)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <source>导出上报包</source>
-            <translation>Export package</translation>
-        </message>
-        <message>
-            <source>浏览(&amp;B)…</source>
-            <translation>&amp;Browse…</translation>
-        </message>
-        <message>
-            <source>报告期：</source>
-            <translation>Periods:</translation>
-        </message>
-        <message>
-            <source>保存到(&amp;F)：</source>
-            <translation>Save to (&amp;F):</translation>
-        </message>
-        <message>
-            <source>填报人(&amp;W)：</source>
-            <translation>Filled in by (&amp;W):</translation>
-        </message>
-        <message>
-            <source>空表上报（本期确无数据可报）(&amp;K)</source>
-            <translation>Nil report (nothing to report this period) (&amp;K)</translation>
-        </message>
-        <message>
-            <source>说明（必填）：为什么本期没有可报的数据</source>
-            <translation>Explanation (required): why there is nothing to report</translation>
-        </message>
-        <message>
-            <source>空表：</source>
-            <translation>Nil report:</translation>
-        </message>
-        <message>
-            <source>导出(&amp;E)</source>
-            <translation>&amp;Export</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>上次导出：{at}，报告期 {periods}。</source>
-            <translation>Last export: {at}, periods {periods}.</translation>
-        </message>
-        <message>
-            <source>本单位还没有填报任何数据。</source>
-            <translation>This unit has not filled in any figures yet.</translation>
-        </message>
-        <message>
-            <source>保存上报包</source>
-            <translation>Save package</translation>
-        </message>
-        <message>
-            <source>上报包 (*{suffix})</source>
-            <translation>Packages (*{suffix})</translation>
-        </message>
-        <message>
-            <source>请至少选择一个报告期。</source>
-            <translation>Choose at least one period.</translation>
-        </message>
-        <message>
-            <source>正在导出上报包…</source>
-            <translation>Exporting package…</translation>
-        </message>
-        <message>
-            <source>现行目录已不含 {codes}，这些数值未导出。</source>
-            <translation>The current catalog no longer has {codes}; those figures were not exported.</translation>
-        </message>
-        <message>
-            <source>已导出上报包：{file}
+After the import, the unit&apos;s figures for this period take the values in the workbook (every change is recorded). Import?</translation>
+    </message>
+    <message>
+        <source>{unit}_{year}年_填报表.xlsx</source>
+        <translation>{unit}_{year}_form.xlsx</translation>
+    </message>
+    <message>
+        <source>保存 Excel 填报模板</source>
+        <translation>Save Excel form</translation>
+    </message>
+    <message>
+        <source>导入 Excel 填报表</source>
+        <translation>Import Excel form</translation>
+    </message>
+    <message>
+        <source>导入 Excel 填报表(&amp;I)…</source>
+        <translation>&amp;Import Excel form…</translation>
+    </message>
+    <message>
+        <source>导出 Excel 汇总表</source>
+        <translation>Export Excel totals</translation>
+    </message>
+    <message>
+        <source>导出 Excel 汇总表(&amp;X)…</source>
+        <translation>E&amp;xport Excel totals…</translation>
+    </message>
+    <message>
+        <source>导出原始数据 CSV</source>
+        <translation>Export raw data as CSV</translation>
+    </message>
+    <message>
+        <source>导出原始数据 CSV(&amp;C)…</source>
+        <translation>Export raw data as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个</source>
+        <translation>Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
+    </message>
+    <message>
+        <source>已导出 {path}（{rows} 行）</source>
+        <translation>Exported {path} ({rows} rows)</translation>
+    </message>
+    <message>
+        <source>已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）</source>
+        <translation>Exported {path} ({sheets} sheets, {rows} rows of raw data)</translation>
+    </message>
+    <message>
+        <source>已生成 {unit} {period} 年填报模板：{path}</source>
+        <translation>Made the {period} form of {unit}: {path}</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>正在审核并导入…</source>
+        <translation>Checking and importing…</translation>
+    </message>
+    <message>
+        <source>正在导入 Excel 填报表…</source>
+        <translation>Importing the Excel form…</translation>
+    </message>
+    <message>
+        <source>正在导出 Excel 汇总表…</source>
+        <translation>Exporting the Excel totals…</translation>
+    </message>
+    <message>
+        <source>正在导出原始数据…</source>
+        <translation>Exporting the raw data…</translation>
+    </message>
+    <message>
+        <source>生成 Excel 填报模板(&amp;T)…</source>
+        <translation>Make Excel &amp;template…</translation>
+    </message>
+    <message>
+        <source>秀洲区人才发展指标原始数据.csv</source>
+        <translation>xiuzhou-talent-raw-data.csv</translation>
+    </message>
+    <message>
+        <source>秀洲区人才发展指标汇总_{period}.xlsx</source>
+        <translation>xiuzhou-talent-totals_{period}.xlsx</translation>
+    </message>
+    <message>
+        <source>；合理性审核提示 {n} 条，请在填报页补充说明</source>
+        <translation>; {n} plausibility warnings: add an explanation on the form page</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 填报表 (*.xlsx)</source>
+        <translation>Excel form (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出上报包</source>
+        <translation>Export package</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>报告期：</source>
+        <translation>Periods:</translation>
+    </message>
+    <message>
+        <source>保存到(&amp;F)：</source>
+        <translation>Save to (&amp;F):</translation>
+    </message>
+    <message>
+        <source>填报人(&amp;W)：</source>
+        <translation>Filled in by (&amp;W):</translation>
+    </message>
+    <message>
+        <source>空表上报（本期确无数据可报）(&amp;K)</source>
+        <translation>Nil report (nothing to report this period) (&amp;K)</translation>
+    </message>
+    <message>
+        <source>说明（必填）：为什么本期没有可报的数据</source>
+        <translation>Explanation (required): why there is nothing to report</translation>
+    </message>
+    <message>
+        <source>空表：</source>
+        <translation>Nil report:</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>上次导出：{at}，报告期 {periods}。</source>
+        <translation>Last export: {at}, periods {periods}.</translation>
+    </message>
+    <message>
+        <source>本单位还没有填报任何数据。</source>
+        <translation>This unit has not filled in any figures yet.</translation>
+    </message>
+    <message>
+        <source>保存上报包</source>
+        <translation>Save package</translation>
+    </message>
+    <message>
+        <source>上报包 (*{suffix})</source>
+        <translation>Packages (*{suffix})</translation>
+    </message>
+    <message>
+        <source>请至少选择一个报告期。</source>
+        <translation>Choose at least one period.</translation>
+    </message>
+    <message>
+        <source>正在导出上报包…</source>
+        <translation>Exporting package…</translation>
+    </message>
+    <message>
+        <source>现行目录已不含 {codes}，这些数值未导出。</source>
+        <translation>The current catalog no longer has {codes}; those figures were not exported.</translation>
+    </message>
+    <message>
+        <source>已导出上报包：{file}
 报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。</source>
-            <translation>Package exported: {file}
+        <translation>Package exported: {file}
 Periods {periods}, {n} figures. Send this file to the district.</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunDialog</name>
-        <message>
-            <source>新建 xz-desktop 数据库</source>
-            <translation>New xz-desktop database</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;欢迎使用秀洲区人才发展规划指标填报程序。&lt;/b&gt;&lt;br/&gt;请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。</source>
-            <translation>&lt;b&gt;Welcome to the Xiuzhou talent plan reporting program.&lt;/b&gt;&lt;br/&gt;Tell us whom this copy belongs to. Once chosen, the database accepts only that unit's figures.</translation>
-        </message>
-        <message>
-            <source>用区里的登记文件建立本单位的数据库(&amp;E)（推荐：导出的上报包带签名，区里才能接收）</source>
-            <translation>Set up this unit's copy from the district's &amp;enrolment file (recommended: packages are signed, so the district accepts them)</translation>
-        </message>
-        <message>
-            <source>区里用“xz enrol”生成的登记文件（*.xzenrol）</source>
-            <translation>The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
-        </message>
-        <message>
-            <source>浏览(&amp;B)…</source>
-            <translation>&amp;Browse…</translation>
-        </message>
-        <message>
-            <source>本单位填报(&amp;U)：镇、街道、高新区或区级部门</source>
-            <translation>&amp;Unit: a town, subdistrict, the high-tech zone or a district department</translation>
-        </message>
-        <message>
-            <source>区级汇总(&amp;D)：区委人才办，合并各单位报送的数据</source>
-            <translation>&amp;District: the district talent office, merging the units' submissions</translation>
-        </message>
-        <message>
-            <source>镇街</source>
-            <translation>Town/subdistrict</translation>
-        </message>
-        <message>
-            <source>部门</source>
-            <translation>Department</translation>
-        </message>
-        <message>
-            <source>如：张三</source>
-            <translation>e.g. Zhang San</translation>
-        </message>
-        <message>
-            <source>填报单位(&amp;N)：</source>
-            <translation>U&amp;nit:</translation>
-        </message>
-        <message>
-            <source>填报人姓名(&amp;A)：</source>
-            <translation>Your n&amp;ame:</translation>
-        </message>
-        <message>
-            <source>数据文件：{path}</source>
-            <translation>Data file: {path}</translation>
-        </message>
-        <message>
-            <source>创建(&amp;C)</source>
-            <translation>&amp;Create</translation>
-        </message>
-        <message>
-            <source>选择区里发放的登记文件</source>
-            <translation>Choose the district's enrolment file</translation>
-        </message>
-        <message>
-            <source>登记文件 (*{suffix});;所有文件 (*)</source>
-            <translation>Enrolment files (*{suffix});;All files (*)</translation>
-        </message>
-        <message>
-            <source>请填写填报人姓名：每一次修改都会记下是谁填的。</source>
-            <translation>Please enter your name: every change records who made it.</translation>
-        </message>
-        <message>
-            <source>请选择区里发放的登记文件。</source>
-            <translation>Choose the enrolment file the district issued.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormDelegate</name>
-        <message>
-            <source>说明变动原因，如：新设企业研发中心</source>
-            <translation>Explain the change, e.g. a new corporate R&amp;D centre</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormModel</name>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>上期（{period}）</source>
-            <translation>Previous ({period})</translation>
-        </message>
-        <message>
-            <source>上期</source>
-            <translation>Previous</translation>
-        </message>
-        <message>
-            <source>本期（{period}）</source>
-            <translation>Current ({period})</translation>
-        </message>
-        <message>
-            <source>本期</source>
-            <translation>Current</translation>
-        </message>
-        <message>
-            <source>审核</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Explanation</translation>
-        </message>
-        <message>
-            <source>区里退回意见</source>
-            <translation>District's return reason</translation>
-        </message>
-        <message>
-            <source>（请填写说明）</source>
-            <translation>(explanation needed)</translation>
-        </message>
-        <message>
-            <source>区里退回意见：{reason}</source>
-            <translation>Returned by the district: {reason}</translation>
-        </message>
-        <message>
-            <source>代码：{code}</source>
-            <translation>Code: {code}</translation>
-        </message>
-        <message>
-            <source>由本单位填报的数值自动计算，不能直接填写</source>
-            <translation>Computed from this unit's own figures; cannot be typed</translation>
-        </message>
-    </context>
-    <context>
-        <name>FormPage</name>
-        <message>
-            <source>查找指标：名称或代码（Ctrl+F）</source>
-            <translation>Find an indicator by name or code (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>填报单位(&amp;U)：</source>
-            <translation>&amp;Unit:</translation>
-        </message>
-        <message>
-            <source>报告期(&amp;P)：</source>
-            <translation>&amp;Period:</translation>
-        </message>
-        <message>
-            <source>查找(&amp;S)：</source>
-            <translation>&amp;Search:</translation>
-        </message>
-        <message>
-            <source>修改记录(&amp;H)</source>
-            <translation>&amp;History</translation>
-        </message>
-        <message>
-            <source>打印(&amp;R)…</source>
-            <translation>P&amp;rint…</translation>
-        </message>
-        <message>
-            <source>导出 PDF(&amp;X)…</source>
-            <translation>E&amp;xport PDF…</translation>
-        </message>
-        <message>
-            <source>每一项修改在输入后立即保存，无需“保存”。</source>
-            <translation>Every change is saved as soon as it is entered; there is nothing to save.</translation>
-        </message>
-        <message>
-            <source>撤销</source>
-            <translation>Undo</translation>
-        </message>
-        <message>
-            <source>重做</source>
-            <translation>Redo</translation>
-        </message>
-        <message>
-            <source>查找指标(&amp;F)</source>
-            <translation>&amp;Find indicator</translation>
-        </message>
-        <message>
-            <source>查看修改记录(&amp;H)…</source>
-            <translation>Change &amp;history…</translation>
-        </message>
-        <message>
-            <source>下一处错误或提示(&amp;N)</source>
-            <translation>&amp;Next error or warning</translation>
-        </message>
-        <message>
-            <source>清空本格(&amp;C)</source>
-            <translation>&amp;Clear cell</translation>
-        </message>
-        <message>
-            <source>打印填报表(&amp;P)…</source>
-            <translation>&amp;Print form…</translation>
-        </message>
-        <message>
-            <source>打印预览(&amp;V)…</source>
-            <translation>Print pre&amp;view…</translation>
-        </message>
-        <message>
-            <source>导出 PDF(&amp;E)…</source>
-            <translation>&amp;Export PDF…</translation>
-        </message>
-        <message>
-            <source>截止日期：{due}</source>
-            <translation>Due date: {due}</translation>
-        </message>
-        <message>
-            <source>本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。</source>
-            <translation>This period was accepted and locked by the district ({by}, {at}); figures are read-only. To change them, ask the district to reopen it.</translation>
-        </message>
-        <message>
-            <source>本期已被区里退回（{by}，{at}）：{reason}</source>
-            <translation>This period was returned by the district ({by}, {at}): {reason}</translation>
-        </message>
-        <message>
-            <source> 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。</source>
-            <translation> Reasons per figure are in the “District's return reason” column. Correct them and export a new package.</translation>
-        </message>
-        <message>
-            <source>已保存：{name}（{time}）。每一项修改在输入后立即保存。</source>
-            <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
-        </message>
-        <message>
-            <source>填写“{name}”</source>
-            <translation>Fill in "{name}"</translation>
-        </message>
-        <message>
-            <source>说明“{name}”</source>
-            <translation>Explain "{name}"</translation>
-        </message>
-        <message>
-            <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
-            <translation>Not saved: {reason}. Type a number such as 1234, 1,234 or １２３４; leave it empty for a missing figure.</translation>
-        </message>
-        <message>
-            <source>没有需要处理的错误或提示</source>
-            <translation>No errors or warnings to deal with</translation>
-        </message>
-        <message>
-            <source>请先选中一个填报指标</source>
-            <translation>Select an indicator first</translation>
-        </message>
-        <message>
-            <source>导出 PDF</source>
-            <translation>Export PDF</translation>
-        </message>
-        <message>
-            <source>PDF 文件 (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>已导出 {path}</source>
-            <translation>Exported {path}</translation>
-        </message>
-        <message>
-            <source>填报</source>
-            <translation>Form</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDialog</name>
-        <message>
-            <source>修改记录 — {name}</source>
-            <translation>History — {name}</translation>
-        </message>
-        <message>
-            <source>{unit} · {period} · {name}（{measure}）</source>
-            <translation>{unit} · {period} · {name} ({measure})</translation>
-        </message>
-        <message>
-            <source>这个数值还没有填写或修改过。</source>
-            <translation>This figure has not been filled in or changed yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>原值</source>
-            <translation>Old value</translation>
-        </message>
-        <message>
-            <source>新值</source>
-            <translation>New value</translation>
-        </message>
-        <message>
-            <source>原说明</source>
-            <translation>Old explanation</translation>
-        </message>
-        <message>
-            <source>新说明</source>
-            <translation>New explanation</translation>
-        </message>
-        <message>
-            <source>修改人</source>
-            <translation>Changed by</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>新填</source>
-            <translation>Entered</translation>
-        </message>
-        <message>
-            <source>修改</source>
-            <translation>Changed</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Deleted</translation>
-        </message>
-        <message>
-            <source>本机填报</source>
-            <translation>Typed here</translation>
-        </message>
-        <message>
-            <source>文件导入</source>
-            <translation>File import</translation>
-        </message>
-        <message>
-            <source>示例数据</source>
-            <translation>Demo data</translation>
-        </message>
-        <message>
-            <source>报送包 {name}</source>
-            <translation>Package {name}</translation>
-        </message>
-        <message>
-            <source>（空白）</source>
-            <translation>(blank)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportActions</name>
-        <message>
-            <source>CSV 文件 (*.csv);;所有文件 (*)</source>
-            <translation>CSV files (*.csv);;All files (*)</translation>
-        </message>
-        <message>
-            <source>导入 CSV 数据</source>
-            <translation>Import CSV data</translation>
-        </message>
-        <message>
-            <source>导入 CSV 数据(&amp;V)…</source>
-            <translation>Import CSV data (&amp;V)…</translation>
-        </message>
-        <message>
-            <source>已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个</source>
-            <translation>Imported {file}: {written} figures written, {unchanged} unchanged, {blank} blanks skipped</translation>
-        </message>
-        <message>
-            <source>正在导入 CSV 数据…</source>
-            <translation>Importing CSV data…</translation>
-        </message>
-        <message>
-            <source>；{n} 条合理性审核提示需在填报页补充说明</source>
-            <translation>; {n} plausibility warnings need an explanation on the form page</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndexChart</name>
-        <message>
-            <source>指数（2020年=100）</source>
-            <translation>Index (2020 = 100)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>填报(&amp;E)</source>
-            <translation>&amp;Entry</translation>
-        </message>
-        <message>
-            <source>汇总(&amp;D)</source>
-            <translation>&amp;District</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>【示例数据】</source>
-            <translation>[DEMO DATA] </translation>
-        </message>
-        <message>
-            <source>新建数据库(&amp;N)…</source>
-            <translation>&amp;New database…</translation>
-        </message>
-        <message>
-            <source>打开数据库(&amp;O)…</source>
-            <translation>&amp;Open database…</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>&amp;Recent</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>界面语言(&amp;L)</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <source>跟随系统</source>
-            <translation>As the system</translation>
-        </message>
-        <message>
-            <source>关于 xz-desktop(&amp;A)</source>
-            <translation>&amp;About xz-desktop</translation>
-        </message>
-        <message>
-            <source>数据库：{path} · 填报人：{author}</source>
-            <translation>Database: {path} · Filled in by: {author}</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>界面语言</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>界面语言将在下次启动程序时生效。</source>
-            <translation>The language changes the next time the program starts.</translation>
-        </message>
-        <message>
-            <source>关于 xz-desktop</source>
-            <translation>About xz-desktop</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;br/&gt;结构版本 {schema}，指标目录版本 {catalog}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>打开数据库</source>
-            <translation>Open database</translation>
-        </message>
-        <message>
-            <source>xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)</source>
-            <translation>xz-desktop databases (*.sqlite *.db);;All files (*)</translation>
-        </message>
-        <message>
-            <source>新建数据库</source>
-            <translation>New database</translation>
-        </message>
-        <message>
-            <source>xz-desktop 数据库 (*.sqlite)</source>
-            <translation>xz-desktop databases (*.sqlite)</translation>
-        </message>
-        <message>
-            <source>不认识的文件：{name}</source>
-            <translation>Unknown kind of file: {name}</translation>
-        </message>
-    </context>
-    <context>
-        <name>MergeDialog</name>
-        <message>
-            <source>合并上报包</source>
-            <translation>Merge packages</translation>
-        </message>
-        <message>
-            <source>输入或粘贴上报包文件、文件夹的路径，按回车添加</source>
-            <translation>Type or paste the path of a package file or folder, then press Enter</translation>
-        </message>
-        <message>
-            <source>添加文件(&amp;A)…</source>
-            <translation>&amp;Add files…</translation>
-        </message>
-        <message>
-            <source>添加文件夹(&amp;O)…</source>
-            <translation>Add f&amp;older…</translation>
-        </message>
-        <message>
-            <source>移除(&amp;R)</source>
-            <translation>&amp;Remove</translation>
-        </message>
-        <message>
-            <source>所选上报包将带来的变动（先预览）：</source>
-            <translation>Changes the chosen packages would bring (preview first):</translation>
-        </message>
-        <message>
-            <source>预览(&amp;P)</source>
-            <translation>&amp;Preview</translation>
-        </message>
-        <message>
-            <source>合并(&amp;M)</source>
-            <translation>&amp;Merge</translation>
-        </message>
-        <message>
-            <source>关闭</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>已合并</source>
-            <translation>Merged</translation>
-        </message>
-        <message>
-            <source>退回后重新报送</source>
-            <translation>Resubmitted after return</translation>
-        </message>
-        <message>
-            <source>空表上报</source>
-            <translation>Nil report</translation>
-        </message>
-        <message>
-            <source>选择上报包</source>
-            <translation>Choose packages</translation>
-        </message>
-        <message>
-            <source>上报包 (*{suffix});;所有文件 (*)</source>
-            <translation>Packages (*{suffix});;All files (*)</translation>
-        </message>
-        <message>
-            <source>选择存放上报包的文件夹</source>
-            <translation>Choose the folder holding the packages</translation>
-        </message>
-        <message>
-            <source>正在预览上报包…</source>
-            <translation>Previewing packages…</translation>
-        </message>
-        <message>
-            <source>正在合并上报包…</source>
-            <translation>Merging packages…</translation>
-        </message>
-        <message>
-            <source>{file} 带来的变动：</source>
-            <translation>Changes brought by {file}:</translation>
-        </message>
-        <message>
-            <source>{file} 将带来的变动（尚未写入）：</source>
-            <translation>Changes {file} would bring (not yet written):</translation>
-        </message>
-        <message>
-            <source>已选 {count} 个上报包。先预览，确认无误后再合并。</source>
-            <translation>{count} packages chosen. Preview them first, then merge.</translation>
-        </message>
-        <message>
-            <source>请添加上报包文件或文件夹。</source>
-            <translation>Add package files or folders.</translation>
-        </message>
-        <message>
-            <source>预览（尚未写入）：{ok} 个可合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突。</source>
-            <translation>Preview (nothing written yet): {ok} can merge, {same} merged before, {refused} refused, {conflicts} figures in conflict.</translation>
-        </message>
-        <message>
-            <source>合并完成：{ok} 个已合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突（请到“冲突”页处理）。</source>
-            <translation>Merge finished: {ok} merged, {same} merged before, {refused} refused, {conflicts} figures in conflict (see the "Conflicts" page).</translation>
-        </message>
-        <message>
-            <source>已取消：其余 {n} 个上报包未处理。</source>
-            <translation>Cancelled: the remaining {n} packages were not processed.</translation>
-        </message>
-        <message>
-            <source>修改</source>
-            <translation>Changed</translation>
-        </message>
-        <message>
-            <source>冲突</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <source>冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定</source>
-            <translation>Conflict: the old value stays for now and totals are marked disputed; choose on the "Conflicts" page</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Deleted</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>原值</source>
-            <translation>Old value</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>变动</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>可合并</source>
-            <translation>Can merge</translation>
-        </message>
-        <message>
-            <source>待预览</source>
-            <translation>To preview</translation>
-        </message>
-        <message>
-            <source>报告期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>拒绝</source>
-            <translation>Refused</translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>文件</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <source>新值</source>
-            <translation>New value</translation>
-        </message>
-        <message>
-            <source>新增</source>
-            <translation>Added</translation>
-        </message>
-        <message>
-            <source>未变</source>
-            <translation>Unchanged</translation>
-        </message>
-        <message>
-            <source>未变（此前已合并）</source>
-            <translation>Unchanged (merged before)</translation>
-        </message>
-        <message>
-            <source>未处理（已取消）</source>
-            <translation>Not processed (cancelled)</translation>
-        </message>
-        <message>
-            <source>结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>（待选定）</source>
-            <translation>(to be chosen)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MergeLogPage</name>
-        <message>
-            <source>共 {n} 条记录；现有 {k} 个上报包在用。</source>
-            <translation>{n} entries; {k} packages in use.</translation>
-        </message>
-        <message>
-            <source>撤销合并</source>
-            <translation>Undo merge</translation>
-        </message>
-        <message>
-            <source>撤销合并 {file}（{unit}，{periods}）？
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>新建 xz-desktop 数据库</source>
+        <translation>New xz-desktop database</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;欢迎使用秀洲区人才发展规划指标填报程序。&lt;/b&gt;&lt;br/&gt;请说明本机这份程序属于哪里。选定后，数据库只接受该单位的数据。</source>
+        <translation>&lt;b&gt;Welcome to the Xiuzhou talent plan reporting program.&lt;/b&gt;&lt;br/&gt;Tell us whom this copy belongs to. Once chosen, the database accepts only that unit&apos;s figures.</translation>
+    </message>
+    <message>
+        <source>用区里的登记文件建立本单位的数据库(&amp;E)（推荐：导出的上报包带签名，区里才能接收）</source>
+        <translation>Set up this unit&apos;s copy from the district&apos;s &amp;enrolment file (recommended: packages are signed, so the district accepts them)</translation>
+    </message>
+    <message>
+        <source>区里用“xz enrol”生成的登记文件（*.xzenrol）</source>
+        <translation>The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>本单位填报(&amp;U)：镇、街道、高新区或区级部门</source>
+        <translation>&amp;Unit: a town, subdistrict, the high-tech zone or a district department</translation>
+    </message>
+    <message>
+        <source>区级汇总(&amp;D)：区委人才办，合并各单位报送的数据</source>
+        <translation>&amp;District: the district talent office, merging the units&apos; submissions</translation>
+    </message>
+    <message>
+        <source>镇街</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>如：张三</source>
+        <translation>e.g. Zhang San</translation>
+    </message>
+    <message>
+        <source>填报单位(&amp;N)：</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
+        <source>填报人姓名(&amp;A)：</source>
+        <translation>Your n&amp;ame:</translation>
+    </message>
+    <message>
+        <source>数据文件：{path}</source>
+        <translation>Data file: {path}</translation>
+    </message>
+    <message>
+        <source>创建(&amp;C)</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>选择区里发放的登记文件</source>
+        <translation>Choose the district&apos;s enrolment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*{suffix});;所有文件 (*)</source>
+        <translation>Enrolment files (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>请填写填报人姓名：每一次修改都会记下是谁填的。</source>
+        <translation>Please enter your name: every change records who made it.</translation>
+    </message>
+    <message>
+        <source>请选择区里发放的登记文件。</source>
+        <translation>Choose the enrolment file the district issued.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDelegate</name>
+    <message>
+        <source>说明变动原因，如：新设企业研发中心</source>
+        <translation>Explain the change, e.g. a new corporate R&amp;D centre</translation>
+    </message>
+</context>
+<context>
+    <name>FormModel</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>上期（{period}）</source>
+        <translation>Previous ({period})</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>本期（{period}）</source>
+        <translation>Current ({period})</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>区里退回意见</source>
+        <translation>District&apos;s return reason</translation>
+    </message>
+    <message>
+        <source>（请填写说明）</source>
+        <translation>(explanation needed)</translation>
+    </message>
+    <message>
+        <source>区里退回意见：{reason}</source>
+        <translation>Returned by the district: {reason}</translation>
+    </message>
+    <message>
+        <source>代码：{code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <source>由本单位填报的数值自动计算，不能直接填写</source>
+        <translation>Computed from this unit&apos;s own figures; cannot be typed</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <source>查找指标：名称或代码（Ctrl+F）</source>
+        <translation>Find an indicator by name or code (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>填报单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>报告期(&amp;P)：</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>查找(&amp;S)：</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>修改记录(&amp;H)</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>打印(&amp;R)…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;X)…</source>
+        <translation>E&amp;xport PDF…</translation>
+    </message>
+    <message>
+        <source>每一项修改在输入后立即保存，无需“保存”。</source>
+        <translation>Every change is saved as soon as it is entered; there is nothing to save.</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>查找指标(&amp;F)</source>
+        <translation>&amp;Find indicator</translation>
+    </message>
+    <message>
+        <source>查看修改记录(&amp;H)…</source>
+        <translation>Change &amp;history…</translation>
+    </message>
+    <message>
+        <source>下一处错误或提示(&amp;N)</source>
+        <translation>&amp;Next error or warning</translation>
+    </message>
+    <message>
+        <source>清空本格(&amp;C)</source>
+        <translation>&amp;Clear cell</translation>
+    </message>
+    <message>
+        <source>打印填报表(&amp;P)…</source>
+        <translation>&amp;Print form…</translation>
+    </message>
+    <message>
+        <source>打印预览(&amp;V)…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>导出 PDF(&amp;E)…</source>
+        <translation>&amp;Export PDF…</translation>
+    </message>
+    <message>
+        <source>截止日期：{due}</source>
+        <translation>Due date: {due}</translation>
+    </message>
+    <message>
+        <source>本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。</source>
+        <translation>This period was accepted and locked by the district ({by}, {at}); figures are read-only. To change them, ask the district to reopen it.</translation>
+    </message>
+    <message>
+        <source>本期已被区里退回（{by}，{at}）：{reason}</source>
+        <translation>This period was returned by the district ({by}, {at}): {reason}</translation>
+    </message>
+    <message>
+        <source> 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。</source>
+        <translation> Reasons per figure are in the “District&apos;s return reason” column. Correct them and export a new package.</translation>
+    </message>
+    <message>
+        <source>已保存：{name}（{time}）。每一项修改在输入后立即保存。</source>
+        <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
+    </message>
+    <message>
+        <source>填写“{name}”</source>
+        <translation>Fill in &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>说明“{name}”</source>
+        <translation>Explain &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
+        <translation>Not saved: {reason}. Type a number such as 1234, 1,234 or １２３４; leave it empty for a missing figure.</translation>
+    </message>
+    <message>
+        <source>没有需要处理的错误或提示</source>
+        <translation>No errors or warnings to deal with</translation>
+    </message>
+    <message>
+        <source>请先选中一个填报指标</source>
+        <translation>Select an indicator first</translation>
+    </message>
+    <message>
+        <source>填报表</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已导出 {path}</source>
+        <translation>Exported {path}</translation>
+    </message>
+    <message>
+        <source>填报</source>
+        <translation>Form</translation>
+    </message>
+</context>
+<context>
+    <name>FormPrintout</name>
+    <message>
+        <source>秀洲区人才发展“十四五”规划指标填报表</source>
+        <translation>Xiuzhou District Talent Plan 2021–2025: Indicator Report Form</translation>
+    </message>
+    <message>
+        <source>填报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>打印时间</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>审核情况</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>制表</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>单位负责人</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>单位盖章</source>
+        <translation>Unit stamp</translation>
+    </message>
+    <message>
+        <source>已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）</source>
+        <translation>{filled} filled, {missing} missing; {errors} errors; {warnings} warnings ({unexplained} unexplained)</translation>
+    </message>
+    <message>
+        <source>PDF 没有写出内容</source>
+        <translation>the PDF came out empty</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}（文件可能正被其他程序打开）</source>
+        <translation>Cannot write {path}: {reason} (the file may be open in another program)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>修改记录 — {name}</source>
+        <translation>History — {name}</translation>
+    </message>
+    <message>
+        <source>{unit} · {period} · {name}（{measure}）</source>
+        <translation>{unit} · {period} · {name} ({measure})</translation>
+    </message>
+    <message>
+        <source>这个数值还没有填写或修改过。</source>
+        <translation>This figure has not been filled in or changed yet.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>原说明</source>
+        <translation>Old explanation</translation>
+    </message>
+    <message>
+        <source>新说明</source>
+        <translation>New explanation</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>新填</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>本机填报</source>
+        <translation>Typed here</translation>
+    </message>
+    <message>
+        <source>文件导入</source>
+        <translation>File import</translation>
+    </message>
+    <message>
+        <source>示例数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>报送包 {name}</source>
+        <translation>Package {name}</translation>
+    </message>
+    <message>
+        <source>（空白）</source>
+        <translation>(blank)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <source>CSV 文件 (*.csv);;所有文件 (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导入 CSV 数据</source>
+        <translation>Import CSV data</translation>
+    </message>
+    <message>
+        <source>导入 CSV 数据(&amp;V)…</source>
+        <translation>Import CSV data (&amp;V)…</translation>
+    </message>
+    <message>
+        <source>已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个</source>
+        <translation>Imported {file}: {written} figures written, {unchanged} unchanged, {blank} blanks skipped</translation>
+    </message>
+    <message>
+        <source>正在导入 CSV 数据…</source>
+        <translation>Importing CSV data…</translation>
+    </message>
+    <message>
+        <source>；{n} 条合理性审核提示需在填报页补充说明</source>
+        <translation>; {n} plausibility warnings need an explanation on the form page</translation>
+    </message>
+</context>
+<context>
+    <name>IndexChart</name>
+    <message>
+        <source>指数（2020年=100）</source>
+        <translation>Index (2020 = 100)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>填报(&amp;E)</source>
+        <translation>&amp;Entry</translation>
+    </message>
+    <message>
+        <source>汇总(&amp;D)</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>【示例数据】</source>
+        <translation>[DEMO DATA] </translation>
+    </message>
+    <message>
+        <source>新建数据库(&amp;N)…</source>
+        <translation>&amp;New database…</translation>
+    </message>
+    <message>
+        <source>打开数据库(&amp;O)…</source>
+        <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>关于 xz-desktop(&amp;A)</source>
+        <translation>&amp;About xz-desktop</translation>
+    </message>
+    <message>
+        <source>数据库：{path} · 填报人：{author}</source>
+        <translation>Database: {path} · Filled in by: {author}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在下次启动程序时生效。</source>
+        <translation>The language changes the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>关于 xz-desktop</source>
+        <translation>About xz-desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;br/&gt;结构版本 {schema}，指标目录版本 {catalog}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>xz-desktop 数据库 (*.sqlite *.db);;所有文件 (*)</source>
+        <translation>xz-desktop databases (*.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>新建数据库</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <source>xz-desktop 数据库 (*.sqlite)</source>
+        <translation>xz-desktop databases (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>不认识的文件：{name}</source>
+        <translation>Unknown kind of file: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并上报包</source>
+        <translation>Merge packages</translation>
+    </message>
+    <message>
+        <source>输入或粘贴上报包文件、文件夹的路径，按回车添加</source>
+        <translation>Type or paste the path of a package file or folder, then press Enter</translation>
+    </message>
+    <message>
+        <source>添加文件(&amp;A)…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <source>添加文件夹(&amp;O)…</source>
+        <translation>Add f&amp;older…</translation>
+    </message>
+    <message>
+        <source>移除(&amp;R)</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>所选上报包将带来的变动（先预览）：</source>
+        <translation>Changes the chosen packages would bring (preview first):</translation>
+    </message>
+    <message>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>合并(&amp;M)</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>退回后重新报送</source>
+        <translation>Resubmitted after return</translation>
+    </message>
+    <message>
+        <source>空表上报</source>
+        <translation>Nil report</translation>
+    </message>
+    <message>
+        <source>选择上报包</source>
+        <translation>Choose packages</translation>
+    </message>
+    <message>
+        <source>上报包 (*{suffix});;所有文件 (*)</source>
+        <translation>Packages (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择存放上报包的文件夹</source>
+        <translation>Choose the folder holding the packages</translation>
+    </message>
+    <message>
+        <source>正在预览上报包…</source>
+        <translation>Previewing packages…</translation>
+    </message>
+    <message>
+        <source>正在合并上报包…</source>
+        <translation>Merging packages…</translation>
+    </message>
+    <message>
+        <source>{file} 带来的变动：</source>
+        <translation>Changes brought by {file}:</translation>
+    </message>
+    <message>
+        <source>{file} 将带来的变动（尚未写入）：</source>
+        <translation>Changes {file} would bring (not yet written):</translation>
+    </message>
+    <message>
+        <source>已选 {count} 个上报包。先预览，确认无误后再合并。</source>
+        <translation>{count} packages chosen. Preview them first, then merge.</translation>
+    </message>
+    <message>
+        <source>请添加上报包文件或文件夹。</source>
+        <translation>Add package files or folders.</translation>
+    </message>
+    <message>
+        <source>预览（尚未写入）：{ok} 个可合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突。</source>
+        <translation>Preview (nothing written yet): {ok} can merge, {same} merged before, {refused} refused, {conflicts} figures in conflict.</translation>
+    </message>
+    <message>
+        <source>合并完成：{ok} 个已合并，{same} 个此前已合并，{refused} 个拒绝，{conflicts} 个数值有冲突（请到“冲突”页处理）。</source>
+        <translation>Merge finished: {ok} merged, {same} merged before, {refused} refused, {conflicts} figures in conflict (see the &quot;Conflicts&quot; page).</translation>
+    </message>
+    <message>
+        <source>已取消：其余 {n} 个上报包未处理。</source>
+        <translation>Cancelled: the remaining {n} packages were not processed.</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定</source>
+        <translation>Conflict: the old value stays for now and totals are marked disputed; choose on the &quot;Conflicts&quot; page</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>原值</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>可合并</source>
+        <translation>Can merge</translation>
+    </message>
+    <message>
+        <source>待预览</source>
+        <translation>To preview</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>未变（此前已合并）</source>
+        <translation>Unchanged (merged before)</translation>
+    </message>
+    <message>
+        <source>未处理（已取消）</source>
+        <translation>Not processed (cancelled)</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>（待选定）</source>
+        <translation>(to be chosen)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeLogPage</name>
+    <message>
+        <source>共 {n} 条记录；现有 {k} 个上报包在用。</source>
+        <translation>{n} entries; {k} packages in use.</translation>
+    </message>
+    <message>
+        <source>撤销合并</source>
+        <translation>Undo merge</translation>
+    </message>
+    <message>
+        <source>（退回后重新报送）</source>
+        <translation> (resubmitted after return)</translation>
+    </message>
+    <message>
+        <source>撤销合并 {file}（{unit}，{periods}）？
 该包的数值将撤出，恢复合并前的数值；区里对冲突所做的选择保留。</source>
-            <translation>Undo the merge of {file} ({unit}, {periods})?
-Its figures are taken out and those from before the merge restored; the district's conflict decisions are kept.</translation>
-        </message>
-        <message>
-            <source>正在撤销合并…</source>
-            <translation>Undoing merge…</translation>
-        </message>
-        <message>
-            <source>已撤销合并 {file}：恢复 {restored} 个数值，移除 {removed} 个，{conflicts} 个仍有冲突。</source>
-            <translation>Merge of {file} undone: {restored} figures restored, {removed} removed, {conflicts} still in conflict.</translation>
-        </message>
-        <message>
-            <source>上报包编号</source>
-            <translation>Package ID</translation>
-        </message>
-        <message>
-            <source>修改/恢复</source>
-            <translation>Changed/restored</translation>
-        </message>
-        <message>
-            <source>冲突</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>合并</source>
-            <translation>Merge</translation>
-        </message>
-        <message>
-            <source>把所选上报包的数值撤出，恢复合并前的数值</source>
-            <translation>Take the chosen package's figures out and restore those from before the merge</translation>
-        </message>
-        <message>
-            <source>报告期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>撤销合并(&amp;Z)…</source>
-            <translation>Undo merge (&amp;Z)…</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>By</translation>
-        </message>
-        <message>
-            <source>文件</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <source>新增</source>
-            <translation>Added</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>移除</source>
-            <translation>Removed</translation>
-        </message>
-        <message>
-            <source>（已撤销）</source>
-            <translation>(undone)</translation>
-        </message>
-        <message>
-            <source>（退回后重新报送）</source>
-            <translation> (resubmitted after return)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MergeModels</name>
-        <message>
-            <source>空</source>
-            <translation>blank</translation>
-        </message>
-    </context>
-    <context>
-        <name>PivotModel</name>
-        <message>
-            <source>全区</source>
-            <translation>District</translation>
-        </message>
-        <message>
-            <source>未填报</source>
-            <translation>Not reported</translation>
-        </message>
-    </context>
-    <context>
-        <name>PivotPage</name>
-        <message>
-            <source>年份(&amp;Y)：</source>
-            <translation>&amp;Year:</translation>
-        </message>
-        <message>
-            <source>{year}年</source>
-            <translation type="vanished">{year}</translation>
-        </message>
-        <message>
-            <source>{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标</source>
-            <translation>{units} units × {indicators} indicators, {filled} figures filled; grey cells are indicators the unit does not report</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlanPage</name>
-        <message>
-            <source>年份(&amp;Y)：</source>
-            <translation>&amp;Year:</translation>
-        </message>
-        <message>
-            <source>年度评估报告(&amp;R)…</source>
-            <translation>Annual evaluation &amp;report…</translation>
-        </message>
-        <message>
-            <source>导入目标 CSV(&amp;I)…</source>
-            <translation>&amp;Import targets CSV…</translation>
-        </message>
-        <message>
-            <source>按规则分解(&amp;S)…</source>
-            <translation>&amp;Split by rule…</translation>
-        </message>
-        <message>
-            <source>目标分解</source>
-            <translation>Targets</translation>
-        </message>
-        <message>
-            <source>单位进度</source>
-            <translation>Unit progress</translation>
-        </message>
-        <message>
-            <source>录入加减分(&amp;A)…</source>
-            <translation>Enter bonus or deduction (&amp;A)…</translation>
-        </message>
-        <message>
-            <source>年度考核</source>
-            <translation>Assessment</translation>
-        </message>
-        <message>
-            <source>人才发展指数</source>
-            <translation>Talent index</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>期别</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>目标</source>
-            <translation>Target</translation>
-        </message>
-        <message>
-            <source>计量单位</source>
-            <translation>Measure</translation>
-        </message>
-        <message>
-            <source>来源</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>份额不再合计一致：</source>
-            <translation>Shares no longer add up: </translation>
-        </message>
-        <message>
-            <source>各项分解目标的份额合计与全区目标一致。</source>
-            <translation>The shares of every split target add up to the district target.</translation>
-        </message>
-        <message>
-            <source>尚未下达单位目标：导入目标 CSV，或按规则分解全区目标。</source>
-            <translation>No unit targets yet: import a targets CSV, or split a district target by rule.</translation>
-        </message>
-        <message>
-            <source>镇街</source>
-            <translation>Town/subdistrict</translation>
-        </message>
-        <message>
-            <source>部门</source>
-            <translation>Department</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>名次</source>
-            <translation>Rank</translation>
-        </message>
-        <message>
-            <source>得分</source>
-            <translation>Score</translation>
-        </message>
-        <message>
-            <source>加分</source>
-            <translation>Bonus</translation>
-        </message>
-        <message>
-            <source>减分</source>
-            <translation>Deduction</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>未下达目标</source>
-            <translation>no targets</translation>
-        </message>
-        <message>
-            <source>数据不全（缺项按方案计分）</source>
-            <translation>incomplete data (missing items scored by the scheme)</translation>
-        </message>
-        <message>
-            <source>指数</source>
-            <translation>Index</translation>
-        </message>
-        <message>
-            <source>不完整</source>
-            <translation>incomplete</translation>
-        </message>
-        <message>
-            <source>导入单位目标</source>
-            <translation>Import unit targets</translation>
-        </message>
-        <message>
-            <source>CSV 文件 (*.csv)</source>
-            <translation>CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <source>已导入目标：{n} 项有变化</source>
-            <translation>Targets imported: {n} changed</translation>
-        </message>
-        <message>
-            <source>已分解到 {n} 个单位</source>
-            <translation>Split over {n} units</translation>
-        </message>
-        <message>
-            <source>Word 文档 (*.docx)</source>
-            <translation>Word documents (*.docx)</translation>
-        </message>
-        <message>
-            <source>保存年度评估报告</source>
-            <translation>Save the annual evaluation report</translation>
-        </message>
-        <message>
-            <source>已写出年度评估报告 {path}</source>
-            <translation>Annual evaluation report written: {path}</translation>
-        </message>
-        <message>
-            <source>年度评估报告</source>
-            <translation>Annual evaluation report</translation>
-        </message>
-        <message>
-            <source>年度：</source>
-            <translation>Year:</translation>
-        </message>
-        <message>
-            <source>数据不全</source>
-            <translation>incomplete data</translation>
-        </message>
-        <message>
-            <source>无目标</source>
-            <translation>no target</translation>
-        </message>
-        <message>
-            <source>正在生成年度评估报告…</source>
-            <translation>Writing the annual evaluation report…</translation>
-        </message>
-        <message>
-            <source>秀洲区人才发展规划_{year}年度评估报告.docx</source>
-            <translation>Xiuzhou talent plan_{year} annual evaluation report.docx</translation>
-        </message>
-        <message>
-            <source>落后进度</source>
-            <translation>behind</translation>
-        </message>
-        <message>
-            <source>达到进度</source>
-            <translation>on track</translation>
-        </message>
-        <message>
-            <source>（未安装 LibreOffice，未生成 PDF）</source>
-            <translation> (LibreOffice is not installed: no PDF)</translation>
-        </message>
-        <message>
-            <source>，PDF：{pdf}</source>
-            <translation>, PDF: {pdf}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProgressChart</name>
-        <message>
-            <source>实际</source>
-            <translation>Actual</translation>
-        </message>
-        <message>
-            <source>规划进度</source>
-            <translation>Planned trajectory</translation>
-        </message>
-        <message>
-            <source>2025年目标</source>
-            <translation>2025 target</translation>
-        </message>
-        <message>
-            <source>数据不全（不可比）</source>
-            <translation>Incomplete (not comparable)</translation>
-        </message>
-        <message>
-            <source>估（沿用上期）</source>
-            <translation>Estimate (carried forward)</translation>
-        </message>
-        <message>
-            <source>选择一项指标查看其走势</source>
-            <translation>Choose an indicator to see its trend</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReviewLogPage</name>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>变化</source>
-            <translation>Change</translation>
-        </message>
-        <message>
-            <source>报告期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>报送</source>
-            <translation>Submitted</translation>
-        </message>
-        <message>
-            <source>撤销合并</source>
-            <translation>Un-merged</translation>
-        </message>
-        <message>
-            <source>操作</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>操作人</source>
-            <translation>By</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>空表上报</source>
-            <translation>Nil report</translation>
-        </message>
-        <message>
-            <source>设置截止日期</source>
-            <translation>Set due date</translation>
-        </message>
-        <message>
-            <source>退回</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <source>退回后重新报送</source>
-            <translation>Resubmitted after return</translation>
-        </message>
-        <message>
-            <source>重新开放</source>
-            <translation>Reopen</translation>
-        </message>
-        <message>
-            <source>验收</source>
-            <translation>Accept</translation>
-        </message>
-        <message>
-            <source>（全部单位）</source>
-            <translation>(all units)</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReviewPage</name>
-        <message>
-            <source>请选择报告期和单位。</source>
-            <translation>Choose a period and a unit.</translation>
-        </message>
-        <message>
-            <source>{unit} {period}：{state}</source>
-            <translation>{unit} {period}: {state}</translation>
-        </message>
-        <message>
-            <source>；截止日期 {due}</source>
-            <translation>; due {due}</translation>
-        </message>
-        <message>
-            <source>；首次报送 {at}</source>
-            <translation>; first submitted {at}</translation>
-        </message>
-        <message>
-            <source>（逾期 {n} 天）</source>
-            <translation> ({n} days late)</translation>
-        </message>
-        <message>
-            <source>；退回后已重新报送</source>
-            <translation>; resubmitted after return</translation>
-        </message>
-        <message>
-            <source>；空表上报，说明：{reason}</source>
-            <translation>; nil report: {reason}</translation>
-        </message>
-        <message>
-            <source>；{by} 于 {at} 退回：{reason}</source>
-            <translation>; returned by {by} at {at}: {reason}</translation>
-        </message>
-        <message>
-            <source>；{by} 于 {at} 验收并锁定</source>
-            <translation>; accepted and locked by {by} at {at}</translation>
-        </message>
-        <message>
-            <source>；还有 {n} 个冲突待处理</source>
-            <translation>; {n} conflicts still open</translation>
-        </message>
-        <message>
-            <source>验收</source>
-            <translation>Accept</translation>
-        </message>
-        <message>
-            <source>验收“{unit}”{period}？验收后该期锁定，之后的上报包将不予合并，直到区里重新开放。</source>
-            <translation>Accept {period} of “{unit}”? The period locks: later packages for it are refused until the district reopens it.</translation>
-        </message>
-        <message>
-            <source>把“{unit}”{period} 退回，请写明原因（必填）。</source>
-            <translation>Return {period} of “{unit}”: state the reason (required).</translation>
-        </message>
-        <message>
-            <source>以下区里备注将作为逐项退回意见一并发给单位：</source>
-            <translation>These district notes go to the unit as reasons per figure:</translation>
-        </message>
-        <message>
-            <source>退回</source>
-            <translation>Return</translation>
-        </message>
-        <message>
-            <source>重新开放</source>
-            <translation>Reopen</translation>
-        </message>
-        <message>
-            <source>重新开放“{unit}”{period}，请写明原因（必填）。重新开放后可再合并该期的上报包。</source>
-            <translation>Reopen {period} of “{unit}”: state the reason (required). Packages for the period can then be merged again.</translation>
-        </message>
-        <message>
-            <source>{period}：{before} → {after}</source>
-            <translation>{period}: {before} → {after}</translation>
-        </message>
-        <message>
-            <source>导出回执</source>
-            <translation>Export receipt</translation>
-        </message>
-        <message>
-            <source>回执 (*{suffix})</source>
-            <translation>Receipt (*{suffix})</translation>
-        </message>
-        <message>
-            <source>已导出给 {unit} 的回执：{file}。请发给该单位，用“文件 → 导入区里的回执”导入。</source>
-            <translation>Receipt for {unit} exported: {file}. Send it to the unit to import with “File → Import the district's receipt”.</translation>
-        </message>
-        <message>
-            <source>{n} 天</source>
-            <translation>{n} days</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>导出回执(&amp;E)…</source>
-            <translation>&amp;Export receipt…</translation>
-        </message>
-        <message>
-            <source>报告期(&amp;Q)：</source>
-            <translation>Period (&amp;Q):</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>State</translation>
-        </message>
-        <message>
-            <source>退回(&amp;T)…</source>
-            <translation>Re&amp;turn…</translation>
-        </message>
-        <message>
-            <source>逾期</source>
-            <translation>Late</translation>
-        </message>
-        <message>
-            <source>重新开放(&amp;O)…</source>
-            <translation>Re&amp;open…</translation>
-        </message>
-        <message>
-            <source>验收(&amp;A)…</source>
-            <translation>&amp;Accept…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SheetModel</name>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>本期（{period}）</source>
-            <translation>This period ({period})</translation>
-        </message>
-        <message>
-            <source>本期</source>
-            <translation>This period</translation>
-        </message>
-        <message>
-            <source>上年（{period}）</source>
-            <translation>Last year ({period})</translation>
-        </message>
-        <message>
-            <source>上年</source>
-            <translation>Last year</translation>
-        </message>
-        <message>
-            <source>上一个上报包</source>
-            <translation>Previous package</translation>
-        </message>
-        <message>
-            <source>审核</source>
-            <translation>Review</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Explanation</translation>
-        </message>
-        <message>
-            <source>离群筛查</source>
-            <translation>Outlier screen</translation>
-        </message>
-        <message>
-            <source>区里备注</source>
-            <translation>District note</translation>
-        </message>
-        <message>
-            <source>错误：{text}</source>
-            <translation>Error: {text}</translation>
-        </message>
-        <message>
-            <source>提示（已说明）：{text}</source>
-            <translation>Warning (explained): {text}</translation>
-        </message>
-        <message>
-            <source>提示：{text}</source>
-            <translation>Warning: {text}</translation>
-        </message>
-        <message>
-            <source>离群 z={z:.1f}</source>
-            <translation>outlier z={z:.1f}</translation>
-        </message>
-        <message>
-            <source>与上年相比跳变</source>
-            <translation>Jump from last year</translation>
-        </message>
-        <message>
-            <source>与上一个上报包不同</source>
-            <translation>Differs from the previous package</translation>
-        </message>
-        <message>
-            <source>每万名从业人员 {v:.1f}</source>
-            <translation>{v:.1f} per 10,000 employed</translation>
-        </message>
-        <message>
-            <source>退回意见：{reason}</source>
-            <translation>Return reason: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>SplitDialog</name>
-        <message>
-            <source>按规则分解全区目标</source>
-            <translation>Split a district target by rule</translation>
-        </message>
-        <message>
-            <source>各单位 2020 年数（基数）</source>
-            <translation>each unit's 2020 figure (base)</translation>
-        </message>
-        <message>
-            <source>指标(&amp;I)：</source>
-            <translation>&amp;Indicator:</translation>
-        </message>
-        <message>
-            <source>分解依据(&amp;B)：</source>
-            <translation>Split &amp;by:</translation>
-        </message>
-        <message>
-            <source>份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。</source>
-            <translation>Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusPage</name>
-        <message>
-            <source>{period}：{done}/{total} 个单位已报送。</source>
-            <translation type="vanished">{period}: {done}/{total} units have submitted.</translation>
-        </message>
-        <message>
-            <source>（当前：{due}）</source>
-            <translation>(now: {due})</translation>
-        </message>
-        <message>
-            <source>（未设置）</source>
-            <translation>(not set)</translation>
-        </message>
-        <message>
-            <source>{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。</source>
-            <translation>{period}: {done}/{total} units submitted, {accepted} accepted, {late} late. </translation>
-        </message>
-        <message>
-            <source>未报送：{names}</source>
-            <translation>Not submitted: {names}</translation>
-        </message>
-        <message>
-            <source>上报包</source>
-            <translation>Package</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>填报人</source>
-            <translation>Filled in by</translation>
-        </message>
-        <message>
-            <source>已填/应填</source>
-            <translation>Filled/expected</translation>
-        </message>
-        <message>
-            <source>已报送</source>
-            <translation type="vanished">Submitted</translation>
-        </message>
-        <message>
-            <source>报告期(&amp;Q)：</source>
-            <translation>Period (&amp;Q):</translation>
-        </message>
-        <message>
-            <source>最近报送</source>
-            <translation>Last submission</translation>
-        </message>
-        <message>
-            <source>未报送</source>
-            <translation>Not submitted</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>部门</source>
-            <translation>Department</translation>
-        </message>
-        <message>
-            <source>镇街</source>
-            <translation>Town/subdistrict</translation>
-        </message>
-        <message>
-            <source>首次报送</source>
-            <translation>First submission</translation>
-        </message>
-        <message>
-            <source>{n} 天</source>
-            <translation>{n} days</translation>
-        </message>
-        <message>
-            <source>催报名单（未报送，或已退回未重新报送）：</source>
-            <translation>To chase (not submitted, or returned and not resubmitted):</translation>
-        </message>
-        <message>
-            <source>及时性</source>
-            <translation>Timeliness</translation>
-        </message>
-        <message>
-            <source>已退回，未重新报送</source>
-            <translation>Returned, not resubmitted</translation>
-        </message>
-        <message>
-            <source>情况</source>
-            <translation>Situation</translation>
-        </message>
-        <message>
-            <source>截止日期(&amp;D)：</source>
-            <translation>&amp;Due date:</translation>
-        </message>
-        <message>
-            <source>按时</source>
-            <translation>On time</translation>
-        </message>
-        <message>
-            <source>电话</source>
-            <translation>Phone</translation>
-        </message>
-        <message>
-            <source>联系人</source>
-            <translation>Contact</translation>
-        </message>
-        <message>
-            <source>设置截止日期</source>
-            <translation>Set due date</translation>
-        </message>
-        <message>
-            <source>退回原因 / 空表说明</source>
-            <translation>Return reason / nil report</translation>
-        </message>
-        <message>
-            <source>逾期</source>
-            <translation>Late</translation>
-        </message>
-        <message>
-            <source>逾期 {n} 天</source>
-            <translation>{n} days late</translation>
-        </message>
-        <message>
-            <source>（未登记）</source>
-            <translation>(not recorded)</translation>
-        </message>
-        <message>
-            <source>（空表）</source>
-            <translation> (nil)</translation>
-        </message>
-        <message>
-            <source>（重新报送）</source>
-            <translation> (resubmitted)</translation>
-        </message>
-    </context>
-    <context>
-        <name>SummaryBar</name>
-        <message>
-            <source>已填 {filled}/{total}</source>
-            <translation>Filled {filled}/{total}</translation>
-        </message>
-        <message>
-            <source>未填 {n}</source>
-            <translation>Missing {n}</translation>
-        </message>
-        <message>
-            <source>错误 {n}</source>
-            <translation>Errors {n}</translation>
-        </message>
-        <message>
-            <source>提示 {n}（未说明 {m}）</source>
-            <translation>Warnings {n} ({m} unexplained)</translation>
-        </message>
-        <message>
-            <source>有错误，须改正后才能报送</source>
-            <translation>Errors must be fixed before submitting</translation>
-        </message>
-        <message>
-            <source>有提示未说明，请填写说明</source>
-            <translation>Warnings need an explanation</translation>
-        </message>
-        <message>
-            <source>审核通过，尚有未填指标</source>
-            <translation>Checks passed, some figures missing</translation>
-        </message>
-        <message>
-            <source>全部填写，审核通过</source>
-            <translation>Complete, all checks passed</translation>
-        </message>
-    </context>
-    <context>
-        <name>TargetsPanel</name>
-        <message>
-            <source>达到进度</source>
-            <translation>on track</translation>
-        </message>
-        <message>
-            <source>落后进度</source>
-            <translation>behind</translation>
-        </message>
-        <message>
-            <source>数据不全</source>
-            <translation>incomplete data</translation>
-        </message>
-        <message>
-            <source>无目标</source>
-            <translation>no target</translation>
-        </message>
-        <message>
-            <source>本单位目标（区里下达）与 {year} 年进度</source>
-            <translation>This unit's targets (set by the district) and progress in {year}</translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>2025年目标</source>
-            <translation>2025 target</translation>
-        </message>
-        <message>
-            <source>{year}年</source>
-            <translation>{year}</translation>
-        </message>
-        <message>
-            <source>应达</source>
-            <translation>Expected</translation>
-        </message>
-        <message>
-            <source>完成率</source>
-            <translation>Completion</translation>
-        </message>
-        <message>
-            <source>进度</source>
-            <translation>Progress</translation>
-        </message>
-    </context>
-    <context>
-        <name>TemplateDialog</name>
-        <message>
-            <source>生成 Excel 填报模板</source>
-            <translation>Make an Excel form template</translation>
-        </message>
-        <message>
-            <source>填报单位(&amp;U)：</source>
-            <translation>&amp;Unit:</translation>
-        </message>
-        <message>
-            <source>报告期(&amp;Y)：</source>
-            <translation>Period (&amp;Y):</translation>
-        </message>
-    </context>
-    <context>
-        <name>TotalsModel</name>
-        <message>
-            <source>数据不全</source>
-            <translation>Incomplete data</translation>
-        </message>
-        <message>
-            <source>✓ 达到进度（估）</source>
-            <translation>✓ On track (est.)</translation>
-        </message>
-        <message>
-            <source>✓ 达到进度</source>
-            <translation>✓ On track</translation>
-        </message>
-        <message>
-            <source>✗ 落后进度（估）</source>
-            <translation>✗ Behind (est.)</translation>
-        </message>
-        <message>
-            <source>✗ 落后进度</source>
-            <translation>✗ Behind</translation>
-        </message>
-        <message>
-            <source>无数据</source>
-            <translation>No data</translation>
-        </message>
-        <message>
-            <source>、</source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <source>{unit}（{periods}）</source>
-            <translation>{unit} ({periods})</translation>
-        </message>
-        <message>
-            <source>不完整：缺 {who}</source>
-            <translation>Incomplete: missing {who}</translation>
-        </message>
-        <message>
-            <source>估：{who}沿用上期</source>
-            <translation>Estimate: {who} carried forward</translation>
-        </message>
-        <message>
-            <source>含未通过逻辑性审核的数值：{who}</source>
-            <translation>Includes figures failing the logical checks: {who}</translation>
-        </message>
-        <message>
-            <source>无基数</source>
-            <translation>No base</translation>
-        </message>
-        <message>
-            <source>；</source>
-            <translation>; </translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>计量单位</source>
-            <translation>Measure</translation>
-        </message>
-        <message>
-            <source>{year}年实际</source>
-            <translation>{year} actual</translation>
-        </message>
-        <message>
-            <source>累计</source>
-            <translation>cumulative</translation>
-        </message>
-        <message>
-            <source>2020年基数</source>
-            <translation>2020 base</translation>
-        </message>
-        <message>
-            <source>2025年目标</source>
-            <translation>2025 target</translation>
-        </message>
-        <message>
-            <source>{year}年应达</source>
-            <translation>{year} expected</translation>
-        </message>
-        <message>
-            <source>完成率</source>
-            <translation>Completion</translation>
-        </message>
-        <message>
-            <source>进度</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <source>已报/应报</source>
-            <translation>Reported/expected</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Notes</translation>
-        </message>
-        <message>
-            <source>估 </source>
-            <translation>est. </translation>
-        </message>
-        <message>
-            <source>（以下）</source>
-            <translation>(at most)</translation>
-        </message>
-        <message>
-            <source>未报 {n} 个单位</source>
-            <translation>{n} units missing</translation>
-        </message>
-        <message>
-            <source>含待处理的冲突数值</source>
-            <translation>Includes values in open conflicts</translation>
-        </message>
-        <message>
-            <source>（已含在其他单位中，不重复计入）</source>
-            <translation> (inside other units, not added twice)</translation>
-        </message>
-        <message>
-            <source>（估：沿用{period}）</source>
-            <translation> (estimate: carried from {period})</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>计入比值的单位合计</source>
-            <translation>Units counted in the ratio</translation>
-        </message>
-        <message>
-            <source>全区（不完整）</source>
-            <translation>District (incomplete)</translation>
-        </message>
-        <message>
-            <source>全区（估）</source>
-            <translation>District (estimate)</translation>
-        </message>
-        <message>
-            <source>全区</source>
-            <translation>District</translation>
-        </message>
-        <message>
-            <source>（未报）</source>
-            <translation>(not reported)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TotalsPage</name>
-        <message>
-            <source>年份(&amp;Y)：</source>
-            <translation>&amp;Year:</translation>
-        </message>
-        <message>
-            <source>沿用上期(&amp;C)</source>
-            <translation>&amp;Carry forward</translation>
-        </message>
-        <message>
-            <source>缺报单位的存量指标沿用其最近一期数值；用到的地方标“估”，进度评价也是估计</source>
-            <translation>A missing unit's stock figures take its latest earlier value; wherever used they are marked as estimates, and so is the verdict</translation>
-        </message>
-        <message>
-            <source>导出 Excel(&amp;X)…</source>
-            <translation>E&amp;xport to Excel…</translation>
-        </message>
-        <message>
-            <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，数据不全 {partial} 项，其他 {none} 项</source>
-            <translation>Table 2: {n} main indicators: {on} on track, {behind} behind, {partial} with incomplete data, {none} other</translation>
-        </message>
-        <message>
-            <source>（其中 {n} 项含沿用上期的估计值）</source>
-            <translation> ({n} of them include carried-forward estimates)</translation>
-        </message>
-        <message>
-            <source>{year}年</source>
-            <translation type="vanished">{year}</translation>
-        </message>
-        <message>
-            <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项</source>
-            <translation type="vanished">Table 2, {n} main indicators: {on} on track, {behind} behind, {none} without data</translation>
-        </message>
-        <message>
-            <source>选择左侧的一项指标，查看各单位的贡献和走势</source>
-            <translation>Choose an indicator on the left to see each unit's contribution and the trend</translation>
-        </message>
-        <message>
-            <source>。不完整的数值不作进度评价（数据不全）。</source>
-            <translation>. An incomplete figure gets no progress verdict (incomplete data).</translation>
-        </message>
-        <message>
-            <source>未报 {n} 个单位：{names}</source>
-            <translation>{n} units missing: {names}</translation>
-        </message>
-        <message>
-            <source>应报单位均已填报</source>
-            <translation>Every expected unit has reported</translation>
-        </message>
-    </context>
-    <context>
-        <name>YearBox</name>
-        <message>
-            <source>{year}年</source>
-            <translation>{year}</translation>
-        </message>
-    </context>
-    <context>
-        <name>assessment</name>
-        <message>
-            <source>考核方案 {file} 有误：{what}</source>
-            <translation>The assessment scheme {file} is wrong: {what}</translation>
-        </message>
-    </context>
-    <context>
-        <name>catalog</name>
-        <message>
-            <source>目录文件 {where} 第 {line} 行“{column}”列：{problem}</source>
-            <translation>Catalog file {where}, line {line}, column "{column}": {problem}</translation>
-        </message>
-        <message>
-            <source>目录中没有指标“{code}”</source>
-            <translation>The catalog has no indicator "{code}"</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{code}”</source>
-            <translation>There is no reporting unit "{code}"</translation>
-        </message>
-        <message>
-            <source>指标目录有误：{problems}</source>
-            <translation>The indicator catalog is wrong: {problems}</translation>
-        </message>
-        <message>
-            <source>目录文件 {where} 缺少列：{columns}</source>
-            <translation>Catalog file {where} lacks columns: {columns}</translation>
-        </message>
-        <message>
-            <source>无法读取目录文件 {path}：{reason}</source>
-            <translation>Cannot read the catalog file {path}: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>catalog_transfer</name>
-        <message>
-            <source>{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）</source>
-            <translation>{file} is not a catalog file (expected a {suffix} file made by the district with "Export catalog")</translation>
-        </message>
-        <message>
-            <source>{file} 太大，不是目录文件</source>
-            <translation>{file} is too large to be a catalog file</translation>
-        </message>
-        <message>
-            <source>{file} 由更新版本的程序导出，请升级程序后再导入</source>
-            <translation>{file} was exported by a newer version of the program; upgrade before importing it</translation>
-        </message>
-        <message>
-            <source>{file} 的内容不完整</source>
-            <translation>{file} is incomplete</translation>
-        </message>
-        <message>
-            <source>{file} 的校验码不符：文件在导出后被修改过或已损坏</source>
-            <translation type="vanished">{file}'s checksum does not match: it was changed after export or is damaged</translation>
-        </message>
-        <message>
-            <source>找不到文件 {file}</source>
-            <translation>File {file} not found</translation>
-        </message>
-        <message>
-            <source>新目录中没有本单位（{unit}）或本单位已停用，未导入</source>
-            <translation>The new catalog does not have this unit ({unit}) or retires it; nothing imported</translation>
-        </message>
-        <message>
-            <source>无法写入目录文件 {path}：{reason}</source>
-            <translation type="vanished">Cannot write the catalog file {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护</source>
-            <translation>Catalog files are for units' databases; the district maintains its own catalog directly</translation>
-        </message>
-        <message>
-            <source>无法写入文件 {path}：{reason}</source>
-            <translation>Cannot write {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>目录文件由区级汇总数据库导出，并由区里签名</source>
-            <translation>Catalog files are exported from the district database and signed by the district</translation>
-        </message>
-        <message>
-            <source>{file} 的内容超出目录文件的范围</source>
-            <translation>{file} holds more than a catalog file can</translation>
-        </message>
-    </context>
-    <context>
-        <name>checks</name>
-        <message>
-            <source>{denominator}为 0，无法计算“{ratio}”</source>
-            <translation>{denominator} is 0: "{ratio}" cannot be computed</translation>
-        </message>
-        <message>
-            <source>{message}（{left} {op} {right} 不成立）</source>
-            <translation>{message} ({left} {op} {right} does not hold)</translation>
-        </message>
-        <message>
-            <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
-            <translation>{name} {value} is outside the usual range ({low}–{high}); please explain</translation>
-        </message>
-        <message>
-            <source>{name}不能为负数（填了 {value}）</source>
-            <translation>{name} cannot be negative ({value} entered)</translation>
-        </message>
-        <message>
-            <source>{name}不能大于 {bound}（填了 {value}）</source>
-            <translation>{name} cannot exceed {bound} ({value} entered)</translation>
-        </message>
-        <message>
-            <source>{name}不能小于 {bound}（填了 {value}）</source>
-            <translation>{name} cannot be below {bound} ({value} entered)</translation>
-        </message>
-        <message>
-            <source>{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明</source>
-            <translation>{name} differs by {change:.0%} from last year ({previous}), more than {threshold:.0%}; please explain</translation>
-        </message>
-        <message>
-            <source>填了{numerator}，缺少计算“{ratio}”所需的{denominator}</source>
-            <translation>{numerator} is filled in but {denominator}, needed for "{ratio}", is missing</translation>
-        </message>
-        <message>
-            <source>目录中没有指标“{code}”</source>
-            <translation>The catalog has no indicator "{code}"</translation>
-        </message>
-        <message>
-            <source>{name}是个数（{measure}），应为整数（填了 {value}）</source>
-            <translation>{name} is a count ({measure}) and must be a whole number (entered {value})</translation>
-        </message>
-        <message>
-            <source>{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）</source>
-            <translation>{name} is {value}, beyond any possible figure (at most {bound} in absolute value)</translation>
-        </message>
-        <message>
-            <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
-            <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
-        </message>
-    </context>
-    <context>
-        <name>cli</name>
-        <message>
-            <source>区级数据库请用 --unit 指定填报单位（见 xz units）</source>
-            <translation>For a district database, name the unit with --unit (see xz units)</translation>
-        </message>
-        <message>
-            <source>请给出数值，或用 --explanation 给出说明</source>
-            <translation>Give a value, or an explanation with --explanation</translation>
-        </message>
-        <message>
-            <source>--figure 应写成 指标代码=原因，如 phd=请核实博士人数</source>
-            <translation>write --figure as CODE=REASON, e.g. phd=please check</translation>
-        </message>
-        <message>
-            <source>--figure 只用于 --return（退回）</source>
-            <translation>--figure is only for --return</translation>
-        </message>
-        <message>
-            <source>验收不需要 --reason</source>
-            <translation>--accept takes no --reason</translation>
-        </message>
-    </context>
-    <context>
-        <name>enrolment</name>
-        <message>
-            <source>{file} 中的密钥无效</source>
-            <translation>The keys in {file} are invalid</translation>
-        </message>
-        <message>
-            <source>{file} 由更新版本的程序生成，请升级程序后再导入</source>
-            <translation>{file} was made by a newer version of the program; upgrade, then import it</translation>
-        </message>
-        <message>
-            <source>{file} 的登记内容不完整或无效</source>
-            <translation>The enrolment in {file} is incomplete or invalid</translation>
-        </message>
-        <message>
-            <source>{file} 的登记内容不完整（缺少 {key}）</source>
-            <translation>The enrolment in {file} is incomplete ({key} is missing)</translation>
-        </message>
-        <message>
-            <source>{file} 的目录中没有它所登记的单位“{unit}”</source>
-            <translation>The catalog in {file} does not have the unit “{unit}” it enrols</translation>
-        </message>
-        <message>
-            <source>{file} 的签名或密钥不符：文件在区里生成后被改动过或已损坏，请让区里重新登记</source>
-            <translation>The signature or keys of {file} do not match: it was changed after the district made it, or is damaged; ask the district to enrol the unit again</translation>
-        </message>
-        <message>
-            <source>{name}已经登记（密钥 {key}，{at}）。如该单位的电脑丢失或更换，请用 --rekey 重新发放密钥：旧密钥签名的上报包此后将被拒绝</source>
-            <translation>{name} is already enrolled (key {key}, {at}). If the unit's computer was lost or replaced, use --rekey to issue a new key: packages signed with the old key are refused from then on</translation>
-        </message>
-        <message>
-            <source>找不到文件 {file}</source>
-            <translation>File {file} not found</translation>
-        </message>
-        <message>
-            <source>文件夹 {folder} 不存在</source>
-            <translation>The folder {folder} does not exist</translation>
-        </message>
-        <message>
-            <source>无法写入登记文件 {path}：{reason}</source>
-            <translation>Cannot write the enrolment file {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>没有在用的填报单位“{code}”（见 xz units）</source>
-            <translation>There is no active reporting unit “{code}” (see xz units)</translation>
-        </message>
-        <message>
-            <source>登记只能在区级汇总数据库中进行</source>
-            <translation>Units are enrolled in the district database only</translation>
-        </message>
-        <message>
-            <source>这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库</source>
-            <translation>This enrolment file is for “{unit}” and cannot be used for the database of “{own}”</translation>
-        </message>
-        <message>
-            <source>这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对</source>
-            <translation>This enrolment file was issued by another district database (district key {found}; this copy knows {known}); not imported. Check with the district talent office</translation>
-        </message>
-        <message>
-            <source>{file} 不是登记文件（应为区里用“xz enrol”生成的 {suffix} 文件）</source>
-            <translation>{file} is not an enrolment file (a {suffix} file the district makes with “xz enrol”)</translation>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <source>发生了意外错误：{error}</source>
-            <translation type="vanished">An unexpected error occurred: {error}</translation>
-        </message>
-        <message>
-            <source>无法完成</source>
-            <translation>Could not complete</translation>
-        </message>
-        <message>
-            <source>{path} 正被其他程序使用，请稍后重试</source>
-            <translation>{path} is in use by another program; try again later</translation>
-        </message>
-        <message>
-            <source>内存不足，未能完成；数据保持不变</source>
-            <translation>Out of memory; nothing was done and the data are unchanged</translation>
-        </message>
-        <message>
-            <source>发生了意外错误（{kind}），未能完成；详情已记入日志文件 {log}</source>
-            <translation>An unexpected error ({kind}) stopped this; the details are in the log file {log}</translation>
-        </message>
-        <message>
-            <source>找不到 {path}</source>
-            <translation>{path} not found</translation>
-        </message>
-        <message>
-            <source>文件操作失败（{path}）：{reason}</source>
-            <translation>File operation failed ({path}): {reason}</translation>
-        </message>
-        <message>
-            <source>没有权限访问 {path}，或文件正被其他程序（如 Excel/WPS）打开</source>
-            <translation>No permission to access {path}, or it is open in another program (such as Excel/WPS)</translation>
-        </message>
-        <message>
-            <source>磁盘空间不足，未能完成（{path}）；原有的文件和数据保持不变</source>
-            <translation>The disk is full; not done ({path}); existing files and data are unchanged</translation>
-        </message>
-        <message>
-            <source>{path} 位于只读的介质上（光盘或写保护的 U 盘），无法写入</source>
-            <translation>{path} is on a read-only medium (a CD or a write-protected USB stick) and cannot be written</translation>
-        </message>
-    </context>
-    <context>
-        <name>export</name>
-        <message>
-            <source>汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”</source>
-            <translation>Totals can only be exported from the district database; this one belongs to "{unit}"</translation>
-        </message>
-    </context>
-    <context>
-        <name>files</name>
-        <message>
-            <source>{path} 是一个文件夹，不能作为导出文件</source>
-            <translation>{path} is a folder, not a file to export to</translation>
-        </message>
-        <message>
-            <source>文件名“{name}”应以 {suffix} 结尾</source>
-            <translation>The file name "{name}" should end with {suffix}</translation>
-        </message>
-        <message>
-            <source>文件夹 {folder} 不存在</source>
-            <translation>Folder {folder} does not exist</translation>
-        </message>
-        <message>
-            <source>无法写入 {path}：{reason}</source>
-            <translation>Cannot write {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）</source>
-            <translation>Cannot write {path}: no permission, or the file is open in Excel/WPS (close it and try again)</translation>
-        </message>
-        <message>
-            <source>磁盘空间不足，未能写完 {path}；原有文件保持不变</source>
-            <translation>The disk is full; {path} was not finished and the existing file is unchanged</translation>
-        </message>
-        <message>
-            <source>姓名“{name}…”超过 {limit} 个字</source>
-            <translation>The name “{name}…” is longer than {limit} characters</translation>
-        </message>
-    </context>
-    <context>
-        <name>form</name>
-        <message>
-            <source>其他已存数值</source>
-            <translation>Other stored figures</translation>
-        </message>
-        <message>
-            <source>错误</source>
-            <translation>Error</translation>
-        </message>
-        <message>
-            <source>需说明</source>
-            <translation>Explain</translation>
-        </message>
-        <message>
-            <source>已说明</source>
-            <translation>Explained</translation>
-        </message>
-        <message>
-            <source>未填</source>
-            <translation>Missing</translation>
-        </message>
-        <message>
-            <source>通过</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>自动计算</source>
-            <translation>Computed</translation>
-        </message>
-        <message>
-            <source>{year}年</source>
-            <translation>{year}</translation>
-        </message>
-        <message>
-            <source>{year}年上半年</source>
-            <translation>{year} H1</translation>
-        </message>
-        <message>
-            <source>{year}年下半年</source>
-            <translation>{year} H2</translation>
-        </message>
-        <message>
-            <source>{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放</source>
-            <translation>{period} was accepted and locked by the district: figures can no longer change; ask the district to reopen it</translation>
-        </message>
-        <message>
-            <source>“{unit}”不填报“{name}”</source>
-            <translation>"{unit}" does not report "{name}"</translation>
-        </message>
-        <message>
-            <source>区级修改未保存：{reason}</source>
-            <translation>District change not saved: {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>import</name>
-        <message>
-            <source>{cell}：“{name}”填成了日期或时间，应为数字</source>
-            <translation>{cell}: "{name}" holds a date or time; it should be a number</translation>
-        </message>
-        <message>
-            <source>{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板</source>
-            <translation>{cell}: the indicator name "{found}" does not match this row's indicator "{name}" (cells moved or overwritten?); use a fresh template</translation>
-        </message>
-        <message>
-            <source>{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标</source>
-            <translation>{cell}: this row is not one of the template's indicator rows (added or pasted?); its indicator cannot be told</translation>
-        </message>
-        <message>
-            <source>{file} 不是 Excel 工作簿（.xlsx），或文件已损坏</source>
-            <translation>{file} is not an Excel workbook (.xlsx), or it is damaged</translation>
-        </message>
-        <message>
-            <source>{file} 不是本程序生成的填报模板（模板信息不符）</source>
-            <translation>{file} is not a form template made by this program (template information does not match)</translation>
-        </message>
-        <message>
-            <source>{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写</source>
-            <translation>{file} is not a form template made by this program (no template information); make one with "Make an Excel form template" first</translation>
-        </message>
-        <message>
-            <source>{file} 太大，不是本程序的填报模板</source>
-            <translation>{file} is too large to be a form template of this program</translation>
-        </message>
-        <message>
-            <source>{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板</source>
-            <translation>{file} is the template for {found}, not {expected}: check the period, or make a template for {expected}</translation>
-        </message>
-        <message>
-            <source>{file} 是“{name}”的模板，本数据库中没有这个填报单位</source>
-            <translation>{file} is the template of "{name}", a unit this database does not have</translation>
-        </message>
-        <message>
-            <source>{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库</source>
-            <translation>{file} is the template of "{theirs}" and cannot be imported into the database of "{ours}"</translation>
-        </message>
-        <message>
-            <source>{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）</source>
-            <translation>{file} is in the old .xls format: fill in the .xlsx template this program makes (or save it as .xlsx in Excel and try again)</translation>
-        </message>
-        <message>
-            <source>{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入</source>
-            <translation>{file} is an old template (version {found}, now {current}): make a new template, copy the figures into it, then import</translation>
-        </message>
-        <message>
-            <source>{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入</source>
-            <translation>{file} was made by a newer version of the program (template version {found}): upgrade before importing it</translation>
-        </message>
-        <message>
-            <source>{file} 的报告期无效：{reason}</source>
-            <translation>{file}'s period is not valid: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} 不是 CSV 文本文件</source>
-            <translation>{path} is not a CSV text file</translation>
-        </message>
-        <message>
-            <source>{path} 太大（{size} MB），不是可导入的数据文件</source>
-            <translation>{path} is too large ({size} MB) to be a data file to import</translation>
-        </message>
-        <message>
-            <source>{path} 第 {line} 行格式错误：{reason}</source>
-            <translation>{path}, line {line} is malformed: {reason}</translation>
-        </message>
-        <message>
-            <source>{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
-            <translation>{path} lacks columns: {columns} (the header should be unit,indicator,period,value[,explanation])</translation>
-        </message>
-        <message>
-            <source>{where}：</source>
-            <translation>{where}:</translation>
-        </message>
-        <message>
-            <source>“{name}”由其他指标计算得出，不能导入</source>
-            <translation>"{name}" is computed from other indicators and cannot be imported</translation>
-        </message>
-        <message>
-            <source>“{name}”的数据不能导入本单位的数据库</source>
-            <translation>Figures of "{name}" cannot be imported into this unit's database</translation>
-        </message>
-        <message>
-            <source>“{unit}”不填报“{name}”</source>
-            <translation>"{unit}" does not report "{name}"</translation>
-        </message>
-        <message>
-            <source>不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）</source>
-            <translation>Unsupported file type "{suffix}": import a .csv file or an Excel form template (.xlsx)</translation>
-        </message>
-        <message>
-            <source>与{other}重复</source>
-            <translation>duplicates {other}</translation>
-        </message>
-        <message>
-            <source>导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题：</source>
-            <translation>Import refused; the database was not changed. {file} has {count} problems:</translation>
-        </message>
-        <message>
-            <source>导入被拒绝，数据库未作任何修改。共 {count} 处问题：</source>
-            <translation>Import refused; the database was not changed. {count} problems:</translation>
-        </message>
-        <message>
-            <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK）</source>
-            <translation type="vanished">The text encoding of {path} is not recognised (it should be UTF-8 or GBK)</translation>
-        </message>
-        <message>
-            <source>无法读取 {file}：{reason}</source>
-            <translation>Cannot read {file}: {reason}</translation>
-        </message>
-        <message>
-            <source>无法读取 {path}：{reason}</source>
-            <translation>Cannot read {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{code}”</source>
-            <translation>There is no reporting unit "{code}"</translation>
-        </message>
-        <message>
-            <source>目录中没有指标“{code}”</source>
-            <translation>The catalog has no indicator "{code}"</translation>
-        </message>
-        <message>
-            <source>第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）</source>
-            <translation>Rows {row} and {other} are the same indicator "{name}" (a copied row?)</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）</source>
-            <translation>Row {row}: the template has no indicator code "{code}" (a row pasted from another template?)</translation>
-        </message>
-        <message>
-            <source>缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行</source>
-            <translation>The row of "{name}" is missing (row {row}; deleted?): use a fresh template, or restore the row</translation>
-        </message>
-        <message>
-            <source>说明超过 {limit} 字</source>
-            <translation>the explanation is longer than {limit} characters</translation>
-        </message>
-        <message>
-            <source>正在写入…</source>
-            <translation>Writing…</translation>
-        </message>
-        <message>
-            <source>正在审核…</source>
-            <translation>Checking…</translation>
-        </message>
-        <message>
-            <source>比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）</source>
-            <translation>{n} more columns than the header (a thousands separator in a number must be quoted, as in "1,200")</translation>
-        </message>
-        <message>
-            <source>{file} 的工作表“{sheet}”的内容延伸到 {cell}，远超填报模板的范围（最多 {rows} 行、{columns} 列）。请删除表格以外的内容后重试</source>
-            <translation>In {file}, sheet “{sheet}” reaches {cell}, far beyond a form (at most {rows} rows and {columns} columns). Delete what lies outside the form and try again</translation>
-        </message>
-        <message>
-            <source>{file} 的工作表“{sheet}”过大，不是填报模板</source>
-            <translation>In {file}, sheet “{sheet}” is too large to be a form</translation>
-        </message>
-        <message>
-            <source>{file} 解压后过大，不是本程序的填报模板</source>
-            <translation>{file} is too large once unpacked to be this program's form</translation>
-        </message>
-        <message>
-            <source>{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
-            <translation>The header of {path} has {what}: {columns} (the header must be unit,indicator,period,value[,explanation])</translation>
-        </message>
-        <message>
-            <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试</source>
-            <translation>The text encoding of {path} is not recognised (it must be UTF-8 or GBK/GB18030). Save it from Excel as “CSV UTF-8” and try again</translation>
-        </message>
-        <message>
-            <source>{file} 的工作表“{sheet}”中 {cell} 是公式，但没有保存计算结果（文件不是由 Excel/WPS 保存的？）。请在 Excel 或 WPS 中打开、保存后再导入，或把公式改为数值</source>
-            <translation>In {file}, sheet “{sheet}”, {cell} is a formula without its computed value (not saved by Excel/WPS?). Open and save it in Excel or WPS, or replace the formula by its value, then import again</translation>
-        </message>
-    </context>
-    <context>
-        <name>lock</name>
-        <message>
-            <source>数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。</source>
-            <translation>Database {path} is open in another xz-desktop window (computer {host}, process {pid}). Close that window first: two copies editing at once would overwrite each other.</translation>
-        </message>
-        <message>
-            <source>无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。</source>
-            <translation>Cannot create a lock file in {folder}: the folder is read-only or not permitted. Copy the database to a folder you can write to and open it there.</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>数据库不存在</source>
-            <translation>Database not found</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 不存在。要在这里新建一个吗？</source>
-            <translation>Database {path} does not exist. Create a new one there?</translation>
-        </message>
-    </context>
-    <context>
-        <name>numbers</name>
-        <message>
-            <source>“{text}”不是数字</source>
-            <translation>"{text}" is not a number</translation>
-        </message>
-        <message>
-            <source>“{text}”不是有限的数字</source>
-            <translation>"{text}" is not a finite number</translation>
-        </message>
-        <message>
-            <source>“{text}”中的逗号不是千位分隔符（千位分隔符每三位一组）；小数请用小数点，如 {example}</source>
-            <translation>The comma in “{text}” is not a thousands separator (those come every three digits); write decimals with a point, e.g. {example}</translation>
-        </message>
-        <message>
-            <source>“{text}”带有百分号，但本指标的计量单位是“{measure}”</source>
-            <translation>“{text}” has a percent sign, but this indicator is measured in “{measure}”</translation>
-        </message>
-        <message>
-            <source>“{text}”的分隔符位置不对：千位分隔符（逗号或空格）须每三位一组，如 12,345</source>
-            <translation>The separators in “{text}” are misplaced: thousands separators (comma or space) come every three digits, e.g. 12,345</translation>
-        </message>
-        <message>
-            <source>“{text}”不是数字：含有上标、分数等不是普通阿拉伯数字的字符</source>
-            <translation>“{text}” is not a number: it holds characters that are not plain digits (superscripts, fractions)</translation>
-        </message>
-    </context>
-    <context>
-        <name>packages</name>
-        <message>
-            <source>没有找到上报包（*.xzpkg）</source>
-            <translation>No packages (*.xzpkg) found</translation>
-        </message>
-        <message>
-            <source>批量处理请用 --prefer unit 或 --prefer district 指定采用哪一方</source>
-            <translation>For bulk resolution, say which side wins with --prefer unit or --prefer district</translation>
-        </message>
-        <message>
-            <source>请给出冲突编号和 --choose N（或用 --all --prefer …）</source>
-            <translation>Give a conflict number and --choose N (or use --all --prefer …)</translation>
-        </message>
-        <message>
-            <source>{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送</source>
-            <translation>{file} is incomplete or damaged (perhaps truncated when copied); ask the unit to send it again</translation>
-        </message>
-        <message>
-            <source>{file} 不完整或已损坏：{reason}</source>
-            <translation>{file} is incomplete or damaged: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} 不是上报包（不是 SQLite 文件）</source>
-            <translation>{file} is not a package (not an SQLite file)</translation>
-        </message>
-        <message>
-            <source>{file} 不是上报包（可能是数据库文件，请用“导出上报包”生成上报包）</source>
-            <translation>{file} is not a package (perhaps a database file; make a package with "Export package")</translation>
-        </message>
-        <message>
-            <source>{file} 不是文件</source>
-            <translation>{file} is not a file</translation>
-        </message>
-        <message>
-            <source>{file} 中 {where} 的修订号无效，不予合并</source>
-            <translation>{file}: the revision of {where} is not valid; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 中 {where} 的字段过长，不予合并</source>
-            <translation>{file}: a field of {where} is too long; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 中 {where} 的数值“{value}”不是有效数字，不予合并</source>
-            <translation>{file}: the value "{value}" of {where} is not a valid number; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 中 {where} 的说明超过 {limit} 字，不予合并</source>
-            <translation>{file}: the explanation of {where} is longer than {limit} characters; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并</source>
-            <translation>{file} holds {count} rows, far more than one unit can have; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 含有无效的数据，不予合并</source>
-            <translation>{file} holds invalid data; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 含有清单之外报告期“{period}”的数据，不予合并</source>
-            <translation>{file} holds figures of period "{period}", which its manifest does not list; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 含有类型不对的数据，不予合并</source>
-            <translation>{file} holds data of the wrong type; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并</source>
-            <translation>{file} says it belongs to "{unit}" yet holds figures of "{other}"; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 太大（{size} MB），不是上报包</source>
-            <translation>{file} is too large ({size} MB) to be a package</translation>
-        </message>
-        <message>
-            <source>{file} 已损坏（文件内部校验失败），请让填报单位重新发送</source>
-            <translation>{file} is damaged (its internal check failed); ask the unit to send it again</translation>
-        </message>
-        <message>
-            <source>{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并</source>
-            <translation>{file} was exported by a newer version of the program (package format {found}, this one knows up to {known}); upgrade before merging it</translation>
-        </message>
-        <message>
-            <source>{file} 的上报包格式 {found} 无法识别</source>
-            <translation>The package format {found} of {file} is not recognised</translation>
-        </message>
-        <message>
-            <source>{file} 的上报包类型“{kind}”无法识别</source>
-            <translation>The package kind "{kind}" of {file} is not recognised</translation>
-        </message>
-        <message>
-            <source>{file} 的上报包编号无效</source>
-            <translation>The package ID of {file} is not valid</translation>
-        </message>
-        <message>
-            <source>{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并</source>
-            <translation>The period "{period}" of {file} is outside the plan years or not recognised; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的数据条数与清单不符，不予合并</source>
-            <translation>{file}'s number of rows does not match its manifest; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的数据表结构与上报包格式不符，不予合并</source>
-            <translation>{file}'s tables do not match the package format; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出</source>
-            <translation>{file}'s checksum does not match: it was changed after export or is damaged; not merged. Ask the unit to export it again</translation>
-        </message>
-        <message>
-            <source>{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包</source>
-            <translation>{file}'s format is not recognised (format version missing or invalid); it is not a package of this program</translation>
-        </message>
-        <message>
-            <source>{file} 的清单内容无效</source>
-            <translation>{file}'s manifest is not valid</translation>
-        </message>
-        <message>
-            <source>{file} 的清单字段“{key}”过长，不予合并</source>
-            <translation>The manifest field "{key}" of {file} is too long; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的清单没有列出报告期</source>
-            <translation>{file}'s manifest lists no period</translation>
-        </message>
-        <message>
-            <source>{file} 的清单缺少：{keys}</source>
-            <translation>{file}'s manifest lacks: {keys}</translation>
-        </message>
-        <message>
-            <source>{file} 的清单（manifest）内容无效</source>
-            <translation>{file}'s manifest is not valid</translation>
-        </message>
-        <message>
-            <source>{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并</source>
-            <translation>{file} is not structured as a package (it holds {extra}); not merged</translation>
-        </message>
-        <message>
-            <source>找不到文件 {file}</source>
-            <translation>File {file} not found</translation>
-        </message>
-        <message>
-            <source>无法写入上报包 {path}：{reason}</source>
-            <translation>Cannot write the package {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>无法打开上报包 {file}：{reason}</source>
-            <translation>Cannot open the package {file}: {reason}</translation>
-        </message>
-        <message>
-            <source>无法读取 {file}：{reason}</source>
-            <translation>Cannot read {file}: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} 含有无效的指标代码“{code}”，不予合并</source>
-            <translation>{file} holds an invalid indicator code “{code}”; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并</source>
-            <translation>The export time “{value}” of {file} is not plausible (before the plan or in the future); not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并</source>
-            <translation>The manifest of {file} lists the period(s) {periods} but the package has no figure for them; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的清单字段“{key}”无效（{value}），不予合并</source>
-            <translation>The manifest field “{key}” of {file} is invalid ({value}); not merged</translation>
-        </message>
-        <message>
-            <source>{file} 自称来自{who}，但它是旧版本程序导出的未签名上报包（格式 1），无法确认来源，不予接受。请该单位用区里发放的登记文件登记后重新导出</source>
-            <translation>{file} claims to come from {who}, but it is an unsigned package of an older version (format 1) whose sender cannot be confirmed; refused. Have the unit enrol with the district's enrolment file and export again</translation>
-        </message>
-        <message>
-            <source>{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并</source>
-            <translation>In {file}, the time of change “{value}” of {where} is not a plausible time; not merged</translation>
-        </message>
-        <message>
-            <source>{file} 的内容与其类型不符，不予处理</source>
-            <translation>{file}: its content does not match its kind; not processed</translation>
-        </message>
-        <message>
-            <source>{file} 的附带内容无效，不予处理</source>
-            <translation>{file}: its attachments are invalid; not processed</translation>
-        </message>
-        <message>
-            <source>该单位首次填报</source>
-            <translation>the unit's first entry</translation>
-        </message>
-        <message>
-            <source>该单位第 {n} 次修改</source>
-            <translation>the unit's change no. {n}</translation>
-        </message>
-    </context>
-    <context>
-        <name>packages_page</name>
-        <message>
-            <source>冲突</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <source>合并上报包(&amp;M)…</source>
-            <translation>&amp;Merge packages…</translation>
-        </message>
-        <message>
-            <source>合并日志</source>
-            <translation>Merge log</translation>
-        </message>
-        <message>
-            <source>导入区里下发的目录(&amp;L)…</source>
-            <translation>Import the district's cata&amp;log…</translation>
-        </message>
-        <message>
-            <source>导入区里的更正(&amp;G)…</source>
-            <translation>Import the district's corrections (&amp;G)…</translation>
-        </message>
-        <message>
-            <source>导出上报包(&amp;U)…</source>
-            <translation>Export package (&amp;U)…</translation>
-        </message>
-        <message>
-            <source>导出更正文件（发给单位）(&amp;G)…</source>
-            <translation>Export corrections (for a unit) (&amp;G)…</translation>
-        </message>
-        <message>
-            <source>导出目录文件（下发各单位）(&amp;L)…</source>
-            <translation>Export the cata&amp;log (for the units)…</translation>
-        </message>
-        <message>
-            <source>报送情况</source>
-            <translation>Submissions</translation>
-        </message>
-        <message>
-            <source>查看冲突(&amp;T)</source>
-            <translation>Show conflic&amp;ts</translation>
-        </message>
-        <message>
-            <source>查看合并日志(&amp;R)</source>
-            <translation>Show merge log (&amp;R)</translation>
-        </message>
-        <message>
-            <source>查看报送情况(&amp;B)</source>
-            <translation>Show su&amp;bmissions</translation>
-        </message>
-        <message>
-            <source>导入区里的回执(&amp;R)…</source>
-            <translation>Import the district's &amp;receipt…</translation>
-        </message>
-    </context>
-    <context>
-        <name>periods</name>
-        <message>
-            <source>无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）</source>
-            <translation>The period "{text}" is not recognised; it should be a year (e.g. 2023) or a half-year (e.g. 2023H1)</translation>
-        </message>
-        <message>
-            <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
-            <translation>The period "{text}" is outside the plan years {first}–{last}</translation>
-        </message>
-    </context>
-    <context>
-        <name>plan_assess</name>
-        <message>
-            <source>加减分只能在区级汇总数据库中录入</source>
-            <translation>Bonus and deduction items are entered in the district's database only</translation>
-        </message>
-        <message>
-            <source>加减分应为 -100 到 100 之间、不为 0 的数</source>
-            <translation>A bonus or deduction must be a number from -100 to 100 other than 0</translation>
-        </message>
-        <message>
-            <source>加减分须写明理由（不超过 500 字）</source>
-            <translation>A bonus or deduction needs a reason (at most 500 characters)</translation>
-        </message>
-        <message>
-            <source>无法读取方案文件 {file}：{reason}</source>
-            <translation>Cannot read the scheme file {file}: {reason}</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{unit}”</source>
-            <translation>There is no reporting unit “{unit}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>plan_report</name>
-        <message>
-            <source>LibreOffice 转换 PDF 失败：{reason}</source>
-            <translation>LibreOffice could not convert to PDF: {reason}</translation>
-        </message>
-        <message>
-            <source>年度评估报告在区级汇总数据库中生成</source>
-            <translation>The annual evaluation report is written from the district's database</translation>
-        </message>
-        <message>
-            <source>未安装 LibreOffice，无法生成 PDF；Word 文件已写出：{path}</source>
-            <translation>LibreOffice is not installed, so no PDF was made; the Word file was written: {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>plan_targets</name>
-        <message>
-            <source>{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件</source>
-            <translation>{file} is not a CSV text file in UTF-8 or GBK</translation>
-        </message>
-        <message>
-            <source>{file} 不是有效的 CSV：{reason}</source>
-            <translation>{file} is not valid CSV: {reason}</translation>
-        </message>
-        <message>
-            <source>{file} 中的目标数据无效</source>
-            <translation>The targets in {file} are not valid</translation>
-        </message>
-        <message>
-            <source>{file} 太大，不是目标文件</source>
-            <translation>{file} is too large to be a targets file</translation>
-        </message>
-        <message>
-            <source>{file} 有 {count} 处错误，未导入任何目标</source>
-            <translation>{file} has {count} errors; no target was imported</translation>
-        </message>
-        <message>
-            <source>{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）</source>
-            <translation>{file} lacks the columns {columns} (the header must be unit,indicator,target[,period])</translation>
-        </message>
-        <message>
-            <source>“{name}”没有 2025 年目标，无法分解</source>
-            <translation>“{name}” has no 2025 target to split</translation>
-        </message>
-        <message>
-            <source>“{name}”由一个单位填报或由计算得出，不需要分解到单位</source>
-            <translation>“{name}” is reported by one unit or computed: it is not split over units</translation>
-        </message>
-        <message>
-            <source>分解依据“{basis}”不由这些单位填报：{units}</source>
-            <translation>These units do not report “{basis}”, the basis of the split: {units}</translation>
-        </message>
-        <message>
-            <source>分解依据“{by}”应为 base 或目录中的指标代码</source>
-            <translation>The basis “{by}” must be base or an indicator code of the catalog</translation>
-        </message>
-        <message>
-            <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
-            <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
-        </message>
-        <message>
-            <source>无法读取 {file}：{reason}</source>
-            <translation>Cannot read {file}: {reason}</translation>
-        </message>
-        <message>
-            <source>没有哪一年各单位都填报了“{basis}”，无法按它分解</source>
-            <translation>No year has “{basis}” from every unit: it cannot be the basis of the split</translation>
-        </message>
-        <message>
-            <source>目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标</source>
-            <translation>Targets are set by the district; a unit's copy receives them only in the district's catalog file</translation>
-        </message>
-        <message>
-            <source>第 {row} 行与第 {first} 行重复</source>
-            <translation>Row {row} repeats row {first}</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标</source>
-            <translation>Row {row}: {unit} does not report “{name}” and cannot be given a target for it</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：期别“{period}”应为 2021 到 2025 的年份</source>
-            <translation>Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：没有在用的填报单位“{unit}”</source>
-            <translation>Row {row}: there is no active reporting unit “{unit}”</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：目录中没有指标“{code}”</source>
-            <translation>Row {row}: the catalog has no indicator “{code}”</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）</source>
-            <translation>Row {row}: the target {text} is out of range (0 to 10^12)</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：目标“{text}”不是数字</source>
-            <translation>Row {row}: the target “{text}” is not a number</translation>
-        </message>
-        <message>
-            <source>第 {row} 行：目标为空</source>
-            <translation>Row {row}: the target is blank</translation>
-        </message>
-    </context>
-    <context>
-        <name>printing</name>
-        <message>
-            <source>无法写入 {path}：{reason}（文件可能正被其他程序打开）</source>
-            <translation>Cannot write {path}: {reason} (the file may be open in another program)</translation>
-        </message>
-        <message>
-            <source>PDF 没有写出内容</source>
-            <translation>the PDF came out empty</translation>
-        </message>
-        <message>
-            <source>上期</source>
-            <translation>Previous</translation>
-        </message>
-        <message>
-            <source>制表</source>
-            <translation>Prepared by</translation>
-        </message>
-        <message>
-            <source>单位</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>单位盖章</source>
-            <translation>Unit stamp</translation>
-        </message>
-        <message>
-            <source>单位负责人</source>
-            <translation>Head of unit</translation>
-        </message>
-        <message>
-            <source>填报人</source>
-            <translation>Filled in by</translation>
-        </message>
-        <message>
-            <source>填报单位</source>
-            <translation>Reporting unit</translation>
-        </message>
-        <message>
-            <source>审核</source>
-            <translation>Check</translation>
-        </message>
-        <message>
-            <source>审核人</source>
-            <translation>Checked by</translation>
-        </message>
-        <message>
-            <source>审核情况</source>
-            <translation>Checks</translation>
-        </message>
-        <message>
-            <source>已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）</source>
-            <translation>{filled} filled, {missing} missing; {errors} errors; {warnings} warnings ({unexplained} unexplained)</translation>
-        </message>
-        <message>
-            <source>年</source>
-            <translation>Y</translation>
-        </message>
-        <message>
-            <source>序号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>打印填报表</source>
-            <translation>Print form</translation>
-        </message>
-        <message>
-            <source>打印时间</source>
-            <translation>Printed</translation>
-        </message>
-        <message>
-            <source>打印预览</source>
-            <translation>Print preview</translation>
-        </message>
-        <message>
-            <source>报告期</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>指标</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>提示</source>
-            <translation>Warning</translation>
-        </message>
-        <message>
-            <source>日</source>
-            <translation>D</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>月</source>
-            <translation>M</translation>
-        </message>
-        <message>
-            <source>本期</source>
-            <translation>Current</translation>
-        </message>
-        <message>
-            <source>秀洲区人才发展“十四五”规划指标填报表</source>
-            <translation>Xiuzhou District Talent Plan 2021–2025: Indicator Report Form</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Explanation</translation>
-        </message>
-        <message>
-            <source>错误</source>
-            <translation>Error</translation>
-        </message>
-    </context>
-    <context>
-        <name>progress</name>
-        <message>
-            <source>已取消，数据未作修改</source>
-            <translation>Cancelled; nothing was changed</translation>
-        </message>
-    </context>
-    <context>
-        <name>report</name>
-        <message>
-            <source>“十三五”规划指标（表1）</source>
-            <translation>13th Five-Year Plan indicators (Table 1)</translation>
-        </message>
-        <message>
-            <source>“十四五”人才发展主要指标（表2）</source>
-            <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
-        </message>
-        <message>
-            <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
-            <translation>District value = Σ numerator ÷ Σ denominator × {scale}, over units that reported both</translation>
-        </message>
-        <message>
-            <source>全区值 = 各单位之和</source>
-            <translation>District value = sum of the units' values</translation>
-        </message>
-        <message>
-            <source>全区值 = 各组成项之和</source>
-            <translation type="vanished">District value = sum of its components</translation>
-        </message>
-        <message>
-            <source>区级指标：只取主管单位填报的数值</source>
-            <translation>District indicator: only the responsible unit's figure counts</translation>
-        </message>
-        <message>
-            <source>占全区</source>
-            <translation>Share of district</translation>
-        </message>
-        <message>
-            <source>基础数据（计算比值所用的组成项）</source>
-            <translation>Base data (components of the ratios)</translation>
-        </message>
-        <message>
-            <source>按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值</source>
-            <translation>Computed as the average annual growth of "{base}" from its 2020 base; the units' values of it are listed below</translation>
-        </message>
-        <message>
-            <source>规划正文中的其他目标</source>
-            <translation>Other targets in the text of the plan</translation>
-        </message>
-        <message>
-            <source>{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点</source>
-            <translation>{years}: incomplete data, no district value (numerator and denominator must both be complete); no point drawn</translation>
-        </message>
-        <message>
-            <source>“估”为沿用上期的估计值</source>
-            <translation>“est.” marks estimates carried forward from an earlier period</translation>
-        </message>
-        <message>
-            <source>全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算</source>
-            <translation>District value = district numerator ÷ district denominator × {scale}; they are reported by different units and the value exists only when both are complete</translation>
-        </message>
-        <message>
-            <source>全区值 = 各组成项的全区值之和</source>
-            <translation>District value = the sum of its parts' district values</translation>
-        </message>
-        <message>
-            <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较</source>
-            <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years</translation>
-        </message>
-        <message>
-            <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值</source>
-            <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years; “est.” marks carried-forward estimates</translation>
-        </message>
-    </context>
-    <context>
-        <name>review_page</name>
-        <message>
-            <source>审核</source>
-            <translation>Review</translation>
-        </message>
-        <message>
-            <source>审核日志</source>
-            <translation>Review log</translation>
-        </message>
-        <message>
-            <source>审核（验收 / 退回）(&amp;V)</source>
-            <translation>Re&amp;view (accept / return)</translation>
-        </message>
-        <message>
-            <source>导出回执（发给单位）(&amp;H)…</source>
-            <translation>Export a receipt (for a unit) (&amp;H)…</translation>
-        </message>
-        <message>
-            <source>查看审核日志(&amp;J)</source>
-            <translation>Show the review log (&amp;J)</translation>
-        </message>
-    </context>
-    <context>
-        <name>round</name>
-        <message>
-            <source>未报送</source>
-            <translation>Not submitted</translation>
-        </message>
-        <message>
-            <source>已报送（待审核）</source>
-            <translation>Submitted (awaiting review)</translation>
-        </message>
-        <message>
-            <source>已退回</source>
-            <translation>Returned</translation>
-        </message>
-        <message>
-            <source>已验收（锁定）</source>
-            <translation>Accepted (locked)</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包</source>
-            <translation>{period} of “{unit}” was accepted and locked by {by} at {at}; no new package is taken until the district reopens it (xz review --reopen)</translation>
-        </message>
-        <message>
-            <source>截止日期由区级汇总数据库设置</source>
-            <translation>Due dates are set in the district database</translation>
-        </message>
-        <message>
-            <source>截止日期“{text}”无效，应写成 YYYY-MM-DD，如 2025-01-31</source>
-            <translation>Due date “{text}” is invalid: write YYYY-MM-DD, e.g. 2025-01-31</translation>
-        </message>
-        <message>
-            <source>截止日期 {due} 早于报告期 {period} 本身</source>
-            <translation>The due date {due} is before the period {period} itself</translation>
-        </message>
-        <message>
-            <source>回执由区级汇总数据库导出</source>
-            <translation>Receipts are exported from the district database</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{code}”</source>
-            <translation>No reporting unit “{code}”</translation>
-        </message>
-        <message>
-            <source>区里对“{unit}”还没有审核决定、更正或截止日期，暂无回执可导出</source>
-            <translation>The district has no decision, correction or due date for “{unit}” yet: no receipt to export</translation>
-        </message>
-        <message>
-            <source>{file} 不是回执（应为区里用“导出回执”生成的文件）</source>
-            <translation>{file} is not a receipt (the district makes one with “Export receipt”)</translation>
-        </message>
-        <message>
-            <source>这份回执是发给“{unit}”的，不能导入本数据库（{own}）</source>
-            <translation>This receipt is for “{unit}” and cannot be imported into this database ({own})</translation>
-        </message>
-        <message>
-            <source>{file} 的内容不完整，不是完整的回执</source>
-            <translation>{file} is incomplete: not a whole receipt</translation>
-        </message>
-        <message>
-            <source>{file} 中的审核决定或截止日期无效，未导入</source>
-            <translation>{file}: its decisions or due dates are invalid; not imported</translation>
-        </message>
-        <message>
-            <source>回执中的目录没有本单位（{unit}）或本单位已停用，未导入</source>
-            <translation>The receipt's catalog lacks this unit ({unit}) or retires it; not imported</translation>
-        </message>
-        <message>
-            <source>{file} 中有目录里没有的指标：{codes}，未导入</source>
-            <translation>{file} has indicators the catalog lacks: {codes}; not imported</translation>
-        </message>
-        <message>
-            <source>审核、验收、退回和重新开放只能在区级汇总数据库中进行</source>
-            <translation>Review, accept, return and reopen happen only in the district database</translation>
-        </message>
-        <message>
-            <source>原因或备注超过 {limit} 字</source>
-            <translation>The reason or note is longer than {limit} characters</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 已经验收</source>
-            <translation>{period} of “{unit}” is already accepted</translation>
-        </message>
-        <message>
-            <source>“{unit}”还没有报送 {period}，不能验收</source>
-            <translation>“{unit}” has not submitted {period}: nothing to accept</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 还有 {n} 个冲突待处理，处理后才能验收</source>
-            <translation>{period} of “{unit}” has {n} open conflicts: decide them before accepting</translation>
-        </message>
-        <message>
-            <source>请写明退回原因</source>
-            <translation>State the reason for returning it</translation>
-        </message>
-        <message>
-            <source>未知的指标代码“{code}”</source>
-            <translation>Unknown indicator code “{code}”</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 已验收锁定，请先重新开放再退回</source>
-            <translation>{period} of “{unit}” is accepted and locked: reopen it before returning it</translation>
-        </message>
-        <message>
-            <source>“{unit}”还没有报送 {period}，无可退回</source>
-            <translation>“{unit}” has not submitted {period}: nothing to return</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 已退回，尚未重新报送</source>
-            <translation>{period} of “{unit}” was returned and not resubmitted yet</translation>
-        </message>
-        <message>
-            <source>请写明重新开放的原因</source>
-            <translation>State the reason for reopening it</translation>
-        </message>
-        <message>
-            <source>“{unit}”{period} 没有验收锁定，无需重新开放</source>
-            <translation>{period} of “{unit}” is not accepted: nothing to reopen</translation>
-        </message>
-    </context>
-    <context>
-        <name>signing</name>
-        <message>
-            <source>{file} 自称来自{who}，但{reason}，不予接受</source>
-            <translation>{file} claims to come from {who}, but {reason}; refused</translation>
-        </message>
-        <message>
-            <source>区级汇总数据库还没有签名密钥（登记第一个单位时自动生成）</source>
-            <translation>The district database has no signing key yet (it is made when the first unit is enrolled)</translation>
-        </message>
-        <message>
-            <source>文件没有签名（旧版本程序导出，或签名被去掉）</source>
-            <translation>the file is not signed (exported by an old version, or its signature was removed)</translation>
-        </message>
-        <message>
-            <source>本单位的数据库还没有登记（没有签名密钥），导出的文件区里无法验证。请向区里索取登记文件，用“xz init 数据库 --enrolment 登记文件”（或首次运行的对话框）导入</source>
-            <translation>This unit's database is not enrolled (it has no signing key), so the district could not verify what it exports. Ask the district for an enrolment file and take it in with “xz init DB --enrolment FILE” (or the first-run dialog)</translation>
-        </message>
-        <message>
-            <source>本数据库没有区里的公钥（不是用区里的登记文件建立的），无法验证</source>
-            <translation>this database has no district public key (it was not set up from an enrolment file), so it cannot be verified</translation>
-        </message>
-        <message>
-            <source>签名与内容不符：文件在签名后被改动过或已损坏</source>
-            <translation>the signature does not match the content: the file was changed after it was signed, or is damaged</translation>
-        </message>
-        <message>
-            <source>签名所用的密钥属于{other}</source>
-            <translation>it is signed with the key of {other}</translation>
-        </message>
-        <message>
-            <source>签名所用的密钥已于 {at} 作废（区里为该单位重新发放了密钥），请用新密钥重新导出</source>
-            <translation>it is signed with a key revoked on {at} (the district issued the unit a new key); export it again with the new key</translation>
-        </message>
-        <message>
-            <source>签名所用的密钥（{key}）不是本区为其登记的密钥</source>
-            <translation>the key it is signed with ({key}) is not the key the district enrolled for it</translation>
-        </message>
-        <message>
-            <source>该单位在本区还没有登记（没有发放签名密钥）。请先用“xz enrol”为该单位登记，把登记文件交给该单位导入后重新导出</source>
-            <translation>the unit is not enrolled in this district (no signing key was issued). Enrol it with “xz enrol”, give it the enrolment file, and have it export again</translation>
-        </message>
-        <message>
-            <source>这种文件只能由{who}签发</source>
-            <translation>a file of this kind can only be issued by {who}</translation>
-        </message>
-    </context>
-    <context>
-        <name>store</name>
-        <message>
-            <source>此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开</source>
-            <translation>This database was made by a newer version of the program (schema version {found}; this one knows up to {known}); upgrade before opening it</translation>
-        </message>
-        <message>
-            <source>这不是 xz-desktop 的数据库</source>
-            <translation>This is not an xz-desktop database</translation>
-        </message>
-        <message>
-            <source>{path} 不是有效的数据库文件，或文件已损坏</source>
-            <translation>{path} is not a valid database file, or it is damaged</translation>
-        </message>
-        <message>
-            <source>“{name}”由其他指标计算得出，不能直接填报</source>
-            <translation>"{name}" is computed from other indicators and cannot be filled in directly</translation>
-        </message>
-        <message>
-            <source>区级汇总数据库不属于某个单位</source>
-            <translation>The district database does not belong to a unit</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 操作失败：{reason}</source>
-            <translation>Database {path}: the operation failed: {reason}</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 是只读的，无法写入</source>
-            <translation>Database {path} is read-only and cannot be written</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 正被另一个程序使用，请关闭后重试</source>
-            <translation>Database {path} is in use by another program; close it and try again</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 的结构版本与本程序不符</source>
-            <translation>The schema version of database {path} does not match this program</translation>
-        </message>
-        <message>
-            <source>数据库文件 {path} 不存在</source>
-            <translation>Database file {path} does not exist</translation>
-        </message>
-        <message>
-            <source>文件 {path} 已存在，不会覆盖</source>
-            <translation>File {path} already exists and will not be overwritten</translation>
-        </message>
-        <message>
-            <source>无法读取 {path}：{reason}</source>
-            <translation>Cannot read {path}: {reason}</translation>
-        </message>
-        <message>
-            <source>本数据库属于“{own}”，不能写入“{other}”的数据</source>
-            <translation>This database belongs to "{own}" and cannot take figures of "{other}"</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{code}”</source>
-            <translation>There is no reporting unit "{code}"</translation>
-        </message>
-        <message>
-            <source>磁盘已满或无法写入，数据库 {path} 保持原样</source>
-            <translation type="vanished">The disk is full or cannot be written; database {path} is unchanged</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 正在计算机“{host}”上由 {app}（进程 {pid}）打开，为免两处同时修改，未写入任何内容。请先关闭那个窗口；只读的命令（如 xz totals、xz status）仍可使用</source>
-            <translation>The database {path} is open in {app} (process {pid}) on the computer “{host}”; nothing was written, so that it is never changed in two places at once. Close that window first; reading commands (such as xz totals, xz status) still work</translation>
-        </message>
-        <message>
-            <source>无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在</source>
-            <translation>Cannot open the database {path}: the location is read-only, access is denied, or the folder does not exist</translation>
-        </message>
-        <message>
-            <source>磁盘已满，未能写入；数据库 {path} 保持原样</source>
-            <translation>The disk is full; nothing was written and the database {path} is unchanged</translation>
-        </message>
-        <message>
-            <source>读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样</source>
-            <translation>A disk read/write error (USB stick removed, or a faulty disk?); the database {path} is unchanged</translation>
-        </message>
-        <message>
-            <source>数据库 {path} 所在位置是只读的（光盘、写保护的 U 盘，或没有写入权限的文件夹），无法写入。请把它复制到本机可写的文件夹；只读的命令（如 xz totals、xz status）仍可使用</source>
-            <translation>The database {path} is on a read-only medium (a CD, a write-protected USB stick, or a folder without write permission) and cannot be written. Copy it to a writable folder on this computer; reading commands (such as xz totals, xz status) still work</translation>
-        </message>
-        <message>
-            <source>{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入</source>
-            <translation>The explanation of {indicator} {period} has {length} characters, more than {limit}; nothing written</translation>
-        </message>
-        <message>
-            <source>填报人姓名超过 {limit} 个字，未写入</source>
-            <translation>The name of who filled it in is longer than {limit} characters; nothing written</translation>
-        </message>
-        <message>
-            <source>该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改</source>
-            <translation>This period was accepted and locked by the district: its figures can change only after the district reopens it</translation>
-        </message>
-        <message>
-            <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
-            <translation>The unit overlaps stored in the database are damaged; the catalog cannot be read</translation>
-        </message>
-    </context>
-    <context>
-        <name>talent_index</name>
-        <message>
-            <source>人才发展指数方案 {file} 有误：{what}</source>
-            <translation>The talent index scheme {file} is wrong: {what}</translation>
-        </message>
-    </context>
-    <context>
-        <name>targets</name>
-        <message>
-            <source>{unit} 已停用，仍有目标份额</source>
-            <translation>{unit} is retired but still holds a share</translation>
-        </message>
-        <message>
-            <source>{unit} 没有分到目标</source>
-            <translation>{unit} has no share</translation>
-        </message>
-        <message>
-            <source>“{name}”是比率或增速，不能按份额分解</source>
-            <translation>“{name}” is a ratio or a growth rate: it is not split into shares</translation>
-        </message>
-        <message>
-            <source>“{name}”没有 2025 年目标，无法分解</source>
-            <translation>“{name}” has no 2025 target to split</translation>
-        </message>
-        <message>
-            <source>分解依据不能为负数</source>
-            <translation>The basis of a split cannot be negative</translation>
-        </message>
-        <message>
-            <source>各单位的分解依据合计为 0，无法按比例分解</source>
-            <translation>The units' basis adds up to 0: nothing to split in proportion to</translation>
-        </message>
-        <message>
-            <source>在用单位的目标合计 {sum}，与全区目标 {target} 不符</source>
-            <translation>The active units' targets add up to {sum}, not the district target {target}</translation>
-        </message>
-        <message>
-            <source>没有可分解的单位</source>
-            <translation>No unit to split over</translation>
-        </message>
-    </context>
-    <context>
-        <name>tasks</name>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>template</name>
-        <message>
-            <source>“{name}”没有需要填报的指标</source>
-            <translation>"{name}" has no indicators to fill in</translation>
-        </message>
-        <message>
-            <source>本数据库属于“{own}”，不能生成“{other}”的填报模板</source>
-            <translation>This database belongs to "{own}" and cannot make a template for "{other}"</translation>
-        </message>
-        <message>
-            <source>没有填报单位“{code}”</source>
-            <translation>There is no reporting unit "{code}"</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>导入区里下发的目录</source>
-            <translation>Import the district's catalog</translation>
-        </message>
-        <message>
-            <source>目录文件 (*{suffix});;所有文件 (*)</source>
-            <translation>Catalog files (*{suffix});;All files (*)</translation>
-        </message>
-        <message>
-            <source>目录版本 {version} 已在使用，无需更新。</source>
-            <translation>Catalog version {version} is already in force; nothing to update.</translation>
-        </message>
-        <message>
-            <source>已启用区里下发的目录（版本 {version}，{n} 项指标）。</source>
-            <translation>The district's catalog is now in force (version {version}, {n} indicators).</translation>
-        </message>
-        <message>
-            <source>导入目录</source>
-            <translation>Import catalog</translation>
-        </message>
-        <message>
-            <source>导出目录文件</source>
-            <translation>Export catalog</translation>
-        </message>
-        <message>
-            <source>目录文件 (*{suffix})</source>
-            <translation>Catalog files (*{suffix})</translation>
-        </message>
-        <message>
-            <source>已导出目录（版本 {version}）：{file}
+        <translation>Undo the merge of {file} ({unit}, {periods})?
+Its figures are taken out and those from before the merge restored; the district&apos;s conflict decisions are kept.</translation>
+    </message>
+    <message>
+        <source>正在撤销合并…</source>
+        <translation>Undoing merge…</translation>
+    </message>
+    <message>
+        <source>已撤销合并 {file}：恢复 {restored} 个数值，移除 {removed} 个，{conflicts} 个仍有冲突。</source>
+        <translation>Merge of {file} undone: {restored} figures restored, {removed} removed, {conflicts} still in conflict.</translation>
+    </message>
+    <message>
+        <source>上报包编号</source>
+        <translation>Package ID</translation>
+    </message>
+    <message>
+        <source>修改/恢复</source>
+        <translation>Changed/restored</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>把所选上报包的数值撤出，恢复合并前的数值</source>
+        <translation>Take the chosen package&apos;s figures out and restore those from before the merge</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>撤销合并(&amp;Z)…</source>
+        <translation>Undo merge (&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>（已撤销）</source>
+        <translation>(undone)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeModels</name>
+    <message>
+        <source>空</source>
+        <translation>blank</translation>
+    </message>
+</context>
+<context>
+    <name>PivotModel</name>
+    <message>
+        <source>全区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>未填报</source>
+        <translation>Not reported</translation>
+    </message>
+</context>
+<context>
+    <name>PivotPage</name>
+    <message>
+        <source>年份(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>{units} 个单位 × {indicators} 项指标，已填 {filled} 个数值；灰色为该单位不填报的指标</source>
+        <translation>{units} units × {indicators} indicators, {filled} figures filled; grey cells are indicators the unit does not report</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>达到进度</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>落后进度</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>incomplete data</translation>
+    </message>
+    <message>
+        <source>无目标</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>年份(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>年度评估报告(&amp;R)…</source>
+        <translation>Annual evaluation &amp;report…</translation>
+    </message>
+    <message>
+        <source>导入目标 CSV(&amp;I)…</source>
+        <translation>&amp;Import targets CSV…</translation>
+    </message>
+    <message>
+        <source>按规则分解(&amp;S)…</source>
+        <translation>&amp;Split by rule…</translation>
+    </message>
+    <message>
+        <source>目标分解</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>单位进度</source>
+        <translation>Unit progress</translation>
+    </message>
+    <message>
+        <source>录入加减分(&amp;A)…</source>
+        <translation>Enter bonus or deduction (&amp;A)…</translation>
+    </message>
+    <message>
+        <source>年度考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>人才发展指数</source>
+        <translation>Talent index</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>期别</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>份额不再合计一致：</source>
+        <translation>Shares no longer add up: </translation>
+    </message>
+    <message>
+        <source>各项分解目标的份额合计与全区目标一致。</source>
+        <translation>The shares of every split target add up to the district target.</translation>
+    </message>
+    <message>
+        <source>尚未下达单位目标：导入目标 CSV，或按规则分解全区目标。</source>
+        <translation>No unit targets yet: import a targets CSV, or split a district target by rule.</translation>
+    </message>
+    <message>
+        <source>镇街</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>减分</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>未下达目标</source>
+        <translation>no targets</translation>
+    </message>
+    <message>
+        <source>数据不全（缺项按方案计分）</source>
+        <translation>incomplete data (missing items scored by the scheme)</translation>
+    </message>
+    <message>
+        <source>指数</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>不完整</source>
+        <translation>incomplete</translation>
+    </message>
+    <message>
+        <source>导入单位目标</source>
+        <translation>Import unit targets</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>已导入目标：{n} 项有变化</source>
+        <translation>Targets imported: {n} changed</translation>
+    </message>
+    <message>
+        <source>已分解到 {n} 个单位</source>
+        <translation>Split over {n} units</translation>
+    </message>
+    <message>
+        <source>年度评估报告</source>
+        <translation>Annual evaluation report</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>秀洲区人才发展规划_{year}年度评估报告.docx</source>
+        <translation>Xiuzhou talent plan_{year} annual evaluation report.docx</translation>
+    </message>
+    <message>
+        <source>保存年度评估报告</source>
+        <translation>Save the annual evaluation report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>已写出年度评估报告 {path}</source>
+        <translation>Annual evaluation report written: {path}</translation>
+    </message>
+    <message>
+        <source>，PDF：{pdf}</source>
+        <translation>, PDF: {pdf}</translation>
+    </message>
+    <message>
+        <source>（未安装 LibreOffice，未生成 PDF）</source>
+        <translation> (LibreOffice is not installed: no PDF)</translation>
+    </message>
+    <message>
+        <source>正在生成年度评估报告…</source>
+        <translation>Writing the annual evaluation report…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>规划进度</source>
+        <translation>Planned trajectory</translation>
+    </message>
+    <message>
+        <source>2025年目标</source>
+        <translation>2025 target</translation>
+    </message>
+    <message>
+        <source>数据不全（不可比）</source>
+        <translation>Incomplete (not comparable)</translation>
+    </message>
+    <message>
+        <source>估（沿用上期）</source>
+        <translation>Estimate (carried forward)</translation>
+    </message>
+    <message>
+        <source>选择一项指标查看其走势</source>
+        <translation>Choose an indicator to see its trend</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLogPage</name>
+    <message>
+        <source>设置截止日期</source>
+        <translation>Set due date</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>退回后重新报送</source>
+        <translation>Resubmitted after return</translation>
+    </message>
+    <message>
+        <source>空表上报</source>
+        <translation>Nil report</translation>
+    </message>
+    <message>
+        <source>撤销合并</source>
+        <translation>Un-merged</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>重新开放</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>（全部单位）</source>
+        <translation>(all units)</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>报告期(&amp;Q)：</source>
+        <translation>Period (&amp;Q):</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>验收(&amp;A)…</source>
+        <translation>&amp;Accept…</translation>
+    </message>
+    <message>
+        <source>退回(&amp;T)…</source>
+        <translation>Re&amp;turn…</translation>
+    </message>
+    <message>
+        <source>重新开放(&amp;O)…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <source>导出回执(&amp;E)…</source>
+        <translation>&amp;Export receipt…</translation>
+    </message>
+    <message>
+        <source>请选择报告期和单位。</source>
+        <translation>Choose a period and a unit.</translation>
+    </message>
+    <message>
+        <source>{unit} {period}：{state}</source>
+        <translation>{unit} {period}: {state}</translation>
+    </message>
+    <message>
+        <source>；截止日期 {due}</source>
+        <translation>; due {due}</translation>
+    </message>
+    <message>
+        <source>；首次报送 {at}</source>
+        <translation>; first submitted {at}</translation>
+    </message>
+    <message>
+        <source>（逾期 {n} 天）</source>
+        <translation> ({n} days late)</translation>
+    </message>
+    <message>
+        <source>；退回后已重新报送</source>
+        <translation>; resubmitted after return</translation>
+    </message>
+    <message>
+        <source>；空表上报，说明：{reason}</source>
+        <translation>; nil report: {reason}</translation>
+    </message>
+    <message>
+        <source>；{by} 于 {at} 退回：{reason}</source>
+        <translation>; returned by {by} at {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>；{by} 于 {at} 验收并锁定</source>
+        <translation>; accepted and locked by {by} at {at}</translation>
+    </message>
+    <message>
+        <source>；还有 {n} 个冲突待处理</source>
+        <translation>; {n} conflicts still open</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>验收“{unit}”{period}？验收后该期锁定，之后的上报包将不予合并，直到区里重新开放。</source>
+        <translation>Accept {period} of “{unit}”? The period locks: later packages for it are refused until the district reopens it.</translation>
+    </message>
+    <message>
+        <source>把“{unit}”{period} 退回，请写明原因（必填）。</source>
+        <translation>Return {period} of “{unit}”: state the reason (required).</translation>
+    </message>
+    <message>
+        <source>以下区里备注将作为逐项退回意见一并发给单位：</source>
+        <translation>These district notes go to the unit as reasons per figure:</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>重新开放</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>重新开放“{unit}”{period}，请写明原因（必填）。重新开放后可再合并该期的上报包。</source>
+        <translation>Reopen {period} of “{unit}”: state the reason (required). Packages for the period can then be merged again.</translation>
+    </message>
+    <message>
+        <source>{period}：{before} → {after}</source>
+        <translation>{period}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>导出回执</source>
+        <translation>Export receipt</translation>
+    </message>
+    <message>
+        <source>回执 (*{suffix})</source>
+        <translation>Receipt (*{suffix})</translation>
+    </message>
+    <message>
+        <source>已导出给 {unit} 的回执：{file}。请发给该单位，用“文件 → 导入区里的回执”导入。</source>
+        <translation>Receipt for {unit} exported: {file}. Send it to the unit to import with “File → Import the district&apos;s receipt”.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetModel</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>本期（{period}）</source>
+        <translation>This period ({period})</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>上年（{period}）</source>
+        <translation>Last year ({period})</translation>
+    </message>
+    <message>
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>上一个上报包</source>
+        <translation>Previous package</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>离群筛查</source>
+        <translation>Outlier screen</translation>
+    </message>
+    <message>
+        <source>区里备注</source>
+        <translation>District note</translation>
+    </message>
+    <message>
+        <source>错误：{text}</source>
+        <translation>Error: {text}</translation>
+    </message>
+    <message>
+        <source>提示（已说明）：{text}</source>
+        <translation>Warning (explained): {text}</translation>
+    </message>
+    <message>
+        <source>提示：{text}</source>
+        <translation>Warning: {text}</translation>
+    </message>
+    <message>
+        <source>离群 z={z:.1f}</source>
+        <translation>outlier z={z:.1f}</translation>
+    </message>
+    <message>
+        <source>与上年相比跳变</source>
+        <translation>Jump from last year</translation>
+    </message>
+    <message>
+        <source>与上一个上报包不同</source>
+        <translation>Differs from the previous package</translation>
+    </message>
+    <message>
+        <source>每万名从业人员 {v:.1f}</source>
+        <translation>{v:.1f} per 10,000 employed</translation>
+    </message>
+    <message>
+        <source>退回意见：{reason}</source>
+        <translation>Return reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>按规则分解全区目标</source>
+        <translation>Split a district target by rule</translation>
+    </message>
+    <message>
+        <source>各单位 2020 年数（基数）</source>
+        <translation>each unit&apos;s 2020 figure (base)</translation>
+    </message>
+    <message>
+        <source>指标(&amp;I)：</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <source>分解依据(&amp;B)：</source>
+        <translation>Split &amp;by:</translation>
+    </message>
+    <message>
+        <source>份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。</source>
+        <translation>Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>{period}：{done}/{total} 个单位已报送。</source>
+        <translation type="vanished">{period}: {done}/{total} units have submitted.</translation>
+    </message>
+    <message>
+        <source>未报送：{names}</source>
+        <translation>Not submitted: {names}</translation>
+    </message>
+    <message>
+        <source>上报包</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>（空表）</source>
+        <translation> (nil)</translation>
+    </message>
+    <message>
+        <source>（重新报送）</source>
+        <translation> (resubmitted)</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days late</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>及时性</source>
+        <translation>Timeliness</translation>
+    </message>
+    <message>
+        <source>退回原因 / 空表说明</source>
+        <translation>Return reason / nil report</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>已退回，未重新报送</source>
+        <translation>Returned, not resubmitted</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>{n} 天</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>截止日期(&amp;D)：</source>
+        <translation>&amp;Due date:</translation>
+    </message>
+    <message>
+        <source>设置截止日期</source>
+        <translation>Set due date</translation>
+    </message>
+    <message>
+        <source>催报名单（未报送，或已退回未重新报送）：</source>
+        <translation>To chase (not submitted, or returned and not resubmitted):</translation>
+    </message>
+    <message>
+        <source>（当前：{due}）</source>
+        <translation>(now: {due})</translation>
+    </message>
+    <message>
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。</source>
+        <translation>{period}: {done}/{total} units submitted, {accepted} accepted, {late} late. </translation>
+    </message>
+    <message>
+        <source>已填/应填</source>
+        <translation>Filled/expected</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation type="vanished">Submitted</translation>
+    </message>
+    <message>
+        <source>报告期(&amp;Q)：</source>
+        <translation>Period (&amp;Q):</translation>
+    </message>
+    <message>
+        <source>最近报送</source>
+        <translation>Last submission</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>镇街</source>
+        <translation>Town/subdistrict</translation>
+    </message>
+    <message>
+        <source>首次报送</source>
+        <translation>First submission</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBar</name>
+    <message>
+        <source>已填 {filled}/{total}</source>
+        <translation>Filled {filled}/{total}</translation>
+    </message>
+    <message>
+        <source>未填 {n}</source>
+        <translation>Missing {n}</translation>
+    </message>
+    <message>
+        <source>错误 {n}</source>
+        <translation>Errors {n}</translation>
+    </message>
+    <message>
+        <source>提示 {n}（未说明 {m}）</source>
+        <translation>Warnings {n} ({m} unexplained)</translation>
+    </message>
+    <message>
+        <source>有错误，须改正后才能报送</source>
+        <translation>Errors must be fixed before submitting</translation>
+    </message>
+    <message>
+        <source>有提示未说明，请填写说明</source>
+        <translation>Warnings need an explanation</translation>
+    </message>
+    <message>
+        <source>审核通过，尚有未填指标</source>
+        <translation>Checks passed, some figures missing</translation>
+    </message>
+    <message>
+        <source>全部填写，审核通过</source>
+        <translation>Complete, all checks passed</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
+    <message>
+        <source>达到进度</source>
+        <translation>on track</translation>
+    </message>
+    <message>
+        <source>落后进度</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>incomplete data</translation>
+    </message>
+    <message>
+        <source>无目标</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>本单位目标（区里下达）与 {year} 年进度</source>
+        <translation>This unit&apos;s targets (set by the district) and progress in {year}</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>2025年目标</source>
+        <translation>2025 target</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>应达</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>生成 Excel 填报模板</source>
+        <translation>Make an Excel form template</translation>
+    </message>
+    <message>
+        <source>填报单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>报告期(&amp;Y)：</source>
+        <translation>Period (&amp;Y):</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsModel</name>
+    <message>
+        <source>数据不全</source>
+        <translation>Incomplete data</translation>
+    </message>
+    <message>
+        <source>✓ 达到进度（估）</source>
+        <translation>✓ On track (est.)</translation>
+    </message>
+    <message>
+        <source>✓ 达到进度</source>
+        <translation>✓ On track</translation>
+    </message>
+    <message>
+        <source>✗ 落后进度（估）</source>
+        <translation>✗ Behind (est.)</translation>
+    </message>
+    <message>
+        <source>✗ 落后进度</source>
+        <translation>✗ Behind</translation>
+    </message>
+    <message>
+        <source>无数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{unit}（{periods}）</source>
+        <translation>{unit} ({periods})</translation>
+    </message>
+    <message>
+        <source>不完整：缺 {who}</source>
+        <translation>Incomplete: missing {who}</translation>
+    </message>
+    <message>
+        <source>估：{who}沿用上期</source>
+        <translation>Estimate: {who} carried forward</translation>
+    </message>
+    <message>
+        <source>含未通过逻辑性审核的数值：{who}</source>
+        <translation>Includes figures failing the logical checks: {who}</translation>
+    </message>
+    <message>
+        <source>无基数</source>
+        <translation>No base</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>{year}年实际</source>
+        <translation>{year} actual</translation>
+    </message>
+    <message>
+        <source>累计</source>
+        <translation>cumulative</translation>
+    </message>
+    <message>
+        <source>2020年基数</source>
+        <translation>2020 base</translation>
+    </message>
+    <message>
+        <source>2025年目标</source>
+        <translation>2025 target</translation>
+    </message>
+    <message>
+        <source>{year}年应达</source>
+        <translation>{year} expected</translation>
+    </message>
+    <message>
+        <source>完成率</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>已报/应报</source>
+        <translation>Reported/expected</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>估 </source>
+        <translation>est. </translation>
+    </message>
+    <message>
+        <source>（以下）</source>
+        <translation>(at most)</translation>
+    </message>
+    <message>
+        <source>未报 {n} 个单位</source>
+        <translation>{n} units missing</translation>
+    </message>
+    <message>
+        <source>含待处理的冲突数值</source>
+        <translation>Includes values in open conflicts</translation>
+    </message>
+    <message>
+        <source>（已含在其他单位中，不重复计入）</source>
+        <translation> (inside other units, not added twice)</translation>
+    </message>
+    <message>
+        <source>（估：沿用{period}）</source>
+        <translation> (estimate: carried from {period})</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>计入比值的单位合计</source>
+        <translation>Units counted in the ratio</translation>
+    </message>
+    <message>
+        <source>全区（不完整）</source>
+        <translation>District (incomplete)</translation>
+    </message>
+    <message>
+        <source>全区（估）</source>
+        <translation>District (estimate)</translation>
+    </message>
+    <message>
+        <source>全区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>（未报）</source>
+        <translation>(not reported)</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPage</name>
+    <message>
+        <source>年份(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>沿用上期(&amp;C)</source>
+        <translation>&amp;Carry forward</translation>
+    </message>
+    <message>
+        <source>缺报单位的存量指标沿用其最近一期数值；用到的地方标“估”，进度评价也是估计</source>
+        <translation>A missing unit&apos;s stock figures take its latest earlier value; wherever used they are marked as estimates, and so is the verdict</translation>
+    </message>
+    <message>
+        <source>导出 Excel(&amp;X)…</source>
+        <translation>E&amp;xport to Excel…</translation>
+    </message>
+    <message>
+        <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，数据不全 {partial} 项，其他 {none} 项</source>
+        <translation>Table 2: {n} main indicators: {on} on track, {behind} behind, {partial} with incomplete data, {none} other</translation>
+    </message>
+    <message>
+        <source>（其中 {n} 项含沿用上期的估计值）</source>
+        <translation> ({n} of them include carried-forward estimates)</translation>
+    </message>
+    <message>
+        <source>表2 主要指标 {n} 项：达到进度 {on} 项，落后进度 {behind} 项，无数据 {none} 项</source>
+        <translation type="vanished">Table 2, {n} main indicators: {on} on track, {behind} behind, {none} without data</translation>
+    </message>
+    <message>
+        <source>选择左侧的一项指标，查看各单位的贡献和走势</source>
+        <translation>Choose an indicator on the left to see each unit&apos;s contribution and the trend</translation>
+    </message>
+    <message>
+        <source>。不完整的数值不作进度评价（数据不全）。</source>
+        <translation>. An incomplete figure gets no progress verdict (incomplete data).</translation>
+    </message>
+    <message>
+        <source>未报 {n} 个单位：{names}</source>
+        <translation>{n} units missing: {names}</translation>
+    </message>
+    <message>
+        <source>应报单位均已填报</source>
+        <translation>Every expected unit has reported</translation>
+    </message>
+</context>
+<context>
+    <name>YearBox</name>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+</context>
+<context>
+    <name>assessment</name>
+    <message>
+        <source>考核方案 {file} 有误：{what}</source>
+        <translation>The assessment scheme {file} is wrong: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <source>目录文件 {where} 第 {line} 行“{column}”列：{problem}</source>
+        <translation>Catalog file {where}, line {line}, column &quot;{column}&quot;: {problem}</translation>
+    </message>
+    <message>
+        <source>目录中没有指标“{code}”</source>
+        <translation>The catalog has no indicator &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>There is no reporting unit &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>指标目录有误：{problems}</source>
+        <translation>The indicator catalog is wrong: {problems}</translation>
+    </message>
+    <message>
+        <source>目录文件 {where} 缺少列：{columns}</source>
+        <translation>Catalog file {where} lacks columns: {columns}</translation>
+    </message>
+    <message>
+        <source>无法读取目录文件 {path}：{reason}</source>
+        <translation>Cannot read the catalog file {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>catalog_transfer</name>
+    <message>
+        <source>{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）</source>
+        <translation>{file} is not a catalog file (expected a {suffix} file made by the district with &quot;Export catalog&quot;)</translation>
+    </message>
+    <message>
+        <source>{file} 的内容超出目录文件的范围</source>
+        <translation>{file} holds more than a catalog file can</translation>
+    </message>
+    <message>
+        <source>{file} 太大，不是目录文件</source>
+        <translation>{file} is too large to be a catalog file</translation>
+    </message>
+    <message>
+        <source>{file} 由更新版本的程序导出，请升级程序后再导入</source>
+        <translation>{file} was exported by a newer version of the program; upgrade before importing it</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>目录文件由区级汇总数据库导出，并由区里签名</source>
+        <translation>Catalog files are exported from the district database and signed by the district</translation>
+    </message>
+    <message>
+        <source>{file} 的内容不完整</source>
+        <translation>{file} is incomplete</translation>
+    </message>
+    <message>
+        <source>{file} 的校验码不符：文件在导出后被修改过或已损坏</source>
+        <translation type="vanished">{file}&apos;s checksum does not match: it was changed after export or is damaged</translation>
+    </message>
+    <message>
+        <source>找不到文件 {file}</source>
+        <translation>File {file} not found</translation>
+    </message>
+    <message>
+        <source>新目录中没有本单位（{unit}）或本单位已停用，未导入</source>
+        <translation>The new catalog does not have this unit ({unit}) or retires it; nothing imported</translation>
+    </message>
+    <message>
+        <source>无法写入目录文件 {path}：{reason}</source>
+        <translation type="vanished">Cannot write the catalog file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护</source>
+        <translation>Catalog files are for units&apos; databases; the district maintains its own catalog directly</translation>
+    </message>
+</context>
+<context>
+    <name>checks</name>
+    <message>
+        <source>{denominator}为 0，无法计算“{ratio}”</source>
+        <translation>{denominator} is 0: &quot;{ratio}&quot; cannot be computed</translation>
+    </message>
+    <message>
+        <source>{message}（{left} {op} {right} 不成立）</source>
+        <translation>{message} ({left} {op} {right} does not hold)</translation>
+    </message>
+    <message>
+        <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
+        <translation>{name} {value} is outside the usual range ({low}–{high}); please explain</translation>
+    </message>
+    <message>
+        <source>{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）</source>
+        <translation>{name} is {value}, beyond any possible figure (at most {bound} in absolute value)</translation>
+    </message>
+    <message>
+        <source>{name}是个数（{measure}），应为整数（填了 {value}）</source>
+        <translation>{name} is a count ({measure}) and must be a whole number (entered {value})</translation>
+    </message>
+    <message>
+        <source>{name}不能为负数（填了 {value}）</source>
+        <translation>{name} cannot be negative ({value} entered)</translation>
+    </message>
+    <message>
+        <source>{name}不能大于 {bound}（填了 {value}）</source>
+        <translation>{name} cannot exceed {bound} ({value} entered)</translation>
+    </message>
+    <message>
+        <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
+        <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
+    </message>
+    <message>
+        <source>{name}不能小于 {bound}（填了 {value}）</source>
+        <translation>{name} cannot be below {bound} ({value} entered)</translation>
+    </message>
+    <message>
+        <source>{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明</source>
+        <translation>{name} differs by {change:.0%} from last year ({previous}), more than {threshold:.0%}; please explain</translation>
+    </message>
+    <message>
+        <source>填了{numerator}，缺少计算“{ratio}”所需的{denominator}</source>
+        <translation>{numerator} is filled in but {denominator}, needed for &quot;{ratio}&quot;, is missing</translation>
+    </message>
+    <message>
+        <source>目录中没有指标“{code}”</source>
+        <translation>The catalog has no indicator &quot;{code}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>区级数据库请用 --unit 指定填报单位（见 xz units）</source>
+        <translation>For a district database, name the unit with --unit (see xz units)</translation>
+    </message>
+    <message>
+        <source>请给出数值，或用 --explanation 给出说明</source>
+        <translation>Give a value, or an explanation with --explanation</translation>
+    </message>
+    <message>
+        <source>--figure 应写成 指标代码=原因，如 phd=请核实博士人数</source>
+        <translation>write --figure as CODE=REASON, e.g. phd=please check</translation>
+    </message>
+    <message>
+        <source>--figure 只用于 --return（退回）</source>
+        <translation>--figure is only for --return</translation>
+    </message>
+    <message>
+        <source>验收不需要 --reason</source>
+        <translation>--accept takes no --reason</translation>
+    </message>
+</context>
+<context>
+    <name>enrolment</name>
+    <message>
+        <source>登记只能在区级汇总数据库中进行</source>
+        <translation>Units are enrolled in the district database only</translation>
+    </message>
+    <message>
+        <source>没有在用的填报单位“{code}”（见 xz units）</source>
+        <translation>There is no active reporting unit “{code}” (see xz units)</translation>
+    </message>
+    <message>
+        <source>{name}已经登记（密钥 {key}，{at}）。如该单位的电脑丢失或更换，请用 --rekey 重新发放密钥：旧密钥签名的上报包此后将被拒绝</source>
+        <translation>{name} is already enrolled (key {key}, {at}). If the unit&apos;s computer was lost or replaced, use --rekey to issue a new key: packages signed with the old key are refused from then on</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在</source>
+        <translation>The folder {folder} does not exist</translation>
+    </message>
+    <message>
+        <source>无法写入登记文件 {path}：{reason}</source>
+        <translation>Cannot write the enrolment file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 的登记内容不完整（缺少 {key}）</source>
+        <translation>The enrolment in {file} is incomplete ({key} is missing)</translation>
+    </message>
+    <message>
+        <source>{file} 不是登记文件（应为区里用“xz enrol”生成的 {suffix} 文件）</source>
+        <translation>{file} is not an enrolment file (a {suffix} file the district makes with “xz enrol”)</translation>
+    </message>
+    <message>
+        <source>找不到文件 {file}</source>
+        <translation>File {file} not found</translation>
+    </message>
+    <message>
+        <source>{file} 由更新版本的程序生成，请升级程序后再导入</source>
+        <translation>{file} was made by a newer version of the program; upgrade, then import it</translation>
+    </message>
+    <message>
+        <source>{file} 的登记内容不完整或无效</source>
+        <translation>The enrolment in {file} is incomplete or invalid</translation>
+    </message>
+    <message>
+        <source>{file} 中的密钥无效</source>
+        <translation>The keys in {file} are invalid</translation>
+    </message>
+    <message>
+        <source>{file} 的签名或密钥不符：文件在区里生成后被改动过或已损坏，请让区里重新登记</source>
+        <translation>The signature or keys of {file} do not match: it was changed after the district made it, or is damaged; ask the district to enrol the unit again</translation>
+    </message>
+    <message>
+        <source>{file} 的目录中没有它所登记的单位“{unit}”</source>
+        <translation>The catalog in {file} does not have the unit “{unit}” it enrols</translation>
+    </message>
+    <message>
+        <source>这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库</source>
+        <translation>This enrolment file is for “{unit}” and cannot be used for the database of “{own}”</translation>
+    </message>
+    <message>
+        <source>这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对</source>
+        <translation>This enrolment file was issued by another district database (district key {found}; this copy knows {known}); not imported. Check with the district talent office</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>发生了意外错误：{error}</source>
+        <translation type="vanished">An unexpected error occurred: {error}</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，未能完成（{path}）；原有的文件和数据保持不变</source>
+        <translation>The disk is full; not done ({path}); existing files and data are unchanged</translation>
+    </message>
+    <message>
+        <source>{path} 位于只读的介质上（光盘或写保护的 U 盘），无法写入</source>
+        <translation>{path} is on a read-only medium (a CD or a write-protected USB stick) and cannot be written</translation>
+    </message>
+    <message>
+        <source>没有权限访问 {path}，或文件正被其他程序（如 Excel/WPS）打开</source>
+        <translation>No permission to access {path}, or it is open in another program (such as Excel/WPS)</translation>
+    </message>
+    <message>
+        <source>{path} 正被其他程序使用，请稍后重试</source>
+        <translation>{path} is in use by another program; try again later</translation>
+    </message>
+    <message>
+        <source>找不到 {path}</source>
+        <translation>{path} not found</translation>
+    </message>
+    <message>
+        <source>文件操作失败（{path}）：{reason}</source>
+        <translation>File operation failed ({path}): {reason}</translation>
+    </message>
+    <message>
+        <source>内存不足，未能完成；数据保持不变</source>
+        <translation>Out of memory; nothing was done and the data are unchanged</translation>
+    </message>
+    <message>
+        <source>发生了意外错误（{kind}），未能完成；详情已记入日志文件 {log}</source>
+        <translation>An unexpected error ({kind}) stopped this; the details are in the log file {log}</translation>
+    </message>
+</context>
+<context>
+    <name>excel.export</name>
+    <message>
+        <source>汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”</source>
+        <translation>Totals can only be exported from the district database; this one belongs to &quot;{unit}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>excel.template</name>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>There is no reporting unit &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>本数据库属于“{own}”，不能生成“{other}”的填报模板</source>
+        <translation>This database belongs to &quot;{own}&quot; and cannot make a template for &quot;{other}&quot;</translation>
+    </message>
+    <message>
+        <source>“{name}”没有需要填报的指标</source>
+        <translation>&quot;{name}&quot; has no indicators to fill in</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>{path} 是一个文件夹，不能作为导出文件</source>
+        <translation>{path} is a folder, not a file to export to</translation>
+    </message>
+    <message>
+        <source>文件名“{name}”应以 {suffix} 结尾</source>
+        <translation>The file name &quot;{name}&quot; should end with {suffix}</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在</source>
+        <translation>Folder {folder} does not exist</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>姓名“{name}…”超过 {limit} 个字</source>
+        <translation>The name “{name}…” is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）</source>
+        <translation>Cannot write {path}: no permission, or the file is open in Excel/WPS (close it and try again)</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，未能写完 {path}；原有文件保持不变</source>
+        <translation>The disk is full; {path} was not finished and the existing file is unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>form</name>
+    <message>
+        <source>其他已存数值</source>
+        <translation>Other stored figures</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>需说明</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>已说明</source>
+        <translation>Explained</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>自动计算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年上半年</source>
+        <translation>{year} H1</translation>
+    </message>
+    <message>
+        <source>{year}年下半年</source>
+        <translation>{year} H2</translation>
+    </message>
+    <message>
+        <source>{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放</source>
+        <translation>{period} was accepted and locked by the district: figures can no longer change; ask the district to reopen it</translation>
+    </message>
+    <message>
+        <source>“{unit}”不填报“{name}”</source>
+        <translation>&quot;{unit}&quot; does not report &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>区级修改未保存：{reason}</source>
+        <translation>District change not saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试</source>
+        <translation>The text encoding of {path} is not recognised (it must be UTF-8 or GBK/GB18030). Save it from Excel as “CSV UTF-8” and try again</translation>
+    </message>
+    <message>
+        <source>{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
+        <translation>The header of {path} has {what}: {columns} (the header must be unit,indicator,period,value[,explanation])</translation>
+    </message>
+    <message>
+        <source>{file} 不是 Excel 工作簿（.xlsx），或文件已损坏</source>
+        <translation>{file} is not an Excel workbook (.xlsx), or it is damaged</translation>
+    </message>
+    <message>
+        <source>{file} 解压后过大，不是本程序的填报模板</source>
+        <translation>{file} is too large once unpacked to be this program&apos;s form</translation>
+    </message>
+    <message>
+        <source>{file} 的工作表“{sheet}”过大，不是填报模板</source>
+        <translation>In {file}, sheet “{sheet}” is too large to be a form</translation>
+    </message>
+    <message>
+        <source>{file} 的工作表“{sheet}”中 {cell} 是公式，但没有保存计算结果（文件不是由 Excel/WPS 保存的？）。请在 Excel 或 WPS 中打开、保存后再导入，或把公式改为数值</source>
+        <translation>In {file}, sheet “{sheet}”, {cell} is a formula without its computed value (not saved by Excel/WPS?). Open and save it in Excel or WPS, or replace the formula by its value, then import again</translation>
+    </message>
+    <message>
+        <source>{file} 的工作表“{sheet}”的内容延伸到 {cell}，远超填报模板的范围（最多 {rows} 行、{columns} 列）。请删除表格以外的内容后重试</source>
+        <translation>In {file}, sheet “{sheet}” reaches {cell}, far beyond a form (at most {rows} rows and {columns} columns). Delete what lies outside the form and try again</translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <source>不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）</source>
+        <translation>Unsupported file type &quot;{suffix}&quot;: import a .csv file or an Excel form template (.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在审核…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>{where}：</source>
+        <translation>{where}:</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>There is no reporting unit &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>“{name}”的数据不能导入本单位的数据库</source>
+        <translation>Figures of &quot;{name}&quot; cannot be imported into this unit&apos;s database</translation>
+    </message>
+    <message>
+        <source>目录中没有指标“{code}”</source>
+        <translation>The catalog has no indicator &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>“{name}”由其他指标计算得出，不能导入</source>
+        <translation>&quot;{name}&quot; is computed from other indicators and cannot be imported</translation>
+    </message>
+    <message>
+        <source>“{unit}”不填报“{name}”</source>
+        <translation>&quot;{unit}&quot; does not report &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>说明超过 {limit} 字</source>
+        <translation>the explanation is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>与{other}重复</source>
+        <translation>duplicates {other}</translation>
+    </message>
+    <message>
+        <source>导入被拒绝，数据库未作任何修改。共 {count} 处问题：</source>
+        <translation>Import refused; the database was not changed. {count} problems:</translation>
+    </message>
+    <message>
+        <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK）</source>
+        <translation type="vanished">The text encoding of {path} is not recognised (it should be UTF-8 or GBK)</translation>
+    </message>
+    <message>
+        <source>{path} 太大（{size} MB），不是可导入的数据文件</source>
+        <translation>{path} is too large ({size} MB) to be a data file to import</translation>
+    </message>
+    <message>
+        <source>无法读取 {path}：{reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} 不是 CSV 文本文件</source>
+        <translation>{path} is not a CSV text file</translation>
+    </message>
+    <message>
+        <source>{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）</source>
+        <translation>{path} lacks columns: {columns} (the header should be unit,indicator,period,value[,explanation])</translation>
+    </message>
+    <message>
+        <source>比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 &quot;1,200&quot;）</source>
+        <translation>{n} more columns than the header (a thousands separator in a number must be quoted, as in &quot;1,200&quot;)</translation>
+    </message>
+    <message>
+        <source>{path} 第 {line} 行格式错误：{reason}</source>
+        <translation>{path}, line {line} is malformed: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{reason}</source>
+        <translation>Cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 太大，不是本程序的填报模板</source>
+        <translation>{file} is too large to be a form template of this program</translation>
+    </message>
+    <message>
+        <source>{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）</source>
+        <translation>{file} is in the old .xls format: fill in the .xlsx template this program makes (or save it as .xlsx in Excel and try again)</translation>
+    </message>
+    <message>
+        <source>{file} 不是 Excel 工作簿（.xlsx），或文件已损坏</source>
+        <translation>{file} is not an Excel workbook (.xlsx), or it is damaged</translation>
+    </message>
+    <message>
+        <source>{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写</source>
+        <translation>{file} is not a form template made by this program (no template information); make one with &quot;Make an Excel form template&quot; first</translation>
+    </message>
+    <message>
+        <source>{file} 不是本程序生成的填报模板（模板信息不符）</source>
+        <translation>{file} is not a form template made by this program (template information does not match)</translation>
+    </message>
+    <message>
+        <source>{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入</source>
+        <translation>{file} is an old template (version {found}, now {current}): make a new template, copy the figures into it, then import</translation>
+    </message>
+    <message>
+        <source>{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入</source>
+        <translation>{file} was made by a newer version of the program (template version {found}): upgrade before importing it</translation>
+    </message>
+    <message>
+        <source>{file} 是“{name}”的模板，本数据库中没有这个填报单位</source>
+        <translation>{file} is the template of &quot;{name}&quot;, a unit this database does not have</translation>
+    </message>
+    <message>
+        <source>{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库</source>
+        <translation>{file} is the template of &quot;{theirs}&quot; and cannot be imported into the database of &quot;{ours}&quot;</translation>
+    </message>
+    <message>
+        <source>{file} 的报告期无效：{reason}</source>
+        <translation>{file}&apos;s period is not valid: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板</source>
+        <translation>{file} is the template for {found}, not {expected}: check the period, or make a template for {expected}</translation>
+    </message>
+    <message>
+        <source>{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标</source>
+        <translation>{cell}: this row is not one of the template&apos;s indicator rows (added or pasted?); its indicator cannot be told</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）</source>
+        <translation>Row {row}: the template has no indicator code &quot;{code}&quot; (a row pasted from another template?)</translation>
+    </message>
+    <message>
+        <source>第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）</source>
+        <translation>Rows {row} and {other} are the same indicator &quot;{name}&quot; (a copied row?)</translation>
+    </message>
+    <message>
+        <source>{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板</source>
+        <translation>{cell}: the indicator name &quot;{found}&quot; does not match this row&apos;s indicator &quot;{name}&quot; (cells moved or overwritten?); use a fresh template</translation>
+    </message>
+    <message>
+        <source>{cell}：“{name}”填成了日期或时间，应为数字</source>
+        <translation>{cell}: &quot;{name}&quot; holds a date or time; it should be a number</translation>
+    </message>
+    <message>
+        <source>缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行</source>
+        <translation>The row of &quot;{name}&quot; is missing (row {row}; deleted?): use a fresh template, or restore the row</translation>
+    </message>
+    <message>
+        <source>导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题：</source>
+        <translation>Import refused; the database was not changed. {file} has {count} problems:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>数据库不存在</source>
+        <translation>Database not found</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 不存在。要在这里新建一个吗？</source>
+        <translation>Database {path} does not exist. Create a new one there?</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。</source>
+        <translation>Database {path} is open in another xz-desktop window (computer {host}, process {pid}). Close that window first: two copies editing at once would overwrite each other.</translation>
+    </message>
+    <message>
+        <source>无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。</source>
+        <translation>Cannot create a lock file in {folder}: the folder is read-only or not permitted. Copy the database to a folder you can write to and open it there.</translation>
+    </message>
+</context>
+<context>
+    <name>numbers</name>
+    <message>
+        <source>“{text}”不是数字</source>
+        <translation>&quot;{text}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>“{text}”不是有限的数字</source>
+        <translation>&quot;{text}&quot; is not a finite number</translation>
+    </message>
+    <message>
+        <source>“{text}”带有百分号，但本指标的计量单位是“{measure}”</source>
+        <translation>“{text}” has a percent sign, but this indicator is measured in “{measure}”</translation>
+    </message>
+    <message>
+        <source>“{text}”中的逗号不是千位分隔符（千位分隔符每三位一组）；小数请用小数点，如 {example}</source>
+        <translation>The comma in “{text}” is not a thousands separator (those come every three digits); write decimals with a point, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>“{text}”的分隔符位置不对：千位分隔符（逗号或空格）须每三位一组，如 12,345</source>
+        <translation>The separators in “{text}” are misplaced: thousands separators (comma or space) come every three digits, e.g. 12,345</translation>
+    </message>
+    <message>
+        <source>“{text}”不是数字：含有上标、分数等不是普通阿拉伯数字的字符</source>
+        <translation>“{text}” is not a number: it holds characters that are not plain digits (superscripts, fractions)</translation>
+    </message>
+</context>
+<context>
+    <name>packages</name>
+    <message>
+        <source>没有找到上报包（*.xzpkg）</source>
+        <translation>No packages (*.xzpkg) found</translation>
+    </message>
+    <message>
+        <source>批量处理请用 --prefer unit 或 --prefer district 指定采用哪一方</source>
+        <translation>For bulk resolution, say which side wins with --prefer unit or --prefer district</translation>
+    </message>
+    <message>
+        <source>请给出冲突编号和 --choose N（或用 --all --prefer …）</source>
+        <translation>Give a conflict number and --choose N (or use --all --prefer …)</translation>
+    </message>
+    <message>
+        <source>{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送</source>
+        <translation>{file} is incomplete or damaged (perhaps truncated when copied); ask the unit to send it again</translation>
+    </message>
+    <message>
+        <source>{file} 不完整或已损坏：{reason}</source>
+        <translation>{file} is incomplete or damaged: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 不是上报包（不是 SQLite 文件）</source>
+        <translation>{file} is not a package (not an SQLite file)</translation>
+    </message>
+    <message>
+        <source>{file} 不是上报包（可能是数据库文件，请用“导出上报包”生成上报包）</source>
+        <translation>{file} is not a package (perhaps a database file; make a package with &quot;Export package&quot;)</translation>
+    </message>
+    <message>
+        <source>{file} 不是文件</source>
+        <translation>{file} is not a file</translation>
+    </message>
+    <message>
+        <source>{file} 中 {where} 的修订号无效，不予合并</source>
+        <translation>{file}: the revision of {where} is not valid; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 中 {where} 的字段过长，不予合并</source>
+        <translation>{file}: a field of {where} is too long; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 中 {where} 的数值“{value}”不是有效数字，不予合并</source>
+        <translation>{file}: the value &quot;{value}&quot; of {where} is not a valid number; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 中 {where} 的说明超过 {limit} 字，不予合并</source>
+        <translation>{file}: the explanation of {where} is longer than {limit} characters; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并</source>
+        <translation>{file} holds {count} rows, far more than one unit can have; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 含有无效的数据，不予合并</source>
+        <translation>{file} holds invalid data; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并</source>
+        <translation>The manifest of {file} lists the period(s) {periods} but the package has no figure for them; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 含有无效的指标代码“{code}”，不予合并</source>
+        <translation>{file} holds an invalid indicator code “{code}”; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并</source>
+        <translation>In {file}, the time of change “{value}” of {where} is not a plausible time; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 含有清单之外报告期“{period}”的数据，不予合并</source>
+        <translation>{file} holds figures of period &quot;{period}&quot;, which its manifest does not list; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 含有类型不对的数据，不予合并</source>
+        <translation>{file} holds data of the wrong type; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并</source>
+        <translation>{file} says it belongs to &quot;{unit}&quot; yet holds figures of &quot;{other}&quot;; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 太大（{size} MB），不是上报包</source>
+        <translation>{file} is too large ({size} MB) to be a package</translation>
+    </message>
+    <message>
+        <source>{file} 已损坏（文件内部校验失败），请让填报单位重新发送</source>
+        <translation>{file} is damaged (its internal check failed); ask the unit to send it again</translation>
+    </message>
+    <message>
+        <source>{file} 的内容与其类型不符，不予处理</source>
+        <translation>{file}: its content does not match its kind; not processed</translation>
+    </message>
+    <message>
+        <source>{file} 的附带内容无效，不予处理</source>
+        <translation>{file}: its attachments are invalid; not processed</translation>
+    </message>
+    <message>
+        <source>{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并</source>
+        <translation>{file} was exported by a newer version of the program (package format {found}, this one knows up to {known}); upgrade before merging it</translation>
+    </message>
+    <message>
+        <source>{file} 的上报包格式 {found} 无法识别</source>
+        <translation>The package format {found} of {file} is not recognised</translation>
+    </message>
+    <message>
+        <source>{file} 的上报包类型“{kind}”无法识别</source>
+        <translation>The package kind &quot;{kind}&quot; of {file} is not recognised</translation>
+    </message>
+    <message>
+        <source>{file} 的上报包编号无效</source>
+        <translation>The package ID of {file} is not valid</translation>
+    </message>
+    <message>
+        <source>{file} 的清单字段“{key}”无效（{value}），不予合并</source>
+        <translation>The manifest field “{key}” of {file} is invalid ({value}); not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并</source>
+        <translation>The period &quot;{period}&quot; of {file} is outside the plan years or not recognised; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的数据条数与清单不符，不予合并</source>
+        <translation>{file}&apos;s number of rows does not match its manifest; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的数据表结构与上报包格式不符，不予合并</source>
+        <translation>{file}&apos;s tables do not match the package format; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出</source>
+        <translation>{file}&apos;s checksum does not match: it was changed after export or is damaged; not merged. Ask the unit to export it again</translation>
+    </message>
+    <message>
+        <source>{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包</source>
+        <translation>{file}&apos;s format is not recognised (format version missing or invalid); it is not a package of this program</translation>
+    </message>
+    <message>
+        <source>{file} 的清单内容无效</source>
+        <translation>{file}&apos;s manifest is not valid</translation>
+    </message>
+    <message>
+        <source>{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并</source>
+        <translation>The export time “{value}” of {file} is not plausible (before the plan or in the future); not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的清单字段“{key}”过长，不予合并</source>
+        <translation>The manifest field &quot;{key}&quot; of {file} is too long; not merged</translation>
+    </message>
+    <message>
+        <source>{file} 的清单没有列出报告期</source>
+        <translation>{file}&apos;s manifest lists no period</translation>
+    </message>
+    <message>
+        <source>{file} 的清单缺少：{keys}</source>
+        <translation>{file}&apos;s manifest lacks: {keys}</translation>
+    </message>
+    <message>
+        <source>{file} 的清单（manifest）内容无效</source>
+        <translation>{file}&apos;s manifest is not valid</translation>
+    </message>
+    <message>
+        <source>{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并</source>
+        <translation>{file} is not structured as a package (it holds {extra}); not merged</translation>
+    </message>
+    <message>
+        <source>找不到文件 {file}</source>
+        <translation>File {file} not found</translation>
+    </message>
+    <message>
+        <source>无法写入上报包 {path}：{reason}</source>
+        <translation>Cannot write the package {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法打开上报包 {file}：{reason}</source>
+        <translation>Cannot open the package {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{reason}</source>
+        <translation>Cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>冲突 {id} 不存在或已处理</source>
+        <translation>Conflict {id} does not exist or is already decided</translation>
+    </message>
+    <message>
+        <source>冲突 {id} 只有 {count} 个可选数值</source>
+        <translation>Conflict {id} has only {count} values to choose from</translation>
+    </message>
+    <message>
+        <source>该单位首次填报</source>
+        <translation>the unit&apos;s first entry</translation>
+    </message>
+    <message>
+        <source>该单位第 {n} 次修改</source>
+        <translation>the unit&apos;s change no. {n}</translation>
+    </message>
+    <message>
+        <source>更正文件由区级汇总数据库导出</source>
+        <translation>Corrections files are exported from the district database</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>There is no reporting unit &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>区里没有更正过“{unit}”的数值{periods}，无需下发更正文件</source>
+        <translation>The district has not corrected any figure of &quot;{unit}&quot;{periods}; no corrections file is needed</translation>
+    </message>
+    <message>
+        <source>{file} 是区里的回执，请用“导入回执”（xz receipt-import）导入</source>
+        <translation>{file} is a receipt from the district; import it with “Import receipt” (xz receipt-import)</translation>
+    </message>
+    <message>
+        <source>{file} 是填报单位的上报包，不是区里下发的更正文件</source>
+        <translation>{file} is a unit&apos;s package, not a corrections file from the district</translation>
+    </message>
+    <message>
+        <source>这份更正文件是发给“{unit}”的，不能导入本数据库（{own}）</source>
+        <translation>This corrections file is for &quot;{unit}&quot; and cannot be imported into this database ({own})</translation>
+    </message>
+    <message>
+        <source>更正文件中有本数据库目录里没有的指标：{codes}。请先导入区里下发的最新目录</source>
+        <translation>The corrections file has indicators this database&apos;s catalog lacks: {codes}. Import the district&apos;s latest catalog first</translation>
+    </message>
+    <message>
+        <source>{file} 不予合并：{reason}</source>
+        <translation>{file} not merged: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 与已合并的同编号上报包内容不同，不予合并</source>
+        <translation>{file} differs from the package with the same number merged before; not merged</translation>
+    </message>
+    <message>
+        <source>这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库</source>
+        <translation>This is the database of &quot;{own}&quot;; packages can only be merged into the district database</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的已合并上报包</source>
+        <translation>No merged package has the number {id}</translation>
+    </message>
+    <message>
+        <source>上报包 {file} 已于 {at} 撤销合并</source>
+        <translation>Package {file} was already taken out on {at}</translation>
+    </message>
+    <message>
+        <source>没有找到上报包“{text}”（可用 xz log 查看已合并的上报包）</source>
+        <translation>No package &quot;{text}&quot; found (xz log lists the merged packages)</translation>
+    </message>
+    <message>
+        <source>“{text}”对应多个上报包，请写出完整编号</source>
+        <translation>&quot;{text}&quot; matches several packages; give the full number</translation>
+    </message>
+    <message>
+        <source>请选择要上报的报告期</source>
+        <translation>Choose the periods to report</translation>
+    </message>
+    <message>
+        <source>区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出</source>
+        <translation>The district database cannot export a package: packages are exported from the units&apos; databases</translation>
+    </message>
+    <message>
+        <source>报告期 {periods} 已由区里验收并锁定，无需再报；如需修改，请联系区里重新开放</source>
+        <translation>Period {periods} has been accepted and locked by the district; there is nothing to submit. To change it, ask the district to reopen it</translation>
+    </message>
+    <message>
+        <source>{period} {name}：{text}</source>
+        <translation>{period} {name}: {text}</translation>
+    </message>
+    <message>
+        <source>还有 {count} 处需要处理，暂不能导出上报包：</source>
+        <translation>{count} problems remain; the package cannot be exported yet:</translation>
+    </message>
+    <message>
+        <source>报告期 {periods} 还没有填报任何数据，不能导出上报包</source>
+        <translation type="vanished">Nothing has been filled in for {periods} yet; no package can be exported</translation>
+    </message>
+    <message>
+        <source>报告期 {periods} 还没有填报任何数据，不能导出上报包（本期确无数据可报时，请空表上报并写明说明）</source>
+        <translation>No figures have been entered for period {periods}, so no package can be exported (if there is truly nothing to report this period, submit a nil report and explain why)</translation>
+    </message>
+    <message>
+        <source>空表上报必须写明说明（为什么本期没有可报的数据）</source>
+        <translation>A nil report needs an explanation (why there is nothing to report this period)</translation>
+    </message>
+    <message>
+        <source>说明超过 {limit} 字</source>
+        <translation>the explanation is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>报告期 {periods} 已填有数据，不能空表上报；请导出普通上报包</source>
+        <translation>Period {periods} already has figures, so it cannot be a nil report; export an ordinary package</translation>
+    </message>
+    <message>
+        <source>这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入</source>
+        <translation>This is a corrections file from the district to a unit; import it in that unit&apos;s database with &quot;Import the district&apos;s corrections&quot;</translation>
+    </message>
+    <message>
+        <source>这是区里发给填报单位的回执，应在该单位的数据库中用“导入回执”导入</source>
+        <translation>This is a receipt the district sent to a reporting unit; import it in that unit&apos;s database with “Import receipt”</translation>
+    </message>
+    <message>
+        <source>本区的单位名单中没有“{unit}”</source>
+        <translation>&quot;{unit}&quot; is not in the district&apos;s list of units</translation>
+    </message>
+    <message>
+        <source>上报包按本区从未使用过的指标目录（版本 {version}）填报；请让“{unit}”导入区里下发的目录（xz catalog-import）后重新导出</source>
+        <translation>The package was filled in with a catalog this district never used (version {version}); ask &quot;{unit}&quot; to import the district&apos;s catalog (xz catalog-import) and export again</translation>
+    </message>
+    <message>
+        <source>空表上报必须附说明，这个上报包的说明是空的</source>
+        <translation>A nil report must carry an explanation; this package&apos;s explanation is empty</translation>
+    </message>
+    <message>
+        <source>上报包声明为空表上报，却含有数值</source>
+        <translation>The package says it is a nil report, yet it contains figures</translation>
+    </message>
+    <message>
+        <source>指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出</source>
+        <translation>Indicator &quot;{code}&quot; is no longer in the district&apos;s catalog (the package was filled in with catalog version {version}); ask the unit to import the latest catalog and export again</translation>
+    </message>
+    <message>
+        <source>未知的指标代码“{code}”</source>
+        <translation>Unknown indicator code &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>“{name}”由其他指标计算得出，不应出现在上报包中</source>
+        <translation>&quot;{name}&quot; is computed from other indicators and must not be in a package</translation>
+    </message>
+    <message>
+        <source>“{unit}”不填报“{name}”</source>
+        <translation>&quot;{unit}&quot; does not report &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包</source>
+        <translation>{period} of “{unit}” was accepted and locked by {by} at {at}; no new package is taken until the district reopens it (xz review --reopen)</translation>
+    </message>
+    <message>
+        <source>{file} 自称来自{who}，但它是旧版本程序导出的未签名上报包（格式 1），无法确认来源，不予接受。请该单位用区里发放的登记文件登记后重新导出</source>
+        <translation>{file} claims to come from {who}, but it is an unsigned package of an older version (format 1) whose sender cannot be confirmed; refused. Have the unit enrol with the district&apos;s enrolment file and export again</translation>
+    </message>
+</context>
+<context>
+    <name>packages_page</name>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>合并上报包(&amp;M)…</source>
+        <translation>&amp;Merge packages…</translation>
+    </message>
+    <message>
+        <source>合并日志</source>
+        <translation>Merge log</translation>
+    </message>
+    <message>
+        <source>导入区里下发的目录(&amp;L)…</source>
+        <translation>Import the district&apos;s cata&amp;log…</translation>
+    </message>
+    <message>
+        <source>导入区里的更正(&amp;G)…</source>
+        <translation>Import the district&apos;s corrections (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>导出上报包(&amp;U)…</source>
+        <translation>Export package (&amp;U)…</translation>
+    </message>
+    <message>
+        <source>导出更正文件（发给单位）(&amp;G)…</source>
+        <translation>Export corrections (for a unit) (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>导出目录文件（下发各单位）(&amp;L)…</source>
+        <translation>Export the cata&amp;log (for the units)…</translation>
+    </message>
+    <message>
+        <source>导入区里下发的目录</source>
+        <translation>Import the district&apos;s catalog</translation>
+    </message>
+    <message>
+        <source>目录文件 (*{suffix});;所有文件 (*)</source>
+        <translation>Catalog files (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>目录版本 {version} 已在使用，无需更新。</source>
+        <translation>Catalog version {version} is already in force; nothing to update.</translation>
+    </message>
+    <message>
+        <source>已启用区里下发的目录（版本 {version}，{n} 项指标）。</source>
+        <translation>The district&apos;s catalog is now in force (version {version}, {n} indicators).</translation>
+    </message>
+    <message>
+        <source>导入目录</source>
+        <translation>Import catalog</translation>
+    </message>
+    <message>
+        <source>导出目录文件</source>
+        <translation>Export catalog</translation>
+    </message>
+    <message>
+        <source>目录文件 (*{suffix})</source>
+        <translation>Catalog files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>已导出目录（版本 {version}）：{file}
 请发给各填报单位，用“文件 → 导入区里下发的目录”启用。</source>
-            <translation>Catalog exported (version {version}): {file}
-Send it to the units, which put it in force with "File → Import the district's catalog".</translation>
-        </message>
-        <message>
-            <source>导出更正文件</source>
-            <translation>Export corrections</translation>
-        </message>
-        <message>
-            <source>区里还没有更正过任何单位的数值。</source>
-            <translation>The district has not corrected any unit's figures yet.</translation>
-        </message>
-        <message>
-            <source>发给哪个单位：</source>
-            <translation>For which unit:</translation>
-        </message>
-        <message>
-            <source>保存更正文件</source>
-            <translation>Save corrections file</translation>
-        </message>
-        <message>
-            <source>更正文件 (*{suffix})</source>
-            <translation>Corrections files (*{suffix})</translation>
-        </message>
-        <message>
-            <source>已导出 {n} 个更正数值：{file}
+        <translation>Catalog exported (version {version}): {file}
+Send it to the units, which put it in force with &quot;File → Import the district&apos;s catalog&quot;.</translation>
+    </message>
+    <message>
+        <source>导出更正文件</source>
+        <translation>Export corrections</translation>
+    </message>
+    <message>
+        <source>区里还没有更正过任何单位的数值。</source>
+        <translation>The district has not corrected any unit&apos;s figures yet.</translation>
+    </message>
+    <message>
+        <source>发给哪个单位：</source>
+        <translation>For which unit:</translation>
+    </message>
+    <message>
+        <source>保存更正文件</source>
+        <translation>Save corrections file</translation>
+    </message>
+    <message>
+        <source>更正文件 (*{suffix})</source>
+        <translation>Corrections files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 个更正数值：{file}
 请发给该单位，用“文件 → 导入区里的更正”导入。</source>
-            <translation>{n} corrected figures exported: {file}
-Send it to the unit, which imports it with "File → Import the district's corrections".</translation>
-        </message>
-        <message>
-            <source>导入区里的更正</source>
-            <translation>Import the district's corrections</translation>
-        </message>
-        <message>
-            <source>更正文件 (*{suffix});;所有文件 (*)</source>
-            <translation>Corrections files (*{suffix});;All files (*)</translation>
-        </message>
-        <message>
-            <source>已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。</source>
-            <translation>The district's corrections are in: {changed} figures changed to the corrected values, {agreed} already agreed.</translation>
-        </message>
-        <message>
-            <source>导入区里的回执</source>
-            <translation>Import the district's receipt</translation>
-        </message>
-        <message>
-            <source>回执 (*{suffix});;所有文件 (*)</source>
-            <translation>Receipt (*{suffix});;All files (*)</translation>
-        </message>
-        <message>
-            <source>{name} 是上报包，应报送区里合并</source>
-            <translation>{name} is a submission package: send it to the district to merge</translation>
-        </message>
-        <message>
-            <source>汇总</source>
-            <translation>Totals</translation>
-        </message>
-        <message>
-            <source>分单位数据</source>
-            <translation>By unit</translation>
-        </message>
-        <message>
-            <source>导入回执</source>
-            <translation>Import receipt</translation>
-        </message>
-        <message>
-            <source>已启用区里的目录（版本 {version}）。</source>
-            <translation>The district's catalog is in force (version {version}).</translation>
-        </message>
-        <message>
-            <source>已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。</source>
-            <translation>The district's receipt is imported: {changed} figures took the district's values, {agreed} already agreed.</translation>
-        </message>
-        <message>
-            <source>已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。</source>
-            <translation>Returned: {periods}. The reasons are on the form; correct and export a new package.</translation>
-        </message>
-        <message>
-            <source>已验收（锁定，只读）：{periods}。</source>
-            <translation>Accepted (locked, read-only): {periods}.</translation>
-        </message>
-        <message>
-            <source>目标与考核</source>
-            <translation>Targets &amp; assessment</translation>
-        </message>
-    </context>
+        <translation>{n} corrected figures exported: {file}
+Send it to the unit, which imports it with &quot;File → Import the district&apos;s corrections&quot;.</translation>
+    </message>
+    <message>
+        <source>导入区里的更正</source>
+        <translation>Import the district&apos;s corrections</translation>
+    </message>
+    <message>
+        <source>更正文件 (*{suffix});;所有文件 (*)</source>
+        <translation>Corrections files (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。</source>
+        <translation>The district&apos;s corrections are in: {changed} figures changed to the corrected values, {agreed} already agreed.</translation>
+    </message>
+    <message>
+        <source>导入区里的回执</source>
+        <translation>Import the district&apos;s receipt</translation>
+    </message>
+    <message>
+        <source>回执 (*{suffix});;所有文件 (*)</source>
+        <translation>Receipt (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。</source>
+        <translation>The district&apos;s receipt is imported: {changed} figures took the district&apos;s values, {agreed} already agreed.</translation>
+    </message>
+    <message>
+        <source>已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。</source>
+        <translation>Returned: {periods}. The reasons are on the form; correct and export a new package.</translation>
+    </message>
+    <message>
+        <source>已验收（锁定，只读）：{periods}。</source>
+        <translation>Accepted (locked, read-only): {periods}.</translation>
+    </message>
+    <message>
+        <source>已启用区里的目录（版本 {version}）。</source>
+        <translation>The district&apos;s catalog is in force (version {version}).</translation>
+    </message>
+    <message>
+        <source>导入回执</source>
+        <translation>Import receipt</translation>
+    </message>
+    <message>
+        <source>{name} 是上报包，应报送区里合并</source>
+        <translation>{name} is a submission package: send it to the district to merge</translation>
+    </message>
+    <message>
+        <source>导入区里的回执(&amp;R)…</source>
+        <translation>Import the district&apos;s &amp;receipt…</translation>
+    </message>
+    <message>
+        <source>报送情况</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>查看冲突(&amp;T)</source>
+        <translation>Show conflic&amp;ts</translation>
+    </message>
+    <message>
+        <source>查看合并日志(&amp;R)</source>
+        <translation>Show merge log (&amp;R)</translation>
+    </message>
+    <message>
+        <source>查看报送情况(&amp;B)</source>
+        <translation>Show su&amp;bmissions</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>无法识别的报告期“{text}”，应为年份（如 2023）或半年（如 2023H1）</source>
+        <translation>The period &quot;{text}&quot; is not recognised; it should be a year (e.g. 2023) or a half-year (e.g. 2023H1)</translation>
+    </message>
+    <message>
+        <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
+        <translation>The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+    </message>
+</context>
+<context>
+    <name>pivot</name>
+    <message>
+        <source>“十四五”人才发展主要指标（表2）</source>
+        <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
+    </message>
+    <message>
+        <source>规划正文中的其他目标</source>
+        <translation>Other targets in the text of the plan</translation>
+    </message>
+    <message>
+        <source>“十三五”规划指标（表1）</source>
+        <translation>13th Five-Year Plan indicators (Table 1)</translation>
+    </message>
+    <message>
+        <source>基础数据（计算比值所用的组成项）</source>
+        <translation>Base data (components of the ratios)</translation>
+    </message>
+    <message>
+        <source>按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值</source>
+        <translation>Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
+    </message>
+    <message>
+        <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
+        <translation>District value = Σ numerator ÷ Σ denominator × {scale}, over units that reported both</translation>
+    </message>
+    <message>
+        <source>全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算</source>
+        <translation>District value = district numerator ÷ district denominator × {scale}; they are reported by different units and the value exists only when both are complete</translation>
+    </message>
+    <message>
+        <source>全区值 = 各组成项的全区值之和</source>
+        <translation>District value = the sum of its parts&apos; district values</translation>
+    </message>
+    <message>
+        <source>{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点</source>
+        <translation>{years}: incomplete data, no district value (numerator and denominator must both be complete); no point drawn</translation>
+    </message>
+    <message>
+        <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值</source>
+        <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years; “est.” marks carried-forward estimates</translation>
+    </message>
+    <message>
+        <source>空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较</source>
+        <translation>Hollow points are years with incomplete data (missing units not counted): not comparable with other years</translation>
+    </message>
+    <message>
+        <source>“估”为沿用上期的估计值</source>
+        <translation>“est.” marks estimates carried forward from an earlier period</translation>
+    </message>
+    <message>
+        <source>全区值 = 各组成项之和</source>
+        <translation type="vanished">District value = sum of its components</translation>
+    </message>
+    <message>
+        <source>占全区</source>
+        <translation>Share of district</translation>
+    </message>
+    <message>
+        <source>区级指标：只取主管单位填报的数值</source>
+        <translation>District indicator: only the responsible unit&apos;s figure counts</translation>
+    </message>
+    <message>
+        <source>全区值 = 各单位之和</source>
+        <translation>District value = sum of the units&apos; values</translation>
+    </message>
+</context>
+<context>
+    <name>plan_assess</name>
+    <message>
+        <source>无法读取方案文件 {file}：{reason}</source>
+        <translation>Cannot read the scheme file {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>加减分只能在区级汇总数据库中录入</source>
+        <translation>Bonus and deduction items are entered in the district&apos;s database only</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{unit}”</source>
+        <translation>There is no reporting unit “{unit}”</translation>
+    </message>
+    <message>
+        <source>加减分应为 -100 到 100 之间、不为 0 的数</source>
+        <translation>A bonus or deduction must be a number from -100 to 100 other than 0</translation>
+    </message>
+    <message>
+        <source>加减分须写明理由（不超过 500 字）</source>
+        <translation>A bonus or deduction needs a reason (at most 500 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>plan_report</name>
+    <message>
+        <source>年度评估报告在区级汇总数据库中生成</source>
+        <translation>The annual evaluation report is written from the district&apos;s database</translation>
+    </message>
+    <message>
+        <source>未安装 LibreOffice，无法生成 PDF；Word 文件已写出：{path}</source>
+        <translation>LibreOffice is not installed, so no PDF was made; the Word file was written: {path}</translation>
+    </message>
+    <message>
+        <source>LibreOffice 转换 PDF 失败：{reason}</source>
+        <translation>LibreOffice could not convert to PDF: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>plan_targets</name>
+    <message>
+        <source>目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标</source>
+        <translation>Targets are set by the district; a unit&apos;s copy receives them only in the district&apos;s catalog file</translation>
+    </message>
+    <message>
+        <source>{file} 太大，不是目标文件</source>
+        <translation>{file} is too large to be a targets file</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{reason}</source>
+        <translation>Cannot read {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件</source>
+        <translation>{file} is not a CSV text file in UTF-8 or GBK</translation>
+    </message>
+    <message>
+        <source>{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）</source>
+        <translation>{file} lacks the columns {columns} (the header must be unit,indicator,target[,period])</translation>
+    </message>
+    <message>
+        <source>{file} 不是有效的 CSV：{reason}</source>
+        <translation>{file} is not valid CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：目标“{text}”不是数字</source>
+        <translation>Row {row}: the target “{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：目标为空</source>
+        <translation>Row {row}: the target is blank</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）</source>
+        <translation>Row {row}: the target {text} is out of range (0 to 10^12)</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：没有在用的填报单位“{unit}”</source>
+        <translation>Row {row}: there is no active reporting unit “{unit}”</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：目录中没有指标“{code}”</source>
+        <translation>Row {row}: the catalog has no indicator “{code}”</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标</source>
+        <translation>Row {row}: {unit} does not report “{name}” and cannot be given a target for it</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：期别“{period}”应为 2021 到 2025 的年份</source>
+        <translation>Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
+    </message>
+    <message>
+        <source>第 {row} 行与第 {first} 行重复</source>
+        <translation>Row {row} repeats row {first}</translation>
+    </message>
+    <message>
+        <source>{file} 有 {count} 处错误，未导入任何目标</source>
+        <translation>{file} has {count} errors; no target was imported</translation>
+    </message>
+    <message>
+        <source>“{name}”由一个单位填报或由计算得出，不需要分解到单位</source>
+        <translation>“{name}” is reported by one unit or computed: it is not split over units</translation>
+    </message>
+    <message>
+        <source>“{name}”没有 2025 年目标，无法分解</source>
+        <translation>“{name}” has no 2025 target to split</translation>
+    </message>
+    <message>
+        <source>分解依据“{by}”应为 base 或目录中的指标代码</source>
+        <translation>The basis “{by}” must be base or an indicator code of the catalog</translation>
+    </message>
+    <message>
+        <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
+        <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
+    </message>
+    <message>
+        <source>分解依据“{basis}”不由这些单位填报：{units}</source>
+        <translation>These units do not report “{basis}”, the basis of the split: {units}</translation>
+    </message>
+    <message>
+        <source>没有哪一年各单位都填报了“{basis}”，无法按它分解</source>
+        <translation>No year has “{basis}” from every unit: it cannot be the basis of the split</translation>
+    </message>
+    <message>
+        <source>{file} 中的目标数据无效</source>
+        <translation>The targets in {file} are not valid</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>打印填报表</source>
+        <translation>Print form</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>已取消，数据未作修改</source>
+        <translation>Cancelled; nothing was changed</translation>
+    </message>
+</context>
+<context>
+    <name>review_page</name>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>审核日志</source>
+        <translation>Review log</translation>
+    </message>
+    <message>
+        <source>审核（验收 / 退回）(&amp;V)</source>
+        <translation>Re&amp;view (accept / return)</translation>
+    </message>
+    <message>
+        <source>查看审核日志(&amp;J)</source>
+        <translation>Show the review log (&amp;J)</translation>
+    </message>
+    <message>
+        <source>导出回执（发给单位）(&amp;H)…</source>
+        <translation>Export a receipt (for a unit) (&amp;H)…</translation>
+    </message>
+</context>
+<context>
+    <name>round</name>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>已报送（待审核）</source>
+        <translation>Submitted (awaiting review)</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已验收（锁定）</source>
+        <translation>Accepted (locked)</translation>
+    </message>
+    <message>
+        <source>截止日期由区级汇总数据库设置</source>
+        <translation>Due dates are set in the district database</translation>
+    </message>
+    <message>
+        <source>截止日期“{text}”无效，应写成 YYYY-MM-DD，如 2025-01-31</source>
+        <translation>Due date “{text}” is invalid: write YYYY-MM-DD, e.g. 2025-01-31</translation>
+    </message>
+    <message>
+        <source>截止日期 {due} 早于报告期 {period} 本身</source>
+        <translation>The due date {due} is before the period {period} itself</translation>
+    </message>
+    <message>
+        <source>回执由区级汇总数据库导出</source>
+        <translation>Receipts are exported from the district database</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>No reporting unit “{code}”</translation>
+    </message>
+    <message>
+        <source>区里对“{unit}”还没有审核决定、更正或截止日期，暂无回执可导出</source>
+        <translation>The district has no decision, correction or due date for “{unit}” yet: no receipt to export</translation>
+    </message>
+    <message>
+        <source>{file} 不是回执（应为区里用“导出回执”生成的文件）</source>
+        <translation>{file} is not a receipt (the district makes one with “Export receipt”)</translation>
+    </message>
+    <message>
+        <source>这份回执是发给“{unit}”的，不能导入本数据库（{own}）</source>
+        <translation>This receipt is for “{unit}” and cannot be imported into this database ({own})</translation>
+    </message>
+    <message>
+        <source>{file} 的内容不完整，不是完整的回执</source>
+        <translation>{file} is incomplete: not a whole receipt</translation>
+    </message>
+    <message>
+        <source>{file} 中的审核决定或截止日期无效，未导入</source>
+        <translation>{file}: its decisions or due dates are invalid; not imported</translation>
+    </message>
+    <message>
+        <source>回执中的目录没有本单位（{unit}）或本单位已停用，未导入</source>
+        <translation>The receipt&apos;s catalog lacks this unit ({unit}) or retires it; not imported</translation>
+    </message>
+    <message>
+        <source>{file} 中有目录里没有的指标：{codes}，未导入</source>
+        <translation>{file} has indicators the catalog lacks: {codes}; not imported</translation>
+    </message>
+    <message>
+        <source>审核、验收、退回和重新开放只能在区级汇总数据库中进行</source>
+        <translation>Review, accept, return and reopen happen only in the district database</translation>
+    </message>
+    <message>
+        <source>原因或备注超过 {limit} 字</source>
+        <translation>The reason or note is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 已经验收</source>
+        <translation>{period} of “{unit}” is already accepted</translation>
+    </message>
+    <message>
+        <source>“{unit}”还没有报送 {period}，不能验收</source>
+        <translation>“{unit}” has not submitted {period}: nothing to accept</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 还有 {n} 个冲突待处理，处理后才能验收</source>
+        <translation>{period} of “{unit}” has {n} open conflicts: decide them before accepting</translation>
+    </message>
+    <message>
+        <source>请写明退回原因</source>
+        <translation>State the reason for returning it</translation>
+    </message>
+    <message>
+        <source>未知的指标代码“{code}”</source>
+        <translation>Unknown indicator code “{code}”</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 已验收锁定，请先重新开放再退回</source>
+        <translation>{period} of “{unit}” is accepted and locked: reopen it before returning it</translation>
+    </message>
+    <message>
+        <source>“{unit}”还没有报送 {period}，无可退回</source>
+        <translation>“{unit}” has not submitted {period}: nothing to return</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 已退回，尚未重新报送</source>
+        <translation>{period} of “{unit}” was returned and not resubmitted yet</translation>
+    </message>
+    <message>
+        <source>请写明重新开放的原因</source>
+        <translation>State the reason for reopening it</translation>
+    </message>
+    <message>
+        <source>“{unit}”{period} 没有验收锁定，无需重新开放</source>
+        <translation>{period} of “{unit}” is not accepted: nothing to reopen</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <source>区级汇总数据库还没有签名密钥（登记第一个单位时自动生成）</source>
+        <translation>The district database has no signing key yet (it is made when the first unit is enrolled)</translation>
+    </message>
+    <message>
+        <source>本单位的数据库还没有登记（没有签名密钥），导出的文件区里无法验证。请向区里索取登记文件，用“xz init 数据库 --enrolment 登记文件”（或首次运行的对话框）导入</source>
+        <translation>This unit&apos;s database is not enrolled (it has no signing key), so the district could not verify what it exports. Ask the district for an enrolment file and take it in with “xz init DB --enrolment FILE” (or the first-run dialog)</translation>
+    </message>
+    <message>
+        <source>{file} 自称来自{who}，但{reason}，不予接受</source>
+        <translation>{file} claims to come from {who}, but {reason}; refused</translation>
+    </message>
+    <message>
+        <source>文件没有签名（旧版本程序导出，或签名被去掉）</source>
+        <translation>the file is not signed (exported by an old version, or its signature was removed)</translation>
+    </message>
+    <message>
+        <source>本数据库没有区里的公钥（不是用区里的登记文件建立的），无法验证</source>
+        <translation>this database has no district public key (it was not set up from an enrolment file), so it cannot be verified</translation>
+    </message>
+    <message>
+        <source>该单位在本区还没有登记（没有发放签名密钥）。请先用“xz enrol”为该单位登记，把登记文件交给该单位导入后重新导出</source>
+        <translation>the unit is not enrolled in this district (no signing key was issued). Enrol it with “xz enrol”, give it the enrolment file, and have it export again</translation>
+    </message>
+    <message>
+        <source>签名所用的密钥属于{other}</source>
+        <translation>it is signed with the key of {other}</translation>
+    </message>
+    <message>
+        <source>签名所用的密钥已于 {at} 作废（区里为该单位重新发放了密钥），请用新密钥重新导出</source>
+        <translation>it is signed with a key revoked on {at} (the district issued the unit a new key); export it again with the new key</translation>
+    </message>
+    <message>
+        <source>签名所用的密钥（{key}）不是本区为其登记的密钥</source>
+        <translation>the key it is signed with ({key}) is not the key the district enrolled for it</translation>
+    </message>
+    <message>
+        <source>签名与内容不符：文件在签名后被改动过或已损坏</source>
+        <translation>the signature does not match the content: the file was changed after it was signed, or is damaged</translation>
+    </message>
+    <message>
+        <source>这种文件只能由{who}签发</source>
+        <translation>a file of this kind can only be issued by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>此数据库由更新版本的程序创建（结构版本 {found}，本程序只认识到 {known}），请升级程序后再打开</source>
+        <translation>This database was made by a newer version of the program (schema version {found}; this one knows up to {known}); upgrade before opening it</translation>
+    </message>
+    <message>
+        <source>这不是 xz-desktop 的数据库</source>
+        <translation>This is not an xz-desktop database</translation>
+    </message>
+    <message>
+        <source>{path} 不是有效的数据库文件，或文件已损坏</source>
+        <translation>{path} is not a valid database file, or it is damaged</translation>
+    </message>
+    <message>
+        <source>“{name}”由其他指标计算得出，不能直接填报</source>
+        <translation>&quot;{name}&quot; is computed from other indicators and cannot be filled in directly</translation>
+    </message>
+    <message>
+        <source>填报人姓名超过 {limit} 个字，未写入</source>
+        <translation>The name of who filled it in is longer than {limit} characters; nothing written</translation>
+    </message>
+    <message>
+        <source>{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入</source>
+        <translation>The explanation of {indicator} {period} has {length} characters, more than {limit}; nothing written</translation>
+    </message>
+    <message>
+        <source>区级汇总数据库不属于某个单位</source>
+        <translation>The district database does not belong to a unit</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 操作失败：{reason}</source>
+        <translation>Database {path}: the operation failed: {reason}</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 是只读的，无法写入</source>
+        <translation>Database {path} is read-only and cannot be written</translation>
+    </message>
+    <message>
+        <source>该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改</source>
+        <translation>This period was accepted and locked by the district: its figures can change only after the district reopens it</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 正被另一个程序使用，请关闭后重试</source>
+        <translation>Database {path} is in use by another program; close it and try again</translation>
+    </message>
+    <message>
+        <source>磁盘已满，未能写入；数据库 {path} 保持原样</source>
+        <translation>The disk is full; nothing was written and the database {path} is unchanged</translation>
+    </message>
+    <message>
+        <source>读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样</source>
+        <translation>A disk read/write error (USB stick removed, or a faulty disk?); the database {path} is unchanged</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在</source>
+        <translation>Cannot open the database {path}: the location is read-only, access is denied, or the folder does not exist</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 的结构版本与本程序不符</source>
+        <translation>The schema version of database {path} does not match this program</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 不存在</source>
+        <translation>Database file {path} does not exist</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 正在计算机“{host}”上由 {app}（进程 {pid}）打开，为免两处同时修改，未写入任何内容。请先关闭那个窗口；只读的命令（如 xz totals、xz status）仍可使用</source>
+        <translation>The database {path} is open in {app} (process {pid}) on the computer “{host}”; nothing was written, so that it is never changed in two places at once. Close that window first; reading commands (such as xz totals, xz status) still work</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 所在位置是只读的（光盘、写保护的 U 盘，或没有写入权限的文件夹），无法写入。请把它复制到本机可写的文件夹；只读的命令（如 xz totals、xz status）仍可使用</source>
+        <translation>The database {path} is on a read-only medium (a CD, a write-protected USB stick, or a folder without write permission) and cannot be written. Copy it to a writable folder on this computer; reading commands (such as xz totals, xz status) still work</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已存在，不会覆盖</source>
+        <translation>File {path} already exists and will not be overwritten</translation>
+    </message>
+    <message>
+        <source>无法读取 {path}：{reason}</source>
+        <translation>Cannot read {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>本数据库属于“{own}”，不能写入“{other}”的数据</source>
+        <translation>This database belongs to &quot;{own}&quot; and cannot take figures of &quot;{other}&quot;</translation>
+    </message>
+    <message>
+        <source>没有填报单位“{code}”</source>
+        <translation>There is no reporting unit &quot;{code}&quot;</translation>
+    </message>
+    <message>
+        <source>磁盘已满或无法写入，数据库 {path} 保持原样</source>
+        <translation type="vanished">The disk is full or cannot be written; database {path} is unchanged</translation>
+    </message>
+    <message>
+        <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
+        <translation>The unit overlaps stored in the database are damaged; the catalog cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>talent_index</name>
+    <message>
+        <source>人才发展指数方案 {file} 有误：{what}</source>
+        <translation>The talent index scheme {file} is wrong: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>targets</name>
+    <message>
+        <source>没有可分解的单位</source>
+        <translation>No unit to split over</translation>
+    </message>
+    <message>
+        <source>分解依据不能为负数</source>
+        <translation>The basis of a split cannot be negative</translation>
+    </message>
+    <message>
+        <source>各单位的分解依据合计为 0，无法按比例分解</source>
+        <translation>The units&apos; basis adds up to 0: nothing to split in proportion to</translation>
+    </message>
+    <message>
+        <source>“{name}”是比率或增速，不能按份额分解</source>
+        <translation>“{name}” is a ratio or a growth rate: it is not split into shares</translation>
+    </message>
+    <message>
+        <source>“{name}”没有 2025 年目标，无法分解</source>
+        <translation>“{name}” has no 2025 target to split</translation>
+    </message>
+    <message>
+        <source>{unit} 没有分到目标</source>
+        <translation>{unit} has no share</translation>
+    </message>
+    <message>
+        <source>{unit} 已停用，仍有目标份额</source>
+        <translation>{unit} is retired but still holds a share</translation>
+    </message>
+    <message>
+        <source>在用单位的目标合计 {sum}，与全区目标 {target} 不符</source>
+        <translation>The active units&apos; targets add up to {sum}, not the district target {target}</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>totals_page</name>
+    <message>
+        <source>汇总</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <source>分单位数据</source>
+        <translation>By unit</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>目标与考核</source>
+        <translation>Targets &amp; assessment</translation>
+    </message>
+</context>
 </TS>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
+from ..domain.timefmt import local_time
 from ..services import form as service
 from ..services.plan.progress import unit_progress_rows
 from ..store import Store, open_store
@@ -129,7 +130,7 @@ def cmd_form(args) -> int:
     print(f"{form.unit.name} {service.period_label(form.period)}" + (f"（截止日期 {form.due}）" if form.due else ""))
     if form.locked and form.review:
         print(
-            f"本期已由区里验收并锁定（{form.review.decided_by}，{form.review.decided_at[:16].replace('T', ' ')}），只读。"
+            f"本期已由区里验收并锁定（{form.review.decided_by}，{local_time(form.review.decided_at, seconds=False)}），只读。"
         )
     elif form.returned and form.review:
         print(f"本期已被区里退回：{form.review.reason}")
@@ -210,7 +211,7 @@ def cmd_history(args) -> int:
             ["时间", "操作", "原值", "新值", "说明", "修改人", "来源"],
             [
                 [
-                    e.changed_at,
+                    local_time(e.changed_at),
                     actions.get(e.action, e.action),
                     format_typed(e.old_value),
                     format_typed(e.new_value),
@@ -230,7 +231,7 @@ def cmd_history(args) -> int:
 
 def cmd_print(args) -> int:
     # Drawing needs Qt; imported here so the rest of the command line runs without it.
-    from ..ui.printing import write_pdf
+    from ..printout.form import write_pdf
 
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)

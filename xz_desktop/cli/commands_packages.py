@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
+from ..domain.timefmt import local_time
 from ..services.catalog_transfer import export_catalog, import_catalog
 from ..services.packages.conflicts import (
     errors_in_conflicted_periods,
@@ -363,8 +364,8 @@ def cmd_status(args) -> int:
             [
                 r.name,
                 state,
-                (s.submitted_at or "")[:16].replace("T", " "),
-                (s.last_submitted_at or "")[:16].replace("T", " ") if s.packages > 1 else "",
+                local_time(s.submitted_at, seconds=False),
+                local_time(s.last_submitted_at, seconds=False) if s.packages > 1 else "",
                 f"逾期 {s.late_days} 天" if s.late_days else ("按时" if s.submitted and s.due else ""),
                 f"{r.values}/{r.expected}",
                 s.reason or s.nil_reason or "",
@@ -424,7 +425,7 @@ def cmd_log(args) -> int:
         return 0
     rows = [
         [
-            e.at[:19].replace("T", " "),
+            local_time(e.at),
             e.by,
             "合并" if e.action == "merge" else "撤销合并",
             e.file,

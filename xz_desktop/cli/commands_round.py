@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
+from ..domain.timefmt import local_time
 from ..services.round.due import set_due
 from ..services.round.receipt import import_receipt, make_receipt
 from ..services.round.review import accept, reopen, return_period, review_log
@@ -206,7 +207,7 @@ def cmd_review_log(args) -> int:
             change = f"{state_label(State(e.from_state))} → {state_label(State(e.to_state))}"
         rows.append(
             [
-                e.at[:19].replace("T", " "),
+                local_time(e.at),
                 e.by,
                 _ACTIONS.get(e.action, e.action),
                 names.get(e.unit, e.unit) or "（全部单位）",

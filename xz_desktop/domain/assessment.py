@@ -23,7 +23,6 @@ from typing import Any
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 from .targets import BEHIND, INCOMPLETE, UnitProgress
 
-C = "assessment"
 SCORE_DECIMALS = 2
 
 
@@ -168,7 +167,11 @@ def _with_rank(s: UnitScore, rank: int) -> UnitScore:
 
 
 def _refuse(where: str, what: str) -> XzError:
-    return XzError(Message(C, QT_TRANSLATE_NOOP(C, "考核方案 {file} 有误：{what}"), {"file": where, "what": what}))
+    return XzError(
+        Message(
+            "assessment", QT_TRANSLATE_NOOP("assessment", "考核方案 {file} 有误：{what}"), {"file": where, "what": what}
+        )
+    )
 
 
 def _number(data: Mapping[str, Any], key: str, where: str, *, low: float = 0.0, high: float = 1e6) -> float:

@@ -20,10 +20,9 @@ from .limits import MAX_COUNT, MAX_MAGNITUDE
 from .messages import QT_TRANSLATE_NOOP, Message, Translate
 from .numbers import format_number, format_typed, is_whole
 
-C = "checks"
 # A numerator typed before its denominator: an error of the period as a whole (a blank to fill),
 # not of the figure just typed.
-NEEDS_DENOMINATOR = QT_TRANSLATE_NOOP(C, "填了{numerator}，缺少计算“{ratio}”所需的{denominator}")
+NEEDS_DENOMINATOR = QT_TRANSLATE_NOOP("checks", "填了{numerator}，缺少计算“{ratio}”所需的{denominator}")
 
 
 class Severity(str, Enum):
@@ -72,8 +71,8 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
             (
                 Severity.ERROR,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）"),
                     {"name": ind.name, "value": repr(value), "bound": format_number(ceiling)},
                 ),
             )
@@ -83,22 +82,22 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
             (
                 Severity.ERROR,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{name}是个数（{measure}），应为整数（填了 {value}）"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{name}是个数（{measure}），应为整数（填了 {value}）"),
                     {"name": ind.name, "measure": ind.entry_measure, "value": format_typed(value)},
                 ),
             )
         ]
     if ind.min is not None and value < ind.min:
         template = (
-            QT_TRANSLATE_NOOP(C, "{name}不能为负数（填了 {value}）")
+            QT_TRANSLATE_NOOP("checks", "{name}不能为负数（填了 {value}）")
             if ind.min == 0
-            else QT_TRANSLATE_NOOP(C, "{name}不能小于 {bound}（填了 {value}）")
+            else QT_TRANSLATE_NOOP("checks", "{name}不能小于 {bound}（填了 {value}）")
         )
         found.append(
             (
                 Severity.ERROR,
-                Message(C, template, {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.min)}),
+                Message("checks", template, {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.min)}),
             )
         )
     if ind.max is not None and value > ind.max:
@@ -106,8 +105,8 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
             (
                 Severity.ERROR,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{name}不能大于 {bound}（填了 {value}）"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{name}不能大于 {bound}（填了 {value}）"),
                     {"name": ind.name, "value": _fmt(ind, value), "bound": _fmt(ind, ind.max)},
                 ),
             )
@@ -120,8 +119,8 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
             (
                 Severity.WARNING,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{name} {value} 超出通常范围（{low}–{high}），请填写说明"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{name} {value} 超出通常范围（{low}–{high}），请填写说明"),
                     {
                         "name": ind.name,
                         "value": _fmt(ind, value),
@@ -138,9 +137,9 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
                 (
                     Severity.WARNING,
                     Message(
-                        C,
+                        "checks",
                         QT_TRANSLATE_NOOP(
-                            C,
+                            "checks",
                             "{name}比上年{direction} {change:.0%}（上年 {previous}），超过 {threshold:.0%}，请填写说明",
                         ),
                         {
@@ -181,7 +180,11 @@ def check_unit_period(
 
     for code, entry in entries.items():
         if not catalog.has_indicator(code):
-            add(code, Severity.ERROR, Message(C, QT_TRANSLATE_NOOP(C, "目录中没有指标“{code}”"), {"code": code}))
+            add(
+                code,
+                Severity.ERROR,
+                Message("checks", QT_TRANSLATE_NOOP("checks", "目录中没有指标“{code}”"), {"code": code}),
+            )
             continue
         for severity, message in value_findings(catalog.indicator(code), entry.value, previous.get(code)):
             add(code, severity, message)
@@ -220,9 +223,9 @@ def _check_halves(
                 code,
                 Severity.ERROR,
                 Message(
-                    C,
+                    "checks",
                     QT_TRANSLATE_NOOP(
-                        C, "{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改"
+                        "checks", "{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改"
                     ),
                     {
                         "name": ind.name,
@@ -261,7 +264,7 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
                 den,
                 Severity.ERROR,
                 Message(
-                    C,
+                    "checks",
                     NEEDS_DENOMINATOR,
                     {
                         "numerator": catalog.indicator(num).name,
@@ -275,8 +278,8 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
                 den,
                 Severity.ERROR,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{denominator}为 0，无法计算“{ratio}”"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{denominator}为 0，无法计算“{ratio}”"),
                     {"ratio": ratio.name, "denominator": catalog.indicator(den).name},
                 ),
             )
@@ -295,8 +298,8 @@ def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add: _Add) -> N
                 rule.left[0],
                 Severity.ERROR,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "{message}（{left} {op} {right} 不成立）"),
+                    "checks",
+                    QT_TRANSLATE_NOOP("checks", "{message}（{left} {op} {right} 不成立）"),
                     {
                         "message": rule.message,
                         "left": format_typed(lsum),

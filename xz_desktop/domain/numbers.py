@@ -16,7 +16,6 @@ import unicodedata
 
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
-N = "numbers"
 # Full-width ASCII (U+FF01–FF5E) folds to ASCII; these few others are typed on Chinese keyboards too.
 _FULLWIDTH_EXTRA = {"。": ".", "　": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "−": "-"}
 _SPACES = " "
@@ -41,7 +40,7 @@ def normalise_number_text(text: str) -> str:
 
 
 def _refuse(text: str, template: str, **params: object) -> XzError:
-    return XzError(Message(N, template, {"text": text[:40], **params}))
+    return XzError(Message("numbers", template, {"text": text[:40], **params}))
 
 
 def parse_number(text: object, measure: str | None = None) -> float | None:
@@ -53,11 +52,11 @@ def parse_number(text: object, measure: str | None = None) -> float | None:
     if text is None:
         return None
     if isinstance(text, bool):
-        raise _refuse(str(text), QT_TRANSLATE_NOOP(N, "“{text}”不是数字"))
+        raise _refuse(str(text), QT_TRANSLATE_NOOP("numbers", "“{text}”不是数字"))
     if isinstance(text, (int, float)):
         value = float(text)
         if not math.isfinite(value):
-            raise _refuse(str(text), QT_TRANSLATE_NOOP(N, "“{text}”不是有限的数字"))
+            raise _refuse(str(text), QT_TRANSLATE_NOOP("numbers", "“{text}”不是有限的数字"))
         return value
     original = str(text)
     cleaned = normalise_number_text(original)
@@ -66,7 +65,9 @@ def parse_number(text: object, measure: str | None = None) -> float | None:
     if cleaned.endswith("%"):
         if measure is not None and measure != PERCENT_MEASURE:
             raise _refuse(
-                original, QT_TRANSLATE_NOOP(N, "“{text}”带有百分号，但本指标的计量单位是“{measure}”"), measure=measure
+                original,
+                QT_TRANSLATE_NOOP("numbers", "“{text}”带有百分号，但本指标的计量单位是“{measure}”"),
+                measure=measure,
             )
         cleaned = cleaned[:-1].rstrip()
     if _PLAIN.match(cleaned):
@@ -77,7 +78,7 @@ def parse_number(text: object, measure: str | None = None) -> float | None:
         raise _refuse(
             original,
             QT_TRANSLATE_NOOP(
-                N,
+                "numbers",
                 "“{text}”中的逗号不是千位分隔符（千位分隔符每三位一组）；小数请用小数点，如 {example}",
             ),
             example=cleaned.replace(".", "").replace(",", "."),
@@ -85,15 +86,17 @@ def parse_number(text: object, measure: str | None = None) -> float | None:
     elif "," in cleaned or " " in cleaned:
         raise _refuse(
             original,
-            QT_TRANSLATE_NOOP(N, "“{text}”的分隔符位置不对：千位分隔符（逗号或空格）须每三位一组，如 12,345"),
+            QT_TRANSLATE_NOOP("numbers", "“{text}”的分隔符位置不对：千位分隔符（逗号或空格）须每三位一组，如 12,345"),
         )
     elif any(ch.isnumeric() and unicodedata.category(ch) in ("No", "Nd") and not ("0" <= ch <= "9") for ch in cleaned):
-        raise _refuse(original, QT_TRANSLATE_NOOP(N, "“{text}”不是数字：含有上标、分数等不是普通阿拉伯数字的字符"))
+        raise _refuse(
+            original, QT_TRANSLATE_NOOP("numbers", "“{text}”不是数字：含有上标、分数等不是普通阿拉伯数字的字符")
+        )
     else:
-        raise _refuse(original, QT_TRANSLATE_NOOP(N, "“{text}”不是数字"))
+        raise _refuse(original, QT_TRANSLATE_NOOP("numbers", "“{text}”不是数字"))
     value = float(number)
     if not math.isfinite(value):
-        raise _refuse(original, QT_TRANSLATE_NOOP(N, "“{text}”不是有限的数字"))
+        raise _refuse(original, QT_TRANSLATE_NOOP("numbers", "“{text}”不是有限的数字"))
     return value
 
 

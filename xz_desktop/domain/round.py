@@ -14,8 +14,6 @@ from enum import Enum
 
 from .messages import QT_TRANSLATE_NOOP, Message
 
-R = "round"
-# The district's clock: a due date is a day in 嘉兴 (UTC+8, no daylight saving), stored times are UTC.
 LOCAL_TZ = timezone(timedelta(hours=8))
 # Iglewicz & Hoaglin: a modified z-score above 3.5 in absolute value is a possible outlier.
 Z_LIMIT = 3.5
@@ -36,7 +34,7 @@ class State(str, Enum):
 
 def state_label(state: State) -> Message:
     return Message(
-        R,
+        "round",
         {
             State.NOT_SUBMITTED: QT_TRANSLATE_NOOP("round", "未报送"),
             State.SUBMITTED: QT_TRANSLATE_NOOP("round", "已报送（待审核）"),

@@ -22,7 +22,6 @@ from typing import Any
 
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
-C = "talent_index"
 INDEX_DECIMALS = 2
 
 
@@ -141,7 +140,11 @@ def rank_indices(indices: Sequence[UnitIndex]) -> list[UnitIndex]:
 
 def _refuse(where: str, what: str) -> XzError:
     return XzError(
-        Message(C, QT_TRANSLATE_NOOP(C, "人才发展指数方案 {file} 有误：{what}"), {"file": where, "what": what})
+        Message(
+            "talent_index",
+            QT_TRANSLATE_NOOP("talent_index", "人才发展指数方案 {file} 有误：{what}"),
+            {"file": where, "what": what},
+        )
     )
 
 

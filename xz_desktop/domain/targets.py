@@ -20,7 +20,6 @@ from .messages import QT_TRANSLATE_NOOP, Message, XzError
 from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from .trajectory import completion, expected
 
-C = "targets"
 TARGET_PERIOD = str(PLAN_TARGET_YEAR)
 
 # Verdicts, the same words as the district totals: no verdict on an incomplete figure.
@@ -60,13 +59,13 @@ def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int
     largest remainders (ties: the larger weight, then the order given). Exact arithmetic throughout.
     """
     if not weights:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "没有可分解的单位")))
+        raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "没有可分解的单位")))
     if any(not math.isfinite(w) or w < 0 for w in weights.values()):
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "分解依据不能为负数")))
+        raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "分解依据不能为负数")))
     exact = {u: Fraction(w) for u, w in weights.items()}
     whole = sum(exact.values(), Fraction(0))
     if whole == 0:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "各单位的分解依据合计为 0，无法按比例分解")))
+        raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "各单位的分解依据合计为 0，无法按比例分解")))
     quotas = {u: Fraction(total) * w / whole for u, w in exact.items()}
     parts = {u: math.floor(q) for u, q in quotas.items()}
     left = total - sum(parts.values())
@@ -80,10 +79,14 @@ def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int
 def split_target(ind: Indicator, weights: Mapping[str, float], *, resolution: float = 1.0) -> list[Share]:
     """Shares of ``ind``'s 2025 target in proportion to ``weights`` (entry measure), in steps of ``resolution``."""
     if not is_splittable(ind):
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”是比率或增速，不能按份额分解"), {"name": ind.name}))
+        raise XzError(
+            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”是比率或增速，不能按份额分解"), {"name": ind.name})
+        )
     total = district_target_entry(ind)
     if total is None:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+        raise XzError(
+            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name})
+        )
     steps = round(total / resolution)
     parts = largest_remainder(steps, weights)
     return [Share(u, weights[u], _clean(parts[u] * resolution)) for u in weights]
@@ -93,7 +96,9 @@ def ratio_targets(ind: Indicator, unit_bases: Mapping[str, float | None], distri
     """Each unit's own ratio target: its 2020 ratio × (district target ÷ district base), else the district target."""
     target = ind.target_2025
     if target is None:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+        raise XzError(
+            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name})
+        )
     factor = target / district_base if district_base else None
     out = []
     for unit, base in unit_bases.items():
@@ -135,13 +140,16 @@ def check_shares(
     for unit in reporters:
         if unit not in have:
             problems.append(
-                ShareProblem(ind.code, Message(C, QT_TRANSLATE_NOOP(C, "{unit} 没有分到目标"), {"unit": unit}))
+                ShareProblem(
+                    ind.code, Message("targets", QT_TRANSLATE_NOOP("targets", "{unit} 没有分到目标"), {"unit": unit})
+                )
             )
     for t in mine:
         if t.unit not in active:
             problems.append(
                 ShareProblem(
-                    ind.code, Message(C, QT_TRANSLATE_NOOP(C, "{unit} 已停用，仍有目标份额"), {"unit": t.unit})
+                    ind.code,
+                    Message("targets", QT_TRANSLATE_NOOP("targets", "{unit} 已停用，仍有目标份额"), {"unit": t.unit}),
                 )
             )
     district = district_target_entry(ind)
@@ -151,8 +159,8 @@ def check_shares(
             ShareProblem(
                 ind.code,
                 Message(
-                    C,
-                    QT_TRANSLATE_NOOP(C, "在用单位的目标合计 {sum}，与全区目标 {target} 不符"),
+                    "targets",
+                    QT_TRANSLATE_NOOP("targets", "在用单位的目标合计 {sum}，与全区目标 {target} 不符"),
                     {"sum": _fmt(in_force), "target": _fmt(district)},
                 ),
             )

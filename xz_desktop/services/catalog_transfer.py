@@ -29,7 +29,6 @@ from ..store.keys import DISTRICT
 from .plan.targets import apply_targets_payload, targets_payload
 from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
-C = "catalog_transfer"
 FORMAT = "xz-desktop-catalog"
 FORMAT_VERSION = 2  # 2: signed by the district (1: a bare SHA-256, no longer accepted)
 SUFFIX = ".xzcat"
@@ -73,7 +72,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
     }
 
 
-def write_json_file(out: Path, body: dict[str, Any], context: str = C) -> None:
+def write_json_file(out: Path, body: dict[str, Any], context: str = "catalog_transfer") -> None:
     """Write ``body`` as UTF-8 JSON to ``out`` atomically (temporary file, then rename)."""
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -82,8 +81,8 @@ def write_json_file(out: Path, body: dict[str, Any], context: str = C) -> None:
     except OSError as exc:
         raise XzError(
             Message(
-                C,
-                QT_TRANSLATE_NOOP(C, "无法写入文件 {path}：{reason}"),
+                "catalog_transfer",
+                QT_TRANSLATE_NOOP("catalog_transfer", "无法写入文件 {path}：{reason}"),
                 {"path": str(out), "reason": exc.strerror or exc},
             )
         ) from exc
@@ -94,7 +93,11 @@ def write_json_file(out: Path, body: dict[str, Any], context: str = C) -> None:
 def export_catalog(store: Store, out: str | Path) -> CatalogFile:
     """Write the catalog in force (indicators, units, rules, version) to ``out``, signed by the district."""
     if not store.is_district:
-        raise XzError(Message(C, QT_TRANSLATE_NOOP(C, "目录文件由区级汇总数据库导出，并由区里签名")))
+        raise XzError(
+            Message(
+                "catalog_transfer", QT_TRANSLATE_NOOP("catalog_transfer", "目录文件由区级汇总数据库导出，并由区里签名")
+            )
+        )
     ensure_district_key(store)
     catalog = store.catalog()
     body = sign_json(store, catalog_body(store))
@@ -109,24 +112,25 @@ def export_catalog(store: Store, out: str | Path) -> CatalogFile:
 
 def catalog_from_body(body: Any, file: str) -> Catalog:
     """The catalog of a catalog body (from a catalog or enrolment file), checked field by field."""
-    refuse = lambda template, **kw: XzError(Message(C, template, {"file": file, **kw}))
+    refuse = lambda template, **kw: XzError(Message("catalog_transfer", template, {"file": file, **kw}))
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise refuse(
-            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
+            QT_TRANSLATE_NOOP("catalog_transfer", "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"),
+            suffix=SUFFIX,
         )
     version = body.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION or version < 1:
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 由更新版本的程序导出，请升级程序后再导入"))
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 由更新版本的程序导出，请升级程序后再导入"))
     rows: list[Any] = [body.get(k) for k in ("indicators", "units", "rules")]  # JSON, checked below
     if not all(isinstance(r, list) and all(isinstance(x, dict) for x in r) for r in rows) or not isinstance(
         body.get("version"), str
     ):
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
     if len(body["version"]) > MAX_NAME or any(len(r) > 10_000 for r in rows):
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容超出目录文件的范围"))
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容超出目录文件的范围"))
     overlaps = body.get("overlaps", [])  # absent from files exported before overlaps existed
     if not isinstance(overlaps, list) or not all(isinstance(x, dict) for x in overlaps):
-        raise refuse(QT_TRANSLATE_NOOP(C, "{file} 的内容不完整"))
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
     return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=file, overlaps=overlaps)
 
 
@@ -136,16 +140,17 @@ def read_catalog_file(path: str | Path, store: Store | None = None) -> tuple[Cat
     With ``store`` (a unit's copy) the file must be signed by the district key that copy was enrolled with.
     """
     path = Path(path)
-    refuse = lambda template, **kw: XzError(Message(C, template, {"file": path.name, **kw}))
+    refuse = lambda template, **kw: XzError(Message("catalog_transfer", template, {"file": path.name, **kw}))
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise refuse(QT_TRANSLATE_NOOP(C, "{file} 太大，不是目录文件"))
+            raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 太大，不是目录文件"))
         body = load_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise refuse(QT_TRANSLATE_NOOP(C, "找不到文件 {file}")) from None
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "找不到文件 {file}")) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         raise refuse(
-            QT_TRANSLATE_NOOP(C, "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"), suffix=SUFFIX
+            QT_TRANSLATE_NOOP("catalog_transfer", "{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）"),
+            suffix=SUFFIX,
         ) from None
     catalog_from_body(body, path.name)  # the format first: a stranger's file is named as such
     if store is not None:
@@ -158,15 +163,20 @@ def import_catalog(store: Store, path: str | Path) -> CatalogFile:
     """Put the district's catalog from ``path`` in force in this unit's copy (atomically)."""
     if store.is_district:
         raise XzError(
-            Message(C, QT_TRANSLATE_NOOP(C, "目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护"))
+            Message(
+                "catalog_transfer",
+                QT_TRANSLATE_NOOP(
+                    "catalog_transfer", "目录文件用于填报单位的数据库；区级汇总数据库的目录由区里直接维护"
+                ),
+            )
         )
     catalog, body = read_catalog_file(path, store)
     own = store.unit_code or ""
     if not catalog.has_unit(own) or not catalog.unit(own).active:
         raise XzError(
             Message(
-                C,
-                QT_TRANSLATE_NOOP(C, "新目录中没有本单位（{unit}）或本单位已停用，未导入"),
+                "catalog_transfer",
+                QT_TRANSLATE_NOOP("catalog_transfer", "新目录中没有本单位（{unit}）或本单位已停用，未导入"),
                 {"unit": store.describe()},
             )
         )

@@ -19,8 +19,6 @@ from pathlib import Path
 from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 
-F = "files"
-
 
 def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Path:
     """``path`` as a Path, refused if its type is wrong or its folder does not exist."""
@@ -28,32 +26,38 @@ def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Pa
     if path.suffix.lower() not in suffixes:
         raise XzError(
             Message(
-                F,
-                QT_TRANSLATE_NOOP(F, "文件名“{name}”应以 {suffix} 结尾"),
+                "files",
+                QT_TRANSLATE_NOOP("files", "文件名“{name}”应以 {suffix} 结尾"),
                 {"name": path.name, "suffix": " 或 ".join(suffixes)},
             )
         )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "文件夹 {folder} 不存在"), {"folder": str(folder)}))
+        raise XzError(Message("files", QT_TRANSLATE_NOOP("files", "文件夹 {folder} 不存在"), {"folder": str(folder)}))
     if path.is_dir():
-        raise XzError(Message(F, QT_TRANSLATE_NOOP(F, "{path} 是一个文件夹，不能作为导出文件"), {"path": str(path)}))
+        raise XzError(
+            Message("files", QT_TRANSLATE_NOOP("files", "{path} 是一个文件夹，不能作为导出文件"), {"path": str(path)})
+        )
     return path
 
 
 def os_error(exc: OSError, path: Path) -> XzError:
     """A Chinese explanation of a failed write to ``path``; the old file is untouched."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        template = QT_TRANSLATE_NOOP(F, "磁盘空间不足，未能写完 {path}；原有文件保持不变")
+        template = QT_TRANSLATE_NOOP("files", "磁盘空间不足，未能写完 {path}；原有文件保持不变")
     elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        template = QT_TRANSLATE_NOOP(F, "无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）")
+        template = QT_TRANSLATE_NOOP(
+            "files", "无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）"
+        )
     else:
         return XzError(
             Message(
-                F, QT_TRANSLATE_NOOP(F, "无法写入 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
+                "files",
+                QT_TRANSLATE_NOOP("files", "无法写入 {path}：{reason}"),
+                {"path": str(path), "reason": exc.strerror or exc},
             )
         )
-    return XzError(Message(F, template, {"path": str(path)}))
+    return XzError(Message("files", template, {"path": str(path)}))
 
 
 @contextmanager
@@ -115,6 +119,10 @@ def check_author(name: str) -> str:
     name = name.strip()
     if len(name) > MAX_AUTHOR:
         raise XzError(
-            Message(F, QT_TRANSLATE_NOOP(F, "姓名“{name}…”超过 {limit} 个字"), {"name": name[:20], "limit": MAX_AUTHOR})
+            Message(
+                "files",
+                QT_TRANSLATE_NOOP("files", "姓名“{name}…”超过 {limit} 个字"),
+                {"name": name[:20], "limit": MAX_AUTHOR},
+            )
         )
     return name

@@ -24,7 +24,6 @@ from ..store.values import AuditEntry, StoredValue
 from .checking import errors_introduced, same_year_entries
 from .round.states import PeriodReview, is_locked, period_review
 
-F = "form"
 OTHER_GROUP = QT_TRANSLATE_NOOP("form", "其他已存数值")
 
 
@@ -42,7 +41,7 @@ class Status(str, Enum):
 def status_label(status: Status) -> Message:
     """The word the 审核 column shows for ``status``."""
     return Message(
-        F,
+        "form",
         {
             Status.ERROR: QT_TRANSLATE_NOOP("form", "错误"),
             Status.WARNING: QT_TRANSLATE_NOOP("form", "需说明"),
@@ -284,7 +283,7 @@ def period_label(period: str) -> Message:
         1: QT_TRANSLATE_NOOP("form", "{year}年上半年"),
         2: QT_TRANSLATE_NOOP("form", "{year}年下半年"),
     }[p.half]
-    return Message(F, template, {"year": p.year})
+    return Message("form", template, {"year": p.year})
 
 
 # -- writing ------------------------------------------------------------
@@ -295,7 +294,7 @@ def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None
     if is_locked(store, unit, str(parse_period(period))):
         raise XzError(
             Message(
-                F,
+                "form",
                 QT_TRANSLATE_NOOP("form", "{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放"),
                 {"period": str(parse_period(period))},
             )
@@ -304,7 +303,7 @@ def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None
     if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, period) is None:
         raise XzError(
             Message(
-                F,
+                "form",
                 QT_TRANSLATE_NOOP("form", "“{unit}”不填报“{name}”"),
                 {"unit": catalog.unit(unit).name, "name": ind.name},
             )
@@ -325,7 +324,7 @@ def set_value(
         if refused:
             raise XzError(
                 Message(
-                    F,
+                    "form",
                     QT_TRANSLATE_NOOP("form", "区级修改未保存：{reason}"),
                     {"reason": "；".join(f.text() for f in refused)},
                 ),

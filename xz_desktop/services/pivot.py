@@ -23,14 +23,12 @@ from ..domain.trajectory import expected, start_value
 from ..store import Store
 from ..store.values import FigureSelection
 
-R = "report"
-
 # The totals in the order the plan presents them: 表2 first, then the other targets.
 GROUPS: list[tuple[str, str]] = [
-    ("table2", QT_TRANSLATE_NOOP(R, "“十四五”人才发展主要指标（表2）")),
-    ("targets", QT_TRANSLATE_NOOP(R, "规划正文中的其他目标")),
-    ("table1", QT_TRANSLATE_NOOP(R, "“十三五”规划指标（表1）")),
-    ("components", QT_TRANSLATE_NOOP(R, "基础数据（计算比值所用的组成项）")),
+    ("table2", QT_TRANSLATE_NOOP("pivot", "“十四五”人才发展主要指标（表2）")),
+    ("targets", QT_TRANSLATE_NOOP("pivot", "规划正文中的其他目标")),
+    ("table1", QT_TRANSLATE_NOOP("pivot", "“十三五”规划指标（表1）")),
+    ("components", QT_TRANSLATE_NOOP("pivot", "基础数据（计算比值所用的组成项）")),
 ]
 
 
@@ -217,7 +215,7 @@ class BreakdownColumn:
 
 def _name(text: str) -> Message:
     """Data (an indicator's name) in the shape of a message: it translates to itself."""
-    return Message(R, "{name}", {"name": text})
+    return Message("pivot", "{name}", {"name": text})
 
 
 @dataclass
@@ -265,8 +263,8 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
         inner = breakdown(catalog, aggregator, base.code, period)
         inner.code = code
         inner.note = Message(
-            R,
-            QT_TRANSLATE_NOOP(R, "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"),
+            "pivot",
+            QT_TRANSLATE_NOOP("pivot", "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"),
             {"base": base.name},
         )
         return inner
@@ -293,8 +291,8 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
         used = None
         if ind.aggregation is Aggregation.RATIO and dv.contributions:
             note = Message(
-                R,
-                QT_TRANSLATE_NOOP(R, "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"),
+                "pivot",
+                QT_TRANSLATE_NOOP("pivot", "全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位"),
                 {"scale": f"{ind.scale:g}"},
             )
             if (dv.numerator_used, dv.denominator_used) != (dv.numerator, dv.denominator):
@@ -305,20 +303,20 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
                 }
         elif ind.aggregation is Aggregation.RATIO:
             note = Message(
-                R,
+                "pivot",
                 QT_TRANSLATE_NOOP(
-                    R, "全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算"
+                    "pivot", "全区值 = 全区分子 ÷ 全区分母 × {scale}；分子、分母由不同单位填报，两者都完整才计算"
                 ),
                 {"scale": f"{ind.scale:g}"},
             )
         else:
-            note = Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各组成项的全区值之和"))
+            note = Message("pivot", QT_TRANSLATE_NOOP("pivot", "全区值 = 各组成项的全区值之和"))
     else:
         columns = [
             BreakdownColumn(
                 "value", _name(ind.name), ind.entry_measure, 0 if ind.display_factor != 1 else ind.decimals
             ),
-            BreakdownColumn("share", Message(R, QT_TRANSLATE_NOOP(R, "占全区")), "%", 1),
+            BreakdownColumn("share", Message("pivot", QT_TRANSLATE_NOOP("pivot", "占全区")), "%", 1),
         ]
         district = finite(dv.value)
         used = None
@@ -337,9 +335,9 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
             )
         total = {"value": district, "share": 100.0 if district else None}
         note = (
-            Message(R, QT_TRANSLATE_NOOP(R, "区级指标：只取主管单位填报的数值"))
+            Message("pivot", QT_TRANSLATE_NOOP("pivot", "区级指标：只取主管单位填报的数值"))
             if ind.aggregation is Aggregation.DISTRICT
-            else Message(R, QT_TRANSLATE_NOOP(R, "全区值 = 各单位之和"))
+            else Message("pivot", QT_TRANSLATE_NOOP("pivot", "全区值 = 各单位之和"))
         )
     missing = set(dv.units_missing)
     for row in rows:
@@ -386,21 +384,23 @@ class History:
         if self.gaps:
             years = "、".join(str(y) for y in self.gaps)
             return Message(
-                R,
-                QT_TRANSLATE_NOOP(R, "{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点"),
+                "pivot",
+                QT_TRANSLATE_NOOP("pivot", "{years}年数据不全，没有全区值（分子、分母须都完整），图中不画点"),
                 {"years": years},
             )
         if self.incomplete and self.estimated:
             return Message(
-                R,
+                "pivot",
                 QT_TRANSLATE_NOOP(
-                    R, "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值"
+                    "pivot", "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较；“估”为沿用上期的估计值"
                 ),
             )
         if self.incomplete:
-            return Message(R, QT_TRANSLATE_NOOP(R, "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较"))
+            return Message(
+                "pivot", QT_TRANSLATE_NOOP("pivot", "空心点为数据不全的年份（缺报单位未计入），不能与其他年份比较")
+            )
         if self.estimated:
-            return Message(R, QT_TRANSLATE_NOOP(R, "“估”为沿用上期的估计值"))
+            return Message("pivot", QT_TRANSLATE_NOOP("pivot", "“估”为沿用上期的估计值"))
         return None
 
 

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 
-S = "store"
-
 Key = tuple[str, str, str]  # (unit, indicator, period): one figure's place
 
 
@@ -26,30 +24,40 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
     """A Chinese explanation of an SQLite failure (locked, corrupt, read-only, disk full)."""
     text = str(exc).lower()
     if "xz:locked" in text:  # the lock triggers of migration 003: an accepted period
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改"))
+        msg = Message(
+            "store", QT_TRANSLATE_NOOP("store", "该报告期已由区里验收并锁定，数值不能再修改；需区里重新开放后才能修改")
+        )
     elif "locked" in text or "busy" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)})
+        msg = Message(
+            "store", QT_TRANSLATE_NOOP("store", "数据库 {path} 正被另一个程序使用，请关闭后重试"), {"path": str(path)}
+        )
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
+        msg = Message(
+            "store", QT_TRANSLATE_NOOP("store", "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)}
+        )
     elif "readonly" in text or "read-only" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
+        msg = Message("store", QT_TRANSLATE_NOOP("store", "数据库 {path} 是只读的，无法写入"), {"path": str(path)})
     elif "full" in text:
-        msg = Message(S, QT_TRANSLATE_NOOP(S, "磁盘已满，未能写入；数据库 {path} 保持原样"), {"path": str(path)})
+        msg = Message(
+            "store", QT_TRANSLATE_NOOP("store", "磁盘已满，未能写入；数据库 {path} 保持原样"), {"path": str(path)}
+        )
     elif "disk i/o" in text:
         msg = Message(
-            S,
-            QT_TRANSLATE_NOOP(S, "读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样"),
+            "store",
+            QT_TRANSLATE_NOOP("store", "读写磁盘出错（U 盘被拔出或磁盘故障？），数据库 {path} 保持原样"),
             {"path": str(path)},
         )
     elif "unable to open" in text or "authoriz" in text or "permission" in text:
         msg = Message(
-            S,
-            QT_TRANSLATE_NOOP(S, "无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在"),
+            "store",
+            QT_TRANSLATE_NOOP("store", "无法打开数据库 {path}：所在位置只读、没有权限，或文件夹不存在"),
             {"path": str(path)},
         )
     else:
         msg = Message(
-            S, QT_TRANSLATE_NOOP(S, "数据库 {path} 操作失败：{reason}"), {"path": str(path), "reason": str(exc)}
+            "store",
+            QT_TRANSLATE_NOOP("store", "数据库 {path} 操作失败：{reason}"),
+            {"path": str(path), "reason": str(exc)},
         )
     return XzError(msg)
 

@@ -39,9 +39,6 @@ __all__ = [
 BUSY_TIMEOUT_MS = 5000
 
 
-S = "store"  # the messages' translation context (a literal here, where the translation tool finds it)
-
-
 class Store(StoreCore):
     """One open database. Use from one thread only: open another in a worker.
 
@@ -100,9 +97,9 @@ def _refuse_locked(path: Path) -> None:
     if holder is not None:
         raise XzError(
             Message(
-                S,
+                "store",
                 QT_TRANSLATE_NOOP(
-                    S,
+                    "store",
                     "数据库 {path} 正在计算机“{host}”上由 {app}（进程 {pid}）打开，为免两处同时修改，未写入任何内容。"
                     "请先关闭那个窗口；只读的命令（如 xz totals、xz status）仍可使用",
                 ),
@@ -117,9 +114,9 @@ def _refuse_read_only_medium(path: Path) -> None:
     if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
         raise XzError(
             Message(
-                S,
+                "store",
                 QT_TRANSLATE_NOOP(
-                    S,
+                    "store",
                     "数据库 {path} 所在位置是只读的（光盘、写保护的 U 盘，或没有写入权限的文件夹），无法写入。"
                     "请把它复制到本机可写的文件夹；只读的命令（如 xz totals、xz status）仍可使用",
                 ),
@@ -130,20 +127,24 @@ def _refuse_read_only_medium(path: Path) -> None:
 
 def _read_header(path: Path) -> bytes:
     if not path.is_file():
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "数据库文件 {path} 不存在"), {"path": str(path)}))
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "数据库文件 {path} 不存在"), {"path": str(path)}))
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
         raise XzError(
             Message(
-                S, QT_TRANSLATE_NOOP(S, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
+                "store",
+                QT_TRANSLATE_NOOP("store", "无法读取 {path}：{reason}"),
+                {"path": str(path), "reason": exc.strerror or exc},
             )
         ) from exc
     if header != b"SQLite format 3\x00":
         # An empty file too: opening it would turn it into a database before refusing it.
         raise XzError(
-            Message(S, QT_TRANSLATE_NOOP(S, "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)})
+            Message(
+                "store", QT_TRANSLATE_NOOP("store", "{path} 不是有效的数据库文件，或文件已损坏"), {"path": str(path)}
+            )
         )
     return header
 
@@ -172,7 +173,7 @@ def _open_read_only(path: Path, *, scratch: bool) -> Store:
             conn.execute("PRAGMA query_only = ON")
         store = Store(conn, path)
         if store.meta("role") not in (ROLE_UNIT, ROLE_DISTRICT):
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "这不是 xz-desktop 的数据库")))
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
         return store
     except sqlite3.Error as exc:
         conn.close()
@@ -203,10 +204,14 @@ def open_store(path: str | Path, *, migrate: bool = True, read_only: bool = Fals
         if migrate:
             migrations.migrate(conn, path)
         elif migrations.applied_version(conn) != migrations.latest_version():
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "数据库 {path} 的结构版本与本程序不符"), {"path": str(path)}))
+            raise XzError(
+                Message(
+                    "store", QT_TRANSLATE_NOOP("store", "数据库 {path} 的结构版本与本程序不符"), {"path": str(path)}
+                )
+            )
         store = Store(conn, path)
         if store.meta("role") not in (ROLE_UNIT, ROLE_DISTRICT):
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "这不是 xz-desktop 的数据库")))
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "这不是 xz-desktop 的数据库")))
         return store
     except sqlite3.Error as exc:
         if conn is not None:
@@ -226,13 +231,13 @@ def create_store(
     if role not in (ROLE_UNIT, ROLE_DISTRICT):
         raise ValueError(role)
     if path.exists() and path.stat().st_size > 0:
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "文件 {path} 已存在，不会覆盖"), {"path": str(path)}))
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "文件 {path} 已存在，不会覆盖"), {"path": str(path)}))
     catalog = catalog or load_catalog_dir(catalog_dir())
     if role == ROLE_UNIT:
         if not unit or not catalog.has_unit(unit):
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "没有填报单位“{code}”"), {"code": unit or ""}))
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": unit or ""}))
     elif unit:
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "区级汇总数据库不属于某个单位")))
+        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "区级汇总数据库不属于某个单位")))
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = None
     try:

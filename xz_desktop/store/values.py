@@ -39,9 +39,6 @@ _UPSERT = (
 )
 
 
-S = "store"  # the messages' translation context (a literal here, where the translation tool finds it)
-
-
 class FigureState(NamedTuple):
     """What is stored for one figure, without its key (what the merge compares before and after)."""
 
@@ -327,12 +324,12 @@ class ValueTable:
         store = self.store
         catalog, district = self._rules or (store.catalog(), store.is_district)
         if not catalog.has_unit(change.unit):
-            raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "没有填报单位“{code}”"), {"code": change.unit}))
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": change.unit}))
         if not district and change.unit != store.unit_code:
             raise XzError(
                 Message(
-                    S,
-                    QT_TRANSLATE_NOOP(S, "本数据库属于“{own}”，不能写入“{other}”的数据"),
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "本数据库属于“{own}”，不能写入“{other}”的数据"),
                     {"own": store.describe(), "other": catalog.unit(change.unit).name},
                 )
             )
@@ -341,7 +338,9 @@ class ValueTable:
             if not indicator.is_entered:
                 raise XzError(
                     Message(
-                        S, QT_TRANSLATE_NOOP(S, "“{name}”由其他指标计算得出，不能直接填报"), {"name": indicator.name}
+                        "store",
+                        QT_TRANSLATE_NOOP("store", "“{name}”由其他指标计算得出，不能直接填报"),
+                        {"name": indicator.name},
                     )
                 )
         parse_period(change.period)
@@ -455,13 +454,15 @@ def _check_lengths(changes: Sequence[ValueChange], author: str) -> None:
     """One limit per kind of text, for every write: a 说明 or a name over it is refused, never cut."""
     names = [author, *(c.author for c in changes if c.author)]
     if any(len(n) > MAX_AUTHOR for n in names):
-        raise XzError(Message(S, QT_TRANSLATE_NOOP(S, "填报人姓名超过 {limit} 个字，未写入"), {"limit": MAX_AUTHOR}))
+        raise XzError(
+            Message("store", QT_TRANSLATE_NOOP("store", "填报人姓名超过 {limit} 个字，未写入"), {"limit": MAX_AUTHOR})
+        )
     for c in changes:
         if c.explanation is not None and len(c.explanation) > MAX_EXPLANATION:
             raise XzError(
                 Message(
-                    S,
-                    QT_TRANSLATE_NOOP(S, "{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入"),
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "{indicator} {period} 的说明有 {length} 字，超过 {limit} 字，未写入"),
                     {
                         "indicator": c.indicator,
                         "period": c.period,

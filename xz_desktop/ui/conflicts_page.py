@@ -4,7 +4,7 @@ The upper table lists conflicts; the lower one the values in dispute for the sel
 conflict, with where each came from. 采用所选数值 (or Enter in the lower table) settles the
 conflict; two buttons settle every open one at once in favour of the units' latest
 packages or of the district's corrections. Decisions are quick single transactions on the
-window's own connection; the window then reloads every page.
+window's own connection; the window then reloads the pages that show figures or conflicts.
 """
 
 from __future__ import annotations
@@ -23,30 +23,32 @@ from ..services.packages.conflicts import (
     resolve_package,
     revision_words,
 )
+from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
 from .views import read_only_table
 
 PAGE_KEY = "conflicts"
+SHOWS = Changes(conflicts=True, figures=True, catalog=True)  # the conflicts, with the value in use
+DECIDED = Changes(conflicts=True, figures=True)  # a decision puts the chosen value in force
 
 
 class ConflictsPage(QWidget):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
-        tr = self.tr
-        kinds = {"correction": tr("区里更正与单位新报不同"), "fork": tr("单位在两处分别修改过")}
+        kinds = {"correction": self.tr("区里更正与单位新报不同"), "fork": self.tr("单位在两处分别修改过")}
         self.conflicts_model = RowsModel(
             [
-                Column(tr("编号"), lambda c: str(c.id), RIGHT),
-                Column(tr("单位"), lambda c: c.unit_name),
-                Column(tr("报告期"), lambda c: c.period),
-                Column(tr("指标"), lambda c: c.indicator_name),
-                Column(tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
-                Column(tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
+                Column(self.tr("编号"), lambda c: str(c.id), RIGHT),
+                Column(self.tr("单位"), lambda c: c.unit_name),
+                Column(self.tr("报告期"), lambda c: c.period),
+                Column(self.tr("指标"), lambda c: c.indicator_name),
+                Column(self.tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
+                Column(self.tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
                 Column(
-                    tr("状态"),
-                    lambda c: tr("已处理") if c.resolved_at else tr("待处理"),
+                    self.tr("状态"),
+                    lambda c: self.tr("已处理") if c.resolved_at else self.tr("待处理"),
                     color=lambda c: GOOD if c.resolved_at else BAD,
                 ),
             ],
@@ -54,13 +56,13 @@ class ConflictsPage(QWidget):
         )
         self.candidates_model = RowsModel(
             [
-                Column(tr("来源"), self._origin),
-                Column(tr("数值"), lambda c: number(c.value), RIGHT),
-                Column(tr("第几次修改"), lambda c: message_text(revision_words(c.revision))),
-                Column(tr("填报/修改人"), lambda c: c.changed_by),
-                Column(tr("修改时间"), lambda c: when(c.changed_at)),
-                Column(tr("说明"), lambda c: c.explanation),
-                Column(tr(""), self._chosen_mark, color=lambda c: GOOD),
+                Column(self.tr("来源"), self._origin),
+                Column(self.tr("数值"), lambda c: number(c.value), RIGHT),
+                Column(self.tr("第几次修改"), lambda c: message_text(revision_words(c.revision))),
+                Column(self.tr("填报/修改人"), lambda c: c.changed_by),
+                Column(self.tr("修改时间"), lambda c: when(c.changed_at)),
+                Column(self.tr("说明"), lambda c: c.explanation),
+                Column("", self._chosen_mark, color=lambda c: GOOD),
             ],
             parent=self,
         )
@@ -69,24 +71,26 @@ class ConflictsPage(QWidget):
         self.conflicts.selectionModel().currentRowChanged.connect(lambda *_: self._show_candidates())
         self.candidates.activated.connect(lambda *_: self.choose_selected())
 
-        self.show_resolved = QCheckBox(tr("显示已处理的(&H)"), self)
+        self.show_resolved = QCheckBox(self.tr("显示已处理的(&H)"), self)
         self.show_resolved.toggled.connect(lambda _: self.reload())
         self.summary = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_resolved)
 
-        self.choose_button = QPushButton(tr("采用所选数值(&U)"), self)
+        self.choose_button = QPushButton(self.tr("采用所选数值(&U)"), self)
         self.choose_button.clicked.connect(self.choose_selected)
-        self.all_unit = QPushButton(tr("全部采用上报包数值(&P)"), self)
+        self.all_unit = QPushButton(self.tr("全部采用上报包数值(&P)"), self)
         self.all_unit.clicked.connect(lambda: self.resolve_all("unit"))
-        self.all_district = QPushButton(tr("全部保留区里更正(&K)"), self)
+        self.all_district = QPushButton(self.tr("全部保留区里更正(&K)"), self)
         self.all_district.clicked.connect(lambda: self.resolve_all("district"))
-        self.whole_package = QPushButton(tr("采用该上报包的全部数值(&A)"), self, objectName="conflicts_whole_package")
-        self.whole_package.setToolTip(tr("所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值"))
+        self.whole_package = QPushButton(self.tr("采用该上报包的全部数值(&A)"), self)
+        self.whole_package.setObjectName("conflicts_whole_package")
+        self.whole_package.setToolTip(self.tr("所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值"))
         self.whole_package.clicked.connect(self.take_whole_package)
         # Errors left in the unit-periods of conflicts: figures chosen one by one can break a rule together.
-        self.errors = QLabel(self, objectName="conflicts_errors")
+        self.errors = QLabel(self)
+        self.errors.setObjectName("conflicts_errors")
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet("color: #a94442")
         buttons = QHBoxLayout()
@@ -99,7 +103,7 @@ class ConflictsPage(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(tr("可选数值（选中后按回车或点“采用所选数值”）(&V)："), lower)
+        label = QLabel(self.tr("可选数值（选中后按回车或点“采用所选数值”）(&V)："), lower)
         label.setBuddy(self.candidates)
         lower_layout.addWidget(label)
         lower_layout.addWidget(self.candidates)
@@ -113,8 +117,8 @@ class ConflictsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.conflicts, self.candidates)
         self.setTabOrder(self.candidates, self.choose_button)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.choose_selected)
-        window.data_changed.connect(self.reload)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.choose_selected)
+        window.watch(self, SHOWS, self.reload)
         self.reload()
 
     def _origin(self, cand: ConflictCandidate) -> str:
@@ -238,7 +242,7 @@ class ConflictsPage(QWidget):
         except Exception as exc:
             self.window_.show_error(exc)
             return
-        self.window_.data_changed.emit()
+        self.window_.announce(DECIDED)
 
     def choose_selected(self) -> None:
         c = self.current()
@@ -250,7 +254,7 @@ class ConflictsPage(QWidget):
         except Exception as exc:
             self.window_.show_error(exc)
             return
-        self.window_.data_changed.emit()
+        self.window_.announce(DECIDED)
 
     def resolve_all(self, prefer: str) -> None:
         ids = [c.id for c in self.conflicts_model.rows if not c.resolved_at]
@@ -269,4 +273,4 @@ class ConflictsPage(QWidget):
         except Exception as exc:
             self.window_.show_error(exc)
             return
-        self.window_.data_changed.emit()
+        self.window_.announce(DECIDED)

@@ -8,10 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ..services.imports import import_file
-from ..store import open_store
+from .changes import Changes
+from .operations import StoreOp
 from .totals_actions import _folder, _remember
-
-C = "ImportActions"
 
 
 def import_csv(window, path: str | None = None) -> None:
@@ -19,36 +18,38 @@ def import_csv(window, path: str | None = None) -> None:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,
-            QCoreApplication.translate(C, "导入 CSV 数据"),
+            QCoreApplication.translate("ImportActions", "导入 CSV 数据"),
             _folder(),
-            QCoreApplication.translate(C, "CSV 文件 (*.csv);;所有文件 (*)"),
+            QCoreApplication.translate("ImportActions", "CSV 文件 (*.csv);;所有文件 (*)"),
         )
         if not path:
             return
         _remember(path)
-    db = window.store_path
     author = window.store.author
-
-    def job(progress):
-        with open_store(db) as store:  # the worker's own connection
-            return import_file(store, path, author, progress=progress)
 
     def done(result) -> None:
         window.last_import = result
         text = QCoreApplication.translate(
-            C, "已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个"
+            "ImportActions", "已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个"
         ).format(file=Path(path).name, written=result.written, unchanged=result.unchanged, blank=result.skipped_blank)
         unexplained = sum(1 for w in result.warnings if not w.explained)
         if unexplained:
-            text += QCoreApplication.translate(C, "；{n} 条合理性审核提示需在填报页补充说明").format(n=unexplained)
+            text += QCoreApplication.translate("ImportActions", "；{n} 条合理性审核提示需在填报页补充说明").format(
+                n=unexplained
+            )
         window.statusBar().showMessage(text, 20000)
 
-    window.run_task(QCoreApplication.translate(C, "正在导入 CSV 数据…"), job, done, changes_data=True)
+    StoreOp(
+        window,
+        QCoreApplication.translate("ImportActions", "正在导入 CSV 数据…"),
+        lambda store, progress: import_file(store, path, author, progress=progress),
+        changes=Changes(figures=True),
+    ).success(done).run_in_background()
 
 
 def install(window) -> None:
     """The menu entry, in every copy (a unit's copy imports only its own rows)."""
     action = window.menu("file").addAction(
-        QCoreApplication.translate(C, "导入 CSV 数据(&V)…"), lambda: import_csv(window)
+        QCoreApplication.translate("ImportActions", "导入 CSV 数据(&V)…"), lambda: import_csv(window)
     )
     action.setObjectName("action_import_csv")

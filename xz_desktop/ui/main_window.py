@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
@@ -21,11 +23,11 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..services.progress import Cancelled
 from ..store import Store, open_store
 from . import settings
+from .changes import NOTHING, Changes
 from .i18n import message_text, show_error
 from .pages import PAGE_MODULES
-from .tasks import Task, run_with_progress
+from .tasks import Task
 
-L = "lock"
 _locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
 _open_windows: set[MainWindow] = set()  # windows opened from a window: Python must keep them alive
 
@@ -48,9 +50,9 @@ def acquire_lock(path: Path) -> str:
             pid, host = (info[1], info[2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "?")
             raise XzError(
                 Message(
-                    L,
+                    "main_window",
                     QT_TRANSLATE_NOOP(
-                        "lock",
+                        "main_window",
                         "数据库 {path} 已在另一个 xz-desktop 窗口中打开（计算机 {host}，进程 {pid}）。请先关闭那个窗口，两处同时修改会互相覆盖。",
                     ),
                     {"path": str(path), "host": host or "?", "pid": pid},
@@ -58,9 +60,9 @@ def acquire_lock(path: Path) -> str:
             )
         raise XzError(
             Message(
-                L,
+                "main_window",
                 QT_TRANSLATE_NOOP(
-                    "lock",
+                    "main_window",
                     "无法在 {folder} 中建立锁文件：文件夹只读或没有权限。请把数据库复制到可以写入的文件夹再打开。",
                 ),
                 {"folder": str(Path(path).parent)},
@@ -80,9 +82,15 @@ def release_lock(key: str) -> None:
         del _locks[key]
 
 
+class _Watcher(NamedTuple):
+    page: QObject
+    wants: Changes
+    reload: Callable[[], None]
+
+
 class MainWindow(QMainWindow):
-    # Figures changed outside the page that shows them (an import or merge in a worker): reload.
-    data_changed = Signal()
+    # After every announced change (pages reload through ``watch``): the changes, and the page that made them.
+    changed = Signal(object, object)
 
     def __init__(self, store_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +106,8 @@ class MainWindow(QMainWindow):
         # Files dropped on the window: each handler takes the path and says whether it was its kind of file.
         self.drop_handlers: list[Callable[[Path], bool]] = []
         self.setAcceptDrops(True)
+        self._watchers: list[_Watcher] = []
+        self._task_changes: dict[Task, Changes] = {}
         self._menus: dict[str, QMenu] = {}
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
@@ -136,8 +146,9 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget | None:
         for index in range(self.pages.count()):
-            if self.pages.widget(index).objectName() == key:
-                return self.pages.widget(index)
+            widget = self.pages.widget(index)
+            if widget is not None and widget.objectName() == key:
+                return widget
         return None
 
     def show_page(self, key: str) -> None:
@@ -148,50 +159,46 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException, title: str | None = None) -> None:
         show_error(self, exc, title)
 
-    def run_task(
-        self,
-        title: str,
-        job: Callable[[Any], Any],
-        on_success: Callable[[Any], None],
-        *,
-        changes_data: bool = False,
-        on_failure: Callable[[BaseException], None] | None = None,
-        owner: QObject | None = None,
-    ) -> Task:
-        """Run ``job(progress)`` in the background; errors are shown, data reloads if it changed.
+    # -- what changed ------------------------------------------------------
+    def watch(self, page: QObject, wants: Changes, reload: Callable[[], None]) -> None:
+        """Call ``reload`` when an announced change touches ``wants`` (what ``page`` shows)."""
+        self._watchers.append(_Watcher(page, wants, reload))
 
-        ``owner`` (a dialog that asked for the job) stops receiving results once it is destroyed.
-        """
+    def announce(self, changes: Changes, origin: QObject | None = None) -> None:
+        """The database changed (``changes``): pages that show it reload, except ``origin``, which made it."""
+        self._watchers = [w for w in self._watchers if shiboken6.isValid(w.page)]
+        for watcher in list(self._watchers):
+            if watcher.page is not origin and changes & watcher.wants:
+                watcher.reload()
+        self.changed.emit(changes, origin)
 
-        def succeeded(result: Any) -> None:
-            if changes_data:
-                self.data_changed.emit()
-            on_success(result)
+    # -- background work ------------------------------------------------------
+    def report_failure(self, exc: BaseException) -> None:
+        """How an operation's failure reaches the clerk: a cancel in the status bar, anything else in a box."""
+        if isinstance(exc, Cancelled):  # the user asked for it: say so, no error box
+            self.statusBar().showMessage(message_text(exc.message), 10000)
+        else:
+            self.show_error(exc)
 
-        def failed(exc: BaseException) -> None:
-            # The caller's clean-up first: the error box below runs a nested event loop.
-            if on_failure is not None:
-                on_failure(exc)
-            if isinstance(exc, Cancelled):  # the user asked for it: say so, no error box
-                self.statusBar().showMessage(message_text(exc.message), 10000)
-            else:
-                self.show_error(exc)
-
-        task = run_with_progress(self, title, job, succeeded, failed, owner=owner)
-        task.changes_data = changes_data  # type: ignore[attr-defined]
+    def track(self, task: Task, changes: Changes) -> None:
+        """Keep ``task`` until it is over (closing the window cancels it); see :class:`~.operations.StoreOp`."""
         self.tasks.append(task)
+        self._task_changes[task] = changes
         # A bound method of the window: Qt drops the connection if the window is gone first.
         task.signals.finished.connect(self._task_finished)
-        return task
 
     def _task_finished(self) -> None:
-        """Forget finished jobs; a job that changed figures and then failed or was cancelled
-        part-way (a merge keeps the packages already merged) still makes the pages reload."""
-        done = [t for t in self.tasks if t.outcome is not None]
-        for task in done:
-            self.tasks.remove(task)
-        if any(getattr(t, "changes_data", False) and t.outcome != "succeeded" for t in done):
-            self.data_changed.emit()
+        """Forget the job whose end has just reached the GUI thread (its result came first); a job
+        that changed figures and then failed or was cancelled part-way (a merge keeps the packages
+        already merged) still makes the pages reload."""
+        sender = self.sender()
+        task = next((t for t in self.tasks if t.signals is sender), None)
+        if task is None:
+            return
+        self.tasks.remove(task)
+        changes = self._task_changes.pop(task, NOTHING)
+        if task.outcome != "succeeded" and changes:
+            self.announce(changes)
 
     def update_title(self) -> None:
         demo = self.tr("【示例数据】") if self.store.is_demo else ""
@@ -245,7 +252,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in settings.get("recent/databases"):
             if Path(path).exists() and Path(path).resolve() != self.store_path.resolve():
-                self.recent_menu.addAction(path, lambda p=path: self.open_database(Path(p)))
+                self.recent_menu.addAction(path, partial(self.open_database, Path(path)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
 

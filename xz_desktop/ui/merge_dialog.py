@@ -2,7 +2,7 @@
 
 Nothing is written before the clerk has seen the preview of exactly the files listed: the
 合并 button is enabled only by a preview, and adding or removing a file disables it again.
-Preview and merge run in the background (``window.run_task``) with progress and cancel; a
+Preview and merge run in the background (``operations.StoreOp``) with progress and cancel; a
 cancelled merge keeps the packages already merged (each is its own transaction) and shows
 the rest as not done.
 """
@@ -38,28 +38,13 @@ from ..services.packages.merge import (
     package_files,
 )
 from ..services.packages.package_file import SUFFIX
-from ..store import open_store
+from .changes import MERGE
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number
+from .operations import StoreOp
 from .views import read_only_table
 
 PENDING = "pending"
-
-
-def _preview_job(path: Path, files: list[Path]):
-    def job(progress) -> MergeReport:
-        with open_store(path) as store:
-            return merge_files(store, files, progress=progress, dry_run=True)
-
-    return job
-
-
-def _merge_job(path: Path, files: list[Path]):
-    def job(progress) -> MergeReport:
-        with open_store(path) as store:
-            return merge_files(store, files, progress=progress, collect=True)
-
-    return job
 
 
 class MergeDialog(QDialog):
@@ -92,14 +77,12 @@ class MergeDialog(QDialog):
         row = QHBoxLayout()
         for w in (self.path_edit, add_files, add_folder, self.remove_button):
             row.addWidget(w)
-
-        tr = self.tr
         status_text = {
-            PENDING: tr("待预览"),
-            MERGED: tr("可合并"),
-            UNCHANGED: tr("未变（此前已合并）"),
-            REFUSED: tr("拒绝"),
-            NOT_DONE: tr("未处理（已取消）"),
+            PENDING: self.tr("待预览"),
+            MERGED: self.tr("可合并"),
+            UNCHANGED: self.tr("未变（此前已合并）"),
+            REFUSED: self.tr("拒绝"),
+            NOT_DONE: self.tr("未处理（已取消）"),
         }
         self._status_text = status_text
         color = {MERGED: GOOD, REFUSED: BAD, UNCHANGED: MUTED, NOT_DONE: WARN}
@@ -108,37 +91,46 @@ class MergeDialog(QDialog):
             return lambda r: "" if r.status in (PENDING, REFUSED, NOT_DONE) else str(getattr(r, attr))
 
         columns = [
-            Column(tr("文件"), lambda r: Path(r.file).name, tooltip=lambda r: r.file),
-            Column(tr("单位"), lambda r: self.unit_names.get(r.unit, r.unit)),
-            Column(tr("结果"), lambda r: self._status_label(r), color=lambda r: color.get(r.status)),
-            Column(tr("新增"), count("inserted"), RIGHT),
-            Column(tr("修改"), count("updated"), RIGHT),
-            Column(tr("未变"), count("unchanged"), RIGHT),
-            Column(tr("冲突"), count("conflicts"), RIGHT, color=lambda r: BAD if r.conflicts else None),
-            Column(tr("原因"), lambda r: self._reason(r), tooltip=lambda r: "\n".join([self._reason(r), *r.details])),
+            Column(self.tr("文件"), lambda r: Path(r.file).name, tooltip=lambda r: r.file),
+            Column(self.tr("单位"), lambda r: self.unit_names.get(r.unit, r.unit)),
+            Column(self.tr("结果"), lambda r: self._status_label(r), color=lambda r: color.get(r.status)),
+            Column(self.tr("新增"), count("inserted"), RIGHT),
+            Column(self.tr("修改"), count("updated"), RIGHT),
+            Column(self.tr("未变"), count("unchanged"), RIGHT),
+            Column(self.tr("冲突"), count("conflicts"), RIGHT, color=lambda r: BAD if r.conflicts else None),
+            Column(
+                self.tr("原因"), lambda r: self._reason(r), tooltip=lambda r: "\n".join([self._reason(r), *r.details])
+            ),
         ]
         self.results_model = RowsModel(columns, parent=self)
         self.results = read_only_table(self, self.results_model)
         self.results.selectionModel().currentRowChanged.connect(lambda *_: self._show_changes())
 
-        kinds = {"insert": tr("新增"), "update": tr("修改"), "delete": tr("删除"), "conflict": tr("冲突")}
+        kinds = {
+            "insert": self.tr("新增"),
+            "update": self.tr("修改"),
+            "delete": self.tr("删除"),
+            "conflict": self.tr("冲突"),
+        }
         self.changes_model = RowsModel(
             [
-                Column(tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
-                Column(tr("报告期"), lambda c: c.period),
-                Column(tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
+                Column(self.tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
+                Column(self.tr("报告期"), lambda c: c.period),
+                Column(self.tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
                 Column(
-                    tr("变动"),
+                    self.tr("变动"),
                     lambda c: kinds.get(c.kind, c.kind),
                     color=lambda c: BAD if c.kind == "conflict" else None,
                 ),
-                Column(tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),
+                Column(self.tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),
                 Column(
-                    tr("新值"),
-                    lambda c: number(c.incoming) + tr("（待选定）") if c.kind == "conflict" else number(c.after),
+                    self.tr("新值"),
+                    lambda c: number(c.incoming) + self.tr("（待选定）") if c.kind == "conflict" else number(c.after),
                     RIGHT,
                     tooltip=lambda c: (
-                        tr("冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定") if c.kind == "conflict" else ""
+                        self.tr("冲突：合并后暂用原值，汇总表标为有争议，请到“冲突”页选定")
+                        if c.kind == "conflict"
+                        else ""
                     ),
                 ),
             ],
@@ -250,13 +242,13 @@ class MergeDialog(QDialog):
             return
         self.state = "previewing"
         self._update()
-        self.window_.run_task(
+        files = list(self.files)
+        StoreOp(
+            self.window_,
             self.tr("正在预览上报包…"),
-            _preview_job(self.window_.store_path, list(self.files)),
-            self._previewed,
-            on_failure=lambda _exc: self._listed(),
+            lambda store, progress: merge_files(store, files, progress=progress, dry_run=True),
             owner=self,
-        )
+        ).success(self._previewed).failure(self._failed).run_in_background()
 
     def _previewed(self, report: MergeReport) -> None:
         self.report = report
@@ -270,14 +262,19 @@ class MergeDialog(QDialog):
             return
         self.state = "merging"
         self._update()
-        self.window_.run_task(
+        files = list(self.files)
+        StoreOp(
+            self.window_,
             self.tr("正在合并上报包…"),
-            _merge_job(self.window_.store_path, list(self.files)),
-            self._merged,
-            changes_data=True,
-            on_failure=lambda _exc: self._listed(),
+            lambda store, progress: merge_files(store, files, progress=progress, collect=True),
+            changes=MERGE,  # a preview writes nothing
             owner=self,
-        )
+        ).success(self._merged).failure(self._failed).run_in_background()
+
+    def _failed(self, exc: BaseException) -> None:
+        # The dialog's own state first: the message box below runs a nested event loop.
+        self._listed()
+        self.window_.report_failure(exc)
 
     def _merged(self, report: MergeReport) -> None:
         self.report = report

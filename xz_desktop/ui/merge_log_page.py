@@ -5,51 +5,50 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..services.packages.merge import LogEntry, UnmergeResult, merge_log, unmerge
-from ..store import open_store
+from ..services.progress import Progress
+from ..store import Store
+from .changes import MERGE, Changes
 from .merge_models import GOOD, MUTED, RIGHT, Column, RowsModel, when
+from .operations import StoreOp
 from .views import read_only_table
 
 PAGE_KEY = "merge_log"
+SHOWS = Changes(packages=True)  # the log lists merges and un-merges, not figures
 
 
-def _unmerge_job(path, package_id: str):
-    def job(progress) -> UnmergeResult:
-        progress.step(0, 1, "")
-        with open_store(path) as store:
-            return unmerge(store, package_id)
-
-    return job
+def _unmerge(store: Store, progress: Progress, package_id: str) -> UnmergeResult:
+    progress.step(0, 1, "")
+    return unmerge(store, package_id)
 
 
 class MergeLogPage(QWidget):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
-        tr = self.tr
         self.units = {u.code: u.name for u in window.store.catalog().units}
         self.model = RowsModel(
             [
-                Column(tr("时间"), lambda e: when(e.at)),
-                Column(tr("操作人"), lambda e: e.by),
+                Column(self.tr("时间"), lambda e: when(e.at)),
+                Column(self.tr("操作人"), lambda e: e.by),
                 Column(
-                    tr("操作"),
+                    self.tr("操作"),
                     lambda e: (
-                        (tr("合并") + (tr("（退回后重新报送）") if e.resubmission else ""))
+                        (self.tr("合并") + (self.tr("（退回后重新报送）") if e.resubmission else ""))
                         if e.action == "merge"
-                        else tr("撤销合并")
+                        else self.tr("撤销合并")
                     ),
                     color=lambda e: GOOD if e.action == "merge" and e.in_force else MUTED,
                 ),
-                Column(tr("文件"), lambda e: e.file),
-                Column(tr("单位"), lambda e: self.units.get(e.unit, e.unit)),
-                Column(tr("报告期"), lambda e: "、".join(e.periods)),
-                Column(tr("新增"), lambda e: str(e.inserted), RIGHT),
-                Column(tr("修改/恢复"), lambda e: str(e.updated), RIGHT),
-                Column(tr("移除"), lambda e: str(e.removed), RIGHT),
-                Column(tr("冲突"), lambda e: str(e.conflicts), RIGHT),
+                Column(self.tr("文件"), lambda e: e.file),
+                Column(self.tr("单位"), lambda e: self.units.get(e.unit, e.unit)),
+                Column(self.tr("报告期"), lambda e: "、".join(e.periods)),
+                Column(self.tr("新增"), lambda e: str(e.inserted), RIGHT),
+                Column(self.tr("修改/恢复"), lambda e: str(e.updated), RIGHT),
+                Column(self.tr("移除"), lambda e: str(e.removed), RIGHT),
+                Column(self.tr("冲突"), lambda e: str(e.conflicts), RIGHT),
                 Column(
-                    tr("上报包编号"),
-                    lambda e: e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else tr("（已撤销）")),
+                    self.tr("上报包编号"),
+                    lambda e: e.package_id[:8] + ("" if e.in_force or e.action == "unmerge" else self.tr("（已撤销）")),
                     tooltip=lambda e: e.package_id,
                 ),
             ],
@@ -57,8 +56,8 @@ class MergeLogPage(QWidget):
         )
         self.table = read_only_table(self, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update())
-        self.unmerge_button = QPushButton(tr("撤销合并(&Z)…"), self)
-        self.unmerge_button.setToolTip(tr("把所选上报包的数值撤出，恢复合并前的数值"))
+        self.unmerge_button = QPushButton(self.tr("撤销合并(&Z)…"), self)
+        self.unmerge_button.setToolTip(self.tr("把所选上报包的数值撤出，恢复合并前的数值"))
         self.unmerge_button.clicked.connect(self.unmerge_selected)
         self.summary = QLabel(self)
         bottom = QHBoxLayout()
@@ -67,7 +66,7 @@ class MergeLogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        window.data_changed.connect(self.reload)
+        window.watch(self, SHOWS, self.reload)
         self.reload()
 
     def current(self) -> LogEntry | None:
@@ -99,9 +98,13 @@ class MergeLogPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.window_.run_task(
-            self.tr("正在撤销合并…"), _unmerge_job(self.window_.store_path, e.package_id), self._done, changes_data=True
-        )
+        package_id = e.package_id
+        StoreOp(
+            self.window_,
+            self.tr("正在撤销合并…"),
+            lambda store, progress: _unmerge(store, progress, package_id),
+            changes=MERGE,
+        ).success(self._done).run_in_background()
 
     def _done(self, result: UnmergeResult) -> None:
         self.summary.setText(

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ..domain.numbers import format_typed
+from ..domain.timefmt import local_time
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -85,5 +86,5 @@ def number(value: float | None, measure: str = "") -> str:
 
 
 def when(stamp: str | None) -> str:
-    """An ISO time as ``2024-01-15 09:30`` (UTC, as stored)."""
-    return "" if not stamp else stamp[:16].replace("T", " ")
+    """A stored UTC time as ``2024-01-15 09:30`` in the clerk's local time."""
+    return local_time(stamp, seconds=False)

@@ -28,34 +28,35 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.periods import parse_period
+from ..domain.timefmt import local_time
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.catalog_transfer import export_catalog, import_catalog
 from ..services.form import default_period, period_choices
 from ..services.packages.corrections import import_corrections, make_corrections, units_with_corrections
 from ..services.packages.package_file import SUFFIX, read_package
 from ..services.packages.submission import MadePackage, default_package_name, exports, make_package
+from ..services.progress import Progress
 from ..services.round.receipt import ReceiptResult, import_receipt
-from ..store import open_store
+from ..store import Store
+from .changes import EVERYTHING, Changes
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
 from .conflicts_page import ConflictsPage
 from .i18n import error_lines
 from .merge_dialog import MERGE_SHORTCUT, open_merge_dialog
 from .merge_log_page import PAGE_KEY as LOG_KEY
 from .merge_log_page import MergeLogPage
+from .operations import StoreOp
 from .status_page import PAGE_KEY as STATUS_KEY
 from .status_page import StatusPage
-from .tasks import run_with_progress
 
 EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")  # 上报; Ctrl+Shift+E is the form’s PDF export
 
 
-def _make_job(path: Path, periods: list[str], out: Path, author: str, nil_reason: str | None = None):
-    def job(progress) -> MadePackage:
-        progress.step(0, 1, "")
-        with open_store(path) as store:
-            return make_package(store, periods, out, author or None, nil_reason)
-
-    return job
+def _make(
+    store: Store, progress: Progress, periods: list[str], out: Path, author: str, nil_reason: str | None = None
+) -> MadePackage:
+    progress.step(0, 1, "")
+    return make_package(store, periods, out, author or None, nil_reason)
 
 
 class ExportDialog(QDialog):
@@ -98,12 +99,12 @@ class ExportDialog(QDialog):
         author_label.setBuddy(self.author_edit)
         form.addRow(author_label, self.author_edit)
         # 空表上报: a period with nothing to report is submitted with a required 说明, not left unsubmitted.
-        self.nil_box = QCheckBox(self.tr("空表上报（本期确无数据可报）(&K)"), self, objectName="export_nil")
-        self.nil_period = QComboBox(self, objectName="export_nil_period")
+        self.nil_box = QCheckBox(self.tr("空表上报（本期确无数据可报）(&K)"), self, objectName="export_nil")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.nil_period = QComboBox(self, objectName="export_nil_period")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         for period in period_choices():
             self.nil_period.addItem(period, period)
         self.nil_period.setCurrentIndex(max(self.nil_period.findData(default_period()), 0))
-        self.nil_reason = QLineEdit(self, objectName="export_nil_reason")
+        self.nil_reason = QLineEdit(self, objectName="export_nil_reason")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.nil_reason.setPlaceholderText(self.tr("说明（必填）：为什么本期没有可报的数据"))
         nil_row = QHBoxLayout()
         nil_row.addWidget(self.nil_box)
@@ -133,7 +134,7 @@ class ExportDialog(QDialog):
         last = exports(store)[:1]
         hint = (
             self.tr("上次导出：{at}，报告期 {periods}。").format(
-                at=last[0].exported_at[:16].replace("T", " "), periods="、".join(last[0].periods)
+                at=local_time(last[0].exported_at, seconds=False), periods="、".join(last[0].periods)
             )
             if last
             else ""
@@ -176,14 +177,15 @@ class ExportDialog(QDialog):
             return
         out = Path(self.file_edit.text().strip() or self.window_.store_path.parent)
         self.export_button.setEnabled(False)
+        author = self.author_edit.text().strip()
         nil = self.nil_reason.text() if self.nil_box.isChecked() else None
-        run_with_progress(
+        # The dialog shows a refusal itself, with the list of what to fix: no message box.
+        StoreOp(
             self.window_,
             self.tr("正在导出上报包…"),
-            _make_job(self.window_.store_path, periods, out, self.author_edit.text().strip(), nil),
-            self._exported,
-            self._failed,
-        )
+            lambda store, progress: _make(store, progress, periods, out, author, nil),
+            changes=Changes(packages=True),
+        ).success(self._exported).failure(self._failed).run_in_background()
 
     def _exported(self, made: MadePackage) -> None:
         self.made = made
@@ -226,9 +228,11 @@ def import_catalog_file(window, path: str | None = None) -> None:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,
-            QCoreApplication.translate("window", "导入区里下发的目录"),
+            QCoreApplication.translate("packages_page", "导入区里下发的目录"),
             str(window.store_path.parent),
-            QCoreApplication.translate("window", "目录文件 (*{suffix});;所有文件 (*)").format(suffix=CATALOG_SUFFIX),
+            QCoreApplication.translate("packages_page", "目录文件 (*{suffix});;所有文件 (*)").format(
+                suffix=CATALOG_SUFFIX
+            ),
         )
         if not path:
             return
@@ -238,14 +242,16 @@ def import_catalog_file(window, path: str | None = None) -> None:
     except Exception as exc:
         window.show_error(exc)
         return
-    window.data_changed.emit()
+    window.announce(Changes(catalog=True, figures=True))
     text = (
-        QCoreApplication.translate("window", "目录版本 {version} 已在使用，无需更新。")
+        QCoreApplication.translate("packages_page", "目录版本 {version} 已在使用，无需更新。")
         if made.version == before
-        else QCoreApplication.translate("window", "已启用区里下发的目录（版本 {version}，{n} 项指标）。")
+        else QCoreApplication.translate("packages_page", "已启用区里下发的目录（版本 {version}，{n} 项指标）。")
     )
     QMessageBox.information(
-        window, QCoreApplication.translate("window", "导入目录"), text.format(version=made.version, n=made.indicators)
+        window,
+        QCoreApplication.translate("packages_page", "导入目录"),
+        text.format(version=made.version, n=made.indicators),
     )
 
 
@@ -255,9 +261,9 @@ def export_catalog_file(window, path: str | None = None) -> None:
         suggested = str(window.store_path.parent / f"目录_{window.store.catalog().version}{CATALOG_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(
             window,
-            QCoreApplication.translate("window", "导出目录文件"),
+            QCoreApplication.translate("packages_page", "导出目录文件"),
             suggested,
-            QCoreApplication.translate("window", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX),
+            QCoreApplication.translate("packages_page", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX),
         )
         if not path:
             return
@@ -268,9 +274,10 @@ def export_catalog_file(window, path: str | None = None) -> None:
         return
     QMessageBox.information(
         window,
-        QCoreApplication.translate("window", "导出目录文件"),
+        QCoreApplication.translate("packages_page", "导出目录文件"),
         QCoreApplication.translate(
-            "window", "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。"
+            "packages_page",
+            "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。",
         ).format(version=made.version, file=made.path),
     )
 
@@ -283,15 +290,15 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
         if not units:
             QMessageBox.information(
                 window,
-                QCoreApplication.translate("window", "导出更正文件"),
-                QCoreApplication.translate("window", "区里还没有更正过任何单位的数值。"),
+                QCoreApplication.translate("packages_page", "导出更正文件"),
+                QCoreApplication.translate("packages_page", "区里还没有更正过任何单位的数值。"),
             )
             return
         names = [store.catalog().unit(u).name if store.catalog().has_unit(u) else u for u in units]
         name, ok = QInputDialog.getItem(
             window,
-            QCoreApplication.translate("window", "导出更正文件"),
-            QCoreApplication.translate("window", "发给哪个单位："),
+            QCoreApplication.translate("packages_page", "导出更正文件"),
+            QCoreApplication.translate("packages_page", "发给哪个单位："),
             names,
             0,
             False,
@@ -302,9 +309,9 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
             window,
-            QCoreApplication.translate("window", "保存更正文件"),
+            QCoreApplication.translate("packages_page", "保存更正文件"),
             str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
-            QCoreApplication.translate("window", "更正文件 (*{suffix})").format(suffix=SUFFIX),
+            QCoreApplication.translate("packages_page", "更正文件 (*{suffix})").format(suffix=SUFFIX),
         )
         if not path:
             return
@@ -315,9 +322,9 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
         return
     QMessageBox.information(
         window,
-        QCoreApplication.translate("window", "导出更正文件"),
+        QCoreApplication.translate("packages_page", "导出更正文件"),
         QCoreApplication.translate(
-            "window", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。"
+            "packages_page", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。"
         ).format(n=made.values, file=made.file),
     )
 
@@ -327,9 +334,9 @@ def import_corrections_file(window, path: str | None = None) -> None:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,
-            QCoreApplication.translate("window", "导入区里的更正"),
+            QCoreApplication.translate("packages_page", "导入区里的更正"),
             str(window.store_path.parent),
-            QCoreApplication.translate("window", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+            QCoreApplication.translate("packages_page", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
         )
         if not path:
             return
@@ -338,12 +345,12 @@ def import_corrections_file(window, path: str | None = None) -> None:
     except Exception as exc:
         window.show_error(exc)
         return
-    window.data_changed.emit()
+    window.announce(Changes(figures=True))
     QMessageBox.information(
         window,
-        QCoreApplication.translate("window", "导入区里的更正"),
+        QCoreApplication.translate("packages_page", "导入区里的更正"),
         QCoreApplication.translate(
-            "window", "已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。"
+            "packages_page", "已采用区里的更正：{changed} 个数值已改为区里更正的数值，{agreed} 个原本一致。"
         ).format(changed=result.changed, agreed=result.agreed),
     )
 
@@ -353,9 +360,9 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,
-            QCoreApplication.translate("window", "导入区里的回执"),
+            QCoreApplication.translate("packages_page", "导入区里的回执"),
             str(window.store_path.parent),
-            QCoreApplication.translate("window", "回执 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+            QCoreApplication.translate("packages_page", "回执 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
         )
         if not path:
             return None
@@ -364,25 +371,37 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
     except Exception as exc:
         window.show_error(exc)
         return None
-    window.data_changed.emit()
-    tr = lambda text: QCoreApplication.translate("window", text)
+    # Decisions, due dates and corrections arrive together; the catalog may change too.
+    window.announce(EVERYTHING)
     lines = [
-        tr("已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。").format(
-            changed=result.changed, agreed=result.agreed
-        )
+        QCoreApplication.translate(
+            "packages_page", "已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。"
+        ).format(changed=result.changed, agreed=result.agreed)
     ]
     if result.returned:
         lines.append(
-            tr("已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。").format(
-                periods="、".join(result.returned)
-            )
+            QCoreApplication.translate(
+                "packages_page", "已退回：{periods}。退回原因显示在填报表上，修改后请重新导出上报包。"
+            ).format(periods="、".join(result.returned))
         )
     if result.accepted:
-        lines.append(tr("已验收（锁定，只读）：{periods}。").format(periods="、".join(result.accepted)))
+        lines.append(
+            QCoreApplication.translate("packages_page", "已验收（锁定，只读）：{periods}。").format(
+                periods="、".join(result.accepted)
+            )
+        )
     if result.catalog_changed:
-        lines.append(tr("已启用区里的目录（版本 {version}）。").format(version=result.catalog_version))
+        lines.append(
+            QCoreApplication.translate("packages_page", "已启用区里的目录（版本 {version}）。").format(
+                version=result.catalog_version
+            )
+        )
     box = QMessageBox(
-        QMessageBox.Icon.Information, tr("导入回执"), "\n".join(lines), QMessageBox.StandardButton.Ok, window
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("packages_page", "导入回执"),
+        "\n".join(lines),
+        QMessageBox.StandardButton.Ok,
+        window,
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.receipt_box = box
@@ -408,7 +427,7 @@ def _dropped_on_unit(window, path: Path) -> bool:
         import_corrections_file(window, str(path))
     else:
         window.statusBar().showMessage(
-            QCoreApplication.translate("window", "{name} 是上报包，应报送区里合并").format(name=path.name), 8000
+            QCoreApplication.translate("packages_page", "{name} 是上报包，应报送区里合并").format(name=path.name), 8000
         )
     return True
 
@@ -422,7 +441,7 @@ def _dropped_on_district(window, path: Path) -> bool:
         visible = dialog is not None and dialog.isVisible()
     except RuntimeError:  # the dialog was closed and deleted
         visible = False
-    if not visible:
+    if not visible or dialog is None:
         dialog = open_merge_dialog(window)
     dialog.add_paths([path])
     return True
@@ -430,37 +449,54 @@ def _dropped_on_district(window, path: Path) -> bool:
 
 def install(window) -> None:
     """Add the package actions and pages that fit this copy (a unit's or the district's)."""
-    tr = lambda text: QCoreApplication.translate("packages_page", text)
     if not window.is_district:
         menu = window.menu("file")
-        action = menu.addAction(tr("导出上报包(&U)…"), lambda: open_export_dialog(window))
+        action = menu.addAction(
+            QCoreApplication.translate("packages_page", "导出上报包(&U)…"), lambda: open_export_dialog(window)
+        )
         action.setShortcut(EXPORT_SHORTCUT)
         action.setObjectName("export_package")
-        action = menu.addAction(tr("导入区里下发的目录(&L)…"), lambda: import_catalog_file(window))
+        action = menu.addAction(
+            QCoreApplication.translate("packages_page", "导入区里下发的目录(&L)…"), lambda: import_catalog_file(window)
+        )
         action.setObjectName("import_catalog")
-        action = menu.addAction(tr("导入区里的更正(&G)…"), lambda: import_corrections_file(window))
+        action = menu.addAction(
+            QCoreApplication.translate("packages_page", "导入区里的更正(&G)…"), lambda: import_corrections_file(window)
+        )
         action.setObjectName("import_corrections")
-        action = menu.addAction(tr("导入区里的回执(&R)…"), lambda: import_receipt_file(window))
+        action = menu.addAction(
+            QCoreApplication.translate("packages_page", "导入区里的回执(&R)…"), lambda: import_receipt_file(window)
+        )
         action.setObjectName("import_receipt")
         window.drop_handlers.append(lambda path: _dropped_on_unit(window, path))
         return
     window.drop_handlers.append(lambda path: _dropped_on_district(window, path))
     menu = window.menu("district")
-    action = menu.addAction(tr("合并上报包(&M)…"), lambda: open_merge_dialog(window))
+    action = menu.addAction(
+        QCoreApplication.translate("packages_page", "合并上报包(&M)…"), lambda: open_merge_dialog(window)
+    )
     action.setShortcut(MERGE_SHORTCUT)
     action.setObjectName("merge_packages")
-    action = menu.addAction(tr("导出目录文件（下发各单位）(&L)…"), lambda: export_catalog_file(window))
+    action = menu.addAction(
+        QCoreApplication.translate("packages_page", "导出目录文件（下发各单位）(&L)…"),
+        lambda: export_catalog_file(window),
+    )
     action.setObjectName("export_catalog")
-    action = menu.addAction(tr("导出更正文件（发给单位）(&G)…"), lambda: export_corrections_file(window))
+    action = menu.addAction(
+        QCoreApplication.translate("packages_page", "导出更正文件（发给单位）(&G)…"),
+        lambda: export_corrections_file(window),
+    )
     action.setObjectName("export_corrections")
-    window.add_page(CONFLICTS_KEY, tr("冲突"), ConflictsPage(window))
-    window.add_page(STATUS_KEY, tr("报送情况"), StatusPage(window))
-    window.add_page(LOG_KEY, tr("合并日志"), MergeLogPage(window))
+    window.add_page(CONFLICTS_KEY, QCoreApplication.translate("packages_page", "冲突"), ConflictsPage(window))
+    window.add_page(STATUS_KEY, QCoreApplication.translate("packages_page", "报送情况"), StatusPage(window))
+    window.add_page(LOG_KEY, QCoreApplication.translate("packages_page", "合并日志"), MergeLogPage(window))
     for key, shortcut in ((CONFLICTS_KEY, "Ctrl+Shift+K"), (STATUS_KEY, "Ctrl+Shift+S"), (LOG_KEY, "Ctrl+Shift+L")):
         go = menu.addAction(
-            {CONFLICTS_KEY: tr("查看冲突(&T)"), STATUS_KEY: tr("查看报送情况(&B)"), LOG_KEY: tr("查看合并日志(&R)")}[
-                key
-            ],
+            {
+                CONFLICTS_KEY: QCoreApplication.translate("packages_page", "查看冲突(&T)"),
+                STATUS_KEY: QCoreApplication.translate("packages_page", "查看报送情况(&B)"),
+                LOG_KEY: QCoreApplication.translate("packages_page", "查看合并日志(&R)"),
+            }[key],
             lambda k=key: window.show_page(k),
         )
         go.setShortcut(QKeySequence(shortcut))

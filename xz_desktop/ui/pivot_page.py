@@ -6,10 +6,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 
 from ..services import pivot
 from ..services.totals import aggregator_for
+from .changes import Changes
 from .pivot_model import PivotModel
 from .views import fill_year_box
 
 PAGE_KEY = "pivot"
+SHOWS = Changes(figures=True, catalog=True)
 
 
 class PivotPage(QWidget):
@@ -40,15 +42,12 @@ class PivotPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.view, 1)
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
-        window.data_changed.connect(self._data_changed)
+        window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
 
     def _fill_years(self) -> None:
         fill_year_box(self.year_box, self.window_.store)
         self.reload()
-
-    def _data_changed(self) -> None:
-        self._fill_years()
 
     def reload(self) -> None:
         store = self.window_.store

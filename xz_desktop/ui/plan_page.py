@@ -37,12 +37,12 @@ from ..services.plan.progress import unit_progress_rows
 from ..services.plan.report import soffice, write_report
 from ..services.plan.talent_index import index_trend, talent_index
 from ..services.plan.targets import check_targets, import_targets, list_targets, split
-from ..store import open_store
+from .changes import Changes
 from .i18n import message_text
+from .operations import StoreOp
 from .views import fill_year_box, read_only_table
 
 PAGE_KEY = "plan"
-C = "PlanPage"
 W = TypeVar("W", bound=QObject)
 
 
@@ -54,10 +54,10 @@ def named(widget: W, name: str) -> W:
 
 def _verdict(verdict: str) -> str:
     return {
-        "on_track": QCoreApplication.translate(C, "达到进度"),
-        "behind": QCoreApplication.translate(C, "落后进度"),
-        "incomplete": QCoreApplication.translate(C, "数据不全"),
-        "no_target": QCoreApplication.translate(C, "无目标"),
+        "on_track": QCoreApplication.translate("PlanPage", "达到进度"),
+        "behind": QCoreApplication.translate("PlanPage", "落后进度"),
+        "incomplete": QCoreApplication.translate("PlanPage", "数据不全"),
+        "no_target": QCoreApplication.translate("PlanPage", "无目标"),
     }.get(verdict, verdict)
 
 
@@ -176,12 +176,18 @@ class IndexChart(QChartView):
             series.attachAxis(y)
 
 
+SHOWS = Changes(
+    figures=True, catalog=True, round=True, targets=True
+)  # progress, scores and the index follow the figures
+TARGETS = Changes(targets=True)
+
+
 class PlanPage(QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
         self._build()
-        window.data_changed.connect(self._fill_years)
+        window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
 
     # -- layout ---------------------------------------------------------
@@ -387,7 +393,7 @@ class PlanPage(QWidget):
             self.window_.show_error(exc)
             return
         self.window_.statusBar().showMessage(self.tr("已导入目标：{n} 项有变化").format(n=changed), 15000)
-        self.window_.data_changed.emit()
+        self.window_.announce(TARGETS)
 
     def split_targets(self, code: str | None = None, by: str | None = None) -> None:
         if code is None or by is None:
@@ -401,7 +407,7 @@ class PlanPage(QWidget):
             self.window_.show_error(exc)
             return
         self.window_.statusBar().showMessage(self.tr("已分解到 {n} 个单位").format(n=len(result.shares)), 15000)
-        self.window_.data_changed.emit()
+        self.window_.announce(TARGETS)
 
     def enter_adjustment(self) -> None:
         dialog = AdjustmentDialog(self.window_)
@@ -418,7 +424,7 @@ class PlanPage(QWidget):
         except Exception as exc:
             self.window_.show_error(exc)
             return
-        self.reload()
+        self.window_.announce(TARGETS)
 
 
 def write_annual_report(window, period: str | None = None, path: str | None = None) -> None:
@@ -427,8 +433,8 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
         years = [str(y) for y in pivot.years_with_data(window.store)] or [str(pivot.default_year(window.store))]
         period, ok = QInputDialog.getItem(
             window,
-            QCoreApplication.translate(C, "年度评估报告"),
-            QCoreApplication.translate(C, "年度："),
+            QCoreApplication.translate("PlanPage", "年度评估报告"),
+            QCoreApplication.translate("PlanPage", "年度："),
             years,
             len(years) - 1,
             False,
@@ -436,34 +442,35 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
         if not ok:
             return
     if path is None:
-        suggested = QCoreApplication.translate(C, "秀洲区人才发展规划_{year}年度评估报告.docx").format(year=period)
+        suggested = QCoreApplication.translate("PlanPage", "秀洲区人才发展规划_{year}年度评估报告.docx").format(
+            year=period
+        )
         path, _ = QFileDialog.getSaveFileName(
             window,
-            QCoreApplication.translate(C, "保存年度评估报告"),
+            QCoreApplication.translate("PlanPage", "保存年度评估报告"),
             suggested,
-            QCoreApplication.translate(C, "Word 文档 (*.docx)"),
+            QCoreApplication.translate("PlanPage", "Word 文档 (*.docx)"),
         )
         if not path:
             return
     if not path.lower().endswith(".docx"):
         path += ".docx"
-    db = window.store_path
     pdf = soffice() is not None
-
-    def job(progress):
-        with open_store(db) as store:  # the worker's own connection
-            return write_report(store, period, Path(path), pdf=pdf, progress=progress)
 
     def done(result) -> None:
         window.last_report = result
-        text = QCoreApplication.translate(C, "已写出年度评估报告 {path}").format(path=result.docx)
+        text = QCoreApplication.translate("PlanPage", "已写出年度评估报告 {path}").format(path=result.docx)
         if result.pdf:
-            text += QCoreApplication.translate(C, "，PDF：{pdf}").format(pdf=result.pdf)
+            text += QCoreApplication.translate("PlanPage", "，PDF：{pdf}").format(pdf=result.pdf)
         elif not pdf:
-            text += QCoreApplication.translate(C, "（未安装 LibreOffice，未生成 PDF）")
+            text += QCoreApplication.translate("PlanPage", "（未安装 LibreOffice，未生成 PDF）")
         window.statusBar().showMessage(text, 20000)
 
-    window.run_task(QCoreApplication.translate(C, "正在生成年度评估报告…"), job, done)
+    StoreOp(
+        window,
+        QCoreApplication.translate("PlanPage", "正在生成年度评估报告…"),
+        lambda store, progress: write_report(store, period, Path(path), pdf=pdf, progress=progress),
+    ).success(done).run_in_background()
 
 
 def install(window) -> None:
@@ -472,6 +479,6 @@ def install(window) -> None:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("window", "目标与考核"), PlanPage(window))
     action = window.menu("district").addAction(
-        QCoreApplication.translate(C, "年度评估报告(&R)…"), lambda: write_annual_report(window)
+        QCoreApplication.translate("PlanPage", "年度评估报告(&R)…"), lambda: write_annual_report(window)
     )
     action.setObjectName("action_annual_report")

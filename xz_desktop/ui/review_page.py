@@ -46,12 +46,16 @@ from ..services.round.review import (
 )
 from ..services.round.states import RoundStatus, round_status
 from ..services.status import status_periods
+from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number, when
 from .views import read_only_table
 
 PAGE_KEY = "review"
 LOG_KEY = "review_log"
+# The sheet shows a unit's figures, their checks and conflicts, and the round's state and notes.
+SHOWS = Changes(figures=True, packages=True, conflicts=True, catalog=True, round=True)
+LOG_SHOWS = Changes(packages=True, round=True)  # submissions come with merges; decisions and due dates
 STATE_COLOURS = {
     State.NOT_SUBMITTED.value: MUTED,
     State.SUBMITTED.value: WARN,
@@ -211,21 +215,22 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.dialog: ReasonDialog | None = None
-        tr = self.tr
-        self.period = QComboBox(self, objectName="review_period")
-        period_label = QLabel(tr("报告期(&Q)："), self)
+        self.period = QComboBox(self, objectName="review_period")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        period_label = QLabel(self.tr("报告期(&Q)："), self)
         period_label.setBuddy(self.period)
         self.units = RowsModel(
             [
-                Column(tr("单位"), lambda r: r.name),
-                Column(tr("状态"), lambda r: state_text(r.state), color=lambda r: STATE_COLOURS.get(r.state)),
-                Column(tr("逾期"), lambda r: tr("{n} 天").format(n=r.late_days) if r.late_days else "", RIGHT),
+                Column(self.tr("单位"), lambda r: r.name),
+                Column(self.tr("状态"), lambda r: state_text(r.state), color=lambda r: STATE_COLOURS.get(r.state)),
+                Column(
+                    self.tr("逾期"), lambda r: self.tr("{n} 天").format(n=r.late_days) if r.late_days else "", RIGHT
+                ),
             ],
             parent=self,
         )
         self.unit_table = read_only_table(self, self.units)
         self.unit_table.selectionModel().currentRowChanged.connect(lambda *_: self.show_sheet())
-        self.heading = QLabel(self, objectName="review_heading")
+        self.heading = QLabel(self, objectName="review_heading")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = SheetModel(self)
@@ -242,15 +247,15 @@ class ReviewPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((190, 50, 90, 90, 90, 190, 110, 100)):
             self.table.setColumnWidth(column, width)
-        self.accept_button = QPushButton(tr("验收(&A)…"), self, objectName="review_accept")
-        self.return_button = QPushButton(tr("退回(&T)…"), self, objectName="review_return")
-        self.reopen_button = QPushButton(tr("重新开放(&O)…"), self, objectName="review_reopen")
-        self.receipt_button = QPushButton(tr("导出回执(&E)…"), self, objectName="review_receipt")
+        self.accept_button = QPushButton(self.tr("验收(&A)…"), self, objectName="review_accept")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.return_button = QPushButton(self.tr("退回(&T)…"), self, objectName="review_return")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.reopen_button = QPushButton(self.tr("重新开放(&O)…"), self, objectName="review_reopen")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.receipt_button = QPushButton(self.tr("导出回执(&E)…"), self, objectName="review_receipt")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.accept_button.clicked.connect(self.start_accept)
         self.return_button.clicked.connect(self.start_return)
         self.reopen_button.clicked.connect(self.start_reopen)
         self.receipt_button.clicked.connect(lambda: self.export_receipt())
-        self.message = QLabel(self, objectName="review_message")
+        self.message = QLabel(self, objectName="review_message")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -281,7 +286,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.period.currentTextChanged.connect(lambda _: self.reload())
-        window.data_changed.connect(self.refresh)
+        window.watch(self, SHOWS, self.refresh)
         self.refresh()
 
     # -- choosing -----------------------------------------------------------
@@ -296,7 +301,9 @@ class ReviewPage(QWidget):
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
-        keep = keep or (self.current_unit().unit if self.current_unit() else None)
+        if keep is None:
+            current = self.current_unit()
+            keep = current.unit if current else None
         period = self.period.currentText()
         rows: list[RoundStatus] = round_status(self.window_.store, period) if period else []
         self.units.set_rows(rows)
@@ -362,6 +369,7 @@ class ReviewPage(QWidget):
         except XzError as exc:
             self.window_.show_error(exc)
             return False
+        self.window_.announce(Changes(round=True), origin=self)
         # The editor is still committing: show the saved note once it has closed.
         QTimer.singleShot(0, lambda: self._reload_sheet(code))
         return True
@@ -444,7 +452,8 @@ class ReviewPage(QWidget):
                 period=result.period, before=state_text(result.from_state), after=state_text(result.to_state)
             )
         )
-        self.window_.data_changed.emit()
+        self.window_.announce(Changes(round=True), origin=self)
+        self.refresh()
 
     def export_receipt(self, path: str | Path | None = None) -> Path | None:
         status = self.current_unit()
@@ -479,34 +488,36 @@ class ReviewLogPage(QWidget):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
-        tr = self.tr
         actions = {
-            "due": tr("设置截止日期"),
-            "submit": tr("报送"),
-            "resubmit": tr("退回后重新报送"),
-            "nil": tr("空表上报"),
-            "withdraw": tr("撤销合并"),
-            "return": tr("退回"),
-            "accept": tr("验收"),
-            "reopen": tr("重新开放"),
+            "due": self.tr("设置截止日期"),
+            "submit": self.tr("报送"),
+            "resubmit": self.tr("退回后重新报送"),
+            "nil": self.tr("空表上报"),
+            "withdraw": self.tr("撤销合并"),
+            "return": self.tr("退回"),
+            "accept": self.tr("验收"),
+            "reopen": self.tr("重新开放"),
         }
         self.names = {u.code: u.name for u in window.store.catalog().units}
 
         def change(e) -> str:
             if e.action == "due":
-                return f"{e.details.get('from') or tr('（无）')} → {e.details.get('to')}"
+                before = e.details.get("from") or self.tr("（无）")
+                return f"{before} → {e.details.get('to')}"
             return f"{state_text(e.from_state)} → {state_text(e.to_state)}"
 
         self.model = RowsModel(
             [
-                Column(tr("时间"), lambda e: when(e.at)),
-                Column(tr("操作人"), lambda e: e.by),
-                Column(tr("操作"), lambda e: actions.get(e.action, e.action)),
-                Column(tr("单位"), lambda e: self.names.get(e.unit, e.unit) if e.unit else tr("（全部单位）")),
-                Column(tr("报告期"), lambda e: e.period),
-                Column(tr("变化"), change),
+                Column(self.tr("时间"), lambda e: when(e.at)),
+                Column(self.tr("操作人"), lambda e: e.by),
+                Column(self.tr("操作"), lambda e: actions.get(e.action, e.action)),
                 Column(
-                    tr("原因"),
+                    self.tr("单位"), lambda e: self.names.get(e.unit, e.unit) if e.unit else self.tr("（全部单位）")
+                ),
+                Column(self.tr("报告期"), lambda e: e.period),
+                Column(self.tr("变化"), change),
+                Column(
+                    self.tr("原因"),
                     lambda e: (
                         e.reason + "".join(f"；{k}：{v}" for k, v in dict(e.details.get("figures") or {}).items())
                     ),
@@ -517,7 +528,7 @@ class ReviewLogPage(QWidget):
         self.table = read_only_table(self, self.model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        window.data_changed.connect(self.reload)
+        window.watch(self, LOG_SHOWS, self.reload)
         self.reload()
 
     def reload(self) -> None:
@@ -528,17 +539,21 @@ def install(window) -> None:
     """The district's 审核 and 审核日志 pages, and their menu entries."""
     if not window.is_district:
         return
-    tr = lambda text: QCoreApplication.translate("review_page", text)
     page = ReviewPage(window)
-    window.add_page(PAGE_KEY, tr("审核"), page)
-    window.add_page(LOG_KEY, tr("审核日志"), ReviewLogPage(window))
+    window.add_page(PAGE_KEY, QCoreApplication.translate("review_page", "审核"), page)
+    window.add_page(LOG_KEY, QCoreApplication.translate("review_page", "审核日志"), ReviewLogPage(window))
     window.review_page = page
     menu = window.menu("district")
-    go = menu.addAction(tr("审核（验收 / 退回）(&V)"), lambda: window.show_page(PAGE_KEY))
+    go = menu.addAction(
+        QCoreApplication.translate("review_page", "审核（验收 / 退回）(&V)"), lambda: window.show_page(PAGE_KEY)
+    )
     go.setShortcut(QKeySequence("Ctrl+Shift+V"))
     go.setObjectName("show_review")
-    menu.addAction(tr("查看审核日志(&J)"), lambda: window.show_page(LOG_KEY)).setObjectName("show_review_log")
+    menu.addAction(
+        QCoreApplication.translate("review_page", "查看审核日志(&J)"), lambda: window.show_page(LOG_KEY)
+    ).setObjectName("show_review_log")
     action = menu.addAction(
-        tr("导出回执（发给单位）(&H)…"), lambda: (window.show_page(PAGE_KEY), page.export_receipt())
+        QCoreApplication.translate("review_page", "导出回执（发给单位）(&H)…"),
+        lambda: (window.show_page(PAGE_KEY), page.export_receipt()),
     )
     action.setObjectName("export_receipt")

@@ -20,11 +20,15 @@ from ..services.form import default_period
 from ..services.round.due import set_due
 from ..services.round.states import RoundStatus, round_status
 from ..services.status import UnitStatus, status_periods, submission_status
+from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, when
 from .views import read_only_table
 
 PAGE_KEY = "submission_status"
+SHOWS = Changes(
+    packages=True, figures=True, catalog=True, round=True
+)  # who submitted, how complete, and the round's states
 _COLOURS = {
     State.NOT_SUBMITTED.value: BAD,
     State.SUBMITTED.value: WARN,
@@ -47,75 +51,78 @@ class StatusPage(QWidget):
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
-        tr = self.tr
-        kinds = {"geographic": tr("镇街"), "sector": tr("部门")}
+        kinds = {"geographic": self.tr("镇街"), "sector": self.tr("部门")}
 
         def state(r: Row) -> str:
             text = message_text(state_label(State(r.state)))
             if r.nil_reason is not None:
-                text += tr("（空表）")
+                text += self.tr("（空表）")
             if r.resubmitted:
-                text += tr("（重新报送）")
+                text += self.tr("（重新报送）")
             return text
 
         def timeliness(r: Row) -> str:
             if r.late_days:
-                return tr("逾期 {n} 天").format(n=r.late_days)
-            return tr("按时") if r.submitted and r.due else ""
+                return self.tr("逾期 {n} 天").format(n=r.late_days)
+            return self.tr("按时") if r.submitted and r.due else ""
 
         self.model = RowsModel(
             [
-                Column(tr("单位"), lambda r: r.name),
-                Column(tr("类别"), lambda r: kinds.get(r.kind, r.kind)),
-                Column(tr("状态"), state, color=lambda r: _COLOURS.get(r.state)),
-                Column(tr("首次报送"), lambda r: when(r.submitted_at)),
-                Column(tr("最近报送"), lambda r: when(r.last_submitted_at) if r.packages > 1 else ""),
-                Column(tr("及时性"), timeliness, color=lambda r: BAD if r.late_days else None),
+                Column(self.tr("单位"), lambda r: r.name),
+                Column(self.tr("类别"), lambda r: kinds.get(r.kind, r.kind)),
+                Column(self.tr("状态"), state, color=lambda r: _COLOURS.get(r.state)),
+                Column(self.tr("首次报送"), lambda r: when(r.submitted_at)),
+                Column(self.tr("最近报送"), lambda r: when(r.last_submitted_at) if r.packages > 1 else ""),
+                Column(self.tr("及时性"), timeliness, color=lambda r: BAD if r.late_days else None),
                 Column(
-                    tr("已填/应填"),
+                    self.tr("已填/应填"),
                     lambda r: f"{r.counts.values}/{r.counts.expected}",
                     RIGHT,
                     color=lambda r: WARN if r.submitted and r.counts.values < r.counts.expected else None,
                 ),
                 Column(
-                    tr("退回原因 / 空表说明"),
+                    self.tr("退回原因 / 空表说明"),
                     lambda r: r.reason or r.nil_reason or "",
                     tooltip=lambda r: "\n".join(f"{k}：{v}" for k, v in r.figure_reasons.items()),
                 ),
-                Column(tr("上报包"), lambda r: r.package_file or ""),
-                Column(tr("填报人"), lambda r: r.author or ""),
+                Column(self.tr("上报包"), lambda r: r.package_file or ""),
+                Column(self.tr("填报人"), lambda r: r.author or ""),
             ],
             parent=self,
         )
         self.table = read_only_table(self, self.model)
         self.chase_model = RowsModel(
             [
-                Column(tr("单位"), lambda r: r.name),
+                Column(self.tr("单位"), lambda r: r.name),
                 Column(
-                    tr("情况"),
-                    lambda r: tr("已退回，未重新报送") if r.state == State.RETURNED.value else tr("未报送"),
+                    self.tr("情况"),
+                    lambda r: self.tr("已退回，未重新报送") if r.state == State.RETURNED.value else self.tr("未报送"),
                     color=lambda r: BAD,
                 ),
-                Column(tr("逾期"), lambda r: tr("{n} 天").format(n=r.late_days) if r.late_days else "", RIGHT),
                 Column(
-                    tr("联系人"), lambda r: r.contact or tr("（未登记）"), color=lambda r: None if r.contact else MUTED
+                    self.tr("逾期"), lambda r: self.tr("{n} 天").format(n=r.late_days) if r.late_days else "", RIGHT
                 ),
-                Column(tr("电话"), lambda r: r.phone),
+                Column(
+                    self.tr("联系人"),
+                    lambda r: r.contact or self.tr("（未登记）"),
+                    color=lambda r: None if r.contact else MUTED,
+                ),
+                Column(self.tr("电话"), lambda r: r.phone),
             ],
             parent=self,
         )
         self.chase_table = read_only_table(self, self.chase_model)
         self.chase_table.setObjectName("chase_table")
         self.period = QComboBox(self)
-        label = QLabel(tr("报告期(&Q)："), self)
+        label = QLabel(self.tr("报告期(&Q)："), self)
         label.setBuddy(self.period)
-        self.due_edit = QDateEdit(self, objectName="due_edit")
+        self.due_edit = QDateEdit(self, objectName="due_edit")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        self.due_label = QLabel(self, objectName="due_label")
-        due_caption = QLabel(tr("截止日期(&D)："), self)
+        self.due_label = QLabel(self, objectName="due_label")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        due_caption = QLabel(self.tr("截止日期(&D)："), self)
         due_caption.setBuddy(self.due_edit)
-        self.due_button = QPushButton(tr("设置截止日期"), self, objectName="due_button")
+        self.due_button = QPushButton(self.tr("设置截止日期"), self, objectName="due_button")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.due_button.setAutoDefault(False)
         self.due_button.clicked.connect(self.apply_due)
         self.summary = QLabel(self)
@@ -129,14 +136,14 @@ class StatusPage(QWidget):
         top.addWidget(self.due_button)
         top.addWidget(self.due_label)
         top.addWidget(self.summary, 1)
-        self.chase_label = QLabel(tr("催报名单（未报送，或已退回未重新报送）："), self)
+        self.chase_label = QLabel(self.tr("催报名单（未报送，或已退回未重新报送）："), self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chase_label)
         layout.addWidget(self.chase_table, 1)
         self.period.currentTextChanged.connect(lambda _: self.reload())
-        window.data_changed.connect(self.refresh_periods)
+        window.watch(self, SHOWS, self.refresh_periods)
         self.refresh_periods()
 
     def refresh_periods(self) -> None:
@@ -186,4 +193,5 @@ class StatusPage(QWidget):
         except XzError as exc:
             self.window_.show_error(exc)
             return
-        self.window_.data_changed.emit()
+        self.window_.announce(Changes(round=True), origin=self)
+        self.reload()

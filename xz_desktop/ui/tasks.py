@@ -88,7 +88,7 @@ def start(task: Task, pool: QThreadPool | None = None) -> Task:
     return task
 
 
-def run_with_progress(
+def with_progress(
     parent: QWidget | None,
     title: str,
     job: Callable[[Any], Any],
@@ -98,10 +98,12 @@ def run_with_progress(
     cancellable: bool = True,
     owner: QObject | None = None,
 ) -> Task:
-    """Run ``job`` in the background behind a delayed, cancellable progress dialog.
+    """``job`` as a task behind a delayed, cancellable progress dialog; connect more, then :func:`start` it.
 
     If ``owner`` (default ``parent``) is destroyed while the job runs (a dialog closed, the
     window closed), the job is cancelled and nothing is delivered to the widgets that are gone.
+    A slot connected after the start may miss a quick job's signals (they are emitted on the
+    worker thread): connect first. The window runs its services through ``operations.StoreOp``.
     """
     task = Task(job)
     dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
@@ -138,7 +140,7 @@ def run_with_progress(
     task.signals.failed.connect(_while_alive(task, watched, on_failure))
     task.signals.finished.connect(_while_alive(task, dialog, finished))
     task.dialog = dialog  # type: ignore[attr-defined]  # tests reach the dialog through the task
-    return start(task)
+    return task
 
 
 def _while_alive(task: Task, widget: QObject | None, slot: Callable[..., None]) -> Callable[..., None]:

@@ -1,6 +1,6 @@
 """The Excel actions of the window: export the district workbook, write a unit's Excel form,
 import a filled form. Each calls the service the ``xz`` command calls; long work runs in
-the background through ``window.run_task`` with progress and cancel."""
+the background through ``operations.StoreOp`` with progress and cancel."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from ..services.excel.csv_file import export_csv
 from ..services.excel.export import export_workbook
 from ..services.excel.template import write_template
 from ..services.imports.xlsx import import_template, read_template
-from ..store import open_store
 from . import settings
-
-C = "ExcelActions"
+from .changes import Changes
+from .operations import StoreOp
 
 
 def _folder() -> str:
@@ -39,64 +38,61 @@ def export_excel(window, period: str | None = None) -> None:
     page = window.page("totals")
     period = period or (page.period if page is not None else str(pivot.default_year(window.store)))
     suggested = str(
-        Path(_folder()) / QCoreApplication.translate(C, "秀洲区人才发展指标汇总_{period}.xlsx").format(period=period)
+        Path(_folder())
+        / QCoreApplication.translate("ExcelActions", "秀洲区人才发展指标汇总_{period}.xlsx").format(period=period)
     )
     path, _ = QFileDialog.getSaveFileName(
         window,
-        QCoreApplication.translate(C, "导出 Excel 汇总表"),
+        QCoreApplication.translate("ExcelActions", "导出 Excel 汇总表"),
         suggested,
-        QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"),
+        QCoreApplication.translate("ExcelActions", "Excel 工作簿 (*.xlsx)"),
     )
     if not path:
         return
     if not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     _remember(path)
-    db = window.store_path
     carry_forward = bool(page is not None and page.carry_forward)  # the same figures as the page shows
-
-    def job(progress):
-        with open_store(db) as store:  # the worker's own connection
-            return export_workbook(store, path, period, progress, carry_forward=carry_forward)
 
     def done(result) -> None:
         window.last_export = result
         window.statusBar().showMessage(
-            QCoreApplication.translate(C, "已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）").format(
+            QCoreApplication.translate("ExcelActions", "已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）").format(
                 path=result.path, sheets=len(result.sheets), rows=result.raw_rows
             ),
             15000,
         )
 
-    window.run_task(QCoreApplication.translate(C, "正在导出 Excel 汇总表…"), job, done)
+    StoreOp(
+        window,
+        QCoreApplication.translate("ExcelActions", "正在导出 Excel 汇总表…"),
+        lambda store, progress: export_workbook(store, path, period, progress, carry_forward=carry_forward),
+    ).success(done).run_in_background()
 
 
 def export_raw_csv(window) -> None:
     """Every stored figure as UTF-8 CSV with a byte-order mark."""
-    suggested = str(Path(_folder()) / QCoreApplication.translate(C, "秀洲区人才发展指标原始数据.csv"))
+    suggested = str(Path(_folder()) / QCoreApplication.translate("ExcelActions", "秀洲区人才发展指标原始数据.csv"))
     path, _ = QFileDialog.getSaveFileName(
         window,
-        QCoreApplication.translate(C, "导出原始数据 CSV"),
+        QCoreApplication.translate("ExcelActions", "导出原始数据 CSV"),
         suggested,
-        QCoreApplication.translate(C, "CSV 文件 (*.csv)"),
+        QCoreApplication.translate("ExcelActions", "CSV 文件 (*.csv)"),
     )
     if not path:
         return
     if not path.lower().endswith(".csv"):
         path += ".csv"
-    db = window.store_path
-
-    def job(progress):
-        with open_store(db) as store:
-            return export_csv(store, path, progress)
-
-    window.run_task(
-        QCoreApplication.translate(C, "正在导出原始数据…"),
-        job,
+    StoreOp(
+        window,
+        QCoreApplication.translate("ExcelActions", "正在导出原始数据…"),
+        lambda store, progress: export_csv(store, path, progress),
+    ).success(
         lambda r: window.statusBar().showMessage(
-            QCoreApplication.translate(C, "已导出 {path}（{rows} 行）").format(path=r.path, rows=r.rows), 15000
-        ),
-    )
+            QCoreApplication.translate("ExcelActions", "已导出 {path}（{rows} 行）").format(path=r.path, rows=r.rows),
+            15000,
+        )
+    ).run_in_background()
 
 
 class TemplateDialog(QDialog):
@@ -133,13 +129,14 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
         unit, year = dialog.unit_box.currentData(), dialog.year_box.value()
     name = window.store.catalog().unit(unit).name
     suggested = str(
-        Path(_folder()) / QCoreApplication.translate(C, "{unit}_{year}年_填报表.xlsx").format(unit=name, year=year)
+        Path(_folder())
+        / QCoreApplication.translate("ExcelActions", "{unit}_{year}年_填报表.xlsx").format(unit=name, year=year)
     )
     path, _ = QFileDialog.getSaveFileName(
         window,
-        QCoreApplication.translate(C, "保存 Excel 填报模板"),
+        QCoreApplication.translate("ExcelActions", "保存 Excel 填报模板"),
         suggested,
-        QCoreApplication.translate(C, "Excel 工作簿 (*.xlsx)"),
+        QCoreApplication.translate("ExcelActions", "Excel 工作簿 (*.xlsx)"),
     )
     if not path:
         return
@@ -152,7 +149,7 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
         window.show_error(exc)
         return
     window.statusBar().showMessage(
-        QCoreApplication.translate(C, "已生成 {unit} {period} 年填报模板：{path}").format(
+        QCoreApplication.translate("ExcelActions", "已生成 {unit} {period} 年填报模板：{path}").format(
             unit=info.unit_name, period=info.period, path=info.path
         ),
         15000,
@@ -164,9 +161,9 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,
-            QCoreApplication.translate(C, "导入 Excel 填报表"),
+            QCoreApplication.translate("ExcelActions", "导入 Excel 填报表"),
             _folder(),
-            QCoreApplication.translate(C, "Excel 填报表 (*.xlsx)"),
+            QCoreApplication.translate("ExcelActions", "Excel 填报表 (*.xlsx)"),
         )
         if not path:
             return
@@ -174,32 +171,30 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
     try:
         data = read_template(window.store, path)  # quick: refuses a wrong file before anything else
     except XzError as exc:
-        window.show_error(exc, QCoreApplication.translate(C, "无法导入"))
+        window.show_error(exc, QCoreApplication.translate("ExcelActions", "无法导入"))
         return
     filled = sum(1 for r in data.rows if r.value not in (None, ""))
     if confirm:
         answer = QMessageBox.question(
             window,
-            QCoreApplication.translate(C, "导入 Excel 填报表"),
+            QCoreApplication.translate("ExcelActions", "导入 Excel 填报表"),
             QCoreApplication.translate(
-                C,
+                "ExcelActions",
                 "{file}\n\n填报单位：{unit}\n报告期：{period} 年\n已填数值：{filled} 项\n\n"
                 "导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？",
             ).format(file=Path(path).name, unit=data.unit_name, period=data.period, filled=filled),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-    db = window.store_path
 
-    def job(progress):
-        progress.step(0, 1, QCoreApplication.translate(C, "正在审核并导入…"))
-        with open_store(db) as store:
-            return import_template(store, path, period=data.period)
+    def job(store, progress):
+        progress.step(0, 1, QCoreApplication.translate("ExcelActions", "正在审核并导入…"))
+        return import_template(store, path, period=data.period)
 
     def done(result) -> None:
         window.last_import = result
         text = QCoreApplication.translate(
-            C, "已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个"
+            "ExcelActions", "已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个"
         ).format(
             unit=data.unit_name,
             period=data.period,
@@ -208,34 +203,38 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
             blank=result.skipped_blank,
         )
         if result.warnings:
-            text += QCoreApplication.translate(C, "；合理性审核提示 {n} 条，请在填报页补充说明").format(
+            text += QCoreApplication.translate("ExcelActions", "；合理性审核提示 {n} 条，请在填报页补充说明").format(
                 n=len(result.warnings)
             )
         window.statusBar().showMessage(text, 20000)
 
-    window.run_task(QCoreApplication.translate(C, "正在导入 Excel 填报表…"), job, done, changes_data=True)
+    StoreOp(
+        window, QCoreApplication.translate("ExcelActions", "正在导入 Excel 填报表…"), job, changes=Changes(figures=True)
+    ).success(done).run_in_background()
 
 
 def install(window) -> None:
     """Menu entries: the Excel form and its import in 文件; the Excel export in 汇总 (district)."""
     file_menu = window.menu("file")
     template = file_menu.addAction(
-        QCoreApplication.translate(C, "生成 Excel 填报模板(&T)…"), lambda: write_excel_template(window)
+        QCoreApplication.translate("ExcelActions", "生成 Excel 填报模板(&T)…"), lambda: write_excel_template(window)
     )
     template.setObjectName("action_excel_template")
     importing = file_menu.addAction(
-        QCoreApplication.translate(C, "导入 Excel 填报表(&I)…"), lambda: import_excel(window)
+        QCoreApplication.translate("ExcelActions", "导入 Excel 填报表(&I)…"), lambda: import_excel(window)
     )
     importing.setObjectName("action_import_excel")
     importing.setShortcut(QKeySequence("Ctrl+Shift+I"))
     if window.is_district:
         district = window.menu("district")
         export = district.addAction(
-            QCoreApplication.translate(C, "导出 Excel 汇总表(&X)…"), lambda: export_excel(window)
+            QCoreApplication.translate("ExcelActions", "导出 Excel 汇总表(&X)…"), lambda: export_excel(window)
         )
         export.setObjectName("action_export_excel")
         export.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        raw = district.addAction(QCoreApplication.translate(C, "导出原始数据 CSV(&C)…"), lambda: export_raw_csv(window))
+        raw = district.addAction(
+            QCoreApplication.translate("ExcelActions", "导出原始数据 CSV(&C)…"), lambda: export_raw_csv(window)
+        )
         raw.setObjectName("action_export_csv")
         page = window.page("totals")
         if page is not None:

@@ -121,7 +121,7 @@ class TotalsModel(QAbstractTableModel):
         self.catalog = catalog
         self._items = []
         for _, title, members in grouped(rows):
-            self._items.append(("group", translate("report", title)))
+            self._items.append(("group", translate("pivot", title)))
             self._items.extend(("row", r) for r in members)
         self.endResetModel()
 

@@ -28,12 +28,14 @@ from ..domain.periods import Period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, district_totals
 from ..services import pivot
 from ..services.totals import aggregator_for, mark_errors
+from .changes import Changes
 from .chart_progress import ProgressChart
 from .i18n import message_text
 from .totals_model import BreakdownModel, TotalsModel, status_text
 from .views import fill_year_box
 
 PAGE_KEY = "totals"
+SHOWS = Changes(figures=True, conflicts=True, catalog=True)  # totals, and the 有争议 marks of open conflicts
 
 
 class TotalsPage(QWidget):
@@ -42,7 +44,7 @@ class TotalsPage(QWidget):
         self.window_ = window
         self._aggregator = None
         self._build()
-        window.data_changed.connect(self._data_changed)
+        window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
 
     # -- layout ---------------------------------------------------------
@@ -51,14 +53,14 @@ class TotalsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         bar = QHBoxLayout()
         label = QLabel(self.tr("年份(&Y)："), self)
-        self.year_box = QComboBox(self, objectName="totals_year")
+        self.year_box = QComboBox(self, objectName="totals_year")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.year_box.setMinimumContentsLength(7)
         label.setBuddy(self.year_box)
-        self.summary = QLabel(self, objectName="totals_summary")
+        self.summary = QLabel(self, objectName="totals_summary")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.summary.setWordWrap(True)
-        self.carry_box = QCheckBox(self.tr("沿用上期(&C)"), self, objectName="totals_carry_forward")
+        self.carry_box = QCheckBox(self.tr("沿用上期(&C)"), self, objectName="totals_carry_forward")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.carry_box.setToolTip(self.tr("缺报单位的存量指标沿用其最近一期数值；用到的地方标“估”，进度评价也是估计"))
-        self.export_button = QPushButton(self.tr("导出 Excel(&X)…"), self, objectName="totals_export")
+        self.export_button = QPushButton(self.tr("导出 Excel(&X)…"), self, objectName="totals_export")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         bar.addWidget(label)
         bar.addWidget(self.year_box)
         bar.addSpacing(12)
@@ -69,7 +71,7 @@ class TotalsPage(QWidget):
         layout.addLayout(bar)
 
         self.model = TotalsModel(self)
-        self.view = QTableView(self, objectName="totals_view")
+        self.view = QTableView(self, objectName="totals_view")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,27 +88,28 @@ class TotalsPage(QWidget):
         detail = QWidget(self)
         side = QVBoxLayout(detail)
         side.setContentsMargins(6, 0, 0, 0)
-        self.title = QLabel(self, objectName="totals_title")
+        self.title = QLabel(self, objectName="totals_title")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
-        self.note = QLabel(self, objectName="totals_note")
+        self.note = QLabel(self, objectName="totals_note")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.note.setWordWrap(True)
         self.breakdown_model = BreakdownModel(self)
-        self.breakdown_view = QTableView(self, objectName="totals_breakdown")
+        self.breakdown_view = QTableView(self, objectName="totals_breakdown")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.breakdown_view.setModel(self.breakdown_model)
         self.breakdown_view.verticalHeader().setVisible(False)
         self.breakdown_view.verticalHeader().setDefaultSectionSize(22)
         self.breakdown_view.horizontalHeader().setFixedHeight(44)
         self.breakdown_view.horizontalHeader().setDefaultSectionSize(104)
-        self.missing = QLabel(self, objectName="totals_missing")
+        self.missing = QLabel(self, objectName="totals_missing")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.missing.setWordWrap(True)
         self.chart = ProgressChart(self)
         self.chart.setObjectName("totals_chart")
-        self.chart_note = QLabel(self, objectName="totals_chart_note")
+        self.chart_note = QLabel(self)
+        self.chart_note.setObjectName("totals_chart_note")
         self.chart_note.setWordWrap(True)
         split_side = QSplitter(Qt.Orientation.Vertical, detail)
         top = QWidget(split_side)
@@ -151,9 +154,6 @@ class TotalsPage(QWidget):
     def _fill_years(self) -> None:
         fill_year_box(self.year_box, self.window_.store)
         self.reload()
-
-    def _data_changed(self) -> None:
-        self._fill_years()
 
     def reload(self) -> None:
         """Recompute the totals of the chosen year, keeping the selected indicator."""
@@ -235,6 +235,6 @@ def install(window) -> None:
 
     if window.is_district:
         page = TotalsPage(window)
-        window.add_page(PAGE_KEY, QCoreApplication.translate("window", "汇总"), page)
-        window.add_page(PIVOT_KEY, QCoreApplication.translate("window", "分单位数据"), PivotPage(window))
+        window.add_page(PAGE_KEY, QCoreApplication.translate("totals_page", "汇总"), page)
+        window.add_page(PIVOT_KEY, QCoreApplication.translate("totals_page", "分单位数据"), PivotPage(window))
     totals_actions.install(window)

@@ -14,11 +14,12 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...domain.timefmt import local_time
 from ...store import Store
 from ..files import check_target, replacing
 from ..progress import SILENT, Progress
 from .style import inert, inert_row
-from .tables import RAW_CHUNK, local_time, raw_count
+from .tables import RAW_CHUNK, raw_count
 
 HEADER = [
     "unit",

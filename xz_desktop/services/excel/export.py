@@ -31,7 +31,6 @@ from .sheets import period_label, write_chart_sheet, write_other_sheet, write_pl
 from .style import register_styles
 from .tables import RAW_CHUNK, raw_count, write_raw_sheets, write_status_sheet, write_units_sheet
 
-E = "export"
 # The indicator whose path the line chart shows: the plan's headline figure.
 HEADLINE = "talent_total"
 
@@ -74,8 +73,8 @@ def export_workbook(
     if not store.is_district:
         raise XzError(
             Message(
-                E,
-                QT_TRANSLATE_NOOP(E, "汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”"),
+                "excel.export",
+                QT_TRANSLATE_NOOP("excel.export", "汇总表只能从区级汇总数据库导出；本数据库属于“{unit}”"),
                 {"unit": store.describe()},
             )
         )

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime
-from functools import lru_cache
 
 from openpyxl import Workbook
 
 from ...domain.catalog import Catalog, UnitKind
+from ...domain.timefmt import local_time
 from ...store import Store
 from ..pivot import UnitTable
 from .style import SheetWriter, cell, inert_row, num_style
@@ -36,20 +35,6 @@ RAW_COLUMNS = [
 ]
 MAX_SHEET_ROWS = 1_000_000  # Excel stops at 1,048,576 rows: a longer raw table continues on another sheet
 RAW_CHUNK = 5_000  # rows between progress steps (and cancel checks)
-
-
-@lru_cache(maxsize=4096)
-def local_time(stamp: str | None) -> str:
-    """An ISO UTC timestamp as the clerk's local wall-clock time (text, exactly as stored otherwise)."""
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def write_units_sheet(

@@ -25,13 +25,13 @@ from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import format_number
 from ...domain.periods import parse_period
+from ...domain.timefmt import local_time
 from ...store import Store
 from ...store.database import now_iso
 from ..files import check_target, replacing
 from .sheets import period_label
 from .style import put, register_styles, row_height, setup_print
 
-T = "template"
 TEMPLATE_FORMAT = "xz-desktop-template"
 TEMPLATE_VERSION = 1
 SHEET_FORM = "填报表"
@@ -106,12 +106,14 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     catalog = store.catalog()
     unit = unit or store.unit_code
     if not unit or not catalog.has_unit(unit):
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "没有填报单位“{code}”"), {"code": unit or ""}))
+        raise XzError(
+            Message("excel.template", QT_TRANSLATE_NOOP("excel.template", "没有填报单位“{code}”"), {"code": unit or ""})
+        )
     if not store.is_district and unit != store.unit_code:
         raise XzError(
             Message(
-                T,
-                QT_TRANSLATE_NOOP(T, "本数据库属于“{own}”，不能生成“{other}”的填报模板"),
+                "excel.template",
+                QT_TRANSLATE_NOOP("excel.template", "本数据库属于“{own}”，不能生成“{other}”的填报模板"),
                 {"own": store.describe(), "other": catalog.unit(unit).name},
             )
         )
@@ -119,7 +121,13 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     unit_obj = catalog.unit(unit)
     indicators = catalog.indicators_for_unit(unit)
     if not indicators:
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "“{name}”没有需要填报的指标"), {"name": unit_obj.name}))
+        raise XzError(
+            Message(
+                "excel.template",
+                QT_TRANSLATE_NOOP("excel.template", "“{name}”没有需要填报的指标"),
+                {"name": unit_obj.name},
+            )
+        )
     entries = store.values.entries(unit, period_text)
     previous = store.values.previous(unit, period_text)
 
@@ -136,7 +144,11 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     ws["B1"].style = "xz_title"
     ws.merge_cells(f"B1:{last}1")
     ws.row_dimensions[1].height = 30
-    _text(ws["B2"], f"填报单位：{unit_obj.name}　　报告期：{label}　　模板生成：{now_iso()[:10]}", "xz_subtitle")
+    _text(
+        ws["B2"],
+        f"填报单位：{unit_obj.name}　　报告期：{label}　　模板生成：{local_time(now_iso())[:10]}",
+        "xz_subtitle",
+    )
     ws.merge_cells(f"B2:{last}2")
     _text(
         ws["B3"],

@@ -17,8 +17,6 @@ from .xlsx import import_template
 
 __all__ = ["ImportResult", "ImportRow", "apply_rows", "import_file", "read_csv_rows"]
 
-I = "import"
-
 
 def import_file(
     store: Store,
@@ -42,8 +40,8 @@ def import_file(
     else:
         raise XzError(
             Message(
-                I,
-                QT_TRANSLATE_NOOP(I, "不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）"),
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "不支持的文件类型“{suffix}”：请导入 .csv 文件或 Excel 填报模板（.xlsx）"),
                 {"suffix": suffix or path.name},
             )
         )

@@ -19,10 +19,9 @@ from ...store.values import ValueChange
 from ..checking import same_year_entries
 from ..progress import SILENT, Progress
 
-I = "import"
 CSV_COLUMNS = ("unit", "indicator", "period", "value")
-CHECKING = QT_TRANSLATE_NOOP(I, "正在审核…")
-WRITING = QT_TRANSLATE_NOOP(I, "正在写入…")
+CHECKING = QT_TRANSLATE_NOOP("imports", "正在审核…")
+WRITING = QT_TRANSLATE_NOOP("imports", "正在写入…")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class ImportResult:
 
 
 def _problem(where: str, template: str, **params) -> Message:
-    return Message(I, QT_TRANSLATE_NOOP(I, "{where}：") + template, {"where": where, **params})
+    return Message("imports", QT_TRANSLATE_NOOP("imports", "{where}：") + template, {"where": where, **params})
 
 
 def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow, float | None]], list[Message]]:
@@ -55,24 +54,26 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
     for row in rows:
         before = len(problems)
         if not catalog.has_unit(row.unit):
-            problems.append(_problem(row.where, QT_TRANSLATE_NOOP(I, "没有填报单位“{code}”"), code=row.unit[:40]))
+            problems.append(
+                _problem(row.where, QT_TRANSLATE_NOOP("imports", "没有填报单位“{code}”"), code=row.unit[:40])
+            )
         elif not store.is_district and row.unit != store.unit_code:
             problems.append(
                 _problem(
                     row.where,
-                    QT_TRANSLATE_NOOP(I, "“{name}”的数据不能导入本单位的数据库"),
+                    QT_TRANSLATE_NOOP("imports", "“{name}”的数据不能导入本单位的数据库"),
                     name=catalog.unit(row.unit).name,
                 )
             )
         if not catalog.has_indicator(row.indicator):
             problems.append(
-                _problem(row.where, QT_TRANSLATE_NOOP(I, "目录中没有指标“{code}”"), code=row.indicator[:40])
+                _problem(row.where, QT_TRANSLATE_NOOP("imports", "目录中没有指标“{code}”"), code=row.indicator[:40])
             )
         elif not catalog.indicator(row.indicator).is_entered:
             problems.append(
                 _problem(
                     row.where,
-                    QT_TRANSLATE_NOOP(I, "“{name}”由其他指标计算得出，不能导入"),
+                    QT_TRANSLATE_NOOP("imports", "“{name}”由其他指标计算得出，不能导入"),
                     name=catalog.indicator(row.indicator).name,
                 )
             )
@@ -80,7 +81,7 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
             problems.append(
                 _problem(
                     row.where,
-                    QT_TRANSLATE_NOOP(I, "“{unit}”不填报“{name}”"),
+                    QT_TRANSLATE_NOOP("imports", "“{unit}”不填报“{name}”"),
                     unit=catalog.unit(row.unit).name,
                     name=catalog.indicator(row.indicator).name,
                 )
@@ -96,10 +97,10 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         if row.explanation is not None and len(row.explanation) > MAX_TEXT:
-            problems.append(_problem(row.where, QT_TRANSLATE_NOOP(I, "说明超过 {limit} 字"), limit=MAX_TEXT))
+            problems.append(_problem(row.where, QT_TRANSLATE_NOOP("imports", "说明超过 {limit} 字"), limit=MAX_TEXT))
         key = (row.unit, row.indicator, str(row.period).strip().upper())
         if key in seen:
-            problems.append(_problem(row.where, QT_TRANSLATE_NOOP(I, "与{other}重复"), other=seen[key]))
+            problems.append(_problem(row.where, QT_TRANSLATE_NOOP("imports", "与{other}重复"), other=seen[key]))
         seen.setdefault(key, row.where)
         if len(problems) == before:
             parsed.append((row, value))
@@ -172,7 +173,9 @@ def apply_rows(
     if problems:
         raise XzError(
             Message(
-                I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。共 {count} 处问题："), {"count": len(problems)}
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "导入被拒绝，数据库未作任何修改。共 {count} 处问题："),
+                {"count": len(problems)},
             ),
             details=problems,
         )

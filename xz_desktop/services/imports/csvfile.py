@@ -11,7 +11,6 @@ from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from .base import CSV_COLUMNS, ImportRow, _problem
 
-I = "import"
 # The columns ``xz export -o FILE.csv`` adds after the five it reads back: the export goes back in as it is.
 EXPORT_ONLY_COLUMNS = (
     "unit_name",
@@ -42,9 +41,10 @@ def _decode(data: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM), else GB18030 (what Excel on a Chinese Windows saves); refused otherwise."""
     refuse = XzError(
         Message(
-            I,
+            "import",
             QT_TRANSLATE_NOOP(
-                I, "无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试"
+                "import",
+                "无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试",
             ),
             {"path": path.name},
         )
@@ -71,8 +71,8 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
         if size > MAX_FILE_BYTES:
             raise XzError(
                 Message(
-                    I,
-                    QT_TRANSLATE_NOOP(I, "{path} 太大（{size} MB），不是可导入的数据文件"),
+                    "imports",
+                    QT_TRANSLATE_NOOP("imports", "{path} 太大（{size} MB），不是可导入的数据文件"),
                     {"path": path.name, "size": size // 2**20},
                 )
             )
@@ -80,11 +80,13 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     except OSError as exc:
         raise XzError(
             Message(
-                I, QT_TRANSLATE_NOOP(I, "无法读取 {path}：{reason}"), {"path": str(path), "reason": exc.strerror or exc}
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "无法读取 {path}：{reason}"),
+                {"path": str(path), "reason": exc.strerror or exc},
             )
         ) from exc
     if b"\x00" in data[:4096]:
-        raise XzError(Message(I, QT_TRANSLATE_NOOP(I, "{path} 不是 CSV 文本文件"), {"path": path.name}))
+        raise XzError(Message("imports", QT_TRANSLATE_NOOP("imports", "{path} 不是 CSV 文本文件"), {"path": path.name}))
     reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     duplicated = sorted({h for h in header if header.count(h) > 1})
@@ -92,9 +94,9 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     if duplicated or unknown:
         raise XzError(
             Message(
-                I,
+                "import",
                 QT_TRANSLATE_NOOP(
-                    I, "{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）"
+                    "import", "{path} 的表头有{what}：{columns}（表头应为 unit,indicator,period,value[,explanation]）"
                 ),
                 {
                     "path": path.name,
@@ -107,8 +109,10 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     if missing:
         raise XzError(
             Message(
-                I,
-                QT_TRANSLATE_NOOP(I, "{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）"),
+                "imports",
+                QT_TRANSLATE_NOOP(
+                    "imports", "{path} 缺少列：{columns}（表头应为 unit,indicator,period,value[,explanation]）"
+                ),
                 {"path": path.name, "columns": ", ".join(missing)},
             )
         )
@@ -125,7 +129,7 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
                 problems.append(
                     _problem(
                         f"第 {line} 行",
-                        QT_TRANSLATE_NOOP(I, '比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）'),
+                        QT_TRANSLATE_NOOP("imports", '比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）'),
                         n=len(extra),
                     )
                 )
@@ -144,15 +148,17 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     except csv.Error as exc:
         raise XzError(
             Message(
-                I,
-                QT_TRANSLATE_NOOP(I, "{path} 第 {line} 行格式错误：{reason}"),
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "{path} 第 {line} 行格式错误：{reason}"),
                 {"path": path.name, "line": reader.line_num, "reason": exc},
             )
         ) from exc
     if problems:
         raise XzError(
             Message(
-                I, QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。共 {count} 处问题："), {"count": len(problems)}
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "导入被拒绝，数据库未作任何修改。共 {count} 处问题："),
+                {"count": len(problems)},
             ),
             details=problems,
         )

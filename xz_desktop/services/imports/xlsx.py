@@ -36,7 +36,6 @@ from ..progress import SILENT, Progress
 from .base import ImportRow, apply_rows
 from .xlsx_guard import check_workbook
 
-I = "import"
 _COL = {letter: ord(letter) - ord("A") for letter in (COL_CODE, COL_NAME, COL_VALUE, COL_NOTE)}
 
 
@@ -53,7 +52,7 @@ class TemplateRows:
 
 
 def _refuse(path: Path, template: str, **params) -> XzError:
-    return XzError(Message(I, template, {"file": path.name, **params}))
+    return XzError(Message("imports", template, {"file": path.name, **params}))
 
 
 def _open(path: Path) -> CalamineWorkbook:
@@ -62,23 +61,26 @@ def _open(path: Path) -> CalamineWorkbook:
         with path.open("rb") as fh:
             magic = fh.read(8)
     except OSError as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "无法读取 {file}：{reason}"), reason=exc.strerror or exc) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("imports", "无法读取 {file}：{reason}"), reason=exc.strerror or exc
+        ) from exc
     if size > MAX_FILE_BYTES:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 太大，不是本程序的填报模板"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 太大，不是本程序的填报模板"))
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                I, "{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）"
+                "imports",
+                "{file} 是旧版 .xls 格式：请用本程序生成的 .xlsx 模板填报（或在 Excel 中另存为 .xlsx 后重试）",
             ),
         )
     if not magic.startswith(b"PK"):
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏"))
     check_workbook(path)  # the native reader is handed only a workbook of a form's size
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for every kind of broken zip or XML
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from exc
+        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from exc
 
 
 def _rows(book: CalamineWorkbook, name: str) -> list[list[Any]]:
@@ -108,7 +110,7 @@ def _meta(path: Path, book: CalamineWorkbook) -> tuple[dict[str, Any], list[tupl
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                I, "{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写"
+                "imports", "{file} 不是本程序生成的填报模板（缺少模板信息）；请先用“生成 Excel 填报模板”生成模板再填写"
             ),
         )
     rows = _rows(book, SHEET_META)
@@ -121,7 +123,7 @@ def _meta(path: Path, book: CalamineWorkbook) -> tuple[dict[str, Any], list[tupl
             except (TypeError, ValueError):
                 continue
     if _text(meta.get("format")) != TEMPLATE_FORMAT:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 不是本程序生成的填报模板（模板信息不符）"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 不是本程序生成的填报模板（模板信息不符）"))
     return meta, layout
 
 
@@ -142,7 +144,8 @@ def read_template(store: Store, path: str | Path, *, period: str | None = None) 
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                I, "{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入"
+                "imports",
+                "{file} 是旧版模板（第 {found} 版，现为第 {current} 版）：请重新生成模板，把数值抄入新模板后再导入",
             ),
             found=version,
             current=TEMPLATE_VERSION,
@@ -150,18 +153,20 @@ def read_template(store: Store, path: str | Path, *, period: str | None = None) 
     if version > TEMPLATE_VERSION:
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(I, "{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入"),
+            QT_TRANSLATE_NOOP("imports", "{file} 由更新版本的程序生成（模板第 {found} 版）：请升级本程序后再导入"),
             found=version,
         )
     catalog = store.catalog()
     unit = _text(meta.get("unit"))
     unit_name = _text(meta.get("unit_name")) or unit
     if not catalog.has_unit(unit):
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 是“{name}”的模板，本数据库中没有这个填报单位"), name=unit_name)
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("imports", "{file} 是“{name}”的模板，本数据库中没有这个填报单位"), name=unit_name
+        )
     if not store.is_district and unit != store.unit_code:
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(I, "{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库"),
+            QT_TRANSLATE_NOOP("imports", "{file} 是“{theirs}”的填报模板，不能导入“{ours}”的数据库"),
             theirs=catalog.unit(unit).name,
             ours=store.describe(),
         )
@@ -169,12 +174,13 @@ def read_template(store: Store, path: str | Path, *, period: str | None = None) 
     try:
         found_period = str(parse_period(found_period))
     except XzError as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(I, "{file} 的报告期无效：{reason}"), reason=str(exc)) from exc
+        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 的报告期无效：{reason}"), reason=str(exc)) from exc
     if period is not None and found_period != str(parse_period(period)):
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                I, "{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板"
+                "imports",
+                "{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板",
             ),
             found=found_period,
             expected=str(parse_period(period)),
@@ -190,7 +196,7 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
     problems = result.problems
 
     def problem(template: str, **params) -> None:
-        problems.append(Message(I, template, params))
+        problems.append(Message("imports", template, params))
 
     for r in range(FIRST_ROW, len(form) + 1):
         code = _text(_cell(form, r, COL_CODE))
@@ -199,20 +205,22 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
         if not code:
             if _text(value) or note:
                 problem(
-                    QT_TRANSLATE_NOOP(I, "{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标"),
+                    QT_TRANSLATE_NOOP(
+                        "imports", "{cell}：这一行不是模板原有的指标行（新增或粘贴的行？），无法确定是哪项指标"
+                    ),
                     cell=f"{COL_VALUE if _text(value) else COL_NOTE}{r}",
                 )
             continue
         if code not in expected:
             problem(
-                QT_TRANSLATE_NOOP(I, "第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）"),
+                QT_TRANSLATE_NOOP("imports", "第 {row} 行：模板中没有指标代码“{code}”（从其他模板粘贴的行？）"),
                 row=r,
                 code=code[:40],
             )
             continue
         if code in seen:
             problem(
-                QT_TRANSLATE_NOOP(I, "第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）"),
+                QT_TRANSLATE_NOOP("imports", "第 {row} 行与第 {other} 行是同一项指标“{name}”（复制的行？）"),
                 row=r,
                 other=seen[code],
                 name=expected[code][1],
@@ -224,7 +232,7 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
             # Labels no longer match the hidden code: cells were moved within the row block.
             problem(
                 QT_TRANSLATE_NOOP(
-                    I, "{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板"
+                    "imports", "{cell}：指标名称“{found}”与本行的指标“{name}”不符（单元格被移动或改写？），请使用新模板"
                 ),
                 cell=f"{COL_NAME}{r}",
                 found=name[:40],
@@ -233,7 +241,7 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
             continue
         if isinstance(value, (datetime, date, time, timedelta)):
             problem(
-                QT_TRANSLATE_NOOP(I, "{cell}：“{name}”填成了日期或时间，应为数字"),
+                QT_TRANSLATE_NOOP("imports", "{cell}：“{name}”填成了日期或时间，应为数字"),
                 cell=f"{COL_VALUE}{r}",
                 name=expected[code][1],
             )
@@ -246,7 +254,9 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
     for code, (row, name) in expected.items():
         if code not in seen:
             problem(
-                QT_TRANSLATE_NOOP(I, "缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行"),
+                QT_TRANSLATE_NOOP(
+                    "imports", "缺少“{name}”一行（原第 {row} 行，被删除了？）：请使用新模板，或恢复这一行"
+                ),
                 name=name,
                 row=row,
             )
@@ -272,8 +282,8 @@ def import_template(
             problems.extend(exc.details)
         raise XzError(
             Message(
-                I,
-                QT_TRANSLATE_NOOP(I, "导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题："),
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "导入被拒绝，数据库未作任何修改。{file} 共 {count} 处问题："),
                 {"file": path.name, "count": len(problems)},
             ),
             details=problems,

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 
-IM = "import"
 MAX_ROWS = 5000  # a form has about a hundred rows; a clerk's extra notes below it are fine
 MAX_COLUMNS = 64
 MAX_CELLS = 200_000
@@ -59,7 +58,7 @@ def _letters(n: int) -> str:
 
 
 def _refuse(path: Path, template: str, **params: object) -> XzError:
-    return XzError(Message(IM, template, {"file": path.name, **params}))
+    return XzError(Message("import", template, {"file": path.name, **params}))
 
 
 def _sheet_names(book: zipfile.ZipFile) -> dict[str, str]:
@@ -86,11 +85,11 @@ def check_workbook(path: Path) -> list[SheetSize]:
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse(path, QT_TRANSLATE_NOOP(IM, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from None
     with book:
         members = book.infolist()
         if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNCOMPRESSED:
-            raise _refuse(path, QT_TRANSLATE_NOOP(IM, "{file} 解压后过大，不是本程序的填报模板"))
+            raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 解压后过大，不是本程序的填报模板"))
         names = _sheet_names(book)
         sizes = []
         for member in members:
@@ -106,9 +105,9 @@ def _check_sheet(path: Path, book: zipfile.ZipFile, member: zipfile.ZipInfo, she
         with book.open(member) as fh:
             data = fh.read(MAX_SHEET_XML + 1)  # bounded whatever the zip header claims
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
-        raise _refuse(path, QT_TRANSLATE_NOOP(IM, "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from None
     if len(data) > MAX_SHEET_XML:
-        raise _refuse(path, QT_TRANSLATE_NOOP(IM, "{file} 的工作表“{sheet}”过大，不是填报模板"), sheet=sheet)
+        raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 的工作表“{sheet}”过大，不是填报模板"), sheet=sheet)
     rows = max((int(m.group(1)) for m in _ROW.finditer(data)), default=0)
     columns = cells = 0
     for m in _CELL.finditer(data):
@@ -124,7 +123,7 @@ def _check_sheet(path: Path, book: zipfile.ZipFile, member: zipfile.ZipInfo, she
             raise _refuse(
                 path,
                 QT_TRANSLATE_NOOP(
-                    IM,
+                    "import",
                     "{file} 的工作表“{sheet}”中 {cell} 是公式，但没有保存计算结果（文件不是由 Excel/WPS 保存的？）。"
                     "请在 Excel 或 WPS 中打开、保存后再导入，或把公式改为数值",
                 ),
@@ -135,7 +134,7 @@ def _check_sheet(path: Path, book: zipfile.ZipFile, member: zipfile.ZipInfo, she
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                IM,
+                "import",
                 "{file} 的工作表“{sheet}”的内容延伸到 {cell}，远超填报模板的范围（最多 {rows} 行、{columns} 列）。"
                 "请删除表格以外的内容后重试",
             ),

@@ -19,7 +19,6 @@ from ...store.conflicts import ConflictCandidate, ConflictRow
 from ...store.database import now_iso
 from ..checking import findings_for
 from .engine import recompute
-from .package_file import P
 
 
 @dataclass
@@ -109,7 +108,9 @@ def list_conflicts(
 def _open_row(store: Store, conflict_id: int) -> ConflictRow:
     row = store.conflicts.get_open(conflict_id)
     if row is None:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "冲突 {id} 不存在或已处理"), {"id": conflict_id}))
+        raise XzError(
+            Message("packages", QT_TRANSLATE_NOOP("packages", "冲突 {id} 不存在或已处理"), {"id": conflict_id})
+        )
     return row
 
 
@@ -123,8 +124,8 @@ def resolve(store: Store, conflict_id: int, choice: int, *, by: str | None = Non
     if not 0 <= choice < len(c.candidates):
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "冲突 {id} 只有 {count} 个可选数值"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "冲突 {id} 只有 {count} 个可选数值"),
                 {"id": conflict_id, "count": len(c.candidates)},
             )
         )

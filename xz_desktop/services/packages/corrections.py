@@ -24,7 +24,7 @@ from ...store.packages import BaseRevision
 from ...store.values import ValueChange
 from ..files import check_author, clean_leftovers
 from ..signing.seal import ensure_district_key, seal
-from .package_file import SUFFIX, Manifest, P, PackageRow, new_package_id, read_package, write_package
+from .package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
 from .verify import verify_package
 
 
@@ -61,17 +61,17 @@ def correction_rows(store: Store, unit: str) -> list[PackageRow]:
 def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str] | None = None) -> CorrectionsResult:
     """Write the district's corrections of ``unit``'s figures (optionally only ``periods``) to a file."""
     if not store.is_district:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "更正文件由区级汇总数据库导出")))
+        raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "更正文件由区级汇总数据库导出")))
     catalog = store.catalog()
     if not catalog.has_unit(unit):
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有填报单位“{code}”"), {"code": unit[:40]}))
+        raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "没有填报单位“{code}”"), {"code": unit[:40]}))
     wanted = sorted({str(parse_period(p)) for p in periods}, key=parse_period) if periods else None
     rows = [r for r in correction_rows(store, unit) if wanted is None or r.period in wanted]
     if not rows:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "区里没有更正过“{unit}”的数值{periods}，无需下发更正文件"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "区里没有更正过“{unit}”的数值{periods}，无需下发更正文件"),
                 {"unit": catalog.unit(unit).name, "periods": f"（{'、'.join(wanted)}）" if wanted else ""},
             )
         )
@@ -105,22 +105,24 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
     if m.kind == "receipt":
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "{file} 是区里的回执，请用“导入回执”（xz receipt-import）导入"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "{file} 是区里的回执，请用“导入回执”（xz receipt-import）导入"),
                 {"file": Path(path).name},
             )
         )
     if m.kind != "district":
         raise XzError(
             Message(
-                P, QT_TRANSLATE_NOOP(P, "{file} 是填报单位的上报包，不是区里下发的更正文件"), {"file": Path(path).name}
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "{file} 是填报单位的上报包，不是区里下发的更正文件"),
+                {"file": Path(path).name},
             )
         )
     if store.is_district or m.unit != store.unit_code:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "这份更正文件是发给“{unit}”的，不能导入本数据库（{own}）"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "这份更正文件是发给“{unit}”的，不能导入本数据库（{own}）"),
                 {"unit": m.unit, "own": store.describe()},
             )
         )
@@ -130,8 +132,10 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
     if unknown:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "更正文件中有本数据库目录里没有的指标：{codes}。请先导入区里下发的最新目录"),
+                "packages",
+                QT_TRANSLATE_NOOP(
+                    "packages", "更正文件中有本数据库目录里没有的指标：{codes}。请先导入区里下发的最新目录"
+                ),
                 {"codes": "、".join(unknown)},
             )
         )

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message
 from ...domain.round import State, derive_state
+from ...domain.timefmt import local_time
 from ...store import Store
 from ...store.review import Decision, Submission
-
-RD = "round"
 
 
 def state_of(decision: Decision | None, submission: Submission | None) -> State:
@@ -31,15 +30,15 @@ def locked_message(store: Store, decision: Decision) -> Message:
     catalog = store.catalog()
     name = catalog.unit(decision.unit).name if catalog.has_unit(decision.unit) else decision.unit
     return Message(
-        RD,
+        "packages",
         QT_TRANSLATE_NOOP(
-            "round",
+            "packages",
             "“{unit}”{period} 已于 {at} 由 {by} 验收并锁定；区里重新开放（xz review --reopen）之前不接受新的上报包",
         ),
         {
             "unit": name,
             "period": decision.period,
-            "at": decision.decided_at[:16].replace("T", " "),
+            "at": local_time(decision.decided_at, seconds=False),
             "by": decision.decided_by,
         },
     )

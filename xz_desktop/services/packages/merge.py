@@ -25,7 +25,7 @@ from ..boundary import user_error
 from ..progress import SILENT, Cancelled, Progress
 from .engine import KeyChange, recompute
 from .lock import lock_problem, record_submission, record_withdrawal, unit_state
-from .package_file import NIL_KEY, SUFFIX, P, Package, read_package
+from .package_file import NIL_KEY, SUFFIX, Package, read_package
 from .submission import district_problems, known_catalogs
 
 MERGED, UNCHANGED, REFUSED, NOT_DONE = "merged", "unchanged", "refused", "cancelled"
@@ -149,8 +149,8 @@ def merge_package(
     problems = district_problems(store, package, known)
     if problems:
         head = Message(
-            P,
-            QT_TRANSLATE_NOOP(P, "{file} 不予合并：{reason}"),
+            "packages",
+            QT_TRANSLATE_NOOP("packages", "{file} 不予合并：{reason}"),
             {"file": package.path.name, "reason": problems[0].format()},
         )
         return _refused(package.path, XzError(head, details=problems[1:]), m.unit)
@@ -160,8 +160,8 @@ def merge_package(
             package.path,
             XzError(
                 Message(
-                    P,
-                    QT_TRANSLATE_NOOP(P, "{file} 与已合并的同编号上报包内容不同，不予合并"),
+                    "packages",
+                    QT_TRANSLATE_NOOP("packages", "{file} 与已合并的同编号上报包内容不同，不予合并"),
                     {"file": package.path.name},
                 )
             ),
@@ -173,7 +173,9 @@ def merge_package(
     locked = lock_problem(store, m.unit, m.periods)  # an accepted period takes no package until it is reopened
     if locked is not None:
         head = Message(
-            P, QT_TRANSLATE_NOOP(P, "{file} 不予合并：{reason}"), {"file": package.path.name, "reason": locked.format()}
+            "packages",
+            QT_TRANSLATE_NOOP("packages", "{file} 不予合并：{reason}"),
+            {"file": package.path.name, "reason": locked.format()},
         )
         return _refused(package.path, XzError(head), m.unit)
     by = by or store.author
@@ -296,8 +298,8 @@ def merge_files(
     if not store.is_district:
         exc = XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"),
                 {"own": store.describe()},
             )
         )
@@ -335,12 +337,16 @@ def unmerge(store: Store, package_id: str, *, by: str | None = None) -> UnmergeR
     """Take a merged package back out: its figures leave, the rule decides again from what remains."""
     known = store.packages.get(package_id)
     if known is None:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "没有编号为 {id} 的已合并上报包"), {"id": package_id[:60]}))
+        raise XzError(
+            Message(
+                "packages", QT_TRANSLATE_NOOP("packages", "没有编号为 {id} 的已合并上报包"), {"id": package_id[:60]}
+            )
+        )
     if known.unmerged_at is not None:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "上报包 {file} 已于 {at} 撤销合并"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "上报包 {file} 已于 {at} 撤销合并"),
                 {"file": known.file, "at": known.unmerged_at},
             )
         )
@@ -391,10 +397,16 @@ def find_package(store: Store, text: str) -> str:
     if not ids:
         raise XzError(
             Message(
-                P, QT_TRANSLATE_NOOP(P, "没有找到上报包“{text}”（可用 xz log 查看已合并的上报包）"), {"text": text[:60]}
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "没有找到上报包“{text}”（可用 xz log 查看已合并的上报包）"),
+                {"text": text[:60]},
             )
         )
-    raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "“{text}”对应多个上报包，请写出完整编号"), {"text": text[:60]}))
+    raise XzError(
+        Message(
+            "packages", QT_TRANSLATE_NOOP("packages", "“{text}”对应多个上报包，请写出完整编号"), {"text": text[:60]}
+        )
+    )
 
 
 def merge_log(store: Store, limit: int | None = None) -> list[LogEntry]:

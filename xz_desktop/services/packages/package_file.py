@@ -43,7 +43,6 @@ from ...store.package_file import (
 
 __all__ = ["APPLICATION_ID", "SCHEMA", "PackageRow"]  # the format's constants and row, from the store
 
-P = "packages"
 FORMAT_VERSION = 2  # 2: signed (key_id and signature in the manifest); 1: unsigned, read but never merged
 SIGNED_FORMAT = 2
 SUFFIX = ".xzpkg"
@@ -193,15 +192,17 @@ def write_package(
     except OSError as exc:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "无法写入上报包 {path}：{reason}"),
                 {"path": str(path), "reason": exc.strerror or exc},
             )
         ) from exc
     except PackageFileError as exc:
         raise XzError(
             Message(
-                P, QT_TRANSLATE_NOOP(P, "无法写入上报包 {path}：{reason}"), {"path": str(path), "reason": exc.reason}
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "无法写入上报包 {path}：{reason}"),
+                {"path": str(path), "reason": exc.reason},
             )
         ) from exc
     finally:
@@ -210,7 +211,7 @@ def write_package(
 
 
 def _refuse(path: Path, template: str, **params) -> XzError:
-    return XzError(Message(P, template, {"file": path.name, **params}))
+    return XzError(Message("packages", template, {"file": path.name, **params}))
 
 
 def _short(value: object, limit: int = MAX_SHORT) -> str:
@@ -224,85 +225,103 @@ def read_package(path: str | Path) -> Package:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不是文件"))
+            raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 不是文件"))
         if size > MAX_PACKAGE_BYTES:
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 太大（{size} MB），不是上报包"), size=size // 2**20)
+            raise _refuse(
+                path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=size // 2**20
+            )
         with path.open("rb") as fh:
             header = fh.read(100)
     except FileNotFoundError:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "找不到文件 {file}")) from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "找不到文件 {file}")) from None
     except OSError as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "无法读取 {file}：{reason}"), reason=exc.strerror or exc) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "无法读取 {file}：{reason}"), reason=exc.strerror or exc
+        ) from exc
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不是上报包（不是 SQLite 文件）"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 不是上报包（不是 SQLite 文件）"))
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不是上报包（可能是数据库文件，请用“导出上报包”生成上报包）"))
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 不是上报包（可能是数据库文件，请用“导出上报包”生成上报包）")
+        )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if page_size < 512 or size % page_size or (pages and size < pages * page_size) or header[18:20] != b"\x01\x01":
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送"))
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送")
+        )
     try:
         with reading_package_file(path) as reader:
             return _read_open(reader, path, size)
     except PackageFileOpenError as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "无法打开上报包 {file}：{reason}"), reason=exc.reason) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "无法打开上报包 {file}：{reason}"), reason=exc.reason
+        ) from exc
     except PackageFileError as exc:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 不完整或已损坏：{reason}"), reason=_short(exc.reason)) from exc
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏：{reason}"), reason=_short(exc.reason)
+        ) from exc
 
 
 def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     objects = reader.objects()
     has_attachments = objects == EXPECTED_OBJECTS | ATTACHMENT_OBJECTS
     if objects != EXPECTED_OBJECTS and not has_attachments:
-        extra = sorted(f"{t} {n}" for t, n in objects - EXPECTED_OBJECTS - ATTACHMENT_OBJECTS)
+        unexpected = sorted(f"{t} {n}" for t, n in objects - EXPECTED_OBJECTS - ATTACHMENT_OBJECTS)
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(P, "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
-            extra=_short("、".join(extra) or "缺少数据表"),
+            QT_TRANSLATE_NOOP("packages", "{file} 的结构不是上报包的结构（含有不应有的内容：{extra}），不予合并"),
+            extra=_short("、".join(unexpected) or "缺少数据表"),
         )
     sql = reader.table_sql()
     if [sql.get("manifest"), sql.get("value")] != SCHEMA or (
         has_attachments and sql.get("attachment") != ATTACHMENT_SCHEMA
     ):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据表结构与上报包格式不符，不予合并"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的数据表结构与上报包格式不符，不予合并"))
     check = reader.quick_check()
     if check != ["ok"]:
         raise XzError(
             Message(
-                P, QT_TRANSLATE_NOOP(P, "{file} 已损坏（文件内部校验失败），请让填报单位重新发送"), {"file": path.name}
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "{file} 已损坏（文件内部校验失败），请让填报单位重新发送"),
+                {"file": path.name},
             ),
             details=[_short(line) for line in check[:5]],
         )
     fields: dict[str, str] = {}
     for key, value in reader.manifest(1000):
         if not isinstance(key, str) or not isinstance(value, str) or len(key) > MAX_SHORT or len(value) > MAX_TEXT:
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单（manifest）内容无效"))
+            raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的清单（manifest）内容无效"))
         fields[key] = value
     manifest = _manifest(fields, path)
     count = reader.count()
     if count > MAX_ROWS:
         raise _refuse(
-            path, QT_TRANSLATE_NOOP(P, "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"), count=count
+            path,
+            QT_TRANSLATE_NOOP("packages", "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"),
+            count=count,
         )
     raw = reader.rows()
     bad = next((r for r in raw if r.bad), None)
     if bad is not None:
         _row(bad.fields, path)  # raises with the reason
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有无效的数据，不予合并"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 含有无效的数据，不予合并"))
     rows = [PackageRow._make(r.fields) for r in raw]
     attachments = _attachments(reader, path) if has_attachments else {}
     if bool(attachments) != (manifest.kind == "receipt"):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的内容与其类型不符，不予处理"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的内容与其类型不符，不予处理"))
     checksum = fields.get("checksum", "")
     if compute_checksum(fields, rows, attachments) != checksum:
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(P, "{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出"),
+            QT_TRANSLATE_NOOP(
+                "packages", "{file} 的校验码不符：文件在导出后被修改过或已损坏，不予合并。请让填报单位重新导出"
+            ),
         )
     if manifest.value_count != len(rows):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的数据条数与清单不符，不予合并"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的数据条数与清单不符，不予合并"))
     _check_rows(manifest, rows, path, nil=NIL_KEY in fields)
     unknown = {k: v for k, v in fields.items() if k not in (*MANIFEST_KEYS, *SIGNED_KEYS, *UNSIGNED)}
     return Package(path, manifest, rows, checksum, size, unknown, attachments, fields)
@@ -318,7 +337,7 @@ def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
             or len(body) > MAX_ATTACHMENT_CHARS
             or len(out) >= MAX_ATTACHMENTS
         ):
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的附带内容无效，不予处理"))
+            raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的附带内容无效，不予处理"))
         out[name] = body
     return out
 
@@ -326,31 +345,36 @@ def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
 def _manifest(fields: dict[str, str], path: Path) -> Manifest:
     version = fields.get("format_version", "")
     if not (version.isascii() and version.isdigit()) or len(version) > 6:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包"))
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 的格式无法识别（格式版本缺失或无效），不是本程序的上报包")
+        )
     if int(version) > FORMAT_VERSION:
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
-                P, "{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并"
+                "packages",
+                "{file} 由更新版本的程序导出（上报包格式 {found}，本程序只认识到 {known}），请升级程序后再合并",
             ),
             found=int(version),
             known=FORMAT_VERSION,
         )
     if int(version) not in (1, SIGNED_FORMAT):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包格式 {found} 无法识别"), found=_short(version, 20))
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 的上报包格式 {found} 无法识别"), found=_short(version, 20)
+        )
     required = MANIFEST_KEYS + (SIGNED_KEYS if int(version) >= SIGNED_FORMAT else ())
     missing = [k for k in required if k not in fields]
     if missing:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单缺少：{keys}"), keys="、".join(missing))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的清单缺少：{keys}"), keys="、".join(missing))
     if fields["kind"] not in KINDS:
         raise _refuse(
-            path, QT_TRANSLATE_NOOP(P, "{file} 的上报包类型“{kind}”无法识别"), kind=_short(fields["kind"], 40)
+            path, QT_TRANSLATE_NOOP("packages", "{file} 的上报包类型“{kind}”无法识别"), kind=_short(fields["kind"], 40)
         )
     if not _UUID.match(fields["package_id"]):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的上报包编号无效"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的上报包编号无效"))
     bad = lambda key: _refuse(
         path,
-        QT_TRANSLATE_NOOP(P, "{file} 的清单字段“{key}”无效（{value}），不予合并"),
+        QT_TRANSLATE_NOOP("packages", "{file} 的清单字段“{key}”无效（{value}），不予合并"),
         key=key,
         value=_short(fields[key], 40),
     )
@@ -363,9 +387,9 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
     try:
         periods = json.loads(fields["periods"])
     except (ValueError, TypeError, RecursionError):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单内容无效")) from None
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的清单内容无效")) from None
     if not isinstance(periods, list) or not periods or not all(isinstance(p, str) for p in periods):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单没有列出报告期"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的清单没有列出报告期"))
     if len(periods) > 64 or len(set(periods)) != len(periods):
         raise bad("periods")
     for period in periods:
@@ -375,7 +399,7 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
         except (XzError, ValueError):
             raise _refuse(
                 path,
-                QT_TRANSLATE_NOOP(P, "{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并"),
+                QT_TRANSLATE_NOOP("packages", "{file} 的报告期“{period}”不在规划年份之内或无法识别，不予合并"),
                 period=_short(period, 40),
             ) from None
     if not is_code(fields["unit"]):
@@ -383,12 +407,12 @@ def _manifest(fields: dict[str, str], path: Path) -> Manifest:
     if parse_timestamp(fields["exported_at"]) is None:
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(P, "{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并"),
+            QT_TRANSLATE_NOOP("packages", "{file} 的导出时间“{value}”不是合理的时间（早于规划或晚于现在），不予合并"),
             value=_short(fields["exported_at"], 40),
         )
     for key, limit in (("catalog_version", MAX_NAME), ("program_version", MAX_NAME), ("author", MAX_AUTHOR)):
         if len(fields[key]) > limit:
-            raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 的清单字段“{key}”过长，不予合并"), key=key)
+            raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的清单字段“{key}”过长，不予合并"), key=key)
     if len(fields["source_database_id"]) > MAX_NAME:
         raise bad("source_database_id")
     key_id = fields.get("key_id", "")
@@ -415,25 +439,28 @@ def _row(raw: tuple, path: Path) -> PackageRow:
     unit, indicator, period, value, explanation, revision, base, changed_at, changed_by = raw
     texts = (unit, indicator, period, explanation, changed_at, changed_by)
     if not all(isinstance(t, str) for t in texts):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 含有类型不对的数据，不予合并"))
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 含有类型不对的数据，不予合并"))
     where = f"{_short(unit, 40)}/{_short(indicator, 40)}/{_short(period, 20)}"
     if any(len(t) > MAX_SHORT for t in (unit, indicator, period, changed_at)) or len(changed_by) > MAX_AUTHOR:
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的字段过长，不予合并"), where=where)
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的字段过长，不予合并"), where=where)
     if len(explanation) > MAX_TEXT:
         raise _refuse(
-            path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的说明超过 {limit} 字，不予合并"), where=where, limit=MAX_TEXT
+            path,
+            QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的说明超过 {limit} 字，不予合并"),
+            where=where,
+            limit=MAX_TEXT,
         )
     if value is not None and (
         not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value)
     ):
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的数值“{value}”不是有效数字，不予合并"),
+            QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的数值“{value}”不是有效数字，不予合并"),
             where=where,
             value=_short(value, 40),
         )
     if not is_small_int(revision, MAX_REVISION, 1) or not is_small_int(base, MAX_REVISION):
-        raise _refuse(path, QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的修订号无效，不予合并"), where=where)
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的修订号无效，不予合并"), where=where)
     return PackageRow(
         unit,
         indicator,
@@ -457,33 +484,35 @@ def _check_rows(manifest: Manifest, rows: list[PackageRow], path: Path, *, nil: 
     if empty:
         raise _refuse(
             path,
-            QT_TRANSLATE_NOOP(P, "{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并"),
+            QT_TRANSLATE_NOOP(
+                "packages", "{file} 的清单列出了报告期 {periods}，但包中没有这些报告期的任何数值，不予合并"
+            ),
             periods=_short("、".join(empty), 80),
         )
     for row in rows:
         if not is_code(row.indicator):
             raise _refuse(
                 path,
-                QT_TRANSLATE_NOOP(P, "{file} 含有无效的指标代码“{code}”，不予合并"),
+                QT_TRANSLATE_NOOP("packages", "{file} 含有无效的指标代码“{code}”，不予合并"),
                 code=_short(row.indicator, 40),
             )
         if parse_timestamp(row.changed_at) is None:
             raise _refuse(
                 path,
-                QT_TRANSLATE_NOOP(P, "{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并"),
+                QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并"),
                 where=f"{_short(row.indicator, 40)}/{_short(row.period, 20)}",
                 value=_short(row.changed_at, 40),
             )
         if row.unit != manifest.unit:
             raise _refuse(
                 path,
-                QT_TRANSLATE_NOOP(P, "{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并"),
+                QT_TRANSLATE_NOOP("packages", "{file} 声明属于“{unit}”，却含有“{other}”的数据，不予合并"),
                 unit=_short(manifest.unit, 40),
                 other=_short(row.unit, 40),
             )
         if row.period not in periods:
             raise _refuse(
                 path,
-                QT_TRANSLATE_NOOP(P, "{file} 含有清单之外报告期“{period}”的数据，不予合并"),
+                QT_TRANSLATE_NOOP("packages", "{file} 含有清单之外报告期“{period}”的数据，不予合并"),
                 period=_short(row.period, 20),
             )

@@ -25,7 +25,7 @@ from ..checking import findings_for
 from ..files import check_author, clean_leftovers
 from ..signing.seal import own_key_id, seal
 from .lock import is_locked
-from .package_file import NIL_KEY, SUFFIX, Manifest, P, Package, PackageRow, _short, new_package_id, write_package
+from .package_file import NIL_KEY, SUFFIX, Manifest, Package, PackageRow, _short, new_package_id, write_package
 from .verify import verify_package
 
 
@@ -58,7 +58,7 @@ def default_package_name(store: Store, periods: list[str]) -> str:
 
 def _periods(periods: list[str]) -> list[str]:
     if not periods:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "请选择要上报的报告期")))
+        raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "请选择要上报的报告期")))
     return sorted({str(parse_period(p)) for p in periods}, key=parse_period)
 
 
@@ -83,15 +83,22 @@ def make_package(
     ``nil_reason``: a nil report (空表上报) — the unit has nothing to report for ``periods``, and says why.
     """
     if store.is_district:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出")))
+        raise XzError(
+            Message(
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "区级汇总数据库不能导出上报包：上报包由各填报单位的数据库导出"),
+            )
+        )
     key_id = own_key_id(store)  # an unenrolled copy is told how to enrol before anything else
     periods = _periods(periods)
     locked = [p for p in periods if is_locked(store, store.unit_code or "", p)]
     if locked:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "报告期 {periods} 已由区里验收并锁定，无需再报；如需修改，请联系区里重新开放"),
+                "packages",
+                QT_TRANSLATE_NOOP(
+                    "packages", "报告期 {periods} 已由区里验收并锁定，无需再报；如需修改，请联系区里重新开放"
+                ),
                 {"periods": "、".join(locked)},
             )
         )
@@ -103,8 +110,8 @@ def make_package(
     if blocking:
         details = [
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "{period} {name}：{text}"),
                 {
                     "period": f.period,
                     "name": names.get(f.indicator, f.indicator),
@@ -114,7 +121,11 @@ def make_package(
             for f in blocking
         ]
         raise XzError(
-            Message(P, QT_TRANSLATE_NOOP(P, "还有 {count} 处需要处理，暂不能导出上报包："), {"count": len(blocking)}),
+            Message(
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "还有 {count} 处需要处理，暂不能导出上报包："),
+                {"count": len(blocking)},
+            ),
             details=details,
         )
     wanted = {i.code for i in catalog.indicators_for_unit(unit)}
@@ -143,9 +154,10 @@ def make_package(
     if empty:
         raise XzError(
             Message(
-                P,
+                "packages",
                 QT_TRANSLATE_NOOP(
-                    P, "报告期 {periods} 还没有填报任何数据，不能导出上报包（本期确无数据可报时，请空表上报并写明说明）"
+                    "packages",
+                    "报告期 {periods} 还没有填报任何数据，不能导出上报包（本期确无数据可报时，请空表上报并写明说明）",
                 ),
                 {"periods": "、".join(empty)},
             )
@@ -180,16 +192,18 @@ def _nil_reason(store: Store, periods: list[str], reason: str) -> str:
     """A nil report's 说明, checked: required, not too long, and the periods really have nothing filled."""
     reason = reason.strip()
     if not reason:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "空表上报必须写明说明（为什么本期没有可报的数据）")))
+        raise XzError(
+            Message("packages", QT_TRANSLATE_NOOP("packages", "空表上报必须写明说明（为什么本期没有可报的数据）"))
+        )
     if len(reason) > MAX_TEXT:
-        raise XzError(Message(P, QT_TRANSLATE_NOOP(P, "说明超过 {limit} 字"), {"limit": MAX_TEXT}))
+        raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "说明超过 {limit} 字"), {"limit": MAX_TEXT}))
     unit = store.unit_code or ""
     filled = [p for p in periods if any(v.value is not None for v in store.values.select(unit=unit, period=p))]
     if filled:
         raise XzError(
             Message(
-                P,
-                QT_TRANSLATE_NOOP(P, "报告期 {periods} 已填有数据，不能空表上报；请导出普通上报包"),
+                "packages",
+                QT_TRANSLATE_NOOP("packages", "报告期 {periods} 已填有数据，不能空表上报；请导出普通上报包"),
                 {"periods": "、".join(filled)},
             )
         )
@@ -203,7 +217,7 @@ def exports(store: Store) -> list[ExportedPackage]:
 
 # -- the district's side ------------------------------------------------------
 def _problem(template: str, **params) -> Message:
-    return Message(P, template, params)
+    return Message("packages", template, params)
 
 
 def known_catalogs(store: Store) -> dict[str, set[str]]:
@@ -217,18 +231,25 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     catalog = store.catalog()
     if m.kind == "district":
         return [
-            _problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入"))
+            _problem(
+                QT_TRANSLATE_NOOP(
+                    "packages", "这是区里发给填报单位的更正文件，应在该单位的数据库中用“导入区里的更正”导入"
+                )
+            )
         ]
     if m.kind == "receipt":
-        return [_problem(QT_TRANSLATE_NOOP(P, "这是区里发给填报单位的回执，应在该单位的数据库中用“导入回执”导入"))]
+        return [
+            _problem(QT_TRANSLATE_NOOP("packages", "这是区里发给填报单位的回执，应在该单位的数据库中用“导入回执”导入"))
+        ]
     if not store.is_district:
         return [
             _problem(
-                QT_TRANSLATE_NOOP(P, "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"), own=store.describe()
+                QT_TRANSLATE_NOOP("packages", "这是“{own}”的填报数据库；上报包只能合并到区级汇总数据库"),
+                own=store.describe(),
             )
         ]
     if not catalog.has_unit(m.unit):
-        return [_problem(QT_TRANSLATE_NOOP(P, "本区的单位名单中没有“{unit}”"), unit=_short(m.unit, 40))]
+        return [_problem(QT_TRANSLATE_NOOP("packages", "本区的单位名单中没有“{unit}”"), unit=_short(m.unit, 40))]
     try:  # who signed it comes next: nothing else a forged file says is worth reading
         verify_package(store, package)
     except XzError as exc:
@@ -238,7 +259,7 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
         return [
             _problem(
                 QT_TRANSLATE_NOOP(
-                    P,
+                    "packages",
                     "上报包按本区从未使用过的指标目录（版本 {version}）填报；请让“{unit}”导入区里下发的目录（xz catalog-import）后重新导出",
                 ),
                 version=_short(m.catalog_version, 40),
@@ -247,9 +268,9 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
         ]
     if NIL_KEY in package.extra:
         if not package.extra[NIL_KEY].strip():
-            return [_problem(QT_TRANSLATE_NOOP(P, "空表上报必须附说明，这个上报包的说明是空的"))]
+            return [_problem(QT_TRANSLATE_NOOP("packages", "空表上报必须附说明，这个上报包的说明是空的"))]
         if any(r.value is not None for r in package.rows):
-            return [_problem(QT_TRANSLATE_NOOP(P, "上报包声明为空表上报，却含有数值"))]
+            return [_problem(QT_TRANSLATE_NOOP("packages", "上报包声明为空表上报，却含有数值"))]
     problems: list[Message] = []
     unit = catalog.unit(m.unit)
     removed = set().union(*known.values()) if known else set()
@@ -259,7 +280,7 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
                 problems.append(
                     _problem(
                         QT_TRANSLATE_NOOP(
-                            P,
+                            "packages",
                             "指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出",
                         ),
                         code=code,
@@ -267,15 +288,19 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
                     )
                 )
             else:
-                problems.append(_problem(QT_TRANSLATE_NOOP(P, "未知的指标代码“{code}”"), code=_short(code, 40)))
+                problems.append(
+                    _problem(QT_TRANSLATE_NOOP("packages", "未知的指标代码“{code}”"), code=_short(code, 40))
+                )
             continue
         ind = catalog.indicator(code)
         if not ind.is_entered:
             problems.append(
-                _problem(QT_TRANSLATE_NOOP(P, "“{name}”由其他指标计算得出，不应出现在上报包中"), name=ind.name)
+                _problem(QT_TRANSLATE_NOOP("packages", "“{name}”由其他指标计算得出，不应出现在上报包中"), name=ind.name)
             )
         elif not catalog.reports(unit, ind):
-            problems.append(_problem(QT_TRANSLATE_NOOP(P, "“{unit}”不填报“{name}”"), unit=unit.name, name=ind.name))
+            problems.append(
+                _problem(QT_TRANSLATE_NOOP("packages", "“{unit}”不填报“{name}”"), unit=unit.name, name=ind.name)
+            )
     if problems:
         return problems
     return _check_errors(store, package)
@@ -294,7 +319,7 @@ def _check_errors(store: Store, package: Package) -> list[Message]:
             if f.severity is Severity.ERROR:
                 problems.append(
                     _problem(
-                        QT_TRANSLATE_NOOP(P, "{period} {name}：{text}"),
+                        QT_TRANSLATE_NOOP("packages", "{period} {name}：{text}"),
                         period=period,
                         name=catalog.indicator(f.indicator).name if catalog.has_indicator(f.indicator) else f.indicator,
                         text=f.text(),

@@ -8,8 +8,6 @@ from ...store.keys import DISTRICT
 from ..signing.seal import check_seal, signer_name
 from .package_file import SIGNED_FORMAT, Package
 
-P = "packages"
-
 
 def claimed_signer(package: Package) -> str:
     """A unit's submission claims its unit; a corrections file or a receipt claims the district."""
@@ -26,9 +24,9 @@ def verify_package(store: Store, package: Package) -> None:
     if package.manifest.format_version < SIGNED_FORMAT:
         raise XzError(
             Message(
-                P,
+                "packages",
                 QT_TRANSLATE_NOOP(
-                    P,
+                    "packages",
                     "{file} 自称来自{who}，但它是旧版本程序导出的未签名上报包（格式 1），无法确认来源，不予接受。"
                     "请该单位用区里发放的登记文件登记后重新导出",
                 ),

@@ -14,8 +14,6 @@ from ...paths import resources_dir
 from ...store import Store
 from .progress import unit_progress_rows
 
-A = "plan_assess"
-
 
 def scheme_path() -> Path:
     return resources_dir() / "plan" / "assessment.json"
@@ -27,7 +25,9 @@ def read_json(path: Path) -> Any:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise XzError(
             Message(
-                A, QT_TRANSLATE_NOOP(A, "无法读取方案文件 {file}：{reason}"), {"file": path.name, "reason": str(exc)}
+                "plan_assess",
+                QT_TRANSLATE_NOOP("plan_assess", "无法读取方案文件 {file}：{reason}"),
+                {"file": path.name, "reason": str(exc)},
             )
         ) from None
 
@@ -101,14 +101,16 @@ def score_json(store: Store, s: UnitScore) -> dict[str, Any]:
 def add_adjustment(store: Store, unit: str, period: str, points: float, reason: str, author: str | None = None) -> int:
     """A bonus or deduction item entered by the district, with its reason (refused without one)."""
     if not store.is_district:
-        raise XzError(Message(A, QT_TRANSLATE_NOOP(A, "加减分只能在区级汇总数据库中录入")))
+        raise XzError(Message("plan_assess", QT_TRANSLATE_NOOP("plan_assess", "加减分只能在区级汇总数据库中录入")))
     catalog = store.catalog()
     if not catalog.has_unit(unit):
-        raise XzError(Message(A, QT_TRANSLATE_NOOP(A, "没有填报单位“{unit}”"), {"unit": unit}))
+        raise XzError(Message("plan_assess", QT_TRANSLATE_NOOP("plan_assess", "没有填报单位“{unit}”"), {"unit": unit}))
     year = str(parse_period(period).year)
     if not points or points != points or abs(points) > 100:
-        raise XzError(Message(A, QT_TRANSLATE_NOOP(A, "加减分应为 -100 到 100 之间、不为 0 的数")))
+        raise XzError(
+            Message("plan_assess", QT_TRANSLATE_NOOP("plan_assess", "加减分应为 -100 到 100 之间、不为 0 的数"))
+        )
     reason = (reason or "").strip()
     if not reason or len(reason) > 500:
-        raise XzError(Message(A, QT_TRANSLATE_NOOP(A, "加减分须写明理由（不超过 500 字）")))
+        raise XzError(Message("plan_assess", QT_TRANSLATE_NOOP("plan_assess", "加减分须写明理由（不超过 500 字）")))
     return store.targets.add_adjustment(Adjustment(unit, year, points, reason), author or store.author)

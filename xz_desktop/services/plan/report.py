@@ -38,7 +38,6 @@ from . import charts
 from .assess import assess
 from .talent_index import index_trend, talent_index
 
-R = "plan_report"
 FONT = "宋体"
 HEADING_FONT = "黑体"
 SOFFICE_TIMEOUT_S = 240
@@ -184,7 +183,7 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
     """The report as a python-docx Document (not yet saved)."""
     year = parse_period(period).year
     if not store.is_district:
-        raise XzError(Message(R, QT_TRANSLATE_NOOP(R, "年度评估报告在区级汇总数据库中生成")))
+        raise XzError(Message("plan_report", QT_TRANSLATE_NOOP("plan_report", "年度评估报告在区级汇总数据库中生成")))
     catalog = store.catalog()
     names = {u.code: u.name for u in catalog.units}
     steps = 8
@@ -381,8 +380,8 @@ def convert_to_pdf(docx: Path) -> Path:
     if program is None:
         raise XzError(
             Message(
-                R,
-                QT_TRANSLATE_NOOP(R, "未安装 LibreOffice，无法生成 PDF；Word 文件已写出：{path}"),
+                "plan_report",
+                QT_TRANSLATE_NOOP("plan_report", "未安装 LibreOffice，无法生成 PDF；Word 文件已写出：{path}"),
                 {"path": str(docx)},
             )
         )
@@ -407,14 +406,18 @@ def convert_to_pdf(docx: Path) -> Path:
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise XzError(
-                Message(R, QT_TRANSLATE_NOOP(R, "LibreOffice 转换 PDF 失败：{reason}"), {"reason": str(exc)})
+                Message(
+                    "plan_report",
+                    QT_TRANSLATE_NOOP("plan_report", "LibreOffice 转换 PDF 失败：{reason}"),
+                    {"reason": str(exc)},
+                )
             ) from None
         made = Path(work) / (docx.stem + ".pdf")
         if done.returncode != 0 or not made.is_file():
             raise XzError(
                 Message(
-                    R,
-                    QT_TRANSLATE_NOOP(R, "LibreOffice 转换 PDF 失败：{reason}"),
+                    "plan_report",
+                    QT_TRANSLATE_NOOP("plan_report", "LibreOffice 转换 PDF 失败：{reason}"),
                     {"reason": (done.stderr or done.stdout).strip()[:300] or f"exit {done.returncode}"},
                 )
             )

@@ -33,7 +33,6 @@ from ...domain.targets import (
 from ...store import Store
 from .figures import UnitFigures
 
-T = "plan_targets"
 COLUMNS = ("unit", "indicator", "target")
 MAX_TARGET = 1e12
 
@@ -80,7 +79,10 @@ def _unit_figures(store: Store) -> UnitFigures:
 def _require_district(store: Store) -> None:
     if not store.is_district:
         raise XzError(
-            Message(T, QT_TRANSLATE_NOOP(T, "目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标"))
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "目标由区里分解下达；本单位数据库只能通过区里的目录文件接收目标"),
+            )
         )
 
 
@@ -118,7 +120,7 @@ def list_targets(store: Store) -> list[TargetRow]:
 
 
 def _problem(row: int, template: str, **params: Any) -> Message:
-    return Message(T, template, {"row": row, **params})
+    return Message("plan_targets", template, {"row": row, **params})
 
 
 def _cell(row: list[str], at: dict[str, int], column: str) -> str:
@@ -129,12 +131,18 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
     """Read ``unit,indicator,target[,period]``; every problem of every row, or the targets."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 太大，不是目标文件"), {"file": path.name}))
+            raise XzError(
+                Message(
+                    "plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 太大，不是目标文件"), {"file": path.name}
+                )
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise XzError(
             Message(
-                T, QT_TRANSLATE_NOOP(T, "无法读取 {file}：{reason}"), {"file": path.name, "reason": exc.strerror or exc}
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "无法读取 {file}：{reason}"),
+                {"file": path.name, "reason": exc.strerror or exc},
             )
         ) from exc
     text = None
@@ -146,7 +154,11 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
             continue
     if text is None or "\x00" in text[:4096]:
         raise XzError(
-            Message(T, QT_TRANSLATE_NOOP(T, "{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件"), {"file": path.name})
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "{file} 不是 UTF-8 或 GBK 编码的 CSV 文本文件"),
+                {"file": path.name},
+            )
         )
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -159,8 +171,10 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
     if missing:
         raise XzError(
             Message(
-                T,
-                QT_TRANSLATE_NOOP(T, "{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）"),
+                "plan_targets",
+                QT_TRANSLATE_NOOP(
+                    "plan_targets", "{file} 缺少列：{columns}（表头应为 unit,indicator,target[,period]）"
+                ),
                 {"file": path.name, "columns": ", ".join(missing)},
             )
         )
@@ -172,7 +186,11 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
         rows = list(reader)
     except csv.Error as exc:
         raise XzError(
-            Message(T, QT_TRANSLATE_NOOP(T, "{file} 不是有效的 CSV：{reason}"), {"file": path.name, "reason": str(exc)})
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "{file} 不是有效的 CSV：{reason}"),
+                {"file": path.name, "reason": str(exc)},
+            )
         ) from None
     for number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
@@ -183,27 +201,33 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
             value = parse_number(raw)
         except XzError:
             value = None
-            problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目标“{text}”不是数字"), text=raw[:40]))
+            problems.append(
+                _problem(number, QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：目标“{text}”不是数字"), text=raw[:40])
+            )
         else:
             if value is None:
-                problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目标为空")))
+                problems.append(_problem(number, QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：目标为空")))
             elif not math.isfinite(value) or value < 0 or value > MAX_TARGET:
                 problems.append(
                     _problem(
                         number,
-                        QT_TRANSLATE_NOOP(T, "第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）"),
+                        QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：目标 {text} 超出范围（应为 0 到 10^12）"),
                         text=raw[:40],
                     )
                 )
                 value = None
         if not catalog.has_unit(unit) or not catalog.unit(unit).active:
             problems.append(
-                _problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：没有在用的填报单位“{unit}”"), unit=unit[:40])
+                _problem(
+                    number, QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：没有在用的填报单位“{unit}”"), unit=unit[:40]
+                )
             )
             continue
         if not catalog.has_indicator(code):
             problems.append(
-                _problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行：目录中没有指标“{code}”"), code=code[:40])
+                _problem(
+                    number, QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：目录中没有指标“{code}”"), code=code[:40]
+                )
             )
             continue
         ind = catalog.indicator(code)
@@ -211,7 +235,7 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
             problems.append(
                 _problem(
                     number,
-                    QT_TRANSLATE_NOOP(T, "第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标"),
+                    QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：{unit} 不填报“{name}”，不能给它下达该指标的目标"),
                     unit=catalog.unit(unit).name,
                     name=ind.name,
                 )
@@ -221,14 +245,16 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
             problems.append(
                 _problem(
                     number,
-                    QT_TRANSLATE_NOOP(T, "第 {row} 行：期别“{period}”应为 2021 到 2025 的年份"),
+                    QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：期别“{period}”应为 2021 到 2025 的年份"),
                     period=period[:20],
                 )
             )
             continue
         key = (unit, code, period)
         if key in seen:
-            problems.append(_problem(number, QT_TRANSLATE_NOOP(T, "第 {row} 行与第 {first} 行重复"), first=seen[key]))
+            problems.append(
+                _problem(number, QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行与第 {first} 行重复"), first=seen[key])
+            )
             continue
         seen[key] = number
         if value is not None:
@@ -236,8 +262,8 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
     if problems:
         raise XzError(
             Message(
-                T,
-                QT_TRANSLATE_NOOP(T, "{file} 有 {count} 处错误，未导入任何目标"),
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "{file} 有 {count} 处错误，未导入任何目标"),
                 {"file": path.name, "count": len(problems)},
             ),
             details=problems[:200],
@@ -282,13 +308,29 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
     units = figures.reporters(ind)
     if ind.aggregation is Aggregation.DISTRICT or not units or ind.aggregation is Aggregation.GROWTH:
         raise XzError(
-            Message(T, QT_TRANSLATE_NOOP(T, "“{name}”由一个单位填报或由计算得出，不需要分解到单位"), {"name": ind.name})
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "“{name}”由一个单位填报或由计算得出，不需要分解到单位"),
+                {"name": ind.name},
+            )
         )
     if ind.target_2025 is None:
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name}))
+        raise XzError(
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "“{name}”没有 2025 年目标，无法分解"),
+                {"name": ind.name},
+            )
+        )
     basis = ind if by == "base" else (catalog.indicator(by) if catalog.has_indicator(by) else None)
     if basis is None:
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "分解依据“{by}”应为 base 或目录中的指标代码"), {"by": by}))
+        raise XzError(
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "分解依据“{by}”应为 base 或目录中的指标代码"),
+                {"by": by},
+            )
+        )
     if ind.aggregation is Aggregation.RATIO:
         bases = {u: figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] for u in units}
         district_base = ind.base_2020
@@ -302,8 +344,10 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
             if lacking:
                 raise XzError(
                     Message(
-                        T,
-                        QT_TRANSLATE_NOOP(T, "按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}"),
+                        "plan_targets",
+                        QT_TRANSLATE_NOOP(
+                            "plan_targets", "按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}"
+                        ),
                         {"name": ind.name, "units": "、".join(catalog.unit(u).name for u in lacking)},
                     )
                 )
@@ -313,8 +357,8 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
             if outside:
                 raise XzError(
                     Message(
-                        T,
-                        QT_TRANSLATE_NOOP(T, "分解依据“{basis}”不由这些单位填报：{units}"),
+                        "plan_targets",
+                        QT_TRANSLATE_NOOP("plan_targets", "分解依据“{basis}”不由这些单位填报：{units}"),
                         {"basis": basis.name, "units": "、".join(catalog.unit(u).name for u in outside)},
                     )
                 )
@@ -322,8 +366,8 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
             if year is None:
                 raise XzError(
                     Message(
-                        T,
-                        QT_TRANSLATE_NOOP(T, "没有哪一年各单位都填报了“{basis}”，无法按它分解"),
+                        "plan_targets",
+                        QT_TRANSLATE_NOOP("plan_targets", "没有哪一年各单位都填报了“{basis}”，无法按它分解"),
                         {"basis": basis.name},
                     )
                 )
@@ -382,11 +426,15 @@ def apply_targets_payload(store: Store, rows: Any, where: str) -> int:
     own = store.unit_code or ""
     catalog = store.catalog()
     if not isinstance(rows, list):
-        raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+        raise XzError(
+            Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 中的目标数据无效"), {"file": where})
+        )
     mine: list[UnitTarget] = []
     for row in rows:
         if not isinstance(row, dict):
-            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+            raise XzError(
+                Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 中的目标数据无效"), {"file": where})
+            )
         unit, code, period, target = row.get("unit"), row.get("indicator"), row.get("period"), row.get("target")
         method = row.get("method", "manual")
         ok = (
@@ -403,7 +451,9 @@ def apply_targets_payload(store: Store, rows: Any, where: str) -> int:
             and len(method) <= 100
         )
         if not ok:
-            raise XzError(Message(T, QT_TRANSLATE_NOOP(T, "{file} 中的目标数据无效"), {"file": where}))
+            raise XzError(
+                Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 中的目标数据无效"), {"file": where})
+            )
         if unit != own or not catalog.has_indicator(str(code)):
             continue
         mine.append(UnitTarget(own, str(code), float(target or 0), str(period), str(method)))

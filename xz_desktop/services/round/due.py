@@ -9,20 +9,18 @@ from ...store import Store
 from ...store.database import now_iso
 from ...store.review import DueDate
 
-RD = "round"
-
 
 def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple[DueDate, DueDate | None]:
     """Set ``period``'s due date (``YYYY-MM-DD``); returns the new and the previous one."""
     if not store.is_district:
-        raise XzError(Message(RD, QT_TRANSLATE_NOOP("round", "截止日期由区级汇总数据库设置")))
+        raise XzError(Message("round", QT_TRANSLATE_NOOP("round", "截止日期由区级汇总数据库设置")))
     period = str(parse_period(period))
     try:
         day = parse_due(due.strip())
     except ValueError:
         raise XzError(
             Message(
-                RD,
+                "round",
                 QT_TRANSLATE_NOOP("round", "截止日期“{text}”无效，应写成 YYYY-MM-DD，如 2025-01-31"),
                 {"text": due[:40]},
             )
@@ -30,7 +28,7 @@ def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple
     if day.year < parse_period(period).year:
         raise XzError(
             Message(
-                RD,
+                "round",
                 QT_TRANSLATE_NOOP("round", "截止日期 {due} 早于报告期 {period} 本身"),
                 {"due": day.isoformat(), "period": period},
             )

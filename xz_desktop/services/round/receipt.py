@@ -32,7 +32,6 @@ from ..packages.verify import verify_package
 from ..plan.targets import apply_targets_payload
 from ..signing.seal import ensure_district_key, seal
 
-RD = "round"
 ROUND = "round"  # attachment names
 CATALOG = "catalog"
 ROUND_FORMAT = 1
@@ -74,7 +73,7 @@ class ReceiptResult:
 
 
 def _refuse(template: str, **params: object) -> XzError:
-    return XzError(Message(RD, template, dict(params)))
+    return XzError(Message("round", template, dict(params)))
 
 
 def default_receipt_name(unit: str) -> str:

@@ -20,11 +20,9 @@ from ..checking import findings_for
 from .screen import screen_period
 from .states import state_of, unit_state
 
-RD = "round"
-
 
 def _refuse(template: str, **params: object) -> XzError:
-    return XzError(Message(RD, template, dict(params)))
+    return XzError(Message("round", template, dict(params)))
 
 
 def _district(store: Store) -> None:

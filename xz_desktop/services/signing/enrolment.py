@@ -27,7 +27,6 @@ from ..catalog_transfer import catalog_body, catalog_from_body, write_json_file
 from . import crypto
 from .seal import SIGNATURE, canonical_json, ensure_district_key, load_json, sign_json
 
-E = "enrolment"
 FORMAT = "xz-desktop-enrolment"
 FORMAT_VERSION = 1
 SUFFIX = ".xzenrol"
@@ -78,7 +77,7 @@ class SetUp:
 
 
 def _error(template: str, **params: Any) -> XzError:
-    return XzError(Message(E, template, params))
+    return XzError(Message("enrolment", template, params))
 
 
 def default_file_name(unit: str) -> str:
@@ -88,16 +87,16 @@ def default_file_name(unit: str) -> str:
 def enrol(store: Store, unit: str, out: str | Path, *, rekey: bool = False, by: str | None = None) -> Enrolled:
     """Make ``unit``'s key pair and write its enrolment file to ``out`` (a file or a folder)."""
     if not store.is_district:
-        raise _error(QT_TRANSLATE_NOOP(E, "登记只能在区级汇总数据库中进行"))
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "登记只能在区级汇总数据库中进行"))
     catalog = store.catalog()
     if not catalog.has_unit(unit) or not catalog.unit(unit).active:
-        raise _error(QT_TRANSLATE_NOOP(E, "没有在用的填报单位“{code}”（见 xz units）"), code=unit[:MAX_CODE])
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "没有在用的填报单位“{code}”（见 xz units）"), code=unit[:MAX_CODE])
     name = catalog.unit(unit).name
     current = store.keys.in_force(unit)
     if current is not None and not rekey:
         raise _error(
             QT_TRANSLATE_NOOP(
-                E,
+                "enrolment",
                 "{name}已经登记（密钥 {key}，{at}）。如该单位的电脑丢失或更换，请用 --rekey 重新发放密钥：旧密钥签名的上报包此后将被拒绝",
             ),
             name=name,
@@ -108,7 +107,7 @@ def enrol(store: Store, unit: str, out: str | Path, *, rekey: bool = False, by: 
     if target.is_dir():
         target = target / default_file_name(unit)
     if not target.parent.is_dir():
-        raise _error(QT_TRANSLATE_NOOP(E, "文件夹 {folder} 不存在"), folder=str(target.parent))
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "文件夹 {folder} 不存在"), folder=str(target.parent))
     district_key = ensure_district_key(store)
     pair = crypto.generate()
     body: dict[str, Any] = {
@@ -136,7 +135,9 @@ def enrol(store: Store, unit: str, out: str | Path, *, rekey: bool = False, by: 
             os.replace(tmp, target)
     except OSError as exc:
         raise _error(
-            QT_TRANSLATE_NOOP(E, "无法写入登记文件 {path}：{reason}"), path=str(target), reason=exc.strerror or exc
+            QT_TRANSLATE_NOOP("enrolment", "无法写入登记文件 {path}：{reason}"),
+            path=str(target),
+            reason=exc.strerror or exc,
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
@@ -147,7 +148,7 @@ def enrol(store: Store, unit: str, out: str | Path, *, rekey: bool = False, by: 
 def _field(body: dict[str, Any], key: str, file: str) -> dict[str, Any]:
     value = body.get(key)
     if not isinstance(value, dict):
-        raise _error(QT_TRANSLATE_NOOP(E, "{file} 的登记内容不完整（缺少 {key}）"), file=file, key=key)
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "{file} 的登记内容不完整（缺少 {key}）"), file=file, key=key)
     return value
 
 
@@ -156,7 +157,7 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
     path = Path(path)
     file = path.name
     not_ours = lambda: _error(
-        QT_TRANSLATE_NOOP(E, "{file} 不是登记文件（应为区里用“xz enrol”生成的 {suffix} 文件）"),
+        QT_TRANSLATE_NOOP("enrolment", "{file} 不是登记文件（应为区里用“xz enrol”生成的 {suffix} 文件）"),
         file=file,
         suffix=SUFFIX,
     )
@@ -165,26 +166,26 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
             raise not_ours()
         body = load_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise _error(QT_TRANSLATE_NOOP(E, "找不到文件 {file}"), file=file) from None
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "找不到文件 {file}"), file=file) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         raise not_ours() from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise not_ours()
     version = body.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
-        raise _error(QT_TRANSLATE_NOOP(E, "{file} 由更新版本的程序生成，请升级程序后再导入"), file=file)
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "{file} 由更新版本的程序生成，请升级程序后再导入"), file=file)
     unit_key, district_key = _field(body, "unit_key", file), _field(body, "district_key", file)
     unit = body.get("unit")
     texts = [unit, body.get("issued_at"), body.get("key_id"), body.get(SIGNATURE), body.get("signed_by")]
     texts += [unit_key.get(k) for k in ("key_id", "public_key", "private_key")]
     texts += [district_key.get(k) for k in ("key_id", "public_key")]
     if not all(isinstance(t, str) and 0 < len(t) <= 200 for t in texts):
-        raise _error(QT_TRANSLATE_NOOP(E, "{file} 的登记内容不完整或无效"), file=file)
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "{file} 的登记内容不完整或无效"), file=file)
     assert isinstance(unit, str)
     if not (crypto.is_key_text(unit_key["public_key"]) and crypto.is_key_text(unit_key["private_key"])) or (
         not crypto.is_key_text(district_key["public_key"])
     ):
-        raise _error(QT_TRANSLATE_NOOP(E, "{file} 中的密钥无效"), file=file)
+        raise _error(QT_TRANSLATE_NOOP("enrolment", "{file} 中的密钥无效"), file=file)
     if (
         crypto.public_of(unit_key["private_key"]) != unit_key["public_key"]
         or crypto.key_id(unit_key["public_key"]) != unit_key["key_id"]
@@ -194,12 +195,16 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
         or not crypto.verify(district_key["public_key"], canonical_json(body), body[SIGNATURE])
     ):
         raise _error(
-            QT_TRANSLATE_NOOP(E, "{file} 的签名或密钥不符：文件在区里生成后被改动过或已损坏，请让区里重新登记"),
+            QT_TRANSLATE_NOOP(
+                "enrolment", "{file} 的签名或密钥不符：文件在区里生成后被改动过或已损坏，请让区里重新登记"
+            ),
             file=file,
         )
     catalog = catalog_from_body(body.get("catalog"), file)
     if not catalog.has_unit(unit):
-        raise _error(QT_TRANSLATE_NOOP(E, "{file} 的目录中没有它所登记的单位“{unit}”"), file=file, unit=unit[:MAX_CODE])
+        raise _error(
+            QT_TRANSLATE_NOOP("enrolment", "{file} 的目录中没有它所登记的单位“{unit}”"), file=file, unit=unit[:MAX_CODE]
+        )
     return EnrolmentFile(
         unit,
         crypto.KeyPair(unit_key["key_id"], unit_key["public_key"], unit_key["private_key"]),
@@ -214,7 +219,7 @@ def install(store: Store, enrolment: EnrolmentFile) -> None:
     """Put the enrolment's keys (and catalog, if newer) in force in ``store``, a copy of the same unit."""
     if store.is_district or store.unit_code != enrolment.unit:
         raise _error(
-            QT_TRANSLATE_NOOP(E, "这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库"),
+            QT_TRANSLATE_NOOP("enrolment", "这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库"),
             unit=enrolment.catalog.unit(enrolment.unit).name,
             own=store.describe(),
         )
@@ -222,7 +227,7 @@ def install(store: Store, enrolment: EnrolmentFile) -> None:
     if district is not None and district.key_id != enrolment.district_key_id:
         raise _error(
             QT_TRANSLATE_NOOP(
-                E,
+                "enrolment",
                 "这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对",
             ),
             found=enrolment.district_key_id,

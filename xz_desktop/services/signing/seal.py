@@ -19,7 +19,6 @@ from ...store.database import now_iso
 from ...store.keys import DISTRICT, SigningKey
 from . import crypto
 
-G = "signing"
 SIGNATURE = "signature"  # the field that holds the signature; never part of what is signed
 UNSIGNED_FIELDS = (SIGNATURE, "checksum")
 
@@ -57,12 +56,16 @@ def own_key_id(store: Store) -> str:
     key = store.keys.own()
     if key is None:
         if store.is_district:
-            raise XzError(Message(G, QT_TRANSLATE_NOOP(G, "区级汇总数据库还没有签名密钥（登记第一个单位时自动生成）")))
+            raise XzError(
+                Message(
+                    "signing", QT_TRANSLATE_NOOP("signing", "区级汇总数据库还没有签名密钥（登记第一个单位时自动生成）")
+                )
+            )
         raise XzError(
             Message(
-                G,
+                "signing",
                 QT_TRANSLATE_NOOP(
-                    G,
+                    "signing",
                     "本单位的数据库还没有登记（没有签名密钥），导出的文件区里无法验证。"
                     "请向区里索取登记文件，用“xz init 数据库 --enrolment 登记文件”（或首次运行的对话框）导入",
                 ),
@@ -83,8 +86,8 @@ def seal(store: Store, payload: bytes) -> Seal:
 def _refuse(store: Store, file: str, claimed: str, reason: Message) -> XzError:
     return XzError(
         Message(
-            G,
-            QT_TRANSLATE_NOOP(G, "{file} 自称来自{who}，但{reason}，不予接受"),
+            "signing",
+            QT_TRANSLATE_NOOP("signing", "{file} 自称来自{who}，但{reason}，不予接受"),
             {"file": file, "who": signer_name(store, claimed), "reason": reason},
         )
     )
@@ -92,32 +95,34 @@ def _refuse(store: Store, file: str, claimed: str, reason: Message) -> XzError:
 
 def check_seal(store: Store, claimed: str, key_id: str, signature: str, payload: bytes, *, file: str) -> None:
     """Refuse unless ``signature`` over ``payload`` is by the key in force this copy holds for ``claimed``."""
-    why = lambda template, **kw: _refuse(store, file, claimed, Message(G, template, kw))
+    why = lambda template, **kw: _refuse(store, file, claimed, Message("signing", template, kw))
     if not key_id or not signature:
-        raise why(QT_TRANSLATE_NOOP(G, "文件没有签名（旧版本程序导出，或签名被去掉）"))
+        raise why(QT_TRANSLATE_NOOP("signing", "文件没有签名（旧版本程序导出，或签名被去掉）"))
     current = store.keys.in_force(claimed)
     if current is None:
         if claimed == DISTRICT:
-            raise why(QT_TRANSLATE_NOOP(G, "本数据库没有区里的公钥（不是用区里的登记文件建立的），无法验证"))
+            raise why(QT_TRANSLATE_NOOP("signing", "本数据库没有区里的公钥（不是用区里的登记文件建立的），无法验证"))
         raise why(
             QT_TRANSLATE_NOOP(
-                G,
+                "signing",
                 "该单位在本区还没有登记（没有发放签名密钥）。请先用“xz enrol”为该单位登记，"
                 "把登记文件交给该单位导入后重新导出",
             )
         )
     used = store.keys.get(key_id) if len(key_id) <= 64 else None
     if used is not None and used.owner != claimed:
-        raise why(QT_TRANSLATE_NOOP(G, "签名所用的密钥属于{other}"), other=signer_name(store, used.owner))
+        raise why(QT_TRANSLATE_NOOP("signing", "签名所用的密钥属于{other}"), other=signer_name(store, used.owner))
     if used is not None and used.revoked_at is not None:
         raise why(
-            QT_TRANSLATE_NOOP(G, "签名所用的密钥已于 {at} 作废（区里为该单位重新发放了密钥），请用新密钥重新导出"),
+            QT_TRANSLATE_NOOP(
+                "signing", "签名所用的密钥已于 {at} 作废（区里为该单位重新发放了密钥），请用新密钥重新导出"
+            ),
             at=used.revoked_at[:19].replace("T", " "),
         )
     if key_id != current.key_id:
-        raise why(QT_TRANSLATE_NOOP(G, "签名所用的密钥（{key}）不是本区为其登记的密钥"), key=key_id[:20])
+        raise why(QT_TRANSLATE_NOOP("signing", "签名所用的密钥（{key}）不是本区为其登记的密钥"), key=key_id[:20])
     if not crypto.verify(current.public_key, payload, signature):
-        raise why(QT_TRANSLATE_NOOP(G, "签名与内容不符：文件在签名后被改动过或已损坏"))
+        raise why(QT_TRANSLATE_NOOP("signing", "签名与内容不符：文件在签名后被改动过或已损坏"))
 
 
 def _no_constant(name: str) -> Any:
@@ -154,7 +159,11 @@ def verify_json(store: Store, body: dict[str, Any], *, file: str, expected: str 
             store,
             file,
             claimed,
-            Message(G, QT_TRANSLATE_NOOP(G, "这种文件只能由{who}签发"), {"who": signer_name(store, expected)}),
+            Message(
+                "signing",
+                QT_TRANSLATE_NOOP("signing", "这种文件只能由{who}签发"),
+                {"who": signer_name(store, expected)},
+            ),
         )
     key_id, signature = body.get("key_id"), body.get(SIGNATURE)
     check_seal(

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.catalog import Indicator
 from ...domain.numbers import format_typed
+from ...domain.timefmt import local_time
 from ...store.values import AuditEntry
-
-
-def local_time(stamp: str) -> str:
-    """An ISO UTC stamp as the clerk's local wall-clock time."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class HistoryModel(QAbstractTableModel):

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import XzError
+from ...domain.timefmt import local_time
+from ...printout.form import write_pdf
 from ...services import form as service
 from ...services.form import Form, FormRow, Status
 from .. import printing, settings
+from ..changes import Changes
 from ..i18n import message_text
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
@@ -41,6 +44,10 @@ from .targets_panel import TargetsPanel
 from .view import FormView
 
 PAGE_KEY = "form"
+SHOWS = Changes(
+    figures=True, catalog=True, round=True, targets=True
+)  # figures, the round's lock and reasons, own targets
+EDITED = Changes(figures=True)
 WIDTHS = {Column.NAME: 330, Column.MEASURE: 70, Column.PREVIOUS: 130, Column.VALUE: 140, Column.STATUS: 92}
 
 
@@ -49,25 +56,24 @@ class FormPage(QWidget):
         super().__init__(window)
         self.window_ = window
         self.undo_stack = QUndoStack(self)
-        self._emitting = False
         self._loading = False
         self._changed_timer = QTimer(self, singleShot=True, interval=250)
         self._changed_timer.timeout.connect(self._announce_change)
         self._build()
         self._build_actions()
         self._fill_choosers()
-        window.data_changed.connect(self._data_changed_elsewhere)
+        window.watch(self, SHOWS, self._data_changed_elsewhere)
 
     # -- layout ---------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         bar = QHBoxLayout()
-        self.unit_box = QComboBox(self, objectName="form_unit")
+        self.unit_box = QComboBox(self, objectName="form_unit")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.unit_box.setMinimumContentsLength(12)
-        self.period_box = QComboBox(self, objectName="form_period")
+        self.period_box = QComboBox(self, objectName="form_period")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.period_box.setMinimumContentsLength(9)
-        self.filter_edit = QLineEdit(self, objectName="form_filter")
+        self.filter_edit = QLineEdit(self, objectName="form_filter")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.filter_edit.setPlaceholderText(self.tr("查找指标：名称或代码（Ctrl+F）"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(220)
@@ -88,7 +94,7 @@ class FormPage(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
         # The district's word on this period: due date, returned with reasons, or accepted and read-only.
-        self.review_banner = QLabel(self, objectName="form_review")
+        self.review_banner = QLabel(self, objectName="form_review")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.review_banner.setWordWrap(True)
         self.review_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.review_banner.setVisible(False)
@@ -117,12 +123,12 @@ class FormPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         layout.addWidget(self.view, 1)
 
-        self.message = QLabel(self, objectName="form_message")
+        self.message = QLabel(self, objectName="form_message")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.message.setStyleSheet("color: #b3261e; padding: 2px;")
         layout.addWidget(self.message)
-        self.saved_label = QLabel(self.tr("每一项修改在输入后立即保存，无需“保存”。"), self, objectName="form_saved")
+        self.saved_label = QLabel(self.tr("每一项修改在输入后立即保存，无需“保存”。"), self, objectName="form_saved")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.saved_label.setStyleSheet("color: #6b7280;")
         layout.addWidget(self.saved_label)
 
@@ -275,13 +281,13 @@ class FormPage(QWidget):
         if review is not None and review.locked:
             parts.append(
                 self.tr("本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。").format(
-                    by=review.decided_by, at=review.decided_at[:16].replace("T", " ")
+                    by=review.decided_by, at=local_time(review.decided_at, seconds=False)
                 )
             )
             style += "background: #e8f5e9; color: #1b5e20;"
         elif review is not None:
             text = self.tr("本期已被区里退回（{by}，{at}）：{reason}").format(
-                by=review.decided_by, at=review.decided_at[:16].replace("T", " "), reason=review.reason
+                by=review.decided_by, at=local_time(review.decided_at, seconds=False), reason=review.reason
             )
             if review.figure_reasons:
                 text += self.tr(" 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。")
@@ -327,6 +333,8 @@ class FormPage(QWidget):
     def _commit(self, row: FormRow, column: Column, value) -> bool:
         """The model accepted an edit: write it, then record it for undo."""
         form = self.form
+        if form is None:  # no form shown: nothing to write to
+            return False
         field = "value" if column == Column.VALUE else "explanation"
         old = row.value if field == "value" else row.explanation
         if not self._write(form.unit.code, row.code, form.period, field, value):
@@ -422,6 +430,8 @@ class FormPage(QWidget):
             self.window_.statusBar().showMessage(self.tr("请先选中一个填报指标"), 4000)
             return
         form = self.form
+        if form is None:
+            return
         entries = service.value_history(self.window_.store, form.unit.code, row.code, form.period)
         dialog = HistoryDialog(
             row.indicator, form.unit.name, message_text(service.period_label(form.period)), entries, self
@@ -463,7 +473,8 @@ class FormPage(QWidget):
             return None
         if path is None:
             folder = settings.get("print/last_folder") or str(Path.home())
-            name = f"{form.unit.name}_{message_text(service.period_label(form.period))}_{self.tr('填报表')}.pdf"
+            sheet = self.tr("填报表")  # outside the f-string, where pyside6-lupdate finds it
+            name = f"{form.unit.name}_{message_text(service.period_label(form.period))}_{sheet}.pdf"
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("导出 PDF"), str(Path(folder) / name), self.tr("PDF 文件 (*.pdf)")
             )
@@ -471,7 +482,7 @@ class FormPage(QWidget):
                 return None
             path = chosen
         try:
-            written = printing.write_pdf(form, path, self.window_.store.author)
+            written = write_pdf(form, path, self.window_.store.author)
         except XzError as exc:
             self.window_.show_error(exc)
             return None
@@ -481,15 +492,9 @@ class FormPage(QWidget):
 
     # -- other pages' changes -----------------------------------------------
     def _announce_change(self) -> None:
-        self._emitting = True
-        try:
-            self.window_.data_changed.emit()
-        finally:
-            self._emitting = False
+        self.window_.announce(EDITED, origin=self)  # this page shows what it wrote already
 
     def _data_changed_elsewhere(self) -> None:
-        if self._emitting:
-            return
         # An import or merge may have rewritten figures an undo would restore blindly.
         self.undo_stack.clear()
         self._fill_choosers_keep()
