@@ -3,6 +3,7 @@
 # make test  — set up (first time) and run the whole test suite
 # make lint  — ruff (lint and format) and mypy; fails on any finding
 # make bench — run the benchmarks
+# make dist  — the frozen one-folder bundle dist/xz-desktop/ (both programs), with PyInstaller: docs/install.md
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -14,8 +15,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-.PHONY: setup run demo test lint bench clean
+# The `dist` extra (PyInstaller), on top of the test environment.
+$(BIN)/.installed-dist: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $@
+
+.PHONY: setup setup-dist run demo test lint bench dist clean
 setup: $(BIN)/.installed
+
+setup-dist: $(BIN)/.installed-dist
 
 run: $(BIN)/.installed
 	$(BIN)/xz-desktop
@@ -33,6 +41,10 @@ lint: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+dist: $(BIN)/.installed-dist
+	$(BIN)/python -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/xz-desktop.spec
+	@du -sh dist/xz-desktop
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

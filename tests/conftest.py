@@ -28,6 +28,12 @@ def _window_settings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _log_folder(tmp_path_factory, monkeypatch):
+    """Unexpected errors a test provokes (also in a real ``xz`` it runs) are logged in a temporary folder."""
+    monkeypatch.setenv("XZ_DESKTOP_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The shipped catalog (resources/catalog)."""

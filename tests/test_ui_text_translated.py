@@ -10,7 +10,7 @@ from pathlib import Path
 UI = Path(__file__).resolve().parent.parent / "xz_desktop" / "ui"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
-ALLOWED = {"中文", "宋体", "微软雅黑", "示例数据.sqlite", "新数据库.sqlite", "目录_", "更正_"}
+ALLOWED = {"中文", "宋体", "微软雅黑", "示例数据.sqlite", "新数据库.sqlite", "目录_", "更正_", "填报表_新城街道.pdf"}
 
 
 def untranslated(path: Path) -> list[tuple[int, str]]:

@@ -949,8 +949,12 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>About xz-desktop</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;程序版本 {version}&lt;/p&gt;&lt;p&gt;数据库结构版本 {schema}&lt;br/&gt;上报包格式版本 {package}&lt;br/&gt;回执格式版本 {receipt}&lt;br/&gt;目录文件格式版本 {catalog_format}&lt;br/&gt;填报模板格式版本 {template}&lt;/p&gt;&lt;p&gt;当前数据库：{path}（结构版本 {db_schema}，指标目录版本 {catalog}）&lt;br/&gt;日志文件：{log}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Xiuzhou talent development plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Program version {version}&lt;/p&gt;&lt;p&gt;Database schema version {schema}&lt;br/&gt;Package format version {package}&lt;br/&gt;Receipt format version {receipt}&lt;br/&gt;Catalog file format version {catalog_format}&lt;br/&gt;Template format version {template}&lt;/p&gt;&lt;p&gt;This database: {path} (schema version {db_schema}, catalog version {catalog})&lt;br/&gt;Log file: {log}&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;br/&gt;结构版本 {schema}，指标目录版本 {catalog}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>打开数据库</source>
@@ -3696,6 +3700,101 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>“{unit}”{period} 没有验收锁定，无需重新开放</source>
         <translation>{period} of “{unit}” is not accepted: nothing to reopen</translation>
+    </message>
+</context>
+<context>
+    <name>self_test</name>
+    <message>
+        <source>日志文件：{log}</source>
+        <translation>Log file: {log}</translation>
+    </message>
+    <message>
+        <source>xz-desktop 自检</source>
+        <translation>xz-desktop self-test</translation>
+    </message>
+    <message>
+        <source>缺少指标目录文件 {file}</source>
+        <translation>catalog file missing: {file}</translation>
+    </message>
+    <message>
+        <source>缺少数据库迁移脚本（{folder}）</source>
+        <translation>database migration scripts missing ({folder})</translation>
+    </message>
+    <message>
+        <source>{catalog}；迁移脚本 {n} 个</source>
+        <translation>{catalog}; {n} migration scripts</translation>
+    </message>
+    <message>
+        <source>无法加载英文界面翻译（{folder}）</source>
+        <translation>cannot load the English translation of the interface ({folder})</translation>
+    </message>
+    <message>
+        <source>无法加载 Qt 自带的中文翻译 qtbase_zh_CN（{folder}）</source>
+        <translation>cannot load Qt&apos;s own Chinese translation qtbase_zh_CN ({folder})</translation>
+    </message>
+    <message>
+        <source>找不到中文字体（需要 {families} 之一），打印的填报表会缺字</source>
+        <translation>no Chinese font found (one of {families} is needed): the printed form would lack characters</translation>
+    </message>
+    <message>
+        <source>随程序附带</source>
+        <translation>shipped with the program</translation>
+    </message>
+    <message>
+        <source>系统字体</source>
+        <translation>system font</translation>
+    </message>
+    <message>
+        <source>页面“{page}”没有显示出来</source>
+        <translation>the page “{page}” was not shown</translation>
+    </message>
+    <message>
+        <source>窗口只有 {n} 个页面</source>
+        <translation>the window has only {n} pages</translation>
+    </message>
+    <message>
+        <source>示例数据库中 {unit} {period} 没有数据</source>
+        <translation>the demo database has no figures for {unit} {period}</translation>
+    </message>
+    <message>
+        <source>打印的 PDF 不完整（{n} 字节）</source>
+        <translation>the printed PDF is incomplete ({n} bytes)</translation>
+    </message>
+    <message>
+        <source>页面 {pages}；PDF {n} 字节</source>
+        <translation>pages {pages}; PDF {n} bytes</translation>
+    </message>
+    <message>
+        <source>资源文件</source>
+        <translation>resources</translation>
+    </message>
+    <message>
+        <source>翻译</source>
+        <translation>translations</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>font</translation>
+    </message>
+    <message>
+        <source>窗口与打印</source>
+        <translation>window and printing</translation>
+    </message>
+    <message>
+        <source>{error}（详情见日志 {log}）</source>
+        <translation>{error} (details in the log {log})</translation>
+    </message>
+    <message>
+        <source>通过 {step}：{detail}</source>
+        <translation>passed {step}: {detail}</translation>
+    </message>
+    <message>
+        <source>全部通过</source>
+        <translation>all passed</translation>
+    </message>
+    <message>
+        <source>失败（{step}）：{reason}</source>
+        <translation>failed ({step}): {reason}</translation>
     </message>
 </context>
 <context>

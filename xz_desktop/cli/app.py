@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, cast
 
-from .. import __version__
 from ..domain.messages import XzError
 from ..services.boundary import user_error
+from ..services.versions import Versions, versions
 
 # Each module adds its subcommands with register(subparsers). Order is the order of --help.
 COMMAND_MODULES = [
@@ -37,6 +37,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 用法错误 / usage error: {message}\n")
 
 
+def version_text(v: Versions) -> str:
+    """``xz --version``: the program and every file format, as 帮助 → 关于 shows them."""
+    return "\n".join(
+        [
+            f"xz-desktop {v.program}",
+            f"数据库结构版本 / database schema: {v.schema}",
+            f"上报包格式 / package format: {v.package}",
+            f"回执格式 / receipt format: {v.receipt}",
+            f"目录文件格式 / catalog file format: {v.catalog}",
+            f"填报模板格式 / template format: {v.template}",
+        ]
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xz",
@@ -44,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"xz-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=version_text(versions()))
     sub = parser.add_subparsers(dest="command", metavar="命令 / command", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:

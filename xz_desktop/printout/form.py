@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 from ..domain.checks import Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..paths import resources_dir
 from ..services.form import Form, Status, period_label, status_label
 
 # The first of these installed wins: Linux (fonts-noto-cjk), Windows, macOS.
@@ -58,8 +59,29 @@ def message_text(message: Message) -> str:
     return message.format(QCoreApplication.translate)
 
 
+_bundled: list[str] | None = None  # families of the fonts shipped in resources/fonts, once registered
+
+
+def bundled_fonts() -> list[str]:
+    """Register the fonts the program ships (the frozen Linux bundle carries Noto Sans CJK); their families.
+
+    A source checkout and a Windows bundle ship none: they use the system's (fonts-noto-cjk, 微软雅黑).
+    """
+    global _bundled
+    if _bundled is None:
+        _bundled = []
+        folder = resources_dir() / "fonts"
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                if font_id >= 0:
+                    _bundled.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return _bundled
+
+
 def cjk_family() -> str:
     """A font family with Chinese glyphs, or the default family when none of ours is installed."""
+    bundled_fonts()
     installed = set(QFontDatabase.families())
     return next((f for f in CJK_FAMILIES if f in installed), QFont().family())
 

@@ -5,6 +5,11 @@
 ``xz-desktop --db PATH``  another database (a missing one can be created)
 ``xz-desktop --demo``     a freshly generated demo district database (示例数据) in a temp folder
 ``--lang zh|en``          the interface language (else the saved choice, else the system's)
+``xz-desktop --self-test`` open a demo database, show every page, print a form to a PDF, exit
+                          (0 passed; 1 with the reason on stderr): ui/self_test.py
+
+An exception nobody caught (a bug) is written to the log file with its traceback (xz_desktop/logs.py)
+and the clerk sees a short message naming that file.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
 from ..paths import default_database_path
@@ -30,6 +36,11 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", type=Path, help="打开指定数据库 / open this database")
     where.add_argument("--demo", action="store_true", help="打开新生成的示例数据库 / open a fresh demo database")
+    where.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：打开示例数据库、显示每个页面、打印填报表为 PDF 后退出 / check the program works, then exit",
+    )
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / interface language")
     return parser.parse_known_args(argv)
 
@@ -90,6 +101,11 @@ def start(argv: list[str]):
     from .i18n import show_error
     from .main_window import MainWindow
 
+    if args.self_test:
+        from . import self_test
+
+        translations.install(args.lang or "zh", app)
+        return self_test.run(app)
     translations.install(translations.choose_language(args.lang, settings.get("language")), app)
     try:
         if args.demo:
@@ -111,8 +127,25 @@ def start(argv: list[str]):
     return window
 
 
+def _unexpected(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
+    """sys.excepthook: an error no code caught (a bug) goes to the log; the clerk gets a short message."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, trace)
+        return
+    from .i18n import show_error
+
+    exc.__traceback__ = trace
+    try:
+        show_error(None, exc)  # logs it, and names the log file in the message
+    except Exception:  # no window can be shown (no display): the log has it all the same
+        from ..logs import log_exception
+
+        log_exception(exc, "xz-desktop")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    sys.excepthook = _unexpected
     window = start(argv)
     if isinstance(window, int):
         return window

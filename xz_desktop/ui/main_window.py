@@ -7,6 +7,7 @@ the clerk would see figures change under their hands.
 
 from __future__ import annotations
 
+import html
 import importlib
 from collections.abc import Callable
 from functools import partial
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 
 from .. import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..logs import log_path
 from ..services.progress import Cancelled
+from ..services.versions import versions
 from ..store import Store, open_store
 from . import settings
 from .changes import NOTHING, Changes
@@ -261,19 +264,29 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动程序时生效。"))
 
     def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 xz-desktop"), self.about_text())
+
+    def about_text(self) -> str:
+        """帮助 → 关于: the program's version, every file format's (as ``xz --version``), this database, the log."""
         store = self.store
-        QMessageBox.about(
-            self,
-            self.tr("关于 xz-desktop"),
-            self.tr(
-                "<h3>秀洲区人才发展“十四五”规划指标填报与汇总</h3>"
-                "<p>版本 {version}</p><p>数据库：{path}<br/>结构版本 {schema}，指标目录版本 {catalog}</p>"
-            ).format(
-                version=__version__,
-                path=self.store_path,
-                schema=store.schema_version(),
-                catalog=store.catalog().version,
-            ),
+        v = versions()
+        return self.tr(
+            "<h3>秀洲区人才发展“十四五”规划指标填报与汇总</h3>"
+            "<p>程序版本 {version}</p>"
+            "<p>数据库结构版本 {schema}<br/>上报包格式版本 {package}<br/>回执格式版本 {receipt}<br/>"
+            "目录文件格式版本 {catalog_format}<br/>填报模板格式版本 {template}</p>"
+            "<p>当前数据库：{path}（结构版本 {db_schema}，指标目录版本 {catalog}）<br/>日志文件：{log}</p>"
+        ).format(
+            version=__version__,
+            schema=v.schema,
+            package=v.package,
+            receipt=v.receipt,
+            catalog_format=v.catalog,
+            template=v.template,
+            path=html.escape(str(self.store_path)),
+            db_schema=store.schema_version(),
+            catalog=store.catalog().version,
+            log=html.escape(str(log_path())),
         )
 
     # -- other databases -----------------------------------------------------

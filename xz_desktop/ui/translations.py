@@ -8,6 +8,7 @@ catalogue PySide6 ships, so a Chinese window never shows an English "Cancel".
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -18,7 +19,7 @@ LANGUAGES = ("zh", "en")
 _installed: list[QTranslator] = []  # Qt does not own translators: keep them alive here
 
 
-def translations_dir():
+def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
 

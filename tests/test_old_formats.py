@@ -1,0 +1,89 @@
+"""Files of every earlier format version in tests/fixtures/ still open (CHANGELOG.md: which old files a version reads).
+
+Each fixture was written by xz-desktop 0.1.0 and is never regenerated (tests/fixtures/README.md):
+a database of schema version 1, a unit's package and the district's corrections file of package
+format 1, a catalog file of format 1 and an Excel template of template version 1. When a format's
+version goes up, the fixture of the old version stays here and this test says what still reads it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from xz_desktop.services.catalog_transfer import import_catalog, read_catalog_file
+from xz_desktop.services.imports import import_file
+from xz_desktop.services.packages.corrections import import_corrections
+from xz_desktop.services.packages.merge import merge_files
+from xz_desktop.services.packages.package_file import read_package
+from xz_desktop.store import create_store, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PACKAGE_1 = FIXTURES / "format1_package_xincheng_2023.xzpkg"
+CORRECTIONS_1 = FIXTURES / "format1_corrections_xincheng.xzpkg"
+CATALOG_1 = FIXTURES / "format1_catalog.xzcat"
+TEMPLATE_1 = FIXTURES / "format1_template_xincheng_2024.xlsx"
+DATABASE_1 = FIXTURES / "v1_unit_xincheng.sqlite"
+
+
+@pytest.fixture
+def town(tmp_path) -> Path:
+    """A fresh copy of 新城街道 (the unit every fixture file belongs to)."""
+    path = tmp_path / "新城街道.sqlite"
+    create_store(path, "unit", "xincheng", author="张三").close()
+    return path
+
+
+def test_a_schema_1_database_opens_upgraded_with_its_figures(tmp_path):
+    path = tmp_path / "旧数据库.sqlite"
+    shutil.copy(DATABASE_1, path)
+    with open_store(path) as store:
+        assert store.unit_code == "xincheng"
+        assert store.values.get("xincheng", "talent_total", "2021").value == 12500
+        assert store.values.get("xincheng", "employed", "2021").value == 40000
+    assert list(tmp_path.glob("旧数据库.v1-*.backup.sqlite")), "the upgrade kept the version-1 file beside it"
+
+
+def test_a_format_1_package_is_read_and_merged(district_db):
+    package = read_package(PACKAGE_1)
+    assert package.manifest.format_version == 1
+    assert (package.manifest.unit, tuple(package.manifest.periods)) == ("xincheng", ("2023",))
+    assert len(package.rows) == 21
+    with open_store(district_db) as store:
+        report = merge_files(store, [PACKAGE_1], by="区人才办")
+        [result] = report.results
+        assert (result.status, result.unit, result.inserted) == ("merged", "xincheng", 21)
+        assert store.values.get("xincheng", "talent_total", "2023").value == 10000
+        assert store.values.get("xincheng", "phd", "2023").value == 50
+
+
+def test_a_format_1_corrections_file_is_imported_by_the_unit(town):
+    with open_store(town) as store:
+        result = import_corrections(store, CORRECTIONS_1)
+        assert (result.unit, result.periods, result.changed) == ("xincheng", ["2023"], 1)
+        entry = store.values.get("xincheng", "phd", "2023")
+        assert entry.value == 55 and entry.explanation == "区里核实"
+
+
+def test_a_format_1_catalog_file_is_read_and_put_in_force(tmp_path):
+    catalog, body = read_catalog_file(CATALOG_1)
+    assert body["format_version"] == 1 and body["version"] == "b0510e3fa5c3"
+    assert (len(catalog.indicators), len(catalog.units), len(catalog.rules)) == (87, 23, 18)
+    path = tmp_path / "洪合镇.sqlite"
+    create_store(path, "unit", "honghe").close()
+    with open_store(path) as store:
+        made = import_catalog(store, CATALOG_1)
+        assert made.version == "b0510e3fa5c3"
+        assert store.catalog().version == "b0510e3fa5c3"
+        assert store.catalog().unit("xincheng").name == "新城街道"
+
+
+def test_a_version_1_excel_template_is_imported(town):
+    with open_store(town) as store:
+        result = import_file(store, TEMPLATE_1)
+        assert result.written == 3  # 人才资源总量, 从业人员, 博士 filled in by hand (README of the fixtures)
+        assert store.values.get("xincheng", "phd", "2024").value == 66
+        assert store.values.get("xincheng", "talent_total", "2024").value == 12000
+        assert store.values.get("xincheng", "employed", "2024").value == 52000
