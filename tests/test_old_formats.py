@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from xz_desktop.domain.messages import XzError
 from xz_desktop.services.catalog_transfer import import_catalog, read_catalog_file
 from xz_desktop.services.imports import import_file
 from xz_desktop.services.packages.corrections import import_corrections
@@ -46,7 +47,8 @@ def test_a_schema_1_database_opens_upgraded_with_its_figures(tmp_path):
     assert list(tmp_path.glob("旧数据库.v1-*.backup.sqlite")), "the upgrade kept the version-1 file beside it"
 
 
-def test_a_format_1_package_is_read_and_merged(district_db):
+def test_a_format_1_package_is_read_but_never_merged(district_db):
+    # Format 1 carries no signature: anyone could have written it (CHANGELOG 0.2.0, docs/trust.md).
     package = read_package(PACKAGE_1)
     assert package.manifest.format_version == 1
     assert (package.manifest.unit, tuple(package.manifest.periods)) == ("xincheng", ("2023",))
@@ -54,30 +56,30 @@ def test_a_format_1_package_is_read_and_merged(district_db):
     with open_store(district_db) as store:
         report = merge_files(store, [PACKAGE_1], by="区人才办")
         [result] = report.results
-        assert (result.status, result.unit, result.inserted) == ("merged", "xincheng", 21)
-        assert store.values.get("xincheng", "talent_total", "2023").value == 10000
-        assert store.values.get("xincheng", "phd", "2023").value == 50
+        assert (result.status, result.unit, result.inserted) == ("refused", "xincheng", 0)
+        assert "未签名" in " ".join([result.reason or "", *result.details])
+        assert store.values.get("xincheng", "talent_total", "2023") is None
 
 
-def test_a_format_1_corrections_file_is_imported_by_the_unit(town):
+def test_a_format_1_corrections_file_is_read_but_refused_unsigned(town):
+    assert read_package(CORRECTIONS_1).manifest.format_version == 1
+    with open_store(town) as store, pytest.raises(XzError, match="未签名"):
+        import_corrections(store, CORRECTIONS_1)
     with open_store(town) as store:
-        result = import_corrections(store, CORRECTIONS_1)
-        assert (result.unit, result.periods, result.changed) == ("xincheng", ["2023"], 1)
-        entry = store.values.get("xincheng", "phd", "2023")
-        assert entry.value == 55 and entry.explanation == "区里核实"
+        assert store.values.get("xincheng", "phd", "2023") is None
 
 
-def test_a_format_1_catalog_file_is_read_and_put_in_force(tmp_path):
+def test_a_format_1_catalog_file_is_read_but_not_put_in_force_unsigned(tmp_path):
     catalog, body = read_catalog_file(CATALOG_1)
     assert body["format_version"] == 1 and body["version"] == "b0510e3fa5c3"
     assert (len(catalog.indicators), len(catalog.units), len(catalog.rules)) == (87, 23, 18)
     path = tmp_path / "洪合镇.sqlite"
     create_store(path, "unit", "honghe").close()
     with open_store(path) as store:
-        made = import_catalog(store, CATALOG_1)
-        assert made.version == "b0510e3fa5c3"
-        assert store.catalog().version == "b0510e3fa5c3"
-        assert store.catalog().unit("xincheng").name == "新城街道"
+        before = store.catalog().version
+        with pytest.raises(XzError, match="没有签名"):
+            import_catalog(store, CATALOG_1)
+        assert store.catalog().version == before
 
 
 def test_a_version_1_excel_template_is_imported(town):
