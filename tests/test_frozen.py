@@ -114,7 +114,13 @@ def test_frozen_xz_end_to_end_init_import_package_merge_totals_export(frozen, tm
     assert f"database schema: {len(list((ROOT / 'db').glob('*.sql')))}" in version.stdout
 
     town, district = tmp_path / "新城街道.sqlite", tmp_path / "区汇总.sqlite"
-    assert frozen("xz", "init", town, "--unit", "xincheng", "--author", "张三").returncode == 0
+    # A unit's copy is set up from the district's enrolment file (its signing key): docs/trust.md.
+    assert frozen("xz", "init", district, "--district").returncode == 0
+    enrolment = tmp_path / "新城街道.xzenrol"
+    enrolled = frozen("xz", "enrol", district, "--unit", "xincheng", "-o", enrolment)
+    assert enrolled.returncode == 0, enrolled.stderr
+    made_town = frozen("xz", "init", town, "--enrolment", enrolment, "--author", "张三")
+    assert made_town.returncode == 0, made_town.stderr
     csv = tmp_path / "二〇二三年数据.csv"
     rows = ["unit,indicator,period,value,explanation"] + [f"xincheng,{k},2023,{v}," for k, v in TOWN_2023.items()]
     csv.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -127,7 +133,6 @@ def test_frozen_xz_end_to_end_init_import_package_merge_totals_export(frozen, tm
     assert made.returncode == 0, made.stderr
     assert package.is_file()
 
-    assert frozen("xz", "init", district, "--district").returncode == 0
     merged = frozen("xz", "merge", district, package, "--json")
     assert merged.returncode == 0, merged.stderr
     [result] = json.loads(merged.stdout)
