@@ -20,7 +20,7 @@ from xz_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-import update_translations as tool  # noqa: E402
+import update_translations as tool  # noqa: E402 - tools/ is not a package: importable only after the path insert above
 
 FIELD = re.compile(r"\{[^{}]*\}")
 

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xz_desktop.services.demo import create_demo  # noqa: E402
-from xz_desktop.services.plan.report import write_report  # noqa: E402
-from xz_desktop.services.plan.targets import split  # noqa: E402
-from xz_desktop.store import open_store  # noqa: E402
+from xz_desktop.services.demo import create_demo  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
+from xz_desktop.services.plan.report import write_report  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
+from xz_desktop.services.plan.targets import split  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
+from xz_desktop.store import open_store  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
 
 
 def main() -> int:
