@@ -93,8 +93,14 @@ def frozen(bundle, clean_env, tmp_path):
 def test_the_bundle_holds_both_programs_and_its_resources_but_not_the_unused_qt_modules(bundle):
     assert (bundle / "xz").is_file() and (bundle / "xz-desktop").is_file()
     inside = bundle / "_internal"
-    for name in ("catalog/indicators.csv", "catalog/units.csv", "catalog/rules.csv", "i18n/xz_desktop_en.qm"):
+    shipped = sorted(
+        str(p.relative_to(ROOT / "resources"))
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and p.suffix != ".ts"  # the translators' source; the built .qm travels
+    )
+    for name in shipped:  # every data file: the catalog, the plan's schemes, the translation …
         assert (inside / "xz_desktop" / "resources" / name).is_file(), name
+    assert "plan/assessment.json" in shipped and "i18n/xz_desktop_en.qm" in shipped
     assert sorted(p.name for p in (inside / "xz_desktop" / "db").glob("*.sql")) == sorted(
         p.name for p in (ROOT / "db").glob("*.sql")
     )

@@ -3717,6 +3717,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>catalog file missing: {file}</translation>
     </message>
     <message>
+        <source>缺少考核与指数方案文件 {file}</source>
+        <translation>Missing assessment and index scheme file {file}</translation>
+    </message>
+    <message>
         <source>缺少数据库迁移脚本（{folder}）</source>
         <translation>database migration scripts missing ({folder})</translation>
     </message>

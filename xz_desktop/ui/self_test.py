@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from .. import logs
-from ..paths import catalog_dir, migrations_dir
+from ..paths import catalog_dir, migrations_dir, resources_dir
 
 SELF_TEST_UNIT = "xincheng"  # 新城街道: a town every catalog has
 SELF_TEST_PERIOD = "2024"  # the demo has figures for 2020–2024
@@ -81,6 +81,12 @@ def _resources() -> str:
             (catalog / name).is_file(),
             QCoreApplication.translate("self_test", "缺少指标目录文件 {file}").format(file=catalog / name),
         )
+    for name in ("assessment.json", "index.json"):  # the plan's schemes (目标与考核, the annual report)
+        scheme = resources_dir() / "plan" / name
+        _check(
+            scheme.is_file(),
+            QCoreApplication.translate("self_test", "缺少考核与指数方案文件 {file}").format(file=scheme),
+        )
     migrations = sorted(migrations_dir().glob("*.sql"))
     _check(
         bool(migrations),
@@ -136,7 +142,18 @@ def _window_and_print(folder: Path) -> str:
     from .main_window import MainWindow
 
     database = create_demo(folder / "示例数据.sqlite")
-    window = MainWindow(database)
+    # An error the window would show in a (modal) message box is the self-test's answer instead:
+    # nobody is there to close the box, and a missing resource must fail the test, not hang it.
+    errors: list[BaseException] = []
+    original = MainWindow.show_error
+    MainWindow.show_error = lambda self, exc, title=None: errors.append(exc)  # type: ignore[method-assign]
+    try:
+        window = MainWindow(database)
+    finally:
+        MainWindow.show_error = original  # type: ignore[method-assign]
+    if errors:
+        window.close()
+        raise errors[0]
     try:
         window.show()
         QApplication.processEvents()
