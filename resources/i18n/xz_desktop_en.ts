@@ -2262,6 +2262,14 @@ Its figures are taken out and those from before the merge restored; the district
         <source>无法读取目录文件 {path}：{reason}</source>
         <translation>Cannot read the catalog file {path}: {reason}</translation>
     </message>
+    <message>
+        <source>目录文件 {where} 第 2 行“{column}”列：{problem}</source>
+        <translation>Catalog file {where}, row 2, column “{column}”: {problem}</translation>
+    </message>
+    <message>
+        <source>目录文件 {where} 应恰好有一行（本级的代码和名称），实有 {count} 行</source>
+        <translation>Catalog file {where} must have exactly one row (this level&apos;s code and name); it has {count}</translation>
+    </message>
 </context>
 <context>
     <name>catalog_transfer</name>
@@ -2386,6 +2394,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>验收不需要 --reason</source>
         <translation>--accept takes no --reason</translation>
+    </message>
+    <message>
+        <source>目录文件夹 {path} 不存在</source>
+        <translation>The catalog folder {path} does not exist</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3191,18 @@ Its figures are taken out and those from before the merge restored; the district
         <source>{file} 自称来自{who}，但它是旧版本程序导出的未签名上报包（格式 1），无法确认来源，不予接受。请该单位用区里发放的登记文件登记后重新导出</source>
         <translation>{file} claims to come from {who}, but it is an unsigned package of an older version (format 1) whose sender cannot be confirmed; refused. Have the unit enrol with the district&apos;s enrolment file and export again</translation>
     </message>
+    <message>
+        <source>本数据库（{name}）没有上一级，不能导出上报包</source>
+        <translation>This database ({name}) has no level above: it cannot export a package</translation>
+    </message>
+    <message>
+        <source>报告期 {periods} 还没有任何完整的汇总值（所有应报单位都已报送），不能向上一级上报</source>
+        <translation>Period {periods} has no complete total yet (one every expected unit has reported): nothing can be sent to the level above</translation>
+    </message>
+    <message>
+        <source>{period} {name}：已报 {reported}/{expected} 个单位</source>
+        <translation>{period} {name}: {reported} of {expected} units reported</translation>
+    </message>
 </context>
 <context>
     <name>packages_page</name>
@@ -3810,6 +3834,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>本单位的数据库还没有登记（没有签名密钥），导出的文件区里无法验证。请向区里索取登记文件，用“xz init 数据库 --enrolment 登记文件”（或首次运行的对话框）导入</source>
         <translation>This unit&apos;s database is not enrolled (it has no signing key), so the district could not verify what it exports. Ask the district for an enrolment file and take it in with “xz init DB --enrolment FILE” (or the first-run dialog)</translation>
+    </message>
+    <message>
+        <source>本数据库还没有在上一级（{above}）登记为填报单位，导出的上报包上一级无法验证。请向上一级索取登记文件，用“xz init 本数据库 --enrolment 登记文件”导入</source>
+        <translation>This database is not yet enrolled as a reporting unit of the level above ({above}): that level could not verify its package. Ask the level above for an enrolment file and take it with “xz init THIS-DATABASE --enrolment FILE”</translation>
     </message>
     <message>
         <source>{file} 自称来自{who}，但{reason}，不予接受</source>

@@ -13,11 +13,12 @@ import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from ..domain.messages import XzError
-from ..services.boundary import user_error
-from ..services.versions import Versions, versions
+
+if TYPE_CHECKING:
+    from ..services.versions import Versions
 
 # Each module adds its subcommands with register(subparsers). Order is the order of --help.
 COMMAND_MODULES = [
@@ -51,6 +52,19 @@ def version_text(v: Versions) -> str:
     )
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the formats are read (from the store and the file modules) only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from ..services.versions import versions
+
+        print(version_text(versions()))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="xz",
@@ -58,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=version_text(versions()))
+    parser.add_argument("--version", action=_VersionAction, help="显示版本 / show the versions")
     sub = parser.add_subparsers(dest="command", metavar="命令 / command", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:
@@ -81,6 +95,8 @@ def run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespa
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the boundary: no traceback reaches a user; unexpected ones go to the log
+        from ..services.boundary import user_error  # on failure only: `xz --help` loads no service
+
         db = getattr(args, "db", None)
         lines = user_error(exc, db if isinstance(db, Path) else None, what=f"xz {getattr(args, 'command', '')}").lines()
         print(f"xz: 错误：{lines[0]}", file=sys.stderr)

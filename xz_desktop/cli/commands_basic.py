@@ -9,15 +9,14 @@ from pathlib import Path
 from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator
 from ..domain.catalog_rows import load_catalog_dir
 from ..domain.checks import Severity
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
 from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
-from ..services.checking import check_database
-from ..services.imports import import_file
-from ..services.totals import carried_text, errors_text, missing_text, totals, verdict_text
-from ..store import create_store, open_store
-from ..store.database import ROLE_DISTRICT, ROLE_UNIT
-from .output import print_json, table
+from .output import open_store, print_json, table
+
+# Each command imports the services it uses inside its function: `xz --help` and `xz catalog` load
+# neither sqlite_utils nor pandas/openpyxl (tests/test_cli_imports.py).
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,7 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "init",
         help="新建数据库 / create a database",
-        description="为一个填报单位或区级汇总新建数据库。Create a database for one unit or for the district.",
+        description="为一个填报单位或区级汇总新建数据库。汇总数据库可用 --catalog 从一个目录文件夹"
+        "（indicators.csv、units.csv、rules.csv、level.csv）开始，例如市级：resources/catalogs/jiaxing。\n"
+        "Create a database for one unit or for an aggregating level; --catalog DIR starts the aggregating\n"
+        "database from a catalog folder of the same CSVs (a city: resources/catalogs/jiaxing).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
     who = p.add_mutually_exclusive_group(required=True)
@@ -58,6 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="用区里发放的登记文件建立本单位数据库（或为已有的本单位数据库换用新密钥） / "
         "set up a unit's copy from the district's enrolment file (or give an existing copy its new key)",
+    )
+    p.add_argument(
+        "--catalog",
+        type=Path,
+        metavar="DIR",
+        help="与 --district 一起用：从该文件夹的目录 CSV 开始（默认：程序自带目录） / with --district: the catalog folder",
     )
     p.add_argument("--author", help="填报人姓名 / who fills it in")
     p.set_defaults(func=cmd_init)
@@ -199,6 +208,12 @@ def cmd_units(args) -> int:
 
 
 def cmd_init(args) -> int:
+    if args.catalog is not None and not args.district:
+        print(
+            "xz: 用法错误 / usage error: --catalog 只能与 --district 一起使用 / --catalog needs --district",
+            file=sys.stderr,
+        )
+        return 2
     if args.enrolment is not None:
         from ..services.signing.enrolment import init_from_enrolment
 
@@ -212,13 +227,29 @@ def cmd_init(args) -> int:
             "提示：这样建立的数据库没有签名密钥，导出的上报包区里会拒绝；请向区里索取登记文件，用 --enrolment 建立。",
             file=sys.stderr,
         )
+    from ..domain.levels import load_level
+    from ..store import create_store
+    from ..store.database import ROLE_DISTRICT, ROLE_UNIT
+
     role = ROLE_DISTRICT if args.district else ROLE_UNIT
-    with create_store(args.db, role, None if args.district else args.unit, author=args.author) as store:
+    catalog = level = None
+    if args.catalog is not None:
+        if not args.catalog.is_dir():
+            raise XzError(
+                Message("cli", QT_TRANSLATE_NOOP("cli", "目录文件夹 {path} 不存在"), {"path": str(args.catalog)})
+            )
+        catalog = load_catalog_dir(args.catalog)
+        level = load_level(args.catalog)
+    with create_store(
+        args.db, role, None if args.district else args.unit, catalog, author=args.author, level=level
+    ) as store:
         print(f"已创建 {store.describe()} 的数据库：{args.db}")
     return 0
 
 
 def cmd_import(args) -> int:
+    from ..services.imports import import_file
+
     with open_store(args.db, scratch=args.dry_run) as store:
         result = import_file(store, args.file, args.author, dry_run=args.dry_run, period=args.period)
     verb = "检查通过（未写入）" if args.dry_run else f"已导入 {result.written} 个数值，{result.unchanged} 个未变"
@@ -235,6 +266,8 @@ def _fmt(value: float | None, decimals: int) -> str:
 
 
 def cmd_totals(args) -> int:
+    from ..services.totals import carried_text, errors_text, missing_text, totals, verdict_text
+
     with open_store(args.db, read_only=True) as store:
         rows = totals(store, args.period, carry_forward=args.carry_forward)
         catalog = store.catalog()
@@ -278,6 +311,8 @@ def cmd_totals(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from ..services.checking import check_database
+
     with open_store(args.db, read_only=True) as store:
         report = check_database(store)
         names = {i.code: i.name for i in store.catalog().indicators}

@@ -6,11 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..services.excel.csv_file import export_csv
-from ..services.excel.export import export_workbook
-from ..services.excel.template import write_template
-from ..store import open_store
-from .output import print_json
+from .output import open_store, print_json
 
 
 class _StderrProgress:
@@ -33,9 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export",
         help="导出区级汇总 Excel 工作簿或 CSV / export the district workbook (or CSV)",
         description="导出区级汇总：表2主要指标、其他规划目标、其他指标、进度图、分单位数据（每年一表）、报送情况、原始数据。\n"
-        "文件名以 .csv 结尾时只导出原始数据（UTF-8 带 BOM，可再用 xz import 导入）。\n"
+        "文件名以 .json 或 .csv 结尾时导出开放交换格式（见 docs/exchange.md）：每个数值的单位代码、指标代码、\n"
+        "ISO 报告期、数值、完整性和来源；加 --raw 时 .csv 只导出原始数据（UTF-8 带 BOM，可再用 xz import 导入）。\n"
         "Export the district workbook: 表2 against the plan, other targets, charts, units × indicators per year,\n"
-        "completeness and every raw figure. A .csv name exports the raw figures only (UTF-8 with BOM).",
+        "completeness and every raw figure. A .json or .csv name writes the open exchange format (docs/exchange.md);\n"
+        "with --raw a .csv name exports the raw figures only (UTF-8 with BOM, importable with xz import).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district database")
@@ -45,11 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=Path,
         required=True,
         metavar="FILE",
-        help="导出文件（.xlsx 或 .csv），写完整后才替换同名旧文件 / output file, replaced only once complete",
+        help="导出文件（.xlsx、.json 或 .csv），写完整后才替换同名旧文件 / output file, replaced only once complete",
     )
     p.add_argument(
         "--period",
         help="报告期，如 2024 或 2024H1（默认：有数据的最近年份） / period (default: the latest year with figures)",
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="与 .csv 一起用：导出可再导入的原始数据而非交换格式 / with .csv: the raw figures, not the exchange format",
     )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.add_argument(
@@ -80,10 +83,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args) -> int:
+    from ..services.excel.csv_file import export_csv
+    from ..services.excel.export import export_workbook
+    from ..services.exchange import export_exchange
+
     progress = _StderrProgress()
     try:
         with open_store(args.db, read_only=True) as store:
-            if args.output.suffix.lower() == ".csv":
+            suffix = args.output.suffix.lower()
+            if suffix in (".json", ".csv") and not args.raw:
+                made = export_exchange(store, args.output, progress)
+                data = made.as_json()
+                text = f"已导出交换格式 {made.path}：{made.figures:,} 个单位数值，{made.totals:,} 个汇总值。"
+            elif suffix == ".csv":
                 raw = export_csv(store, args.output, progress)
                 data = {"path": str(raw.path), "format": "csv", "rows": raw.rows}
                 text = f"已导出 {raw.path}：原始数据 {raw.rows:,} 行（UTF-8 带 BOM）。"
@@ -110,6 +122,8 @@ def cmd_export(args) -> int:
 
 
 def cmd_template(args) -> int:
+    from ..services.excel.template import write_template
+
     with open_store(args.db, read_only=True) as store:
         info = write_template(store, args.unit, args.period, args.output)
     if args.json:

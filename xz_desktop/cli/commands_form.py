@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.timefmt import local_time
-from ..services import form as service
-from ..services.plan.progress import unit_progress_rows
-from ..store import Store, open_store
-from .output import print_json, table
+from .output import open_store, print_json, table
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 _WHO = "填报单位代码（单位数据库可省略，默认本单位） / unit code (default: the database's own unit)"
 
@@ -85,6 +86,9 @@ def _unit(store: Store, code: str | None) -> str:
 
 
 def cmd_form(args) -> int:
+    from ..services import form as service
+    from ..services.plan.progress import unit_progress_rows
+
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)
         targets = [r.as_json() for r in unit_progress_rows(store, form.period, form.unit.code)]
@@ -170,6 +174,8 @@ def cmd_form(args) -> int:
 
 
 def cmd_set(args) -> int:
+    from ..services import form as service
+
     if args.value is None and args.explanation is None:
         raise XzError(Message("cli", QT_TRANSLATE_NOOP("cli", "请给出数值，或用 --explanation 给出说明")))
     with open_store(args.db) as store:
@@ -198,6 +204,8 @@ def cmd_set(args) -> int:
 
 
 def cmd_history(args) -> int:
+    from ..services import form as service
+
     with open_store(args.db, read_only=True) as store:
         unit = _unit(store, args.unit)
         store.catalog().indicator(args.indicator)
@@ -232,6 +240,7 @@ def cmd_history(args) -> int:
 def cmd_print(args) -> int:
     # Drawing needs Qt; imported here so the rest of the command line runs without it.
     from ..printout.form import write_pdf
+    from ..services import form as service
 
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)

@@ -10,22 +10,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
 from ..domain.timefmt import local_time
-from ..services.catalog_transfer import export_catalog, import_catalog
-from ..services.packages.conflicts import (
-    errors_in_conflicted_periods,
-    list_conflicts,
-    resolve,
-    resolve_many,
-    resolve_package,
-    revision_words,
-)
-from ..services.packages.corrections import import_corrections, make_corrections
-from ..services.packages.merge import MERGED, REFUSED, UNCHANGED, find_package, merge_files, merge_log, unmerge
-from ..services.packages.submission import make_package
-from ..services.round.states import round_status
-from ..services.status import submission_status
-from ..store import open_store
-from .output import print_json, table
+from .output import open_store, print_json, table
 
 R = argparse.RawDescriptionHelpFormatter
 
@@ -36,9 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="导出上报包 / export a submission package",
         formatter_class=R,
         description="从本单位的数据库导出所选报告期的上报包。有错误或未说明的提示时拒绝导出，并列出需要处理的地方。\n"
-        "Export the unit's figures for the chosen periods as a package; refused while errors or unexplained warnings remain.",
+        "在汇总数据库（区、市）上：导出本级完整的汇总值，作为上一级的一个单位的上报包（见 docs/levels.md）。\n"
+        "Export the unit's figures for the chosen periods as a package; refused while errors or unexplained warnings remain.\n"
+        "On an aggregating database (district, city): its complete totals as one unit's package for the level above.",
     )
-    p.add_argument("db", type=Path, metavar="DB", help="本单位数据库 / the unit's database")
+    p.add_argument("db", type=Path, metavar="DB", help="本单位或汇总数据库 / the unit's or aggregating database")
     p.add_argument(
         "-o", "--output", type=Path, help="上报包文件或文件夹（默认：数据库所在文件夹） / package file or folder"
     )
@@ -200,7 +187,14 @@ def _periods(values: list[str]) -> list[str]:
 
 
 def cmd_package(args) -> int:
+    from ..services.packages.submission import make_package
+
     with open_store(args.db) as store:
+        if store.is_district:
+            if args.nil is not None:
+                print("xz: 用法错误 / usage error: 汇总数据库不报空表 / --nil is for a unit's copy", file=sys.stderr)
+                return 2
+            return _upward_package(store, args)
         made = make_package(store, _periods(args.period), args.output, args.author, args.nil)
     if args.json:
         print_json(made.as_json())
@@ -212,10 +206,31 @@ def cmd_package(args) -> int:
     return 0
 
 
-_STATUS = {MERGED: "已合并", UNCHANGED: "未变（此前已合并）", REFUSED: "拒绝", "cancelled": "未处理（已取消）"}
+def _upward_package(store, args) -> int:
+    """On an aggregating database: its complete totals as a package for the level above."""
+    from ..services.packages.upward import make_upward_package
+
+    made = make_upward_package(store, _periods(args.period), args.output, args.author)
+    if args.json:
+        print_json(made.as_json())
+        return 0
+    names = {i.code: i.name for i in store.catalog().indicators}
+    print(f"已导出向上一级（{made.above}）的上报包：{made.path}")
+    print(f"  单位 {made.unit}，报告期 {'、'.join(made.periods)}，{made.values} 个完整的汇总值，编号 {made.package_id}")
+    if made.withheld:
+        print(f"  以下 {len(made.withheld)} 个汇总值不完整（还有单位未报），未上报：")
+        for w in made.withheld:
+            print(f"    {w.period} {names.get(w.indicator, w.indicator)}：已报 {w.reported}/{w.expected} 个单位")
+    return 0
+
+
+# The keys are services.packages.merge.MERGED, UNCHANGED, REFUSED, NOT_DONE (tests/test_cli_imports.py checks).
+_STATUS = {"merged": "已合并", "unchanged": "未变（此前已合并）", "refused": "拒绝", "cancelled": "未处理（已取消）"}
 
 
 def cmd_merge(args) -> int:
+    from ..services.packages.merge import REFUSED, merge_files
+
     with open_store(args.db, scratch=args.dry_run) as store:
         report = merge_files(store, args.files, by=args.author, dry_run=args.dry_run, collect=args.dry_run)
         names = {i.code: i.name for i in store.catalog().indicators}
@@ -269,6 +284,8 @@ def _num(value: float | None) -> str:
 
 
 def cmd_unmerge(args) -> int:
+    from ..services.packages.merge import find_package, unmerge
+
     with open_store(args.db) as store:
         result = unmerge(store, find_package(store, args.package), by=args.author)
     if args.json:
@@ -282,6 +299,8 @@ def cmd_unmerge(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
+    from ..services.packages.conflicts import errors_in_conflicted_periods, list_conflicts, revision_words
+
     with open_store(args.db, read_only=True) as store:
         conflicts = list_conflicts(store, include_resolved=args.all)
         store_errors = errors_in_conflicted_periods(store)
@@ -314,6 +333,15 @@ def _print_errors(errors) -> None:
 
 
 def cmd_resolve(args) -> int:
+    from ..services.packages.conflicts import (
+        errors_in_conflicted_periods,
+        list_conflicts,
+        resolve,
+        resolve_many,
+        resolve_package,
+    )
+    from ..services.packages.merge import find_package
+
     with open_store(args.db) as store:
         if args.package:
             done, errors = resolve_package(store, find_package(store, args.package), by=args.author)
@@ -346,6 +374,9 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_status(args) -> int:
+    from ..services.round.states import round_status
+    from ..services.status import submission_status
+
     with open_store(args.db, read_only=True) as store:
         rows = submission_status(store, args.period)
         states = {r.unit: r for r in round_status(store, args.period)}
@@ -390,6 +421,8 @@ def cmd_status(args) -> int:
 
 
 def cmd_catalog_export(args) -> int:
+    from ..services.catalog_transfer import export_catalog
+
     with open_store(args.db) as store:
         made = export_catalog(store, args.output)
     if args.json:
@@ -402,6 +435,8 @@ def cmd_catalog_export(args) -> int:
 
 
 def cmd_catalog_import(args) -> int:
+    from ..services.catalog_transfer import import_catalog
+
     with open_store(args.db) as store:
         before = store.catalog().version
         made = import_catalog(store, args.file)
@@ -415,6 +450,8 @@ def cmd_catalog_import(args) -> int:
 
 
 def cmd_log(args) -> int:
+    from ..services.packages.merge import merge_log
+
     with open_store(args.db, read_only=True) as store:
         entries = merge_log(store, args.limit)
     if args.json:
@@ -443,6 +480,8 @@ def cmd_log(args) -> int:
 
 
 def cmd_corrections(args) -> int:
+    from ..services.packages.corrections import make_corrections
+
     with open_store(args.db) as store:
         made = make_corrections(store, args.unit, args.output, _periods(args.period) if args.period else None)
     if args.json:
@@ -453,6 +492,8 @@ def cmd_corrections(args) -> int:
 
 
 def cmd_corrections_import(args) -> int:
+    from ..services.packages.corrections import import_corrections
+
     with open_store(args.db) as store:
         result = import_corrections(store, args.file)
     if args.json:

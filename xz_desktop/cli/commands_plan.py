@@ -8,12 +8,7 @@ from pathlib import Path
 
 from ..domain.messages import XzError
 from ..domain.numbers import format_number, parse_number
-from ..services.plan.assess import add_adjustment, assess, score_json
-from ..services.plan.progress import unit_progress_rows
-from ..services.plan.talent_index import index_json, talent_index
-from ..services.plan.targets import check_targets, import_targets, list_targets, split
-from ..store import open_store
-from .output import print_json, table
+from .output import open_store, print_json, table
 
 VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
 
@@ -102,6 +97,8 @@ def _usage(args: argparse.Namespace, text: str) -> int:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
+    from ..services.plan.targets import check_targets, import_targets, list_targets, split
+
     if args.by and not args.split:
         return _usage(args, "--by 只与 --split 一起使用 / --by goes with --split")
     if args.split and not args.by:
@@ -176,6 +173,8 @@ def _pct(x: float | None) -> str:
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    from ..services.plan.progress import unit_progress_rows
+
     with open_store(args.db) as store:
         rows = unit_progress_rows(store, args.period, args.unit)
     if args.json:
@@ -210,6 +209,8 @@ def _parse_adjust(text: str) -> tuple[str, float]:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
+    from ..services.plan.assess import add_adjustment, assess, score_json
+
     with open_store(args.db) as store:
         if args.adjust:
             if not args.reason:
@@ -239,6 +240,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from ..services.plan.talent_index import index_json, talent_index
+
     with open_store(args.db) as store:
         data = [index_json(store, i) for i in talent_index(store, args.period)]
     if args.json:

@@ -9,12 +9,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
 from ..domain.timefmt import local_time
-from ..services.round.due import set_due
-from ..services.round.receipt import import_receipt, make_receipt
-from ..services.round.review import accept, reopen, return_period, review_log
-from ..services.round.screen import screen_period
-from ..store import open_store
-from .output import print_json, table
+from .output import open_store, print_json, table
 
 R = argparse.RawDescriptionHelpFormatter
 _ACTIONS = {
@@ -122,6 +117,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_due(args) -> int:
+    from ..services.round.due import set_due
+
     with open_store(args.db) as store:
         new, previous = set_due(store, args.period, args.date, args.author)
     if args.json:
@@ -147,6 +144,8 @@ def _figures(items: list[str]) -> dict[str, str]:
 
 
 def cmd_review(args) -> int:
+    from ..services.round.review import accept, reopen, return_period
+
     figures = _figures(args.figure)
     if figures and not args.return_:
         raise XzError(Message("cli", QT_TRANSLATE_NOOP("cli", "--figure 只用于 --return（退回）")))
@@ -173,6 +172,8 @@ def cmd_review(args) -> int:
 
 
 def cmd_review_log(args) -> int:
+    from ..services.round.review import review_log
+
     with open_store(args.db) as store:
         entries = review_log(store, args.unit, args.period)
         names = {u.code: u.name for u in store.catalog().units}
@@ -221,6 +222,8 @@ def cmd_review_log(args) -> int:
 
 
 def cmd_receipt(args) -> int:
+    from ..services.round.receipt import make_receipt
+
     with open_store(args.db) as store:
         made = make_receipt(store, args.unit, args.output)
     if args.json:
@@ -234,6 +237,8 @@ def cmd_receipt(args) -> int:
 
 
 def cmd_receipt_import(args) -> int:
+    from ..services.round.receipt import import_receipt
+
     with open_store(args.db) as store:
         result = import_receipt(store, args.file)
     if args.json:
@@ -254,6 +259,8 @@ def _num(value: float | None, digits: int = 1) -> str:
 
 
 def cmd_screen(args) -> int:
+    from ..services.round.screen import screen_period
+
     with open_store(args.db) as store:
         rows = screen_period(store, args.period, flagged_only=not args.all)
     if args.json:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..services.signing.enrolment import enrol
-from ..services.signing.keys_report import key_rows
-from ..store import open_store
-from .output import print_json, table
+from .output import open_store, print_json, table
 
 R = argparse.RawDescriptionHelpFormatter
 
@@ -43,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_enrol(args) -> int:
+    from ..services.signing.enrolment import enrol
+
     with open_store(args.db) as store:
         made = enrol(store, args.unit, args.output, rekey=args.rekey)
     if args.json:
@@ -58,6 +57,8 @@ def cmd_enrol(args) -> int:
 
 
 def cmd_keys(args) -> int:
+    from ..services.signing.keys_report import key_rows
+
     with open_store(args.db, read_only=True) as store:
         rows = key_rows(store)
     if args.json:

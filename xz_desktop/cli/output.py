@@ -7,6 +7,11 @@ import math
 import sys
 import unicodedata
 from collections.abc import Collection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def _finite(data):
@@ -41,3 +46,10 @@ def table(headers: list[str], rows: list[list[str]], right: Collection[int] = fr
     for row in rows:
         lines.append("  ".join(pad(c, sizes[i], i in right) for i, c in enumerate(row)))
     return "\n".join(lines)
+
+
+def open_store(path: Path, *, read_only: bool = False, scratch: bool = False) -> Store:
+    """The store, imported only by the command that opens one: ``xz --help`` never loads sqlite_utils."""
+    from ..store import open_store as _open_store
+
+    return _open_store(path, read_only=read_only, scratch=scratch)

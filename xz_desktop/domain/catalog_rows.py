@@ -58,6 +58,7 @@ OVERLAP_COLUMNS = ["unit", "indicator", "note"]
 E = TypeVar("E", bound=Enum)
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+_ADMIN_CODE = re.compile(r"^\d{6}$")
 
 
 class _RowReader:
@@ -82,8 +83,11 @@ class _RowReader:
             raise self.fail(column, "不能为空")
         return value
 
-    def code(self, column: str = "code") -> str:
+    def code(self, column: str = "code", *, admin: bool = False) -> str:
+        """A code of letters, digits and _; with ``admin`` also a 行政区划代码 (a unit at city level: 330411)."""
         value = self.text(column, required=True)
+        if admin and _ADMIN_CODE.match(value):
+            return value
         if not _CODE.match(value):
             raise self.fail(column, f"代码“{value}”只能由小写字母、数字和下划线组成，且以字母开头")
         return value
@@ -174,7 +178,7 @@ def _unit_from_row(reader: _RowReader) -> Unit:
     if active not in ("0", "1"):
         raise reader.fail("active", f"“{active}”应为 1（在用）或 0（停用）")
     return Unit(
-        code=reader.code(),
+        code=reader.code(admin=True),
         name=reader.text("name", required=True),
         kind=reader.choice("kind", UnitKind),
         type=reader.text("type"),

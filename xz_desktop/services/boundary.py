@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..logs import log_exception
-from ..store.base import database_error
 
 
 def os_error_message(exc: OSError) -> XzError:
@@ -44,6 +43,8 @@ def user_error(exc: BaseException, database: Path | None = None, what: str = "")
     """``exc`` as an :class:`XzError` a user may read; unexpected ones are logged with their traceback."""
     if isinstance(exc, XzError):
         return exc
+    from ..store.base import database_error  # imported on failure only: `xz --help` loads no sqlite3
+
     explained = database_error(exc, database)
     if explained is not None:
         return explained

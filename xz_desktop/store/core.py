@@ -14,7 +14,9 @@ import sqlite_utils
 
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..paths import catalog_dir
 from . import migrations
 
 ROLE_UNIT = "unit"
@@ -174,9 +176,23 @@ class StoreCore:
     def schema_version(self) -> int:
         return migrations.applied_version(self.conn)
 
+    def level(self) -> Level | None:
+        """Who this aggregating database is at the level above (None in a unit's copy).
+
+        Recorded when the database was created from its catalog folder's level.csv; a district
+        database made before levels existed was made from the shipped catalog: 秀洲区.
+        """
+        if not self.is_district:
+            return None
+        keys = ("level_code", "level_name", "level_above", "level_above_name")
+        return level_from_meta({k: self.meta(k) for k in keys}) or load_level(catalog_dir())
+
     def describe(self) -> str:
         """“秀洲区（汇总）” or the unit's name: what the title bar shows."""
         if self.is_district:
+            level = self.level()
+            if level is not None and level.code != "330411":
+                return f"{level.name}（汇总）"
             return "秀洲区（区级汇总）"
         code = self.unit_code
         return self.catalog().unit(code).name if code and self.catalog().has_unit(code) else str(code)

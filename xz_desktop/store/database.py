@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import load_catalog_dir
+from ..domain.levels import Level, level_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import catalog_dir
 from . import migrations
@@ -224,14 +225,26 @@ def open_store(path: str | Path, *, migrate: bool = True, read_only: bool = Fals
 
 
 def create_store(
-    path: str | Path, role: str, unit: str | None = None, catalog: Catalog | None = None, *, author: str | None = None
+    path: str | Path,
+    role: str,
+    unit: str | None = None,
+    catalog: Catalog | None = None,
+    *,
+    author: str | None = None,
+    level: Level | None = None,
 ) -> Store:
-    """Create a new database for one unit (``role='unit'``) or the district."""
+    """Create a new database for one unit (``role='unit'``) or the district.
+
+    An aggregating database records ``level`` (who it is at the level above); without one, the
+    shipped catalog's (秀洲区) when it also takes the shipped catalog.
+    """
     path = Path(path)
     if role not in (ROLE_UNIT, ROLE_DISTRICT):
         raise ValueError(role)
     if path.exists() and path.stat().st_size > 0:
         raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "文件 {path} 已存在，不会覆盖"), {"path": str(path)}))
+    if role == ROLE_DISTRICT and level is None and catalog is None:
+        level = load_level(catalog_dir())
     catalog = catalog or load_catalog_dir(catalog_dir())
     if role == ROLE_UNIT:
         if not unit or not catalog.has_unit(unit):
@@ -256,6 +269,8 @@ def create_store(
             }
             if author:
                 meta["author"] = author
+            if role == ROLE_DISTRICT and level is not None:
+                meta.update(level_meta(level))
             store.db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()], replace=True)
         return store
     except BaseException as exc:

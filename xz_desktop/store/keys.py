@@ -57,8 +57,15 @@ class KeyTable:
         return self._rows("1", ())
 
     def own(self) -> SigningKey | None:
-        """This copy's own key pair in force (the unit's, or the district's)."""
-        rows = self._rows("private_key IS NOT NULL AND revoked_at IS NULL", ())
+        """This copy's own key pair in force (the unit's, or the district's).
+
+        An aggregating database may also hold the key it signs its upward package with, as a unit of the
+        level above (:meth:`in_force` of its level code); that one is not its own key as a district.
+        """
+        if self._store.is_district:
+            rows = self._rows("private_key IS NOT NULL AND revoked_at IS NULL AND owner = ?", (DISTRICT,))
+        else:
+            rows = self._rows("private_key IS NOT NULL AND revoked_at IS NULL", ())
         return rows[0] if rows else None
 
     def put(self, key: SigningKey, *, replace_owner: bool = False, at: str = "", by: str = "") -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...domain.checks import Entry, Finding, Severity, check_unit_period
+from ...domain.levels import level_fingerprint
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
@@ -255,7 +256,9 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     except XzError as exc:
         return [exc.message]
     known = known_catalogs(store) if known is None else known
-    if m.catalog_version not in known and m.catalog_version != catalog.version:
+    # An upward package (services/packages/upward.py) is read by the meaning of what travels upward.
+    same_level_meaning = m.catalog_version == level_fingerprint(catalog)
+    if m.catalog_version not in known and m.catalog_version != catalog.version and not same_level_meaning:
         return [
             _problem(
                 QT_TRANSLATE_NOOP(

@@ -216,7 +216,15 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
 
 
 def install(store: Store, enrolment: EnrolmentFile) -> None:
-    """Put the enrolment's keys (and catalog, if newer) in force in ``store``, a copy of the same unit."""
+    """Put the enrolment's keys (and catalog, if newer) in force in ``store``, a copy of the same unit.
+
+    An aggregating database takes the enrolment the level above issued for it (its own code there, from
+    level.csv): the key it signs its upward package with; its own catalog and district key stay as they are.
+    """
+    level = store.level() if store.is_district else None
+    if level is not None and level.above_code and level.code == enrolment.unit:
+        _install_upward(store, enrolment, level.above_code)
+        return
     if store.is_district or store.unit_code != enrolment.unit:
         raise _error(
             QT_TRANSLATE_NOOP("enrolment", "这份登记文件是发给“{unit}”的，不能用于“{own}”的数据库"),
@@ -251,6 +259,41 @@ def install(store: Store, enrolment: EnrolmentFile) -> None:
             )
         if store.catalog().version != enrolment.catalog.version:
             store.replace_catalog(enrolment.catalog)
+
+
+def _install_upward(store: Store, enrolment: EnrolmentFile, above: str) -> None:
+    """The key of this aggregating database as a unit of the level above, and that level's public key."""
+    known = store.keys.in_force(above)
+    if known is not None and known.key_id != enrolment.district_key_id:
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "enrolment",
+                "这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对",
+            ),
+            found=enrolment.district_key_id,
+            known=known.key_id,
+        )
+    stamp = now_iso()
+    unit_key = enrolment.unit_key
+    with store.db.atomic():
+        store.keys.put(
+            SigningKey(
+                unit_key.key_id,
+                enrolment.unit,
+                unit_key.public_key,
+                unit_key.private_key,
+                enrolment.issued_at,
+                None,
+                None,
+            ),
+            replace_owner=True,
+            at=stamp,
+            by=store.author,
+        )
+        if known is None:
+            store.keys.put(
+                SigningKey(enrolment.district_key_id, above, enrolment.district_public_key, None, stamp, None, None)
+            )
 
 
 def init_from_enrolment(db: str | Path, enrolment_path: str | Path, author: str | None = None) -> SetUp:

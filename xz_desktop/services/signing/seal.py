@@ -83,6 +83,33 @@ def seal(store: Store, payload: bytes) -> Seal:
     return Seal(owner, key.key_id, crypto.sign(key.private_key, payload))
 
 
+def seal_upward(store: Store, payload: bytes) -> Seal:
+    """Sign ``payload`` as this aggregating database's unit at the level above (its upward package)."""
+    code = upward_key(store).owner
+    key = store.keys.in_force(code)
+    assert key is not None and key.private_key is not None
+    return Seal(code, key.key_id, crypto.sign(key.private_key, payload))
+
+
+def upward_key(store: Store) -> SigningKey:
+    """The key this aggregating database was enrolled with as a unit of the level above; refuses when none."""
+    level = store.level()
+    key = store.keys.in_force(level.code) if level is not None else None
+    if key is None or key.private_key is None:
+        raise XzError(
+            Message(
+                "signing",
+                QT_TRANSLATE_NOOP(
+                    "signing",
+                    "本数据库还没有在上一级（{above}）登记为填报单位，导出的上报包上一级无法验证。"
+                    "请向上一级索取登记文件，用“xz init 本数据库 --enrolment 登记文件”导入",
+                ),
+                {"above": (level.above_name or level.above_code) if level is not None else ""},
+            )
+        )
+    return key
+
+
 def _refuse(store: Store, file: str, claimed: str, reason: Message) -> XzError:
     return XzError(
         Message(

@@ -1,0 +1,605 @@
+"""Province scale on one PC: every path of issue 14's table against its plain baseline, in the same run.
+
+    python -m benchmarks scale --units 1300           # 1,300 units × 72 entered indicators × 10 years
+    python -m benchmarks scale --units 100 --years 3  # a quick run
+    python -m benchmarks scale --units 1300 --markdown results.md   # also write the table
+
+The database is built by the benchmark itself: a catalog folder (the shipped indicators.csv with
+every entered indicator reported by every unit, ``units`` generated units, the shipped rules.csv and
+level.csv) loaded through the program's own catalog loader (``load_catalog_dir``) into
+``create_store``, then every unit's figures for ``years`` years (not timed). Each path runs as a user
+runs it (the real ``xz`` in a subprocess, the real window offscreen in a subprocess) and its baseline
+runs the same way (a subprocess doing the plain thing), so start-up and memory are counted alike on
+both sides. Wall time is the median of ``--repeat`` runs; memory is the child's peak resident set
+(``ru_maxrss``). Nothing here is asserted: the table says what was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from xz_desktop.domain.catalog_rows import load_catalog_dir
+from xz_desktop.domain.levels import load_level
+from xz_desktop.paths import catalog_dir
+from xz_desktop.store import create_store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_YEAR = 2015
+TOTALS_YEAR = "2024"
+OTHER_YEAR = "2023"
+IMPORT_YEAR = "2025"
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mb: float | None = None
+
+
+@dataclass
+class Row:
+    path: str
+    program: Measure
+    baseline_text: str
+    baseline: Measure | None
+    target: str  # e.g. "≤ 2×"
+    limit: float | None  # the ratio the target allows, None when the target is absolute
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline.seconds <= 0:
+            return None
+        return self.program.seconds / self.baseline.seconds
+
+
+# -- building the database (not timed) -----------------------------------------------------------------
+def catalog_folder(folder: Path, units: int) -> Path:
+    """A catalog folder: every entered indicator reported by each of ``units`` geographic units."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shipped = catalog_dir()
+    with (shipped / "indicators.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    for row in rows:
+        if row["aggregation"] == "district":  # reported once by its owner: here every unit has one
+            row["aggregation"] = "stock"
+        if row["aggregation"] in ("stock", "flow"):
+            row["reported_by"] = "geographic"
+    with (folder / "indicators.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    with (folder / "units.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["code", "name", "kind", "type", "sort", "active"])
+        for n in range(units):
+            writer.writerow([f"u{n:04d}", f"单位{n:04d}", "geographic", "town", n, 1])
+    for name in ("rules.csv", "level.csv"):
+        if (shipped / name).exists():
+            shutil.copy(shipped / name, folder / name)
+    return folder
+
+
+def unit_weight(n: int, units: int) -> float:
+    """Each unit's share of the district, between 0.5 and 1.5 of the mean: every figure of a unit scales alike,
+    so the sums keep the rules (博士 + 硕士 ≤ 人才资源总量) the shipped bases keep."""
+    return (0.5 + (n * 37 % 101) / 100) / units
+
+
+def entry_bases(catalog) -> dict[str, float]:
+    """A district-wide value of each entered indicator: the plan's 2020 base where it has one, raised so that
+    every rule (left ≤ right) holds with 5 % to spare, so the unit figures built from it pass the checks."""
+    bases = {}
+    for ind in catalog.indicators:
+        if ind.is_entered:
+            value = ind.to_entry(ind.base_2020) if ind.base_2020 is not None else None
+            bases[ind.code] = float(value) if value else 100.0
+    for _ in range(3):  # rules may chain
+        for rule in catalog.rules:
+            small, big = (rule.left, rule.right) if rule.op == "<=" else (rule.right, rule.left)
+            need = sum(bases.get(c, 0.0) for c in small) * 1.05
+            have = sum(bases.get(c, 0.0) for c in big)
+            if have < need and big[0] in bases:
+                bases[big[0]] += need - have
+    return bases
+
+
+def figure_rows(catalog, units: int, years: list[int]):
+    """``(unit, indicator, period, value)`` for every unit, entered indicator and year."""
+    entered = [i for i in catalog.indicators if i.is_entered]
+    bases = entry_bases(catalog)
+    for year in years:
+        growth = 1.03 ** (year - 2020)
+        for n in range(units):
+            w = unit_weight(n, units)
+            for ind in entered:
+                base = bases[ind.code]
+                # a share is not split among units: each unit's share is near the district's
+                value = base * w * units * growth if ind.entry_measure == "%" else base * w * growth
+                if ind.max is not None:
+                    value = min(value, ind.max)
+                yield f"u{n:04d}", ind.code, str(year), round(value, 4)
+
+
+def build(folder: Path, units: int, years: int) -> tuple[Path, int]:
+    """The scale database: its catalog through the program's loader, its figures written in one transaction."""
+    cat_dir = catalog_folder(folder / "catalog", units)
+    catalog = load_catalog_dir(cat_dir)
+    db = folder / "scale.sqlite"
+    create_store(db, "district", catalog=catalog, author="bench", level=load_level(cat_dir)).close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO merge_guard VALUES (1)")  # figures from units, not the district's own corrections
+    count = 0
+    batch = []
+    for unit, code, period, value in figure_rows(catalog, units, list(range(FIRST_YEAR, FIRST_YEAR + years))):
+        batch.append((unit, code, period, value))
+        if len(batch) >= 50_000:
+            conn.executemany(
+                "INSERT INTO value (unit, indicator, period, value, changed_at, changed_by, source) "
+                "VALUES (?, ?, ?, ?, '2025-01-05T08:00:00.000Z', 'bench', 'bench')",
+                batch,
+            )
+            count += len(batch)
+            batch.clear()
+    conn.executemany(
+        "INSERT INTO value (unit, indicator, period, value, changed_at, changed_by, source) "
+        "VALUES (?, ?, ?, ?, '2025-01-05T08:00:00.000Z', 'bench', 'bench')",
+        batch,
+    )
+    count += len(batch)
+    conn.execute("DELETE FROM merge_guard")
+    conn.execute("COMMIT")
+    conn.execute("DELETE FROM audit")  # the build's own audit rows are not part of the data
+    conn.execute("VACUUM")
+    conn.close()
+    return db, count
+
+
+# -- running a child and measuring it --------------------------------------------------------------------
+def run_child(args: list[str], env: dict[str, str] | None = None) -> tuple[Measure, str]:
+    """Wall time and peak RSS of one child process; its stdout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, text=True
+    )
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {err.strip()[-2000:]}")
+    return Measure(elapsed), out
+
+
+# The child's own peak resident set: VmHWM is reset by exec, ru_maxrss is not (it would count the parent's).
+PEAK_KB = """
+def peak_kb():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+_PEAK = (
+    PEAK_KB
+    + """
+import runpy, sys, json, contextlib, io
+sys.argv = sys.argv[1:]
+code = 0
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        code = exc.code or 0
+print(json.dumps({"code": code, "peak_kb": peak_kb()}))
+"""
+)
+
+
+def measure_module(module: str, *args: str, repeat: int) -> Measure:
+    """``python -m module args`` ``repeat`` times: median wall time, peak RSS."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        m, out = run_child([sys.executable, "-c", _PEAK, module, *args])
+        data = json.loads(out.strip().splitlines()[-1])
+        if data["code"] not in (0, None):
+            raise SystemExit(f"{module} {' '.join(args)} exited {data['code']}")
+        times.append(m.seconds)
+        peaks.append(data["peak_kb"] / 1024)
+    return Measure(statistics.median(times), max(peaks))
+
+
+def measure_script(script: str, *args: str, repeat: int, env: dict[str, str] | None = None) -> tuple[Measure, dict]:
+    """A child ``python -c script``; the script prints a JSON object last (it may carry its own timings)."""
+    times, peaks, last = [], [], {}
+    for _ in range(repeat):
+        m, out = run_child([sys.executable, "-c", script, *args], env)
+        last = json.loads(out.strip().splitlines()[-1])
+        times.append(m.seconds)
+        peaks.append(last.get("peak_kb", 0) / 1024)
+    return Measure(statistics.median(times), max(peaks)), last
+
+
+# -- the baselines -----------------------------------------------------------------------------------
+SQL_TOTALS = """
+WITH y AS (SELECT indicator, SUM(value) AS s, COUNT(value) AS n FROM value WHERE period = ? GROUP BY indicator)
+SELECT i.code,
+       CASE WHEN i.aggregation = 'ratio' THEN num.s * i.scale / den.s ELSE y.s END AS value, y.n
+FROM indicator i
+LEFT JOIN y ON y.indicator = i.code
+LEFT JOIN y AS num ON num.indicator = i.numerator
+LEFT JOIN y AS den ON den.indicator = i.denominator
+ORDER BY i.position
+"""
+
+_BASE_TOTALS = (
+    PEAK_KB
+    + f"""
+import json, sqlite3, sys
+conn = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+rows = conn.execute('''{SQL_TOTALS}''', (sys.argv[2],)).fetchall()
+json.dumps([dict(code=c, value=v, reported=n) for c, v, n in rows])
+print(json.dumps({{"rows": len(rows), "peak_kb": peak_kb()}}))
+"""
+)
+
+_BASE_WINDOW = (
+    PEAK_KB
+    + f"""
+import time
+t0 = time.perf_counter()
+import json, sqlite3, sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
+app = QApplication([])
+conn = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+totals = conn.execute('''{SQL_TOTALS}''', (sys.argv[2],)).fetchall()
+year = conn.execute("SELECT unit, indicator, value FROM value WHERE period = ?", (sys.argv[2],)).fetchall()
+w = QMainWindow(); t = QTableWidget(len(totals), 3); w.setCentralWidget(t); w.show(); app.processEvents()
+print(json.dumps({{"rows": len(year), "ready": time.perf_counter() - t0, "peak_kb": peak_kb()}}))
+"""
+)
+
+_WINDOW = (
+    PEAK_KB
+    + """
+import time
+t0 = time.perf_counter()
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from xz_desktop.ui import settings
+settings.use_folder(Path(sys.argv[2]))
+from xz_desktop.ui.main_window import MainWindow
+
+def settle(window):
+    # until every background job of the window has finished delivering
+    while getattr(window, "tasks", None):
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+window = MainWindow(Path(sys.argv[1]))
+window.show()
+settle(window)
+ready = time.perf_counter() - t0
+ready_kb = peak_kb()
+
+def change(key, year):
+    page = window.page(key)
+    window.show_page(key)
+    settle(window)
+    box = page.year_box
+    t = time.perf_counter()
+    box.setCurrentIndex(box.findData(int(year)) if box.findData(int(year)) >= 0 else box.findData(year))
+    settle(window)
+    return time.perf_counter() - t
+
+totals_s = change("totals", sys.argv[3])
+pivot_s = change("pivot", sys.argv[3])
+window.close()
+print(json.dumps({"ready": ready, "ready_kb": ready_kb, "totals_change": totals_s, "pivot_change": pivot_s,
+                  "peak_kb": peak_kb()}))
+"""
+)
+
+_BASE_PIVOT = f"""
+import json, sqlite3, sys, time
+import pandas as pd
+conn = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+t = time.perf_counter()
+frame = pd.read_sql("SELECT unit, indicator, value FROM value WHERE period = ?", conn, params=(sys.argv[2],))
+table = frame.pivot(index="unit", columns="indicator", values="value")
+pivot_s = time.perf_counter() - t
+t = time.perf_counter()
+totals = conn.execute('''{SQL_TOTALS}''', (sys.argv[2],)).fetchall()
+totals_s = time.perf_counter() - t
+print(json.dumps({{"pivot": pivot_s, "totals": totals_s, "shape": list(table.shape)}}))
+"""
+
+_BASE_IMPORT = (
+    PEAK_KB
+    + """
+import csv, json, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+with open(sys.argv[2], encoding="utf-8", newline="") as fh:
+    rows = [(r["unit"], r["indicator"], r["period"], float(r["value"])) for r in csv.DictReader(fh)]
+conn.execute("BEGIN")
+conn.executemany(
+    "INSERT INTO value (unit, indicator, period, value, changed_at, changed_by, source) "
+    "VALUES (?, ?, ?, ?, '2026-01-05T08:00:00.000Z', 'bench', 'import')", rows)
+conn.execute("COMMIT")
+print(json.dumps({"rows": len(rows), "peak_kb": peak_kb()}))
+"""
+)
+
+
+def import_csv(folder: Path, db: Path, rows_wanted: int) -> tuple[Path, int]:
+    """A CSV of whole unit forms for IMPORT_YEAR, about ``rows_wanted`` rows."""
+    from xz_desktop.store import open_store
+
+    with open_store(db) as store:
+        catalog = store.catalog()
+    entered = [i for i in catalog.indicators if i.is_entered]
+    units = max(1, round(rows_wanted / len(entered)))
+    units = min(units, len(catalog.units))
+    path = folder / "import.csv"
+    year = int(IMPORT_YEAR)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["unit", "indicator", "period", "value"])
+        for unit, code, period, value in figure_rows(catalog, len(catalog.units), [year]):
+            if int(unit[1:]) >= units:
+                continue
+            writer.writerow([unit, code, period, value])
+            count += 1
+    return path, count
+
+
+# -- the benchmark ------------------------------------------------------------------------------------
+def cli_rows(db: Path, repeat: int) -> list[Row]:
+    base = measure_script("import sqlite_utils; print('{}')", repeat=repeat)[0]
+    help_ = measure_module("xz_desktop.cli", "--help", repeat=repeat)
+    catalog = measure_module("xz_desktop.cli", "catalog", repeat=repeat)
+    return [
+        Row("`xz --help`", help_, '`python -c "import sqlite_utils"`', base, "≤ 1.3×", 1.3),
+        Row("`xz catalog`", catalog, '`python -c "import sqlite_utils"`', base, "≤ 1.3×", 1.3),
+    ]
+
+
+def totals_row(db: Path, repeat: int) -> Row:
+    program = measure_module("xz_desktop.cli", "totals", str(db), "--period", TOTALS_YEAR, "--json", repeat=repeat)
+    base, _ = measure_script(_BASE_TOTALS, str(db), TOTALS_YEAR, repeat=repeat)
+    return Row(
+        f"`xz totals --period {TOTALS_YEAR} --json`",
+        program,
+        "one SQL GROUP BY + ratio-of-sums join (child process)",
+        base,
+        "≤ 2×",
+        2.0,
+    )
+
+
+def window_rows(folder: Path, db: Path, repeat: int) -> list[Row]:
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    runs = []
+    for n in range(repeat):
+        settings = folder / f"settings{n}"
+        settings.mkdir(exist_ok=True)
+        m, data = measure_script(_WINDOW, str(db), str(settings), OTHER_YEAR, repeat=1, env=env)
+        runs.append(data)
+    ready = statistics.median(r["ready"] for r in runs)
+    ready_mb = max(r["ready_kb"] for r in runs) / 1024
+    bases = [measure_script(_BASE_WINDOW, str(db), TOTALS_YEAR, repeat=1, env=env)[1] for _ in range(repeat)]
+    base_window = Measure(statistics.median(b["ready"] for b in bases), max(b["peak_kb"] for b in bases) / 1024)
+    pivots = [measure_script(_BASE_PIVOT, str(db), OTHER_YEAR, repeat=1)[1] for _ in range(repeat)]
+    return [
+        Row(
+            "window ready (offscreen, from the first line of the child to idle)",
+            Measure(ready, ready_mb),
+            "Qt window + SQL totals + one year's fetch (child process)",
+            base_window,
+            "< 2 s and < 300 MB",
+            None,
+        ),
+        Row(
+            f"汇总 page, change year to {OTHER_YEAR}",
+            Measure(statistics.median(r["totals_change"] for r in runs)),
+            "SQL totals of that year",
+            Measure(statistics.median(p["totals"] for p in pivots)),
+            "≤ 2×",
+            2.0,
+        ),
+        Row(
+            f"分单位数据 page, change year to {OTHER_YEAR}",
+            Measure(statistics.median(r["pivot_change"] for r in runs)),
+            "pandas `read_sql` + `pivot` of that year",
+            Measure(statistics.median(p["pivot"] for p in pivots)),
+            "≤ 2×",
+            2.0,
+        ),
+    ]
+
+
+def import_row(folder: Path, db: Path, rows_wanted: int, repeat: int) -> Row:
+    csv_path, count = import_csv(folder, db, rows_wanted)
+    times, base_times = [], []
+    for n in range(repeat):
+        target = folder / f"import{n}.sqlite"
+        shutil.copy(db, target)
+        m = measure_module("xz_desktop.cli", "import", str(target), str(csv_path), repeat=1)
+        times.append(m)
+        target.unlink()
+        shutil.copy(db, target)
+        b, data = measure_script(_BASE_IMPORT, str(target), str(csv_path), repeat=1)
+        assert data["rows"] == count
+        base_times.append(b)
+        target.unlink()
+    return Row(
+        f"`xz import` of {count:,} CSV rows",
+        Measure(statistics.median(t.seconds for t in times), max(t.peak_mb or 0 for t in times)),
+        "csv module + `executemany` in one transaction (child process)",
+        Measure(statistics.median(b.seconds for b in base_times), max(b.peak_mb or 0 for b in base_times)),
+        "≤ 1.5×",
+        1.5,
+    )
+
+
+def merge_rows(folder: Path, packages: int, per: int) -> list[Row]:
+    from xz_desktop.services.packages.merge import iter_merge
+    from xz_desktop.store import open_store
+
+    from .bench_merge import baseline, generate
+
+    template, files = generate(folder / "merge", packages, per)
+    base_s = baseline(template, folder / "merge_base.sqlite", files)
+    target = folder / "merge.sqlite"
+    shutil.copy(template, target)
+    with open_store(target) as store:
+        t = time.perf_counter()
+        fresh = [r.status for r in iter_merge(store, files, collect=False)]
+        fresh_s = time.perf_counter() - t
+        t = time.perf_counter()
+        again = [r.status for r in iter_merge(store, files, collect=False)]
+        again_s = time.perf_counter() - t
+    assert set(fresh) == {"merged"} and set(again) == {"unchanged"}, (set(fresh), set(again))
+    return [
+        Row(
+            f"merge of {packages:,} packages × {per} figures",
+            Measure(fresh_s),
+            "ATTACH + INSERT … SELECT (bench_merge)",
+            Measure(base_s),
+            "≤ 3×",
+            3.0,
+        ),
+        Row(
+            f"re-merge of the same {packages:,} unchanged packages",
+            Measure(again_s),
+            "the fresh merge above",
+            Measure(fresh_s),
+            "< 10 %",
+            0.10,
+        ),
+    ]
+
+
+def verdict(row: Row) -> str:
+    if row.limit is None:
+        ok = row.program.seconds < 2.0 and (row.program.peak_mb or 0) < 300
+        return "met" if ok else "missed"
+    ratio = row.ratio
+    if ratio is None:
+        return "—"
+    return "met" if ratio <= row.limit else f"missed by {ratio / row.limit:.1f}×"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) / 2**20
+        mem_text = f", {mem:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        mem_text = ""
+    return (
+        f"{cpu}, {os.cpu_count()} logical CPUs{mem_text}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def fmt(m: Measure | None) -> str:
+    if m is None:
+        return "—"
+    return f"{m.seconds:.3f} s" + (f", {m.peak_mb:.0f} MB" if m.peak_mb else "")
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| path | this program | plain baseline, same run | ratio | target | |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = "—" if r.ratio is None else (f"{r.ratio:.0%}" if r.target.endswith("%") else f"{r.ratio:.2f}×")
+        lines.append(
+            f"| {r.path} | {fmt(r.program)} | {r.baseline_text}: {fmt(r.baseline)} | {ratio} | {r.target} | {verdict(r)} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="bench_scale")
+    parser.add_argument("--units", type=int, default=1300)
+    parser.add_argument("--years", type=int, default=10, help=f"years of figures from {FIRST_YEAR}")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per path (median)")
+    parser.add_argument("--import-rows", type=int, default=21_531)
+    parser.add_argument("--packages", type=int, default=1000)
+    parser.add_argument("--package-values", type=int, default=300)
+    parser.add_argument("--skip", action="append", default=[], choices=["cli", "totals", "window", "import", "merge"])
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    if args.years < 2 or FIRST_YEAR + args.years - 1 < int(TOTALS_YEAR):
+        parser.error(f"--years must reach {TOTALS_YEAR} (at least {int(TOTALS_YEAR) - FIRST_YEAR + 1})")
+    with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        db, figures = build(folder, args.units, args.years)
+        size = db.stat().st_size / 2**20
+        print(
+            f"built {args.units:,} units × {figures // args.units // args.years} indicators × {args.years} years = "
+            f"{figures:,} figures ({size:.0f} MB) in {time.perf_counter() - t0:.1f} s (not timed)",
+            flush=True,
+        )
+        rows: list[Row] = []
+        steps = [
+            ("totals", lambda: [totals_row(db, args.repeat)]),
+            ("window", lambda: window_rows(folder, db, args.repeat)),
+            ("import", lambda: [import_row(folder, db, args.import_rows, args.repeat)]),
+            ("merge", lambda: merge_rows(folder, args.packages, args.package_values)),
+            ("cli", lambda: cli_rows(db, max(args.repeat, 5))),
+        ]
+        for name, step in steps:
+            if name in args.skip:
+                continue
+            t = time.perf_counter()
+            done = step()
+            rows.extend(done)
+            for r in done:
+                print(f"{r.path}: {fmt(r.program)}; baseline {fmt(r.baseline)}; {verdict(r)}", flush=True)
+            print(f"  ({name}: {time.perf_counter() - t:.0f} s)", flush=True)
+    text = (
+        f"{args.units:,} units × {args.years} years, {figures:,} figures; median of {args.repeat} runs\n\n"
+        f"Machine: {machine()}\n\n{table(rows)}\n"
+    )
+    print()
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
