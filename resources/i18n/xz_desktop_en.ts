@@ -2264,7 +2264,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>目录文件 {where} 第 2 行“{column}”列：{problem}</source>
-        <translation>Catalog file {where}, row 2, column “{column}”: {problem}</translation>
+        <translation type="vanished">Catalog file {where}, row 2, column “{column}”: {problem}</translation>
     </message>
     <message>
         <source>目录文件 {where} 应恰好有一行（本级的代码和名称），实有 {count} 行</source>

@@ -61,7 +61,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 _ADMIN_CODE = re.compile(r"^\d{6}$")
 
 
-class _RowReader:
+class RowReader:
     """Typed access to one CSV row that blames the file, row and column on failure."""
 
     def __init__(self, where: str, line: int, row: Mapping[str, object]):
@@ -128,7 +128,7 @@ class _RowReader:
         return tuple(part.strip() for part in value.split(sep) if part.strip())
 
 
-def _indicator_from_row(reader: _RowReader) -> Indicator:
+def _indicator_from_row(reader: RowReader) -> Indicator:
     aggregation = reader.choice("aggregation", Aggregation)
     sense = reader.text("target_sense") or None
     if sense not in (None, "min", "max"):
@@ -173,7 +173,7 @@ def _indicator_from_row(reader: _RowReader) -> Indicator:
     )
 
 
-def _unit_from_row(reader: _RowReader) -> Unit:
+def _unit_from_row(reader: RowReader) -> Unit:
     active = reader.text("active") or "1"
     if active not in ("0", "1"):
         raise reader.fail("active", f"“{active}”应为 1（在用）或 0（停用）")
@@ -189,14 +189,14 @@ def _unit_from_row(reader: _RowReader) -> Unit:
     )
 
 
-def _contact(reader: _RowReader, column: str) -> str:
+def _contact(reader: RowReader, column: str) -> str:
     value = reader.text(column)
     if len(value) > MAX_CONTACT or any(ord(c) < 32 for c in value):
         raise reader.fail(column, f"应为不超过 {MAX_CONTACT} 字的一行文字")
     return value
 
 
-def _rule_from_row(reader: _RowReader) -> Rule:
+def _rule_from_row(reader: RowReader) -> Rule:
     op = reader.text("op", required=True)
     if op not in ("<=", ">="):
         raise reader.fail("op", f"“{op}”应为 <= 或 >=")
@@ -205,11 +205,11 @@ def _rule_from_row(reader: _RowReader) -> Rule:
     )
 
 
-def _overlap_from_row(reader: _RowReader) -> Overlap:
+def _overlap_from_row(reader: RowReader) -> Overlap:
     return Overlap(reader.code("unit"), reader.code("indicator"), reader.text("note"))
 
 
-def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
+def read_rows(text: str, where: str, columns: list[str]) -> list[RowReader]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
@@ -222,7 +222,7 @@ def _read_rows(text: str, where: str, columns: list[str]) -> list[_RowReader]:
         )
     # Line numbers as a spreadsheet shows them: the header is line 1.
     return [
-        _RowReader(where, n, row)
+        RowReader(where, n, row)
         for n, row in enumerate(reader, start=2)
         if any((v or "").strip() for v in row.values() if isinstance(v, str))
     ]
@@ -238,11 +238,11 @@ def catalog_from_rows(
 ) -> Catalog:
     """Build and validate a catalog from dict rows (CSV rows or database rows)."""
     catalog = Catalog(
-        [_indicator_from_row(_RowReader(f"{where}/indicators", n, r)) for n, r in enumerate(indicators, start=1)],
-        [_unit_from_row(_RowReader(f"{where}/units", n, r)) for n, r in enumerate(units, start=1)],
-        [_rule_from_row(_RowReader(f"{where}/rules", n, r)) for n, r in enumerate(rules, start=1)],
+        [_indicator_from_row(RowReader(f"{where}/indicators", n, r)) for n, r in enumerate(indicators, start=1)],
+        [_unit_from_row(RowReader(f"{where}/units", n, r)) for n, r in enumerate(units, start=1)],
+        [_rule_from_row(RowReader(f"{where}/rules", n, r)) for n, r in enumerate(rules, start=1)],
         version,
-        [_overlap_from_row(_RowReader(f"{where}/overlaps", n, r)) for n, r in enumerate(overlaps, start=1)],
+        [_overlap_from_row(RowReader(f"{where}/overlaps", n, r)) for n, r in enumerate(overlaps, start=1)],
     )
     catalog.validate()
     return catalog
@@ -251,7 +251,7 @@ def catalog_from_rows(
 def load_catalog_dir(folder: Path) -> Catalog:
     """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` and ``overlaps.csv`` from ``folder``."""
 
-    def read(name: str, columns: list[str], optional: bool = False) -> list[_RowReader]:
+    def read(name: str, columns: list[str], optional: bool = False) -> list[RowReader]:
         path = folder / name
         if optional and not path.exists():
             return []
@@ -265,7 +265,7 @@ def load_catalog_dir(folder: Path) -> Catalog:
                     {"path": str(path), "reason": exc},
                 )
             ) from exc
-        return _read_rows(text, name, columns)
+        return read_rows(text, name, columns)
 
     catalog = Catalog(
         [_indicator_from_row(r) for r in read("indicators.csv", INDICATOR_COLUMNS)],

@@ -7,14 +7,13 @@ a province's has no ``above``. Levels are data: the same program aggregates at e
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Aggregation, Catalog, Indicator
+from .catalog_rows import read_rows
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 LEVEL_FILE = "level.csv"
@@ -31,29 +30,9 @@ class Level:
     above_name: str = ""
 
 
-def _fail(where: str, column: str, problem: str) -> XzError:
-    return XzError(
-        Message(
-            "catalog",
-            QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 第 2 行“{column}”列：{problem}"),
-            {"where": where, "column": column, "problem": problem},
-        )
-    )
-
-
 def parse_level(text: str, where: str = LEVEL_FILE) -> Level:
     """The one row of ``level.csv``, every field checked; refused with the file and column otherwise."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in LEVEL_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise XzError(
-            Message(
-                "catalog",
-                QT_TRANSLATE_NOOP("catalog", "目录文件 {where} 缺少列：{columns}"),
-                {"where": where, "columns": "、".join(missing)},
-            )
-        )
-    rows = [r for r in reader if any((v or "").strip() for v in r.values() if isinstance(v, str))]
+    rows = read_rows(text, where, LEVEL_COLUMNS)  # the header checked, blank lines skipped
     if len(rows) != 1:
         raise XzError(
             Message(
@@ -62,21 +41,22 @@ def parse_level(text: str, where: str = LEVEL_FILE) -> Level:
                 {"where": where, "count": len(rows)},
             )
         )
-    row = {k: (v or "").strip() for k, v in rows[0].items() if isinstance(k, str) and isinstance(v, str)}
+    reader = rows[0]
+    row = {k: (v or "").strip() for k, v in reader.row.items() if isinstance(k, str) and isinstance(v, str)}
     for column in ("code", "above_code"):
         value = row.get(column, "")
         if (value or column == "code") and not ADMIN_CODE.match(value):
-            raise _fail(where, column, f"“{value[:20]}”不是六位行政区划代码")
+            raise reader.fail(column, f"“{value[:20]}”不是六位行政区划代码")
     for column in ("name", "above_name"):
         value = row.get(column, "")
         if column == "name" and not value:
-            raise _fail(where, column, "不能为空")
+            raise reader.fail(column, "不能为空")
         if len(value) > MAX_NAME:
-            raise _fail(where, column, f"超过 {MAX_NAME} 个字")
+            raise reader.fail(column, f"超过 {MAX_NAME} 个字")
     if bool(row["above_code"]) != bool(row["above_name"]):
-        raise _fail(where, "above_name", "上级代码和上级名称应同时填写或同时留空")
+        raise reader.fail("above_name", "上级代码和上级名称应同时填写或同时留空")
     if row["above_code"] == row["code"]:
-        raise _fail(where, "above_code", "上级不能是本级自己")
+        raise reader.fail("above_code", "上级不能是本级自己")
     return Level(row["code"], row["name"], row["above_code"], row["above_name"])
 
 
