@@ -213,14 +213,14 @@ def cmd_history(args) -> int:
     if args.json:
         print_json([e.__dict__ for e in entries])
         return 0
-    actions = {"insert": "新填", "update": "修改", "delete": "删除"}
+    actions = {"insert": "新填", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做"}
     print(
         table(
             ["时间", "操作", "原值", "新值", "说明", "修改人", "来源"],
             [
                 [
                     local_time(e.changed_at),
-                    actions.get(e.action, e.action),
+                    actions.get(service.edit_kind(e), e.action),
                     format_typed(e.old_value),
                     format_typed(e.new_value),
                     e.new_explanation or "",

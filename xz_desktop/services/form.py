@@ -20,7 +20,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ..store import Store
-from ..store.values import AuditEntry, StoredValue
+from ..store.values import AuditEntry, StoredValue, ValueChange
 from .checking import errors_introduced, same_year_entries
 from .round.states import PeriodReview, is_locked, period_review
 
@@ -105,6 +105,20 @@ class FormRow:
         return self.status is Status.WARNING
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """This period already went out: packaged in a unit's copy, or received (merged) in the district's."""
+
+    at: str  # UTC ISO text: when the latest package covering the period was made (unit) or merged (district)
+    received: bool  # True in the district's copy (a package merged), False in a unit's (a package made)
+    file: str  # the package file
+    changed: tuple[str, ...] = ()  # codes of the figures changed after ``at``, in form order
+
+    @property
+    def changed_since(self) -> bool:
+        return bool(self.changed)
+
+
 @dataclass
 class Form:
     """A unit's rows for a period, grouped by category, with the findings and their summary."""
@@ -118,6 +132,7 @@ class Form:
     other_findings: list[Finding] = field(default_factory=list)  # about figures the catalog no longer has
     review: PeriodReview | None = None  # the district's decision (returned with reasons, or accepted and locked)
     due: str | None = None  # the period's due date (截止日期), YYYY-MM-DD
+    submitted: Submitted | None = None  # the latest package covering this period, and what changed since
 
     @property
     def locked(self) -> bool:
@@ -234,6 +249,7 @@ def load_form(store: Store, unit: str, period: str) -> Form:
         if code not in shown and catalog.has_indicator(code) and catalog.indicator(code).is_entered:
             rows.append(entered_row(catalog.indicator(code), OTHER_GROUP))
     known = {r.code for r in rows}
+    submitted = _submitted(store, unit, period, [r for r in rows if r.editable])
     return Form(
         the_unit,
         period,
@@ -244,7 +260,25 @@ def load_form(store: Store, unit: str, period: str) -> Form:
         [f for f in findings if f.indicator not in known],
         review,
         due.due if due else None,
+        submitted,
     )
+
+
+def _submitted(store: Store, unit: str, period: str, rows: list[FormRow]) -> Submitted | None:
+    """The latest package covering ``unit``'s ``period`` and the figures changed after it, if any."""
+    if store.is_district:
+        received = store.review.submissions(period, unit).get(unit)
+        if received is None:
+            return None
+        at, is_received, file = received.last_merged_at, True, received.last_file
+    else:
+        made = next((e for e in store.packages.exports() if period in e.periods), None)  # newest first
+        if made is None:
+            return None
+        at, is_received, file = made.exported_at, False, made.file
+    # Both times are stored as now_iso() text (UTC, milliseconds, Z): text order is time order.
+    changed = tuple(r.code for r in rows if r.changed_at and r.changed_at > at)
+    return Submitted(at, is_received, file, changed)
 
 
 # -- choices ------------------------------------------------------------
@@ -310,10 +344,34 @@ def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None
         )
 
 
+# How an edit came about, as the audit's ``source`` records it: typed, or an undo/redo of a typed edit.
+LOCAL_SOURCE = "local"
+UNDO_SOURCE = "undo"
+REDO_SOURCE = "redo"
+EDIT_SOURCES = (LOCAL_SOURCE, UNDO_SOURCE, REDO_SOURCE)
+
+
+def _write_one(store: Store, change: ValueChange, author: str | None, source: str) -> StoredValue | None:
+    if source not in EDIT_SOURCES:
+        raise ValueError(f"unknown edit source {source!r}")
+    written = store.values.write([change], author, source)
+    return written[0] if written else None
+
+
 def set_value(
-    store: Store, unit: str, indicator: str, period: str, value: float | str | None, author: str | None = None
+    store: Store,
+    unit: str,
+    indicator: str,
+    period: str,
+    value: float | str | None,
+    author: str | None = None,
+    source: str = "local",
 ) -> StoredValue | None:
-    """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged."""
+    """Write one figure (text is parsed as a clerk types it); the explanation stays. None if unchanged.
+
+    ``source``: ``"local"`` for a typed figure, ``"undo"``/``"redo"`` when the window takes an edit back
+    or makes it again (the history then says 撤销 / 重做, not 修改).
+    """
     _check_reports(store, unit, indicator, period)
     number = parse_number(value, store.catalog().indicator(indicator).entry_measure)
     period = str(parse_period(period))
@@ -330,17 +388,29 @@ def set_value(
                 ),
                 details=[f.message for f in refused],
             )
-    return store.values.write_one(unit, indicator, period, number, None, author)
+    return _write_one(store, ValueChange(unit, indicator, period, number, None), author, source)
 
 
 def set_explanation(
-    store: Store, unit: str, indicator: str, period: str, text: str, author: str | None = None
+    store: Store,
+    unit: str,
+    indicator: str,
+    period: str,
+    text: str,
+    author: str | None = None,
+    source: str = "local",
 ) -> StoredValue | None:
     """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged."""
     _check_reports(store, unit, indicator, period)
     period = str(parse_period(period))
     current = store.values.get(unit, indicator, period)
-    return store.values.write_one(unit, indicator, period, current.value if current else None, text or "", author)
+    change = ValueChange(unit, indicator, period, current.value if current else None, text or "")
+    return _write_one(store, change, author, source)
+
+
+def edit_kind(entry: AuditEntry) -> str:
+    """What one audit row records: ``undo``/``redo`` for the window's 撤销 and 重做, else its action."""
+    return entry.source if entry.source in (UNDO_SOURCE, REDO_SOURCE) else entry.action
 
 
 def value_history(store: Store, unit: str, indicator: str, period: str) -> list[AuditEntry]:

@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "form/header": QByteArray(),  # column widths of the form
+    "form/findings_shown": True,  # the 审核结果 under the form is open
+    "form/findings_split": QByteArray(),  # the split between the form and its 审核结果
     "recent/databases": [],
     "print/last_folder": "",
 }

@@ -25,7 +25,7 @@ class Edit:
     new: float | str | None
 
 
-Apply = Callable[[Edit, object], bool]  # write ``value`` for the edit's cell; False when refused
+Apply = Callable[[Edit, object, bool], bool]  # write ``value`` for the edit's cell (True: undoing); False when refused
 
 
 class EditCommand(QUndoCommand):
@@ -41,10 +41,10 @@ class EditCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True  # the edit was written before the push
             return
-        self._apply(self.edit, self.edit.new)
+        self._apply(self.edit, self.edit.new, False)
 
     def undo(self) -> None:
-        self._apply(self.edit, self.edit.old)
+        self._apply(self.edit, self.edit.old, True)
 
     def id(self) -> int:
         return -1

@@ -10,15 +10,17 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QWidget
 
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import XzError
 from ...domain.numbers import parse_number
 from ..i18n import message_text
+from . import style
 from .model import Column
 
-INVALID_STYLE = "QLineEdit { color: #b3261e; background: #fde7e6; }"
+INVALID_STYLE = style.INVALID_EDITOR_STYLE
 
 
 class FormDelegate(QStyledItemDelegate):
@@ -41,7 +43,8 @@ class FormDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         self._editor = editor
-        editor.setFrame(False)
+        # Unmistakable: a thick frame and its own background, so the cell being typed in never looks empty.
+        editor.setStyleSheet(style.EDITOR_STYLE)
         editor.setProperty("form_index", QPersistentModelIndex(index))
         if index.column() == Column.VALUE:
             editor.setObjectName("value_editor")
@@ -67,7 +70,7 @@ class FormDelegate(QStyledItemDelegate):
 
     def _mark(self, editor: QLineEdit, text: str) -> None:
         problem = self.problem(text)
-        editor.setStyleSheet(INVALID_STYLE if problem else "")
+        editor.setStyleSheet(INVALID_STYLE if problem else style.EDITOR_STYLE)
         editor.setToolTip(problem or "")
 
     def eventFilter(self, editor, event) -> bool:
@@ -94,6 +97,18 @@ class FormDelegate(QStyledItemDelegate):
                 self.move_requested.emit(index, how)
                 return True
         return super().eventFilter(editor, event)
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        # The cell the cursor is on (where typing starts) carries the editor's frame too, thinner.
+        if option.state & QStyle.StateFlag.State_HasFocus and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            painter.save()
+            pen = QPen(style.EDITOR_FRAME, style.EDITOR_FRAME_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:
         # Focus left the editor (a click elsewhere): the model refuses a non-number with its own signal.

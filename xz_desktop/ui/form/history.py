@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from ...domain.catalog import Indicator
 from ...domain.numbers import format_typed
 from ...domain.timefmt import local_time
+from ...services.form import edit_kind
 from ...store.values import AuditEntry
 
 
@@ -42,11 +43,24 @@ class HistoryModel(QAbstractTableModel):
             self.tr("来源"),
         )[section]
 
-    def _action(self, action: str) -> str:
-        return {"insert": self.tr("新填"), "update": self.tr("修改"), "delete": self.tr("删除")}.get(action, action)
+    def _action(self, entry: AuditEntry) -> str:
+        kind = edit_kind(entry)
+        return {
+            "insert": self.tr("新填"),
+            "update": self.tr("修改"),
+            "delete": self.tr("删除"),
+            "undo": self.tr("撤销"),
+            "redo": self.tr("重做"),
+        }.get(kind, kind)
 
     def _source(self, source: str) -> str:
-        known = {"local": self.tr("本机填报"), "import": self.tr("文件导入"), "demo": self.tr("示例数据")}
+        known = {
+            "local": self.tr("本机填报"),
+            "undo": self.tr("本机填报"),
+            "redo": self.tr("本机填报"),
+            "import": self.tr("文件导入"),
+            "demo": self.tr("示例数据"),
+        }
         if source in known:
             return known[source]
         if source.startswith("package"):
@@ -63,7 +77,7 @@ class HistoryModel(QAbstractTableModel):
             if column == 0:
                 return local_time(entry.changed_at)
             if column == 1:
-                return self._action(entry.action)
+                return self._action(entry)
             if column == 2:
                 return blank if entry.old_value is None and entry.action != "insert" else format_typed(entry.old_value)
             if column == 3:

@@ -35,6 +35,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the indicator's code ("" on a header
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the category a line belongs to
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # Status.value of the row (Qt hands str enums back as str)
 NAME_ROLE = Qt.ItemDataRole.UserRole + 4  # the indicator's name, for the filter
+FILLED_ROLE = Qt.ItemDataRole.UserRole + 5  # whether the row's figure is filled (a zero is; a blank is not)
 
 
 def status_at(index) -> Status | None:
@@ -235,6 +236,8 @@ class FormModel(QAbstractTableModel):
             return row.group
         if role == STATUS_ROLE:
             return status.value
+        if role == FILLED_ROLE:
+            return row.value is not None
         return None
 
     def _display(self, row: FormRow, column: Column, status: Status) -> str:

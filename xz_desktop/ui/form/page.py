@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSplitter,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -29,10 +30,13 @@ from PySide6.QtWidgets import (
 from ...domain.messages import XzError
 from ...domain.timefmt import local_time
 from ...printout.form import write_pdf
+from ...services import findings as findings_service
 from ...services import form as service
+from ...services.findings import Field, FindingItem
 from ...services.form import Form, FormRow, Status
 from .. import printing, settings
 from ..changes import Changes
+from ..findings_panel import FindingsPanel
 from ..i18n import message_text
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
@@ -121,7 +125,21 @@ class FormPage(QWidget):
             header.restoreState(saved)
         header.sectionResized.connect(lambda *_: settings.put("form/header", header.saveState()))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        layout.addWidget(self.view, 1)
+        # 审核结果 under the figures: every finding in words, Enter or a click goes to its cell.
+        self.findings = FindingsPanel(self, closable=True)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="form_splitter")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 160])
+        saved_split = settings.get("form/findings_split")
+        if not saved_split.isEmpty():
+            self.splitter.restoreState(saved_split)
+        self.splitter.splitterMoved.connect(lambda *_: settings.put("form/findings_split", self.splitter.saveState()))
+        self.findings.setVisible(settings.get("form/findings_shown"))
+        layout.addWidget(self.splitter, 1)
 
         self.message = QLabel(self, objectName="form_message")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.message.setWordWrap(True)
@@ -140,6 +158,13 @@ class FormPage(QWidget):
         self.period_box.currentIndexChanged.connect(self._choice_changed)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_edit.returnPressed.connect(self._filter_accepted)
+        # Esc in the search box: the search is cleared and the cursor goes back to the figures.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._filter_escaped)
+        self.summary.findings_requested.connect(self.show_findings)
+        self.findings.activated.connect(self.jump_to)
+        self.findings.closed.connect(lambda: self.set_findings_shown(False))
         self.model.refused.connect(self.show_refusal)
         self.model.form_changed.connect(self._form_changed)
         self.model.modelReset.connect(self._update_spans)
@@ -183,6 +208,7 @@ class FormPage(QWidget):
         )
         self.history_action = self._action(self.tr("查看修改记录(&H)…"), "Ctrl+H", self.show_history, "entry")
         self.problem_action = self._action(self.tr("下一处错误或提示(&N)"), "F8", self.next_problem, "entry")
+        self.findings_action = self._action(self.tr("审核结果(&J)"), "Ctrl+J", self.show_findings, "entry")
         self.clear_action = self._action(self.tr("清空本格(&C)"), None, self._clear_current, "entry")
         file_menu = self.window_.menu("file")
         self.print_action = self._action(
@@ -266,6 +292,10 @@ class FormPage(QWidget):
 
     def _form_changed(self) -> None:
         self.summary.set_summary(self.form.summary if self.form else None)
+        form = self.form
+        self.findings.set_items(
+            findings_service.items(self.window_.store.catalog(), form.findings) if form is not None else []
+        )
         self._show_review(self.form)
         self.print_action.setEnabled(self.form is not None)
         self.pdf_action.setEnabled(self.form is not None)
@@ -278,6 +308,24 @@ class FormPage(QWidget):
         style = "padding: 6px; border-radius: 3px;"
         if form is not None and form.due:
             parts.append(self.tr("截止日期：{due}").format(due=form.due))
+        submitted = form.submitted if form is not None else None
+        if submitted is not None:
+            when = local_time(submitted.at, seconds=False)
+            if submitted.received:
+                text = self.tr("本期上报包已于 {at} 收到并合并。").format(at=when)
+            else:
+                text = self.tr("本期已于 {at} 导出上报包。").format(at=when)
+            if submitted.changed_since:
+                text += self.tr("此后有 {n} 项数值修改过，尚未报送，请重新导出上报包。").format(
+                    n=len(submitted.changed)
+                )
+                if review is None:
+                    style += "background: #fff1d6; color: #8a4b00;"
+            else:
+                text += self.tr("此后数值没有修改。")
+                if review is None:
+                    style += "background: #eef3fb; color: #1f3a5f;"
+            parts.append(text)
         if review is not None and review.locked:
             parts.append(
                 self.tr("本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。").format(
@@ -311,13 +359,13 @@ class FormPage(QWidget):
                 self.view.setSpan(row, 0, 1, len(Column))
 
     # -- editing ----------------------------------------------------------
-    def _write(self, unit: str, code: str, period: str, field: str, value) -> bool:
+    def _write(self, unit: str, code: str, period: str, field: str, value, source: str = service.LOCAL_SOURCE) -> bool:
         store = self.window_.store
         try:
             if field == "value":
-                service.set_value(store, unit, code, period, value)
+                service.set_value(store, unit, code, period, value, source=source)
             else:
-                service.set_explanation(store, unit, code, period, value or "")
+                service.set_explanation(store, unit, code, period, value or "", source=source)
         except XzError as exc:
             self.window_.show_error(exc)
             return False
@@ -325,9 +373,13 @@ class FormPage(QWidget):
         self.reload()
         self._changed_timer.start()
         name = store.catalog().indicator(code).name
-        self.saved_label.setText(
-            self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
-        )
+        if source == service.UNDO_SOURCE:
+            text = self.tr("已撤销：{name}（{time}），原来的数值已写回。").format(name=name, time=_now())
+        elif source == service.REDO_SOURCE:
+            text = self.tr("已重做：{name}（{time}）。").format(name=name, time=_now())
+        else:
+            text = self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
+        self.saved_label.setText(text)
         return True
 
     def _commit(self, row: FormRow, column: Column, value) -> bool:
@@ -347,17 +399,19 @@ class FormPage(QWidget):
         self.undo_stack.push(EditCommand(edit, text, self._apply))
         return True
 
-    def _apply(self, edit: Edit, value) -> bool:
-        """Undo or redo: show the edited form, write, and put the cursor on the cell."""
+    def _apply(self, edit: Edit, value, undoing: bool) -> bool:
+        """Undo or redo: show the edited form, write (recorded as 撤销 / 重做), and put the cursor on the cell."""
         if (self.unit, self.period) != (edit.unit, edit.period):
             self.open_form(edit.unit, edit.period)
-        ok = self._write(edit.unit, edit.indicator, edit.period, edit.field, value)
+        source = service.UNDO_SOURCE if undoing else service.REDO_SOURCE
+        ok = self._write(edit.unit, edit.indicator, edit.period, edit.field, value, source)
         self.select(edit.indicator, Column.VALUE if edit.field == "value" else Column.EXPLANATION)
         return ok
 
     def _move(self, index: QPersistentModelIndex, how: str) -> None:
         # After the write the rows are the same; the persistent index still points at the edited cell.
-        self.view.go(index, how)
+        if not self.view.go(index, how) and how == "enter":
+            self.window_.statusBar().showMessage(self.tr("本表的指标都已填写"), 4000)
 
     def _clear_current(self) -> None:
         index = self.view.currentIndex()
@@ -390,6 +444,39 @@ class FormPage(QWidget):
         self.view.scrollTo(index)
         return True
 
+    # -- 审核结果 ------------------------------------------------------------
+    def set_findings_shown(self, shown: bool) -> None:
+        self.findings.setVisible(shown)
+        settings.put("form/findings_shown", shown)
+
+    def show_findings(self) -> None:
+        """Open the 审核结果 under the figures and put the cursor in it (the header counts, Ctrl+J)."""
+        self.set_findings_shown(True)
+        self.findings.focus_list()
+
+    def jump_to(self, item: FindingItem) -> bool:
+        """Go to the cell a finding asks to change: open its form, show it (clearing a search), select it."""
+        if (self.unit, self.period) != (item.unit, item.period):
+            if self.unit_box.findData(item.unit) < 0 or self.period_box.findData(item.period) < 0:
+                return False
+            self.open_form(item.unit, item.period)
+        row = self.form.row(item.indicator) if self.form else None
+        column = Column.EXPLANATION if item.field is Field.EXPLANATION else Column.VALUE
+        if row is not None and not (
+            self.model.flags(self.model.index(self.model.row_of(row.code), column)) & Qt.ItemFlag.ItemIsEditable
+        ):
+            column = Column.VALUE  # a locked period or a computed line: its figure is what to look at
+        if row is None or not self.select(item.indicator, column):
+            self.window_.statusBar().showMessage(
+                self.tr("“{name}”不在本表中（目录已不含该指标）").format(name=item.name), 6000
+            )
+            return False
+        index = self.view.currentIndex()
+        self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index, FormView.ScrollHint.PositionAtCenter)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
@@ -397,6 +484,10 @@ class FormPage(QWidget):
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
         self._update_spans()
+
+    def _filter_escaped(self) -> None:
+        self.filter_edit.clear()
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _filter_accepted(self) -> None:
         # Enter in the search box: go to the first match's figure.

@@ -21,6 +21,19 @@ GROUP_BACK = QColor("#e8eef6")
 GROUP_TEXT = QColor("#1f3a5f")
 DERIVED_BACK = QColor("#f6f7f9")
 RETURNED_BACK = QColor("#fdecea")  # a figure the district returned, with its reason
+# The cell being typed in: a thick blue frame on pale yellow, unlike any cell at rest (no status uses these).
+EDITOR_FRAME = QColor("#1a56db")
+EDITOR_BACK = QColor("#fffbe6")
+EDITOR_FRAME_WIDTH = 2
+EDITOR_STYLE = (
+    f"QLineEdit {{ border: {EDITOR_FRAME_WIDTH}px solid {EDITOR_FRAME.name()}; background: {EDITOR_BACK.name()};"
+    " color: #111827; padding: 0 3px; }"
+)
+# A text that is not a number: the same frame in red, on the error's pale red.
+INVALID_EDITOR_STYLE = (
+    f"QLineEdit {{ border: {EDITOR_FRAME_WIDTH}px solid {ERROR_TEXT.name()}; background: {ERROR_BACK.name()};"
+    f" color: {ERROR_TEXT.name()}; padding: 0 3px; }}"
+)
 
 
 def status_text(status: Status) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ...domain.checks import CheckSummary
@@ -11,10 +11,13 @@ from . import style
 
 
 class _Chip(QWidget):
-    """An icon and a number with its words; colour repeats what the words say."""
+    """An icon and a number with its words; colour repeats what the words say. Some open the 审核结果."""
+
+    clicked = Signal()
 
     def __init__(self, status: Status, parent: QWidget):
         super().__init__(parent)
+        self.setObjectName(f"summary_{status.value}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 14, 0)
         layout.setSpacing(4)
@@ -33,8 +36,19 @@ class _Chip(QWidget):
         self.label.setText(text)
         self.label.adjustSize()
 
+    def make_clickable(self, tip: str) -> None:
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tip)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
 
 class SummaryBar(QWidget):
+    findings_requested = Signal()  # the error or warning count was clicked: show the 审核结果
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("form_summary")
@@ -46,6 +60,9 @@ class SummaryBar(QWidget):
         self.warnings = _Chip(Status.WARNING, self)
         for chip in (self.filled, self.missing, self.errors, self.warnings):
             layout.addWidget(chip)
+        for chip in (self.errors, self.warnings):
+            chip.make_clickable(self.tr("查看审核结果（Ctrl+J）"))
+            chip.clicked.connect(self.findings_requested)
         layout.addStretch(1)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("form_verdict")
@@ -68,8 +85,14 @@ class SummaryBar(QWidget):
             verdict, colour = self.tr("有错误，须改正后才能报送"), style.ERROR_TEXT
         elif summary.unexplained:
             verdict, colour = self.tr("有提示未说明，请填写说明"), style.WARNING_TEXT
+        elif not summary.filled:
+            # Nothing typed yet: nothing has passed a check, so no verdict, only what is left to fill.
+            verdict, colour = self.tr("尚未填报（{n} 项未填）").format(n=summary.missing), style.MUTED_TEXT
         elif summary.missing:
-            verdict, colour = self.tr("审核通过，尚有未填指标"), style.MUTED_TEXT
+            verdict = self.tr("已填的 {filled} 项未发现错误，尚有 {n} 项未填").format(
+                filled=summary.filled, n=summary.missing
+            )
+            colour = style.MUTED_TEXT
         else:
             verdict, colour = self.tr("全部填写，审核通过"), style.OK_TEXT
         self.verdict.setText(verdict)

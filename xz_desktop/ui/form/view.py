@@ -1,7 +1,8 @@
 """The form's table view: keyboard movement between the fields a clerk fills.
 
 Enter goes down to the next figure (or first to this row's 说明 when the figure just typed
-raised a warning that needs one); Tab walks every editable cell in reading order; Shift+Tab
+raised a warning that needs one); on the last figure it goes back up to the first one still
+blank (a whole form is filled by pressing Enter); Tab walks every editable cell in reading order; Shift+Tab
 and Shift+Enter go back. Typing on a cell replaces its content, Delete blanks it.
 """
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...services.form import Status
-from .model import Column, status_at
+from .model import FILLED_ROLE, Column, status_at
 
 EDITABLE = (Column.VALUE, Column.EXPLANATION)
 
@@ -56,7 +57,7 @@ class FormView(QTableView):
             for r in range(row + 1, model.rowCount()):
                 if self._editable(r, Column.VALUE):
                     return model.index(r, Column.VALUE)
-            return QModelIndex()
+            return self.first_unfilled(before=row)
         if how == "backenter":
             for r in range(row - 1, -1, -1):
                 if self._editable(r, Column.VALUE):
@@ -82,6 +83,15 @@ class FormView(QTableView):
         if edit:
             self.edit(target)
         return True
+
+    def first_unfilled(self, before: int | None = None) -> QModelIndex:
+        """The first figure still blank (above row ``before``, when given); invalid when every one is filled."""
+        model = self.model()
+        end = model.rowCount() if before is None else before
+        for r in range(end if model else 0):
+            if self._editable(r, Column.VALUE) and not model.index(r, Column.VALUE).data(FILLED_ROLE):
+                return model.index(r, Column.VALUE)
+        return QModelIndex()
 
     def first_field(self) -> QModelIndex:
         """The first figure of the form (where the cursor starts)."""

@@ -1,0 +1,132 @@
+"""审核结果: the findings of a unit's period as a list a clerk reads and works through.
+
+The checks (``domain/checks.py``) say what is wrong; this module turns them into named records
+the window lists (the form's findings panel, the package dialog's refusal list, the district's
+review): the unit and period, the indicator and its name, the severity in words, the reason (the
+check's own message), and the cell to fix — the figure for an error, its 说明 for a warning.
+Worst first, then in the order the form shows the indicators, so the list reads like the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from ..domain.catalog import Catalog
+from ..domain.checks import Finding, Severity
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..store import Store
+from .checking import findings_for
+from .packages.submission import blocking_findings
+
+
+class Field(str, Enum):
+    """The cell of an indicator's row a finding asks to change."""
+
+    VALUE = "value"  # the figure itself: an error is fixed there
+    EXPLANATION = "explanation"  # its 说明: a warning may stand once explained
+
+
+class Level(str, Enum):
+    """How serious a finding is, worst first (the order the list is sorted in)."""
+
+    ERROR = "error"  # 逻辑性审核: must be fixed
+    WARNING = "warning"  # 合理性审核 without 说明: blocks a package until explained
+    EXPLAINED = "explained"  # 合理性审核 with 说明: stands, shown for the record
+
+
+LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.EXPLAINED: 2}
+
+
+def level_label(level: Level) -> Message:
+    """The words the list shows for ``level``."""
+    return Message(
+        "findings",
+        {
+            Level.ERROR: QT_TRANSLATE_NOOP("findings", "错误"),
+            Level.WARNING: QT_TRANSLATE_NOOP("findings", "提示（需说明）"),
+            Level.EXPLAINED: QT_TRANSLATE_NOOP("findings", "提示（已说明）"),
+        }[level],
+    )
+
+
+def field_label(field: Field) -> Message:
+    """Which cell to change, in words."""
+    return Message(
+        "findings",
+        {
+            Field.VALUE: QT_TRANSLATE_NOOP("findings", "本期数值"),
+            Field.EXPLANATION: QT_TRANSLATE_NOOP("findings", "说明"),
+        }[field],
+    )
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    """One line of the 审核结果 list."""
+
+    unit: str
+    unit_name: str
+    period: str
+    indicator: str  # the code of the indicator whose cell to fix
+    name: str  # its Chinese name (the code itself when the catalog no longer has it)
+    level: Level
+    message: Message  # the check's own reason
+    field: Field  # the cell to fix
+
+    @property
+    def blocking(self) -> bool:
+        """Whether it stops a package: an error, or a warning still without 说明."""
+        return self.level is not Level.EXPLAINED
+
+    def text(self) -> str:
+        """The reason in Chinese (the CLI's words; the window translates ``message``)."""
+        return self.message.format()
+
+
+@dataclass(frozen=True)
+class FindingCounts:
+    """How many of each, as the list's heading says."""
+
+    errors: int
+    warnings: int  # still without 说明
+    explained: int
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.explained
+
+
+def _level(finding: Finding) -> Level:
+    if finding.severity is Severity.ERROR:
+        return Level.ERROR
+    return Level.EXPLAINED if finding.explained else Level.WARNING
+
+
+def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
+    """``findings`` as list lines: worst first, then period, then the catalog's (the form's) order."""
+    order = {ind.code: n for n, ind in enumerate(catalog.indicators)}
+    out = []
+    for f in findings:
+        level = _level(f)
+        name = catalog.indicator(f.indicator).name if catalog.has_indicator(f.indicator) else f.indicator
+        unit_name = catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit
+        field = Field.VALUE if level is Level.ERROR else Field.EXPLANATION
+        out.append(FindingItem(f.unit, unit_name, f.period, f.indicator, name, level, f.message, field))
+    return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], i.period, order.get(i.indicator, len(order))))
+
+
+def counts(found: Iterable[FindingItem]) -> FindingCounts:
+    levels = [i.level for i in found]
+    return FindingCounts(levels.count(Level.ERROR), levels.count(Level.WARNING), levels.count(Level.EXPLAINED))
+
+
+def unit_period_findings(store: Store, unit: str, period: str) -> list[FindingItem]:
+    """Every error and warning of one unit's period, as the form and the district's review list them."""
+    return items(store.catalog(), findings_for(store, unit, period))
+
+
+def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:
+    """What stops this unit's copy from packaging ``periods``: errors and warnings without 说明."""
+    return items(store.catalog(), blocking_findings(store, periods))
