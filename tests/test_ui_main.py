@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -188,8 +189,10 @@ def test_a_database_open_in_another_copy_is_refused_until_that_copy_ends(qtbot, 
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(XzError, match="已在另一个 xz-desktop 窗口中打开"):
+        with pytest.raises(XzError, match="已在另一个 xz-desktop 窗口中打开") as refused:
             MainWindow(unit_db)
+        # The computer is this one's name, the process the holder's id: not the other way round.
+        assert f"计算机 {socket.gethostname()}，进程 {holder.pid}）" in refused.value.message.format()
         assert started(qtbot, ["--db", str(unit_db)]) == 1
         assert "已在另一个" in errors[0]
     finally:

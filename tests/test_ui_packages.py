@@ -176,8 +176,11 @@ def test_export_lists_what_to_fix_then_exports(tmp_path, qtbot, open_window):
     dialog.file_edit.selectAll()
     qtbot.keyClicks(dialog.file_edit, str(target))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.problems.isVisible(), timeout=10_000)
-    assert "暂不能导出" in dialog.message.text() and "人才资源总量" in dialog.problems.toPlainText()
+    # The refusal lists what to fix in the same 审核结果 list as the form's (tests/test_ui_findings.py jumps from it).
+    qtbot.waitUntil(lambda: dialog.findings.isVisible(), timeout=10_000)
+    assert "暂不能导出" in dialog.message.text() and not dialog.problems.isVisible()
+    reasons = [dialog.findings.model.index(r, 5).data() for r in range(dialog.findings.model.rowCount())]
+    assert any("人才资源总量" in reason for reason in reasons), reasons
     assert not target.exists()
     window.store.values.write_one("xincheng", "phd", "2023", 50)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

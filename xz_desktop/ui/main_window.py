@@ -39,6 +39,20 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def _holder(info: object) -> tuple[str, str]:
+    """(process id, computer) of a lock's holder from ``QLockFile.getLockInfo()``.
+
+    PySide6 returns ``(pid, hostname, appname)``; some bindings put the C++ ``bool`` first,
+    ``(ok, pid, hostname, appname)``. Either way the process id is the integer, the computer after it.
+    """
+    parts = list(info) if isinstance(info, tuple) else []
+    if parts and isinstance(parts[0], bool):
+        parts = parts[1:] if parts[0] else []
+    if len(parts) >= 2 and isinstance(parts[0], int):
+        return str(parts[0]), str(parts[1] or "?")
+    return "?", "?"
+
+
 def acquire_lock(path: Path) -> str:
     """Lock ``path`` for this process; :class:`XzError` when another running copy holds it."""
     key = str(Path(path).resolve())
@@ -49,8 +63,7 @@ def acquire_lock(path: Path) -> str:
     lock.setStaleLockTime(0)  # held as long as the window is open; a crashed holder is detected by its process id
     if not lock.tryLock(200):
         if lock.error() == QLockFile.LockError.LockFailedError:
-            info = lock.getLockInfo()
-            pid, host = (info[1], info[2]) if isinstance(info, tuple) and len(info) >= 3 else ("?", "?")
+            pid, host = _holder(lock.getLockInfo())
             raise XzError(
                 Message(
                     "main_window",

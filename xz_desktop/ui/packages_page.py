@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.messages import XzError
 from ..domain.periods import parse_period
 from ..domain.timefmt import local_time
+from ..services import findings as findings_service
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.catalog_transfer import export_catalog, import_catalog
+from ..services.findings import FindingItem
 from ..services.form import default_period, period_choices
 from ..services.packages.corrections import import_corrections, make_corrections, units_with_corrections
 from ..services.packages.package_file import SUFFIX, read_package
@@ -41,6 +44,7 @@ from ..store import Store
 from .changes import EVERYTHING, Changes
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
 from .conflicts_page import ConflictsPage
+from .findings_panel import FindingsPanel
 from .i18n import error_lines
 from .merge_dialog import MERGE_SHORTCUT, open_merge_dialog
 from .merge_log_page import PAGE_KEY as LOG_KEY
@@ -117,6 +121,10 @@ class ExportDialog(QDialog):
         self.problems = QPlainTextEdit(self)
         self.problems.setReadOnly(True)
         self.problems.setVisible(False)
+        # What stops the package: the same 审核结果 list as the form's; choosing a line goes to its cell.
+        self.findings = FindingsPanel(self, show_period=True)
+        self.findings.setVisible(False)
+        self.findings.activated.connect(self._go_to_finding)
         self.export_button = QPushButton(self.tr("导出(&E)"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
@@ -130,6 +138,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.findings, 1)
         layout.addLayout(buttons)
         last = exports(store)[:1]
         hint = (
@@ -190,6 +199,7 @@ class ExportDialog(QDialog):
     def _exported(self, made: MadePackage) -> None:
         self.made = made
         self.problems.setVisible(False)
+        self.findings.setVisible(False)
         skipped = (
             self.tr("现行目录已不含 {codes}，这些数值未导出。").format(codes="、".join(made.skipped))
             if made.skipped
@@ -206,10 +216,33 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         lines = error_lines(exc)
-        self._show_problems(lines[0], lines[1:])
+        blockers = [] if self.nil_box.isChecked() else self._blockers()
+        if blockers:
+            self._show_problems(lines[0], [])
+            self.findings.set_items(blockers)
+            self.findings.setVisible(True)
+            self.findings.focus_list()
+        else:
+            self._show_problems(lines[0], lines[1:])
         self.export_button.setEnabled(True)
 
+    def _blockers(self) -> list[FindingItem]:
+        try:
+            return findings_service.package_blockers(self.window_.store, self.periods())
+        except XzError:  # the refusal itself is shown either way; the list is a help to it
+            return []
+
+    def _go_to_finding(self, item: FindingItem) -> None:
+        """Close the dialog and put the cursor on the cell to fix, in the form."""
+        page = getattr(self.window_, "form_page", None)
+        if page is None:
+            return
+        self.reject()
+        self.window_.show_page("form")
+        page.jump_to(item)
+
     def _show_problems(self, head: str, details: list[str]) -> None:
+        self.findings.setVisible(False)
         self.message.setText(head)
         self.problems.setPlainText("\n".join(details))
         self.problems.setVisible(bool(details))

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +39,8 @@ from PySide6.QtWidgets import (
 from ..domain.checks import Severity
 from ..domain.messages import XzError
 from ..domain.round import State, state_label
+from ..services import findings as findings_service
+from ..services.findings import FindingItem
 from ..services.form import default_period
 from ..services.packages.package_file import SUFFIX
 from ..services.round.receipt import default_receipt_name, make_receipt
@@ -47,6 +57,7 @@ from ..services.round.review import (
 from ..services.round.states import RoundStatus, round_status
 from ..services.status import status_periods
 from .changes import Changes
+from .findings_panel import FindingsPanel
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number, when
 from .views import read_only_table
@@ -271,7 +282,16 @@ class ReviewPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.table, 1)
+        # The same 审核结果 list the unit's form shows: every finding in words; Enter or a click selects its row.
+        self.findings = FindingsPanel(self)
+        self.findings.activated.connect(self.jump_to)
+        sheet_split = QSplitter(Qt.Orientation.Vertical, self)
+        sheet_split.setChildrenCollapsible(False)
+        sheet_split.addWidget(self.table)
+        sheet_split.addWidget(self.findings)
+        sheet_split.setStretchFactor(0, 3)
+        sheet_split.setStretchFactor(1, 1)
+        right_layout.addWidget(sheet_split, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         for button in (self.accept_button, self.return_button, self.reopen_button, self.receipt_button):
@@ -325,12 +345,29 @@ class ReviewPage(QWidget):
         period = self.period.currentText()
         sheet = review_sheet(self.window_.store, status.unit, period) if status and period else None
         self.model.set_sheet(sheet)
+        self._show_findings(sheet)
         self.heading.setText(self._heading(sheet, status))
         state = sheet.state if sheet else None
         self.accept_button.setEnabled(state in (State.SUBMITTED.value, State.RETURNED.value))
         self.return_button.setEnabled(state == State.SUBMITTED.value)
         self.reopen_button.setEnabled(state == State.ACCEPTED.value)
         self.receipt_button.setEnabled(sheet is not None)
+
+    def _show_findings(self, sheet: ReviewSheet | None) -> None:
+        found = [f for r in sheet.rows for f in r.findings] if sheet is not None else []
+        self.findings.set_items(findings_service.items(self.window_.store.catalog(), found))
+
+    def jump_to(self, item: FindingItem) -> bool:
+        """Select the sheet's row of the finding's figure, its 审核 cell, and bring it into view."""
+        row = self.model.row_of(item.indicator)
+        if row < 0:
+            return False
+        index = self.model.index(row, SheetModel.CHECKS)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _heading(self, sheet: ReviewSheet | None, status: RoundStatus | None) -> str:
         if sheet is None or status is None:
@@ -379,6 +416,7 @@ class ReviewPage(QWidget):
         if sheet is None:
             return
         self.model.set_sheet(review_sheet(self.window_.store, sheet.unit, sheet.period))
+        self._show_findings(self.model.sheet)
         row = self.model.row_of(code)
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, SheetModel.NOTE))
