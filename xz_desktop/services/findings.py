@@ -105,8 +105,14 @@ def _level(finding: Finding) -> Level:
 
 
 def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
-    """``findings`` as list lines: worst first, then period, then the catalog's (the form's) order."""
-    order = {ind.code: n for n, ind in enumerate(catalog.indicators)}
+    """``findings`` as list lines: worst first, then period, then in the form's order.
+
+    The form groups indicators by category in the order the categories first appear in the
+    catalog, the catalog's order within each (``services/form.load_form``); so does this list.
+    """
+    groups = {category: n for n, category in enumerate(dict.fromkeys(i.category for i in catalog.indicators))}
+    order = {ind.code: (groups[ind.category], n) for n, ind in enumerate(catalog.indicators)}
+    last = (len(groups), 0)
     out = []
     for f in findings:
         level = _level(f)
@@ -114,7 +120,7 @@ def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
         unit_name = catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit
         field = Field.VALUE if level is Level.ERROR else Field.EXPLANATION
         out.append(FindingItem(f.unit, unit_name, f.period, f.indicator, name, level, f.message, field))
-    return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], i.period, order.get(i.indicator, len(order))))
+    return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], i.period, order.get(i.indicator, last)))
 
 
 def counts(found: Iterable[FindingItem]) -> FindingCounts:

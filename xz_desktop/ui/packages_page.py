@@ -239,6 +239,7 @@ class ExportDialog(QDialog):
             return
         self.reject()
         self.window_.show_page("form")
+        self.window_.activateWindow()  # the dialog had the focus: the form takes it back
         page.jump_to(item)
 
     def _show_problems(self, head: str, details: list[str]) -> None:
