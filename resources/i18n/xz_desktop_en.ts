@@ -388,6 +388,52 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>报告期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>要改的格</source>
+        <translation>Cell to fix</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>按回车或单击一行，转到要改的格。</source>
+        <translation>Press Enter or click a line to go to the cell to fix.</translation>
+    </message>
+    <message>
+        <source>收起审核结果</source>
+        <translation>Hide the check results</translation>
+    </message>
+    <message>
+        <source>审核结果：没有错误或提示</source>
+        <translation>Check results: no errors or warnings</translation>
+    </message>
+    <message>
+        <source>审核结果：错误 {errors} · 需说明 {warnings} · 已说明 {explained}</source>
+        <translation>Check results: errors {errors} · to explain {warnings} · explained {explained}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>新建 xz-desktop 数据库</source>
@@ -579,6 +625,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>&amp;Next error or warning</translation>
     </message>
     <message>
+        <source>审核结果(&amp;J)</source>
+        <translation>Check &amp;results</translation>
+    </message>
+    <message>
         <source>清空本格(&amp;C)</source>
         <translation>&amp;Clear cell</translation>
     </message>
@@ -599,6 +649,22 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Due date: {due}</translation>
     </message>
     <message>
+        <source>本期上报包已于 {at} 收到并合并。</source>
+        <translation>This period&apos;s package was received and merged on {at}.</translation>
+    </message>
+    <message>
+        <source>本期已于 {at} 导出上报包。</source>
+        <translation>A package of this period was exported on {at}.</translation>
+    </message>
+    <message>
+        <source>此后有 {n} 项数值修改过，尚未报送，请重新导出上报包。</source>
+        <translation> {n} figure(s) changed since and are not submitted yet: export the package again.</translation>
+    </message>
+    <message>
+        <source>此后数值没有修改。</source>
+        <translation> No figure has changed since.</translation>
+    </message>
+    <message>
         <source>本期已由区里验收并锁定（{by}，{at}），数值只读；如需修改，请联系区里重新开放。</source>
         <translation>This period was accepted and locked by the district ({by}, {at}); figures are read-only. To change them, ask the district to reopen it.</translation>
     </message>
@@ -609,6 +675,14 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source> 逐项意见见右侧“区里退回意见”列。修改后请重新导出上报包。</source>
         <translation> Reasons per figure are in the “District&apos;s return reason” column. Correct them and export a new package.</translation>
+    </message>
+    <message>
+        <source>已撤销：{name}（{time}），原来的数值已写回。</source>
+        <translation>Undone: {name} ({time}); the earlier value is written back.</translation>
+    </message>
+    <message>
+        <source>已重做：{name}（{time}）。</source>
+        <translation>Redone: {name} ({time}).</translation>
     </message>
     <message>
         <source>已保存：{name}（{time}）。每一项修改在输入后立即保存。</source>
@@ -623,8 +697,16 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Explain &quot;{name}&quot;</translation>
     </message>
     <message>
+        <source>本表的指标都已填写</source>
+        <translation>Every figure of this form is filled in</translation>
+    </message>
+    <message>
         <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
         <translation>Not saved: {reason}. Type a number such as 1234, 1,234 or １２３４; leave it empty for a missing figure.</translation>
+    </message>
+    <message>
+        <source>“{name}”不在本表中（目录已不含该指标）</source>
+        <translation>“{name}” is not on this form (the catalog no longer has this indicator)</translation>
     </message>
     <message>
         <source>没有需要处理的错误或提示</source>
@@ -822,6 +904,14 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>删除</source>
         <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>本机填报</source>
@@ -1934,6 +2024,10 @@ Its figures are taken out and those from before the merge restored; the district
 <context>
     <name>SummaryBar</name>
     <message>
+        <source>查看审核结果（Ctrl+J）</source>
+        <translation>Show the check results (Ctrl+J)</translation>
+    </message>
+    <message>
         <source>已填 {filled}/{total}</source>
         <translation>Filled {filled}/{total}</translation>
     </message>
@@ -1958,8 +2052,16 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Warnings need an explanation</translation>
     </message>
     <message>
+        <source>尚未填报（{n} 项未填）</source>
+        <translation>Nothing filled in yet ({n} figures to fill)</translation>
+    </message>
+    <message>
+        <source>已填的 {filled} 项未发现错误，尚有 {n} 项未填</source>
+        <translation>No errors in the {filled} figures filled; {n} still to fill</translation>
+    </message>
+    <message>
         <source>审核通过，尚有未填指标</source>
-        <translation>Checks passed, some figures missing</translation>
+        <translation type="vanished">Checks passed, some figures missing</translation>
     </message>
     <message>
         <source>全部填写，审核通过</source>
@@ -2557,6 +2659,29 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>磁盘空间不足，未能写完 {path}；原有文件保持不变</source>
         <translation>The disk is full; {path} was not finished and the existing file is unchanged</translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提示（需说明）</source>
+        <translation>Warning (needs an explanation)</translation>
+    </message>
+    <message>
+        <source>提示（已说明）</source>
+        <translation>Warning (explained)</translation>
+    </message>
+    <message>
+        <source>本期数值</source>
+        <translation>This period&apos;s figure</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
     </message>
 </context>
 <context>
