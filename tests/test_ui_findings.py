@@ -53,6 +53,7 @@ def test_the_panel_lists_every_finding_in_words_and_updates_after_each_edit(qtbo
     # +100 % on last year, and 从业人员数 (the denominator of 每万名从业人员人才资源数) still blank.
     type_in(qtbot, page, "talent_total", "20000")
     assert page.findings.heading.text() == "审核结果：错误 1 · 需说明 1 · 已说明 0"
+    assert page.saved_label.text().endswith("本表还有 1 处错误、1 处提示未说明，见下方“审核结果”。")
     assert lines(page.findings) == [
         ("错误", "从业人员数", "本期数值", "填了人才资源总量，缺少计算“每万名从业人员人才资源数”所需的从业人员数"),
         (

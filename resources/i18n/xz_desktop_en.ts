@@ -689,6 +689,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
+        <source>本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。</source>
+        <translation> This form still has {errors} error(s) and {warnings} unexplained warning(s): see “Check results” below.</translation>
+    </message>
+    <message>
         <source>填写“{name}”</source>
         <translation>Fill in &quot;{name}&quot;</translation>
     </message>

@@ -379,6 +379,12 @@ class FormPage(QWidget):
             text = self.tr("已重做：{name}（{time}）。").format(name=name, time=_now())
         else:
             text = self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
+        summary = self.form.summary if self.form is not None else None
+        if summary is not None and summary.blocking:
+            # Saved is not the same as right: say what is left, and where it is listed.
+            text += self.tr("本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。").format(
+                errors=summary.errors, warnings=summary.unexplained
+            )
         self.saved_label.setText(text)
         return True
 
