@@ -20,7 +20,7 @@ def print_form(parent: QWidget | None, form: Form, author: str = "") -> bool:
     dialog.setWindowTitle(QCoreApplication.translate("printing", "打印填报表"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    printout.document().print_(printer)
+    printout.render(printer)
     return True
 
 
@@ -28,9 +28,9 @@ def preview_form(parent: QWidget | None, form: Form, author: str = "") -> None:
     """打印预览: the same document on screen, with the dialog's own print button."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     page_layout(printer)
-    document = FormPrintout(form, author).document()
+    printout = FormPrintout(form, author)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("printing", "打印预览"))
-    dialog.paintRequested.connect(document.print_)
+    dialog.paintRequested.connect(printout.render)  # paginated and numbered as the PDF is
     dialog.resize(900, 1000)
     dialog.exec()
