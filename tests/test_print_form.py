@@ -4,9 +4,9 @@ the contact line, computed rows marked without italics. The PDF is the one ``xz 
 from __future__ import annotations
 
 import dataclasses
-from html import escape as html_escape
 import re
 import unicodedata
+from html import escape as html_escape
 from pathlib import Path
 
 from PySide6.QtPdf import QPdfDocument
