@@ -106,14 +106,17 @@ def test_units_sheet_and_raw_sheet_hold_every_stored_figure(demo_db, tmp_path):
     by_key = {(r["单位代码"], r["指标代码"], r["报告期"]): r["数值"] for _, r in raw.iterrows()}
     assert all(same(v.value, by_key[(v.unit, v.indicator, v.period)]) for v in stored)
 
+    # Indicators down, the towns across (their names in row 4); a department's indicator names its one reporter.
     units = pd.read_excel(out, sheet_name=unit_sheet_title(2023), header=None)
-    names = list(units.iloc[3])
-    col = names.index("院士专家工作站")
-    row = list(units.iloc[:, 1]).index("新城街道")
-    expected = next(
-        v.value for v in stored if (v.unit, v.indicator, v.period) == ("xincheng", "academician_workstation", "2023")
-    )
-    assert units.iloc[row, col] == expected
+    heads = list(units.iloc[3])
+    row = list(units.iloc[:, 2]).index("院士专家工作站")
+    figure = {(v.unit, v.indicator): v.value for v in stored if v.period == "2023"}
+    assert units.iloc[row, heads.index("新城街道")] == figure[("xincheng", "academician_workstation")]
+    assert units.iloc[row, heads.index("洪合镇")] == figure[("honghe", "academician_workstation")]
+    studio = list(units.iloc[:, 2]).index("技能大师工作室")  # reported by 区人社局 alone
+    assert units.iloc[studio, heads.index("填报单位")] == "区人社局"
+    assert units.iloc[studio, heads.index("数值")] == figure[("hrss", "skill_master_studio")]
+    assert pd.isna(units.iloc[studio, heads.index("新城街道")])  # grey: the towns do not report it
 
     status = pd.read_excel(out, sheet_name=SHEET_STATUS, header=2)
     assert len(status.dropna(subset=["单位"])) >= 23

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.chart.shapes import GraphicalProperties
 
 from ...domain.catalog import Catalog
@@ -21,6 +21,7 @@ from ..pivot import History
 from ..totals import notes_text, verdict_text
 from .style import SheetWriter, cell, num_style, row_height
 
+ONE_PAGE_ROWS = 45  # a plan sheet of at most this many indicators prints on one landscape page
 MARK_STYLE: dict[str, str] = {VERDICT_ON_TRACK: "xz_good", VERDICT_BEHIND: "xz_bad", VERDICT_INCOMPLETE: "xz_na"}
 
 COMPLETION_NOTE = (
@@ -120,7 +121,18 @@ def write_plan_sheet(
     cumulative = any(catalog.indicator(r.code).is_cumulative for r in rows)
     cols = _plan_columns(period, cumulative)
     index = {key: i for i, (key, _, _) in enumerate(cols, start=1)}
-    sheet = SheetWriter(wb, title, [w for _, _, w in cols], freeze="D5", title_rows="3:4")
+    # 表2 on one landscape page, as the plan prints it; so are the other targets while they are few enough to
+    # stay legible (the plan's ~40), else they run down pages of the page's width.
+    # 指标代码 stays in the file (for a formula or a lookup) but out of sight and off the page.
+    sheet = SheetWriter(
+        wb,
+        title,
+        [w for _, _, w in cols],
+        freeze="D5",
+        title_rows="3:4",
+        fit="page" if table2 or len(rows) <= ONE_PAGE_ROWS else "width",
+        hidden=[index["code"]],
+    )
     ws = sheet.ws
     sheet.banner(heading, height=30)
     sheet.banner(subtitle, "xz_subtitle")
@@ -224,7 +236,7 @@ def write_other_sheet(
         ("备注", 26),
         ("指标代码", 24),
     ]
-    sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="D4", title_rows="3:3")
+    sheet = SheetWriter(wb, title, [w for _, w in cols], freeze="D4", title_rows="3:3", hidden=[len(cols)])
     widths = dict(cols)
     ws = sheet.ws
     sheet.banner(heading, height=30)
@@ -306,15 +318,31 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
             ]
         )
     last = head + len(years)
-    line = LineChart()
+    # A scatter chart with lines: the x axis is the year as a number, so 2015 → 2020 takes five years'
+    # width and 2020 → 2021 one (a line chart's categories would space them alike).
+    line = ScatterChart()
+    line.scatterStyle = "lineMarker"
     line.title = f"{history.name}：实际与规划进度"
     line.y_axis.title = history.measure
     line.y_axis.majorGridlines = None
-    line.add_data(Reference(ws, min_col=2, max_col=4, min_row=head, max_row=last), titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
+    line.x_axis.title = "年份"
+    line.x_axis.numFmt = "0"  # 2015, not 2,015
+    line.x_axis.scaling.min = min(years)
+    line.x_axis.scaling.max = max(years)
+    line.x_axis.majorUnit = 1
+    line.x_axis.majorGridlines = None
+    line.x_axis.delete = line.y_axis.delete = False  # openpyxl would leave the axes hidden in Excel
+    xs = Reference(ws, min_col=1, min_row=head + 1, max_row=last)
+    for col in (2, 3, 4):
+        line.series.append(Series(Reference(ws, min_col=col, min_row=head, max_row=last), xs, title_from_data=True))
     for series in line.series:
         series.smooth = False  # straight segments: a smoothed curve would invent values between years
-    line.series[1].graphicalProperties.line.dashStyle = "dash"
+    actual = line.series[0]
+    actual.marker.symbol = "circle"
+    actual.marker.size = 6
+    planned_series = line.series[1]
+    planned_series.graphicalProperties.line.dashStyle = "dash"
+    planned_series.marker.symbol = "none"
     # An incomplete year is a hollow marker, never joined to the line: it cannot be read as a fall.
     partial_series = line.series[2]
     partial_series.graphicalProperties.line.noFill = True

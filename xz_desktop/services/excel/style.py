@@ -231,16 +231,26 @@ class SheetWriter:
         landscape: bool = True,
         index: int | None = None,
         fit: str = "width",
+        hidden: Iterable[int] = (),
     ):
+        """``title_rows``: the sheet's header rows (``"3:4"``); printed on every page with the title above them.
+
+        ``hidden``: columns (1-based) kept in the file but out of sight and off the printed page (指标代码).
+        """
         self.ws = wb.create_sheet(title, index) if index is not None else wb.create_sheet(title)
         self.row = 0
         self.widths = list(widths)
+        hide = set(hidden)
         # Column widths and panes precede the rows in the file: set them before the first append.
         for i, width in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
+            if i in hide:
+                self.ws.column_dimensions[get_column_letter(i)].hidden = True
         if freeze:
             self.ws.freeze_panes = freeze
-        setup_print(self.ws, title_rows, landscape, fit)
+        # Every row from the sheet's first (title, subtitle) to the header's last is repeated on each printed
+        # page, so that a continuation page says what it continues.
+        setup_print(self.ws, f"1:{title_rows.split(':')[-1]}" if title_rows else None, landscape, fit)
 
     @property
     def ncols(self) -> int:
@@ -270,7 +280,7 @@ class SheetWriter:
 
 
 def setup_print(ws, title_rows: str | None, landscape: bool = True, fit: str = "width") -> None:
-    """A4, header rows repeated on every page, page numbers below.
+    """A4, ``title_rows`` (``"1:4"``) repeated on every page, page numbers below.
 
     ``fit``: ``"width"`` scales to the page width (pages run down), ``"page"`` fits the whole
     sheet on one page, ``"none"`` prints at full size (a wide table runs across pages).

@@ -12,13 +12,12 @@ from collections.abc import Callable
 
 from openpyxl import Workbook
 
-from ...domain.catalog import Catalog, UnitKind
+from ...domain.catalog import Catalog
 from ...domain.timefmt import local_time
 from ...store import Store
 from ..pivot import UnitTable
-from .style import SheetWriter, cell, inert_row, num_style
+from .style import SheetWriter, cell, inert_row, num_style, row_height
 
-KIND = {UnitKind.GEOGRAPHIC: "镇街", UnitKind.SECTOR: "部门"}
 RAW_COLUMNS = [
     ("单位代码", 13),
     ("单位", 18),
@@ -37,63 +36,107 @@ MAX_SHEET_ROWS = 1_000_000  # Excel stops at 1,048,576 rows: a longer raw table 
 RAW_CHUNK = 5_000  # rows between progress steps (and cancel checks)
 
 
+# Wider than this (in character widths) the units sheet is not squeezed onto the page's width: it is
+# printed at full size across pages, its first columns repeated (a catalog of many towns).
+FIT_WIDTH_MAX = 260
+UNIT_COLUMN_WIDTH = 10
+
+
 def write_units_sheet(
     wb: Workbook, catalog: Catalog, table: UnitTable, title: str, heading: str, subtitle: str
 ) -> None:
-    """One year's figures of every unit (rows) and entered indicator (columns), entry measure."""
+    """One year's figures: indicators down the rows (as the form lists them), units across, entry measure.
+
+    Units that share indicators (the towns) have a column each; an indicator that one unit alone reports
+    (a department's) gives that unit and its figure in the 填报单位 / 数值 columns instead of a column each
+    for a dozen departments, so the sheet prints on the width of a landscape page.
+    """
     inds = table.indicators
-    fixed = 3
-    # Too wide for one page: printed at full size across pages, the unit columns repeated on each.
-    sheet = SheetWriter(wb, title, [5, 18, 6] + [12] * len(inds), freeze="D6", title_rows="3:5", fit="none")
+    reporters = {ind.code: [u for u in table.units if (u, ind.code) in table.applicable] for ind in inds}
+    shared = {u for code, units in reporters.items() if len(units) > 1 for u in units}
+    columns = [u for u in table.units if u in shared]
+    alone = {code: units[0] for code, units in reporters.items() if len(units) == 1 and units[0] not in shared}
+    fixed = [("序号", 5), ("类别", 10), ("指标", 28), ("计量单位", 8)]
+    widths = [w for _, w in fixed] + [UNIT_COLUMN_WIDTH] * len(columns) + ([16, 12] if alone else []) + [12]
+    wide = sum(widths) > FIT_WIDTH_MAX
+    sheet = SheetWriter(wb, title, widths, freeze="E5", title_rows="3:4", fit="none" if wide else "width")
     ws = sheet.ws
-    ws.print_title_cols = "A:C"
-    sheet.banner(heading, height=30, span=12)  # over the first page's columns, not the whole width
-    sheet.banner(subtitle, "xz_subtitle", span=12)
-    # Row 3: categories merged over their run of columns; rows 4–5: name and measure.
-    top = [cell(ws, "序号", "xz_header"), cell(ws, "单位", "xz_header"), cell(ws, "类别", "xz_header")]
-    runs: list[tuple[int, int]] = []
-    for i, ind in enumerate(inds):
-        col = fixed + 1 + i
-        starts = i == 0 or inds[i - 1].category != ind.category
-        top.append(cell(ws, ind.category if starts else None, "xz_header"))
-        if starts:
-            runs.append((col, col))
-        else:
-            runs[-1] = (runs[-1][0], col)
+    if wide:
+        ws.print_title_cols = "A:D"
+    span = min(len(widths), 14)  # over the first page's columns when the sheet runs across pages
+    sheet.banner(heading, height=30, span=span)
+    sheet.banner(subtitle, "xz_subtitle", span=span)
+    first_unit = len(fixed) + 1
+    top = [cell(ws, text, "xz_header") for text, _ in fixed]
+    top += [cell(ws, "各单位填报数" if n == 0 else None, "xz_header") for n in range(len(columns))]
+    if alone:
+        top += [cell(ws, "由一个单位填报的指标", "xz_header"), cell(ws, None, "xz_header")]
+    top.append(cell(ws, "全区", "xz_header"))
+    names = []
+    for u in columns:
+        unit = catalog.unit(u)
+        names.append(unit.name + ("" if unit.active else "（已停用）"))
+    bottom = sheet.blank("xz_header", len(fixed)) + [cell(ws, name, "xz_header") for name in names]
+    if alone:
+        bottom += [cell(ws, "填报单位", "xz_header"), cell(ws, "数值", "xz_header")]
+    bottom.append(cell(ws, None, "xz_header"))
     r3 = sheet.append(top, 20)
-    sheet.append(sheet.blank("xz_header", fixed) + [cell(ws, ind.name, "xz_header") for ind in inds], 60)
-    r5 = sheet.append(sheet.blank("xz_header", fixed) + [cell(ws, ind.entry_measure, "xz_header") for ind in inds], 18)
-    for col in range(1, fixed + 1):
-        sheet.merge(r3, col, r5, col)
-    for start, end in runs:
-        sheet.merge(r3, start, r3, end)
-    styles = [num_style(ind.decimals if ind.display_factor == 1 else 0) for ind in inds]
-    # The frame's rows are table.units and its columns the indicators, in order: read it row by row
-    # (NaN is a blank), not cell by cell through pandas' indexing.
+    r4 = sheet.append(bottom, row_height([(name, UNIT_COLUMN_WIDTH) for name in names] + [("填报单位", 16)]))
+    for col in list(range(1, len(fixed) + 1)) + [len(widths)]:
+        sheet.merge(r3, col, r4, col)
+    if columns:
+        sheet.merge(r3, first_unit, r3, first_unit + len(columns) - 1)
+    if alone:
+        sheet.merge(r3, first_unit + len(columns), r3, first_unit + len(columns) + 1)
+    # The frame's rows are table.units and its columns the indicators: read it once as an array (NaN is
+    # a blank), not cell by cell through pandas' indexing.
     matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
-    for n, unit in enumerate(table.units, start=1):
-        u = catalog.unit(unit)
+    row_of = {u: n for n, u in enumerate(table.units)}
+    run_length = {c: sum(1 for i in inds if i.category == c) for c in {i.category for i in inds}}
+    run_start, run_category = sheet.row + 1, None
+    for n, ind in enumerate(inds, start=1):
+        col = n - 1
+        style = num_style(ind.decimals if ind.display_factor == 1 else 0)
+
+        def figure(unit: str) -> float | None:
+            value = matrix[row_of[unit], col]
+            return None if math.isnan(value) else float(value)
+
         row = [
             cell(ws, n, "xz_center"),
-            cell(ws, u.name + ("" if u.active else "（已停用）"), "xz_text"),
-            cell(ws, KIND[u.kind], "xz_center"),
+            cell(ws, ind.category, "xz_center"),
+            cell(ws, ind.name, "xz_text"),
+            cell(ws, ind.entry_measure, "xz_center"),
         ]
-        for ind, style, value in zip(inds, styles, matrix[n - 1].tolist()):
-            if (unit, ind.code) in table.applicable:
-                row.append(cell(ws, None if math.isnan(value) else value, style))
+        for unit in columns:
+            # Grey: this unit does not report the indicator; blank: it has not reported it.
+            row.append(
+                cell(ws, figure(unit), style) if (unit, ind.code) in table.applicable else cell(ws, None, "xz_na")
+            )
+        if alone:
+            who = alone.get(ind.code)
+            if who is None:
+                row += [cell(ws, None, "xz_na"), cell(ws, None, "xz_na")]
             else:
-                row.append(cell(ws, None, "xz_na"))  # grey: this unit does not report the indicator
-        sheet.append(row)
-    sheet.append(
-        [cell(ws, None, "xz_header"), cell(ws, "全区", "xz_header"), cell(ws, None, "xz_header")]
-        + [cell(ws, table.district.get(ind.code), style) for ind, style in zip(inds, styles)]
-    )
+                row += [cell(ws, table.unit_names.get(who, who), "xz_text"), cell(ws, figure(who), style)]
+        row.append(cell(ws, table.district.get(ind.code), style))
+        at = sheet.append(
+            row, row_height([(ind.name, 28), (ind.category, 10 * run_length[ind.category]), (ind.entry_measure, 8)])
+        )
+        # 类别 is merged down over its run of rows, as on the plan's sheets.
+        if ind.category != run_category:
+            if run_category is not None:
+                sheet.merge(run_start, 2, at - 1, 2)
+            run_start, run_category = at, ind.category
+    if inds:
+        sheet.merge(run_start, 2, sheet.row, 2)
     sheet.append([])
     sheet.banner(
-        "注：数值为各单位填报的原始口径（计量单位见表头）；空白为未填报；灰色为该单位不填报的指标。"
-        "“全区”行按各指标的汇总口径计算（区级指标只取主管单位的数值）。",
+        "注：数值为各单位填报的原始口径（见“计量单位”列）；空白为未填报；灰色为该单位不填报的指标。"
+        "只由一个单位填报的指标（各部门的）列在“填报单位”“数值”两列。"
+        "“全区”列按各指标的汇总口径计算（区级指标只取主管单位的数值）。",
         "xz_note",
-        span=12,
+        span=span,
     )
 
 

@@ -1,0 +1,139 @@
+"""The district workbook as leaders print it: read back with openpyxl (page setup, print titles, hidden codes,
+the trend chart's year axis) and, slow, printed to PDF by LibreOffice and its pages counted."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, ScatterChart
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from xz_desktop.services.excel.export import (
+    SHEET_CHARTS,
+    SHEET_OTHER,
+    SHEET_RAW,
+    SHEET_STATUS,
+    SHEET_TABLE2,
+    SHEET_TARGETS,
+    export_workbook,
+    unit_sheet_title,
+)
+from xz_desktop.store import open_store
+
+from .excel_support import demo_db, libreoffice_convert  # noqa: F401 - fixture
+
+YEARS = range(2020, 2025)  # the demo's years with figures
+# The last row of each sheet's header (the rows from the title down to it repeat on every printed page).
+HEADER_ENDS = {SHEET_TABLE2: 4, SHEET_TARGETS: 4, SHEET_OTHER: 3, SHEET_STATUS: 3, SHEET_RAW: 1} | {
+    unit_sheet_title(y): 4 for y in YEARS
+}
+
+
+@pytest.fixture
+def workbook(demo_db, tmp_path):
+    out = tmp_path / "汇总.xlsx"
+    with open_store(demo_db) as store:
+        export_workbook(store, out, "2024")
+    return out
+
+
+def header_column(ws, row: int, text: str) -> str:
+    found = [c.column_letter for c in ws[row] if c.value == text]
+    assert len(found) == 1, (ws.title, text)
+    return found[0]
+
+
+def test_table2_fits_one_landscape_a4_page(workbook):
+    ws = openpyxl.load_workbook(workbook)[SHEET_TABLE2]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4 in the file format's numbering
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 1)
+
+
+def test_titles_and_headers_repeat_on_every_printed_page_of_every_sheet(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    for title, last in HEADER_ENDS.items():
+        assert wb[title].print_title_rows == f"$1:${last}", title
+    # The units sheets are long, not wide: they run down pages of the page's width.
+    for year in YEARS:
+        ws = wb[unit_sheet_title(year)]
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, year
+        assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+        assert ws.page_setup.orientation == "landscape"
+        assert ws["A1"].value == f"各填报单位{year}年指标数据"
+        assert [ws.cell(3, c).value for c in range(1, 5)] == ["序号", "类别", "指标", "计量单位"]
+    # The chart sheet is one page by itself.
+    charts = wb[SHEET_CHARTS]
+    assert (int(charts.page_setup.fitToWidth), int(charts.page_setup.fitToHeight)) == (1, 1)
+
+
+def test_the_indicator_code_is_out_of_sight_on_the_report_sheets_and_shown_on_the_raw_one(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    for title, header_row in ((SHEET_TABLE2, 3), (SHEET_TARGETS, 3), (SHEET_OTHER, 3)):
+        ws = wb[title]
+        letter = header_column(ws, header_row, "指标代码")
+        assert ws.column_dimensions[letter].hidden, title
+        # Still in the file, one per indicator row (a lookup or a formula can use it).
+        codes = [ws[f"{letter}{r}"].value for r in range(header_row + 1, ws.max_row + 1)]
+        assert "talent_total" in codes or title != SHEET_TABLE2
+        # Only that column is hidden.
+        hidden = [c for c in range(1, ws.max_column + 1) if ws.column_dimensions[get_column_letter(c)].hidden]
+        assert hidden == [column_index_from_string(letter)], title
+    raw = wb[SHEET_RAW]
+    assert [c.value for c in raw[1]][:3] == ["单位代码", "单位", "指标代码"]
+    assert not any(raw.column_dimensions[get_column_letter(c)].hidden for c in range(1, 13))
+
+
+def test_the_trend_chart_spaces_its_x_axis_by_year(workbook):
+    ws = openpyxl.load_workbook(workbook)[SHEET_CHARTS]
+    kinds = sorted(type(c).__name__ for c in ws._charts)
+    assert kinds == ["BarChart", "ScatterChart"]
+    bar = next(c for c in ws._charts if isinstance(c, BarChart))
+    assert bar.type == "bar"
+    trend = next(c for c in ws._charts if isinstance(c, ScatterChart))
+    # The years as numbers on a value axis: 2015 → 2020 is five times 2020 → 2021.
+    assert (trend.x_axis.scaling.min, trend.x_axis.scaling.max, trend.x_axis.majorUnit) == (2015, 2025, 1)
+    assert len(trend.series) == 3
+    refs = {s.xVal.numRef.f for s in trend.series}
+    assert len(refs) == 1, "every series against the same years"
+    cells = re.fullmatch(r"'?(.+?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", refs.pop())
+    assert cells and cells[1] == SHEET_CHARTS
+    xs = [ws[f"{cells[2]}{r}"].value for r in range(int(cells[3]), int(cells[5]) + 1)]
+    assert xs == [2015, 2020, 2021, 2022, 2023, 2024, 2025]
+    assert all(isinstance(x, int) for x in xs), "numbers, not category labels"
+    assert ws[f"B{int(cells[3]) - 1}"].value == "实际"
+    # Actual and plan are lines; the incomplete year's series is a marker without a line.
+    assert trend.series[2].graphicalProperties.line.noFill
+    assert trend.series[1].graphicalProperties.line.prstDash == "dash"
+
+
+def pdf_pages(pdf) -> list[str]:
+    pages = int(
+        re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout)[1]
+    )
+    return [
+        subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"], capture_output=True, text=True).stdout
+        for n in range(1, pages + 1)
+    ]
+
+
+@pytest.mark.slow
+def test_the_whole_demo_workbook_prints_in_a_sensible_number_of_pages(workbook, tmp_path):
+    pdf = libreoffice_convert(workbook, "pdf", tmp_path / "lo")
+    pages = [re.sub(r"\s+", "", p) for p in pdf_pages(pdf)]
+    # docs/excel.md: 64 pages before (the units sheets printed 8 pages wide each), 34 now.
+    assert len(pages) <= 36, len(pages)
+    # 表2 alone on page 1, its first and last indicators on it.
+    assert "时期人才发展主要指标完成情况" in pages[0] and "人才资源总量" in pages[0]
+    assert "人才企业上市（挂牌）数量" in pages[0] and "其他目标完成情况" not in pages[0]
+    for year in YEARS:
+        own = [p for p in pages if f"各填报单位{year}年指标数据" in p]
+        assert len(own) == 2, (year, len(own))  # one landscape page wide, two long
+        for page in own:  # the title and the header on the continuation page too
+            assert "序号" in page and "新城街道" in page and "填报单位" in page, year
+    raw = [p for p in pages if "单位代码" in p and "修订次数" in p]
+    assert raw and all("指标代码" in p for p in raw)  # the raw sheet's header on each of its pages
