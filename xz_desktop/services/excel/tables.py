@@ -98,7 +98,7 @@ def write_units_sheet(
         col = n - 1
         style = num_style(ind.decimals if ind.display_factor == 1 else 0)
 
-        def figure(unit: str) -> float | None:
+        def figure(unit: str, col: int = col) -> float | None:
             value = matrix[row_of[unit], col]
             return None if math.isnan(value) else float(value)
 
