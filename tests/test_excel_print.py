@@ -137,3 +137,25 @@ def test_the_whole_demo_workbook_prints_in_a_sensible_number_of_pages(workbook, 
             assert "序号" in page and "新城街道" in page and "填报单位" in page, year
     raw = [p for p in pages if "单位代码" in p and "修订次数" in p]
     assert raw and all("指标代码" in p for p in raw)  # the raw sheet's header on each of its pages
+
+
+def test_a_units_sheet_too_wide_for_the_page_runs_across_pages_with_its_first_columns_repeated(
+    demo_db, tmp_path, monkeypatch
+):
+    """A catalog of many towns: squeezed onto one page's width it would be unreadable."""
+    from xz_desktop.services.excel import tables
+
+    # The demo's units sheet is 4 + 10 towns + 2 + 1 columns, 5+10+28+8 + 10×10 + 16+12 + 12 = 191 wide.
+    monkeypatch.setattr(tables, "FIT_WIDTH_MAX", 190)
+    out = tmp_path / "wide.xlsx"
+    with open_store(demo_db) as store:
+        export_workbook(store, out, "2024")
+    ws = openpyxl.load_workbook(out)[unit_sheet_title(2024)]
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale == 70
+    assert ws.print_title_cols == "$A:$D" and ws.print_title_rows == "$1:$4"
+    monkeypatch.setattr(tables, "FIT_WIDTH_MAX", 191)
+    with open_store(demo_db) as store:
+        export_workbook(store, out, "2024")
+    ws = openpyxl.load_workbook(out)[unit_sheet_title(2024)]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_cols is None

@@ -72,10 +72,11 @@ def write_units_sheet(
     if alone:
         top += [cell(ws, "由一个单位填报的指标", "xz_header"), cell(ws, None, "xz_header")]
     top.append(cell(ws, "全区", "xz_header"))
-    names = []
-    for u in columns:
-        unit = catalog.unit(u)
-        names.append(unit.name + ("" if unit.active else "（已停用）"))
+    def name(code: str) -> str:
+        unit = catalog.unit(code)
+        return unit.name + ("" if unit.active else "（已停用）")
+
+    names = [name(u) for u in columns]
     bottom = sheet.blank("xz_header", len(fixed)) + [cell(ws, name, "xz_header") for name in names]
     if alone:
         bottom += [cell(ws, "填报单位", "xz_header"), cell(ws, "数值", "xz_header")]
@@ -118,7 +119,7 @@ def write_units_sheet(
             if who is None:
                 row += [cell(ws, None, "xz_na"), cell(ws, None, "xz_na")]
             else:
-                row += [cell(ws, table.unit_names.get(who, who), "xz_text"), cell(ws, figure(who), style)]
+                row += [cell(ws, name(who), "xz_text"), cell(ws, figure(who), style)]
         row.append(cell(ws, table.district.get(ind.code), style))
         at = sheet.append(
             row, row_height([(ind.name, 28), (ind.category, 10 * run_length[ind.category]), (ind.entry_measure, 8)])
