@@ -812,6 +812,22 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Prepared by</translation>
     </message>
     <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>注：灰底并标“计算”的行是由本表填报的数值自动计算的指标，无需填写；“审核”列为程序按审核公式检查的结果。</source>
+        <translation>Note: grey rows marked “computed” are calculated from the figures of this form and need not be filled in; the “Check” column is the program&apos;s result of the check rules.</translation>
+    </message>
+    <message>
+        <source>计算</source>
+        <translation>computed</translation>
+    </message>
+    <message>
         <source>错误</source>
         <translation>Error</translation>
     </message>
@@ -836,8 +852,20 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Unit stamp</translation>
     </message>
     <message>
+        <source>等</source>
+        <translation> et al.</translation>
+    </message>
+    <message>
         <source>已填 {filled} 项，未填 {missing} 项；错误 {errors} 个；提示 {warnings} 条（未说明 {unexplained} 条）</source>
         <translation>{filled} filled, {missing} missing; {errors} errors; {warnings} warnings ({unexplained} unexplained)</translation>
+    </message>
+    <message>
+        <source>{unit}&#x3000;{period}&#x3000;填报表（续）</source>
+        <translation>{unit}, {period}: form (continued)</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 共 {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
     <message>
         <source>PDF 没有写出内容</source>
