@@ -104,3 +104,31 @@ def test_wherever_the_page_ends_the_signature_page_holds_the_last_rows(qtbot, de
         for n, text in enumerate(pages, start=1):
             assert f"第{n}页共{len(pages)}页" in flat(text), (lines, n)
     assert counts == {2, 3}, "the padding moved the page's end over the table, and on to a third page"
+
+
+def test_the_window_prints_the_same_numbered_pages_through_the_print_dialog(qtbot, demo_db, tmp_path, monkeypatch):
+    """Ctrl+P on the form page: the printer (here printing to a PDF file) gets the paginated, numbered form."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from tests.ui_form_support import open_window
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window = open_window(qtbot, demo_db)
+    page = window.page("form")
+    page.open_form("xincheng", "2024")
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    pages = pages_of(out)
+    assert len(pages) == 2
+    assert [flat(f"第{n}页共2页") in flat(text) for n, text in enumerate(pages, start=1)] == [True, True]
+    assert "单位盖章" in pages[1] and "单位盖章" not in pages[0]
+    for row in LAST_ROWS:
+        assert row in flat(pages[1]), row
