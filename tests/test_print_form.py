@@ -132,3 +132,24 @@ def test_the_window_prints_the_same_numbered_pages_through_the_print_dialog(qtbo
     assert "单位盖章" in pages[1] and "单位盖章" not in pages[0]
     for row in LAST_ROWS:
         assert row in flat(pages[1]), row
+
+
+def test_a_block_longer_than_a_page_flows_on_and_every_finding_is_printed(qtbot, demo_db, tmp_path):
+    """Eighty open findings make the block after the table taller than a page: no break can keep it whole."""
+    from xz_desktop.domain.checks import Finding, Severity
+    from xz_desktop.domain.messages import Message
+
+    with open_store(demo_db) as store:
+        form = service.load_form(store, "xincheng", "2024")
+    form.findings = [
+        Finding("xincheng", "phd", "2024", Severity.WARNING, Message("t", f"第{n}条需要说明的变动", {}))
+        for n in range(1, 81)
+    ]
+    pages = pages_of(write_pdf(form, tmp_path / "long.pdf"))
+    assert len(pages) >= 3
+    text = flat("".join(pages))
+    for n in range(1, 81):
+        assert flat(f"第{n}条需要说明的变动") in text, n
+    for n, page in enumerate(pages, start=1):
+        assert f"第{n}页共{len(pages)}页" in flat(page), n
+    assert sum("单位盖章" in p for p in pages) == 1

@@ -64,6 +64,7 @@ MARGIN_BOTTOM_MM = 20
 FOOTER_PT = 8
 KEEP_ROWS = 3  # the signature block's page holds at least this many of the form's rows (all, on a shorter form)
 MAX_KEEP_ROWS = 40  # beyond that the block is longer than a page: it flows as it comes
+MAX_BLOCK_SHARE = 0.8  # a block taller than this share of a page cannot have rows above it: it flows as it comes
 GROUP_FILL = "#f2f4f7"
 COMPUTED_FILL = "#e4e4e4"  # a derived figure's row: grey, with the word 计算 (a CJK font has no italic)
 # Whole points: QFont(family, 9.5) was always taken as 9 pt, which is what the filed forms look like.
@@ -140,6 +141,7 @@ class Paginated:
     page_height: float
     break_before: int | None
     signature_with_rows: bool
+    block_share: float = 0.0  # how much of a page's body the block from the summary to the date takes
 
 
 class FormPrintout(QObject):
@@ -187,7 +189,13 @@ class FormPrintout(QObject):
         return {key: _e(text) for key, text in words.items()}
 
     def entries(self) -> list[TableLine]:
-        """The table's lines in form order: each category's heading, then its rows."""
+        """The table's lines in form order: each category's heading, then its rows (made once: paginating
+        lays the form out several times)."""
+        if self._lines is None:
+            self._lines = self._make_entries()
+        return self._lines
+
+    def _make_entries(self) -> list[TableLine]:
         out: list[TableLine] = []
         number = 0
         mark = _e(self.tr("计算"))
@@ -219,11 +227,6 @@ class FormPrintout(QObject):
                     )
                 )
         return out
-
-    def _line_is_row(self, n: int) -> bool:
-        if self._lines is None:
-            self._lines = self.entries()
-        return self._lines[n].is_row
 
     def html(self, break_before: int | None = None) -> str:
         """The printable form as HTML (the subset QTextDocument renders).
@@ -351,19 +354,21 @@ class FormPrintout(QObject):
         document.setPageSize(QSizeF(device.width(), height))
         pages = document.pageCount()
         tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-        together = True
-        lines = len(self.entries())
+        together, share = True, 0.0
+        lines = self.entries()
         if len(tables) >= 4 and lines:  # header, the form's table(s), the contact line, the boxes
             rows = tables[-3]  # the last of the form's tables: its header row, then the lines from break_before on
             first_line = break_before or 0
-            kept = [n for n in range(first_line, lines) if self._line_is_row(n)][-KEEP_ROWS:]
+            kept = [n for n in range(first_line, len(lines)) if lines[n].is_row][-KEEP_ROWS:]
             cell = rows.cellAt(1 + kept[0] - first_line, 0) if kept else rows.cellAt(rows.rows() - 1, 0)
             top = layout.blockBoundingRect(cell.firstCursorPosition().block()).top()
             start = layout.frameBoundingRect(tables[-2]).top()
             end = layout.blockBoundingRect(document.lastBlock()).bottom()
             page = int(top // height)
             together = page == int(start // height) == int(max(end - 1, start) // height)
-        return Paginated(document, pages, height, break_before, together)
+            body = height - (MARGIN_TOP_MM + MARGIN_BOTTOM_MM) / 25.4 * device.logicalDpiY()
+            share = (end - layout.frameBoundingRect(rows).bottom()) / body
+        return Paginated(document, pages, height, break_before, together, share)
 
     def paginate(self, device: QPagedPaintDevice) -> Paginated:
         """The form on ``device``'s pages, the signature block on the same page as the last rows.
@@ -372,8 +377,8 @@ class FormPrintout(QObject):
         last rows (at least :data:`KEEP_ROWS`, their category's heading with them) move over with it.
         """
         first = self._laid_out(device, None)
-        if first.signature_with_rows:
-            return first
+        if first.signature_with_rows or first.block_share > MAX_BLOCK_SHARE:
+            return first  # together already, or a block (pages of findings) no earlier break keeps with rows
         entries = self.entries()
         rows_at = [n for n, e in enumerate(entries) if e.is_row]
         for keep in range(KEEP_ROWS, min(len(rows_at), MAX_KEEP_ROWS) + 1):
