@@ -140,8 +140,9 @@ kind, db, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from xz_desktop.store import open_store
-from xz_desktop.services.excel_export import export_workbook
-from xz_desktop.services.excel_tables import RAW_COLUMNS, local_time
+from xz_desktop.services.excel.export import export_workbook
+from xz_desktop.services.excel.tables import RAW_COLUMNS
+from xz_desktop.domain.timefmt import local_time
 store = open_store(db)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
