@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "xz_desktop"
 TS = ROOT / "resources" / "i18n" / "xz_desktop_en.ts"
 QM = TS.with_suffix(".qm")
+# Chinese for Qt's own dialogs where PySide6's qtbase_zh_CN has none: written by hand (no source of
+# ours holds these texts), only built here.
+QT_EXTRA_TS = ROOT / "resources" / "i18n" / "qt_extra_zh_CN.ts"
 
 
 def tool(name: str) -> str:
@@ -101,6 +104,7 @@ def main(argv: list[str]) -> int:
     else:
         tree = update()
         release()
+        release(QT_EXTRA_TS, QT_EXTRA_TS.with_suffix(".qm"))
         missing = untranslated(tree)
     for context, source in missing:
         print(f"untranslated [{context}] {source}")

@@ -13,7 +13,7 @@ _HERE = Path(__file__).resolve().parent
 
 
 def _shipped(name: str) -> Path:
-    # A wheel carries resources/ and db/ inside the package; a source checkout
+    # A wheel (and the frozen bundle) carries resources/, docs/ and db/ inside the package; a source checkout
     # (and an editable install) has them beside it.
     for candidate in (_HERE / name, _HERE.parent / name):
         if candidate.is_dir():
@@ -23,6 +23,11 @@ def _shipped(name: str) -> Path:
 
 def resources_dir() -> Path:
     return _shipped("resources")
+
+
+def docs_dir() -> Path:
+    """The user guide (docs/*.md and their pictures), which 帮助 → 用户指南 shows inside the program."""
+    return _shipped("docs")
 
 
 def migrations_dir() -> Path:

@@ -115,8 +115,12 @@
         <translation>Unit</translation>
     </message>
     <message>
+        <source>显示已处理的(&amp;S)</source>
+        <translation>&amp;Show resolved</translation>
+    </message>
+    <message>
         <source>采用该上报包的全部数值(&amp;A)</source>
-        <translation>Take every figure of this &amp;package</translation>
+        <translation>T&amp;ake every figure of this package</translation>
     </message>
     <message>
         <source>所选数值所在的上报包：它涉及的每个待处理冲突都采用该包的数值</source>
@@ -164,7 +168,7 @@
     </message>
     <message>
         <source>显示已处理的(&amp;H)</source>
-        <translation>Show resolved (&amp;H)</translation>
+        <translation type="vanished">Show resolved (&amp;H)</translation>
     </message>
     <message>
         <source>来源</source>
@@ -590,7 +594,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>修改记录(&amp;H)</source>
-        <translation>&amp;History</translation>
+        <translation type="vanished">&amp;History</translation>
     </message>
     <message>
         <source>打印(&amp;R)…</source>
@@ -638,6 +642,14 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>打印预览(&amp;V)…</source>
+        <translation type="vanished">Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>修改记录(&amp;J)</source>
+        <translation>History (&amp;J)</translation>
+    </message>
+    <message>
+        <source>打印预览(&amp;W)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
@@ -877,6 +889,25 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>xz-desktop 用户指南</source>
+        <translation>xz-desktop user guide</translation>
+    </message>
+    <message>
+        <source>后退(&amp;B)</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>找不到用户指南（{folder}）。请重新安装程序。</source>
+        <translation>The user guide is missing ({folder}). Please reinstall the program.</translation>
+    </message>
+    <message>
+        <source>该链接指向程序的源文件，不在用户指南中：{target}</source>
+        <translation>This link points to the program&apos;s source files, which are not part of the user guide: {target}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>修改记录 — {name}</source>
@@ -978,7 +1009,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>导入 CSV 数据(&amp;V)…</source>
-        <translation>Import CSV data (&amp;V)…</translation>
+        <translation type="vanished">Import CSV data (&amp;V)…</translation>
     </message>
     <message>
         <source>已导入 {file}：写入 {written} 个数值，{unchanged} 个未变，跳过空白 {blank} 个</source>
@@ -987,6 +1018,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>正在导入 CSV 数据…</source>
         <translation>Importing CSV data…</translation>
+    </message>
+    <message>
+        <source>导入 CSV 数据(&amp;S)…</source>
+        <translation>Import CSV data (&amp;S)…</translation>
     </message>
     <message>
         <source>；{n} 条合理性审核提示需在填报页补充说明</source>
@@ -1037,6 +1072,14 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)…</source>
+        <translation>User &amp;guide…</translation>
+    </message>
+    <message>
+        <source>快捷键(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
         <source>界面语言(&amp;L)</source>
@@ -1590,6 +1633,10 @@ Its figures are taken out and those from before the merge restored; the district
         <source>正在生成年度评估报告…</source>
         <translation>Writing the annual evaluation report…</translation>
     </message>
+    <message>
+        <source>年度评估报告(&amp;N)…</source>
+        <translation>An&amp;nual evaluation report…</translation>
+    </message>
 </context>
 <context>
     <name>ProgressChart</name>
@@ -1725,7 +1772,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>导出回执(&amp;E)…</source>
-        <translation>&amp;Export receipt…</translation>
+        <translation type="vanished">&amp;Export receipt…</translation>
+    </message>
+    <message>
+        <source>导出回执(&amp;X)…</source>
+        <translation>E&amp;xport receipt…</translation>
     </message>
     <message>
         <source>请选择报告期和单位。</source>
@@ -1892,6 +1943,25 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>菜单或页面</source>
+        <translation>Menu or page</translation>
+    </message>
+    <message>
+        <source>命令</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>菜单和按钮上括号里的字母：按住 Alt 再按该字母即可打开菜单或按下按钮，例如 Alt+F 打开“文件”菜单。</source>
+        <translation>Underlined letters on menus and buttons: hold Alt and press the letter to open the menu or press the button, e.g. Alt+F opens the File menu.</translation>
+    </message>
+</context>
+<context>
     <name>SplitDialog</name>
     <message>
         <source>按规则分解全区目标</source>
@@ -1985,8 +2055,12 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Phone</translation>
     </message>
     <message>
+        <source>截止日期(&amp;J)：</source>
+        <translation>Due date (&amp;J):</translation>
+    </message>
+    <message>
         <source>截止日期(&amp;D)：</source>
-        <translation>&amp;Due date:</translation>
+        <translation type="vanished">&amp;Due date:</translation>
     </message>
     <message>
         <source>设置截止日期</source>
@@ -2772,6 +2846,13 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>help_window</name>
+    <message>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>无法识别 {path} 的文字编码（应为 UTF-8 或 GBK/GB18030）。请在 Excel 中“另存为 CSV UTF-8”后重试</source>
@@ -3372,6 +3453,10 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>&amp;Merge packages…</translation>
     </message>
     <message>
+        <source>导入区里的回执(&amp;H)…</source>
+        <translation>Import the district&apos;s receipt (&amp;H)…</translation>
+    </message>
+    <message>
         <source>合并日志</source>
         <translation>Merge log</translation>
     </message>
@@ -3501,7 +3586,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>导入区里的回执(&amp;R)…</source>
-        <translation>Import the district&apos;s &amp;receipt…</translation>
+        <translation type="vanished">Import the district&apos;s &amp;receipt…</translation>
     </message>
     <message>
         <source>报送情况</source>

@@ -71,7 +71,7 @@ class ConflictsPage(QWidget):
         self.conflicts.selectionModel().currentRowChanged.connect(lambda *_: self._show_candidates())
         self.candidates.activated.connect(lambda *_: self.choose_selected())
 
-        self.show_resolved = QCheckBox(self.tr("显示已处理的(&H)"), self)
+        self.show_resolved = QCheckBox(self.tr("显示已处理的(&S)"), self)
         self.show_resolved.toggled.connect(lambda _: self.reload())
         self.summary = QLabel(self)
         top = QHBoxLayout()

@@ -50,6 +50,6 @@ def import_csv(window, path: str | None = None) -> None:
 def install(window) -> None:
     """The menu entry, in every copy (a unit's copy imports only its own rows)."""
     action = window.menu("file").addAction(
-        QCoreApplication.translate("ImportActions", "导入 CSV 数据(&V)…"), lambda: import_csv(window)
+        QCoreApplication.translate("ImportActions", "导入 CSV 数据(&S)…"), lambda: import_csv(window)
     )
     action.setObjectName("action_import_csv")

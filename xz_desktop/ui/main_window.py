@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._watchers: list[_Watcher] = []
         self._task_changes: dict[Task, Changes] = {}
         self._menus: dict[str, QMenu] = {}
+        self._help: QWidget | None = None  # 帮助 → 用户指南, made when first asked for
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.setCentralWidget(self.pages)
@@ -242,6 +243,11 @@ class MainWindow(QMainWindow):
         )
         quit_.setMenuRole(QAction.MenuRole.QuitRole)
         help_ = self.menu("help")
+        guide = help_.addAction(self.tr("用户指南(&G)…"), self.show_guide)
+        guide.setShortcut(QKeySequence("F1"))
+        guide.setObjectName("help_guide")
+        help_.addAction(self.tr("快捷键(&K)…"), self.show_shortcuts).setObjectName("help_shortcuts")
+        help_.addSeparator()
         language = help_.addMenu(self.tr("界面语言(&L)"))
         group = QActionGroup(self)
         current = settings.get("language")
@@ -255,6 +261,8 @@ class MainWindow(QMainWindow):
         help_.addSeparator()
         about = help_.addAction(self.tr("关于 xz-desktop(&A)"), self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+        for menu in self._menus.values():  # a menu no page filled (汇总 in a unit's copy) is not shown
+            menu.menuAction().setVisible(any(not a.isSeparator() and a.isVisible() for a in menu.actions()))
 
     def _build_status_bar(self) -> None:
         where = QLabel(
@@ -275,6 +283,22 @@ class MainWindow(QMainWindow):
     def _language_chosen(self, action: QAction) -> None:
         settings.put("language", action.data() or "")
         QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动程序时生效。"))
+
+    def show_guide(self) -> None:
+        """帮助 → 用户指南: the guide in its own window (one per main window, raised when open)."""
+        from .help_window import HelpWindow
+
+        if self._help is None or not shiboken6.isValid(self._help):
+            self._help = HelpWindow(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        """帮助 → 快捷键: every shortcut of this window, read from its actions."""
+        from .help_window import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于 xz-desktop"), self.about_text())

@@ -499,7 +499,7 @@ def install(window) -> None:
         )
         action.setObjectName("import_corrections")
         action = menu.addAction(
-            QCoreApplication.translate("packages_page", "导入区里的回执(&R)…"), lambda: import_receipt_file(window)
+            QCoreApplication.translate("packages_page", "导入区里的回执(&H)…"), lambda: import_receipt_file(window)
         )
         action.setObjectName("import_receipt")
         window.drop_handlers.append(lambda path: _dropped_on_unit(window, path))

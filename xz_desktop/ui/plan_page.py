@@ -479,6 +479,6 @@ def install(window) -> None:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("window", "目标与考核"), PlanPage(window))
     action = window.menu("district").addAction(
-        QCoreApplication.translate("PlanPage", "年度评估报告(&R)…"), lambda: write_annual_report(window)
+        QCoreApplication.translate("PlanPage", "年度评估报告(&N)…"), lambda: write_annual_report(window)
     )
     action.setObjectName("action_annual_report")

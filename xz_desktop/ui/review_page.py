@@ -261,7 +261,7 @@ class ReviewPage(QWidget):
         self.accept_button = QPushButton(self.tr("验收(&A)…"), self, objectName="review_accept")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.return_button = QPushButton(self.tr("退回(&T)…"), self, objectName="review_return")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.reopen_button = QPushButton(self.tr("重新开放(&O)…"), self, objectName="review_reopen")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
-        self.receipt_button = QPushButton(self.tr("导出回执(&E)…"), self, objectName="review_receipt")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        self.receipt_button = QPushButton(self.tr("导出回执(&X)…"), self, objectName="review_receipt")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.accept_button.clicked.connect(self.start_accept)
         self.return_button.clicked.connect(self.start_return)
         self.reopen_button.clicked.connect(self.start_reopen)

@@ -120,7 +120,7 @@ class StatusPage(QWidget):
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_label = QLabel(self, objectName="due_label")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
-        due_caption = QLabel(self.tr("截止日期(&D)："), self)
+        due_caption = QLabel(self.tr("截止日期(&J)："), self)
         due_caption.setBuddy(self.due_edit)
         self.due_button = QPushButton(self.tr("设置截止日期"), self, objectName="due_button")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.due_button.setAutoDefault(False)

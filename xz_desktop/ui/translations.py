@@ -3,7 +3,9 @@
 Chinese is the source language of every string; English comes from
 ``resources/i18n/xz_desktop_en.qm`` (built by ``tools/update_translations.py``). Qt's own
 dialogs (buttons of message boxes, file dialogs) are translated with the ``qtbase``
-catalogue PySide6 ships, so a Chinese window never shows an English "Cancel".
+catalogue PySide6 ships, so a Chinese window never shows an English "Cancel"; what that
+catalogue lacks (texts Qt 6 changed, such as the file dialog's "&Look in:") comes from our own
+``resources/i18n/qt_extra_zh_CN.qm``, installed after it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from ..paths import resources_dir
 
 LANGUAGES = ("zh", "en")
+QT_EXTRA = "qt_extra_zh_CN"  # Chinese for Qt's own dialogs where qtbase_zh_CN has none
 _installed: list[QTranslator] = []  # Qt does not own translators: keep them alive here
 
 
@@ -54,6 +57,9 @@ def install(language: str, app: QCoreApplication | None = None) -> str:
         qtbase = QTranslator(app)
         if qtbase.load("qtbase_zh_CN", qt_folder):
             _installed.append(qtbase)
+        extra = QTranslator(app)  # installed last, so it is asked first: it only holds what qtbase lacks
+        if extra.load(QT_EXTRA, str(translations_dir())):
+            _installed.append(extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)

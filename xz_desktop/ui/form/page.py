@@ -87,7 +87,7 @@ class FormPage(QWidget):
         period_label.setBuddy(self.period_box)
         filter_label = QLabel(self.tr("查找(&S)："), self)
         filter_label.setBuddy(self.filter_edit)
-        self.history_button = QPushButton(self.tr("修改记录(&H)"), self)
+        self.history_button = QPushButton(self.tr("修改记录(&J)"), self)
         self.print_button = QPushButton(self.tr("打印(&R)…"), self)
         self.pdf_button = QPushButton(self.tr("导出 PDF(&X)…"), self)
         for widget in (unit_label, self.unit_box, period_label, self.period_box, filter_label, self.filter_edit):
@@ -214,7 +214,7 @@ class FormPage(QWidget):
         self.print_action = self._action(
             self.tr("打印填报表(&P)…"), QKeySequence.StandardKey.Print, self.print_form, "file"
         )
-        self.preview_action = self._action(self.tr("打印预览(&V)…"), None, self.preview, "file")
+        self.preview_action = self._action(self.tr("打印预览(&W)…"), None, self.preview, "file")
         self.pdf_action = self._action(self.tr("导出 PDF(&E)…"), "Ctrl+Shift+P", lambda: self.export_pdf(), "file")
         file_menu.addSeparator()
 
