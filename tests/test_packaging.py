@@ -30,6 +30,9 @@ def test_wheel_contains_resources_and_migrations(wheel):
         "xz_desktop/resources/catalog/indicators.csv",
         "xz_desktop/resources/catalog/units.csv",
         "xz_desktop/db/001_initial.sql",
+        "xz_desktop/resources/i18n/qt_extra_zh_CN.qm",  # Qt's dialogs in Chinese where qtbase_zh_CN is silent
+        "xz_desktop/docs/window.md",  # the user guide 帮助 → 用户指南 shows …
+        "xz_desktop/docs/screenshot-form.png",  # … with its pictures
         "xz_desktop/cli/app.py",
         "xz_desktop/ui/main.py",
     ):

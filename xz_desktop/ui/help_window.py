@@ -138,9 +138,7 @@ class HelpWindow(QDialog):
         url = QUrl.fromLocalFile(str(self.folder / name))
         if fragment:
             url.setFragment(fragment)
-        if self.browser.source().adjusted(QUrl.UrlFormattingOption.RemoveFragment) != url.adjusted(
-            QUrl.UrlFormattingOption.RemoveFragment
-        ):
+        if self.browser.source().toLocalFile() != url.toLocalFile():
             self.browser.setSource(url)
         elif fragment:
             self.browser.scrollToAnchor(fragment)
