@@ -49,7 +49,7 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     qtbot.keyClick(page.year_box, Qt.Key.Key_Up)  # the keyboard chooses the year
     assert page.year_box.currentData() == 2023
     header = page.model.headerData(TotalsModel.VALUE, Qt.Orientation.Horizontal)
-    assert header == "2023年实际"
+    assert header == "2023年\n实际"  # two lines: the figures, not the header, set the width
 
     row = page.model.row_of("physicians_per_1000")
     click_row(qtbot, page.view, row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from ..domain.periods import FIRST_YEAR, PLAN_TARGET_YEAR
@@ -29,6 +29,9 @@ class ProgressChart(QChartView):
         self.setMinimumHeight(240)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        legend_font = self._chart.legend().font()
+        legend_font.setPointSizeF(legend_font.pointSizeF() * 0.9)  # five entries in a narrow panel, unelided
+        self._chart.legend().setFont(legend_font)
         self.actual = QLineSeries(name=self.tr("实际"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.actual.setPointsVisible(True)
         self.actual.setPen(QPen(ACTUAL, 2.5))
@@ -50,6 +53,7 @@ class ProgressChart(QChartView):
         self.estimated.setMarkerSize(9)
         self.estimated.setColor(ESTIMATED)
         self.note = ""  # what the chart says about its points (shown under it by the page)
+        self._years = (FIRST_YEAR, PLAN_TARGET_YEAR)  # the years the x axis spans
         self.x_axis = QValueAxis()
         self.x_axis.setLabelFormat("%d")
         self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -75,6 +79,9 @@ class ProgressChart(QChartView):
             self._chart.setTitle(self.tr("选择一项指标查看其走势"))
             self.x_axis.setRange(FIRST_YEAR, PLAN_TARGET_YEAR)
             self.y_axis.setRange(0, 1)
+            self._years = (FIRST_YEAR, PLAN_TARGET_YEAR)
+            self.fit_year_labels()
+            self._show_legend()
             return
         self._chart.setTitle(f"{history.name}（{history.measure}）")
         self.actual.append([QPointF(y, v) for y, v in history.actual])
@@ -94,10 +101,33 @@ class ProgressChart(QChartView):
         # Half a year of margin each side so the end markers show whole; ticks stay on the years.
         self.x_axis.setRange(first - 0.5, last + 0.5)
         self.x_axis.setTickAnchor(first)
-        self.x_axis.setTickInterval(1 if last - first <= 12 else 2)
+        self._years = (first, last)
+        self.fit_year_labels()
         low, high = (min(values), max(values)) if values else (0.0, 1.0)
         pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
         low = 0.0 if low >= 0 and low - pad < 0 else low - pad
         self.y_axis.setRange(low, high + pad)
         self.y_axis.setLabelFormat(f"%.{max(history.decimals, 0)}f")
         self.y_axis.applyNiceNumbers()
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """Only the series that have points are in the legend (a narrow chart elides a long legend)."""
+        for series in self._series():
+            for marker in self._chart.legend().markers(series):
+                marker.setVisible(series.count() > 0)
+
+    def fit_year_labels(self) -> None:
+        """Every year labelled when the chart is wide enough, else every 2nd or 5th year, so a label is
+        never elided to “20…”; as a last resort the labels stand upright."""
+        first, last = self._years
+        label = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance(f"{last}") + 10
+        plot = self._chart.plotArea().width()
+        width = plot if plot > 0 else max(self.width() - 90, 1)  # before the first layout: the y axis takes ~90
+        step = next((s for s in (1, 2, 5) if (last - first) // s + 1 <= width / label), 5)
+        self.x_axis.setTickInterval(step)
+        self.x_axis.setLabelsAngle(0 if ((last - first) // step + 1) * label <= width else -90)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_year_labels()

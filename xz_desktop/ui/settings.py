@@ -22,9 +22,11 @@ DEFAULTS: dict[str, Any] = {
     "form/period": "",  # the period open last
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
-    "form/header": QByteArray(),  # column widths of the form
     "form/findings_shown": True,  # the 审核结果 under the form is open
     "form/findings_split": QByteArray(),  # the split between the form and its 审核结果
+    "form/columns": QByteArray(),  # column widths of the form ("form/header" before 说明 stopped stretching)
+    "totals/splitter": QByteArray(),  # 汇总: the table beside the selected indicator's detail
+    "totals/detail_splitter": QByteArray(),  # 汇总: the contributions above the chart
     "recent/databases": [],
     "print/last_folder": "",
 }

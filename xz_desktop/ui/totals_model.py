@@ -101,17 +101,18 @@ class TotalsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         y = self._year
+        # Two lines where a header is wider than its figures, so the columns that matter fit at 1024×768.
         return [
             QCoreApplication.translate("TotalsModel", "指标"),
-            QCoreApplication.translate("TotalsModel", "计量单位"),
-            QCoreApplication.translate("TotalsModel", "{year}年实际").format(year=y),
+            QCoreApplication.translate("TotalsModel", "计量\n单位"),
+            QCoreApplication.translate("TotalsModel", "{year}年\n实际").format(year=y),
             QCoreApplication.translate("TotalsModel", "累计"),
-            QCoreApplication.translate("TotalsModel", "2020年基数"),
-            QCoreApplication.translate("TotalsModel", "2025年目标"),
-            QCoreApplication.translate("TotalsModel", "{year}年应达").format(year=y),
+            QCoreApplication.translate("TotalsModel", "2020年\n基数"),
+            QCoreApplication.translate("TotalsModel", "2025年\n目标"),
+            QCoreApplication.translate("TotalsModel", "{year}年\n应达").format(year=y),
             QCoreApplication.translate("TotalsModel", "完成率"),
             QCoreApplication.translate("TotalsModel", "进度"),
-            QCoreApplication.translate("TotalsModel", "已报/应报"),
+            QCoreApplication.translate("TotalsModel", "已报/\n应报"),
             QCoreApplication.translate("TotalsModel", "说明"),
         ]
 
@@ -147,6 +148,8 @@ class TotalsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.headers()[section].replace("\n", "")
         return None
 
     def flags(self, index):
@@ -227,7 +230,7 @@ class TotalsModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: TotalRow) -> str:
-        lines = [f"{row.name}（{row.code}）"]
+        lines = [f"{row.name}（{row.measure}；{row.code}）"]  # the whole name: the column elides it
         if row.units_missing:
             lines.append(QCoreApplication.translate("TotalsModel", "未报 {n} 个单位").format(n=len(row.units_missing)))
         if row.disputed:

@@ -9,7 +9,7 @@ reported, and the chart from 2015 to the 2025 target. Figures come from
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from ..domain.periods import Period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, district_totals
 from ..services import pivot
 from ..services.totals import aggregator_for, mark_errors
+from . import settings
 from .changes import Changes
 from .chart_progress import ProgressChart
 from .i18n import message_text
@@ -78,11 +79,7 @@ class TotalsPage(QWidget):
         self.view.setAlternatingRowColors(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((232, 66, 78, 78, 76, 76, 76, 62, 96, 58, 220)):
-            self.view.setColumnWidth(col, width)
+        self.fitter = ColumnFitter(self.view)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _: self._show_indicator(current.row()))
 
         detail = QWidget(self)
@@ -132,8 +129,11 @@ class TotalsPage(QWidget):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([900, 480])
+        split.setSizes([940, 440])  # at 1024×768 the table keeps 完成率/进度/已报 in view
         layout.addWidget(split, 1)
+        self.splitter, self.detail_splitter = split, split_side
+        remember_splitter(split, "totals/splitter")
+        remember_splitter(split_side, "totals/detail_splitter")
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
         self.carry_box.toggled.connect(lambda _: self.reload())
         self.setTabOrder(self.year_box, self.carry_box)
@@ -225,6 +225,61 @@ class TotalsPage(QWidget):
             self.missing.setText(self.tr("应报单位均已填报"))
         self.chart.show_history(pivot.history(catalog, self._aggregator, item.code, int(self.period)))
         self.chart_note.setText(self.chart.note)
+
+
+NAME_MIN, NAME_MAX, NOTE_MIN = 140, 320, 160  # pixels: the name's narrowest and widest, 说明's share before the name's
+
+
+class ColumnFitter(QObject):
+    """The totals' columns at any width, without a scroll bar for the columns that matter: each figure
+    column fits its content; the name gets its full width when there is room and gives way down to
+    NAME_MIN (elided, whole in its tooltip) before a figure would leave the view; 说明 (also under the
+    table and in the tooltip) takes what is left over."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TotalsModel.NAME, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TotalsModel.MEASURE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TotalsModel.STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        view.setColumnWidth(TotalsModel.MEASURE, 56)  # “人年／万人” elides: the tooltip names the measure
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setWordWrap(False)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._later = QTimer(self, singleShot=True, interval=0)  # once the figure columns have their sizes
+        self._later.timeout.connect(self.fit)
+        view.installEventFilter(self)
+        view.model().modelReset.connect(self._later.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._later.start()
+        return False
+
+    def fit(self) -> None:
+        view = self.view
+        model = view.model()
+        figures = sum(
+            view.horizontalHeader().sectionSize(c)
+            for c in range(model.columnCount())
+            if c not in (TotalsModel.NAME, TotalsModel.STATUS)
+        )
+        wanted = min(max(view.sizeHintForColumn(TotalsModel.NAME), NAME_MIN), NAME_MAX)
+        room = view.viewport().width() - figures - NOTE_MIN
+        view.setColumnWidth(TotalsModel.NAME, max(NAME_MIN, min(wanted, room)))
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Put ``splitter`` back where the user left it last time, and remember each move (``key`` in ui/settings)."""
+    saved = settings.get(key)
+    if not saved.isEmpty():
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: settings.put(key, splitter.saveState()))
 
 
 def install(window) -> None:

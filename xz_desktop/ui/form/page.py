@@ -52,7 +52,16 @@ SHOWS = Changes(
     figures=True, catalog=True, round=True, targets=True
 )  # figures, the round's lock and reasons, own targets
 EDITED = Changes(figures=True)
-WIDTHS = {Column.NAME: 330, Column.MEASURE: 70, Column.PREVIOUS: 130, Column.VALUE: 140, Column.STATUS: 92}
+# 说明 no longer stretches over all spare width (it pushed 区里退回意见 off the screen): each column its width.
+WIDTHS = {
+    Column.NAME: 330,
+    Column.MEASURE: 70,
+    Column.PREVIOUS: 130,
+    Column.VALUE: 140,
+    Column.STATUS: 92,
+    Column.EXPLANATION: 280,
+    Column.REVIEW: 260,
+}
 
 
 class FormPage(QWidget):
@@ -120,10 +129,10 @@ class FormPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in WIDTHS.items():
             self.view.setColumnWidth(column, width)
-        saved = settings.get("form/header")
+        saved = settings.get("form/columns")
         if not saved.isEmpty():
             header.restoreState(saved)
-        header.sectionResized.connect(lambda *_: settings.put("form/header", header.saveState()))
+        header.sectionResized.connect(lambda *_: settings.put("form/columns", header.saveState()))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         # 审核结果 under the figures: every finding in words, Enter or a click goes to its cell.
         self.findings = FindingsPanel(self, closable=True)

@@ -36,7 +36,7 @@ class FormView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setStretchLastSection(False)  # 说明 keeps its width; the rest is blank
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     # -- where the next field is -----------------------------------------
