@@ -71,7 +71,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     assert "不是上报包" in dialog.results_model.index(refused_row, 7).data()
     dialog.results.selectRow(1 - refused_row)
     assert dialog.changes_model.rowCount() == len(GOOD_ROWS)  # the diff: every figure is new
-    assert dialog.changes_model.index(0, 3).data() == "新增"
+    assert dialog.changes_model.index(0, 5).data() == "新增"  # 变动 after 原值 and 新值
     assert "预览" in dialog.summary.text()
 
     assert dialog.merge_button.isEnabled()

@@ -244,7 +244,7 @@ def cmd_merge(args) -> int:
         rows = [
             [
                 Path(r.file).name,
-                r.unit,
+                r.unit if r.unit_verified or not r.unit else f"{r.unit}（自称，未验证）",
                 _STATUS.get(r.status, r.status),
                 str(r.inserted),
                 str(r.updated),

@@ -92,7 +92,12 @@ class MergeDialog(QDialog):
 
         columns = [
             Column(self.tr("文件"), lambda r: Path(r.file).name, tooltip=lambda r: r.file),
-            Column(self.tr("单位"), lambda r: self.unit_names.get(r.unit, r.unit)),
+            Column(
+                self.tr("单位"),
+                self._unit_label,
+                color=lambda r: None if r.unit_verified or r.status == PENDING else WARN,
+                tooltip=self._unit_tooltip,
+            ),
             Column(self.tr("结果"), lambda r: self._status_label(r), color=lambda r: color.get(r.status)),
             Column(self.tr("新增"), count("inserted"), RIGHT),
             Column(self.tr("修改"), count("updated"), RIGHT),
@@ -117,11 +122,7 @@ class MergeDialog(QDialog):
                 Column(self.tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
                 Column(self.tr("报告期"), lambda c: c.period),
                 Column(self.tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
-                Column(
-                    self.tr("变动"),
-                    lambda c: kinds.get(c.kind, c.kind),
-                    color=lambda c: BAD if c.kind == "conflict" else None,
-                ),
+                # 原值 and 新值 side by side (the last column stretches: 变动 there, not 新值 at the far edge)
                 Column(self.tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),
                 Column(
                     self.tr("新值"),
@@ -132,6 +133,11 @@ class MergeDialog(QDialog):
                         if c.kind == "conflict"
                         else ""
                     ),
+                ),
+                Column(
+                    self.tr("变动"),
+                    lambda c: kinds.get(c.kind, c.kind),
+                    color=lambda c: BAD if c.kind == "conflict" else None,
                 ),
             ],
             parent=self,
@@ -174,6 +180,24 @@ class MergeDialog(QDialog):
         self.setTabOrder(self.changes, self.preview_button)
         self.setTabOrder(self.preview_button, self.merge_button)
         self.setTabOrder(self.merge_button, close)
+
+    def _unit_label(self, r: PackageResult) -> str:
+        """Who the package is from; for a refused one, whom it claims to be (its signature did not prove it)."""
+        if r.status in (PENDING, NOT_DONE):
+            return self.unit_names.get(r.unit, r.unit)
+        if not r.unit:
+            return self.tr("（无法读出）") if r.status == REFUSED else ""
+        name = self.unit_names.get(r.unit, r.unit)
+        return name if r.unit_verified else self.tr("{unit}（自称，未验证）").format(unit=name)
+
+    def _unit_tooltip(self, r: PackageResult) -> str:
+        if r.status != REFUSED:
+            return ""
+        if not r.unit:
+            return self.tr("文件中读不出它属于哪个单位")
+        if r.unit_verified:
+            return self.tr("签名已验证：确是该单位导出的上报包")
+        return self.tr("文件清单中写的单位（代码 {code}）；签名未能证实，可能是他人冒名或文件已损坏").format(code=r.unit)
 
     def _status_label(self, r: PackageResult) -> str:
         if r.status == MERGED and self.state == "merged":

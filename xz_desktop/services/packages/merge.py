@@ -25,7 +25,7 @@ from ..boundary import user_error
 from ..progress import SILENT, Cancelled, Progress
 from .engine import KeyChange, recompute
 from .lock import lock_problem, record_submission, record_withdrawal, unit_state
-from .package_file import NIL_KEY, SUFFIX, Package, read_package
+from .package_file import NIL_KEY, SUFFIX, Package, claimed_unit, read_package
 from .submission import district_problems, known_catalogs
 from .verify import verify_package
 
@@ -64,6 +64,9 @@ class PackageResult:
     message: Message | None = None  # the reason, translatable (the window shows it in its language)
     resubmission: bool = False  # it arrived after the district returned (one of) its periods
     nil: bool = False  # a nil report (空表上报)
+    # ``unit`` is what the file's manifest claims; True once the signature of that unit's enrolled key
+    # proved it. A refused file's unit is often only a claim ("" when not even that could be read).
+    unit_verified: bool = False
 
     def as_json(self, *, with_changes: bool = False) -> dict:
         data: dict[str, object] = {
@@ -78,6 +81,7 @@ class PackageResult:
             "conflicts": self.conflicts,
             "resubmission": self.resubmission,
             "nil": self.nil,
+            "unit_verified": self.unit_verified,
         }
         if self.status == REFUSED:
             data["reason"] = self.reason
@@ -114,9 +118,17 @@ def package_files(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def _refused(path: Path, exc: XzError, unit: str = "") -> PackageResult:
+def _refused(path: Path, exc: XzError, unit: str = "", verified: bool = False) -> PackageResult:
     lines = exc.lines()
-    return PackageResult(str(path), unit, REFUSED, reason=lines[0], details=lines[1:], message=exc.message)
+    return PackageResult(
+        str(path), unit, REFUSED, reason=lines[0], details=lines[1:], message=exc.message, unit_verified=verified
+    )
+
+
+def in_form_order(store: Store, changes: list[Change]) -> list[Change]:
+    """``changes`` as the form lists them: by unit, period, then the catalog's order of indicators."""
+    place = {ind.code: i for i, ind in enumerate(store.catalog().indicators)}
+    return sorted(changes, key=lambda c: (c.unit, c.period, place.get(c.indicator, len(place)), c.indicator))
 
 
 def _change(c: KeyChange, incoming: float | None = None) -> Change:
@@ -154,7 +166,7 @@ def merge_package(
 ) -> PackageResult:
     """Merge one verified package atomically; refuse (writing nothing) if the district may not take it."""
     m = package.manifest
-    base = PackageResult(str(package.path), m.unit, MERGED, m.package_id, list(m.periods))
+    base = PackageResult(str(package.path), m.unit, MERGED, m.package_id, list(m.periods), unit_verified=True)
     # Package id and checksum first: a verified file identical to a package in force changes nothing,
     # so the checks of every figure (most of a merge's time) are not run again (issue 14: a re-merge of
     # unchanged packages costs a small part of a fresh one; benchmarks/bench_scale.py measures it).
@@ -171,7 +183,7 @@ def merge_package(
             QT_TRANSLATE_NOOP("packages", "{file} 不予合并：{reason}"),
             {"file": package.path.name, "reason": problems[0].format()},
         )
-        return _refused(package.path, XzError(head, details=problems[1:]), m.unit)
+        return _refused(package.path, XzError(head, details=problems[1:]), m.unit, _signed_as_claimed(store, package))
     if known_package is not None and known_package.checksum != package.checksum:
         return _refused(
             package.path,
@@ -183,6 +195,7 @@ def merge_package(
                 )
             ),
             m.unit,
+            verified=True,  # district_problems verified its signature
         )
     locked = lock_problem(store, m.unit, m.periods)  # an accepted period takes no package until it is reopened
     if locked is not None:
@@ -191,7 +204,7 @@ def merge_package(
             QT_TRANSLATE_NOOP("packages", "{file} 不予合并：{reason}"),
             {"file": package.path.name, "reason": locked.format()},
         )
-        return _refused(package.path, XzError(head), m.unit)
+        return _refused(package.path, XzError(head), m.unit, verified=True)
     by = by or store.author
     stamp = now_iso()
     nil_reason = package.extra.get(NIL_KEY)
@@ -224,6 +237,7 @@ def merge_package(
         else:  # taken back out earlier, merged again
             store.packages.reinstate(m.package_id, stamp, by, package.path.name, package.rows)
         _count(base, changes, collect, {r.key: r.value for r in package.rows})
+        base.changes = in_form_order(store, base.changes)
         store.log.append(
             LogLine(
                 stamp,
@@ -279,11 +293,11 @@ def iter_merge(
             progress.step(index, len(files), path.name)
             try:
                 package = read_package(path)
-            except XzError as exc:
-                yield _refused(path, exc)
+            except XzError as exc:  # say whom it claims to be from (unverified), so the district knows whom to ask
+                yield _refused(path, exc, claimed_unit(path))
                 continue
             except Exception as exc:  # one failing package never stops the others: it is refused, with the reason
-                yield _refused(path, user_error(exc, store.path, what=f"reading {path.name}"))
+                yield _refused(path, user_error(exc, store.path, what=f"reading {path.name}"), claimed_unit(path))
                 continue
             try:
                 yield merge_package(store, package, by=by, collect=collect, known=known)

@@ -265,6 +265,27 @@ def read_package(path: str | Path) -> Package:
         ) from exc
 
 
+def claimed_unit(path: str | Path) -> str:
+    """The unit a package file *says* it comes from, read from its manifest alone: NOT verified (no
+    checksum, no signature, the rest of the file unread). Only for naming a file :func:`read_package`
+    refused, so the district knows whom to ask; "" when the file has no readable, well-formed claim."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_PACKAGE_BYTES:
+            return ""
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        if not header.startswith(b"SQLite format 3\x00") or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+            return ""
+        with reading_package_file(path) as reader:
+            for key, value in reader.manifest(1000):
+                if key == "unit":
+                    return value if isinstance(value, str) and is_code(value) else ""
+    except (OSError, PackageFileError):
+        return ""
+    return ""
+
+
 def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     objects = reader.objects()
     has_attachments = objects == EXPECTED_OBJECTS | ATTACHMENT_OBJECTS
