@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from xz_desktop.ui import translations
 from xz_desktop.ui.form.model import Column
 from xz_desktop.ui.main_window import MainWindow
 from xz_desktop.ui.totals_model import TotalsModel
@@ -32,8 +33,15 @@ def open_totals(qtbot, path, width: int, height: int) -> MainWindow:
     return window
 
 
+@pytest.fixture(params=["zh", "en"])
+def language(request, qapp):
+    translations.install(request.param, qapp)
+    yield request.param
+    translations.install("zh", qapp)
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=["1024x768", "1920x1080@150%"])
-def test_the_columns_that_matter_are_in_view_without_scrolling(qtbot, demo_db, size):
+def test_the_columns_that_matter_are_in_view_without_scrolling(qtbot, demo_db, size, language):
     window = open_totals(qtbot, demo_db, *size)
     page = window.page("totals")
     view, model = page.view, page.model

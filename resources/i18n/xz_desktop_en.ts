@@ -1181,6 +1181,26 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>（无法读出）</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <source>{unit}（自称，未验证）</source>
+        <translation>{unit} (claimed, unverified)</translation>
+    </message>
+    <message>
+        <source>文件中读不出它属于哪个单位</source>
+        <translation>The file does not say readably which unit it belongs to</translation>
+    </message>
+    <message>
+        <source>签名已验证：确是该单位导出的上报包</source>
+        <translation>Signature verified: this package was exported by that unit</translation>
+    </message>
+    <message>
+        <source>文件清单中写的单位（代码 {code}）；签名未能证实，可能是他人冒名或文件已损坏</source>
+        <translation>The unit named in the file&apos;s manifest (code {code}); its signature does not prove it: someone else may have sent it, or the file is damaged</translation>
+    </message>
+    <message>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
@@ -2240,7 +2260,7 @@ Its figures are taken out and those from before the merge restored; the district
     <name>TotalsModel</name>
     <message>
         <source>数据不全</source>
-        <translation>Incomplete data</translation>
+        <translation>Incomplete</translation>
     </message>
     <message>
         <source>✓ 达到进度（估）</source>
@@ -2295,32 +2315,67 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Indicator</translation>
     </message>
     <message>
-        <source>计量单位</source>
+        <source>计量
+单位</source>
         <translation>Measure</translation>
     </message>
     <message>
+        <source>{year}年
+实际</source>
+        <translation>{year}
+actual</translation>
+    </message>
+    <message>
+        <source>2020年
+基数</source>
+        <translation>2020
+base</translation>
+    </message>
+    <message>
+        <source>2025年
+目标</source>
+        <translation>2025
+target</translation>
+    </message>
+    <message>
+        <source>{year}年
+应达</source>
+        <translation>{year}
+due</translation>
+    </message>
+    <message>
+        <source>已报/
+应报</source>
+        <translation>Units
+in</translation>
+    </message>
+    <message>
+        <source>计量单位</source>
+        <translation type="vanished">Measure</translation>
+    </message>
+    <message>
         <source>{year}年实际</source>
-        <translation>{year} actual</translation>
+        <translation type="vanished">{year} actual</translation>
     </message>
     <message>
         <source>累计</source>
-        <translation>cumulative</translation>
+        <translation>To date</translation>
     </message>
     <message>
         <source>2020年基数</source>
-        <translation>2020 base</translation>
+        <translation type="vanished">2020 base</translation>
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
     </message>
     <message>
         <source>{year}年应达</source>
-        <translation>{year} expected</translation>
+        <translation type="vanished">{year} expected</translation>
     </message>
     <message>
         <source>完成率</source>
-        <translation>Completion</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>进度</source>
@@ -2328,7 +2383,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>已报/应报</source>
-        <translation>Reported/expected</translation>
+        <translation type="vanished">Reported/expected</translation>
     </message>
     <message>
         <source>说明</source>

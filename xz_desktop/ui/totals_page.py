@@ -227,7 +227,8 @@ class TotalsPage(QWidget):
         self.chart_note.setText(self.chart.note)
 
 
-NAME_MIN, NAME_MAX, NOTE_MIN = 140, 320, 160  # pixels: the name's narrowest and widest, 说明's share before the name's
+# pixels: the name's usual narrowest and its widest, 说明's share before the name gives way, the name's last floor
+NAME_MIN, NAME_MAX, NOTE_MIN, NAME_FLOOR = 140, 320, 160, 96
 
 
 class ColumnFitter(QObject):
@@ -270,8 +271,11 @@ class ColumnFitter(QObject):
             if c not in (TotalsModel.NAME, TotalsModel.STATUS)
         )
         wanted = min(max(view.sizeHintForColumn(TotalsModel.NAME), NAME_MIN), NAME_MAX)
-        room = view.viewport().width() - figures - NOTE_MIN
-        view.setColumnWidth(TotalsModel.NAME, max(NAME_MIN, min(wanted, room)))
+        width = view.viewport().width()
+        name = max(NAME_MIN, min(wanted, width - figures - NOTE_MIN))
+        # Rather a narrower name than a scroll bar: down to NAME_FLOOR, leaving 说明 its least.
+        name = min(name, max(NAME_FLOOR, width - figures - view.horizontalHeader().minimumSectionSize()))
+        view.setColumnWidth(TotalsModel.NAME, name)
 
 
 def remember_splitter(splitter: QSplitter, key: str) -> None:
