@@ -26,7 +26,13 @@ SHUFFLED = [
     ("academician_workstation", "2023", 2.0),
     ("new_high_end_talent", "2023", 5.0),
 ]
-FORM_ORDER = ["academician_workstation", "postdoc_workstation", "new_high_end_talent", "top_talent_fulltime", "new_graduates"]
+FORM_ORDER = [
+    "academician_workstation",
+    "postdoc_workstation",
+    "new_high_end_talent",
+    "top_talent_fulltime",
+    "new_graduates",
+]
 
 
 @pytest.fixture
@@ -50,7 +56,9 @@ def by_file(report):
 def test_the_service_names_who_each_package_claims_and_lists_changes_in_form_order(tmp_path, inbox):
     with open_store(district(tmp_path)) as store:
         report = by_file(merge_files(store, [inbox], dry_run=True))
-    good, forged, altered, text = (report[n] for n in ("a_good.xzpkg", "b_forged.xzpkg", "c_altered.xzpkg", "d_text.xzpkg"))
+    good, forged, altered, text = (
+        report[n] for n in ("a_good.xzpkg", "b_forged.xzpkg", "c_altered.xzpkg", "d_text.xzpkg")
+    )
     assert (good.status, good.unit, good.unit_verified) == (MERGED, "xincheng", True)
     assert [c.indicator for c in good.changes] == FORM_ORDER
     assert [(c.before, c.after) for c in good.changes][:2] == [(None, 2.0), (None, 1.0)]
@@ -112,7 +120,13 @@ def test_the_dialog_shows_old_and_new_side_by_side_and_who_is_claimed(qtbot, tmp
     left, right = view.visualRect(changes.index(0, old)), view.visualRect(changes.index(0, new))
     assert right.left() - left.right() <= 2  # side by side on the screen
     names = [changes.index(r, headers.index("指标")).data() for r in range(changes.rowCount())]
-    assert names == ["院士专家工作站", "博士后工作（流动）站", "新引育国家级、省级高端人才", "全职引进顶尖人才（团队）", "新引进大学生"]
+    assert names == [
+        "院士专家工作站",
+        "博士后工作（流动）站",
+        "新引育国家级、省级高端人才",
+        "全职引进顶尖人才（团队）",
+        "新引进大学生",
+    ]
     assert [changes.index(r, new).data() for r in range(changes.rowCount())] == ["2", "1", "5", "1", "800"]
     dialog.close()
     window.close()

@@ -21,7 +21,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 def test_the_guide_holds_every_chinese_page_of_docs_and_nothing_for_developers():
     shipped = {p.name for p in (ROOT / "docs").glob("*.md")}
-    assert set(GUIDE) | set(help_window.FOR_DEVELOPERS) == shipped, "a new docs/ page: add it to GUIDE or FOR_DEVELOPERS"
+    assert set(GUIDE) | set(help_window.FOR_DEVELOPERS) == shipped, (
+        "a new docs/ page: add it to GUIDE or FOR_DEVELOPERS"
+    )
     assert docs_dir() == ROOT / "docs"
     for name in ("round.md", "totals.md", "plan.md", "trust.md", "install.md", "window.md", "excel.md", "packages.md"):
         assert name in GUIDE
@@ -40,9 +42,7 @@ def test_f1_opens_the_guide_with_its_pages_pictures_and_links(qtbot, unit_db):
     # The first page is shown, rendered from its Markdown (a heading, not "# …"), with its picture.
     text = helper.browser.toPlainText()
     assert text.startswith("填报窗口使用说明") and "# 填报" not in text
-    picture = helper.browser.document().resource(
-        QTextDocument.ResourceType.ImageResource, QUrl("screenshot-form.png")
-    )
+    picture = helper.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshot-form.png"))
     assert picture is not None and not picture.isNull()
     # Choosing a page in the list shows it.
     helper.pages.setCurrentRow(titles.index("全区汇总值怎么算、什么时候算“完整”"))

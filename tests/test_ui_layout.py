@@ -6,7 +6,7 @@ the chart's year labels are never elided, and the form's 说明 column no longer
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,9 @@ from xz_desktop.ui.totals_model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
 
-LONG_NAME = "规模以上工业企业中有研发活动企业数占比"  # the plan's longest name in 表2 (resources/catalog/indicators.csv)
+LONG_NAME = (
+    "规模以上工业企业中有研发活动企业数占比"  # the plan's longest name in 表2 (resources/catalog/indicators.csv)
+)
 
 
 def open_totals(qtbot, path, width: int, height: int) -> MainWindow:
@@ -77,7 +79,9 @@ def drag(handle, by: int) -> None:
         (QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton),
         (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton),
     ):
-        event = QMouseEvent(kind, at, handle.mapToGlobal(at), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            kind, at, handle.mapToGlobal(at), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
         QApplication.sendEvent(handle, event)
 
 

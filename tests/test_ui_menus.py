@@ -78,7 +78,9 @@ def test_no_empty_menu_and_no_mnemonic_clash(qtbot, request, which, language):
         texts = page_texts(page)
         where = window.pages.tabText(index)
         problems += [f"page {where}: Alt+{key} is {names}" for key, names in clashes(texts).items()]
-        problems += [f"page {where}: {t!r} takes Alt+{letter(t)} from the menu bar" for t in texts if letter(t) in bar_letters]
+        problems += [
+            f"page {where}: {t!r} takes Alt+{letter(t)} from the menu bar" for t in texts if letter(t) in bar_letters
+        ]
     assert not problems, "\n".join(problems)
     window.close()
 

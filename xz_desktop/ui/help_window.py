@@ -118,12 +118,18 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
-        self.pages.currentItemChanged.connect(lambda item, _: item and self.show_page(self._file_of(item)))
+        self.pages.currentItemChanged.connect(self._chosen)
         self.resize(1000, 700)
         if self.pages.count():
             self.pages.setCurrentRow(0)
         else:  # a damaged installation: say so rather than show an empty window
-            self.browser.setPlainText(self.tr("找不到用户指南（{folder}）。请重新安装程序。").format(folder=self.folder))
+            self.browser.setPlainText(
+                self.tr("找不到用户指南（{folder}）。请重新安装程序。").format(folder=self.folder)
+            )
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        if item is not None:
+            self.show_page(self._file_of(item))
 
     @staticmethod
     def _file_of(item: QListWidgetItem) -> str:
@@ -175,9 +181,7 @@ class ShortcutRow(NamedTuple):
 
 
 def _keys(action: QAction) -> str:
-    return "、".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()
-    )
+    return "、".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty())
 
 
 def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
@@ -250,6 +254,9 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[ShortcutRow]:
         """What the table shows, row by row."""
-        return [
-            ShortcutRow(*(self.table.item(r, c).text() for c in range(3))) for r in range(self.table.rowCount())
-        ]
+
+        def text(r: int, c: int) -> str:
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [ShortcutRow(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]

@@ -197,7 +197,9 @@ class MergeDialog(QDialog):
             return self.tr("文件中读不出它属于哪个单位")
         if r.unit_verified:
             return self.tr("签名已验证：确是该单位导出的上报包")
-        return self.tr("文件清单中写的单位（代码 {code}）；签名未能证实，可能是他人冒名或文件已损坏").format(code=r.unit)
+        return self.tr("文件清单中写的单位（代码 {code}）；签名未能证实，可能是他人冒名或文件已损坏").format(
+            code=r.unit
+        )
 
     def _status_label(self, r: PackageResult) -> str:
         if r.status == MERGED and self.state == "merged":
