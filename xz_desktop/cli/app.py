@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "commands_basic",
     "commands_signing",
     "commands_packages",
+    "commands_catalog",
     "commands_round",
     "commands_form",
     "commands_excel",

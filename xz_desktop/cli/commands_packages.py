@@ -127,12 +127,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "catalog-export",
         help="导出目录文件（下发各单位） / export the catalog for the units",
-        description="把本库使用的指标目录、单位名单和审核规则（含版本）写入文件，供各单位导入。\n"
-        "Write the catalog, unit list and rules in force (with their version) to a file units import.",
+        description="把本库使用的指标目录、单位名单和审核规则（含版本）写入文件，供各单位导入；--csv 写成目录文件夹，"
+        "新建汇总数据库时用 xz init --district --catalog 读取。\n"
+        "Write the catalog, unit list and rules in force (with their version) to a file units import;\n"
+        "--csv writes the catalog folder of CSV files that xz init --district --catalog reads.",
         formatter_class=R,
     )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
-    p.add_argument("-o", "--output", type=Path, required=True, help="目录文件（.xzcat） / the catalog file")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="目录文件（.xzcat），--csv 时为文件夹 / the file (--csv: a folder)",
+    )
+    p.add_argument(
+        "--csv",
+        action="store_true",
+        help="写成目录文件夹的 CSV（xz init --district --catalog 读取） / write the CSV folder init --catalog reads",
+    )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
     p.set_defaults(func=cmd_catalog_export)
 
@@ -423,6 +436,18 @@ def cmd_status(args) -> int:
 def cmd_catalog_export(args) -> int:
     from ..services.catalog_transfer import export_catalog
 
+    if args.csv:
+        from ..services.catalog_edit import export_catalog_folder
+
+        with open_store(args.db, read_only=True) as store:
+            folder = export_catalog_folder(store, args.output)
+        if args.json:
+            print_json(folder.as_json())
+        else:
+            print(
+                f"已写出目录文件夹（版本 {folder.version}，{folder.indicators} 项指标，{folder.units} 个单位）：{folder.folder}"
+            )
+        return 0
     with open_store(args.db) as store:
         made = export_catalog(store, args.output)
     if args.json:

@@ -273,6 +273,15 @@ class Catalog:
             problems.append(f"“{o.unit}”不填报“{o.indicator}”，不能声明重叠")
 
     def _validate_indicator(self, ind: Indicator, problems: list[str]) -> None:
+        for low, high, what in (
+            (ind.min, ind.max, "最小值大于最大值"),
+            (ind.usual_min, ind.usual_max, "常见范围下限大于上限"),
+        ):
+            if low is not None and high is not None and low > high:
+                problems.append(f"指标“{ind.code}”的{what}（{low:g} > {high:g}）")
+        if ind.yoy_threshold is not None and ind.yoy_threshold <= 0:
+            problems.append(f"指标“{ind.code}”的同比变化阈值应大于 0（0.3 表示 30%）")
+
         def need(code: str | None, what: str) -> None:
             if not code:
                 problems.append(f"指标“{ind.code}”缺少{what}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
@@ -51,6 +52,9 @@ INDICATOR_COLUMNS = [
 UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
 UNIT_OPTIONAL_COLUMNS = ["contact", "phone"]  # added with the reporting round: older catalogs have neither
 MAX_CONTACT = 100
+# The columns of indicators.csv the aggregating database may edit in its own copy: the checks' bounds and
+# the note. Every other column is the indicator's meaning (code, aggregation, measures, who reports it).
+THRESHOLD_COLUMNS = ["min", "max", "usual_min", "usual_max", "yoy_threshold", "note"]
 RULE_COLUMNS = ["code", "left", "op", "right", "message"]
 # overlaps.csv: a unit whose figures of an indicator are already inside other units' (not added twice).
 OVERLAP_COLUMNS = ["unit", "indicator", "note"]
@@ -101,9 +105,12 @@ class RowReader:
         if value == "":
             return default
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             raise self.fail(column, f"“{value}”不是数字") from None
+        if not math.isfinite(number):  # "nan", "inf": float() takes them, no check could use them
+            raise self.fail(column, f"“{value}”不是有限的数字")
+        return number
 
     def integer(self, column: str) -> int | None:
         number = self.number(column)
@@ -207,6 +214,11 @@ def _rule_from_row(reader: RowReader) -> Rule:
 
 def _overlap_from_row(reader: RowReader) -> Overlap:
     return Overlap(reader.code("unit"), reader.code("indicator"), reader.text("note"))
+
+
+# The row readers, for one row edited in the aggregating database (domain/catalog_edits.py): the same rules.
+indicator_from_row = _indicator_from_row
+unit_from_row = _unit_from_row
 
 
 def read_rows(text: str, where: str, columns: list[str]) -> list[RowReader]:
@@ -315,3 +327,29 @@ def rule_to_row(rule: Rule) -> dict[str, object]:
 
 def overlap_to_row(overlap: Overlap) -> dict[str, object]:
     return {"unit": overlap.unit, "indicator": overlap.indicator, "note": overlap.note}
+
+
+def _csv_text(columns: list[str], rows: Iterable[Mapping[str, object]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A float that is a whole number is written as one (``3``, not ``3.0``), as a person types it."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def catalog_csv_texts(catalog: Catalog) -> dict[str, str]:
+    """The catalog as the CSV files :func:`load_catalog_dir` reads (file name → text): the inverse of the loader."""
+    return {
+        "indicators.csv": _csv_text(INDICATOR_COLUMNS, (indicator_to_row(i) for i in catalog.indicators)),
+        "units.csv": _csv_text(UNIT_COLUMNS + UNIT_OPTIONAL_COLUMNS, (unit_to_row(u) for u in catalog.units)),
+        "rules.csv": _csv_text(RULE_COLUMNS, (rule_to_row(r) for r in catalog.rules)),
+        "overlaps.csv": _csv_text(OVERLAP_COLUMNS, (overlap_to_row(o) for o in catalog.overlaps)),
+    }

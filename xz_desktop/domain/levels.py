@@ -7,13 +7,15 @@ a province's has no ``above``. Levels are data: the same program aggregates at e
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Aggregation, Catalog, Indicator
-from .catalog_rows import read_rows
+from .catalog_rows import RowReader, read_rows
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 LEVEL_FILE = "level.csv"
@@ -41,8 +43,14 @@ def parse_level(text: str, where: str = LEVEL_FILE) -> Level:
                 {"where": where, "count": len(rows)},
             )
         )
-    reader = rows[0]
-    row = {k: (v or "").strip() for k, v in reader.row.items() if isinstance(k, str) and isinstance(v, str)}
+    return level_from_row(rows[0])
+
+
+def level_from_row(reader: RowReader) -> Level:
+    """One level row (``level.csv``'s, or the one a catalog file carries), every field checked."""
+    row = {k: str(v).strip() for k, v in reader.row.items() if isinstance(k, str) and isinstance(v, str)}
+    row.setdefault("above_code", "")
+    row.setdefault("above_name", "")
     for column in ("code", "above_code"):
         value = row.get(column, "")
         if (value or column == "code") and not ADMIN_CODE.match(value):
@@ -58,6 +66,20 @@ def parse_level(text: str, where: str = LEVEL_FILE) -> Level:
     if row["above_code"] == row["code"]:
         raise reader.fail("above_code", "上级不能是本级自己")
     return Level(row["code"], row["name"], row["above_code"], row["above_name"])
+
+
+def level_to_row(level: Level) -> dict[str, str]:
+    """The row of ``level.csv`` (and of a catalog file's ``level``): the inverse of :func:`level_from_row`."""
+    return {"code": level.code, "name": level.name, "above_code": level.above_code, "above_name": level.above_name}
+
+
+def level_csv_text(level: Level) -> str:
+    """``level.csv`` as :func:`parse_level` reads it."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, LEVEL_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(level_to_row(level))
+    return out.getvalue()
 
 
 def load_level(folder: Path) -> Level | None:

@@ -5,7 +5,9 @@ key (:mod:`.signing`): a unit's copy puts it in force only when the signature is
 district key it was enrolled with, so a damaged or forged file is refused rather than applied. Importing keeps the
 district's catalog version, so the unit's packages name a version the district knows.
 
-The file also carries the units' targets (目标分解, ``targets``): a unit's copy puts its own in
+The file carries the catalog's ``revision`` (how many times the district changed it: a unit's copy
+refuses a file older than the catalog it has) and the district's ``level`` (level.csv's row); a file
+from an older program has neither. It also carries the units' targets (目标分解, ``targets``): a unit's copy puts its own in
 force (services/plan/targets.py). A file from an older program has no ``targets`` and leaves
 the unit's targets as they are.
 """
@@ -20,10 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.catalog import Catalog
-from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.catalog_rows import (
+    RowReader,
+    catalog_from_rows,
+    indicator_to_row,
+    overlap_to_row,
+    rule_to_row,
+    unit_to_row,
+)
+from ..domain.levels import Level, level_from_row, level_meta, level_to_row
 from ..domain.limits import MAX_NAME
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..store import Store
+from ..store.core import REVISION_KEY
 from ..store.database import now_iso
 from ..store.keys import DISTRICT
 from .plan.targets import apply_targets_payload, targets_payload
@@ -58,10 +69,13 @@ class CatalogFile:
 def catalog_body(store: Store) -> dict[str, Any]:
     """The catalog in force as the JSON body a catalog file (and an enrolment file) carries."""
     catalog = store.catalog()
+    level = store.level()
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "version": catalog.version,
+        "revision": store.catalog_revision(),
+        "level": level_to_row(level) if level is not None else None,
         "exported_at": now_iso(),
         "issued_by": store.describe(),
         "indicators": [indicator_to_row(i) for i in catalog.indicators],
@@ -131,7 +145,62 @@ def catalog_from_body(body: Any, file: str) -> Catalog:
     overlaps = body.get("overlaps", [])  # absent from files exported before overlaps existed
     if not isinstance(overlaps, list) or not all(isinstance(x, dict) for x in overlaps):
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+    revision_of(body, file)
+    level_of(body, file)
     return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=file, overlaps=overlaps)
+
+
+def revision_of(body: dict[str, Any], file: str) -> int:
+    """The catalog's revision a catalog body names (0 in a file from before revisions, or never changed)."""
+    revision = body.get("revision", 0)
+    if not isinstance(revision, int) or isinstance(revision, bool) or not 0 <= revision < 10**9:
+        raise XzError(
+            Message("catalog_transfer", QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"), {"file": file})
+        )
+    return revision
+
+
+def level_of(body: dict[str, Any], file: str) -> Level | None:
+    """The district's level row a catalog body carries (None in a file from before levels travelled)."""
+    row = body.get("level")
+    if row is None:
+        return None
+    if not isinstance(row, dict) or not all(isinstance(v, str) for v in row.values()):
+        raise XzError(
+            Message("catalog_transfer", QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"), {"file": file})
+        )
+    return level_from_row(RowReader(f"{file}/level", 1, row))
+
+
+def put_in_force(store: Store, catalog: Catalog, body: dict[str, Any], file: str, *, refuse_older: bool) -> bool:
+    """Inside a transaction: the district's catalog (``body``'s) in force in this unit's copy; True if it changed.
+
+    A catalog older than the one in force (a smaller revision) is refused with ``refuse_older``
+    (a catalog file) or left aside (a receipt: the rest of it still counts).
+    """
+    revision = revision_of(body, file)
+    if revision < store.catalog_revision():
+        if refuse_older:
+            raise XzError(
+                Message(
+                    "catalog_transfer",
+                    QT_TRANSLATE_NOOP(
+                        "catalog_transfer",
+                        "{file} 中的目录（版本 {version}）比本单位正在使用的目录（版本 {current}）旧，未导入",
+                    ),
+                    {"file": file, "version": catalog.version, "current": store.catalog().version},
+                )
+            )
+        return False
+    changed = catalog.version != store.catalog().version
+    if changed:
+        store.replace_catalog(catalog)
+    store.set_meta(REVISION_KEY, str(revision))
+    level = level_of(body, file)
+    if level is not None:  # who the district is: kept for the unit's information (its own level is none)
+        for key, value in level_meta(level).items():
+            store.set_meta(key, value)
+    return changed
 
 
 def read_catalog_file(path: str | Path, store: Store | None = None) -> tuple[Catalog, dict]:
@@ -181,8 +250,7 @@ def import_catalog(store: Store, path: str | Path) -> CatalogFile:
             )
         )
     with store.transaction():
-        if catalog.version != store.catalog().version:
-            store.replace_catalog(catalog)
+        put_in_force(store, catalog, body, path.name if isinstance(path, Path) else str(path), refuse_older=True)
         apply_targets_payload(store, body.get("targets"), path.name if isinstance(path, Path) else str(path))
     return CatalogFile(
         Path(path),

@@ -22,6 +22,7 @@ from . import migrations
 ROLE_UNIT = "unit"
 ROLE_DISTRICT = "district"
 OVERLAPS_KEY = "catalog_overlaps"  # meta key: the catalog's overlaps (units inside others) as JSON rows
+REVISION_KEY = "catalog_revision"  # meta key: how many times the aggregating database changed its catalog
 
 
 def default_author() -> str:
@@ -224,11 +225,19 @@ class StoreCore:
             self.conn.execute("DELETE FROM rule")
             self.conn.execute("UPDATE unit SET active = 0")
             write_catalog(self.db, catalog)
-            self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('catalog_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (catalog.version,),
-            )
+            # A plain UPDATE, not an upsert: an upsert's conflict clause overrides the INSERT OR IGNORE of
+            # migration 002's catalog_version triggers, and the same version put in force again failed.
+            updated = self.conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'catalog_version'", (catalog.version,)
+            ).rowcount
+            if not updated:
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('catalog_version', ?)", (catalog.version,))
         self._catalog = None
+
+    def catalog_revision(self) -> int:
+        """How many times the catalog in force was changed by the aggregating database (0: as created)."""
+        text = self.meta(REVISION_KEY) or "0"
+        return int(text) if text.isdigit() else 0
 
     # -- housekeeping ---------------------------------------------------
     def integrity_problems(self) -> list[str]:

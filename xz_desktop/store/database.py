@@ -16,6 +16,7 @@ from ..paths import catalog_dir
 from . import migrations
 from .base import now_iso, translate_sqlite_error
 from .candidates import CandidateTable
+from .catalog_history import CatalogHistory
 from .conflicts import ConflictTable
 from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, write_catalog
 from .keys import KeyTable
@@ -48,7 +49,7 @@ class Store(StoreCore):
     ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
     ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log),
     ``targets`` (unit targets and assessment adjustments), ``keys`` (the signing keys: own key pair,
-    trusted public keys); meta and the catalog are :class:`StoreCore`'s. Only the store's modules
+    trusted public keys), ``catalog_history`` (the catalog's own revisions); meta and the catalog are :class:`StoreCore`'s. Only the store's modules
     use ``conn``.
     """
 
@@ -62,6 +63,7 @@ class Store(StoreCore):
         self.review = ReviewTable(self)
         self.keys = KeyTable(self)
         self.targets = TargetTable(self)
+        self.catalog_history = CatalogHistory(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

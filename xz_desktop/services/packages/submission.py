@@ -251,6 +251,17 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
         ]
     if not catalog.has_unit(m.unit):
         return [_problem(QT_TRANSLATE_NOOP("packages", "本区的单位名单中没有“{unit}”"), unit=_short(m.unit, 40))]
+    if not catalog.unit(m.unit).active:
+        return [
+            _problem(
+                QT_TRANSLATE_NOOP(
+                    "packages",
+                    "“{unit}”已停用（区里的单位名单中不再在用），它的上报包不再合并；确需合并时，请先恢复该单位（xz unit-edit 数据库 {code} --reactivate）",
+                ),
+                unit=catalog.unit(m.unit).name,
+                code=m.unit,
+            )
+        ]
     try:  # who signed it comes next: nothing else a forged file says is worth reading
         verify_package(store, package)
     except XzError as exc:

@@ -25,7 +25,7 @@ from ...domain.round import State, parse_due
 from ...store import Store
 from ...store.database import now_iso
 from ...store.review import Decision, DueDate
-from ..catalog_transfer import catalog_body, catalog_from_body
+from ..catalog_transfer import catalog_body, catalog_from_body, put_in_force
 from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
 from ..packages.verify import verify_package
@@ -256,8 +256,7 @@ def import_receipt(store: Store, path: str | Path) -> ReceiptResult:
         catalog_version=catalog.version,
     )
     with store.transaction():
-        if catalog.version != store.catalog().version:
-            store.replace_catalog(catalog)
+        if isinstance(catalog_data, dict) and put_in_force(store, catalog, catalog_data, name, refuse_older=False):
             result.catalog_changed = True
         taken = CorrectionsResult(str(path), m.unit, list(m.periods), len(package.rows))
         with store.merge_guard():  # the district's figures of an accepted period land although it is locked

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store, create_store, open_store
 from ...store.database import ROLE_UNIT, now_iso
 from ...store.keys import DISTRICT, SigningKey
-from ..catalog_transfer import catalog_body, catalog_from_body, write_json_file
+from ..catalog_transfer import catalog_body, catalog_from_body, put_in_force, write_json_file
 from . import crypto
 from .seal import SIGNATURE, canonical_json, ensure_district_key, load_json, sign_json
 
@@ -59,6 +59,7 @@ class EnrolmentFile:
     district_public_key: str
     catalog: Catalog
     issued_at: str
+    catalog_body: dict[str, Any] = field(default_factory=dict)  # its revision and level travel with it
 
 
 @dataclass
@@ -212,6 +213,7 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
         district_key["public_key"],
         catalog,
         body["issued_at"],
+        body["catalog"],
     )
 
 
@@ -257,8 +259,7 @@ def install(store: Store, enrolment: EnrolmentFile) -> None:
             store.keys.put(
                 SigningKey(enrolment.district_key_id, DISTRICT, enrolment.district_public_key, None, stamp, None, None)
             )
-        if store.catalog().version != enrolment.catalog.version:
-            store.replace_catalog(enrolment.catalog)
+        put_in_force(store, enrolment.catalog, enrolment.catalog_body, "enrolment", refuse_older=False)
 
 
 def _install_upward(store: Store, enrolment: EnrolmentFile, above: str) -> None:
