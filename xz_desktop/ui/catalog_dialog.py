@@ -80,8 +80,16 @@ class EditTableModel(QAbstractTableModel):
         self._muted = muted
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """The rows anew; the same rows (by code) in the same order are updated in place, so a cell being
+        edited keeps its editor (a reset would close it and lose what is typed)."""
+        rows = list(rows)
+        if [r.code for r in rows] == [r.code for r in self.rows]:
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self.endResetModel()
 
     def row_at(self, row: int) -> Any:
@@ -226,7 +234,7 @@ class CatalogDialog(QDialog):
         self.units_view.setObjectName("units_table")
         self.units_view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.add_button = QPushButton(self.tr("新增单位(&A)…"), page)
-        self.add_button.clicked.connect(self.add_unit)
+        self.add_button.clicked.connect(lambda: self.add_unit())
         self.retire_button = QPushButton(self.tr("停用(&R)"), page)
         self.retire_button.setToolTip(self.tr("停用后不再计入报送情况，也不再合并它的上报包；它的数值保留"))
         self.retire_button.clicked.connect(lambda: self.set_active(False))
@@ -331,8 +339,9 @@ class CatalogDialog(QDialog):
             return False
         self.problem.clear()
         if made is not None:
-            self.window_.announce(CATALOG)  # every page listing units or indicators reloads, this dialog too
+            self.window_.announce(CATALOG, origin=self)  # every page listing units or indicators reloads
             self.window_.update_title()
+            self.reload()  # in place: the units and indicators keep their rows (see EditTableModel.set_rows)
         return True
 
     def _commit_unit(self, unit: Unit, field: str, text: str) -> bool:
