@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddUnitDialog</name>
+    <message>
+        <source>新增单位</source>
+        <translation>Add a unit</translation>
+    </message>
+    <message>
+        <source>小写字母、数字、下划线；市级、省级为六位行政区划代码</source>
+        <translation>Lower-case letters, digits, underscores; at city or province level the six-digit division code</translation>
+    </message>
+    <message>
+        <source>镇街（填报各镇街都报的指标）</source>
+        <translation>Town (reports what every town reports)</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
     <name>AdjustmentDialog</name>
     <message>
         <source>录入考核加减分</source>
@@ -18,6 +57,161 @@
     <message>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>单位与指标目录</source>
+        <translation>Units and indicators</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>指标阈值</source>
+        <translation>Thresholds</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>双击单元格修改。每次修改生成新的目录版本；用“汇总 → 导出目录文件”把新目录发给各单位（回执也带着现行目录）。单位代码、类别，指标的代码、汇总方式和计量单位是目录的含义，不能修改。</source>
+        <translation>Double-click a cell to change it. Each change makes a new catalog version; send it to the units with “District → Export catalog file” (receipts carry the catalog in force too). A unit&apos;s code and kind, and an indicator&apos;s code, aggregation and measures are the catalog&apos;s meaning and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>镇街</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>新增单位(&amp;A)…</source>
+        <translation>&amp;Add a unit…</translation>
+    </message>
+    <message>
+        <source>停用(&amp;R)</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <source>停用后不再计入报送情况，也不再合并它的上报包；它的数值保留</source>
+        <translation>A retired unit is no longer expected and its packages are no longer merged; its figures are kept</translation>
+    </message>
+    <message>
+        <source>恢复(&amp;E)</source>
+        <translation>R&amp;eactivate</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>填报计量单位</source>
+        <translation>Entry measure</translation>
+    </message>
+    <message>
+        <source>最小值</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>最大值</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>常见范围下限</source>
+        <translation>Usual minimum</translation>
+    </message>
+    <message>
+        <source>常见范围上限</source>
+        <translation>Usual maximum</translation>
+    </message>
+    <message>
+        <source>同比变化阈值</source>
+        <translation>Year-on-year threshold</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>数值按填报计量单位；同比变化阈值 0.3 表示 30%；清空单元格即取消该项。</source>
+        <translation>Values in the entry measure; a year-on-year threshold of 0.3 means 30%; an emptied cell removes the bound.</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>单位/指标</source>
+        <translation>Unit/indicator</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>旧值</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>现行目录版本：{version}</source>
+        <translation>Catalog version in force: {version}</translation>
+    </message>
+    <message>
+        <source>单位与指标目录(&amp;U)…</source>
+        <translation>&amp;Units and indicators…</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2729,176 @@ in</translation>
     </message>
 </context>
 <context>
+    <name>catalog_edit</name>
+    <message>
+        <source>单位与指标目录由区级汇总数据库维护；填报单位的数据库使用区里下发的目录，不能在这里修改</source>
+        <translation>Units and indicators are maintained by the aggregating database; a unit&apos;s copy uses the catalog the district sends and cannot change it</translation>
+    </message>
+    <message>
+        <source>{path} 是文件，不是文件夹</source>
+        <translation>{path} is a file, not a folder</translation>
+    </message>
+    <message>
+        <source>文件夹 {path} 中已有 {files}，不会覆盖；请选一个空文件夹</source>
+        <translation>The folder {path} already holds {files}; nothing is overwritten: choose an empty folder</translation>
+    </message>
+    <message>
+        <source>无法写入文件夹 {path}：{reason}</source>
+        <translation>Cannot write to the folder {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>catalog_edits</name>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>最小值</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>最大值</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>常见范围下限</source>
+        <translation>Usual minimum</translation>
+    </message>
+    <message>
+        <source>常见范围上限</source>
+        <translation>Usual maximum</translation>
+    </message>
+    <message>
+        <source>同比变化阈值</source>
+        <translation>Year-on-year threshold</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>汇总方式</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
+        <source>填报计量单位</source>
+        <translation>Entry measure</translation>
+    </message>
+    <message>
+        <source>显示计量单位</source>
+        <translation>Display measure</translation>
+    </message>
+    <message>
+        <source>换算系数</source>
+        <translation>Display factor</translation>
+    </message>
+    <message>
+        <source>小数位数</source>
+        <translation>Decimals</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>比率系数</source>
+        <translation>Ratio scale</translation>
+    </message>
+    <message>
+        <source>组成项</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>增长基础指标</source>
+        <translation>Growth base indicator</translation>
+    </message>
+    <message>
+        <source>填报单位</source>
+        <translation>Reporting units</translation>
+    </message>
+    <message>
+        <source>单位“{code}”的{field}：{problem}</source>
+        <translation>Unit “{code}”, {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>指标“{code}”的{field}：{problem}</source>
+        <translation>Indicator “{code}”, {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>新增单位时不能指定：{fields}</source>
+        <translation>A new unit cannot be given: {fields}</translation>
+    </message>
+    <message>
+        <source>单位代码“{code}”已被“{name}”使用{retired}；单位代码不能重复</source>
+        <translation>The unit code “{code}” is already used by “{name}”{retired}; unit codes must be unique</translation>
+    </message>
+    <message>
+        <source>没有单位“{code}”</source>
+        <translation>There is no unit “{code}”</translation>
+    </message>
+    <message>
+        <source>单位代码不能修改：它的数值都记在这个代码下。需要新代码时，请新增单位并停用“{code}”</source>
+        <translation>A unit&apos;s code cannot change: its figures are filed under it. For a new code, add a unit and retire “{code}”</translation>
+    </message>
+    <message>
+        <source>单位的类别（镇街或部门）决定它填报哪些指标，是目录的含义，不能在这里修改</source>
+        <translation>A unit&apos;s kind (town or department) decides which indicators it reports: it is the catalog&apos;s meaning and cannot be changed here</translation>
+    </message>
+    <message>
+        <source>单位的{fields}不能在这里修改</source>
+        <translation>A unit&apos;s {fields} cannot be changed here</translation>
+    </message>
+    <message>
+        <source>“{unit}”是{names}唯一的填报单位，停用后没有单位填报这些指标，未停用</source>
+        <translation>“{unit}” is the only unit reporting {names}; retired, no one would report them: not retired</translation>
+    </message>
+    <message>
+        <source>目录中没有指标“{code}”</source>
+        <translation>The catalog has no indicator “{code}”</translation>
+    </message>
+    <message>
+        <source>指标的“{fields}”是目录的含义（各单位的上报包和上一级都按它读数），不能在这里修改；只能修改阈值和备注</source>
+        <translation>An indicator&apos;s “{fields}” is the catalog&apos;s meaning (every unit&apos;s package and the level above read figures by it) and cannot be changed here; only thresholds and the note can</translation>
+    </message>
+</context>
+<context>
     <name>catalog_transfer</name>
     <message>
         <source>{file} 不是目录文件（应为区里用“导出目录”生成的 {suffix} 文件）</source>
@@ -2543,6 +2907,10 @@ in</translation>
     <message>
         <source>{file} 的内容超出目录文件的范围</source>
         <translation>{file} holds more than a catalog file can</translation>
+    </message>
+    <message>
+        <source>{file} 中的目录（版本 {version}）比本单位正在使用的目录（版本 {current}）旧，未导入</source>
+        <translation>The catalog in {file} (version {version}) is older than the one this unit uses (version {current}): not imported</translation>
     </message>
     <message>
         <source>{file} 太大，不是目录文件</source>
@@ -3447,6 +3815,10 @@ in</translation>
     <message>
         <source>本区的单位名单中没有“{unit}”</source>
         <translation>&quot;{unit}&quot; is not in the district&apos;s list of units</translation>
+    </message>
+    <message>
+        <source>“{unit}”已停用（区里的单位名单中不再在用），它的上报包不再合并；确需合并时，请先恢复该单位（xz unit-edit 数据库 {code} --reactivate）</source>
+        <translation>“{unit}” is retired (no longer active in the district&apos;s unit list): its packages are no longer merged; to merge one, reactivate the unit first (xz unit-edit DB {code} --reactivate)</translation>
     </message>
     <message>
         <source>上报包按本区从未使用过的指标目录（版本 {version}）填报；请让“{unit}”导入区里下发的目录（xz catalog-import）后重新导出</source>
