@@ -299,3 +299,46 @@ def test_package_of_an_earlier_version_merges_and_a_retired_units_is_refused(tmp
     assert result.status == "refused"
     assert "已停用" in (result.reason or "") and "--reactivate" in (result.reason or ""), result.reason
     assert dump(path) == before
+
+
+@pytest.mark.parametrize(
+    "field, value, words",
+    [
+        ("revision", "3", "不完整"),
+        ("revision", -1, "不完整"),
+        ("revision", True, "不完整"),
+        ("revision", 10**12, "不完整"),
+        ("level", "330411", "不完整"),
+        ("level", {"code": "33041", "name": "秀洲区", "above_code": "", "above_name": ""}, "六位行政区划代码"),
+        ("level", {"code": "330411", "name": "", "above_code": "", "above_name": ""}, "不能为空"),
+        ("level", {"code": "330411", "name": "秀洲区", "above_code": "330400", "above_name": ""}, "同时"),
+    ],
+)
+def test_a_hostile_revision_or_level_in_a_catalog_file_is_refused(tmp_path, field, value, words):
+    """Signed again by the district key (only the content is judged): every new field is checked before use."""
+    from xz_desktop.services.signing.seal import sign_json
+
+    path = district(tmp_path)
+    unit_path = new_db(tmp_path, "xincheng.sqlite", "unit", "xincheng")
+    with open_store(path) as store:
+        catalog_edit.edit_unit(store, "xincheng", {"phone": "1"})
+        file = export_catalog(store, tmp_path / "c.xzcat").path
+        body = json.loads(file.read_text(encoding="utf-8"))
+        unsigned = {k: v for k, v in body.items() if k not in ("signature", "signed_by", "key_id", "checksum")}
+        unsigned[field] = value
+        file.write_text(json.dumps(sign_json(store, unsigned), ensure_ascii=False), encoding="utf-8")
+    refused(unit_path, lambda s: import_catalog(s, file), words)
+
+
+def test_edits_leave_the_meaning_the_level_above_reads(tmp_path):
+    """Thresholds, units and contacts are not what travels upward: the level fingerprint stays the same."""
+    from xz_desktop.domain.levels import level_fingerprint
+
+    path = district(tmp_path)
+    with open_store(path) as store:
+        before = level_fingerprint(store.catalog())
+        catalog_edit.set_thresholds(store, "talent_total", {"max": "9000000", "note": "新的说明"})
+        catalog_edit.add_unit(store, "xinzhen", "新镇")
+        catalog_edit.edit_unit(store, "jiabei", {"active": "0"})
+        assert level_fingerprint(store.catalog()) == before
+        assert store.catalog().version == f"{YEAR}.3"
