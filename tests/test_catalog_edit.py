@@ -113,6 +113,9 @@ def test_unit_edits_are_validated_as_the_csv_and_leave_the_database(tmp_path):
     refused(path, lambda s: catalog_edit.edit_unit(s, "xincheng", {"sort": "3"}), "排序")
     refused(path, lambda s: catalog_edit.edit_unit(s, "xincheng", {"active": "2"}), "应为 1")
     refused(path, lambda s: catalog_edit.edit_unit(s, "xincheng", {"name": " "}), "不能为空")
+    refused(path, lambda s: catalog_edit.edit_unit(s, "xincheng", {"name": "名" * 201}), "200")
+    refused(path, lambda s: catalog_edit.edit_unit(s, "xincheng", {"name": "新城\n街道"}), "一行")
+    refused(path, lambda s: catalog_edit.set_thresholds(s, "talent_total", {"note": "长" * 2001}), "备注", "2000")
 
 
 def test_the_only_reporter_of_an_indicator_cannot_be_retired(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from .catalog import Aggregation, Catalog, Indicator, Overlap, Rule, Trajectory, Unit, UnitKind
+from .limits import MAX_NAME, MAX_TEXT
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 INDICATOR_COLUMNS = [
@@ -176,17 +177,27 @@ def _indicator_from_row(reader: RowReader) -> Indicator:
         usual_min=reader.number("usual_min"),
         usual_max=reader.number("usual_max"),
         yoy_threshold=reader.number("yoy_threshold"),
-        note=reader.text("note"),
+        note=_note(reader),
     )
+
+
+def _note(reader: RowReader) -> str:
+    value = reader.text("note")
+    if len(value) > MAX_TEXT:
+        raise reader.fail("note", f"超过 {MAX_TEXT} 字")
+    return value
 
 
 def _unit_from_row(reader: RowReader) -> Unit:
     active = reader.text("active") or "1"
     if active not in ("0", "1"):
         raise reader.fail("active", f"“{active}”应为 1（在用）或 0（停用）")
+    name = reader.text("name", required=True)
+    if len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
+        raise reader.fail("name", f"应为不超过 {MAX_NAME} 字的一行文字")
     return Unit(
         code=reader.code(admin=True),
-        name=reader.text("name", required=True),
+        name=name,
         kind=reader.choice("kind", UnitKind),
         type=reader.text("type"),
         sort=reader.integer("sort") or 0,
