@@ -46,6 +46,7 @@ GUIDE: tuple[str, ...] = (
     "plan.md",
     "trust.md",
     "levels.md",
+    "catalog.md",
     "exchange.md",
     "install.md",
 )
