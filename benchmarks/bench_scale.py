@@ -132,7 +132,9 @@ def figure_rows(catalog, units: int, years: list[int]):
                 value = base * w * units * growth if ind.entry_measure == "%" else base * w * growth
                 if ind.max is not None:
                     value = min(value, ind.max)
-                yield f"u{n:04d}", ind.code, str(year), round(value, 4)
+                # a count is a whole number (else every unit-period holds 逻辑性 errors no real data has)
+                value = float(max(1, round(value))) if ind.is_count else round(value, 4)
+                yield f"u{n:04d}", ind.code, str(year), value
 
 
 def build(folder: Path, units: int, years: int) -> tuple[Path, int]:

@@ -19,8 +19,7 @@ into the district total, and is not expected to report for it.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from .catalog import Aggregation, Catalog, Indicator
@@ -60,20 +59,33 @@ class FigureSet:
     """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts."""
 
     def __init__(self, figures: Iterable[Figure | tuple[str, str, str, float | None]], disputed: Iterable[Key] = ()):
-        self._by_series: dict[tuple[str, str], dict[Period, float]] = defaultdict(dict)
+        self._by_series: dict[tuple[str, str], dict[Period, float]] = {}
+        self._units: dict[str, set[str]] = {}  # indicator -> units with at least one figure
+        periods: dict[str, Period] = {}  # a period's text is parsed once, not once per figure
+        by_series = self._by_series
         for fig in figures:
             unit, indicator, period, value = (
                 (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
             )
-            if value is not None:
-                self._by_series[(indicator, unit)][parse_period(period)] = float(value)
+            if value is None:
+                continue
+            parsed = periods.get(period)
+            if parsed is None:
+                parsed = periods[period] = parse_period(period)
+            series = by_series.get((indicator, unit))
+            if series is None:
+                series = by_series[(indicator, unit)] = {}
+                self._units.setdefault(indicator, set()).add(unit)
+            series[parsed] = float(value)
         self.disputed: set[Key] = set(disputed)
 
     def series(self, indicator: str, unit: str) -> dict[Period, float]:
         return self._by_series.get((indicator, unit), {})
 
-    def units_with(self, indicator: str) -> set[str]:
-        return {u for (i, u), series in self._by_series.items() if i == indicator and series}
+    def units_with(self, indicator: str, among: Collection[str] | None = None) -> set[str]:
+        """The units with a figure of ``indicator``; only those of ``among`` when it is given."""
+        units = self._units.get(indicator, set())
+        return set(units) if among is None else {u for u in among if u in units}
 
     def is_disputed(self, unit: str, indicator: str, period: Period) -> bool:
         if not self.disputed:
@@ -140,15 +152,19 @@ def unit_figure(aggregation: Aggregation, series: dict[Period, float], period: P
     one half alone is not the year. A half-year is taken as stored (a stock's second half
     may be its year-end value).
     """
+    return _figure_at(aggregation, series, period, Period(period.year, 1), Period(period.year, 2))
+
+
+def _figure_at(aggregation: Aggregation, series: dict[Period, float], period: Period, h1: Period, h2: Period) -> UnitFigure:
+    """:func:`unit_figure` with ``period``'s halves given (built once per district figure, not once per unit)."""
     if not period.is_year:
         if period in series:
             return UnitFigure(series[period])
-        if aggregation is not Aggregation.FLOW and period.half == 2 and Period(period.year) in series:
+        if aggregation is not Aggregation.FLOW and period == h2 and Period(period.year) in series:
             return UnitFigure(series[Period(period.year)])
         return UnitFigure(None, (str(period),))
     if period in series:
         return UnitFigure(series[period])
-    h1, h2 = Period(period.year, 1), Period(period.year, 2)
     if aggregation is Aggregation.FLOW:
         if h1 in series and h2 in series:
             return UnitFigure(series[h1] + series[h2])
@@ -191,6 +207,12 @@ class Aggregator:
         self.figures = figures
         self.carry_forward = carry_forward
         self._cache: dict[tuple[str, str], DistrictValue] = {}
+        self._counted: dict[str, list[str]] = {}  # indicator -> counted reporters (the catalog is fixed)
+        self._active = {u.code for u in catalog.units if u.active}
+        self._retired = [u.code for u in catalog.units if not u.active]
+        self._inside: dict[str, set[str]] = {}  # indicator -> units inside others (overlaps)
+        for o in catalog.overlaps:
+            self._inside.setdefault(o.indicator, set()).add(o.unit)
 
     def value(self, code: str, period: Period | str) -> DistrictValue:
         period = parse_period(period) if isinstance(period, str) else period
@@ -237,15 +259,21 @@ class Aggregator:
 
     def _counted_reporters(self, ind: Indicator) -> list[str]:
         """The expected reporters whose figures are added into the district (overlaps left out)."""
-        return [u.code for u in self.catalog.reporters(ind) if not self.catalog.is_inside_others(u.code, ind.code)]
+        counted = self._counted.get(ind.code)
+        if counted is None:
+            inside = self._inside.get(ind.code, set())
+            counted = self._counted[ind.code] = [u.code for u in self.catalog.reporters(ind) if u.code not in inside]
+        return counted
 
     def _unit_figures(self, ind: Indicator, period: Period) -> dict[str, UnitFigure]:
         """Each counted unit's figure; retired units count for the periods they reported."""
         expected = self._counted_reporters(ind)
+        # Only a retired unit can report outside the expected (active) reporters: the others are counted already.
+        known = set(expected)
         others = [
             u
-            for u in sorted(self.figures.units_with(ind.code))
-            if u not in expected
+            for u in sorted(self.figures.units_with(ind.code, self._retired) if self._retired else ())
+            if u not in known
             and self.catalog.has_unit(u)
             and self.catalog.reports(u, ind)
             and not self.catalog.is_inside_others(u, ind.code)
@@ -254,7 +282,9 @@ class Aggregator:
             # Reported once by its owner: a copy from anyone else must not be summed in.
             owner = ind.reported_by[0]
             expected, others = [owner], []
-        figures = {u: unit_figure(ind.aggregation, self.figures.series(ind.code, u), period) for u in expected + others}
+        h1, h2 = Period(period.year, 1), Period(period.year, 2)
+        series, code, aggregation = self.figures.series, ind.code, ind.aggregation
+        figures = {u: _figure_at(aggregation, series(code, u), period, h1, h2) for u in expected + others}
         # 沿用上期 fills in for a unit missing from a period others reported; it never invents a period.
         if (
             self.carry_forward
@@ -262,7 +292,7 @@ class Aggregator:
             and any(f.value is not None for f in figures.values())
         ):
             for u, f in figures.items():
-                if f.value is None and self.catalog.unit(u).active:
+                if f.value is None and u in self._active:
                     figures[u] = self._carried(ind, u, period) or f
         return figures
 
@@ -276,9 +306,12 @@ class Aggregator:
 
     def _inside_others(self, ind: Indicator, period: Period) -> list[UnitContribution]:
         """Units whose figures are inside others' for ``ind``: shown, not counted."""
-        out = []
+        out: list[UnitContribution] = []
+        inside = self._inside.get(ind.code)
+        if not inside:
+            return out
         for u in self.catalog.units:
-            if self.catalog.is_inside_others(u.code, ind.code) and self.catalog.reports(u, ind):
+            if u.code in inside and self.catalog.reports(u, ind):
                 fig = unit_figure(ind.aggregation, self.figures.series(ind.code, u.code), period)
                 if fig.value is not None or u.active:
                     out.append(UnitContribution(u.code, fig.value, counted=False))
@@ -287,7 +320,7 @@ class Aggregator:
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
         per_unit = self._unit_figures(ind, period)
         reported = [u for u, f in per_unit.items() if f.value is not None]
-        active_missing = [u for u, f in per_unit.items() if f.value is None and self.catalog.unit(u).active]
+        active_missing = [u for u, f in per_unit.items() if f.value is None and u in self._active]
         missing = sorted(Missing(u, p) for u in active_missing for p in per_unit[u].lacking)
         carried = sorted(
             Carried(u, str(period), f.carried_from) for u, f in per_unit.items() if f.carried_from is not None
@@ -330,12 +363,13 @@ class Aggregator:
             # Σnumerator / Σdenominator over the units that gave both: never a mean of ratios.
             num_used = _sum(nums[u].value for u in both)
             den_used = _sum(dens[u].value for u in both)
-            active = [u for u in units if self.catalog.unit(u).active]
+            active = {u for u in units if u in self._active}
             missing = _merge_missing(
                 (m for m in n.missing if m.unit in active), (m for m in d.missing if m.unit in active)
             )
             reported = both
-            lacking = sorted({m.unit for m in missing}, key=units.index)
+            place = {u: i for i, u in enumerate(units)}
+            lacking = sorted({m.unit for m in missing}, key=place.__getitem__)
             contributions = []
             for u in units:
                 nv = nums[u].value if u in nums else None

@@ -60,8 +60,10 @@ def _fmt(ind: Indicator, value: float) -> str:
     return f"{format_typed(value)}{ind.entry_measure}"
 
 
-def value_findings(ind: Indicator, value: float | None, previous: float | None) -> list[tuple[Severity, Message]]:
-    """The checks that need nothing but the value itself and last year's."""
+def value_findings(
+    ind: Indicator, value: float | None, previous: float | None, *, warnings: bool = True
+) -> list[tuple[Severity, Message]]:
+    """The checks that need nothing but the value itself and last year's (``warnings=False``: the errors only)."""
     if value is None:
         return []
     found: list[tuple[Severity, Message]] = []
@@ -111,7 +113,7 @@ def value_findings(ind: Indicator, value: float | None, previous: float | None) 
                 ),
             )
         )
-    if found:
+    if found or not warnings:
         return found
     low, high = ind.usual_min, ind.usual_max
     if (low is not None and value < low) or (high is not None and value > high):
@@ -163,13 +165,16 @@ def check_unit_period(
     previous: Mapping[str, float | None] | None = None,
     *,
     same_year: Mapping[str, Mapping[str, Entry]] | None = None,
+    errors_only: bool = False,
 ) -> list[Finding]:
-    """Every check on one unit's figures for one period.
+    """Every check on one unit's figures for one period (``errors_only``: the 逻辑性 ones only).
 
     ``entries`` maps indicator codes to what the unit stored (missing codes are blanks);
     ``previous`` maps codes to the same unit's figure a year earlier; ``same_year`` maps the
     other periods of the same year (``2023``, ``2023H1``, ``2023H2``) to the unit's entries there,
     so that a flow's halves that disagree with its year are an error (see :func:`year_siblings`).
+    Every 合理性 check is a warning, so ``errors_only`` (which needs no ``previous``) finds
+    exactly the errors the full run finds.
     """
     previous = previous or {}
     findings: list[Finding] = []
@@ -186,7 +191,8 @@ def check_unit_period(
                 Message("checks", QT_TRANSLATE_NOOP("checks", "目录中没有指标“{code}”"), {"code": code}),
             )
             continue
-        for severity, message in value_findings(catalog.indicator(code), entry.value, previous.get(code)):
+        found = value_findings(catalog.indicator(code), entry.value, previous.get(code), warnings=not errors_only)
+        for severity, message in found:
             add(code, severity, message)
     _check_ratio_components(catalog, unit, entries, add)
     _check_rules(catalog, entries, add)

@@ -9,7 +9,7 @@ estimate (估).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Final
 
 from .aggregation import Aggregator, Carried, DistrictValue, Missing
@@ -63,7 +63,29 @@ class TotalRow:
     errors: list[Missing] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """What :func:`dataclasses.asdict` gives, built without its deep copies (a row lists every reporting unit)."""
+        return {name: _plain(getattr(self, name)) for name in _ROW_FIELDS}
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(TotalRow))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        if all(type(v) is str for v in value):
+            return list(value)
+        return [_record(v) for v in value]
+    return value
+
+
+def _record(value: Any) -> Any:
+    """A :class:`Missing` or :class:`Carried` as ``asdict`` gives it (their fields are strings)."""
+    if type(value) in (Missing, Carried):
+        return {name: getattr(value, name) for name in _RECORD_FIELDS[type(value)]}
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
+
+
+_RECORD_FIELDS: dict[type, tuple[str, ...]] = {t: tuple(f.name for f in fields(t)) for t in (Missing, Carried)}
 
 
 def display_order(ind: Indicator) -> tuple[int, int]:

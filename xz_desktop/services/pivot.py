@@ -23,6 +23,15 @@ from ..domain.trajectory import expected, start_value
 from ..store import Store
 from ..store.values import FigureSelection
 
+# The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
+from .totals import (  # noqa: F401
+    depends_on,
+    totals_aggregator,
+    totals_selections,
+    year_aggregator,
+    year_periods,
+)
+
 # The totals in the order the plan presents them: 表2 first, then the other targets.
 GROUPS: list[tuple[str, str]] = [
     ("table2", QT_TRANSLATE_NOOP("pivot", "“十四五”人才发展主要指标（表2）")),
@@ -68,70 +77,6 @@ def finite(value: float | None) -> float | None:
 # aggregator below is the ordinary :class:`Aggregator` over only the figures its report reads
 # (``tests/test_pivot.py`` proves the figures equal those of the whole set), so memory
 # follows the catalog, not the number of stored figures.
-
-
-def _year_periods(year: int) -> frozenset[str]:
-    return frozenset({str(year), f"{year}H1", f"{year}H2"})
-
-
-def depends_on(catalog: Catalog, code: str) -> frozenset[str]:
-    """``code`` and every indicator it is computed from, however deep."""
-    seen: set[str] = set()
-    todo = [code]
-    while todo:
-        c = todo.pop()
-        if c not in seen:
-            seen.add(c)
-            todo.extend(p.code for p in catalog.components(catalog.indicator(c)))
-    return frozenset(seen)
-
-
-def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]:
-    """What :func:`district_totals` of ``period`` reads: every indicator in the period (a year with its
-    halves), the 2020 figures of what growth rates start from, and the earlier plan years of
-    flows with a five-year cumulative target."""
-    own = _year_periods(period.year)  # a stock's second half may be its year-end figure; H2 ends the year
-    selections = [FigureSelection(own)]
-    growth = frozenset().union(
-        *(
-            depends_on(catalog, i.growth_of)
-            for i in catalog.indicators
-            if i.aggregation is Aggregation.GROWTH and i.growth_of
-        )
-    )
-    if growth:
-        selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), growth))
-    # Targets without a plan base are measured from the district's stored 2020 figure.
-    stored_base = frozenset().union(
-        *(
-            depends_on(catalog, i.code)
-            for i in catalog.indicators
-            if i.target_2025 is not None and i.base_2020 is None and not i.is_cumulative
-        )
-    )
-    if stored_base:
-        selections.append(FigureSelection(_year_periods(PLAN_BASE_YEAR), stored_base))
-    cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
-    earlier = frozenset().union(*(_year_periods(y) for y in range(PLAN_BASE_YEAR + 1, period.year)))
-    if cumulative and earlier:
-        selections.append(FigureSelection(earlier, cumulative))
-    return selections
-
-
-def totals_aggregator(store: Store, period: Period, *, carry_forward: bool = False) -> Aggregator:
-    """An aggregator holding only what the totals of ``period`` read (same figures as :func:`aggregator_for`).
-
-    With carry-forward (沿用上期) any earlier stock figure may stand in, so every figure is read.
-    """
-    catalog = store.catalog()
-    if carry_forward:
-        return Aggregator(catalog, store.values.figure_set(), carry_forward=True)
-    return Aggregator(catalog, store.values.figure_set(*totals_selections(catalog, period)))
-
-
-def year_aggregator(store: Store, year: int) -> Aggregator:
-    """An aggregator holding one year's figures (and its halves): enough for :func:`unit_table` of that year."""
-    return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(_year_periods(year))))
 
 
 def indicator_aggregator(store: Store, code: str, *, carry_forward: bool = False) -> Aggregator:

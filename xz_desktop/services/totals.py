@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from ..domain.aggregation import Aggregator, Missing
-from ..domain.catalog import Catalog
-from ..domain.checks import Severity
-from ..domain.periods import Period, parse_period
+from ..domain.catalog import Aggregation, Catalog
+from ..domain.checks import Severity, check_unit_period, year_siblings
+from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..store import Store
-from .checking import findings_for
+from ..store.values import FigureSelection, UnitPeriod
 
 
 def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
-    """The (unit, period) pairs of ``period``'s year that hold a 逻辑性 error in this database."""
+    """The (unit, period) pairs of ``period``'s year that hold a 逻辑性 error in this database.
+
+    The same errors :func:`~.checking.findings_for` gives each unit-period, from the year's figures
+    read in one query (the 合理性 checks, all warnings, are not run).
+    """
     period = parse_period(period) if isinstance(period, str) else period
-    wanted = {str(period.year), f"{period.year}H1", f"{period.year}H2"}
+    catalog = store.catalog()
+    entries = store.values.entries_in(year_periods(period.year))
     keys = set()
-    for unit, p in store.values.units_and_periods():
-        if p in wanted and any(f.severity is Severity.ERROR for f in findings_for(store, unit, p)):
+    for (unit, p), own in entries.items():
+        same_year = {s: entries.get(UnitPeriod(unit, s), {}) for s in year_siblings(p)}
+        if any(
+            f.severity is Severity.ERROR
+            for f in check_unit_period(catalog, unit, p, own, same_year=same_year, errors_only=True)
+        ):
             keys.add((unit, p))
     return keys
 
@@ -31,7 +40,8 @@ def mark_errors(store: Store, rows: list[TotalRow], period: Period | str) -> lis
         return rows
     own = {str(period)} | ({f"{period.year}H1", f"{period.year}H2"} if period.is_year else set())
     for row in rows:
-        row.errors = sorted(Missing(u, p) for u, p in keys if u in row.units_reported and p in own)
+        reported = set(row.units_reported)
+        row.errors = sorted(Missing(u, p) for u, p in keys if u in reported and p in own)
     return rows
 
 
@@ -40,10 +50,86 @@ def aggregator_for(store: Store, *, carry_forward: bool = False) -> Aggregator:
     return Aggregator(store.catalog(), store.values.figure_set(), carry_forward=carry_forward)
 
 
+# -- the figures a report needs -----------------------------------------------------
+# A large database holds years of history; a report of one period reads a few of them. Each
+# aggregator below is the ordinary :class:`Aggregator` over only the figures its report reads
+# (``tests/test_pivot.py`` and ``tests/test_totals_selected.py`` prove the figures equal those of
+# the whole set), so time and memory follow the period asked for, not the number of stored figures.
+
+
+def year_periods(year: int) -> frozenset[str]:
+    """A year and its halves."""
+    return frozenset({str(year), f"{year}H1", f"{year}H2"})
+
+
+def depends_on(catalog: Catalog, code: str) -> frozenset[str]:
+    """``code`` and every indicator it is computed from, however deep."""
+    seen: set[str] = set()
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        if c not in seen:
+            seen.add(c)
+            todo.extend(p.code for p in catalog.components(catalog.indicator(c)))
+    return frozenset(seen)
+
+
+def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]:
+    """What :func:`district_totals` of ``period`` reads: every indicator in the period (a year with its
+    halves), the 2020 figures of what growth rates start from, and the earlier plan years of
+    flows with a five-year cumulative target."""
+    own = year_periods(period.year)  # a stock's second half may be its year-end figure; H2 ends the year
+    selections = [FigureSelection(own)]
+    growth = frozenset().union(
+        *(
+            depends_on(catalog, i.growth_of)
+            for i in catalog.indicators
+            if i.aggregation is Aggregation.GROWTH and i.growth_of
+        )
+    )
+    if growth:
+        selections.append(FigureSelection(year_periods(PLAN_BASE_YEAR), growth))
+    # Targets without a plan base are measured from the district's stored 2020 figure.
+    stored_base = frozenset().union(
+        *(
+            depends_on(catalog, i.code)
+            for i in catalog.indicators
+            if i.target_2025 is not None and i.base_2020 is None and not i.is_cumulative
+        )
+    )
+    if stored_base:
+        selections.append(FigureSelection(year_periods(PLAN_BASE_YEAR), stored_base))
+    cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
+    earlier = frozenset().union(*(year_periods(y) for y in range(PLAN_BASE_YEAR + 1, period.year)))
+    if cumulative and earlier:
+        selections.append(FigureSelection(earlier, cumulative))
+    return selections
+
+
+def totals_aggregator(store: Store, period: Period, *, carry_forward: bool = False) -> Aggregator:
+    """An aggregator holding only what the totals of ``period`` read (the same totals as :func:`aggregator_for`).
+
+    With carry-forward (沿用上期) any earlier stock figure may stand in, so every figure is read.
+    """
+    catalog = store.catalog()
+    if carry_forward:
+        return Aggregator(catalog, store.values.figure_set(), carry_forward=True)
+    return Aggregator(catalog, store.values.figure_set(*totals_selections(catalog, period)))
+
+
+def year_aggregator(store: Store, year: int) -> Aggregator:
+    """An aggregator holding one year's figures (and its halves): enough for :func:`unit_table` of that year."""
+    return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(year_periods(year))))
+
+
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:
-    """Every indicator's district value for ``period`` against the plan, with its units' errors."""
-    rows = district_totals(store.catalog(), aggregator_for(store, carry_forward=carry_forward), period)
-    return mark_errors(store, rows, period)
+    """Every indicator's district value for ``period`` against the plan, with its units' errors.
+
+    Only the figures the period's totals read are loaded (:func:`totals_selections`).
+    """
+    parsed = parse_period(period)
+    rows = district_totals(store.catalog(), totals_aggregator(store, parsed, carry_forward=carry_forward), parsed)
+    return mark_errors(store, rows, parsed)
 
 
 def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:

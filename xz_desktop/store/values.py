@@ -16,11 +16,11 @@ follow by trigger (migration 001), so no writer can skip them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from ..domain.aggregation import Figure, FigureSet
+from ..domain.aggregation import FigureSet
 from ..domain.catalog import Catalog
 from ..domain.checks import Entry
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
@@ -129,12 +129,21 @@ class _SelectedFigures(FigureSet):
     the whole set gives.
     """
 
-    def __init__(self, figures: Iterable[Figure], disputed: set[Key], reporters: dict[str, set[str]]):
+    def __init__(
+        self,
+        figures: Iterable[tuple[str, str, str, float | None]],
+        disputed: set[Key],
+        reporters: Callable[[frozenset[str] | None], dict[str, set[str]]],
+    ):
         super().__init__(figures, disputed)
-        self._reporters = reporters
+        self._reporters = reporters  # of the given units (None: every unit), read when first asked
+        self._asked: dict[frozenset[str] | None, dict[str, set[str]]] = {}
 
-    def units_with(self, indicator: str) -> set[str]:
-        return set(self._reporters.get(indicator, ()))
+    def units_with(self, indicator: str, among: Collection[str] | None = None) -> set[str]:
+        key = None if among is None else frozenset(among)
+        if key not in self._asked:
+            self._asked[key] = self._reporters(key)
+        return set(self._asked[key].get(indicator, ()))
 
 
 @dataclass(frozen=True)
@@ -173,7 +182,7 @@ class ValueTable:
     def __init__(self, store: StoreCore, conflicts: ConflictTable):
         self.store = store
         self._conflicts = conflicts
-        self._reporters_cache: tuple[tuple[int, int], dict[str, set[str]]] | None = None
+        self._reporters_cache: dict[frozenset[str] | None, tuple[tuple[int, int], dict[str, set[str]]]] = {}
         self._rules: tuple[Catalog, bool] | None = None  # while checking many figures
 
     @property
@@ -207,6 +216,22 @@ class ValueTable:
     def entries(self, unit: str, period: str) -> dict[str, Entry]:
         """A unit's figures for a period, as the checks take them."""
         return {v.indicator: Entry(v.value, v.explanation) for v in self.select(unit=unit, period=period)}
+
+    def entries_in(self, periods: Iterable[str]) -> dict[UnitPeriod, dict[str, Entry]]:
+        """Every unit's figures in ``periods``, as the checks take them: one query, not one per unit."""
+        wanted = sorted(set(periods))
+        out: dict[UnitPeriod, dict[str, Entry]] = {}
+        for unit, indicator, period, value, explanation in self._conn.execute(
+            f"SELECT unit, indicator, period, value, explanation FROM value WHERE period IN ({marks(wanted)}) "
+            "ORDER BY unit, indicator, period",
+            wanted,
+        ):
+            key = UnitPeriod(unit, period)
+            entries = out.get(key)
+            if entries is None:
+                entries = out[key] = {}
+            entries[indicator] = Entry(value, explanation)
+        return out
 
     def previous(self, unit: str, period: str) -> dict[str, float | None]:
         """The same unit's figures one year earlier (for year-on-year checks)."""
@@ -269,7 +294,7 @@ class ValueTable:
         """
         if not selections:
             rows = self._conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
-            return FigureSet((Figure(*r) for r in rows), self.disputed_keys())
+            return FigureSet(rows, self.disputed_keys())
         where: list[str] = []
         args: list[str] = []
         for sel in selections:
@@ -283,20 +308,30 @@ class ValueTable:
         rows = self._conn.execute(
             f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args
         )
-        return _SelectedFigures((Figure(*r) for r in rows), self.disputed_keys(), self._reporters())
+        return _SelectedFigures(rows, self.disputed_keys(), self._reporters)
 
-    def _reporters(self) -> dict[str, set[str]]:
-        """Which units hold a figure of each indicator (any period); one scan, until the figures change."""
+    def _reporters(self, units: frozenset[str] | None = None) -> dict[str, set[str]]:
+        """Which of ``units`` (None: every unit) hold a figure of each indicator, in any period.
+
+        The aggregator asks only about retired units (a few, read through the key's index); the
+        answer is kept until the figures change.
+        """
         # total_changes counts this connection's writes, data_version any other connection's.
         version = (self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0]))
-        cached = self._reporters_cache
+        cached = self._reporters_cache.get(units)
         if cached is None or cached[0] != version:
             reporters: dict[str, set[str]] = {}
-            for indicator, unit in self._conn.execute(
-                "SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL"
-            ):
+            if units is None:
+                rows = self._conn.execute("SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL")
+            else:
+                wanted = sorted(units)
+                rows = self._conn.execute(
+                    f"SELECT DISTINCT indicator, unit FROM value WHERE value IS NOT NULL AND unit IN ({marks(wanted)})",
+                    wanted,
+                )
+            for indicator, unit in rows:
                 reporters.setdefault(indicator, set()).add(unit)
-            cached = self._reporters_cache = (version, reporters)
+            cached = self._reporters_cache[units] = (version, reporters)
         return cached[1]
 
     def disputed_keys(self) -> set[Key]:
