@@ -7,6 +7,7 @@ from docx import Document
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
+from xz_desktop.services.plan import report
 from xz_desktop.store import open_store
 from xz_desktop.ui import plan_page, settings
 from xz_desktop.ui.main_window import MainWindow
@@ -84,7 +85,7 @@ def test_annual_report_from_the_district_menu_in_the_background(qtbot, window, t
     target = tmp_path / "报告.docx"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2024", True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(plan_page, "soffice", lambda: None)  # the Word file only; the PDF has its own test
+    monkeypatch.setattr(report, "soffice", lambda: None)  # the Word file only; the PDF has its own test
     window.findChild(QAction, "action_annual_report").trigger()
     qtbot.waitUntil(lambda: getattr(window, "last_report", None) is not None, timeout=60_000)
     assert window.last_report.docx == target

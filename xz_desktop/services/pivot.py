@@ -18,7 +18,7 @@ from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import FIRST_YEAR, PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period, parse_period
-from ..domain.totals import TotalRow, total_row
+from ..domain.totals import TotalRow, district_totals, total_row
 from ..domain.trajectory import expected, start_value
 from ..store import Store
 from ..store.values import FigureSelection
@@ -26,6 +26,7 @@ from ..store.values import FigureSelection
 # The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
 from .totals import (  # noqa: F401
     depends_on,
+    mark_errors,
     totals_aggregator,
     totals_selections,
     year_aggregator,
@@ -130,6 +131,26 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     return UnitTable(
         str(period), frame, units, indicators, {u: catalog.unit(u).name for u in units}, applicable, district
     )
+
+
+@dataclass
+class YearReport:
+    """A year's district figures as the 汇总 and 分单位数据 pages show them, from one aggregation."""
+
+    year: int
+    carry_forward: bool
+    aggregator: Aggregator  # holds only the figures the year's totals read (:func:`totals_aggregator`)
+    rows: list[TotalRow]  # the totals, with their units' errors
+    table: UnitTable  # units × indicators of the year
+
+
+def year_report(store: Store, year: int, *, carry_forward: bool = False) -> YearReport:
+    """The year's totals and its units × indicators table, sharing one aggregation of only what they read."""
+    catalog = store.catalog()
+    period = Period(year)
+    aggregator = totals_aggregator(store, period, carry_forward=carry_forward)
+    rows = mark_errors(store, district_totals(catalog, aggregator, period), period)
+    return YearReport(year, carry_forward, aggregator, rows, unit_table(catalog, aggregator, period))
 
 
 def years_with_data(store: Store) -> list[int]:

@@ -115,10 +115,12 @@ class UnitPeriod(NamedTuple):
 
 @dataclass(frozen=True)
 class FigureSelection:
-    """Which figures to load: those of ``periods`` (None: every period) and ``indicators`` (None: every indicator)."""
+    """Which figures to load: those of ``periods`` (None: every period), ``indicators`` (None: every
+    indicator) and ``units`` (None: every unit)."""
 
     periods: frozenset[str] | None = None
     indicators: frozenset[str] | None = None
+    units: frozenset[str] | None = None
 
 
 class _SelectedFigures(FigureSet):
@@ -184,6 +186,7 @@ class ValueTable:
         self._conflicts = conflicts
         self._reporters_cache: dict[frozenset[str] | None, tuple[tuple[int, int], dict[str, set[str]]]] = {}
         self._rules: tuple[Catalog, bool] | None = None  # while checking many figures
+        self._periods_cache: tuple[tuple[int, int], list[str]] | None = None
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -239,8 +242,16 @@ class ValueTable:
         return {v.indicator: v.value for v in self.select(unit=unit, period=before)}
 
     def periods(self) -> list[str]:
-        rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
-        return sorted((str(r[0]) for r in rows), key=parse_period)
+        """Every period with a stored figure; one index scan, kept until the figures change (pages ask often)."""
+        version = self._version()
+        if self._periods_cache is None or self._periods_cache[0] != version:
+            rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
+            self._periods_cache = (version, sorted((str(r[0]) for r in rows), key=parse_period))
+        return list(self._periods_cache[1])
+
+    def _version(self) -> tuple[int, int]:
+        """Changes with every write: this connection's (total_changes) and any other connection's (data_version)."""
+        return (self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0]))
 
     def units_and_periods(self) -> list[UnitPeriod]:
         return [
@@ -299,7 +310,7 @@ class ValueTable:
         args: list[str] = []
         for sel in selections:
             parts = []
-            for column, chosen in (("period", sel.periods), ("indicator", sel.indicators)):
+            for column, chosen in (("period", sel.periods), ("indicator", sel.indicators), ("unit", sel.units)):
                 if chosen is not None:
                     wanted = sorted(chosen)
                     parts.append(f"{column} IN ({marks(wanted)})" if wanted else "0")
@@ -316,8 +327,7 @@ class ValueTable:
         The aggregator asks only about retired units (a few, read through the key's index); the
         answer is kept until the figures change.
         """
-        # total_changes counts this connection's writes, data_version any other connection's.
-        version = (self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0]))
+        version = self._version()
         cached = self._reporters_cache.get(units)
         if cached is None or cached[0] != version:
             reporters: dict[str, set[str]] = {}

@@ -1,24 +1,27 @@
-"""分单位数据 page: every unit's figures for one year, side by side (district copy)."""
+"""分单位数据 page: every unit's figures for one year, side by side (district copy).
+
+The table is computed on a worker when the page is shown, from the same aggregation as the 汇总
+page's totals of that year (:mod:`.year_reports`).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..services import pivot
-from ..services.totals import aggregator_for
+from ..services.pivot import YearReport
 from .changes import Changes
 from .pivot_model import PivotModel
 from .views import fill_year_box
+from .year_reports import LazyPage, reports_of
 
 PAGE_KEY = "pivot"
 SHOWS = Changes(figures=True, catalog=True)
 
 
-class PivotPage(QWidget):
+class PivotPage(LazyPage, QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self._stale = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         bar = QHBoxLayout()
@@ -49,12 +52,16 @@ class PivotPage(QWidget):
         fill_year_box(self.year_box, self.window_.store)
         self.reload()
 
-    def reload(self) -> None:
-        store = self.window_.store
+    def refresh(self) -> None:
         year = self.year_box.currentData()
         if year is None:
             return
-        table = pivot.unit_table(store.catalog(), aggregator_for(store), str(year))
+        reports_of(self.window_).request(int(year), False, self._show_report)
+
+    def _show_report(self, report: YearReport) -> None:
+        if self.year_box.currentData() != report.year:
+            return  # a year no longer chosen
+        table = report.table
         self.model.set_table(table)
         filled = int(table.frame.notna().sum().sum())
         self.summary.setText(

@@ -34,13 +34,13 @@ from ..domain.numbers import format_number
 from ..services import pivot
 from ..services.plan.assess import add_adjustment, assess
 from ..services.plan.progress import unit_progress_rows
-from ..services.plan.report import soffice, write_report
 from ..services.plan.talent_index import index_trend, talent_index
 from ..services.plan.targets import check_targets, import_targets, list_targets, split
 from .changes import Changes
 from .i18n import message_text
 from .operations import StoreOp
 from .views import fill_year_box, read_only_table
+from .year_reports import LazyPage
 
 PAGE_KEY = "plan"
 W = TypeVar("W", bound=QObject)
@@ -182,7 +182,9 @@ SHOWS = Changes(
 TARGETS = Changes(targets=True)
 
 
-class PlanPage(QWidget):
+class PlanPage(LazyPage, QWidget):
+    """Computed when shown (:class:`~.year_reports.LazyPage`): its scores read every unit's figures."""
+
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
@@ -275,7 +277,7 @@ class PlanPage(QWidget):
         fill_year_box(self.year_box, self.window_.store)
         self.reload()
 
-    def reload(self) -> None:
+    def refresh(self) -> None:
         try:
             self._show_targets()
             self._show_progress()
@@ -455,6 +457,9 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
             return
     if not path.lower().endswith(".docx"):
         path += ".docx"
+    # python-docx and matplotlib load when a report is written, not while the window is built
+    from ..services.plan.report import soffice, write_report
+
     pdf = soffice() is not None
 
     def done(result) -> None:

@@ -321,9 +321,15 @@ class ReviewPage(QWidget):
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
+        """The units of the chosen period and the selected unit's sheet; while the page is hidden it is
+        only marked stale and reloads when shown (a province's round is costly to read)."""
         if keep is None:
             current = self.current_unit()
             keep = current.unit if current else None
+        if not self.isVisible():
+            self._stale, self._keep = True, keep
+            return
+        self._stale = False
         period = self.period.currentText()
         rows: list[RoundStatus] = round_status(self.window_.store, period) if period else []
         self.units.set_rows(rows)
@@ -331,6 +337,13 @@ class ReviewPage(QWidget):
         if index >= 0:
             self.unit_table.selectRow(index)
         self.show_sheet()
+
+    _stale, _keep = True, None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload(self._keep)
 
     def current_unit(self) -> RoundStatus | None:
         return self.units.row_at(self.unit_table.currentIndex().row())

@@ -4,11 +4,14 @@ Left, every indicator grouped like the plan (表2 first) with value, base, targe
 value expected this year, completion and an on-track mark. Right, for the selected
 indicator: each unit's contribution (a ratio's numerator and denominator), who has not
 reported, and the chart from 2015 to the 2025 target. Figures come from
-``services.totals`` and ``services.pivot``; this page only shows them.
+``services.totals`` and ``services.pivot``; this page only shows them. They are computed on a
+worker when the page is shown (:mod:`.year_reports`, shared with 分单位数据), never while the
+window is built, and the window stays responsive while they are.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,26 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.periods import Period
-from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, district_totals
+from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK
 from ..services import pivot
-from ..services.totals import aggregator_for, mark_errors
+from ..services.pivot import History, YearReport
 from . import settings
 from .changes import Changes
 from .chart_progress import ProgressChart
 from .i18n import message_text
 from .totals_model import BreakdownModel, TotalsModel, status_text
 from .views import fill_year_box
+from .year_reports import LazyPage, reports_of, run_quietly
 
 PAGE_KEY = "totals"
 SHOWS = Changes(figures=True, conflicts=True, catalog=True)  # totals, and the 有争议 marks of open conflicts
 
 
-class TotalsPage(QWidget):
+class TotalsPage(LazyPage, QWidget):
     def __init__(self, window):
         super().__init__(window)
         self.window_ = window
-        self._aggregator = None
+        self._report: YearReport | None = None  # the figures shown
+        self._history_wanted: tuple[str, int, bool] | None = None  # the chart asked for last
         self._build()
         window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
@@ -155,14 +159,19 @@ class TotalsPage(QWidget):
         fill_year_box(self.year_box, self.window_.store)
         self.reload()
 
-    def reload(self) -> None:
-        """Recompute the totals of the chosen year, keeping the selected indicator."""
+    def refresh(self) -> None:
+        """Ask for the totals of the chosen year (computed on a worker unless already computed)."""
+        year, carry = int(self.period), self.carry_forward
+        reports_of(self.window_).request(year, carry, lambda report: self._show_report(report, year, carry))
+
+    def _show_report(self, report: YearReport, year: int, carry: bool) -> None:
+        """Show the totals of a report, keeping the selected indicator (a report of a year no longer chosen is dropped)."""
+        if (int(self.period), self.carry_forward) != (year, carry):
+            return
         code = self.selected_code()
         store = self.window_.store
-        self._aggregator = aggregator_for(store, carry_forward=self.carry_forward)
-        rows = mark_errors(
-            store, district_totals(store.catalog(), self._aggregator, Period(int(self.period))), self.period
-        )
+        self._report = report
+        rows = report.rows
         self.model.set_rows(rows, self.period, store.catalog())
         self.view.clearSpans()
         for r in range(self.model.rowCount()):
@@ -200,7 +209,7 @@ class TotalsPage(QWidget):
 
     def _show_indicator(self, row: int) -> None:
         item = self.model.total_row(row) if row >= 0 else None
-        if item is None or self._aggregator is None:
+        if item is None or self._report is None:
             self.title.setText(self.tr("选择左侧的一项指标，查看各单位的贡献和走势"))
             self.note.clear()
             self.missing.clear()
@@ -209,7 +218,7 @@ class TotalsPage(QWidget):
             self.chart_note.clear()
             return
         catalog = self.window_.store.catalog()
-        breakdown = pivot.breakdown(catalog, self._aggregator, item.code, self.period)
+        breakdown = pivot.breakdown(catalog, self._report.aggregator, item.code, self.period)
         self.title.setText(f"{item.name}（{item.measure}）")
         self.note.setText(message_text(breakdown.note) if breakdown.note else "")
         self.breakdown_model.set_breakdown(breakdown)
@@ -223,8 +232,27 @@ class TotalsPage(QWidget):
             )
         else:
             self.missing.setText(self.tr("应报单位均已填报"))
-        self.chart.show_history(pivot.history(catalog, self._aggregator, item.code, int(self.period)))
-        self.chart_note.setText(self.chart.note)
+        self._request_history(item.code, int(self.period), self._report.carry_forward)
+
+    def _request_history(self, code: str, year: int, carry: bool) -> None:
+        """The chart: every year of one indicator (and its components), read and computed on a worker."""
+        wanted = (code, year, carry)
+        self._history_wanted = wanted
+        path = self.window_.store_path
+
+        def job(progress) -> History:
+            from ..store import open_store
+
+            with open_store(path, read_only=True) as store:
+                aggregator = pivot.indicator_aggregator(store, code, carry_forward=carry)
+                return pivot.history(store.catalog(), aggregator, code, year)
+
+        def done(history: History) -> None:
+            if self._history_wanted == wanted and shiboken6.isValid(self):
+                self.chart.show_history(history)
+                self.chart_note.setText(self.chart.note)
+
+        run_quietly(self.window_, job, done, self.window_.report_failure)
 
 
 # pixels: the name's usual narrowest and its widest, 说明's share before the name gives way, the name's last floor

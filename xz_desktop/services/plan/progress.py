@@ -8,6 +8,7 @@ from typing import Any
 from ...domain.periods import parse_period
 from ...domain.targets import TARGET_PERIOD, UnitProgress, unit_progress
 from ...store import Store
+from ...store.values import FigureSelection
 from .figures import UnitFigures
 
 
@@ -44,8 +45,11 @@ def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> li
     """Every unit target of 2025 (of ``unit`` only, if given) with the unit's progress in ``period``'s year."""
     year = parse_period(period).year
     catalog = store.catalog()
-    figures = UnitFigures(catalog, store.values.figure_set())
     targets = store.targets.list(unit=unit)
+    if not targets:
+        return []
+    # Each unit is measured by its own figures: only the units with a target are read.
+    figures = UnitFigures(catalog, store.values.figure_set(FigureSelection(units=frozenset(t.unit for t in targets))))
     milestones = {(t.unit, t.indicator): t.target for t in targets if t.period == str(year)}
     out = []
     for t in targets:
