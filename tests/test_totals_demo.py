@@ -17,6 +17,7 @@ from xz_desktop.ui.main_window import MainWindow
 from xz_desktop.ui.totals_model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
+from .ui_form_support import idle
 
 pd.set_option("io.excel.xlsx.reader", "openpyxl")
 TOWNS = [
@@ -114,6 +115,7 @@ def test_window_shows_incomplete_and_with_carry_forward_an_estimate(qtbot, demo_
     qtbot.addWidget(window)
     window.show()
     window.show_page("totals")
+    idle(qtbot, window)  # the figures are computed on a worker once the page is shown
     page = window.page("totals")
     assert page.year_box.currentData() == 2024 and not page.carry_forward  # off by default
     r = page.model.row_of("talent_total")
@@ -122,11 +124,13 @@ def test_window_shows_incomplete_and_with_carry_forward_an_estimate(qtbot, demo_
     assert cell(TotalsModel.VALUE) == f"{partial:.2f}"
     assert "不完整" in cell(TotalsModel.STATUS) and "洪合镇（2024）" in cell(TotalsModel.STATUS)
     page.select_indicator("talent_total")
+    idle(qtbot, window)
     assert [p.x() for p in page.chart.incomplete.points()] == [2024]
     assert page.chart.incomplete.points()[0].y() == pytest.approx(partial)
     assert "数据不全" in page.summary.text()
 
     qtbot.mouseClick(page.carry_box, Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
     assert page.carry_forward
     r = page.model.row_of("talent_total")
     assert cell(TotalsModel.VALUE) == f"估 {carried:.2f}"

@@ -16,6 +16,7 @@ from xz_desktop.ui.main_window import MainWindow
 from xz_desktop.ui.totals_model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
+from .ui_form_support import idle
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +31,7 @@ def window(qtbot, demo_db):
     w.resize(1400, 860)
     w.show()
     w.show_page("totals")
+    idle(qtbot, w)  # the figures are computed on a worker once the page is shown
     yield w
     w.close()
 
@@ -47,12 +49,14 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     assert page.year_box.currentData() == 2024
     page.year_box.setFocus()
     qtbot.keyClick(page.year_box, Qt.Key.Key_Up)  # the keyboard chooses the year
+    idle(qtbot, window)
     assert page.year_box.currentData() == 2023
     header = page.model.headerData(TotalsModel.VALUE, Qt.Orientation.Horizontal)
     assert header == "2023年\n实际"  # two lines: the figures, not the header, set the width
 
     row = page.model.row_of("physicians_per_1000")
     click_row(qtbot, page.view, row)
+    idle(qtbot, window)  # the chart's history
     assert page.selected_code() == "physicians_per_1000"
     headers = [
         page.breakdown_model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.breakdown_model.columnCount())
@@ -68,12 +72,14 @@ def test_choose_year_select_indicator_see_contributions_and_chart(qtbot, window,
     assert page.chart.incomplete.count() == 0 and "2024年数据不全" in page.chart_note.text()
 
     click_row(qtbot, page.view, page.model.row_of("talent_total"))
+    idle(qtbot, window)
     points = [(p.x(), round(p.y(), 2)) for p in page.chart.actual.points()]
     assert points[0] == (2015, 8.94) and points[1] == (2020, 12.21)
     assert page.chart.trajectory.count() == 6  # 2020 … 2025
     mark = page.model.index(page.model.row_of("talent_total"), TotalsModel.MARK).data()
     assert mark in ("✓ 达到进度", "✗ 落后进度")  # words, not colour alone
     qtbot.keyClick(page.year_box, Qt.Key.Key_Down)
+    idle(qtbot, window)
     assert page.selected_code() == "talent_total"  # the selection survives a change of year
     assert "洪合镇" in page.missing.text()
     # 2024 without 洪合镇: 不完整, no verdict, and on the chart a hollow point apart from the line.
@@ -100,14 +106,16 @@ def test_export_through_the_action_writes_the_file(qtbot, window, tmp_path, monk
     assert wb.sheetnames[0] == "表2主要指标"
 
 
-def test_pivot_page_shows_units_by_indicators(window, qtmodeltester):
+def test_pivot_page_shows_units_by_indicators(qtbot, window, qtmodeltester):
     page = window.page("pivot")
     window.show_page("pivot")
+    idle(qtbot, window)
     qtmodeltester.check(page.model)
     model = page.model
     assert model.rowCount() == len(window.store.catalog().active_units()) + 1
     assert model.headerData(model.rowCount() - 1, Qt.Orientation.Vertical) == "全区"
     page.year_box.setCurrentIndex(page.year_box.findData(2022))
+    idle(qtbot, window)
     assert model.table.period == "2022"
 
 
@@ -131,6 +139,7 @@ def test_import_excel_form_through_the_menu(qtbot, window, tmp_path, monkeypatch
     with open_store(window.store_path) as store:
         assert store.values.get("honghe", "academician_workstation", "2024").value == 4
     page = window.page("totals")
+    idle(qtbot, window)
     breakdown = page.breakdown_model.breakdown
     assert breakdown is not None  # the page reloaded on data_changed
 

@@ -76,3 +76,8 @@ def current(page) -> tuple[str, Column]:
 
 def shown(page, code: str, column: Column = Column.VALUE) -> str:
     return cell(page, code, column).data()
+
+
+def idle(qtbot, window: MainWindow, timeout: int = 20_000) -> None:
+    """Until every background job of the window (a page's figures, a chart's history) has delivered."""
+    qtbot.waitUntil(lambda: not window.tasks, timeout=timeout)
