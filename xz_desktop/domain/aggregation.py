@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -97,7 +98,7 @@ class FigureSet:
         )
 
 
-@dataclass
+@dataclass(slots=True)  # one per unit and indicator: hundreds of thousands at province scale
 class UnitContribution:
     unit: str
     value: float | None
@@ -135,8 +136,7 @@ class DistrictValue:
         return bool(self.carried)
 
 
-@dataclass(frozen=True)
-class UnitFigure:
+class UnitFigure(NamedTuple):
     """One unit's figure for a period: its value, the periods it lacks, and any carried figure."""
 
     value: float | None
@@ -155,7 +155,9 @@ def unit_figure(aggregation: Aggregation, series: dict[Period, float], period: P
     return _figure_at(aggregation, series, period, Period(period.year, 1), Period(period.year, 2))
 
 
-def _figure_at(aggregation: Aggregation, series: dict[Period, float], period: Period, h1: Period, h2: Period) -> UnitFigure:
+def _figure_at(
+    aggregation: Aggregation, series: dict[Period, float], period: Period, h1: Period, h2: Period
+) -> UnitFigure:
     """:func:`unit_figure` with ``period``'s halves given (built once per district figure, not once per unit)."""
     if not period.is_year:
         if period in series:

@@ -217,6 +217,8 @@ def _check_halves(
     """逻辑性: a flow's first half plus its second half must equal its whole year, when all three are stored."""
     year = period[:4]
     periods = {period: entries, **{p: same_year.get(p, {}) for p in year_siblings(period)}}
+    if not all(periods.values()):
+        return  # the year and both halves are needed: one of them holds nothing
     for code in entries:
         if not catalog.has_indicator(code) or catalog.indicator(code).aggregation is not Aggregation.FLOW:
             continue
@@ -264,8 +266,7 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
         seen.add((num, den))
         n, d = _present(entries, num), _present(entries, den)
         # Only where this unit reports both: a department's figure never needs a town's.
-        both_here = catalog.has_unit(unit) and all(catalog.reports(unit, catalog.indicator(c)) for c in (num, den))
-        if n is not None and d is None and both_here:
+        if n is not None and d is None and _reports_both(catalog, unit, num, den):
             add(
                 den,
                 Severity.ERROR,
@@ -289,6 +290,10 @@ def _check_ratio_components(catalog: Catalog, unit: str, entries: Mapping[str, E
                     {"ratio": ratio.name, "denominator": catalog.indicator(den).name},
                 ),
             )
+
+
+def _reports_both(catalog: Catalog, unit: str, num: str, den: str) -> bool:
+    return catalog.has_unit(unit) and all(catalog.reports(unit, catalog.indicator(c)) for c in (num, den))
 
 
 def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add: _Add) -> None:
