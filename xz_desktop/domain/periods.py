@@ -6,6 +6,7 @@ itself ends with its second half, and counts as the year-end figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -47,8 +48,9 @@ class Period(NamedTuple):
         return str(self.year) if self.is_year else f"{self.year}H{self.half}"
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen periods, parsed for every figure read or written
 def parse_period(text: str | int) -> Period:
-    """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the plan."""
+    """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the plan (a refusal is not cached)."""
     match = _PATTERN.match(str(text).strip().upper())
     if not match:
         raise XzError(

@@ -220,14 +220,20 @@ class ValueTable:
         """A unit's figures for a period, as the checks take them."""
         return {v.indicator: Entry(v.value, v.explanation) for v in self.select(unit=unit, period=period)}
 
-    def entries_in(self, periods: Iterable[str]) -> dict[UnitPeriod, dict[str, Entry]]:
-        """Every unit's figures in ``periods``, as the checks take them: one query, not one per unit."""
+    def entries_in(
+        self, periods: Iterable[str], units: Iterable[str] | None = None
+    ) -> dict[UnitPeriod, dict[str, Entry]]:
+        """Every unit's (or ``units``') figures in ``periods``, as the checks take them: one query, not one per unit."""
         wanted = sorted(set(periods))
+        sql = f"SELECT unit, indicator, period, value, explanation FROM value WHERE period IN ({marks(wanted)})"
+        args = list(wanted)
+        if units is not None:
+            chosen = sorted(set(units))
+            sql += f" AND unit IN ({marks(chosen)})"
+            args += chosen
         out: dict[UnitPeriod, dict[str, Entry]] = {}
         for unit, indicator, period, value, explanation in self._conn.execute(
-            f"SELECT unit, indicator, period, value, explanation FROM value WHERE period IN ({marks(wanted)}) "
-            "ORDER BY unit, indicator, period",
-            wanted,
+            sql + " ORDER BY unit, indicator, period", args
         ):
             key = UnitPeriod(unit, period)
             entries = out.get(key)
@@ -441,9 +447,11 @@ class ValueTable:
         rows: list[StoredValue] = []
         try:
             with self.store.transaction():
+                # What is stored now, read for all the changes at once (inside the transaction), not once per figure.
+                stored = self._stored(changes)
                 for change in changes:
                     key = (change.unit, change.indicator, change.period)
-                    old = latest.get(key) or self.get(*key)
+                    old = latest.get(key) or stored.get(key)
                     explanation = (
                         (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
                     )
@@ -460,6 +468,20 @@ class ValueTable:
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
         return rows
+
+    def _stored(self, changes: Sequence[FigureRef]) -> dict[Key, StoredValue]:
+        """The stored figures of ``changes``' keys, read per unit and period (a few queries for a whole file)."""
+        wanted: dict[UnitPeriod, set[str]] = {}
+        for c in changes:
+            wanted.setdefault(UnitPeriod(c.unit, c.period), set()).add(c.indicator)
+        out: dict[Key, StoredValue] = {}
+        for (unit, period), indicators in wanted.items():
+            for row in self._conn.execute(
+                f"SELECT {_COLUMNS} FROM value WHERE unit = ? AND period = ?", (unit, period)
+            ):
+                if row[1] in indicators:
+                    out[(row[0], row[1], row[2])] = StoredValue(*row)
+        return out
 
     def write_one(
         self,

@@ -338,7 +338,8 @@ class ReviewPage(QWidget):
             self.unit_table.selectRow(index)
         self.show_sheet()
 
-    _stale, _keep = True, None
+    _stale: bool = True  # reload when next shown
+    _keep: str | None = None  # the unit to select then
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -7,16 +7,16 @@ checks on the state the import would produce, and writes only if no error appear
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
-from ...domain.checks import Entry, Finding, Severity, check_unit_period
+from ...domain.checks import Entry, Finding, Severity, check_unit_period, year_siblings
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import parse_number
 from ...domain.periods import parse_period
 from ...store import Store
-from ...store.values import ValueChange
-from ..checking import same_year_entries
+from ...store.values import UnitPeriod, ValueChange
 from ..progress import SILENT, Progress
 
 CSV_COLUMNS = ("unit", "indicator", "period", "value")
@@ -48,6 +48,7 @@ def _problem(where: str, template: str, **params) -> Message:
 
 def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow, float | None]], list[Message]]:
     catalog = store.catalog()
+    district, own_unit = store.is_district, store.unit_code  # read once, not once per row
     problems: list[Message] = []
     parsed: list[tuple[ImportRow, float | None]] = []
     seen: dict[tuple[str, str, str], str] = {}
@@ -57,7 +58,7 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
             problems.append(
                 _problem(row.where, QT_TRANSLATE_NOOP("imports", "没有填报单位“{code}”"), code=row.unit[:40])
             )
-        elif not store.is_district and row.unit != store.unit_code:
+        elif not district and row.unit != own_unit:
             problems.append(
                 _problem(
                     row.where,
@@ -87,7 +88,7 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
                 )
             )
         try:
-            parse_period(row.period)
+            _period(row.period)
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         value = None
@@ -107,6 +108,13 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
     return parsed, problems
 
 
+@functools.lru_cache(maxsize=256)
+def _period(text: str) -> str:
+    """A period as stored (``2024``, ``2024H1``); refuses what :func:`parse_period` refuses. A file names a
+    few periods on thousands of rows: each text is parsed once."""
+    return str(parse_period(text))
+
+
 def _check_outcome(
     store: Store, changes: list[ValueChange], where: dict[tuple[str, str, str], str], progress: Progress = SILENT
 ) -> tuple[list[Message], list[Finding]]:
@@ -117,18 +125,25 @@ def _check_outcome(
     groups: dict[tuple[str, str], list[ValueChange]] = {}
     for change in changes:
         groups.setdefault((change.unit, change.period), []).append(change)
+    # What the checks read, for every unit and period of the file in two queries (not four per unit-period):
+    # the periods themselves with the other periods of their years, and the year before.
+    periods = {p for _, period in groups for p in (period, *year_siblings(period))}
+    units = {unit for unit, _ in groups}
+    stored = store.values.entries_in(periods, units)
+    earlier = store.values.entries_in({str(parse_period(p).previous()) for _, p in groups}, units)
     for done, ((unit, period), group) in enumerate(groups.items()):
         progress.step(done, len(groups), CHECKING)
-        before = store.values.entries(unit, period)
+        before = stored.get(UnitPeriod(unit, period), {})
         after = dict(before)
         for c in group:
             old = before.get(c.indicator)
             after[c.indicator] = Entry(
                 c.value, c.explanation if c.explanation is not None else (old.explanation if old else "")
             )
-        previous = store.values.previous(unit, period)
+        last_year = earlier.get(UnitPeriod(unit, str(parse_period(period).previous())), {})
+        previous = {code: e.value for code, e in last_year.items()}
         # The other periods of the year as they will be after the import (a flow's halves against its year).
-        same_before = same_year_entries(store, unit, period)
+        same_before = {p: stored.get(UnitPeriod(unit, p), {}) for p in year_siblings(period)}
         same_after = {p: dict(e) for p, e in same_before.items()}
         for (u, p), others in groups.items():
             if u == unit and p in same_after:
@@ -165,7 +180,7 @@ def apply_rows(
     parsed, problems = _validate(store, rows)
     result = ImportResult(skipped_blank=sum(1 for _, v in parsed if v is None))
     kept = [(r, v) for r, v in parsed if v is not None]
-    changes = [ValueChange(r.unit, r.indicator, str(parse_period(r.period)), v, r.explanation) for r, v in kept]
+    changes = [ValueChange(r.unit, r.indicator, _period(r.period), v, r.explanation) for r, v in kept]
     where = {(c.unit, c.indicator, c.period): r.where for c, (r, _) in zip(changes, kept)}
     # Check what did parse even when other rows failed: the clerk sees every problem at once.
     check_problems, result.warnings = _check_outcome(store, changes, where, progress)
