@@ -135,6 +135,12 @@ class PackageFileReader:
         """A receipt's (name, body) pairs as stored, of any type, at most ``limit``."""
         return [(n, b) for n, b in self._conn.execute(f"SELECT name, body FROM attachment LIMIT {int(limit)}")]
 
+    def plain_rows(self) -> list[tuple[object, ...]]:
+        """The figures as stored, of any type, in key order (to compare with figures already held)."""
+        return [
+            tuple(r) for r in self._conn.execute(f"SELECT {_ROW_COLUMNS} FROM value ORDER BY unit, indicator, period")
+        ]
+
     def rows(self) -> list[RawRow]:
         return [
             RawRow(tuple(r[:9]), bool(r[9]))

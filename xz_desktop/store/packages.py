@@ -150,6 +150,17 @@ class PackageTable:
             )
             self._add_values(package_id, rows)
 
+    def values_of(self, package_id: str) -> list[PackageRow]:
+        """A package's figures as the unit sent them (what was merged), in key order."""
+        return [
+            PackageRow(*r)
+            for r in self._conn.execute(
+                "SELECT unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by "
+                "FROM package_value WHERE package_id = ? ORDER BY unit, indicator, period",
+                (package_id,),
+            )
+        ]
+
     def _add_values(self, package_id: str, rows: Sequence[PackageRow]) -> None:
         self._conn.executemany(
             "INSERT INTO package_value (package_id, unit, indicator, period, value, explanation, revision, "

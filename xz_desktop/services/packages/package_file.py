@@ -222,6 +222,74 @@ def _short(value: object, limit: int = MAX_SHORT) -> str:
 def read_package(path: str | Path) -> Package:
     """Open, verify and read a package file; refuse anything that is not an intact package of ours."""
     path = Path(path)
+    size = _checked_size(path)
+    try:
+        with reading_package_file(path) as reader:
+            return _read_open(reader, path, size)
+    except PackageFileOpenError as exc:
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "无法打开上报包 {file}：{reason}"), reason=exc.reason
+        ) from exc
+    except PackageFileError as exc:
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏：{reason}"), reason=_short(exc.reason)
+        ) from exc
+
+
+@dataclass(frozen=True)
+class ManifestOnly:
+    """A package file's manifest and its figures as stored, not checked one by one: enough to recognise a
+    package already merged (its figures are compared with those the district holds for it)."""
+
+    path: Path
+    manifest: Manifest
+    fields: dict[str, str]  # every manifest row, as read (what was signed, with the checksum and signature)
+    rows: list[tuple[object, ...]]  # the figures as stored, in key order, of any type
+
+    @property
+    def checksum(self) -> str:
+        return self.fields.get("checksum", "")
+
+    @property
+    def signature(self) -> str:
+        return self.fields.get("signature", "")
+
+
+def read_manifest(path: str | Path) -> ManifestOnly | None:
+    """The manifest of a unit's package file and its figures as stored, without the checks of
+    :func:`read_package` (every field validated, the checksum over them); None when it is not plainly
+    one (the full :func:`read_package` then says why). Nothing here is trusted: a caller uses it only to
+    recognise figures it holds already, checking the signature over them (a re-merge)."""
+    path = Path(path)
+    try:
+        _checked_size(path)
+        with reading_package_file(path) as reader:
+            if reader.objects() != EXPECTED_OBJECTS:
+                return None
+            sql = reader.table_sql()
+            if [sql.get("manifest"), sql.get("value")] != SCHEMA:
+                return None
+            fields: dict[str, str] = {}
+            for key, value in reader.manifest(1000):
+                if (
+                    not isinstance(key, str)
+                    or not isinstance(value, str)
+                    or len(key) > MAX_SHORT
+                    or len(value) > MAX_TEXT
+                ):
+                    return None
+                fields[key] = value
+            manifest = _manifest(fields, path)
+            if manifest.kind != "unit" or reader.count() != manifest.value_count or reader.quick_check() != ["ok"]:
+                return None
+            rows = reader.plain_rows()
+    except (XzError, PackageFileError):
+        return None
+    return ManifestOnly(path, manifest, fields, rows)
+
+
+def _checked_size(path: Path) -> int:
+    """The file's size, after the checks its first 100 bytes allow (a SQLite file of ours, whole)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -252,17 +320,7 @@ def read_package(path: str | Path) -> Package:
         raise _refuse(
             path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送")
         )
-    try:
-        with reading_package_file(path) as reader:
-            return _read_open(reader, path, size)
-    except PackageFileOpenError as exc:
-        raise _refuse(
-            path, QT_TRANSLATE_NOOP("packages", "无法打开上报包 {file}：{reason}"), reason=exc.reason
-        ) from exc
-    except PackageFileError as exc:
-        raise _refuse(
-            path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏：{reason}"), reason=_short(exc.reason)
-        ) from exc
+    return size
 
 
 def claimed_unit(path: str | Path) -> str:
