@@ -29,6 +29,8 @@ from pathlib import Path
 from xz_desktop.domain.catalog_rows import catalog_from_rows
 from xz_desktop.services.packages.merge import iter_merge
 from xz_desktop.services.packages.package_file import Manifest, PackageRow, new_package_id, write_package
+from xz_desktop.services.signing import crypto
+from xz_desktop.services.signing.enrolment import enrol, read_enrolment
 from xz_desktop.store import create_store, open_store
 
 PERIODS = ("2022", "2023")
@@ -59,9 +61,19 @@ def generate(folder: Path, packages: int, per_package: int) -> tuple[Path, list[
     catalog = synthetic_catalog(packages, indicators)
     template = folder / "template.sqlite"
     create_store(template, "district", catalog=catalog, author="bench").close()
+    # Every unit enrolled in the district, as for real: a package is merged only if signed by its unit's key.
+    keys: dict[str, tuple[str, str]] = {}
+    with open_store(template) as store:
+        enrolments = folder / "enrolments"
+        enrolments.mkdir(parents=True, exist_ok=True)
+        for n in range(packages):
+            unit = f"u{n:04d}"
+            e = read_enrolment(enrol(store, unit, enrolments / f"{unit}.xzenrol").file)
+            keys[unit] = (e.unit_key.key_id, e.unit_key.private_key)
     files = []
     for n in range(packages):
         unit = f"u{n:04d}"
+        key_id, private = keys[unit]
         rows = [
             PackageRow(
                 unit,
@@ -88,10 +100,11 @@ def generate(folder: Path, packages: int, per_package: int) -> tuple[Path, list[
             "bench",
             "db",
             len(rows),
+            key_id=key_id,
         )
         path = folder / "packages" / f"{unit}.xzpkg"
         path.parent.mkdir(exist_ok=True)
-        write_package(path, m, rows)
+        write_package(path, m, rows, sign=lambda data, private=private: crypto.sign(private, data))
         files.append(path)
     return template, files
 
