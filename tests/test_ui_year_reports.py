@@ -1,0 +1,74 @@
+"""The 汇总 and 分单位数据 pages compute when shown, on a worker, from one shared aggregation (issue 14)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from xz_desktop.services import pivot
+from xz_desktop.store import open_store
+from xz_desktop.ui import settings
+from xz_desktop.ui.main_window import MainWindow
+
+from .excel_support import demo_db  # noqa: F401 - fixture
+from .ui_form_support import idle
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path):
+    settings.use_folder(tmp_path / "settings")
+
+
+@pytest.fixture
+def window(qtbot, demo_db, monkeypatch):
+    threads = []
+    real = pivot.year_report
+
+    def recording(store, year, **kw):
+        threads.append((threading.current_thread(), year))
+        return real(store, year, **kw)
+
+    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", recording)
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.show()
+    w.computed = threads  # type: ignore[attr-defined]
+    yield w
+    w.close()
+
+
+def test_the_window_is_built_without_computing_the_totals(qtbot, window):
+    idle(qtbot, window)
+    assert window.computed == []
+    assert window.page("totals").model.rowCount() == 0 and window.page("pivot").model.table is None
+
+
+def test_the_totals_are_computed_on_a_worker_when_shown_and_shared_with_the_pivot_page(qtbot, window):
+    window.show_page("totals")
+    idle(qtbot, window)
+    assert [year for _, year in window.computed] == [2024]
+    assert window.computed[0][0] is not threading.main_thread()
+    totals = window.page("totals")
+    assert totals.model.row_of("talent_total") >= 0
+    window.show_page("pivot")
+    assert not window.tasks, "the pivot page takes the aggregation the totals page computed"
+    assert window.page("pivot").model.table.period == "2024" and len(window.computed) == 1
+
+
+def test_an_edit_makes_the_shown_page_recompute_and_the_hidden_one_stale(qtbot, window):
+    window.show_page("totals")
+    idle(qtbot, window)
+    before = window.page("totals").model.total_row(window.page("totals").model.row_of("talent_total")).value
+    with open_store(window.store_path) as store:
+        store.values.write_one("xincheng", "talent_total", "2024", 99999.0)
+    from xz_desktop.ui.changes import Changes
+
+    window.announce(Changes(figures=True))
+    idle(qtbot, window)
+    page = window.page("totals")
+    after = page.model.total_row(page.model.row_of("talent_total")).value
+    assert after != before and len(window.computed) == 2
+    assert window.page("pivot")._stale
+    window.show_page("pivot")
+    assert not window.tasks and window.page("pivot").model.table.value("xincheng", "talent_total") == 99999.0
