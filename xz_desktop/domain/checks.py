@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import cast
+from typing import NamedTuple, cast
 
 from .catalog import Aggregation, Catalog, Indicator
 from .limits import MAX_COUNT, MAX_MAGNITUDE
@@ -48,9 +48,8 @@ class Finding:
         return self.message.format(translate)
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a unit has for one indicator in one period."""
+class Entry(NamedTuple):
+    """What a unit has for one indicator in one period (a named tuple: the totals check a year of them)."""
 
     value: float | None
     explanation: str = ""

@@ -13,7 +13,6 @@ from ...store import Store
 from ..progress import SILENT, Progress
 from .base import ImportResult, ImportRow, apply_rows
 from .csvfile import read_csv_rows
-from .xlsx import import_template
 
 __all__ = ["ImportResult", "ImportRow", "apply_rows", "import_file", "read_csv_rows"]
 
@@ -36,6 +35,8 @@ def import_file(
     if suffix == ".csv":
         rows = read_csv_rows(path)
     elif suffix in (".xlsx", ".xlsm", ".xls"):
+        from .xlsx import import_template  # openpyxl is loaded for an Excel form only
+
         return import_template(store, path, author, dry_run=dry_run, period=period, progress=progress)
     else:
         raise XzError(
