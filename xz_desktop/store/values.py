@@ -470,17 +470,20 @@ class ValueTable:
         return rows
 
     def _stored(self, changes: Sequence[FigureRef]) -> dict[Key, StoredValue]:
-        """The stored figures of ``changes``' keys, read per unit and period (a few queries for a whole file)."""
-        wanted: dict[UnitPeriod, set[str]] = {}
-        for c in changes:
-            wanted.setdefault(UnitPeriod(c.unit, c.period), set()).add(c.indicator)
+        """The stored figures of ``changes``' keys, in one query over their periods and units (a whole file's)."""
+        keys = {(c.unit, c.indicator, c.period) for c in changes}
+        periods = sorted({k[2] for k in keys})
+        units = sorted({k[0] for k in keys})
         out: dict[Key, StoredValue] = {}
-        for (unit, period), indicators in wanted.items():
+        for start in range(0, len(units), 900):  # within SQLite's limit of bound values
+            chunk = units[start : start + 900]
             for row in self._conn.execute(
-                f"SELECT {_COLUMNS} FROM value WHERE unit = ? AND period = ?", (unit, period)
+                f"SELECT {_COLUMNS} FROM value WHERE period IN ({marks(periods)}) AND unit IN ({marks(chunk)})",
+                (*periods, *chunk),
             ):
-                if row[1] in indicators:
-                    out[(row[0], row[1], row[2])] = StoredValue(*row)
+                key = (row[0], row[1], row[2])
+                if key in keys:
+                    out[key] = StoredValue(*row)
         return out
 
     def write_one(
