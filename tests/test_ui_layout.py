@@ -16,6 +16,7 @@ from xz_desktop.ui.main_window import MainWindow
 from xz_desktop.ui.totals_model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
+from .ui_form_support import idle
 
 LONG_NAME = (
     "规模以上工业企业中有研发活动企业数占比"  # the plan's longest name in 表2 (resources/catalog/indicators.csv)
@@ -30,6 +31,7 @@ def open_totals(qtbot, path, width: int, height: int) -> MainWindow:
     qtbot.waitExposed(window)
     window.show_page("totals")
     page = window.page("totals")
+    idle(qtbot, window)  # the figures are computed on a worker once the page is shown
     qtbot.waitUntil(lambda: page.view.columnWidth(TotalsModel.NAME) > 0)
     QApplication.processEvents()  # the name column is fitted once the figure columns have their sizes
     return window
