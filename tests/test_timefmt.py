@@ -105,7 +105,7 @@ def test_the_window_shows_local_time(tmp_path, qtbot, in_xiuzhou):
     qtbot.addWidget(window)
     try:
         status = window.page("submission_status")
-        status.period.setCurrentText("2023")
+        status.period.setCurrentIndex(status.period.findData("2023"))
         row = next(r for r in range(status.model.rowCount()) if status.model.row_at(r).unit == "xincheng")
         assert status.model.index(row, 3).data() == EXPORTED_LOCAL
         log = window.page("merge_log")

@@ -82,7 +82,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
         assert store.values.get("xincheng", "phd", "2023").value == 50
     # the other pages followed: 报送情况 and the log
     status = window.page("submission_status")
-    status.period.setCurrentText("2023")
+    status.period.setCurrentIndex(status.period.findData("2023"))
     names = [
         status.model.index(r, 0).data()
         for r in range(status.model.rowCount())

@@ -76,7 +76,7 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     assert page.model.sheet.state == "returned" and not page.return_button.isEnabled()
 
     status = office.page("submission_status")
-    status.period.setCurrentText("2023")
+    status.period.setCurrentIndex(status.period.findData("2023"))
     row = next(r for r in _rows(status.model) if r[0] == "新城街道")
     assert row[2] == "已退回" and row[7] == "博士人数需要核实"
     chase = [r[0] for r in _rows(status.chase_model)]

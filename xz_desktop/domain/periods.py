@@ -84,3 +84,14 @@ def is_valid_period(text: str) -> bool:
 def plan_years() -> list[int]:
     """The years of the 14th plan, 2021–2025."""
     return list(range(PLAN_BASE_YEAR + 1, PLAN_TARGET_YEAR + 1))
+
+
+def period_label(period: str | Period) -> Message:
+    """How every page, file name and printout writes a period: “2023年”, “2023年上半年”, “2023年下半年”."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    template = {
+        0: QT_TRANSLATE_NOOP("periods", "{year}年"),
+        1: QT_TRANSLATE_NOOP("periods", "{year}年上半年"),
+        2: QT_TRANSLATE_NOOP("periods", "{year}年下半年"),
+    }[p.half]
+    return Message("periods", template, {"year": p.year})

@@ -12,12 +12,15 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
+from enum import Enum
 from pathlib import Path
 
 from ..domain.limits import MAX_AUTHOR
-from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
+from ..domain.periods import parse_period, period_label
 
 
 def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Path:
@@ -126,3 +129,57 @@ def check_author(name: str) -> str:
             )
         )
     return name
+
+
+# -- the names a file is offered under ------------------------------------------------
+
+
+class FileKind(Enum):
+    """What a file the program writes is; the value is the word its default name carries."""
+
+    PACKAGE = QT_TRANSLATE_NOOP("files", "上报包")
+    UPWARD = QT_TRANSLATE_NOOP("files", "区级上报包")
+    RECEIPT = QT_TRANSLATE_NOOP("files", "回执")
+    CORRECTIONS = QT_TRANSLATE_NOOP("files", "更正")
+    CATALOG = QT_TRANSLATE_NOOP("files", "指标目录")
+    ENROLMENT = QT_TRANSLATE_NOOP("files", "登记文件")
+    WORKBOOK = QT_TRANSLATE_NOOP("files", "汇总表")
+    RAW_DATA = QT_TRANSLATE_NOOP("files", "原始数据")
+    TEMPLATE = QT_TRANSLATE_NOOP("files", "填报模板")
+    FORM_PDF = QT_TRANSLATE_NOOP("files", "填报表")
+    REPORT = QT_TRANSLATE_NOOP("files", "年度评估报告")
+    DATABASE = QT_TRANSLATE_NOOP("files", "数据库")
+
+
+# Characters no file system takes in a name (Windows is the strictest), and control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+MAX_NAME_PART = 60  # characters of one part (a unit's name); the name stays well inside every file system's limit
+
+
+def _safe(part: str) -> str:
+    return _UNSAFE.sub("_", part).strip(" ._")[:MAX_NAME_PART]
+
+
+def suggested_name(
+    kind: FileKind,
+    suffix: str,
+    *,
+    owner: str = "",
+    periods: Sequence[str] = (),
+    day: date | None = None,
+    translate: Translate | None = None,
+) -> str:
+    """The name a file is offered under: ``新城街道_2024年_上报包_20261201.xzpkg``.
+
+    Who it is from or for (``owner``, a unit's or the district's name), the periods it holds
+    (written as everywhere else: “2024年”, “2024年上半年”), what it is, and the day; parts
+    that do not apply are left out. Characters a file system refuses become “_”. ``translate``
+    is the window's (English names in an English interface); without it the name is Chinese.
+    """
+    labels = [
+        period_label(p).format(translate) for p in sorted({str(parse_period(p)) for p in periods}, key=parse_period)
+    ]
+    word = translate("files", kind.value) if translate else kind.value
+    day = day or date.today()
+    parts = [_safe(owner), "、".join(labels), word, f"{day:%Y%m%d}"]
+    return "_".join(p for p in parts if p) + suffix

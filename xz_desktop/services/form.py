@@ -19,6 +19,7 @@ from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_p
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
+from ..domain.periods import period_label as _period_label
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue, ValueChange
 from .checking import errors_introduced, same_year_entries
@@ -310,14 +311,8 @@ def default_period(today: date | None = None) -> str:
 
 
 def period_label(period: str) -> Message:
-    """“2023年”, “2023年上半年”, “2023年下半年”."""
-    p = parse_period(period)
-    template = {
-        0: QT_TRANSLATE_NOOP("form", "{year}年"),
-        1: QT_TRANSLATE_NOOP("form", "{year}年上半年"),
-        2: QT_TRANSLATE_NOOP("form", "{year}年下半年"),
-    }[p.half]
-    return Message("form", template, {"year": p.year})
+    """“2023年”, “2023年上半年”, “2023年下半年”: the one label of :func:`~..domain.periods.period_label`."""
+    return _period_label(period)
 
 
 # -- writing ------------------------------------------------------------

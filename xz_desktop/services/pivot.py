@@ -22,6 +22,7 @@ from ..domain.totals import TotalRow, district_totals, total_row
 from ..domain.trajectory import expected, start_value
 from ..store import Store
 from ..store.values import FigureSelection
+from .reporting_period import initial_period
 
 # The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
 from .totals import (  # noqa: F401
@@ -159,13 +160,8 @@ def years_with_data(store: Store) -> list[int]:
 
 
 def default_year(store: Store) -> int:
-    """The year a report opens on: the latest with figures, else the current plan year."""
-    years = [y for y in years_with_data(store) if y <= PLAN_TARGET_YEAR]
-    if years:
-        return years[-1]
-    from datetime import date
-
-    return min(max(date.today().year - 1, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR)
+    """The year a report opens on: the year of the window's one initial period (:mod:`.reporting_period`)."""
+    return parse_period(initial_period(store)).year
 
 
 # -- one indicator's contributions ---------------------------------------------------

@@ -29,6 +29,7 @@ from . import settings
 from .changes import NOTHING, Changes
 from .i18n import message_text, show_error
 from .pages import PAGE_MODULES
+from .period_choice import PeriodChoice
 from .tasks import Task
 
 _locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         ):
             self._menus[key] = self.menuBar().addMenu(title)
         self._build_file_menu()
+        self.period_choice = PeriodChoice(self.store, self.store_path, self)  # the one period the pages show (period_choice.py)
         for name in PAGE_MODULES:
             importlib.import_module(name).install(self)
         self._finish_menus()

@@ -45,11 +45,12 @@ class PivotPage(LazyPage, QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.view, 1)
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.window_.period_choice.attach(self.year_box, self.reload)
         window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
 
     def _fill_years(self) -> None:
-        fill_year_box(self.year_box, self.window_.store)
+        fill_year_box(self.year_box, self.window_.store, self.window_.period_choice.period)
         self.reload()
 
     def refresh(self) -> None:

@@ -263,6 +263,7 @@ class PlanPage(LazyPage, QWidget):
         self.tabs.addTab(split_index, self.tr("人才发展指数"))
 
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.window_.period_choice.attach(self.year_box, self.reload)
         self.import_button.clicked.connect(lambda: self.import_targets())
         self.split_button.clicked.connect(lambda: self.split_targets())
         self.adjust_button.clicked.connect(lambda: self.enter_adjustment())
@@ -274,7 +275,7 @@ class PlanPage(LazyPage, QWidget):
         return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
 
     def _fill_years(self) -> None:
-        fill_year_box(self.year_box, self.window_.store)
+        fill_year_box(self.year_box, self.window_.store, self.window_.period_choice.period)
         self.reload()
 
     def refresh(self) -> None:

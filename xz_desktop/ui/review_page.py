@@ -41,7 +41,6 @@ from ..domain.messages import XzError
 from ..domain.round import State, state_label
 from ..services import findings as findings_service
 from ..services.findings import FindingItem
-from ..services.form import default_period
 from ..services.packages.package_file import SUFFIX
 from ..services.round.receipt import default_receipt_name, make_receipt
 from ..services.round.review import (
@@ -60,6 +59,7 @@ from .changes import Changes
 from .findings_panel import FindingsPanel
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number, when
+from .period_choice import fill_period_box, period_text, show_in
 from .views import read_only_table
 
 PAGE_KEY = "review"
@@ -115,8 +115,8 @@ class SheetModel(QAbstractTableModel):
         return [
             self.tr("指标"),
             self.tr("单位"),
-            self.tr("本期（{period}）").format(period=sheet.period) if sheet else self.tr("本期"),
-            self.tr("上年（{period}）").format(period=sheet.previous_period) if sheet else self.tr("上年"),
+            self.tr("本期（{period}）").format(period=period_text(sheet.period)) if sheet else self.tr("本期"),
+            self.tr("上年（{period}）").format(period=period_text(sheet.previous_period)) if sheet else self.tr("上年"),
             self.tr("上一个上报包"),
             self.tr("审核"),
             self.tr("说明"),
@@ -305,20 +305,20 @@ class ReviewPage(QWidget):
         splitter.setSizes([340, 1060])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.period.currentTextChanged.connect(lambda _: self.reload())
+        self.period.currentIndexChanged.connect(lambda _: self.reload())
+        window.period_choice.attach(self.period, self.reload)
         window.watch(self, SHOWS, self.refresh)
         self.refresh()
 
     # -- choosing -----------------------------------------------------------
     def refresh(self) -> None:
-        current = self.period.currentText() or default_period()
-        periods = status_periods(self.window_.store)
-        self.period.blockSignals(True)
-        self.period.clear()
-        self.period.addItems(periods)
-        self.period.setCurrentIndex(periods.index(current) if current in periods else len(periods) - 1)
-        self.period.blockSignals(False)
+        fill_period_box(self.period, status_periods(self.window_.store), self.window_.period_choice.period)
         self.reload()
+
+    @property
+    def chosen_period(self) -> str:
+        """The period shown (``2024``, ``2024H1``), or "" before there is any."""
+        return str(self.period.currentData() or "")
 
     def reload(self, keep: str | None = None) -> None:
         """The units of the chosen period and the selected unit's sheet; while the page is hidden it is
@@ -330,7 +330,7 @@ class ReviewPage(QWidget):
             self._stale, self._keep = True, keep
             return
         self._stale = False
-        period = self.period.currentText()
+        period = self.chosen_period
         rows: list[RoundStatus] = round_status(self.window_.store, period) if period else []
         self.units.set_rows(rows)
         index = next((n for n, r in enumerate(rows) if r.unit == keep), 0 if rows else -1)
@@ -351,12 +351,13 @@ class ReviewPage(QWidget):
 
     def open_review(self, unit: str, period: str) -> None:
         """Show ``unit``'s ``period`` (used by other pages and by tests)."""
-        self.period.setCurrentText(period)
+        self.window_.period_choice.choose(period)
+        show_in(self.period, period)
         self.reload(keep=unit)
 
     def show_sheet(self) -> None:
         status = self.current_unit()
-        period = self.period.currentText()
+        period = self.chosen_period
         sheet = review_sheet(self.window_.store, status.unit, period) if status and period else None
         self.model.set_sheet(sheet)
         self._show_findings(sheet)
@@ -387,7 +388,7 @@ class ReviewPage(QWidget):
         if sheet is None or status is None:
             return self.tr("请选择报告期和单位。")
         text = self.tr("{unit} {period}：{state}").format(
-            unit=sheet.unit_name, period=sheet.period, state=state_text(sheet.state)
+            unit=sheet.unit_name, period=period_text(sheet.period), state=state_text(sheet.state)
         )
         if status.due:
             text += self.tr("；截止日期 {due}").format(due=status.due)
@@ -455,7 +456,7 @@ class ReviewPage(QWidget):
         return self._ask(
             self.tr("验收"),
             self.tr("验收“{unit}”{period}？验收后该期锁定，之后的上报包将不予合并，直到区里重新开放。").format(
-                unit=sheet.unit_name, period=sheet.period
+                unit=sheet.unit_name, period=period_text(sheet.period)
             ),
             False,
             lambda _: self._decide(lambda store: accept(store, sheet.unit, sheet.period)),
@@ -487,7 +488,7 @@ class ReviewPage(QWidget):
         return self._ask(
             self.tr("重新开放"),
             self.tr("重新开放“{unit}”{period}，请写明原因（必填）。重新开放后可再合并该期的上报包。").format(
-                unit=sheet.unit_name, period=sheet.period
+                unit=sheet.unit_name, period=period_text(sheet.period)
             ),
             True,
             lambda reason: self._decide(lambda store: reopen(store, sheet.unit, sheet.period, reason)),
@@ -501,7 +502,7 @@ class ReviewPage(QWidget):
             return
         self.message.setText(
             self.tr("{period}：{before} → {after}").format(
-                period=result.period, before=state_text(result.from_state), after=state_text(result.to_state)
+                period=period_text(result.period), before=state_text(result.from_state), after=state_text(result.to_state)
             )
         )
         self.window_.announce(Changes(round=True), origin=self)

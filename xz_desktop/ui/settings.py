@@ -19,7 +19,8 @@ APPLICATION = "xz-desktop"
 DEFAULTS: dict[str, Any] = {
     "language": "",  # "" follows the system locale; "zh" or "en"
     "form/unit": "",  # the unit whose form was open last (district copy)
-    "form/period": "",  # the period open last
+    "period/chosen": "",  # the period the pages showed last (ui/period_choice.py) …
+    "period/database": "",  # … in the window of this database
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "form/findings_shown": True,  # the 审核结果 under the form is open

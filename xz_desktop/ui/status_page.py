@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from ..domain.messages import XzError
 from ..domain.round import State, state_label
-from ..services.form import default_period
 from ..services.round.due import set_due
 from ..services.round.states import RoundStatus, round_status
 from ..services.status import UnitStatus, status_periods, submission_status
 from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, when
+from .period_choice import fill_period_box, period_text
 from .views import read_only_table
 
 PAGE_KEY = "submission_status"
@@ -142,28 +142,22 @@ class StatusPage(QWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.chase_label)
         layout.addWidget(self.chase_table, 1)
-        self.period.currentTextChanged.connect(lambda _: self.reload())
+        self.period.currentIndexChanged.connect(lambda _: self.reload())
+        window.period_choice.attach(self.period, self.reload)
         window.watch(self, SHOWS, self.refresh_periods)
         self.refresh_periods()
 
+    @property
+    def chosen_period(self) -> str:
+        """The period shown (``2024``, ``2024H1``), or "" before there is any."""
+        return str(self.period.currentData() or "")
+
     def refresh_periods(self) -> None:
-        current = self.period.currentText() or self._initial_period()
-        periods = status_periods(self.window_.store)
-        self.period.blockSignals(True)
-        self.period.clear()
-        self.period.addItems(periods)
-        self.period.setCurrentIndex(max(periods.index(current), 0) if current in periods else len(periods) - 1)
-        self.period.blockSignals(False)
+        fill_period_box(self.period, status_periods(self.window_.store), self.window_.period_choice.period)
         self.reload()
 
-    def _initial_period(self) -> str:
-        try:
-            return default_period()
-        except Exception:
-            return ""
-
     def reload(self) -> None:
-        period = self.period.currentText()
+        period = self.chosen_period
         store = self.window_.store
         counts = {r.unit: r for r in submission_status(store, period)} if period else {}
         rows = [Row(s, counts[s.unit]) for s in round_status(store, period)] if period else []
@@ -177,7 +171,7 @@ class StatusPage(QWidget):
         accepted = [r for r in rows if r.state == State.ACCEPTED.value]
         late = [r for r in rows if r.late_days]
         text = self.tr("{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。").format(
-            period=period, done=len(done), total=len(rows), accepted=len(accepted), late=len(late)
+            period=period_text(period) if period else "", done=len(done), total=len(rows), accepted=len(accepted), late=len(late)
         )
         missing = [r.name for r in rows if not r.submitted]
         if missing:
@@ -185,7 +179,7 @@ class StatusPage(QWidget):
         self.summary.setText(text)
 
     def apply_due(self) -> None:
-        period = self.period.currentText()
+        period = self.chosen_period
         if not period:
             return
         try:

@@ -139,6 +139,7 @@ class TotalsPage(LazyPage, QWidget):
         remember_splitter(split, "totals/splitter")
         remember_splitter(split_side, "totals/detail_splitter")
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
+        self.window_.period_choice.attach(self.year_box, self.reload)
         self.carry_box.toggled.connect(lambda _: self.reload())
         self.setTabOrder(self.year_box, self.carry_box)
         self.setTabOrder(self.carry_box, self.view)
@@ -156,7 +157,7 @@ class TotalsPage(LazyPage, QWidget):
         return str(self.year_box.currentData() or pivot.default_year(self.window_.store))
 
     def _fill_years(self) -> None:
-        fill_year_box(self.year_box, self.window_.store)
+        fill_year_box(self.year_box, self.window_.store, self.window_.period_choice.period)
         self.reload()
 
     def refresh(self) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
 from ..domain.periods import plan_years
 from ..services import pivot
 from ..store import Store
+from .period_choice import fill_period_box
 
 
 def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
@@ -23,13 +24,6 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     return view
 
 
-def fill_year_box(box: QComboBox, store: Store) -> None:
-    """Every year with figures plus the plan's years, keeping the current choice (at first: the latest with data)."""
-    years = sorted(set(pivot.years_with_data(store)) | set(plan_years()))
-    current = box.currentData() or pivot.default_year(store)
-    box.blockSignals(True)  # the caller reloads once, after the box is filled
-    box.clear()
-    for year in years:
-        box.addItem(QCoreApplication.translate("YearBox", "{year}年").format(year=year), year)
-    box.setCurrentIndex(max(box.findData(current), 0))
-    box.blockSignals(False)
+def fill_year_box(box: QComboBox, store: Store, chosen: str) -> None:
+    """Every year with figures plus the plan's years, showing the window's ``chosen`` period's year."""
+    fill_period_box(box, sorted(set(pivot.years_with_data(store)) | set(plan_years())), chosen)

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.chart.shapes import GraphicalProperties
 
+from ...domain import periods
 from ...domain.catalog import Catalog
 from ...domain.periods import Period
 from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
@@ -36,7 +37,8 @@ COMPLETENESS_NOTE = (
 
 
 def period_label(period: Period) -> str:
-    return f"{period.year}年" if period.is_year else f"{period.year}年{'上' if period.half == 1 else '下'}半年"
+    """The workbook is Chinese: the one period label (domain/periods.py) in its source text."""
+    return str(periods.period_label(period))
 
 
 @dataclass

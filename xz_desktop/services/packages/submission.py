@@ -10,20 +10,19 @@ issued, indicators the unit reports, figures that pass the error checks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from ... import __version__
 from ...domain.checks import Entry, Finding, Severity, check_unit_period
 from ...domain.levels import level_fingerprint
 from ...domain.limits import MAX_TEXT
-from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
 from ...domain.periods import parse_period
 from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
 from ..checking import findings_for
-from ..files import check_author, clean_leftovers
+from ..files import FileKind, check_author, clean_leftovers, suggested_name
 from ..signing.seal import own_key_id, seal
 from .lock import is_locked
 from .package_file import NIL_KEY, SUFFIX, Manifest, Package, PackageRow, _short, new_package_id, write_package
@@ -52,9 +51,9 @@ class MadePackage:
         }
 
 
-def default_package_name(store: Store, periods: list[str]) -> str:
-    """``xincheng_2023_20240115.xzpkg``: the unit, the periods and the day, safe on every file system."""
-    return f"{store.unit_code}_{'-'.join(periods)}_{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
+def default_package_name(store: Store, periods: list[str], translate: Translate | None = None) -> str:
+    """``新城街道_2023年_上报包_20240115.xzpkg``: the unit, the periods and the day (:func:`..files.suggested_name`)."""
+    return suggested_name(FileKind.PACKAGE, SUFFIX, owner=store.describe(), periods=periods, translate=translate)
 
 
 def _periods(periods: list[str]) -> list[str]:

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from ... import __version__
 from ...domain.catalog import Catalog
 from ...domain.limits import MAX_TEXT
-from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
 from ...domain.periods import parse_period
 from ...domain.round import State, parse_due
 from ...store import Store
 from ...store.database import now_iso
 from ...store.review import Decision, DueDate
 from ..catalog_transfer import catalog_body, catalog_from_body, put_in_force
+from ..files import FileKind, suggested_name
 from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
 from ..packages.verify import verify_package
@@ -76,8 +76,11 @@ def _refuse(template: str, **params: object) -> XzError:
     return XzError(Message("round", template, dict(params)))
 
 
-def default_receipt_name(unit: str) -> str:
-    return f"回执_{unit}_{datetime.now():%Y%m%d-%H%M}{SUFFIX}"
+def default_receipt_name(store: Store, unit: str, translate: Translate | None = None) -> str:
+    """``新城街道_回执_20240115.xzpkg``: whom the receipt is for and the day (:func:`..files.suggested_name`)."""
+    catalog = store.catalog()
+    name = catalog.unit(unit).name if catalog.has_unit(unit) else unit
+    return suggested_name(FileKind.RECEIPT, SUFFIX, owner=name, translate=translate)
 
 
 def make_receipt(store: Store, unit: str, out: str | Path) -> ReceiptMade:
@@ -130,7 +133,7 @@ def make_receipt(store: Store, unit: str, out: str | Path) -> ReceiptMade:
     }
     target = Path(out)
     if target.is_dir():
-        target = target / default_receipt_name(unit)
+        target = target / default_receipt_name(store, unit)
     values = sorted(rows.values(), key=lambda r: (parse_period(r.period), r.indicator))
     manifest = Manifest(
         new_package_id(),

@@ -38,6 +38,7 @@ from .. import printing, settings
 from ..changes import Changes
 from ..findings_panel import FindingsPanel
 from ..i18n import message_text
+from ..period_choice import fill_period_box
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
 from .filter import FormFilter
@@ -165,6 +166,7 @@ class FormPage(QWidget):
 
         self.unit_box.currentIndexChanged.connect(self._choice_changed)
         self.period_box.currentIndexChanged.connect(self._choice_changed)
+        self.window_.period_choice.attach(self.period_box, self.reload)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_edit.returnPressed.connect(self._filter_accepted)
         # Esc in the search box: the search is cleared and the cursor goes back to the figures.
@@ -240,14 +242,10 @@ class FormPage(QWidget):
             self.unit_box.addItem(unit.name, unit.code)
             previous_kind = unit.kind
         self.unit_box.setEnabled(store.is_district and len(units) > 1)
-        self.period_box.clear()
-        for period in service.period_choices(store):
-            self.period_box.addItem(message_text(service.period_label(period)), period)
+        # The window's one period (the same on every page); filled without signals, so the choice stays.
+        fill_period_box(self.period_box, service.period_choices(store), self.window_.period_choice.period)
         wanted_unit = settings.get("form/unit") if store.is_district else (store.unit_code or "")
         self._select(self.unit_box, wanted_unit)
-        self._select(self.period_box, settings.get("form/period") or service.default_period())
-        if self.period_box.currentIndex() < 0:
-            self._select(self.period_box, service.default_period())
         self._loading = False
         self.reload()
 
@@ -284,8 +282,6 @@ class FormPage(QWidget):
             return
         if self.window_.store.is_district and self.unit:
             settings.put("form/unit", self.unit)
-        if self.period:
-            settings.put("form/period", self.period)
         self.reload()
 
     def reload(self) -> None:
