@@ -83,7 +83,7 @@ def test_adjustment_needs_a_reason(qtbot, window, monkeypatch):
 
 def test_annual_report_from_the_district_menu_in_the_background(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "报告.docx"
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2024", True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2024年", True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(report, "soffice", lambda: None)  # the Word file only; the PDF has its own test
     window.findChild(QAction, "action_annual_report").trigger()

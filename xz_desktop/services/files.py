@@ -21,6 +21,7 @@ from pathlib import Path
 from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
 from ..domain.periods import parse_period, period_label
+from ..store import Store
 
 
 def check_target(path: str | Path, suffixes: tuple[str, ...] = (".xlsx",)) -> Path:
@@ -158,6 +159,12 @@ MAX_NAME_PART = 60  # characters of one part (a unit's name); the name stays wel
 
 def _safe(part: str) -> str:
     return _UNSAFE.sub("_", part).strip(" ._")[:MAX_NAME_PART]
+
+
+def owner_name(store: Store) -> str:
+    """Whose files a database writes, as a file name says it: the unit's name, or the district's (秀洲区)."""
+    level = store.level() if store.is_district else None
+    return level.name if level is not None else store.describe()
 
 
 def suggested_name(

@@ -29,7 +29,7 @@ from ..paths import catalog_dir
 from ..services.signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from ..services.signing.enrolment import init_from_enrolment
 from ..store import create_store
-from ..store.database import ROLE_DISTRICT, ROLE_UNIT, default_author
+from ..store.database import ROLE_DISTRICT, ROLE_UNIT
 from .i18n import show_error
 
 
@@ -81,7 +81,11 @@ class FirstRunDialog(QDialog):
             kind = self.tr("镇街") if unit.kind is UnitKind.GEOGRAPHIC else self.tr("部门")
             self.unit_box.addItem(f"{unit.name}（{kind}）", unit.code)
             previous_kind = unit.kind
-        self.name_edit = QLineEdit(default_author(), self, objectName="first_run_name")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
+        # No unit chosen and no name filled in for the clerk (not the first unit, not the computer's login):
+        # 创建 waits until they have said who they are (issue 12, item 4).
+        self.unit_box.setPlaceholderText(self.tr("请选择本单位"))
+        self.unit_box.setCurrentIndex(-1)
+        self.name_edit = QLineEdit(self, objectName="first_run_name")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.name_edit.setMaxLength(MAX_AUTHOR)
         self.name_edit.setPlaceholderText(self.tr("如：张三"))
 
@@ -117,8 +121,31 @@ class FirstRunDialog(QDialog):
         self.unit_box.setEnabled(False)
         self.enrolment_choice.toggled.connect(self.enrolment_edit.setEnabled)
         self.enrolment_choice.toggled.connect(browse.setEnabled)
-        self.unit_box.setFocus()
+        for toggled in (self.enrolment_choice, self.unit_choice, self.district_choice):
+            toggled.toggled.connect(self._update_create)
+        self.unit_box.currentIndexChanged.connect(self._update_create)
+        self.name_edit.textChanged.connect(self._update_create)
+        self.enrolment_edit.textChanged.connect(self._update_create)
+        self._update_create()
+        self.enrolment_choice.setFocus()
         self.resize(520, self.sizeHint().height())
+
+    @property
+    def create_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def ready(self) -> bool:
+        """Whether the clerk has said enough to create the database: a name, and whose copy it is."""
+        if not self.name_edit.text().strip():
+            return False
+        if self.enrolment_choice.isChecked():
+            return bool(self.enrolment_edit.text().strip())
+        if self.unit_choice.isChecked():
+            return self.unit_box.currentData() is not None
+        return self.district_choice.isChecked()
+
+    def _update_create(self) -> None:
+        self.create_button.setEnabled(self.ready())
 
     def choose_unit(self, code: str) -> None:
         self.unit_choice.setChecked(True)
@@ -157,6 +184,10 @@ class FirstRunDialog(QDialog):
             return
         district = self.district_choice.isChecked()
         unit = None if district else self.unit_box.currentData()
+        if not district and unit is None:
+            show_error(self, XzError(self.tr("请选择本单位：数据库只接受所选单位的数据。")))
+            self.unit_box.setFocus()
+            return
         try:
             create_store(self.path, ROLE_DISTRICT if district else ROLE_UNIT, unit, self.catalog, author=name).close()
         except XzError as exc:

@@ -7,10 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from ..services.files import FileKind
 from ..services.imports import import_file
 from .changes import Changes
+from .file_dialogs import default_folder, remember_folder
 from .operations import StoreOp
-from .totals_actions import _folder, _remember
 
 
 def import_csv(window, path: str | None = None) -> None:
@@ -19,12 +20,12 @@ def import_csv(window, path: str | None = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("ImportActions", "导入 CSV 数据"),
-            _folder(),
+            str(default_folder(FileKind.RAW_DATA)),
             QCoreApplication.translate("ImportActions", "CSV 文件 (*.csv);;所有文件 (*)"),
         )
         if not path:
             return
-        _remember(path)
+        remember_folder(FileKind.RAW_DATA, path)
     author = window.store.author
 
     def done(result) -> None:

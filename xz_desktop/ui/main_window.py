@@ -22,11 +22,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 from .. import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..logs import log_path
+from ..services.files import FileKind
 from ..services.progress import Cancelled
 from ..services.versions import versions
 from ..store import Store, open_store
 from . import settings
 from .changes import NOTHING, Changes
+from .file_dialogs import default_folder, save_path
 from .i18n import message_text, show_error
 from .pages import PAGE_MODULES
 from .period_choice import PeriodChoice
@@ -120,8 +122,8 @@ class MainWindow(QMainWindow):
             raise
         self._closed = False
         self.tasks: list[Task] = []
-        # Files dropped on the window: each handler takes the path and says whether it was its kind of file.
-        self.drop_handlers: list[Callable[[Path], bool]] = []
+        # Files dropped on the window: the one handler (drops.py installs it) takes them, or says why not.
+        self.drop_handler: Callable[[list[Path]], list[str]] | None = None
         self.setAcceptDrops(True)
         self._watchers: list[_Watcher] = []
         self._task_changes: dict[Task, Changes] = {}
@@ -138,7 +140,9 @@ class MainWindow(QMainWindow):
         ):
             self._menus[key] = self.menuBar().addMenu(title)
         self._build_file_menu()
-        self.period_choice = PeriodChoice(self.store, self.store_path, self)  # the one period the pages show (period_choice.py)
+        self.period_choice = PeriodChoice(
+            self.store, self.store_path, self
+        )  # the one period the pages show (period_choice.py)
         for name in PAGE_MODULES:
             importlib.import_module(name).install(self)
         self._finish_menus()
@@ -342,13 +346,15 @@ class MainWindow(QMainWindow):
     def new_database(self) -> None:
         from .first_run import FirstRunDialog
 
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = save_path(
             self,
+            FileKind.DATABASE,
             self.tr("新建数据库"),
-            str(self.store_path.parent / "新数据库.sqlite"),
             self.tr("xz-desktop 数据库 (*.sqlite)"),
+            ".sqlite",
+            suggested=default_folder(FileKind.DATABASE) / self.tr("新数据库.sqlite"),
         )
-        if not chosen:
+        if chosen is None:
             return
         dialog = FirstRunDialog(chosen, self)
         if dialog.exec() == FirstRunDialog.DialogCode.Accepted and dialog.created:
@@ -371,24 +377,23 @@ class MainWindow(QMainWindow):
     # -- files dropped on the window ---------------------------------------------
     def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if self.drop_handlers and urls and all(u.isLocalFile() for u in urls):
+        if self.drop_handler is not None and urls and all(u.isLocalFile() for u in urls):
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
     def dropEvent(self, event) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
-        for path in paths:
-            self.open_dropped(path)
+        if self.drop_handler is not None:
+            self.drop_handler(paths)
 
     def open_dropped(self, path: Path) -> bool:
-        """A file dropped on the window: the first page that knows its kind takes it."""
-        for handler in self.drop_handlers:
-            if handler(path):
-                return True
-        self.statusBar().showMessage(self.tr("不认识的文件：{name}").format(name=path.name), 8000)
-        return False
+        """A file dropped on the window (:mod:`.drops`): True when this copy took it, else it says why not."""
+        return self.drop_handler is not None and not self.drop_handler([Path(path)])
 
     def closeEvent(self, event) -> None:
         if not self._closed:

@@ -33,10 +33,11 @@ from ..domain.timefmt import local_time
 from ..services import findings as findings_service
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.catalog_transfer import export_catalog, import_catalog
+from ..services.files import FileKind, owner_name
 from ..services.findings import FindingItem
 from ..services.form import default_period, period_choices
 from ..services.packages.corrections import import_corrections, make_corrections, units_with_corrections
-from ..services.packages.package_file import SUFFIX, read_package
+from ..services.packages.package_file import SUFFIX
 from ..services.packages.submission import MadePackage, default_package_name, exports, make_package
 from ..services.progress import Progress
 from ..services.round.receipt import ReceiptResult, import_receipt
@@ -44,12 +45,14 @@ from ..store import Store
 from .changes import EVERYTHING, Changes
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
 from .conflicts_page import ConflictsPage
+from .file_dialogs import OpenFolderButton, default_folder, offer_folder, remember_folder, save_path
 from .findings_panel import FindingsPanel
-from .i18n import error_lines
+from .i18n import error_lines, translate
 from .merge_dialog import MERGE_SHORTCUT, open_merge_dialog
 from .merge_log_page import PAGE_KEY as LOG_KEY
 from .merge_log_page import MergeLogPage
 from .operations import StoreOp
+from .period_choice import period_text
 from .status_page import PAGE_KEY as STATUS_KEY
 from .status_page import StatusPage
 
@@ -79,7 +82,7 @@ class ExportDialog(QDialog):
         self.period_boxes: dict[str, QCheckBox] = {}
         periods_row = QHBoxLayout()
         for period in have:
-            box = QCheckBox(period, self)
+            box = QCheckBox(period_text(period), self)
             self.period_boxes[period] = box
             periods_row.addWidget(box)
         periods_row.addStretch(1)
@@ -106,7 +109,7 @@ class ExportDialog(QDialog):
         self.nil_box = QCheckBox(self.tr("空表上报（本期确无数据可报）(&K)"), self, objectName="export_nil")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.nil_period = QComboBox(self, objectName="export_nil_period")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         for period in period_choices():
-            self.nil_period.addItem(period, period)
+            self.nil_period.addItem(period_text(period), period)
         self.nil_period.setCurrentIndex(max(self.nil_period.findData(default_period()), 0))
         self.nil_reason = QLineEdit(self, objectName="export_nil_reason")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.nil_reason.setPlaceholderText(self.tr("说明（必填）：为什么本期没有可报的数据"))
@@ -130,7 +133,9 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.close_button = QPushButton(self.tr("取消"), self)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
+        self.folder_button: OpenFolderButton | None = None  # 打开所在文件夹, once the package is written
+        self.buttons = QHBoxLayout()
+        buttons = self.buttons
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
@@ -143,7 +148,8 @@ class ExportDialog(QDialog):
         last = exports(store)[:1]
         hint = (
             self.tr("上次导出：{at}，报告期 {periods}。").format(
-                at=local_time(last[0].exported_at, seconds=False), periods="、".join(last[0].periods)
+                at=local_time(last[0].exported_at, seconds=False),
+                periods="、".join(period_text(p) for p in last[0].periods),
             )
             if last
             else ""
@@ -168,8 +174,8 @@ class ExportDialog(QDialog):
     def _suggest_file(self) -> None:
         periods = self.periods()
         if periods and not self.file_edit.isModified():  # the clerk's own choice of file is kept
-            folder = self.window_.store_path.parent
-            self.file_edit.setText(str(folder / default_package_name(self.window_.store, periods)))
+            folder = default_folder(FileKind.PACKAGE)  # a folder the clerk sees, never the application's own
+            self.file_edit.setText(str(folder / default_package_name(self.window_.store, periods, translate)))
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -198,6 +204,11 @@ class ExportDialog(QDialog):
 
     def _exported(self, made: MadePackage) -> None:
         self.made = made
+        remember_folder(FileKind.PACKAGE, made.path)
+        if self.folder_button is not None:
+            self.folder_button.deleteLater()
+        self.folder_button = OpenFolderButton(made.path, self)
+        self.buttons.insertWidget(1, self.folder_button)
         self.problems.setVisible(False)
         self.findings.setVisible(False)
         skipped = (
@@ -207,7 +218,7 @@ class ExportDialog(QDialog):
         )
         self.message.setText(
             self.tr("已导出上报包：{file}\n报告期 {periods}，共 {n} 个数值。请把这个文件报送区里。").format(
-                file=made.path, periods="、".join(made.periods), n=made.values
+                file=made.path, periods="、".join(period_text(p) for p in made.periods), n=made.values
             )
             + skipped
         )
@@ -292,28 +303,28 @@ def import_catalog_file(window, path: str | None = None) -> None:
 def export_catalog_file(window, path: str | None = None) -> None:
     """汇总 → 导出目录文件…: write the catalog in force for the units."""
     if path is None:
-        suggested = str(window.store_path.parent / f"目录_{window.store.catalog().version}{CATALOG_SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = save_path(
             window,
+            FileKind.CATALOG,
             QCoreApplication.translate("packages_page", "导出目录文件"),
-            suggested,
             QCoreApplication.translate("packages_page", "目录文件 (*{suffix})").format(suffix=CATALOG_SUFFIX),
+            CATALOG_SUFFIX,
+            owner=owner_name(window.store),
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
     try:
         made = export_catalog(window.store, path)
     except Exception as exc:
         window.show_error(exc)
         return
-    QMessageBox.information(
-        window,
-        QCoreApplication.translate("packages_page", "导出目录文件"),
-        QCoreApplication.translate(
-            "packages_page",
-            "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。",
-        ).format(version=made.version, file=made.path),
-    )
+    text = QCoreApplication.translate(
+        "packages_page",
+        "已导出目录（版本 {version}）：{file}\n请发给各填报单位，用“文件 → 导入区里下发的目录”启用。",
+    ).format(version=made.version, file=made.path)
+    offer_folder(window, made.path, text.replace("\n", " "))
+    QMessageBox.information(window, QCoreApplication.translate("packages_page", "导出目录文件"), text)
 
 
 def export_corrections_file(window, unit: str | None = None, path: str | None = None) -> None:
@@ -341,26 +352,28 @@ def export_corrections_file(window, unit: str | None = None, path: str | None = 
             return
         unit = units[names.index(name)]
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
+        catalog = store.catalog()
+        chosen = save_path(
             window,
+            FileKind.CORRECTIONS,
             QCoreApplication.translate("packages_page", "保存更正文件"),
-            str(window.store_path.parent / f"更正_{unit}{SUFFIX}"),
             QCoreApplication.translate("packages_page", "更正文件 (*{suffix})").format(suffix=SUFFIX),
+            SUFFIX,
+            owner=catalog.unit(unit).name if catalog.has_unit(unit) else unit,
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
     try:
         made = make_corrections(store, unit, path)
     except Exception as exc:
         window.show_error(exc)
         return
-    QMessageBox.information(
-        window,
-        QCoreApplication.translate("packages_page", "导出更正文件"),
-        QCoreApplication.translate(
-            "packages_page", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。"
-        ).format(n=made.values, file=made.file),
-    )
+    text = QCoreApplication.translate(
+        "packages_page", "已导出 {n} 个更正数值：{file}\n请发给该单位，用“文件 → 导入区里的更正”导入。"
+    ).format(n=made.values, file=made.file)
+    offer_folder(window, made.file, text.replace("\n", " "))
+    QMessageBox.information(window, QCoreApplication.translate("packages_page", "导出更正文件"), text)
 
 
 def import_corrections_file(window, path: str | None = None) -> None:
@@ -443,44 +456,6 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
     return result
 
 
-def _dropped_on_unit(window, path: Path) -> bool:
-    """A unit's copy takes a receipt, a corrections file or a catalog file dropped on its window."""
-    if path.suffix.lower() == CATALOG_SUFFIX:
-        import_catalog_file(window, str(path))
-        return True
-    if path.suffix.lower() != SUFFIX:
-        return False
-    try:
-        kind = read_package(path).manifest.kind
-    except Exception as exc:
-        window.show_error(exc)
-        return True
-    if kind == "receipt":
-        import_receipt_file(window, path)
-    elif kind == "district":
-        import_corrections_file(window, str(path))
-    else:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("packages_page", "{name} 是上报包，应报送区里合并").format(name=path.name), 8000
-        )
-    return True
-
-
-def _dropped_on_district(window, path: Path) -> bool:
-    """Packages dropped on the district's window go to the merge dialog, to be previewed first."""
-    if path.suffix.lower() != SUFFIX and not path.is_dir():
-        return False
-    dialog = getattr(window, "merge_dialog", None)
-    try:
-        visible = dialog is not None and dialog.isVisible()
-    except RuntimeError:  # the dialog was closed and deleted
-        visible = False
-    if not visible or dialog is None:
-        dialog = open_merge_dialog(window)
-    dialog.add_paths([path])
-    return True
-
-
 def install(window) -> None:
     """Add the package actions and pages that fit this copy (a unit's or the district's)."""
     if not window.is_district:
@@ -502,9 +477,7 @@ def install(window) -> None:
             QCoreApplication.translate("packages_page", "导入区里的回执(&H)…"), lambda: import_receipt_file(window)
         )
         action.setObjectName("import_receipt")
-        window.drop_handlers.append(lambda path: _dropped_on_unit(window, path))
         return
-    window.drop_handlers.append(lambda path: _dropped_on_district(window, path))
     menu = window.menu("district")
     action = menu.addAction(
         QCoreApplication.translate("packages_page", "合并上报包(&M)…"), lambda: open_merge_dialog(window)

@@ -13,4 +13,5 @@ PAGE_MODULES: list[str] = [
     "xz_desktop.ui.import_actions",
     "xz_desktop.ui.plan_page",
     "xz_desktop.ui.catalog_dialog",
+    "xz_desktop.ui.drops",
 ]

@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
 
 from ..domain.numbers import format_number
 from ..services import pivot
+from ..services.files import FileKind, owner_name
 from ..services.plan.assess import add_adjustment, assess
 from ..services.plan.progress import unit_progress_rows
 from ..services.plan.talent_index import index_trend, talent_index
 from ..services.plan.targets import check_targets, import_targets, list_targets, split
 from .changes import Changes
+from .file_dialogs import offer_folder, save_path
 from .i18n import message_text
 from .operations import StoreOp
+from .period_choice import period_text
 from .views import fill_year_box, read_only_table
 from .year_reports import LazyPage
 
@@ -434,28 +437,32 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
     """Ask the year and where, then write the report (and its PDF where LibreOffice is installed) in the background."""
     if period is None:
         years = [str(y) for y in pivot.years_with_data(window.store)] or [str(pivot.default_year(window.store))]
-        period, ok = QInputDialog.getItem(
+        labels = [period_text(y) for y in years]
+        chosen_year = str(window.period_choice.year)
+        label, ok = QInputDialog.getItem(
             window,
             QCoreApplication.translate("PlanPage", "年度评估报告"),
             QCoreApplication.translate("PlanPage", "年度："),
-            years,
-            len(years) - 1,
+            labels,
+            years.index(chosen_year) if chosen_year in years else len(years) - 1,
             False,
         )
-        if not ok:
+        if not ok or label not in labels:
             return
+        period = years[labels.index(label)]
     if path is None:
-        suggested = QCoreApplication.translate("PlanPage", "秀洲区人才发展规划_{year}年度评估报告.docx").format(
-            year=period
-        )
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = save_path(
             window,
+            FileKind.REPORT,
             QCoreApplication.translate("PlanPage", "保存年度评估报告"),
-            suggested,
             QCoreApplication.translate("PlanPage", "Word 文档 (*.docx)"),
+            ".docx",
+            owner=owner_name(window.store),
+            periods=[period],
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
     if not path.lower().endswith(".docx"):
         path += ".docx"
     # python-docx and matplotlib load when a report is written, not while the window is built
@@ -470,7 +477,7 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
             text += QCoreApplication.translate("PlanPage", "，PDF：{pdf}").format(pdf=result.pdf)
         elif not pdf:
             text += QCoreApplication.translate("PlanPage", "（未安装 LibreOffice，未生成 PDF）")
-        window.statusBar().showMessage(text, 20000)
+        offer_folder(window, result.docx, text)
 
     StoreOp(
         window,

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +39,7 @@ from ..domain.checks import Severity
 from ..domain.messages import XzError
 from ..domain.round import State, state_label
 from ..services import findings as findings_service
+from ..services.files import FileKind
 from ..services.findings import FindingItem
 from ..services.packages.package_file import SUFFIX
 from ..services.round.receipt import default_receipt_name, make_receipt
@@ -56,8 +56,9 @@ from ..services.round.review import (
 from ..services.round.states import RoundStatus, round_status
 from ..services.status import status_periods
 from .changes import Changes
+from .file_dialogs import default_folder, offer_folder, save_path
 from .findings_panel import FindingsPanel
-from .i18n import message_text
+from .i18n import message_text, translate
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number, when
 from .period_choice import fill_period_box, period_text, show_in
 from .views import read_only_table
@@ -502,7 +503,9 @@ class ReviewPage(QWidget):
             return
         self.message.setText(
             self.tr("{period}：{before} → {after}").format(
-                period=period_text(result.period), before=state_text(result.from_state), after=state_text(result.to_state)
+                period=period_text(result.period),
+                before=state_text(result.from_state),
+                after=state_text(result.to_state),
             )
         )
         self.window_.announce(Changes(round=True), origin=self)
@@ -513,13 +516,16 @@ class ReviewPage(QWidget):
         if status is None:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
+            chosen = save_path(
                 self,
+                FileKind.RECEIPT,
                 self.tr("导出回执"),
-                str(self.window_.store_path.parent / default_receipt_name(status.unit)),
                 self.tr("回执 (*{suffix})").format(suffix=SUFFIX),
+                SUFFIX,
+                suggested=default_folder(FileKind.RECEIPT)
+                / default_receipt_name(self.window_.store, status.unit, translate),
             )
-            if not chosen:
+            if chosen is None:
                 return None
             path = chosen
         try:
@@ -527,11 +533,11 @@ class ReviewPage(QWidget):
         except XzError as exc:
             self.window_.show_error(exc)
             return None
-        self.message.setText(
-            self.tr("已导出给 {unit} 的回执：{file}。请发给该单位，用“文件 → 导入区里的回执”导入。").format(
-                unit=status.name, file=made.file
-            )
+        text = self.tr("已导出给 {unit} 的回执：{file}。请发给该单位，用“文件 → 导入区里的回执”导入。").format(
+            unit=status.name, file=made.file
         )
+        self.message.setText(text)
+        offer_folder(self.window_, made.file, text)
         return Path(made.file)
 
 

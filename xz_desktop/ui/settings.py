@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..services.files import FileKind
+
 ORGANIZATION = "Xiuzhou"
 APPLICATION = "xz-desktop"
 
@@ -31,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "recent/databases": [],
     "print/last_folder": "",
 }
+# The folder each kind of file was last saved in (ui/file_dialogs.py): packages, receipts, workbooks, PDFs …
+DEFAULTS.update({f"folders/{kind.name.lower()}": "" for kind in FileKind})
 
 
 def use_folder(folder: str | Path) -> None:

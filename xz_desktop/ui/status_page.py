@@ -171,7 +171,11 @@ class StatusPage(QWidget):
         accepted = [r for r in rows if r.state == State.ACCEPTED.value]
         late = [r for r in rows if r.late_days]
         text = self.tr("{period}：{done}/{total} 个单位已报送，{accepted} 个已验收，{late} 个逾期。").format(
-            period=period_text(period) if period else "", done=len(done), total=len(rows), accepted=len(accepted), late=len(late)
+            period=period_text(period) if period else "",
+            done=len(done),
+            total=len(rows),
+            accepted=len(accepted),
+            late=len(late),
         )
         missing = [r.name for r in rows if not r.submitted]
         if missing:

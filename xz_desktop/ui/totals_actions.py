@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
@@ -16,51 +16,40 @@ from ..services import pivot
 from ..services.excel.csv_file import export_csv
 from ..services.excel.export import export_workbook
 from ..services.excel.template import write_template
+from ..services.files import FileKind, owner_name
 from ..services.imports.xlsx import import_template, read_template
-from . import settings
 from .changes import Changes
+from .file_dialogs import default_folder, offer_folder, remember_folder, save_path
 from .operations import StoreOp
-
-
-def _folder() -> str:
-    """Where the last file was saved (shared with printing), else the user's documents."""
-    return settings.get("print/last_folder") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-
-
-def _remember(path: str) -> None:
-    settings.put("print/last_folder", str(Path(path).parent))
+from .period_choice import period_text
 
 
 def export_excel(window, period: str | None = None) -> None:
     """Ask where, then write the district workbook in the background."""
     page = window.page("totals")
     period = period or (page.period if page is not None else str(pivot.default_year(window.store)))
-    suggested = str(
-        Path(_folder())
-        / QCoreApplication.translate("ExcelActions", "秀洲区人才发展指标汇总_{period}.xlsx").format(period=period)
-    )
-    path, _ = QFileDialog.getSaveFileName(
+    chosen = save_path(
         window,
+        FileKind.WORKBOOK,
         QCoreApplication.translate("ExcelActions", "导出 Excel 汇总表"),
-        suggested,
         QCoreApplication.translate("ExcelActions", "Excel 工作簿 (*.xlsx)"),
+        ".xlsx",
+        owner=owner_name(window.store),
+        periods=[period],
     )
-    if not path:
+    if chosen is None:
         return
-    if not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    _remember(path)
+    path = str(chosen)
     carry_forward = bool(page is not None and page.carry_forward)  # the same figures as the page shows
 
     def done(result) -> None:
         window.last_export = result
-        window.statusBar().showMessage(
+        offer_folder(
+            window,
+            result.path,
             QCoreApplication.translate("ExcelActions", "已导出 {path}（{sheets} 个工作表，原始数据 {rows} 行）").format(
                 path=result.path, sheets=len(result.sheets), rows=result.raw_rows
             ),
-            15000,
         )
 
     StoreOp(
@@ -72,25 +61,26 @@ def export_excel(window, period: str | None = None) -> None:
 
 def export_raw_csv(window) -> None:
     """Every stored figure as UTF-8 CSV with a byte-order mark."""
-    suggested = str(Path(_folder()) / QCoreApplication.translate("ExcelActions", "秀洲区人才发展指标原始数据.csv"))
-    path, _ = QFileDialog.getSaveFileName(
+    chosen = save_path(
         window,
+        FileKind.RAW_DATA,
         QCoreApplication.translate("ExcelActions", "导出原始数据 CSV"),
-        suggested,
         QCoreApplication.translate("ExcelActions", "CSV 文件 (*.csv)"),
+        ".csv",
+        owner=owner_name(window.store),
     )
-    if not path:
+    if chosen is None:
         return
-    if not path.lower().endswith(".csv"):
-        path += ".csv"
+    path = str(chosen)
     StoreOp(
         window,
         QCoreApplication.translate("ExcelActions", "正在导出原始数据…"),
         lambda store, progress: export_csv(store, path, progress),
     ).success(
-        lambda r: window.statusBar().showMessage(
+        lambda r: offer_folder(
+            window,
+            r.path,
             QCoreApplication.translate("ExcelActions", "已导出 {path}（{rows} 行）").format(path=r.path, rows=r.rows),
-            15000,
         )
     ).run_in_background()
 
@@ -128,31 +118,29 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
             return
         unit, year = dialog.unit_box.currentData(), dialog.year_box.value()
     name = window.store.catalog().unit(unit).name
-    suggested = str(
-        Path(_folder())
-        / QCoreApplication.translate("ExcelActions", "{unit}_{year}年_填报表.xlsx").format(unit=name, year=year)
-    )
-    path, _ = QFileDialog.getSaveFileName(
+    chosen = save_path(
         window,
+        FileKind.TEMPLATE,
         QCoreApplication.translate("ExcelActions", "保存 Excel 填报模板"),
-        suggested,
         QCoreApplication.translate("ExcelActions", "Excel 工作簿 (*.xlsx)"),
+        ".xlsx",
+        owner=name,
+        periods=[str(year)],
     )
-    if not path:
+    if chosen is None:
         return
-    if not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    _remember(path)
+    path = str(chosen)
     try:
         info = write_template(window.store, unit, str(year), path)
     except XzError as exc:
         window.show_error(exc)
         return
-    window.statusBar().showMessage(
-        QCoreApplication.translate("ExcelActions", "已生成 {unit} {period} 年填报模板：{path}").format(
-            unit=info.unit_name, period=info.period, path=info.path
+    offer_folder(
+        window,
+        info.path,
+        QCoreApplication.translate("ExcelActions", "已生成 {unit} {period} 填报模板：{path}").format(
+            unit=info.unit_name, period=period_text(info.period), path=info.path
         ),
-        15000,
     )
 
 
@@ -162,12 +150,12 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
         path, _ = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("ExcelActions", "导入 Excel 填报表"),
-            _folder(),
+            str(default_folder(FileKind.TEMPLATE)),
             QCoreApplication.translate("ExcelActions", "Excel 填报表 (*.xlsx)"),
         )
         if not path:
             return
-        _remember(path)
+        remember_folder(FileKind.TEMPLATE, path)
     try:
         data = read_template(window.store, path)  # quick: refuses a wrong file before anything else
     except XzError as exc:
@@ -180,9 +168,9 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
             QCoreApplication.translate("ExcelActions", "导入 Excel 填报表"),
             QCoreApplication.translate(
                 "ExcelActions",
-                "{file}\n\n填报单位：{unit}\n报告期：{period} 年\n已填数值：{filled} 项\n\n"
+                "{file}\n\n填报单位：{unit}\n报告期：{period}\n已填数值：{filled} 项\n\n"
                 "导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？",
-            ).format(file=Path(path).name, unit=data.unit_name, period=data.period, filled=filled),
+            ).format(file=Path(path).name, unit=data.unit_name, period=period_text(data.period), filled=filled),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -194,10 +182,10 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
     def done(result) -> None:
         window.last_import = result
         text = QCoreApplication.translate(
-            "ExcelActions", "已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个"
+            "ExcelActions", "已导入 {unit} {period}：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个"
         ).format(
             unit=data.unit_name,
-            period=data.period,
+            period=period_text(data.period),
             written=result.written,
             unchanged=result.unchanged,
             blank=result.skipped_blank,

@@ -22,7 +22,7 @@ from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
 from ..checking import findings_for
-from ..files import FileKind, check_author, clean_leftovers, suggested_name
+from ..files import FileKind, check_author, clean_leftovers, owner_name, suggested_name
 from ..signing.seal import own_key_id, seal
 from .lock import is_locked
 from .package_file import NIL_KEY, SUFFIX, Manifest, Package, PackageRow, _short, new_package_id, write_package
@@ -53,7 +53,7 @@ class MadePackage:
 
 def default_package_name(store: Store, periods: list[str], translate: Translate | None = None) -> str:
     """``新城街道_2023年_上报包_20240115.xzpkg``: the unit, the periods and the day (:func:`..files.suggested_name`)."""
-    return suggested_name(FileKind.PACKAGE, SUFFIX, owner=store.describe(), periods=periods, translate=translate)
+    return suggested_name(FileKind.PACKAGE, SUFFIX, owner=owner_name(store), periods=periods, translate=translate)
 
 
 def _periods(periods: list[str]) -> list[str]:

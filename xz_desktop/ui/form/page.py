@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPersistentMod
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,10 +31,12 @@ from ...domain.timefmt import local_time
 from ...printout.form import write_pdf
 from ...services import findings as findings_service
 from ...services import form as service
+from ...services.files import FileKind
 from ...services.findings import Field, FindingItem
 from ...services.form import Form, FormRow, Status
 from .. import printing, settings
 from ..changes import Changes
+from ..file_dialogs import offer_folder, save_path
 from ..findings_panel import FindingsPanel
 from ..i18n import message_text
 from ..period_choice import fill_period_box
@@ -574,13 +575,16 @@ class FormPage(QWidget):
         if form is None:
             return None
         if path is None:
-            folder = settings.get("print/last_folder") or str(Path.home())
-            sheet = self.tr("填报表")  # outside the f-string, where pyside6-lupdate finds it
-            name = f"{form.unit.name}_{message_text(service.period_label(form.period))}_{sheet}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出 PDF"), str(Path(folder) / name), self.tr("PDF 文件 (*.pdf)")
+            chosen = save_path(
+                self,
+                FileKind.FORM_PDF,
+                self.tr("导出 PDF"),
+                self.tr("PDF 文件 (*.pdf)"),
+                ".pdf",
+                owner=form.unit.name,
+                periods=[form.period],
             )
-            if not chosen:
+            if chosen is None:
                 return None
             path = chosen
         try:
@@ -588,8 +592,7 @@ class FormPage(QWidget):
         except XzError as exc:
             self.window_.show_error(exc)
             return None
-        settings.put("print/last_folder", str(written.parent))
-        self.window_.statusBar().showMessage(self.tr("已导出 {path}").format(path=written), 8000)
+        offer_folder(self.window_, written, self.tr("已导出 {path}").format(path=written))
         return written
 
     # -- other pages' changes -----------------------------------------------
