@@ -73,6 +73,7 @@ class StoreCore:
         self.db = _Database(conn)
         self._catalog: Catalog | None = None
         self._guarded = False
+        self._seen_version = self.data_version()
 
     # -- transactions ---------------------------------------------------
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
@@ -238,6 +239,22 @@ class StoreCore:
         """How many times the catalog in force was changed by the aggregating database (0: as created)."""
         text = self.meta(REVISION_KEY) or "0"
         return int(text) if text.isdigit() else 0
+
+    # -- changes made by other connections -----------------------------------
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it moves when another connection (another process, a second
+        window, a worker) commits to the file, never for this connection's own writes."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection has committed since the last call (or since opening); if so, what this
+        connection keeps in memory (the catalog) is read again when next asked for."""
+        version = self.data_version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        self._catalog = None
+        return True
 
     # -- housekeeping ---------------------------------------------------
     def integrity_problems(self) -> list[str]:

@@ -120,8 +120,9 @@ class OpenFolderButton(QPushButton):
             self.hide()
 
 
-def offer_folder(window, path: str | Path, text: str, timeout: int = 30000) -> OpenFolderButton:
-    """After saving: ``text`` in the status bar and a 打开所在文件夹 button beside it, for as long as the text shows."""
+def offer_folder(window, path: str | Path, text: str, timeout: int = 30000) -> None:
+    """After saving: ``text`` in the status bar and a 打开所在文件夹 button beside it (``window.open_folder_button``),
+    for as long as the text shows."""
     bar = window.statusBar()
     previous = getattr(window, "open_folder_button", None)
     if previous is not None:
@@ -136,4 +137,3 @@ def offer_folder(window, path: str | Path, text: str, timeout: int = 30000) -> O
     bar.showMessage(text, timeout)
     button.show()
     bar.messageChanged.connect(button.message_changed)
-    return button

@@ -14,4 +14,5 @@ PAGE_MODULES: list[str] = [
     "xz_desktop.ui.plan_page",
     "xz_desktop.ui.catalog_dialog",
     "xz_desktop.ui.drops",
+    "xz_desktop.ui.live",
 ]
