@@ -41,13 +41,17 @@ def _visible(folder: str) -> Path | None:
     return path if ok and not _inside(path, data_dir()) else None
 
 
-def default_folder(kind: FileKind) -> Path:
-    """The last folder a ``kind`` of file was saved in, else Documents, else the desktop, else home."""
-    candidates = [
-        settings.get(folder_key(kind)),
+def standard_folders() -> list[str]:
+    """The user's Documents and desktop folders, in that order (as the system names them)."""
+    return [
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation),
     ]
+
+
+def default_folder(kind: FileKind) -> Path:
+    """The last folder a ``kind`` of file was saved in, else Documents, else the desktop, else home."""
+    candidates = [settings.get(folder_key(kind)), *standard_folders()]
     for candidate in candidates:
         found = _visible(candidate)
         if found is not None:

@@ -209,6 +209,7 @@ class ExportDialog(QDialog):
             self.folder_button.deleteLater()
         self.folder_button = OpenFolderButton(made.path, self)
         self.buttons.insertWidget(1, self.folder_button)
+        self.folder_button.show()
         self.problems.setVisible(False)
         self.findings.setVisible(False)
         skipped = (
