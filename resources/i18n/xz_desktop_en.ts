@@ -403,7 +403,7 @@
 已填数值：{filled} 项
 
 导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？</source>
-        <translation>{file}
+        <translation type="vanished">{file}
 
 Reporting unit: {unit}
 Period: {period}
@@ -413,15 +413,39 @@ After the import, the unit&apos;s figures for this period take the values in the
     </message>
     <message>
         <source>{unit}_{year}年_填报表.xlsx</source>
-        <translation>{unit}_{year}_form.xlsx</translation>
+        <translation type="vanished">{unit}_{year}_form.xlsx</translation>
     </message>
     <message>
         <source>保存 Excel 填报模板</source>
         <translation>Save Excel form</translation>
     </message>
     <message>
+        <source>已生成 {unit} {period} 填报模板：{path}</source>
+        <translation>Made the {period} form of {unit}: {path}</translation>
+    </message>
+    <message>
         <source>导入 Excel 填报表</source>
         <translation>Import Excel form</translation>
+    </message>
+    <message>
+        <source>{file}
+
+填报单位：{unit}
+报告期：{period}
+已填数值：{filled} 项
+
+导入后，该单位该期的同名指标将以表中数值为准（修改均留有记录）。是否导入？</source>
+        <translation>{file}
+
+Reporting unit: {unit}
+Period: {period}
+Figures filled: {filled}
+
+After the import, the unit&apos;s figures for this period take the values in the workbook (every change is recorded). Import?</translation>
+    </message>
+    <message>
+        <source>已导入 {unit} {period}：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个</source>
+        <translation>Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
     </message>
     <message>
         <source>导入 Excel 填报表(&amp;I)…</source>
@@ -445,7 +469,7 @@ After the import, the unit&apos;s figures for this period take the values in the
     </message>
     <message>
         <source>已导入 {unit} {period} 年：写入 {written} 个数值，{unchanged} 个未变，空白 {blank} 个</source>
-        <translation>Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
+        <translation type="vanished">Imported {unit} {period}: {written} figures written, {unchanged} unchanged, {blank} blank</translation>
     </message>
     <message>
         <source>已导出 {path}（{rows} 行）</source>
@@ -457,7 +481,7 @@ After the import, the unit&apos;s figures for this period take the values in the
     </message>
     <message>
         <source>已生成 {unit} {period} 年填报模板：{path}</source>
-        <translation>Made the {period} form of {unit}: {path}</translation>
+        <translation type="vanished">Made the {period} form of {unit}: {path}</translation>
     </message>
     <message>
         <source>无法导入</source>
@@ -485,11 +509,11 @@ After the import, the unit&apos;s figures for this period take the values in the
     </message>
     <message>
         <source>秀洲区人才发展指标原始数据.csv</source>
-        <translation>xiuzhou-talent-raw-data.csv</translation>
+        <translation type="vanished">xiuzhou-talent-raw-data.csv</translation>
     </message>
     <message>
         <source>秀洲区人才发展指标汇总_{period}.xlsx</source>
-        <translation>xiuzhou-talent-totals_{period}.xlsx</translation>
+        <translation type="vanished">xiuzhou-talent-totals_{period}.xlsx</translation>
     </message>
     <message>
         <source>；合理性审核提示 {n} 条，请在填报页补充说明</source>
@@ -670,6 +694,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Department</translation>
     </message>
     <message>
+        <source>请选择本单位</source>
+        <translation>Choose your unit</translation>
+    </message>
+    <message>
         <source>如：张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
@@ -704,6 +732,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>请选择区里发放的登记文件。</source>
         <translation>Choose the enrolment file the district issued.</translation>
+    </message>
+    <message>
+        <source>请选择本单位：数据库只接受所选单位的数据。</source>
+        <translation>Choose your unit: the database takes only the figures of the unit chosen.</translation>
     </message>
 </context>
 <context>
@@ -928,7 +960,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>填报表</source>
-        <translation>form</translation>
+        <translation type="vanished">form</translation>
     </message>
     <message>
         <source>导出 PDF</source>
@@ -1230,6 +1262,13 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
 </context>
 <context>
+    <name>LiveData</name>
+    <message>
+        <source>数据库已在别处更新，已刷新显示。</source>
+        <translation>The database was changed elsewhere; the window shows the new figures.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>文件(&amp;F)</source>
@@ -1312,6 +1351,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>&lt;h3&gt;Xiuzhou talent development plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Program version {version}&lt;/p&gt;&lt;p&gt;Database schema version {schema}&lt;br/&gt;Package format version {package}&lt;br/&gt;Receipt format version {receipt}&lt;br/&gt;Catalog file format version {catalog_format}&lt;br/&gt;Template format version {template}&lt;/p&gt;&lt;p&gt;This database: {path} (schema version {db_schema}, catalog version {catalog})&lt;br/&gt;Log file: {log}&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>新数据库.sqlite</source>
+        <translation>new database.sqlite</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;秀洲区人才发展“十四五”规划指标填报与汇总&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;数据库：{path}&lt;br/&gt;结构版本 {schema}，指标目录版本 {catalog}&lt;/p&gt;</source>
         <translation type="vanished">&lt;h3&gt;Xiuzhou District Talent Plan 2021–2025: reporting and totals&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Database: {path}&lt;br/&gt;Schema version {schema}, catalog version {catalog}&lt;/p&gt;</translation>
     </message>
@@ -1333,7 +1376,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>不认识的文件：{name}</source>
-        <translation>Unknown kind of file: {name}</translation>
+        <translation type="vanished">Unknown kind of file: {name}</translation>
     </message>
 </context>
 <context>
@@ -1821,7 +1864,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>秀洲区人才发展规划_{year}年度评估报告.docx</source>
-        <translation>Xiuzhou talent plan_{year} annual evaluation report.docx</translation>
+        <translation type="vanished">Xiuzhou talent plan_{year} annual evaluation report.docx</translation>
     </message>
     <message>
         <source>保存年度评估报告</source>
@@ -2683,7 +2726,7 @@ in</translation>
     <name>YearBox</name>
     <message>
         <source>{year}年</source>
-        <translation>{year}</translation>
+        <translation type="vanished">{year}</translation>
     </message>
 </context>
 <context>
@@ -3032,6 +3075,29 @@ in</translation>
     </message>
 </context>
 <context>
+    <name>drops</name>
+    <message>
+        <source>{name} 是区里下发给各单位的目录文件，区级汇总数据库不导入目录文件。</source>
+        <translation>{name} is the catalog file the district sends to the units; the district&apos;s database does not import catalog files.</translation>
+    </message>
+    <message>
+        <source>{name} 是上报包，应报送区里合并；本单位的数据库不能导入上报包。</source>
+        <translation>{name} is a package: it goes to the district to be merged; a unit&apos;s database does not import packages.</translation>
+    </message>
+    <message>
+        <source>{name} 是一个文件夹：请拖入其中的文件。</source>
+        <translation>{name} is a folder: drop the files in it.</translation>
+    </message>
+    <message>
+        <source>不认识的文件：{name}。可以拖入的有：上报包、回执、更正文件、目录文件（.xzcat）、Excel 填报表（.xlsx）和 CSV 数据。</source>
+        <translation>Unknown file: {name}. You can drop packages, receipts, corrections files, catalog files (.xzcat), Excel forms (.xlsx) and CSV figures.</translation>
+    </message>
+    <message>
+        <source>无法接收拖入的文件</source>
+        <translation>Cannot take the dropped files</translation>
+    </message>
+</context>
+<context>
     <name>enrolment</name>
     <message>
         <source>登记只能在区级汇总数据库中进行</source>
@@ -3160,6 +3226,13 @@ in</translation>
     </message>
 </context>
 <context>
+    <name>file_dialogs</name>
+    <message>
+        <source>打开所在文件夹(&amp;O)</source>
+        <translation>&amp;Open containing folder</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>{path} 是一个文件夹，不能作为导出文件</source>
@@ -3180,6 +3253,54 @@ in</translation>
     <message>
         <source>姓名“{name}…”超过 {limit} 个字</source>
         <translation>The name “{name}…” is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>上报包</source>
+        <translation>package</translation>
+    </message>
+    <message>
+        <source>区级上报包</source>
+        <translation>district package</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>corrections</translation>
+    </message>
+    <message>
+        <source>指标目录</source>
+        <translation>catalog</translation>
+    </message>
+    <message>
+        <source>登记文件</source>
+        <translation>enrolment</translation>
+    </message>
+    <message>
+        <source>汇总表</source>
+        <translation>district workbook</translation>
+    </message>
+    <message>
+        <source>原始数据</source>
+        <translation>raw data</translation>
+    </message>
+    <message>
+        <source>填报模板</source>
+        <translation>Excel form</translation>
+    </message>
+    <message>
+        <source>填报表</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>年度评估报告</source>
+        <translation>annual report</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>database</translation>
     </message>
     <message>
         <source>无法写入 {path}：没有写入权限，或文件正在 Excel/WPS 中打开（请关闭后重试）</source>
@@ -3245,15 +3366,15 @@ in</translation>
     </message>
     <message>
         <source>{year}年</source>
-        <translation>{year}</translation>
+        <translation type="vanished">{year}</translation>
     </message>
     <message>
         <source>{year}年上半年</source>
-        <translation>{year} H1</translation>
+        <translation type="vanished">{year} H1</translation>
     </message>
     <message>
         <source>{year}年下半年</source>
-        <translation>{year} H2</translation>
+        <translation type="vanished">{year} H2</translation>
     </message>
     <message>
         <source>{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放</source>
@@ -4009,7 +4130,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>{name} 是上报包，应报送区里合并</source>
-        <translation>{name} is a submission package: send it to the district to merge</translation>
+        <translation type="vanished">{name} is a submission package: send it to the district to merge</translation>
     </message>
     <message>
         <source>导入区里的回执(&amp;R)…</source>
@@ -4041,6 +4162,18 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
         <translation>The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年上半年</source>
+        <translation>{year} H1</translation>
+    </message>
+    <message>
+        <source>{year}年下半年</source>
+        <translation>{year} H2</translation>
     </message>
 </context>
 <context>

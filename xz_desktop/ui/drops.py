@@ -25,10 +25,6 @@ from .packages_page import import_catalog_file, import_corrections_file, import_
 from .totals_actions import import_excel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("drops", text)
-
-
 def take(window, path: Path) -> str | None:
     """Hand ``path`` to what imports it in this copy; the reason it was refused, or None once taken."""
     suffix = path.suffix.lower()
@@ -55,7 +51,9 @@ def _to_district(window, path: Path, suffix: str) -> str | None:
         dialog.add_paths([path])
         return None
     if suffix == CATALOG_SUFFIX:
-        return _tr("{name} 是区里下发给各单位的目录文件，区级汇总数据库不导入目录文件。").format(name=path.name)
+        return QCoreApplication.translate(
+            "drops", "{name} 是区里下发给各单位的目录文件，区级汇总数据库不导入目录文件。"
+        ).format(name=path.name)
     return _unknown(path)
 
 
@@ -75,14 +73,17 @@ def _to_unit(window, path: Path, suffix: str) -> str | None:
     if kind == "district":
         import_corrections_file(window, str(path))
         return None
-    return _tr("{name} 是上报包，应报送区里合并；本单位的数据库不能导入上报包。").format(name=path.name)
+    return QCoreApplication.translate(
+        "drops", "{name} 是上报包，应报送区里合并；本单位的数据库不能导入上报包。"
+    ).format(name=path.name)
 
 
 def _unknown(path: Path) -> str:
     if path.is_dir():
-        return _tr("{name} 是一个文件夹：请拖入其中的文件。").format(name=path.name)
-    return _tr(
-        "不认识的文件：{name}。可以拖入的有：上报包、回执、更正文件、目录文件（.xzcat）、Excel 填报表（.xlsx）和 CSV 数据。"
+        return QCoreApplication.translate("drops", "{name} 是一个文件夹：请拖入其中的文件。").format(name=path.name)
+    return QCoreApplication.translate(
+        "drops",
+        "不认识的文件：{name}。可以拖入的有：上报包、回执、更正文件、目录文件（.xzcat）、Excel 填报表（.xlsx）和 CSV 数据。",
     ).format(name=path.name)
 
 
@@ -92,7 +93,7 @@ def drop(window, paths: Iterable[Path]) -> list[str]:
     if refused:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("无法接收拖入的文件"),
+            QCoreApplication.translate("drops", "无法接收拖入的文件"),
             "\n".join(refused),
             QMessageBox.StandardButton.Ok,
             window,
