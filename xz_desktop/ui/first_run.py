@@ -26,10 +26,12 @@ from ..domain.catalog_rows import load_catalog_dir
 from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import XzError
 from ..paths import catalog_dir
+from ..services.files import FileKind
 from ..services.signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from ..services.signing.enrolment import init_from_enrolment
 from ..store import create_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT
+from .file_dialogs import default_folder
 from .i18n import show_error
 
 
@@ -155,7 +157,7 @@ class FirstRunDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("选择区里发放的登记文件"),
-            str(self.path.parent),
+            str(default_folder(FileKind.ENROLMENT)),
             self.tr("登记文件 (*{suffix});;所有文件 (*)").format(suffix=ENROLMENT_SUFFIX),
         )
         if path:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services.files import FileKind
 from ..services.packages.merge import (
     MERGED,
     NOT_DONE,
@@ -39,6 +40,7 @@ from ..services.packages.merge import (
 )
 from ..services.packages.package_file import SUFFIX
 from .changes import MERGE
+from .file_dialogs import default_folder
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number
 from .operations import StoreOp
@@ -243,7 +245,7 @@ class MergeDialog(QDialog):
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("选择上报包"),
-            str(self.window_.store_path.parent),
+            str(default_folder(FileKind.PACKAGE)),
             self.tr("上报包 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
         )
         if names:
@@ -251,7 +253,7 @@ class MergeDialog(QDialog):
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("选择存放上报包的文件夹"), str(self.window_.store_path.parent)
+            self, self.tr("选择存放上报包的文件夹"), str(default_folder(FileKind.PACKAGE))
         )
         if folder:
             self.add_paths([folder])

@@ -275,7 +275,7 @@ def import_catalog_file(window, path: str | None = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("packages_page", "导入区里下发的目录"),
-            str(window.store_path.parent),
+            str(default_folder(FileKind.CATALOG)),
             QCoreApplication.translate("packages_page", "目录文件 (*{suffix});;所有文件 (*)").format(
                 suffix=CATALOG_SUFFIX
             ),
@@ -383,7 +383,7 @@ def import_corrections_file(window, path: str | None = None) -> None:
         path, _ = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("packages_page", "导入区里的更正"),
-            str(window.store_path.parent),
+            str(default_folder(FileKind.CORRECTIONS)),
             QCoreApplication.translate("packages_page", "更正文件 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
         )
         if not path:
@@ -409,7 +409,7 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
         path, _ = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("packages_page", "导入区里的回执"),
-            str(window.store_path.parent),
+            str(default_folder(FileKind.RECEIPT)),
             QCoreApplication.translate("packages_page", "回执 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
         )
         if not path:
