@@ -124,6 +124,7 @@ def test_the_receipt_is_named_for_its_unit(qtbot, tmp_path, folders, save_dialog
     with open_store(path) as store:
         store.values.write_one("xincheng", "phd", "2023", 5)
     window = open_window(qtbot, path)
+    window.show_page("review")  # the page computes when shown
     review = window.page("review")
     review.open_review("xincheng", "2023")
     answer[0] = str(tmp_path / "r")
