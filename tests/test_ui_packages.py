@@ -45,6 +45,13 @@ def action(window, name: str) -> QAction:
     return found
 
 
+def column(model, header: str) -> list[str]:
+    """The texts of the column headed ``header``: tests name columns as a reader does."""
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert header in heads, heads
+    return [model.index(r, heads.index(header)).data() for r in range(model.rowCount())]
+
+
 def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -72,6 +79,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     dialog.results.selectRow(1 - refused_row)
     assert dialog.changes_model.rowCount() == len(GOOD_ROWS)  # the diff: every figure is new
     assert dialog.changes_model.index(0, 5).data() == "新增"  # 变动 after 原值 and 新值
+    assert set(column(dialog.changes_model, "报告期")) == {"2023年"}  # written as every page writes it
     assert "预览" in dialog.summary.text()
 
     assert dialog.merge_button.isEnabled()
@@ -91,6 +99,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     assert names == ["新城街道"]
     log = window.page("merge_log")
     assert log.model.rowCount() == 1 and log.model.index(0, 3).data() == "xincheng.xzpkg"
+    assert column(log.model, "报告期") == ["2023年"]
     # adding a file again needs a new preview before merging
     qtbot.keyClicks(dialog.path_edit, str(inbox / "xincheng.xzpkg"))
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
@@ -116,6 +125,7 @@ def test_conflict_is_decided_from_the_keyboard(tmp_path, qtbot, open_window):
     page = window.page("conflicts")
     assert page.conflicts_model.rowCount() == 1
     assert page.candidates_model.rowCount() == 2
+    assert column(page.conflicts_model, "报告期") == ["2023年"]
     assert "待处理的冲突：1" in page.summary.text()
     origins = [page.candidates_model.index(r, 0).data() for r in range(2)]
     assert origins[0].startswith("区里更正") and origins[1].startswith("上报包 b.xzpkg")

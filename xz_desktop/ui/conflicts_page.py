@@ -26,6 +26,7 @@ from ..services.packages.conflicts import (
 from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, RIGHT, Column, RowsModel, number, when
+from .period_choice import period_text
 from .views import read_only_table
 
 PAGE_KEY = "conflicts"
@@ -42,7 +43,7 @@ class ConflictsPage(QWidget):
             [
                 Column(self.tr("编号"), lambda c: str(c.id), RIGHT),
                 Column(self.tr("单位"), lambda c: c.unit_name),
-                Column(self.tr("报告期"), lambda c: c.period),
+                Column(self.tr("报告期"), lambda c: period_text(c.period)),
                 Column(self.tr("指标"), lambda c: c.indicator_name),
                 Column(self.tr("冲突类型"), lambda c: kinds.get(c.kind, c.kind)),
                 Column(self.tr("现用数值"), lambda c: number(c.current, c.measure), RIGHT),
@@ -195,7 +196,7 @@ class ConflictsPage(QWidget):
         lines = [
             self.tr("{unit} {period}：{text}").format(
                 unit=catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit,
-                period=f.period,
+                period=period_text(f.period),
                 text=message_text(f.message),
             )
             for f in found

@@ -44,6 +44,7 @@ from .file_dialogs import default_folder
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, number
 from .operations import StoreOp
+from .period_choice import period_text
 from .views import read_only_table
 
 PENDING = "pending"
@@ -122,7 +123,7 @@ class MergeDialog(QDialog):
         self.changes_model = RowsModel(
             [
                 Column(self.tr("单位"), lambda c: self.unit_names.get(c.unit, c.unit)),
-                Column(self.tr("报告期"), lambda c: c.period),
+                Column(self.tr("报告期"), lambda c: period_text(c.period)),
                 Column(self.tr("指标"), lambda c: self.indicator_names.get(c.indicator, c.indicator)),
                 # 原值 and 新值 side by side (the last column stretches: 变动 there, not 新值 at the far edge)
                 Column(self.tr("原值"), lambda c: "" if c.kind == "insert" else number(c.before), RIGHT),

@@ -10,6 +10,7 @@ from ..store import Store
 from .changes import MERGE, Changes
 from .merge_models import GOOD, MUTED, RIGHT, Column, RowsModel, when
 from .operations import StoreOp
+from .period_choice import period_text
 from .views import read_only_table
 
 PAGE_KEY = "merge_log"
@@ -41,7 +42,7 @@ class MergeLogPage(QWidget):
                 ),
                 Column(self.tr("文件"), lambda e: e.file),
                 Column(self.tr("单位"), lambda e: self.units.get(e.unit, e.unit)),
-                Column(self.tr("报告期"), lambda e: "、".join(e.periods)),
+                Column(self.tr("报告期"), lambda e: "、".join(period_text(p) for p in e.periods)),
                 Column(self.tr("新增"), lambda e: str(e.inserted), RIGHT),
                 Column(self.tr("修改/恢复"), lambda e: str(e.updated), RIGHT),
                 Column(self.tr("移除"), lambda e: str(e.removed), RIGHT),
@@ -94,7 +95,9 @@ class MergeLogPage(QWidget):
             self.tr("撤销合并"),
             self.tr(
                 "撤销合并 {file}（{unit}，{periods}）？\n该包的数值将撤出，恢复合并前的数值；区里对冲突所做的选择保留。"
-            ).format(file=e.file, unit=self.units.get(e.unit, e.unit), periods="、".join(e.periods)),
+            ).format(
+                file=e.file, unit=self.units.get(e.unit, e.unit), periods="、".join(period_text(p) for p in e.periods)
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -471,7 +471,7 @@ class ReviewPage(QWidget):
         names = {r.code: r.name for r in sheet.rows}
         listed = "\n".join(f"· {names.get(c, c)}：{t}" for c, t in notes.items())
         prompt = self.tr("把“{unit}”{period} 退回，请写明原因（必填）。").format(
-            unit=sheet.unit_name, period=sheet.period
+            unit=sheet.unit_name, period=period_text(sheet.period)
         )
         if listed:
             prompt += "\n" + self.tr("以下区里备注将作为逐项退回意见一并发给单位：") + "\n" + listed
@@ -573,7 +573,7 @@ class ReviewLogPage(QWidget):
                 Column(
                     self.tr("单位"), lambda e: self.names.get(e.unit, e.unit) if e.unit else self.tr("（全部单位）")
                 ),
-                Column(self.tr("报告期"), lambda e: e.period),
+                Column(self.tr("报告期"), lambda e: period_text(e.period)),
                 Column(self.tr("变化"), change),
                 Column(
                     self.tr("原因"),
