@@ -72,6 +72,7 @@ def write_units_sheet(
     if alone:
         top += [cell(ws, "由一个单位填报的指标", "xz_header"), cell(ws, None, "xz_header")]
     top.append(cell(ws, "全区", "xz_header"))
+
     def name(code: str) -> str:
         unit = catalog.unit(code)
         return unit.name + ("" if unit.active else "（已停用）")
