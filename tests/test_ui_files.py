@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 from xz_desktop.services.catalog_transfer import export_catalog
 from xz_desktop.store import open_store
 from xz_desktop.ui import file_dialogs
+from xz_desktop.ui.changes import Changes
 from xz_desktop.ui.first_run import FirstRunDialog
 from xz_desktop.ui.form.model import Column
 from xz_desktop.ui.main_window import MainWindow
+from xz_desktop.ui.operations import StoreOp
 
 from .test_package_support import GOOD_ROWS, craft, district, town
-from .ui_form_support import cell, go_to, open_window, type_in, type_text
+from .ui_form_support import cell, go_to, idle, open_window, type_in, type_text
 
 TODAY = date.today().strftime("%Y%m%d")
 
@@ -342,4 +344,34 @@ def test_a_figure_being_typed_is_not_disturbed_by_a_refresh(qtbot, unit_db):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: form.form.row("master").value == 5, timeout=5_000)
     assert form.form.row("phd").value == 12
+    window.close()
+
+
+def test_an_outside_write_after_a_reading_worker_is_still_seen(qtbot, district_with_years):
+    window = open_window(qtbot, district_with_years)
+    window.show_page("totals")  # computes its year on a worker that only reads
+    assert window.tasks and not window.writing()
+    assert not window.live.poll()  # nothing written yet, the worker running is no reason to stop looking
+    idle(qtbot, window)
+    with open_store(district_with_years) as other:
+        other.values.write_one("xincheng", "phd", "2023", 9)
+    qtbot.waitUntil(lambda: window.live.refreshes == 1, timeout=5_000)
+    window.close()
+
+
+def test_the_window_s_own_write_is_not_taken_for_someone_else_s(qtbot, district_with_years):
+    window = open_window(qtbot, district_with_years)
+    idle(qtbot, window)
+    done = []
+
+    def write(store, progress):
+        store.values.write_one("xincheng", "phd", "2023", 11)
+
+    StoreOp(window, "写入", write, changes=Changes(figures=True)).success(done.append).run_in_background()
+    assert window.writing() and not window.live.poll()  # waits while its own write runs
+    qtbot.waitUntil(lambda: bool(done) and not window.tasks, timeout=10_000)
+    assert not window.live.poll() and window.live.refreshes == 0  # its commit is the window's own
+    with open_store(district_with_years) as other:
+        other.values.write_one("xincheng", "phd", "2023", 12)
+    assert window.live.poll() and window.live.refreshes == 1
     window.close()

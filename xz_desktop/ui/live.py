@@ -7,10 +7,11 @@ if so it announces a :class:`~.changes.Changes` of everything, and every page th
 reloads through ``window.watch`` as after any other change.
 
 Two moments wait for the next tick instead of refreshing: while a figure is being typed (the
-clerk's half-typed number stays as it is), and while one of the window's own background
-operations runs — that operation announces what it changed when it is over, and its own commits
-are then taken as seen (a write by someone else in those same seconds refreshes with it only as
-far as the operation's changes reach; the next outside write refreshes everything).
+clerk's half-typed number stays as it is), and while one of the window's own operations that write
+runs — that operation announces what it changed when it is over, and the window then takes its
+commits as seen (``MainWindow._task_finished``; a write by someone else in those same seconds
+refreshes with it only as far as the operation's changes reach; the next outside write refreshes
+everything). Workers that only read (the year reports, the chart's history) never hold the poll up.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ class LiveData(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval)
         self.timer.timeout.connect(self.poll)
-        self._own_work = False  # an operation of the window ran since the last look
         self.timer.start()
 
     def _editing(self) -> bool:
@@ -45,24 +45,18 @@ class LiveData(QObject):
         window = self.window_
         if getattr(window, "_closed", False) or self._editing():
             return False
-        if window.tasks:  # the window's own operation: it announces its changes itself when it is over
-            self._own_work = True
+        if window.writing():  # the window's own write: it announces its changes itself when it is over
             return False
         try:
             changed = window.store.changed_elsewhere()
         except Exception:  # the file went away or is being replaced: the next action reports it plainly
             return False
-        if not changed or self._take_own_work():
+        if not changed:
             return False
         self.refreshes += 1
         window.announce(EVERYTHING, origin=self)
         window.statusBar().showMessage(self.tr("数据库已在别处更新，已刷新显示。"), 5000)
         return True
-
-    def _take_own_work(self) -> bool:
-        """Whether the commits just seen were (also) the window's own operation's, which announced them."""
-        own, self._own_work = self._own_work, False
-        return own
 
 
 def install(window) -> None:

@@ -220,8 +220,14 @@ class MainWindow(QMainWindow):
             return
         self.tasks.remove(task)
         changes = self._task_changes.pop(task, NOTHING)
+        if changes:  # the operation wrote through its own connection: those commits are the window's own
+            self.store.changed_elsewhere()
         if task.outcome != "succeeded" and changes:
             self.announce(changes)
+
+    def writing(self) -> bool:
+        """Whether one of the window's own operations that write is running (a reading worker is not)."""
+        return any(self._task_changes.get(t) for t in self.tasks)
 
     def update_title(self) -> None:
         demo = self.tr("【示例数据】") if self.store.is_demo else ""
