@@ -113,3 +113,26 @@ def test_catalog_folder_starts_a_new_aggregating_database(xz, tmp_path):
     # The folder is never written over.
     again = xz("catalog-export", d, "--csv", "-o", folder)
     assert again.returncode == 1 and "不会覆盖" in again.stderr
+
+
+def test_a_database_stored_under_the_older_rules_opens_and_is_repaired_by_editing(xz, tmp_path):
+    """Before the edits landed, a catalog folder could store bounds out of order, a zero 同比 threshold and a
+    long note: the checks added since hold incoming rows, not what an earlier version already stored."""
+    import sqlite3
+
+    d = tmp_path / "区.sqlite"
+    ok(xz("init", d, "--district"))
+    with sqlite3.connect(d) as conn:  # as the earlier version stored them
+        conn.execute("UPDATE indicator SET min = 10, max = 5, yoy_threshold = 0 WHERE code = 'talent_total'")
+        conn.execute("UPDATE indicator SET note = ? WHERE code = 'phd'", ("长" * 2500,))
+        conn.execute("UPDATE unit SET name = ? WHERE code = 'jiabei'", ("嘉北" * 150,))
+    ok(xz("totals", d, "--period", "2024", "--json"))
+    # an edit elsewhere goes through; the stored rows stay as they were
+    ok(xz("unit-edit", d, "xincheng", "--phone", "0573-1"))
+    assert as_json(xz("threshold", d, "talent_total", "--json"))["max"] == 5
+    # the edited indicator is held to today's rules: bounds still out of order are refused, their repair taken
+    refused = xz("threshold", d, "talent_total", "--yoy", "0.3")
+    assert refused.returncode == 1 and "最小值大于最大值" in refused.stderr
+    ok(xz("threshold", d, "talent_total", "--min", "0", "--max", "", "--yoy", "0.3"))
+    shown = as_json(xz("threshold", d, "talent_total", "--json"))
+    assert shown["min"] == 0 and shown["max"] is None and shown["yoy_threshold"] == 0.3

@@ -229,15 +229,17 @@ class Catalog:
         return digest.hexdigest()[:12]
 
     # -- validation -----------------------------------------------------
-    def validate(self) -> None:
-        """Cross-row checks: unique codes, components that exist and are entered."""
+    def validate(self, *, stored: bool = False, edited: str | None = None) -> None:
+        """Cross-row checks: unique codes, components that exist and are entered; bounds in order. A catalog
+        already ``stored`` by an earlier version is held only to the rules of its day, except the indicator
+        being ``edited`` now (see ``catalog_rows.RowReader``)."""
         problems: list[str] = []
         seen: set[str] = set()
         for ind in self.indicators:
             if ind.code in seen:
                 problems.append(f"指标代码“{ind.code}”重复")
             seen.add(ind.code)
-            self._validate_indicator(ind, problems)
+            self._validate_indicator(ind, problems, bounds=not stored or ind.code == edited)
         if len(self._units) != len(self.units):
             problems.append("填报单位代码重复")
         for rule in self.rules:
@@ -272,7 +274,8 @@ class Catalog:
         elif not self.reports(o.unit, ind):
             problems.append(f"“{o.unit}”不填报“{o.indicator}”，不能声明重叠")
 
-    def _validate_indicator(self, ind: Indicator, problems: list[str]) -> None:
+    @staticmethod
+    def _validate_bounds(ind: Indicator, problems: list[str]) -> None:
         for low, high, what in (
             (ind.min, ind.max, "最小值大于最大值"),
             (ind.usual_min, ind.usual_max, "常见范围下限大于上限"),
@@ -281,6 +284,10 @@ class Catalog:
                 problems.append(f"指标“{ind.code}”的{what}（{low:g} > {high:g}）")
         if ind.yoy_threshold is not None and ind.yoy_threshold <= 0:
             problems.append(f"指标“{ind.code}”的同比变化阈值应大于 0（0.3 表示 30%）")
+
+    def _validate_indicator(self, ind: Indicator, problems: list[str], *, bounds: bool = True) -> None:
+        if bounds:
+            self._validate_bounds(ind, problems)
 
         def need(code: str | None, what: str) -> None:
             if not code:

@@ -135,9 +135,12 @@ def _diff(subject: str, code: str, old: Mapping[str, object], new: Mapping[str, 
     )
 
 
-def _rebuilt(catalog: Catalog, units: list[Unit], indicators: list[Indicator]) -> Catalog:
+def _rebuilt(catalog: Catalog, units: list[Unit], indicators: list[Indicator], edited: str | None = None) -> Catalog:
+    """The catalog with the edited rows. The rows not edited were stored under the rules of their day: an
+    older database's out-of-order bounds must not stop the edit that repairs them (the edited row itself was
+    read strictly, and the ``edited`` indicator's bounds are checked)."""
     new = Catalog(indicators, units, list(catalog.rules), catalog.version, list(catalog.overlaps))
-    new.validate()
+    new.validate(stored=True, edited=edited)
     return new
 
 
@@ -246,7 +249,7 @@ def edit_thresholds(catalog: Catalog, code: str, fields: Mapping[str, object]) -
     row = {**old, **fields}
     new_ind = indicator_from_row(_EditReader(INDICATOR, code, row))
     indicators = [new_ind if i.code == code else i for i in catalog.indicators]
-    new = _rebuilt(catalog, list(catalog.units), indicators)
+    new = _rebuilt(catalog, list(catalog.units), indicators, edited=code)
     return CatalogEdit(new, _diff(INDICATOR, code, old, {k: indicator_to_row(new_ind)[k] for k in THRESHOLD_COLUMNS}))
 
 

@@ -67,10 +67,17 @@ _ADMIN_CODE = re.compile(r"^\d{6}$")
 
 
 class RowReader:
-    """Typed access to one CSV row that blames the file, row and column on failure."""
+    """Typed access to one CSV row that blames the file, row and column on failure.
 
-    def __init__(self, where: str, line: int, row: Mapping[str, object]):
+    ``strict`` is for rows coming in (a CSV folder, a catalog file, an edit). A catalog already stored
+    in a database is read with ``strict=False``: the checks added after it was stored (finite numbers,
+    name and note lengths) would otherwise lock the district out of a database an earlier version made,
+    with no way to repair it from inside (the edit commands read the stored catalog first).
+    """
+
+    def __init__(self, where: str, line: int, row: Mapping[str, object], *, strict: bool = True):
         self.where, self.line, self.row = where, line, row
+        self.strict = strict
 
     def fail(self, column: str, problem: str) -> XzError:
         return XzError(
@@ -109,7 +116,7 @@ class RowReader:
             number = float(value)
         except ValueError:
             raise self.fail(column, f"“{value}”不是数字") from None
-        if not math.isfinite(number):  # "nan", "inf": float() takes them, no check could use them
+        if self.strict and not math.isfinite(number):  # "nan", "inf": float() takes them, no check could use them
             raise self.fail(column, f"“{value}”不是有限的数字")
         return number
 
@@ -183,7 +190,7 @@ def _indicator_from_row(reader: RowReader) -> Indicator:
 
 def _note(reader: RowReader) -> str:
     value = reader.text("note")
-    if len(value) > MAX_TEXT:
+    if reader.strict and len(value) > MAX_TEXT:
         raise reader.fail("note", f"超过 {MAX_TEXT} 字")
     return value
 
@@ -193,7 +200,7 @@ def _unit_from_row(reader: RowReader) -> Unit:
     if active not in ("0", "1"):
         raise reader.fail("active", f"“{active}”应为 1（在用）或 0（停用）")
     name = reader.text("name", required=True)
-    if len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
+    if reader.strict and (len(name) > MAX_NAME or any(ord(c) < 32 for c in name)):
         raise reader.fail("name", f"应为不超过 {MAX_NAME} 字的一行文字")
     return Unit(
         code=reader.code(admin=True),
@@ -258,16 +265,26 @@ def catalog_from_rows(
     version: str = "",
     where: str = "catalog",
     overlaps: Iterable[Mapping[str, object]] = (),
+    *,
+    stored: bool = False,
 ) -> Catalog:
-    """Build and validate a catalog from dict rows (CSV rows or database rows)."""
+    """Build and validate a catalog from dict rows: CSV rows, a file's, or (``stored``) the database's own,
+    which are held to the rules of the version that stored them (see :class:`RowReader`)."""
+    strict = not stored
     catalog = Catalog(
-        [_indicator_from_row(RowReader(f"{where}/indicators", n, r)) for n, r in enumerate(indicators, start=1)],
-        [_unit_from_row(RowReader(f"{where}/units", n, r)) for n, r in enumerate(units, start=1)],
-        [_rule_from_row(RowReader(f"{where}/rules", n, r)) for n, r in enumerate(rules, start=1)],
+        [
+            _indicator_from_row(RowReader(f"{where}/indicators", n, r, strict=strict))
+            for n, r in enumerate(indicators, start=1)
+        ],
+        [_unit_from_row(RowReader(f"{where}/units", n, r, strict=strict)) for n, r in enumerate(units, start=1)],
+        [_rule_from_row(RowReader(f"{where}/rules", n, r, strict=strict)) for n, r in enumerate(rules, start=1)],
         version,
-        [_overlap_from_row(RowReader(f"{where}/overlaps", n, r)) for n, r in enumerate(overlaps, start=1)],
+        [
+            _overlap_from_row(RowReader(f"{where}/overlaps", n, r, strict=strict))
+            for n, r in enumerate(overlaps, start=1)
+        ],
     )
-    catalog.validate()
+    catalog.validate(stored=stored)
     return catalog
 
 

@@ -215,12 +215,15 @@ class StoreCore:
                 version=self._meta_text("catalog_version", ""),
                 where=str(self.path or "database"),
                 overlaps=read_overlaps(self._meta_text(OVERLAPS_KEY, "")),
+                stored=True,
             )
         return self._catalog
 
     def replace_catalog(self, catalog: Catalog) -> None:
-        """Put ``catalog`` in force, atomically. Units are retired, never deleted: figures refer to them."""
-        catalog.validate()
+        """Put ``catalog`` in force, atomically. Units are retired, never deleted: figures refer to them.
+        Incoming rows were read strictly where they came in (a file, a folder, an edit); this last guard holds
+        the rows to what any stored catalog must be, so an edit of an earlier version's database goes through."""
+        catalog.validate(stored=True)
         with self.db.atomic():
             self.conn.execute("DELETE FROM indicator")
             self.conn.execute("DELETE FROM rule")
