@@ -345,3 +345,18 @@ def test_edits_leave_the_meaning_the_level_above_reads(tmp_path):
         catalog_edit.edit_unit(store, "jiabei", {"active": "0"})
         assert level_fingerprint(store.catalog()) == before
         assert store.catalog().version == f"{YEAR}.3"
+
+
+def test_an_edit_builds_on_what_another_connection_committed_meanwhile(tmp_path):
+    """Two windows of one database: the first has its catalog cached when the second renames a unit; the
+    first's next edit must keep that rename, and the history must say what is in force."""
+    path = district(tmp_path)
+    with open_store(path) as first, open_store(path) as second:
+        assert first.catalog().unit("xincheng").name == "新城街道"  # cached in the first
+        catalog_edit.edit_unit(second, "xincheng", {"name": "新城街道办事处"})
+        catalog_edit.edit_unit(first, "jiabei", {"phone": "0573-2"})
+    with open_store(path) as store:
+        catalog = store.catalog()
+        assert catalog.unit("xincheng").name == "新城街道办事处" and catalog.unit("jiabei").phone == "0573-2"
+        assert [r.revision for r in catalog_edit.history(store)] == [2, 1]
+        assert catalog.version == f"{YEAR}.2"

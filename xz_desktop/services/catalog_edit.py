@@ -9,12 +9,13 @@ the receipt and the enrolment file. Rules: docs/catalog.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import catalog_edits
+from ..domain.catalog import Catalog
 from ..domain.catalog_edits import CatalogEdit, CatalogRevision
 from ..domain.catalog_rows import catalog_csv_texts
 from ..domain.levels import LEVEL_FILE, level_csv_text
@@ -56,6 +57,15 @@ def _district_only(store: Store) -> None:
         )
 
 
+def _edited(store: Store, edit: Callable[[Catalog], CatalogEdit], by: str | None) -> CatalogRevision | None:
+    """Read the catalog, ``edit`` it and commit, under one write lock: a change another connection (a second
+    window, ``xz`` while no window holds the file) committed since this one cached its catalog is the base of
+    this edit, never silently undone by it."""
+    with store.transaction():
+        store.forget_catalog()
+        return _commit(store, edit(store.catalog()), by)
+
+
 def _commit(store: Store, edit: CatalogEdit, by: str | None) -> CatalogRevision | None:
     """Put ``edit`` in force as the next version; None when it changes nothing (no new version)."""
     if not edit.changes:
@@ -82,7 +92,7 @@ def add_unit(
     """A new unit of this aggregating database (active, after the others)."""
     _district_only(store)
     fields = {"code": code, "name": name, "kind": kind, "type": type, "contact": contact, "phone": phone}
-    made = _commit(store, catalog_edits.add_unit(store.catalog(), fields), by)
+    made = _edited(store, lambda catalog: catalog_edits.add_unit(catalog, fields), by)
     assert made is not None  # a new unit is always a change
     return made
 
@@ -90,7 +100,7 @@ def add_unit(
 def edit_unit(store: Store, code: str, fields: Mapping[str, object], by: str | None = None) -> CatalogRevision | None:
     """Rename a unit, change its contact or phone, retire (``active=False``) or reactivate it."""
     _district_only(store)
-    return _commit(store, catalog_edits.edit_unit(store.catalog(), code, fields), by)
+    return _edited(store, lambda catalog: catalog_edits.edit_unit(catalog, code, fields), by)
 
 
 def set_thresholds(
@@ -98,7 +108,7 @@ def set_thresholds(
 ) -> CatalogRevision | None:
     """An indicator's min, max, usual_min, usual_max, yoy_threshold (entry measure, as indicators.csv) or note."""
     _district_only(store)
-    return _commit(store, catalog_edits.edit_thresholds(store.catalog(), indicator, fields), by)
+    return _edited(store, lambda catalog: catalog_edits.edit_thresholds(catalog, indicator, fields), by)
 
 
 def history(store: Store) -> list[CatalogRevision]:

@@ -219,6 +219,10 @@ class StoreCore:
             )
         return self._catalog
 
+    def forget_catalog(self) -> None:
+        """Read the catalog again when next asked: another connection may have changed it."""
+        self._catalog = None
+
     def replace_catalog(self, catalog: Catalog) -> None:
         """Put ``catalog`` in force, atomically. Units are retired, never deleted: figures refer to them.
         Incoming rows were read strictly where they came in (a file, a folder, an edit); this last guard holds
