@@ -168,6 +168,25 @@ def test_a_package_dropped_on_the_district_opens_the_merge(qtbot, tmp_path):
     window.close()
 
 
+def test_a_package_dropped_while_the_merge_previews_waits_for_it(qtbot, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    first = craft(tmp_path / "a" / "xincheng.xzpkg", GOOD_ROWS)
+    later = craft(tmp_path / "b" / "xincheng.xzpkg", GOOD_ROWS)
+    window = open_window(qtbot, district(tmp_path))
+    assert _drop(qtbot, window, first)
+    dialog = window.merge_dialog
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.state == "previewing"
+    _drop(qtbot, window, later)  # the preview's list must stay the list its report covers
+    assert [Path(f) for f in dialog.files] == [first]
+    assert "正在预览或合并" in window.drop_box.text()
+    qtbot.waitUntil(lambda: dialog.state == "previewed", timeout=10_000)
+    assert _drop(qtbot, window, later) and len(dialog.files) == 2 and dialog.state == "listed"
+    dialog.close()
+    window.close()
+
+
 def test_a_catalog_dropped_on_a_unit_is_imported_and_a_package_refused(qtbot, tmp_path, monkeypatch):
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))

@@ -48,7 +48,10 @@ def _to_district(window, path: Path, suffix: str) -> str | None:
             visible = False
         if not visible or dialog is None:
             dialog = open_merge_dialog(window)
-        dialog.add_paths([path])
+        if not dialog.add_paths([path]):
+            return QCoreApplication.translate(
+                "drops", "{name}：合并窗口正在预览或合并，完成后再把上报包拖进来。"
+            ).format(name=path.name)
         return None
     if suffix == CATALOG_SUFFIX:
         return QCoreApplication.translate(

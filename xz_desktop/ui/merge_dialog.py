@@ -220,14 +220,22 @@ class MergeDialog(QDialog):
         return message_text(r.message) if r.message is not None else (r.reason or "")
 
     # -- the file list -------------------------------------------------------
-    def add_paths(self, paths: Sequence[str | Path]) -> None:
-        """Add files and folders (a folder adds its *.xzpkg); any change needs a new preview."""
+    def busy(self) -> bool:
+        return self.state in ("previewing", "merging")
+
+    def add_paths(self, paths: Sequence[str | Path]) -> bool:
+        """Add files and folders (a folder adds its *.xzpkg); any change needs a new preview. Refused (False)
+        while a preview or a merge runs: the list it works on must stay the list the report covers."""
+        if self.busy():
+            self.summary.setText(self.tr("正在预览或合并，完成后再添加上报包。"))
+            return False
         known = {str(p.resolve()) for p in self.files}
         for path in package_files([Path(p) for p in paths if str(p).strip()]):
             if str(path.resolve()) not in known:
                 self.files.append(path)
                 known.add(str(path.resolve()))
         self._listed()
+        return True
 
     def _listed(self) -> None:
         self.report = None
@@ -238,8 +246,7 @@ class MergeDialog(QDialog):
 
     def _add_typed(self) -> None:
         text = self.path_edit.text().strip().strip('"')
-        if text:
-            self.add_paths([text])
+        if text and self.add_paths([text]):
             self.path_edit.clear()
 
     def _choose_files(self) -> None:
@@ -327,7 +334,7 @@ class MergeDialog(QDialog):
             self.changes_label.setText(self.tr("{file} 将带来的变动（尚未写入）：").format(file=Path(result.file).name))
 
     def _update(self) -> None:
-        busy = self.state in ("previewing", "merging")
+        busy = self.busy()
         self.preview_button.setEnabled(bool(self.files) and not busy)
         self.merge_button.setEnabled(
             self.state == "previewed"
