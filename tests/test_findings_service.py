@@ -52,3 +52,15 @@ def test_a_clean_period_has_no_findings(unit_db):
         form.set_value(store, "xincheng", "phd", "2024", 0)  # a zero is a figure, and a valid one
         assert findings.unit_period_findings(store, "xincheng", "2024") == []
         assert findings.package_blockers(store, ["2024"]) == []
+
+
+def test_periods_in_time_order_a_half_year_before_its_year(unit_db):
+    from xz_desktop.domain.checks import Finding, Severity
+    from xz_desktop.domain.messages import Message
+
+    def error(period: str) -> Finding:
+        return Finding("xincheng", "phd", period, Severity.ERROR, Message("t", "博士不能为负数", {}))
+
+    with open_store(unit_db) as store:
+        listed = findings.items(store.catalog(), [error("2024"), error("2024H2"), error("2023"), error("2024H1")])
+    assert [i.period for i in listed] == ["2023", "2024H1", "2024H2", "2024"]

@@ -264,3 +264,18 @@ def test_the_district_review_shows_the_same_list_and_goes_to_the_row(qtbot, tmp_
     index = page.table.currentIndex()
     assert page.model.row_at(index.row()).code == "talent_total" and index.column() == SheetModel.CHECKS
     assert page.table.viewport().rect().intersects(QRect(page.table.visualRect(index)))
+
+
+def test_the_districts_banner_counts_its_own_corrections_and_asks_no_new_package(qtbot, tmp_path):
+    with town(tmp_path) as store:
+        made = make_package(store, ["2023"], tmp_path / "first.xzpkg")
+    office = district(tmp_path)
+    with open_store(office) as store:
+        assert merge_files(store, [made.path]).results[0].status == "merged"
+    window = open_window(qtbot, office)
+    page = window.page("form")
+    page.open_form("xincheng", "2023")
+    assert "收到并合并。此后数值没有修改。" in page.review_banner.text()
+    type_in(qtbot, page, "phd", "51")  # the district's own correction
+    text = page.review_banner.text()
+    assert "收到并合并。此后区里更正过 1 项数值" in text and "重新导出" not in text

@@ -16,6 +16,7 @@ from enum import Enum
 from ..domain.catalog import Catalog
 from ..domain.checks import Finding, Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.periods import parse_period
 from ..store import Store
 from .checking import findings_for
 from .packages.submission import blocking_findings
@@ -120,7 +121,8 @@ def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
         unit_name = catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit
         field = Field.VALUE if level is Level.ERROR else Field.EXPLANATION
         out.append(FindingItem(f.unit, unit_name, f.period, f.indicator, name, level, f.message, field))
-    return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], i.period, order.get(i.indicator, last)))
+    # Periods in time order (2024年上半年 before 2024年), not as text ("2024" < "2024H1").
+    return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], parse_period(i.period), order.get(i.indicator, last)))
 
 
 def counts(found: Iterable[FindingItem]) -> FindingCounts:

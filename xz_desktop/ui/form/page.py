@@ -321,7 +321,11 @@ class FormPage(QWidget):
                 text = self.tr("本期上报包已于 {at} 收到并合并。").format(at=when)
             else:
                 text = self.tr("本期已于 {at} 导出上报包。").format(at=when)
-            if submitted.changed_since:
+            if submitted.changed_since and submitted.received:  # the district's own corrections since
+                text += self.tr("此后区里更正过 {n} 项数值（更正文件可发给该单位）。").format(n=len(submitted.changed))
+                if review is None:
+                    style += "background: #fff1d6; color: #8a4b00;"
+            elif submitted.changed_since:
                 text += self.tr("此后有 {n} 项数值修改过，尚未报送，请重新导出上报包。").format(
                     n=len(submitted.changed)
                 )
