@@ -360,3 +360,20 @@ def test_an_edit_builds_on_what_another_connection_committed_meanwhile(tmp_path)
         assert catalog.unit("xincheng").name == "新城街道办事处" and catalog.unit("jiabei").phone == "0573-2"
         assert [r.revision for r in catalog_edit.history(store)] == [2, 1]
         assert catalog.version == f"{YEAR}.2"
+
+
+def test_a_refusal_s_list_of_fields_is_translated_field_by_field(tmp_path):
+    from xz_desktop.domain import catalog_edits
+
+    catalog = load_catalog_dir(catalog_dir())
+    with pytest.raises(XzError) as info:
+        catalog_edits.edit_thresholds(catalog, "phd", {"aggregation": "sum", "decimals": "1"})
+    asked: list[tuple[str, str]] = []
+
+    def translate(context: str, text: str) -> str:
+        asked.append((context, text))
+        return text
+
+    line = info.value.message.format(translate)
+    assert {("catalog_edits", "汇总方式"), ("catalog_edits", "小数位数")} <= set(asked)
+    assert "汇总方式”“小数位数" in line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .catalog import Catalog, Indicator, Unit
 from .catalog_rows import THRESHOLD_COLUMNS, RowReader, indicator_from_row, indicator_to_row, unit_from_row, unit_to_row
-from .messages import QT_TRANSLATE_NOOP, Message, XzError
+from .messages import QT_TRANSLATE_NOOP, Message, XzError, joined
 
 UNIT = "unit"
 INDICATOR = "indicator"
@@ -150,7 +150,7 @@ def add_unit(catalog: Catalog, fields: Mapping[str, object]) -> CatalogEdit:
     if unknown:
         raise _refuse(
             QT_TRANSLATE_NOOP("catalog_edits", "新增单位时不能指定：{fields}"),
-            fields="、".join(LABELS.get(f, f) for f in unknown),
+            fields=joined([label(f) for f in unknown]),
         )
     code = _EditReader(UNIT, str(fields.get("code") or ""), fields).code(admin=True)
     if catalog.has_unit(code):
@@ -159,7 +159,9 @@ def add_unit(catalog: Catalog, fields: Mapping[str, object]) -> CatalogEdit:
             QT_TRANSLATE_NOOP("catalog_edits", "单位代码“{code}”已被“{name}”使用{retired}；单位代码不能重复"),
             code=code,
             name=existing.name,
-            retired="" if existing.active else "（已停用，可恢复）",
+            retired=""
+            if existing.active
+            else Message("catalog_edits", QT_TRANSLATE_NOOP("catalog_edits", "（已停用，可恢复）")),
         )
     row = {
         "code": code,
@@ -198,7 +200,7 @@ def edit_unit(catalog: Catalog, code: str, fields: Mapping[str, object]) -> Cata
     if unknown:
         raise _refuse(
             QT_TRANSLATE_NOOP("catalog_edits", "单位的{fields}不能在这里修改"),
-            fields="、".join(LABELS.get(f, f) for f in unknown),
+            fields=joined([label(f) for f in unknown]),
         )
     unit = catalog.unit(code)
     old = unit_to_row(unit)
@@ -211,6 +213,14 @@ def edit_unit(catalog: Catalog, code: str, fields: Mapping[str, object]) -> Cata
     units = [new_unit if u.code == code else u for u in catalog.units]
     new = _rebuilt(catalog, units, list(catalog.indicators))
     return CatalogEdit(new, _diff(UNIT, code, old, unit_to_row(new_unit)))
+
+
+def _first_names(names: list[str], most: int = 5) -> Message:
+    """“甲”、“乙”… at most ``most`` of them, with 等 when there are more."""
+    quoted = joined([f"“{n}”" for n in names[:most]])
+    if len(names) <= most:
+        return quoted
+    return Message("catalog_edits", QT_TRANSLATE_NOOP("catalog_edits", "{names}等"), {"names": quoted})
 
 
 def _refuse_sole_reporter(catalog: Catalog, unit: Unit) -> None:
@@ -227,7 +237,7 @@ def _refuse_sole_reporter(catalog: Catalog, unit: Unit) -> None:
                 "“{unit}”是{names}唯一的填报单位，停用后没有单位填报这些指标，未停用",
             ),
             unit=unit.name,
-            names="、".join(f"“{n}”" for n in alone[:5]) + ("等" if len(alone) > 5 else ""),
+            names=_first_names(alone),
         )
 
 
@@ -242,7 +252,7 @@ def edit_thresholds(catalog: Catalog, code: str, fields: Mapping[str, object]) -
                 "catalog_edits",
                 "指标的“{fields}”是目录的含义（各单位的上报包和上一级都按它读数），不能在这里修改；只能修改阈值和备注",
             ),
-            fields="”“".join(LABELS.get(f, f[:40]) for f in meaning),
+            fields=joined([label(f) for f in meaning], sep="”“"),
         )
     ind = catalog.indicator(code)
     old = indicator_to_row(ind)

@@ -43,6 +43,13 @@ class Message:
         return self.format()
 
 
+def joined(parts: Sequence[object], sep: str = "、") -> Message:
+    """Several parts (messages or plain values) as one list, each part translated where it is a message:
+    a list of field names inside a refusal reads in the window's language."""
+    template = sep.join(f"{{p{n}}}" for n in range(len(parts)))
+    return Message("messages", template, {f"p{n}": part for n, part in enumerate(parts)})
+
+
 class XzError(Exception):
     """A refusal the user must read: bad input, a broken file, a locked database.
 
