@@ -63,6 +63,9 @@ class FigureSet:
         self._by_series: dict[tuple[str, str], dict[Period, float]] = {}
         self._units: dict[str, set[str]] = {}  # indicator -> units with at least one figure
         periods: dict[str, Period] = {}  # a period's text is parsed once, not once per figure
+        # Each row read from a database brings its own copies of the unit's and indicator's codes: one
+        # copy of each is kept (at province scale the copies were a third of the set's memory).
+        names: dict[str, str] = {}
         by_series = self._by_series
         for fig in figures:
             unit, indicator, period, value = (
@@ -75,6 +78,8 @@ class FigureSet:
                 parsed = periods[period] = parse_period(period)
             series = by_series.get((indicator, unit))
             if series is None:
+                unit = names.setdefault(unit, unit)
+                indicator = names.setdefault(indicator, indicator)
                 series = by_series[(indicator, unit)] = {}
                 self._units.setdefault(indicator, set()).add(unit)
             series[parsed] = float(value)

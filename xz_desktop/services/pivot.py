@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 import pandas as pd
 
@@ -27,7 +27,9 @@ from .reporting_period import initial_period
 # The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
 from .totals import (  # noqa: F401
     depends_on,
+    error_keys,
     mark_errors,
+    marked,
     totals_aggregator,
     totals_selections,
     year_aggregator,
@@ -91,6 +93,22 @@ def indicator_aggregator(store: Store, code: str, *, carry_forward: bool = False
     )
 
 
+def breakdown_aggregator(store: Store, code: str, year: int, *, carry_forward: bool = False) -> Aggregator:
+    """An aggregator holding what :func:`breakdown` of ``code`` in ``year`` reads: that indicator and its
+    components in the year and its halves (and 2020, where a growth rate starts); every period of them
+    with 沿用上期, where any earlier stock figure may stand in.
+
+    A year's report does not keep its whole aggregation (≈75 MB at province scale): the 汇总 page reads
+    the one indicator it shows from this (a few thousand figures).
+    """
+    catalog = store.catalog()
+    codes = depends_on(catalog, code)
+    if carry_forward:
+        return Aggregator(catalog, store.values.figure_set(FigureSelection(indicators=codes)), carry_forward=True)
+    periods = year_periods(year) | year_periods(PLAN_BASE_YEAR)
+    return Aggregator(catalog, store.values.figure_set(FigureSelection(periods, codes)))
+
+
 # -- units × indicators ------------------------------------------------------------
 
 
@@ -115,16 +133,22 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     """The units × indicators table of ``period`` (a pandas pivot of the aggregator's contributions)."""
     period = parse_period(period) if isinstance(period, str) else period
     indicators = [i for i in catalog.indicators if i.is_entered]
-    records: list[dict[str, Any]] = []  # unit, indicator (str), value (float | None): pandas' records
+    # The long table as three columns (unit, indicator code, value or None): a dict per figure cost
+    # ≈20 MB at province scale while the table was built.
+    unit_col: list[str] = []
+    indicator_col: list[str] = []
+    value_col: list[float | None] = []
     district: dict[str, float | None] = {}
     for ind in indicators:
         dv = aggregator.value(ind.code, period)
         district[ind.code] = finite(dv.value)
-        records.extend({"unit": c.unit, "indicator": ind.code, "value": c.value} for c in dv.contributions)
-    seen = {r["unit"] for r in records}
+        unit_col.extend(c.unit for c in dv.contributions)
+        indicator_col.extend([ind.code] * len(dv.contributions))
+        value_col.extend(c.value for c in dv.contributions)
+    seen = set(unit_col)
     units = [u.code for u in catalog.active_units()]
     units += sorted((u for u in seen if u not in units), key=lambda u: (catalog.unit(u).sort, u))
-    long = pd.DataFrame.from_records(records, columns=["unit", "indicator", "value"])
+    long = pd.DataFrame({"unit": unit_col, "indicator": indicator_col, "value": pd.Series(value_col, dtype=object)})
     long["value"] = pd.to_numeric(long["value"], errors="coerce")
     frame = long.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
     frame = frame.reindex(index=units, columns=[i.code for i in indicators])
@@ -140,18 +164,23 @@ class YearReport:
 
     year: int
     carry_forward: bool
-    aggregator: Aggregator  # holds only the figures the year's totals read (:func:`totals_aggregator`)
     rows: list[TotalRow]  # the totals, with their units' errors
     table: UnitTable  # units × indicators of the year
+    # The aggregation itself is not kept (one indicator's contributions: :func:`breakdown_aggregator`).
 
 
 def year_report(store: Store, year: int, *, carry_forward: bool = False) -> YearReport:
-    """The year's totals and its units × indicators table, sharing one aggregation of only what they read."""
+    """The year's totals and its units × indicators table, sharing one aggregation of only what they read.
+
+    The year's 逻辑性 errors are found before the figures are loaded, so that the two are never in memory
+    at once; the aggregation is dropped when the report is made.
+    """
     catalog = store.catalog()
     period = Period(year)
+    errors = error_keys(store, period)
     aggregator = totals_aggregator(store, period, carry_forward=carry_forward)
-    rows = mark_errors(store, district_totals(catalog, aggregator, period), period)
-    return YearReport(year, carry_forward, aggregator, rows, unit_table(catalog, aggregator, period))
+    rows = marked(district_totals(catalog, aggregator, period), errors, period)
+    return YearReport(year, carry_forward, rows, unit_table(catalog, aggregator, period))
 
 
 def years_with_data(store: Store) -> list[int]:

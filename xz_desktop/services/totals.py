@@ -35,7 +35,11 @@ def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
 def mark_errors(store: Store, rows: list[TotalRow], period: Period | str) -> list[TotalRow]:
     """Say on every row which of its reporting units' periods hold a 逻辑性 error."""
     period = parse_period(period) if isinstance(period, str) else period
-    keys = error_keys(store, period)
+    return marked(rows, error_keys(store, period), period)
+
+
+def marked(rows: list[TotalRow], keys: set[tuple[str, str]], period: Period) -> list[TotalRow]:
+    """:func:`mark_errors` with the year's :func:`error_keys` already found."""
     if not keys:
         return rows
     own = {str(period)} | ({f"{period.year}H1", f"{period.year}H2"} if period.is_year else set())

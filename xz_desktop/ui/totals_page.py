@@ -219,7 +219,10 @@ class TotalsPage(LazyPage, QWidget):
             self.chart_note.clear()
             return
         catalog = self.window_.store.catalog()
-        breakdown = pivot.breakdown(catalog, self._report.aggregator, item.code, self.period)
+        aggregator = pivot.breakdown_aggregator(
+            self.window_.store, item.code, int(self.period), carry_forward=self._report.carry_forward
+        )
+        breakdown = pivot.breakdown(catalog, aggregator, item.code, self.period)
         self.title.setText(f"{item.name}（{item.measure}）")
         self.note.setText(message_text(breakdown.note) if breakdown.note else "")
         self.breakdown_model.set_breakdown(breakdown)

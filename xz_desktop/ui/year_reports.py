@@ -28,7 +28,7 @@ from .tasks import Task, start
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-KEEP = 4  # reports kept (a few years back and forth; each holds one year's figures)
+KEEP = 2  # reports kept: the year shown and the one before (each ≈10 MB at province scale: totals + table)
 
 
 class ReportKey(NamedTuple):
