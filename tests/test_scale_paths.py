@@ -102,6 +102,33 @@ def test_year_only_totals_equal_the_whole_load_on_generated_data(district_db, se
             assert fast.frame.equals(slow.frame) and fast.units == slow.units
 
 
+@pytest.mark.parametrize("seed", [3, 4])
+def test_one_indicators_breakdown_reads_the_same_as_the_whole_load(district_db, seed):
+    """The 汇总 page's contributions come from :func:`pivot.breakdown_aggregator` (the report keeps no aggregation)."""
+    with open_store(district_db) as store:
+        _generated(store, random.Random(seed))
+        catalog = store.catalog()
+        for carry in (False, True):
+            whole = Aggregator(catalog, store.values.figure_set(), carry_forward=carry)
+            for year in (2021, 2023, 2024):
+                for ind in catalog.indicators:
+                    small = pivot.breakdown_aggregator(store, ind.code, year, carry_forward=carry)
+                    fast = pivot.breakdown(catalog, small, ind.code, str(year))
+                    slow = pivot.breakdown(catalog, whole, ind.code, str(year))
+                    assert fast == slow, (ind.code, year, carry)
+
+
+def test_a_years_report_keeps_the_totals_and_errors_of_the_whole_load(district_db):
+    with open_store(district_db) as store:
+        _generated(store, random.Random(5))
+        catalog = store.catalog()
+        for year in (2022, 2024):
+            report = pivot.year_report(store, year)
+            slow = pivot.mark_errors(store, district_totals(catalog, _whole(store), Period(year)), Period(year))
+            assert [r.as_json() for r in report.rows] == [dataclasses.asdict(r) for r in slow]
+            assert not hasattr(report, "aggregator")
+
+
 def test_a_selection_by_unit_reads_only_that_units_figures(district_db):
     with open_store(district_db) as store:
         store.values.write([ValueChange("xincheng", "phd", "2023", 5), ValueChange("honghe", "phd", "2023", 7)], "测试")
