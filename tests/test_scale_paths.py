@@ -27,7 +27,7 @@ from xz_desktop.domain.totals import district_totals
 from xz_desktop.services import pivot
 from xz_desktop.services.checking import findings_for
 from xz_desktop.services.packages.merge import merge_files, unchanged_by_manifest
-from xz_desktop.services.totals import error_keys, totals_aggregator
+from xz_desktop.services.totals import error_keys, totals, totals_aggregator, year_figures
 from xz_desktop.store import open_store
 from xz_desktop.store.values import FigureSelection, ValueChange
 
@@ -127,6 +127,24 @@ def test_a_years_report_keeps_the_totals_and_errors_of_the_whole_load(district_d
             slow = pivot.mark_errors(store, district_totals(catalog, _whole(store), Period(year)), Period(year))
             assert [r.as_json() for r in report.rows] == [dataclasses.asdict(r) for r in slow]
             assert not hasattr(report, "aggregator")
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_the_years_figures_read_once_are_the_separate_reads(district_db, seed):
+    """``year_figures`` reads the year once for the errors and the figure set: the same figures and errors."""
+    with open_store(district_db) as store:
+        _generated(store, random.Random(seed))
+        store.values.write([ValueChange("xincheng", "phd", "2024H1", 3.5)], "测试")  # a non-whole count: an error
+        for period in (Period(2024), Period(2023), Period(2022, 1), Period(2021, 2), Period(2020)):
+            aggregator, errors = year_figures(store, period)
+            separate = totals_aggregator(store, period)
+            assert aggregator.figures._by_series == separate.figures._by_series
+            assert errors == error_keys(store, period) == _slow_error_keys(store, period.year)
+            assert [r.as_json() for r in totals(store, str(period))] == [
+                dataclasses.asdict(r)
+                for r in pivot.mark_errors(store, district_totals(store.catalog(), _whole(store), period), period)
+            ]
+        assert ("xincheng", "2024H1") in year_figures(store, Period(2024))[1]
 
 
 def test_a_selection_by_unit_reads_only_that_units_figures(district_db):

@@ -33,6 +33,7 @@ from .totals import (  # noqa: F401
     totals_aggregator,
     totals_selections,
     year_aggregator,
+    year_figures,
     year_periods,
 )
 
@@ -172,13 +173,12 @@ class YearReport:
 def year_report(store: Store, year: int, *, carry_forward: bool = False) -> YearReport:
     """The year's totals and its units × indicators table, sharing one aggregation of only what they read.
 
-    The year's 逻辑性 errors are found before the figures are loaded, so that the two are never in memory
-    at once; the aggregation is dropped when the report is made.
+    The year's figures are read once for its 逻辑性 errors and its totals (:func:`year_figures`); the
+    aggregation is dropped when the report is made.
     """
     catalog = store.catalog()
     period = Period(year)
-    errors = error_keys(store, period)
-    aggregator = totals_aggregator(store, period, carry_forward=carry_forward)
+    aggregator, errors = year_figures(store, period, carry_forward=carry_forward)
     rows = marked(district_totals(catalog, aggregator, period), errors, period)
     return YearReport(year, carry_forward, rows, unit_table(catalog, aggregator, period))
 

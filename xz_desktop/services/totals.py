@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog
-from ..domain.checks import Severity, check_unit_period, year_siblings
+from ..domain.checks import Entry, Severity, check_unit_period, year_siblings
 from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
@@ -19,8 +21,11 @@ def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
     read in one query (the 合理性 checks, all warnings, are not run).
     """
     period = parse_period(period) if isinstance(period, str) else period
-    catalog = store.catalog()
-    entries = store.values.entries_in(year_periods(period.year))
+    return errors_in(store.catalog(), store.values.entries_in(year_periods(period.year)))
+
+
+def errors_in(catalog: Catalog, entries: Mapping[UnitPeriod, Mapping[str, Entry]]) -> set[tuple[str, str]]:
+    """:func:`error_keys` of a year's entries already read (:meth:`ValueTable.entries_in` of the year's periods)."""
     keys = set()
     for (unit, p), own in entries.items():
         same_year = {s: entries.get(UnitPeriod(unit, s), {}) for s in year_siblings(p)}
@@ -126,14 +131,35 @@ def year_aggregator(store: Store, year: int) -> Aggregator:
     return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(year_periods(year))))
 
 
+def year_figures(
+    store: Store, period: Period, *, carry_forward: bool = False
+) -> tuple[Aggregator, set[tuple[str, str]]]:
+    """:func:`totals_aggregator` of ``period`` and the year's :func:`error_keys`, the year's figures read once.
+
+    The year (with its halves) is what both need: its figures are read once with their explanations,
+    checked for 逻辑性 errors, and given to the figure set, which reads only the other selections.
+    """
+    catalog = store.catalog()
+    entries = store.values.entries_in(year_periods(period.year))
+    errors = errors_in(catalog, entries)
+    if carry_forward:
+        return Aggregator(catalog, store.values.figure_set(), carry_forward=True), errors
+    year = FigureSelection(year_periods(period.year))  # every figure of the year: what ``entries`` holds
+    rest = [s for s in totals_selections(catalog, period) if s != year]
+    given = ((key.unit, code, key.period, entry.value) for key, own in entries.items() for code, entry in own.items())
+    figures = store.values.figure_set(*rest, given=given)
+    del entries
+    return Aggregator(catalog, figures), errors
+
+
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:
     """Every indicator's district value for ``period`` against the plan, with its units' errors.
 
-    Only the figures the period's totals read are loaded (:func:`totals_selections`).
+    Only the figures the period's totals read are loaded (:func:`totals_selections`), the year's once.
     """
     parsed = parse_period(period)
-    rows = district_totals(store.catalog(), totals_aggregator(store, parsed, carry_forward=carry_forward), parsed)
-    return mark_errors(store, rows, parsed)
+    aggregator, errors = year_figures(store, parsed, carry_forward=carry_forward)
+    return marked(district_totals(store.catalog(), aggregator, parsed), errors, parsed)
 
 
 def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:

@@ -15,6 +15,7 @@ follow by trigger (migration 001), so no writer can skip them.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -302,16 +303,26 @@ class ValueTable:
             )
         }
 
-    def figure_set(self, *selections: FigureSelection) -> FigureSet:
+    def figure_set(
+        self, *selections: FigureSelection, given: Iterable[tuple[str, str, str, float | None]] | None = None
+    ) -> FigureSet:
         """Every figure; or, given ``selections``, only the figures in any of them.
 
         A selected set holds a fraction of a large database in memory and gives exactly the
         same aggregates for the periods and indicators it covers (and their components, if
-        selected too): ``services.pivot`` says what each report needs.
+        selected too): ``services.pivot`` says what each report needs. ``given``: figures the
+        caller has already read from this database (unit, indicator, period, value), added to
+        the selected ones without reading them again (no selection then reads nothing more).
         """
+        if given is not None:
+            read = self._selected(selections) if selections else iter(())
+            return _SelectedFigures(itertools.chain(given, read), self.disputed_keys(), self._reporters)
         if not selections:
             rows = self._conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
             return FigureSet(rows, self.disputed_keys())
+        return _SelectedFigures(self._selected(selections), self.disputed_keys(), self._reporters)
+
+    def _selected(self, selections: Sequence[FigureSelection]) -> Iterator[tuple[str, str, str, float | None]]:
         where: list[str] = []
         args: list[str] = []
         for sel in selections:
@@ -322,10 +333,12 @@ class ValueTable:
                     parts.append(f"{column} IN ({marks(wanted)})" if wanted else "0")
                     args.extend(wanted)
             where.append("(" + " AND ".join(parts or ["1"]) + ")")
-        rows = self._conn.execute(
-            f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})", args
+        return iter(
+            self._conn.execute(
+                f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})",
+                args,
+            )
         )
-        return _SelectedFigures(rows, self.disputed_keys(), self._reporters)
 
     def _reporters(self, units: frozenset[str] | None = None) -> dict[str, set[str]]:
         """Which of ``units`` (None: every unit) hold a figure of each indicator, in any period.
