@@ -140,7 +140,8 @@ def year_figures(
     checked for 逻辑性 errors, and given to the figure set, which reads only the other selections.
     """
     catalog = store.catalog()
-    entries = store.values.entries_in(year_periods(period.year))
+    # Neither the errors (a set) nor the figure set (looked up by key) depend on the order read.
+    entries = store.values.entries_in(year_periods(period.year), in_key_order=False)
     errors = errors_in(catalog, entries)
     if carry_forward:
         return Aggregator(catalog, store.values.figure_set(), carry_forward=True), errors
