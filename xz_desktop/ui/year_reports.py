@@ -28,7 +28,7 @@ from .tasks import Task, start
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-KEEP = 2  # reports kept: the year shown and the one before (each ≈10 MB at province scale: totals + table)
+KEEP = 4  # reports kept (years back and forth): each holds the totals and the table only, ≈10 MB at province scale
 
 
 class ReportKey(NamedTuple):
