@@ -72,3 +72,16 @@ def test_an_edit_makes_the_shown_page_recompute_and_the_hidden_one_stale(qtbot, 
     assert window.page("pivot")._stale
     window.show_page("pivot")
     assert not window.tasks and window.page("pivot").model.table.value("xincheng", "talent_total") == 99999.0
+
+
+def test_the_shown_indicators_contributions_are_read_for_it_and_not_after_the_window_closed(qtbot, window):
+    window.show_page("totals")
+    idle(qtbot, window)
+    page = window.page("totals")
+    row = page.model.row_of("talent_total")
+    page.select_indicator("talent_total")
+    shown = page.breakdown_model.rowCount()
+    assert shown > 0, "the contributions of the selected indicator are shown"
+    window.close()
+    page._show_indicator(row)  # a row change or a late report while closing: the store is closed, nothing is read
+    assert page.breakdown_model.rowCount() == shown

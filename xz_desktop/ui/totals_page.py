@@ -209,6 +209,8 @@ class TotalsPage(LazyPage, QWidget):
         self._show_indicator(row)
 
     def _show_indicator(self, row: int) -> None:
+        if getattr(self.window_, "_closed", False):
+            return  # a report delivered, or a row changed, while the window closes: its store is closed
         item = self.model.total_row(row) if row >= 0 else None
         if item is None or self._report is None:
             self.title.setText(self.tr("选择左侧的一项指标，查看各单位的贡献和走势"))
