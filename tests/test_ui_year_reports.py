@@ -85,3 +85,35 @@ def test_the_shown_indicators_contributions_are_read_for_it_and_not_after_the_wi
     window.close()
     page._show_indicator(row)  # a row change or a late report while closing: the store is closed, nothing is read
     assert page.breakdown_model.rowCount() == shown
+
+
+def test_a_report_computed_before_a_write_is_not_delivered_but_computed_again(qtbot, demo_db, monkeypatch):
+    """Two workers of one year may finish in any order: a report of the database as it was must never be shown
+    after the database changed (it could replace a newer one), so the page asks again."""
+    from xz_desktop.ui.year_reports import reports_of
+
+    computed, release, calls = threading.Event(), threading.Event(), []
+    real = pivot.year_report
+
+    def slow_first(store, year, **kw):
+        report = real(store, year, **kw)
+        calls.append(year)
+        if len(calls) == 1:  # the first report is done, and held back until the database has changed
+            computed.set()
+            release.wait(20)
+        return report
+
+    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", slow_first)
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    delivered = []
+    reports_of(w).request(2024, False, delivered.append)
+    assert computed.wait(20)
+    with open_store(demo_db) as other:
+        other.values.write_one("xincheng", "talent_total", "2024", 99999.0)
+    release.set()
+    qtbot.waitUntil(lambda: bool(delivered), timeout=30_000)
+    idle(qtbot, w)
+    assert calls == [2024, 2024] and len(delivered) == 1
+    assert delivered[0].table.value("xincheng", "talent_total") == 99999.0
+    w.close()

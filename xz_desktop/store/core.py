@@ -253,6 +253,11 @@ class StoreCore:
         window, a worker) commits to the file, never for this connection's own writes."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def version(self) -> tuple[int, int]:
+        """Changes whenever anyone writes the database: this connection (its count of changed rows) or another
+        connection (``data_version``). What is computed from the database can be kept under it."""
+        return (self.conn.total_changes, self.data_version())
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection has committed since the last call (or since opening); if so, what this
         connection keeps in memory (the catalog) is read again when next asked for."""

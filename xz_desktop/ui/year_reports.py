@@ -39,8 +39,7 @@ class ReportKey(NamedTuple):
 
 def store_version(window: MainWindow) -> tuple[int, int]:
     """Changes when anyone writes the database: this connection's writes, or another connection's commits."""
-    conn = window.store.conn
-    return (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+    return window.store.version()
 
 
 class YearReports(QObject):
@@ -86,7 +85,14 @@ class YearReports(QObject):
             self._done[key] = result
             while len(self._done) > KEEP:
                 self._done.pop(next(iter(self._done)))
-            for fn in self._waiting.pop(key, []):
+            waiting = self._waiting.pop(key, [])
+            if key.version != store_version(window):
+                # Written while it was computed: this report may be older than one already shown (two workers
+                # of one year finish in any order), so each page asks again for the database as it is now.
+                for fn in waiting:
+                    self.request(year, carry_forward, fn, failed)
+                return
+            for fn in waiting:
                 fn(result)
 
         def failure(exc: BaseException) -> None:
