@@ -159,6 +159,29 @@ def reading_package_file(path: Path) -> Iterator[PackageFileReader]:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise PackageFileOpenError(str(exc)) from exc
+    with _reading(conn) as reader:
+        yield reader
+
+
+@contextmanager
+def reading_package_bytes(data: bytes) -> Iterator[PackageFileReader]:
+    """A package file's bytes, already read into memory, opened as a database for the block (``query_only``,
+    ``trusted_schema=OFF``): what is checked is exactly these bytes, whatever happens to the file meanwhile."""
+    try:
+        conn = sqlite3.connect(":memory:")
+    except sqlite3.Error as exc:
+        raise PackageFileOpenError(str(exc)) from exc
+    try:
+        conn.deserialize(data)
+    except (sqlite3.Error, OverflowError, BufferError) as exc:
+        conn.close()
+        raise PackageFileOpenError(str(exc)) from exc
+    with _reading(conn) as reader:
+        yield reader
+
+
+@contextmanager
+def _reading(conn: sqlite3.Connection) -> Iterator[PackageFileReader]:
     try:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA trusted_schema = OFF")

@@ -53,6 +53,16 @@ def _merged(row: Sequence[object]) -> MergedPackage:
     return MergedPackage(*values)  # type: ignore[arg-type]  # the columns in the record's order
 
 
+class DigestMatch(NamedTuple):
+    """A package in force merged from a file with a given SHA-256 (migration 007), and the key that signed it."""
+
+    package_id: str
+    unit: str
+    periods: list[str]
+    value_count: int
+    key_id: str
+
+
 @dataclass(frozen=True)
 class ExportedPackage:
     """A package this unit's copy made."""
@@ -160,6 +170,35 @@ class PackageTable:
                 (package_id,),
             )
         ]
+
+    def record_digest(self, package_id: str, file_sha256: str, key_id: str) -> None:
+        """The SHA-256 of the file ``package_id`` was (or is again) merged from, verified, and its signing key."""
+        with self.store.transaction():
+            self._conn.execute(
+                "INSERT INTO package_digest (package_id, file_sha256, key_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (package_id) DO UPDATE SET file_sha256 = excluded.file_sha256, key_id = excluded.key_id",
+                (package_id, file_sha256, key_id),
+            )
+
+    def by_digest(self, file_sha256: str) -> DigestMatch | None:
+        """The package in force merged from a file of exactly this SHA-256, if any."""
+        row = self._conn.execute(
+            "SELECT p.package_id, p.unit, p.periods, p.value_count, d.key_id FROM package_digest d "
+            "JOIN package p ON p.package_id = d.package_id WHERE d.file_sha256 = ? AND p.unmerged_at IS NULL "
+            "ORDER BY p.package_id LIMIT 1",
+            (file_sha256,),
+        ).fetchone()
+        if row is None:
+            return None
+        return DigestMatch(str(row[0]), str(row[1]), json.loads(str(row[2])), int(row[3]), str(row[4]))
+
+    def undigested_in_force(self) -> int:
+        """How many packages in force have no file digest (merged before migration 007)."""
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM package p WHERE p.unmerged_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM package_digest d WHERE d.package_id = p.package_id)"
+        ).fetchone()
+        return int(row[0])
 
     def _add_values(self, package_id: str, rows: Sequence[PackageRow]) -> None:
         self._conn.executemany(

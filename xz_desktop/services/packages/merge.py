@@ -34,6 +34,7 @@ from .package_file import (
     Package,
     canonical_bytes,
     claimed_unit,
+    file_digest,
     read_manifest,
     read_package,
 )
@@ -167,6 +168,35 @@ def _signed_as_claimed(store: Store, package: Package) -> bool:
     return True
 
 
+def unchanged_by_digest(store: Store, path: Path) -> PackageResult | None:
+    """UNCHANGED for a file whose bytes are exactly those a package in force was merged from; None otherwise.
+
+    When a package is merged, the SHA-256 of the file's bytes that were read and verified (manifest, every
+    figure, checksum, signature) is recorded with it (migration 007); a file with the same digest is that
+    file, byte for byte, so none of it needs reading or checking again. Only the signing key is looked at:
+    if it was revoked since, the file goes the full way (and is refused there). Any other byte gives another
+    digest, and the full read.
+    """
+    digest = file_digest(path)
+    if digest is None:
+        return None
+    match = store.packages.by_digest(digest)
+    if match is None:
+        return None
+    key = store.keys.in_force(match.unit)
+    if key is None or key.key_id != match.key_id:
+        return None
+    return PackageResult(
+        str(path),
+        match.unit,
+        UNCHANGED,
+        match.package_id,
+        list(match.periods),
+        unchanged=match.value_count,
+        unit_verified=True,
+    )
+
+
 def unchanged_by_manifest(store: Store, path: Path) -> PackageResult | None:
     """UNCHANGED for a file identical to a package in force, recognised cheaply; None otherwise.
 
@@ -193,6 +223,7 @@ def unchanged_by_manifest(store: Store, path: Path) -> PackageResult | None:
         check_seal(store, m.unit, m.key_id, head.signature, signed, file=path.name)
     except XzError:
         return None
+    store.packages.record_digest(m.package_id, head.file_sha256, m.key_id)  # next time: by its digest
     return PackageResult(str(path), m.unit, UNCHANGED, m.package_id, list(m.periods), unchanged=len(rows))
 
 
@@ -215,6 +246,8 @@ def merge_package(
     same = known_package is not None and known_package.checksum == package.checksum and known_package.in_force
     if same and _signed_as_claimed(store, package):
         base.status, base.unchanged = UNCHANGED, len(package.rows)
+        if package.file_sha256:  # merged before migration 007, or from a file whose bytes differ
+            store.packages.record_digest(m.package_id, package.file_sha256, m.key_id)
         return base
     problems = district_problems(store, package, known)
     if problems:
@@ -276,6 +309,8 @@ def merge_package(
             )
         else:  # taken back out earlier, merged again
             store.packages.reinstate(m.package_id, stamp, by, package.path.name, package.rows)
+        if package.file_sha256:
+            store.packages.record_digest(m.package_id, package.file_sha256, m.key_id)
         _count(base, changes, collect, {r.key: r.value for r in package.rows})
         base.changes = in_form_order(store, base.changes)
         store.log.append(
@@ -327,12 +362,17 @@ def iter_merge(
     """Merge files one by one (each atomically), yielding each result; progress between packages."""
     files = package_files(paths)
     known = known_catalogs(store)
+    undigested = store.packages.undigested_in_force() > 0  # merged before migration 007
     # Each package is its own transaction; a package's figures touch pages all over the period index.
     with store.bulk_writes():
         for index, path in enumerate(files):
             progress.step(index, len(files), path.name)
-            # A file claiming a package in force: its manifest and signature suffice (its figures are not read).
-            again = unchanged_by_manifest(store, path)
+            # The very file a package in force was merged from: recognised by its digest, nothing re-read.
+            again = unchanged_by_digest(store, path)
+            # A file claiming a package in force merged before digests were kept: its manifest and
+            # signature over the figures held suffice (its figures are not checked one by one).
+            if again is None and undigested:
+                again = unchanged_by_manifest(store, path)
             if again is not None:
                 yield again
                 continue

@@ -37,6 +37,7 @@ from ...store.package_file import (
     PackageFileOpenError,
     PackageFileReader,
     PackageRow,
+    reading_package_bytes,
     reading_package_file,
     write_package_file,
 )
@@ -121,6 +122,8 @@ class Package:
     extra: dict[str, str] = field(default_factory=dict)  # manifest keys a newer minor writer added
     attachments: dict[str, str] = field(default_factory=dict)  # a receipt's named texts (JSON), checksummed
     fields: dict[str, str] = field(default_factory=dict)  # every manifest row, as read (what was signed)
+    file_sha256: str = ""  # SHA-256 of the file's bytes that were read and checked ("" when built, not read)
+    _signed: bytes | None = field(default=None, repr=False, compare=False)  # canonical bytes, once computed
 
     @property
     def signature(self) -> str:
@@ -128,8 +131,10 @@ class Package:
 
     @property
     def signed_bytes(self) -> bytes:
-        """What the signature covers: the canonical manifest and figures (as the checksum)."""
-        return canonical_bytes(self.fields, self.rows, self.attachments)
+        """What the signature covers: the canonical manifest and figures (as the checksum), computed once."""
+        if self._signed is None:
+            self._signed = canonical_bytes(self.fields, self.rows, self.attachments)
+        return self._signed
 
     @property
     def package_id(self) -> str:
@@ -222,10 +227,10 @@ def _short(value: object, limit: int = MAX_SHORT) -> str:
 def read_package(path: str | Path) -> Package:
     """Open, verify and read a package file; refuse anything that is not an intact package of ours."""
     path = Path(path)
-    size = _checked_size(path)
+    data = _checked_bytes(path)
     try:
-        with reading_package_file(path) as reader:
-            return _read_open(reader, path, size)
+        with reading_package_bytes(data) as reader:
+            return _read_open(reader, path, len(data), hashlib.sha256(data).hexdigest())
     except PackageFileOpenError as exc:
         raise _refuse(
             path, QT_TRANSLATE_NOOP("packages", "无法打开上报包 {file}：{reason}"), reason=exc.reason
@@ -245,6 +250,7 @@ class ManifestOnly:
     manifest: Manifest
     fields: dict[str, str]  # every manifest row, as read (what was signed, with the checksum and signature)
     rows: list[tuple[object, ...]]  # the figures as stored, in key order, of any type
+    file_sha256: str = ""  # SHA-256 of the bytes read
 
     @property
     def checksum(self) -> str:
@@ -262,8 +268,8 @@ def read_manifest(path: str | Path) -> ManifestOnly | None:
     recognise figures it holds already, checking the signature over them (a re-merge)."""
     path = Path(path)
     try:
-        _checked_size(path)
-        with reading_package_file(path) as reader:
+        data = _checked_bytes(path)
+        with reading_package_bytes(data) as reader:
             if reader.objects() != EXPECTED_OBJECTS:
                 return None
             sql = reader.table_sql()
@@ -285,11 +291,22 @@ def read_manifest(path: str | Path) -> ManifestOnly | None:
             rows = reader.plain_rows()
     except (XzError, PackageFileError):
         return None
-    return ManifestOnly(path, manifest, fields, rows)
+    return ManifestOnly(path, manifest, fields, rows, hashlib.sha256(data).hexdigest())
 
 
-def _checked_size(path: Path) -> int:
-    """The file's size, after the checks its first 100 bytes allow (a SQLite file of ours, whole)."""
+def file_digest(path: str | Path) -> str | None:
+    """SHA-256 of a file's bytes, read whole (at most :data:`MAX_PACKAGE_BYTES`); None if it cannot be read
+    or is larger. Nothing is parsed: a digest equal to one recorded for a package in force names that file."""
+    try:
+        with Path(path).open("rb") as fh:
+            data = fh.read(MAX_PACKAGE_BYTES + 1)
+    except OSError:
+        return None
+    return None if len(data) > MAX_PACKAGE_BYTES else hashlib.sha256(data).hexdigest()
+
+
+def _checked_bytes(path: Path) -> bytes:
+    """The file's bytes, read once, after the checks its first 100 bytes allow (a SQLite file of ours, whole)."""
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -299,7 +316,13 @@ def _checked_size(path: Path) -> int:
                 path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=size // 2**20
             )
         with path.open("rb") as fh:
-            header = fh.read(100)
+            data = fh.read(MAX_PACKAGE_BYTES + 1)
+        if len(data) > MAX_PACKAGE_BYTES:  # it grew while read
+            raise _refuse(
+                path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=len(data) // 2**20
+            )
+        header = data[:100]
+        size = len(data)
     except FileNotFoundError:
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "找不到文件 {file}")) from None
     except OSError as exc:
@@ -320,7 +343,7 @@ def _checked_size(path: Path) -> int:
         raise _refuse(
             path, QT_TRANSLATE_NOOP("packages", "{file} 不完整或已损坏（可能复制时被截断），请让填报单位重新发送")
         )
-    return size
+    return data
 
 
 def claimed_unit(path: str | Path) -> str:
@@ -344,7 +367,7 @@ def claimed_unit(path: str | Path) -> str:
     return ""
 
 
-def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
+def _read_open(reader: PackageFileReader, path: Path, size: int, file_sha256: str = "") -> Package:
     objects = reader.objects()
     has_attachments = objects == EXPECTED_OBJECTS | ATTACHMENT_OBJECTS
     if objects != EXPECTED_OBJECTS and not has_attachments:
@@ -392,7 +415,8 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
     if bool(attachments) != (manifest.kind == "receipt"):
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的内容与其类型不符，不予处理"))
     checksum = fields.get("checksum", "")
-    if compute_checksum(fields, rows, attachments) != checksum:
+    signed = canonical_bytes(fields, rows, attachments)  # what the checksum and the signature cover
+    if hashlib.sha256(signed).hexdigest() != checksum:
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
@@ -403,7 +427,9 @@ def _read_open(reader: PackageFileReader, path: Path, size: int) -> Package:
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的数据条数与清单不符，不予合并"))
     _check_rows(manifest, rows, path, nil=NIL_KEY in fields)
     unknown = {k: v for k, v in fields.items() if k not in (*MANIFEST_KEYS, *SIGNED_KEYS, *UNSIGNED)}
-    return Package(path, manifest, rows, checksum, size, unknown, attachments, fields)
+    package = Package(path, manifest, rows, checksum, size, unknown, attachments, fields, file_sha256)
+    package._signed = signed
+    return package
 
 
 def _attachments(reader: PackageFileReader, path: Path) -> dict[str, str]:
