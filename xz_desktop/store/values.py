@@ -414,19 +414,25 @@ class ValueTable:
         parse_period(change.period)
 
     def _check_all(self, changes: Iterable[FigureRef], *, derived: bool = False) -> None:
-        """:meth:`_check_writable` for each figure (once per key), the catalog and role read once."""
+        """:meth:`_check_writable` for each figure (once per unit, indicator and period), the catalog and role read once."""
         self._rules = (self.store.catalog(), self.store.is_district)
         try:
-            seen: set[Key] = set()
+            # The rules look at the unit, the indicator and the period each on its own: a figure whose three
+            # parts were each already checked in this batch passes (a package: one unit, two periods).
+            units: set[str] = set()
+            indicators: set[str] = set()
+            periods: set[str] = set()
             for change in changes:
-                key = (change.unit, change.indicator, change.period)
-                if key in seen:
+                unit, indicator, period = change.unit, change.indicator, change.period
+                if unit in units and indicator in indicators and period in periods:
                     continue
-                seen.add(key)
                 if derived:
                     self._check_writable(change, derived=True)
                 else:
                     self._check_writable(change)
+                units.add(unit)
+                indicators.add(indicator)
+                periods.add(period)
         finally:
             self._rules = None
 

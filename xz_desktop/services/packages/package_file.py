@@ -594,20 +594,26 @@ def _check_rows(manifest: Manifest, rows: list[PackageRow], path: Path, *, nil: 
             ),
             periods=_short("、".join(empty), 80),
         )
+    # Each distinct code and time is checked once (a package's figures share a few of each).
+    good_codes: set[str] = set()
+    good_times: set[str] = set()
     for row in rows:
-        if not is_code(row.indicator):
-            raise _refuse(
-                path,
-                QT_TRANSLATE_NOOP("packages", "{file} 含有无效的指标代码“{code}”，不予合并"),
-                code=_short(row.indicator, 40),
-            )
-        if parse_timestamp(row.changed_at) is None:
+        if row.indicator not in good_codes:
+            if not is_code(row.indicator):
+                raise _refuse(
+                    path,
+                    QT_TRANSLATE_NOOP("packages", "{file} 含有无效的指标代码“{code}”，不予合并"),
+                    code=_short(row.indicator, 40),
+                )
+            good_codes.add(row.indicator)
+        if row.changed_at not in good_times and parse_timestamp(row.changed_at) is None:
             raise _refuse(
                 path,
                 QT_TRANSLATE_NOOP("packages", "{file} 中 {where} 的修改时间“{value}”不是合理的时间，不予合并"),
                 where=f"{_short(row.indicator, 40)}/{_short(row.period, 20)}",
                 value=_short(row.changed_at, 40),
             )
+        good_times.add(row.changed_at)
         if row.unit != manifest.unit:
             raise _refuse(
                 path,

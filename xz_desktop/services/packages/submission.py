@@ -266,9 +266,13 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     except XzError as exc:
         return [exc.message]
     known = known_catalogs(store) if known is None else known
-    # An upward package (services/packages/upward.py) is read by the meaning of what travels upward.
-    same_level_meaning = m.catalog_version == level_fingerprint(catalog)
-    if m.catalog_version not in known and m.catalog_version != catalog.version and not same_level_meaning:
+    # An upward package (services/packages/upward.py) is read by the meaning of what travels upward
+    # (its fingerprint is computed only for a version the district does not know by name).
+    if (
+        m.catalog_version not in known
+        and m.catalog_version != catalog.version
+        and m.catalog_version != level_fingerprint(catalog)
+    ):
         return [
             _problem(
                 QT_TRANSLATE_NOOP(
@@ -328,7 +332,7 @@ def _check_errors(store: Store, package: Package) -> list[Message]:
     problems = []
     for period, entries in sorted(by_period.items()):
         previous = store.values.previous(package.unit, period)
-        for f in check_unit_period(catalog, package.unit, period, entries, previous):
+        for f in check_unit_period(catalog, package.unit, period, entries, previous, errors_only=True):
             if f.severity is Severity.ERROR:
                 problems.append(
                     _problem(
