@@ -60,13 +60,6 @@ class PackageRow(NamedTuple):
         return (self.unit, self.indicator, self.period)
 
 
-class RawRow(NamedTuple):
-    """A row as the file holds it, of any type, and whether SQLite already sees a field to refuse."""
-
-    fields: tuple[object, ...]  # the nine columns of :class:`PackageRow`, unchecked
-    bad: bool
-
-
 class PackageFileError(Exception):
     """SQLite could not open or read a package file; ``reason`` is its one-line explanation."""
 
@@ -141,11 +134,14 @@ class PackageFileReader:
             tuple(r) for r in self._conn.execute(f"SELECT {_ROW_COLUMNS} FROM value ORDER BY unit, indicator, period")
         ]
 
-    def rows(self) -> list[RawRow]:
-        return [
-            RawRow(tuple(r[:9]), bool(r[9]))
-            for r in self._conn.execute(f"SELECT {_ROW_COLUMNS}, {_BAD_ROW} FROM value")
-        ]
+    def first_bad_row(self) -> tuple[object, ...] | None:
+        """The first row (in key order) any field of which the reader's checks would refuse, found by SQLite."""
+        row = self._conn.execute(f"SELECT {_ROW_COLUMNS} FROM value WHERE {_BAD_ROW} LIMIT 1").fetchone()
+        return None if row is None else tuple(row)
+
+    def package_rows(self) -> list[PackageRow]:
+        """The figures as :class:`PackageRow`, in key order, once :meth:`first_bad_row` has found none to refuse."""
+        return list(map(PackageRow._make, self._conn.execute(f"SELECT {_ROW_COLUMNS} FROM value")))
 
 
 class PackageFileOpenError(PackageFileError):

@@ -56,8 +56,9 @@ class FigureState(NamedTuple):
         return (self.value, self.explanation)
 
 
-@dataclass(frozen=True)
-class StoredValue:
+class StoredValue(NamedTuple):
+    """One stored figure, a tuple in the ``value`` table's column order (a merge writes hundreds of thousands)."""
+
     unit: str
     indicator: str
     period: str
@@ -78,18 +79,7 @@ class StoredValue:
 
     @classmethod
     def at(cls, key: Key, state: FigureState) -> StoredValue:
-        unit, indicator, period = key
-        return cls(
-            unit,
-            indicator,
-            period,
-            state.value,
-            state.explanation,
-            state.revision,
-            state.changed_at,
-            state.changed_by,
-            state.source,
-        )
+        return cls(key[0], key[1], key[2], *state)
 
 
 class FigureRef(Protocol):
@@ -447,10 +437,10 @@ class ValueTable:
             with self.store.transaction():
                 if deletes:
                     self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
-                if new:
-                    self._conn.executemany(_INSERT, [_params(r) for r in new])
+                if new:  # a StoredValue is a tuple in the columns' order
+                    self._conn.executemany(_INSERT, new)
                 if rows:
-                    self._conn.executemany(_UPSERT, [_params(r) for r in rows])
+                    self._conn.executemany(_UPSERT, rows)
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
 
@@ -537,10 +527,6 @@ class ValueTable:
             raise RuntimeError("merged figures are written only inside store.merge_guard()")
         self._check_all([*upserts, *inserts, *(_KeyRef(*k) for k in deletes)], derived=True)
         self._save(upserts, new=inserts, deletes=deletes)
-
-
-def _params(r: StoredValue) -> tuple[str, str, str, float | None, str, int, str, str, str]:
-    return (r.unit, r.indicator, r.period, r.value, r.explanation, r.revision, r.changed_at, r.changed_by, r.source)
 
 
 def _check_lengths(changes: Sequence[ValueChange], author: str) -> None:

@@ -405,12 +405,11 @@ def _read_open(reader: PackageFileReader, path: Path, size: int, file_sha256: st
             QT_TRANSLATE_NOOP("packages", "{file} 含 {count} 条数据，远超一个单位应有的数量，不予合并"),
             count=count,
         )
-    raw = reader.rows()
-    bad = next((r for r in raw if r.bad), None)
+    bad = reader.first_bad_row()
     if bad is not None:
-        _row(bad.fields, path)  # raises with the reason
+        _row(bad, path)  # raises with the reason
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 含有无效的数据，不予合并"))
-    rows = [PackageRow._make(r.fields) for r in raw]
+    rows = reader.package_rows()
     attachments = _attachments(reader, path) if has_attachments else {}
     if bool(attachments) != (manifest.kind == "receipt"):
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 的内容与其类型不符，不予处理"))
