@@ -15,6 +15,7 @@ from xz_desktop.services.packages.package_file import read_package
 from xz_desktop.services.signing.enrolment import enrol
 from xz_desktop.store import open_store
 
+from .db_dump import dump
 from .test_package_support import craft, district, resign, unit_key
 
 ROWS = [("talent_total", "2023", 10000), ("employed", "2023", 50000)]
@@ -107,7 +108,7 @@ def test_any_flipped_byte_changes_the_digest_so_the_file_is_read_in_full(tmp_pat
             assert unchanged_by_digest(store, flipped) is None
 
 
-def test_a_package_merged_before_digests_were_kept_takes_the_full_way_once(tmp_path, monkeypatch):
+def test_a_package_merged_before_digests_were_kept_is_recognised_as_before_and_nothing_is_written(tmp_path):
     db = district(tmp_path)
     pkg = craft(tmp_path / "a.xzpkg", ROWS)
     with open_store(db) as store:
@@ -116,14 +117,18 @@ def test_a_package_merged_before_digests_were_kept_takes_the_full_way_once(tmp_p
     with conn:
         conn.execute("DELETE FROM package_digest")  # as a database upgraded by migration 007 holds it
     conn.close()
+    before = dump(db)
     with open_store(db) as store:
+        assert unchanged_by_digest(store, pkg) is None
         [again] = merge_files(store, [pkg]).results
-    assert again.status == "unchanged"
-    assert _digests(db) == {first.package_id: (hashlib.sha256(pkg.read_bytes()).hexdigest(), unit_key("xincheng")[0])}
-    monkeypatch.setattr(merge_module, "read_package", _no_read)
-    monkeypatch.setattr(merge_module, "unchanged_by_manifest", _no_read)
+    assert (again.status, again.package_id, again.unchanged) == ("unchanged", first.package_id, 2)
+    assert dump(db) == before  # an unchanged re-merge writes nothing, not even the digest
+    changed = _changed(
+        pkg, tmp_path / "b.xzpkg", "UPDATE value SET value = 1 WHERE indicator = 'employed'", resigned=True
+    )
     with open_store(db) as store:
-        assert merge_files(store, [pkg]).results[0].status == "unchanged"
+        assert merge_files(store, [changed]).results[0].status == "refused"
+    assert dump(db) == before
 
 
 def test_a_file_signed_with_a_key_revoked_since_is_not_recognised(tmp_path):

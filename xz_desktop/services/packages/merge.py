@@ -223,7 +223,6 @@ def unchanged_by_manifest(store: Store, path: Path) -> PackageResult | None:
         check_seal(store, m.unit, m.key_id, head.signature, signed, file=path.name)
     except XzError:
         return None
-    store.packages.record_digest(m.package_id, head.file_sha256, m.key_id)  # next time: by its digest
     return PackageResult(str(path), m.unit, UNCHANGED, m.package_id, list(m.periods), unchanged=len(rows))
 
 
@@ -246,8 +245,6 @@ def merge_package(
     same = known_package is not None and known_package.checksum == package.checksum and known_package.in_force
     if same and _signed_as_claimed(store, package):
         base.status, base.unchanged = UNCHANGED, len(package.rows)
-        if package.file_sha256:  # merged before migration 007, or from a file whose bytes differ
-            store.packages.record_digest(m.package_id, package.file_sha256, m.key_id)
         return base
     problems = district_problems(store, package, known)
     if problems:
