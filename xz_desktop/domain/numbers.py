@@ -59,7 +59,8 @@ def parse_number(text: object, measure: str | None = None) -> float | None:
             raise _refuse(str(text), QT_TRANSLATE_NOOP("numbers", "“{text}”不是有限的数字"))
         return value
     original = str(text)
-    cleaned = normalise_number_text(original)
+    # Folding changes only characters outside ASCII: plain text (nearly every cell of a file) is only trimmed.
+    cleaned = original.strip() if original.isascii() else normalise_number_text(original)
     if cleaned == "":
         return None
     if cleaned.endswith("%"):

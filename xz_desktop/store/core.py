@@ -103,6 +103,20 @@ class StoreCore:
     def merge_guarded(self) -> bool:
         return self._guarded
 
+    def begin(self) -> None:
+        """Open an outer transaction, taking the write lock at once (for work committed in steps: a merge's
+        packages, each inside it in its own savepoint, committed every few packages)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the outer transaction opened by :meth:`begin`."""
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Roll back the outer transaction, if one is (still) open."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
     @contextlib.contextmanager
     def rolled_back(self) -> Iterator[None]:
         """Everything in the block is undone at its end (a preview is the real work, then rolled back)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from ...domain.catalog import Catalog
 from ...domain.checks import Entry, Finding, Severity, check_unit_period, year_siblings
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -52,48 +53,23 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
     problems: list[Message] = []
     parsed: list[tuple[ImportRow, float | None]] = []
     seen: dict[tuple[str, str, str], str] = {}
+    # (unit, indicator) pairs that passed the unit and indicator checks (they depend on nothing else),
+    # with the indicator's entry measure: a file repeats a few hundred pairs over thousands of rows.
+    passed: dict[tuple[str, str], str] = {}
     for row in rows:
         before = len(problems)
-        if not catalog.has_unit(row.unit):
-            problems.append(
-                _problem(row.where, QT_TRANSLATE_NOOP("imports", "没有填报单位“{code}”"), code=row.unit[:40])
-            )
-        elif not district and row.unit != own_unit:
-            problems.append(
-                _problem(
-                    row.where,
-                    QT_TRANSLATE_NOOP("imports", "“{name}”的数据不能导入本单位的数据库"),
-                    name=catalog.unit(row.unit).name,
-                )
-            )
-        if not catalog.has_indicator(row.indicator):
-            problems.append(
-                _problem(row.where, QT_TRANSLATE_NOOP("imports", "目录中没有指标“{code}”"), code=row.indicator[:40])
-            )
-        elif not catalog.indicator(row.indicator).is_entered:
-            problems.append(
-                _problem(
-                    row.where,
-                    QT_TRANSLATE_NOOP("imports", "“{name}”由其他指标计算得出，不能导入"),
-                    name=catalog.indicator(row.indicator).name,
-                )
-            )
-        elif catalog.has_unit(row.unit) and not catalog.reports(row.unit, catalog.indicator(row.indicator)):
-            problems.append(
-                _problem(
-                    row.where,
-                    QT_TRANSLATE_NOOP("imports", "“{unit}”不填报“{name}”"),
-                    unit=catalog.unit(row.unit).name,
-                    name=catalog.indicator(row.indicator).name,
-                )
-            )
+        pair = (row.unit, row.indicator)
+        measure: str | None = passed.get(pair)
+        if measure is None:
+            measure = _unit_indicator_problems(catalog, district, own_unit, row, problems)
+            if len(problems) == before and measure is not None:
+                passed[pair] = measure
         try:
             _period(row.period)
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
         value = None
         try:
-            measure = catalog.indicator(row.indicator).entry_measure if catalog.has_indicator(row.indicator) else None
             value = parse_number(row.value, measure)
         except XzError as exc:
             problems.append(_problem(row.where, "{reason}", reason=str(exc)))
@@ -106,6 +82,44 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow
         if len(problems) == before:
             parsed.append((row, value))
     return parsed, problems
+
+
+def _unit_indicator_problems(
+    catalog: Catalog, district: bool, own_unit: str | None, row: ImportRow, problems: list[Message]
+) -> str | None:
+    """The checks of a row's unit and indicator (problems appended); the indicator's entry measure if known."""
+    if not catalog.has_unit(row.unit):
+        problems.append(_problem(row.where, QT_TRANSLATE_NOOP("imports", "没有填报单位“{code}”"), code=row.unit[:40]))
+    elif not district and row.unit != own_unit:
+        problems.append(
+            _problem(
+                row.where,
+                QT_TRANSLATE_NOOP("imports", "“{name}”的数据不能导入本单位的数据库"),
+                name=catalog.unit(row.unit).name,
+            )
+        )
+    if not catalog.has_indicator(row.indicator):
+        problems.append(
+            _problem(row.where, QT_TRANSLATE_NOOP("imports", "目录中没有指标“{code}”"), code=row.indicator[:40])
+        )
+    elif not catalog.indicator(row.indicator).is_entered:
+        problems.append(
+            _problem(
+                row.where,
+                QT_TRANSLATE_NOOP("imports", "“{name}”由其他指标计算得出，不能导入"),
+                name=catalog.indicator(row.indicator).name,
+            )
+        )
+    elif catalog.has_unit(row.unit) and not catalog.reports(row.unit, catalog.indicator(row.indicator)):
+        problems.append(
+            _problem(
+                row.where,
+                QT_TRANSLATE_NOOP("imports", "“{unit}”不填报“{name}”"),
+                unit=catalog.unit(row.unit).name,
+                name=catalog.indicator(row.indicator).name,
+            )
+        )
+    return catalog.indicator(row.indicator).entry_measure if catalog.has_indicator(row.indicator) else None
 
 
 @functools.lru_cache(maxsize=256)
@@ -151,7 +165,7 @@ def _check_outcome(
                     same_after[p][c.indicator] = Entry(c.value)
         old_errors = {
             (f.indicator, f.text())
-            for f in check_unit_period(catalog, unit, period, before, previous, same_year=same_before)
+            for f in check_unit_period(catalog, unit, period, before, previous, same_year=same_before, errors_only=True)
             if f.severity is Severity.ERROR
         }
         for finding in check_unit_period(catalog, unit, period, after, previous, same_year=same_after):

@@ -348,6 +348,11 @@ def _count(
             result.changes.append(_change(c, (incoming or {}).get(c.key)))
 
 
+# Packages merged per commit. Each package stays atomic in its own savepoint (it lands whole or not at all); a
+# commit per package wrote every page its figures touch in the period index once per package (issue 14).
+PACKAGES_PER_COMMIT = 10
+
+
 def iter_merge(
     store: Store,
     paths: Iterable[str | Path],
@@ -356,42 +361,98 @@ def iter_merge(
     progress: Progress = SILENT,
     collect: bool = True,
 ) -> Iterator[PackageResult]:
-    """Merge files one by one (each atomically), yielding each result; progress between packages."""
+    """Merge files one by one (each atomically), yielding each result; progress between packages.
+
+    Outside a preview the packages are committed a few at a time, each in its own savepoint inside the
+    batch's transaction; a result is yielded only once its batch is committed, so a package reported
+    merged is in the database. A cancel commits the packages merged so far.
+    """
     files = package_files(paths)
     known = known_catalogs(store)
     undigested = store.packages.undigested_in_force() > 0  # merged before migration 007
-    # Each package is its own transaction; a package's figures touch pages all over the period index.
+    batched = not store.in_transaction  # a preview's outer transaction is left as it is
+    pending: list[PackageResult] = []  # results of the batch not yet committed, in file order
+
+    def lost(exc: BaseException) -> None:
+        """The batch's transaction is gone (a commit that failed, a full disk): its merges did not land."""
+        for n, r in enumerate(pending):
+            if r.status == MERGED:
+                pending[n] = _refused(Path(r.file), user_error(exc, store.path, what=f"merging {r.file}"), r.unit)
+
+    def commit() -> None:
+        if batched and store.in_transaction:
+            try:
+                store.commit()
+            except Exception as exc:
+                store.rollback()
+                lost(exc)
+
     with store.bulk_writes():
-        for index, path in enumerate(files):
-            progress.step(index, len(files), path.name)
-            # The very file a package in force was merged from: recognised by its digest, nothing re-read.
-            again = unchanged_by_digest(store, path)
-            # A file claiming a package in force merged before digests were kept: its manifest and
-            # signature over the figures held suffice (its figures are not checked one by one).
-            if again is None and undigested:
-                again = unchanged_by_manifest(store, path)
-            if again is not None:
-                yield again
-                continue
-            try:
-                package = read_package(path)
-            except XzError as exc:  # say whom it claims to be from (unverified), so the district knows whom to ask
-                yield _refused(path, exc, claimed_unit(path))
-                continue
-            except Exception as exc:  # one failing package never stops the others: it is refused, with the reason
-                yield _refused(path, user_error(exc, store.path, what=f"reading {path.name}"), claimed_unit(path))
-                continue
-            try:
-                yield merge_package(store, package, by=by, collect=collect, known=known)
-            except Cancelled:
-                raise
-            except XzError as exc:
-                yield _refused(path, exc, package.unit)
-            except Exception as exc:  # e.g. a full disk: this package's transaction rolled back, go on with the next
-                if dry_run_open(store):
-                    raise
-                yield _refused(path, user_error(exc, store.path, what=f"merging {path.name}"), package.unit)
-        progress.step(len(files), len(files), "")
+        try:
+            for index, path in enumerate(files):
+                progress.step(index, len(files), path.name)
+                if batched and len(pending) >= PACKAGES_PER_COMMIT:
+                    commit()
+                    yield from pending
+                    pending.clear()
+                if batched and not store.in_transaction:
+                    store.begin()
+                pending.append(
+                    _merge_one(
+                        store, path, by=by, collect=collect, known=known, undigested=undigested, preview=not batched
+                    )
+                )
+                if batched and not store.in_transaction:  # the error that refused it ended the batch
+                    lost(RuntimeError("the transaction was rolled back"))
+            commit()
+            yield from pending
+            pending.clear()
+            progress.step(len(files), len(files), "")
+        except Cancelled:
+            commit()  # what is merged so far stays merged
+            yield from pending
+            pending.clear()
+            raise
+        finally:
+            if batched and store.in_transaction:  # left early (the caller stopped, or an error): keep what landed
+                commit()
+
+
+def _merge_one(
+    store: Store,
+    path: Path,
+    *,
+    by: str | None,
+    collect: bool,
+    known: dict[str, set[str]],
+    undigested: bool,
+    preview: bool,
+) -> PackageResult:
+    """One file's result: recognised unchanged, refused, or merged (in its own transaction or savepoint)."""
+    # The very file a package in force was merged from: recognised by its digest, nothing re-read.
+    again = unchanged_by_digest(store, path)
+    # A file claiming a package in force merged before digests were kept: its manifest and
+    # signature over the figures held suffice (its figures are not checked one by one).
+    if again is None and undigested:
+        again = unchanged_by_manifest(store, path)
+    if again is not None:
+        return again
+    try:
+        package = read_package(path)
+    except XzError as exc:  # say whom it claims to be from (unverified), so the district knows whom to ask
+        return _refused(path, exc, claimed_unit(path))
+    except Exception as exc:  # one failing package never stops the others: it is refused, with the reason
+        return _refused(path, user_error(exc, store.path, what=f"reading {path.name}"), claimed_unit(path))
+    try:
+        return merge_package(store, package, by=by, collect=collect, known=known)
+    except Cancelled:
+        raise
+    except XzError as exc:
+        return _refused(path, exc, package.unit)
+    except Exception as exc:  # e.g. a full disk: this package's savepoint rolled back, go on with the next
+        if preview and dry_run_open(store):  # an error inside a preview ends the preview
+            raise
+        return _refused(path, user_error(exc, store.path, what=f"merging {path.name}"), package.unit)
 
 
 def merge_files(
