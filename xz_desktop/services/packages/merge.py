@@ -1,6 +1,7 @@
 """合并上报包: preview, merge, un-merge, and the merge log, in the district's database.
 
-Each package is merged in one transaction: its row in ``package``, its figures in
+Each package is merged atomically (its own transaction, or its own savepoint in a batch of
+:data:`PACKAGES_PER_COMMIT` committed together): its row in ``package``, its figures in
 ``package_value`` (provenance), the district figures the rule gives (see
 :mod:`package_rules`), its conflicts and its log line land together or not at all. A
 refused package writes nothing, not even a log line. A preview (``dry_run``) is the real
