@@ -103,3 +103,23 @@ def test_a_cancel_keeps_and_reports_the_packages_merged_so_far(tmp_path):
     assert report.cancelled
     assert [r.status for r in report.results] == ["merged"] * done + ["cancelled"] * (len(files) - done)
     assert _committed(db) == {(u, p): v for _, u, p, v in files[:done]}
+
+
+def test_a_batch_that_cannot_begin_refuses_that_file_and_the_next_files_merge(tmp_path, monkeypatch):
+    db = district(tmp_path)
+    files = _files(tmp_path)[:3]
+    real = StoreCore.begin
+    calls = []
+
+    def begin_once_locked(self):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        real(self)
+
+    monkeypatch.setattr(StoreCore, "begin", begin_once_locked)
+    with open_store(db) as store:
+        report = merge_files(store, [f for f, *_ in files])
+    assert [r.status for r in report.results] == ["refused", "merged", "merged"]
+    assert report.results[0].reason
+    assert _committed(db) == {(u, p): v for _, u, p, v in files[1:]}

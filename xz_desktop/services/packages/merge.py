@@ -397,7 +397,11 @@ def iter_merge(
                     yield from pending
                     pending.clear()
                 if batched and not store.in_transaction:
-                    store.begin()
+                    try:
+                        store.begin()
+                    except Exception as exc:  # e.g. another program holds the database: this file is not merged
+                        pending.append(_refused(path, user_error(exc, store.path, what=f"merging {path.name}")))
+                        continue
                 pending.append(
                     _merge_one(
                         store, path, by=by, collect=collect, known=known, undigested=undigested, preview=not batched
