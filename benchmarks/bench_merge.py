@@ -4,7 +4,7 @@
     python -m benchmarks.bench_merge --packages 100  # a quick run
 
 Prints figures per second for the real merge (every package read, verified, checked and
-merged in its own transaction, with provenance and the merge rule), the same for a plain
+merged atomically in its own savepoint, ten per commit, with provenance and the merge rule), the same for a plain
 baseline measured in the same run (the same rows copied with ``ATTACH`` and
 ``INSERT … SELECT`` in one transaction, ten files attached at a time), their ratio, and
 memory after 250, 500 and 1,000 packages: the resident set size during the timed run, and
@@ -206,7 +206,7 @@ def main(argv: list[str]) -> None:
         f"baseline (ATTACH ten files + INSERT … SELECT, one transaction per ten): {base_s:.2f} s, {total / base_s:,.0f} figures/s"
     )
     print(
-        f"merge (verify + check + provenance + rule, one transaction per package): {merge_s:.2f} s, {total / merge_s:,.0f} figures/s"
+        f"merge (verify + check + provenance + rule, each package atomic, ten per commit): {merge_s:.2f} s, {total / merge_s:,.0f} figures/s"
     )
     print(f"ratio merge / baseline: {merge_s / base_s:.2f}× (target ≤ 3×)")
     print(

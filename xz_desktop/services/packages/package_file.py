@@ -299,10 +299,13 @@ def file_digest(path: str | Path) -> str | None:
     or is larger. Nothing is parsed: a digest equal to one recorded for a package in force names that file."""
     try:
         with Path(path).open("rb") as fh:
-            data = fh.read(MAX_PACKAGE_BYTES + 1)
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_PACKAGE_BYTES:
+                return None
+            data = fh.read(size + 1)  # one byte more: a file still growing is not taken as read
     except OSError:
         return None
-    return None if len(data) > MAX_PACKAGE_BYTES else hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest() if len(data) == size else None
 
 
 def _checked_bytes(path: Path) -> bytes:
@@ -316,13 +319,8 @@ def _checked_bytes(path: Path) -> bytes:
                 path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=size // 2**20
             )
         with path.open("rb") as fh:
-            data = fh.read(MAX_PACKAGE_BYTES + 1)
-        if len(data) > MAX_PACKAGE_BYTES:  # it grew while read
-            raise _refuse(
-                path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=len(data) // 2**20
-            )
-        header = data[:100]
-        size = len(data)
+            data = fh.read(size + 1)  # one byte more than its size: a file still being written is seen
+        header, size = data[:100], len(data)  # what follows checks the bytes read (the file may have changed)
     except FileNotFoundError:
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "找不到文件 {file}")) from None
     except OSError as exc:
