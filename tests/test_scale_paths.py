@@ -235,6 +235,9 @@ def test_an_identical_file_is_recognised_from_its_manifest_and_figures(tmp_path)
         assert merge_files(store, [pkg]).results[0].status == "merged"
         again = unchanged_by_manifest(store, pkg)
         assert again is not None and (again.status, again.unchanged) == ("unchanged", 2)
+        assert again.unit_verified  # its seal was checked: the re-merge must not call a proven unit unverified
+        [remerged] = merge_files(store, [pkg]).results  # the way a re-merge takes it (the file's digest)
+        assert (remerged.status, remerged.unit_verified) == ("unchanged", True)
 
 
 def test_a_file_that_differs_in_a_figure_goes_the_full_way_and_is_refused(tmp_path):

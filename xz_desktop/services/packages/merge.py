@@ -224,7 +224,10 @@ def unchanged_by_manifest(store: Store, path: Path) -> PackageResult | None:
         check_seal(store, m.unit, m.key_id, head.signature, signed, file=path.name)
     except XzError:
         return None
-    return PackageResult(str(path), m.unit, UNCHANGED, m.package_id, list(m.periods), unchanged=len(rows))
+    # The seal was checked just above: the unit is proven, as on the full path.
+    return PackageResult(
+        str(path), m.unit, UNCHANGED, m.package_id, list(m.periods), unchanged=len(rows), unit_verified=True
+    )
 
 
 def merge_package(
