@@ -895,6 +895,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>A package of this period was exported on {at}.</translation>
     </message>
     <message>
+        <source>此后区里更正过 {n} 项数值（更正文件可发给该单位）。</source>
+        <translation>Since then the district has corrected {n} figures (a corrections file can go to the unit).</translation>
+    </message>
+    <message>
         <source>此后有 {n} 项数值修改过，尚未报送，请重新导出上报包。</source>
         <translation> {n} figure(s) changed since and are not submitted yet: export the package again.</translation>
     </message>
@@ -1448,6 +1452,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>空表上报</source>
         <translation>Nil report</translation>
+    </message>
+    <message>
+        <source>正在预览或合并，完成后再添加上报包。</source>
+        <translation>A preview or merge is running: add packages when it is over.</translation>
     </message>
     <message>
         <source>选择上报包</source>
@@ -2913,6 +2921,10 @@ in</translation>
         <translation>The unit code “{code}” is already used by “{name}”{retired}; unit codes must be unique</translation>
     </message>
     <message>
+        <source>（已停用，可恢复）</source>
+        <translation> (retired, can be reactivated)</translation>
+    </message>
+    <message>
         <source>没有单位“{code}”</source>
         <translation>There is no unit “{code}”</translation>
     </message>
@@ -2927,6 +2939,10 @@ in</translation>
     <message>
         <source>单位的{fields}不能在这里修改</source>
         <translation>A unit&apos;s {fields} cannot be changed here</translation>
+    </message>
+    <message>
+        <source>{names}等</source>
+        <translation>{names} and others</translation>
     </message>
     <message>
         <source>“{unit}”是{names}唯一的填报单位，停用后没有单位填报这些指标，未停用</source>
@@ -3076,6 +3092,10 @@ in</translation>
 </context>
 <context>
     <name>drops</name>
+    <message>
+        <source>{name}：合并窗口正在预览或合并，完成后再把上报包拖进来。</source>
+        <translation>{name}: the merge window is previewing or merging; drop the package again when it is over.</translation>
+    </message>
     <message>
         <source>{name} 是区里下发给各单位的目录文件，区级汇总数据库不导入目录文件。</source>
         <translation>{name} is the catalog file the district sends to the units; the district&apos;s database does not import catalog files.</translation>
