@@ -4,6 +4,8 @@ Each fixture was written by xz-desktop 0.1.0 and is never regenerated (tests/fix
 a database of schema version 1, a unit's package and the district's corrections file of package
 format 1, a catalog file of format 1 and an Excel template of template version 1. When a format's
 version goes up, the fixture of the old version stays here and this test says what still reads it.
+The ``v5_`` files were written by the release of database schema 5 (signed packages, the reporting round),
+before the catalog history (schema 6) and the packages' file digests (schema 7).
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ CORRECTIONS_1 = FIXTURES / "format1_corrections_xincheng.xzpkg"
 CATALOG_1 = FIXTURES / "format1_catalog.xzcat"
 TEMPLATE_1 = FIXTURES / "format1_template_xincheng_2024.xlsx"
 DATABASE_1 = FIXTURES / "v1_unit_xincheng.sqlite"
+# Written by the release with database schema 5 and package format 2 (signed): a district that enrolled 新城街道,
+# merged its 2023 package and accepted the period; the unit's copy; the package; the district's receipt.
+DISTRICT_5 = FIXTURES / "v5_district.sqlite"
+UNIT_5 = FIXTURES / "v5_unit_xincheng.sqlite"
+PACKAGE_5 = FIXTURES / "v5_package_xincheng_2023.xzpkg"
+RECEIPT_5 = FIXTURES / "v5_receipt_xincheng.xzrcpt"
 
 
 @pytest.fixture
@@ -89,3 +97,54 @@ def test_a_version_1_excel_template_is_imported(town):
         assert store.values.get("xincheng", "phd", "2024").value == 66
         assert store.values.get("xincheng", "talent_total", "2024").value == 12000
         assert store.values.get("xincheng", "employed", "2024").value == 52000
+
+
+def _copy(fixture: Path, tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    shutil.copy(fixture, path)
+    return path
+
+
+def test_a_schema_5_district_opens_upgraded_and_re_merges_its_old_package_unchanged(tmp_path):
+    path = _copy(DISTRICT_5, tmp_path, "区级汇总.sqlite")
+    with open_store(path) as store:
+        assert store.is_district and store.schema_version() >= 7
+        assert store.values.get("xincheng", "talent_total", "2023").value == 10000
+        assert store.values.get("xincheng", "phd", "2023").value == 50
+        assert store.review.decision("xincheng", "2023").state == "accepted"
+        # merged before the file digests were kept: recognised from its manifest and figures, nothing written
+        [result] = merge_files(store, [PACKAGE_5], by="区人才办").results
+        assert (result.status, result.unchanged, result.unit_verified) == ("unchanged", 21, True)
+    assert list(tmp_path.glob("区级汇总.v5-*.backup.sqlite")), "the upgrade kept the schema-5 file beside it"
+
+
+def test_a_schema_5_units_copy_takes_the_old_receipt_and_its_period_is_locked(tmp_path):
+    from xz_desktop.services.round.receipt import import_receipt
+
+    path = _copy(UNIT_5, tmp_path, "新城街道.sqlite")
+    with open_store(path) as store:
+        assert store.unit_code == "xincheng" and store.schema_version() >= 7
+        assert store.values.get("xincheng", "employed", "2023").value == 50000
+        result = import_receipt(store, RECEIPT_5)
+        assert result.accepted == ["2023"] and result.values == 21
+        assert store.review.decision("xincheng", "2023").state == "accepted"
+        with pytest.raises(XzError):  # accepted by the district: read-only until it reopens the period
+            store.values.write_one("xincheng", "phd", "2023", 51)
+
+
+def test_a_format_2_package_of_the_previous_release_merges_again_the_full_way(tmp_path):
+    from xz_desktop.services.packages.merge import unmerge
+    from xz_desktop.services.round.review import reopen
+
+    path = _copy(DISTRICT_5, tmp_path, "区级汇总.sqlite")
+    package_id = read_package(PACKAGE_5).manifest.package_id
+    with open_store(path) as store:
+        reopen(store, "xincheng", "2023", "重新核对", by="区人才办")
+        unmerge(store, package_id, by="区人才办")
+        assert store.values.get("xincheng", "talent_total", "2023") is None
+        # read, verified against the key the old district enrolled 新城街道 with, checked and merged anew
+        [result] = merge_files(store, [PACKAGE_5], by="区人才办").results
+        assert (result.status, result.inserted, result.unit_verified) == ("merged", 21, True)
+        assert store.values.get("xincheng", "talent_total", "2023").value == 10000
+        [again] = merge_files(store, [PACKAGE_5], by="区人才办").results  # now by its file's digest
+        assert (again.status, again.unchanged) == ("unchanged", 21)
