@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshot-form.png"
     from PySide6.QtWidgets import QApplication
+    from window_shot import save_grab  # tools/, beside this script
 
     from xz_desktop.services.demo import create_demo
     from xz_desktop.ui import settings, translations
@@ -45,15 +46,7 @@ def main(argv: list[str]) -> int:
         page.proxy.setData(index, str(int((row.previous or 1) * 3)))
         page.select("postdoc_workstation", Column.EXPLANATION)
         page.view.setFocus()
-        for _ in range(30):
-            app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            print(f"could not write {out}", file=sys.stderr)
-            return 1
-        window.close()
-    print(out)
-    return 0
+        return save_grab(app, window, out)
 
 
 if __name__ == "__main__":

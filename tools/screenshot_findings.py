@@ -26,6 +26,7 @@ THIS_YEAR = {"talent_total": 14500, "phd": -3, "master": 450, "bachelor": 2800} 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshot-findings.png"
     from PySide6.QtWidgets import QApplication
+    from window_shot import save_grab  # tools/, beside this script
 
     from xz_desktop.services import form
     from xz_desktop.store import create_store
@@ -52,15 +53,7 @@ def main(argv: list[str]) -> int:
         page.open_form("xincheng", "2024")
         page.splitter.setSizes([560, 190])
         page.show_findings()
-        for _ in range(30):
-            app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            print(f"could not write {out}", file=sys.stderr)
-            return 1
-        window.close()
-    print(out)
-    return 0
+        return save_grab(app, window, out)
 
 
 if __name__ == "__main__":

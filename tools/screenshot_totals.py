@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     default = "screenshot-totals.png" if args.size == DEFAULT_SIZE else f"screenshot-totals-{width}.png"
     out = args.out or ROOT / "docs" / default
     from PySide6.QtWidgets import QApplication
+    from window_shot import save_grab  # tools/, beside this script
 
     from xz_desktop.services.demo import create_demo
     from xz_desktop.ui import settings, translations
@@ -49,15 +50,7 @@ def main(argv: list[str]) -> int:
         window.show_page("totals")
         page = window.page("totals")
         page.select_indicator("talent_total")
-        for _ in range(30):
-            app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out)):
-            print(f"could not write {out}", file=sys.stderr)
-            return 1
-        window.close()
-    print(out)
-    return 0
+        return save_grab(app, window, out)
 
 
 if __name__ == "__main__":
