@@ -117,3 +117,30 @@ def test_a_report_computed_before_a_write_is_not_delivered_but_computed_again(qt
     assert calls == [2024, 2024] and len(delivered) == 1
     assert delivered[0].table.value("xincheng", "talent_total") == 99999.0
     w.close()
+
+
+def test_a_report_finishing_after_the_window_closed_is_not_delivered(qtbot, demo_db, monkeypatch):
+    """Closing the window closes its store; a worker still computing must deliver nothing to it (no error)."""
+    from xz_desktop.ui.year_reports import reports_of
+
+    computed, release, finished = threading.Event(), threading.Event(), threading.Event()
+    real = pivot.year_report
+
+    def held(store, year, **kw):
+        report = real(store, year, **kw)
+        computed.set()
+        release.wait(20)
+        finished.set()
+        return report
+
+    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", held)
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    delivered = []
+    reports_of(w).request(2024, False, delivered.append)
+    assert computed.wait(20)
+    w.close()
+    release.set()
+    assert finished.wait(20)
+    qtbot.wait(300)  # the worker's result reaches the GUI thread as an event
+    assert delivered == []

@@ -110,7 +110,8 @@ def run_quietly(
 
     def alive(slot: Callable[[Any], None]) -> Callable[[Any], None]:
         def call(arg: Any) -> None:
-            if not task.abandoned and shiboken6.isValid(window):
+            # A window closed meanwhile has closed its store: nothing is delivered to it.
+            if not task.abandoned and shiboken6.isValid(window) and not getattr(window, "_closed", False):
                 slot(arg)
 
         return call
