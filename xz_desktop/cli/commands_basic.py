@@ -13,7 +13,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
 from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
-from .output import open_store, print_json, table
+from .output import open_store, print_json, table, usage_error
 
 # Each command imports the services it uses inside its function: `xz --help` and `xz catalog` load
 # neither sqlite_utils nor pandas/openpyxl (tests/test_cli_imports.py).
@@ -209,11 +209,7 @@ def cmd_units(args) -> int:
 
 def cmd_init(args) -> int:
     if args.catalog is not None and not args.district:
-        print(
-            "xz: 用法错误 / usage error: --catalog 只能与 --district 一起使用 / --catalog needs --district",
-            file=sys.stderr,
-        )
-        return 2
+        return usage_error(args, "--catalog 只能与 --district 一起使用 / --catalog needs --district")
     if args.enrolment is not None:
         from ..services.signing.enrolment import init_from_enrolment
 

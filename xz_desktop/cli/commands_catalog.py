@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .output import open_store, print_json, table
+from ..domain.timefmt import local_time
+from .output import open_store, print_json, table, usage_error
 
 if TYPE_CHECKING:
     from ..domain.catalog_edits import CatalogRevision
@@ -150,8 +150,7 @@ def cmd_unit_edit(args: argparse.Namespace) -> int:
     if args.retire or args.reactivate:
         fields["active"] = "1" if args.reactivate else "0"
     if not fields:
-        print("xz: 用法错误 / usage error: 请至少给出一项修改 / give at least one change", file=sys.stderr)
-        return 2
+        return usage_error(args, "请至少给出一项修改 / give at least one change")
     with open_store(args.db) as store:
         made = edit_unit(store, args.code, fields)
     return _done(made, args.json)
@@ -191,7 +190,9 @@ def cmd_catalog_history(args: argparse.Namespace) -> int:
         print("目录自建库以来没有修改过。")
         return 0
     rows = [
-        [r.version, r.changed_at, r.changed_by, c.code, c.field, c.old, c.new] for r in revisions for c in r.changes
+        [r.version, local_time(r.changed_at), r.changed_by, c.code, c.field, c.old, c.new]
+        for r in revisions
+        for c in r.changes
     ]
     print(table(["版本", "时间", "修改人", "单位/指标", "项目", "旧值", "新值"], rows))
     return 0

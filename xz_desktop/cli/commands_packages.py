@@ -10,7 +10,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
 from ..domain.round import State, state_label
 from ..domain.timefmt import local_time
-from .output import open_store, print_json, table
+from .output import open_store, print_json, table, usage_error
 
 R = argparse.RawDescriptionHelpFormatter
 
@@ -205,8 +205,7 @@ def cmd_package(args) -> int:
     with open_store(args.db) as store:
         if store.is_district:
             if args.nil is not None:
-                print("xz: 用法错误 / usage error: 汇总数据库不报空表 / --nil is for a unit's copy", file=sys.stderr)
-                return 2
+                return usage_error(args, "汇总数据库不报空表 / --nil is for a unit's copy")
             return _upward_package(store, args)
         made = make_package(store, _periods(args.period), args.output, args.author, args.nil)
     if args.json:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..domain.messages import XzError
 from ..domain.numbers import format_number, parse_number
-from .output import open_store, print_json, table
+from .output import open_store, print_json, table, usage_error
 
 VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
 
@@ -91,18 +90,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def _usage(args: argparse.Namespace, text: str) -> int:
-    print(f"xz {args.command}: 用法错误 / usage error: {text}", file=sys.stderr)
-    return 2
-
-
 def cmd_targets(args: argparse.Namespace) -> int:
     from ..services.plan.targets import check_targets, import_targets, list_targets, split
 
     if args.by and not args.split:
-        return _usage(args, "--by 只与 --split 一起使用 / --by goes with --split")
+        return usage_error(args, "--by 只与 --split 一起使用 / --by goes with --split")
     if args.split and not args.by:
-        return _usage(args, "--split 需要 --by base|INDICATOR_CODE / --split needs --by")
+        return usage_error(args, "--split 需要 --by base|INDICATOR_CODE / --split needs --by")
     with open_store(args.db) as store:
         if args.import_file:
             changed = import_targets(store, args.import_file, args.author)
@@ -214,7 +208,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         if args.adjust:
             if not args.reason:
-                return _usage(args, "--adjust 需要 --reason / --adjust needs --reason")
+                return usage_error(args, "--adjust 需要 --reason / --adjust needs --reason")
             unit, points = _parse_adjust(args.adjust)
             add_adjustment(store, unit, args.period, points, args.reason)
         scores = assess(store, args.period)

@@ -109,3 +109,9 @@ def open_store(path: Path, *, read_only: bool = False, scratch: bool = False) ->
     from ..store import open_store as _open_store
 
     return _open_store(path, read_only=read_only, scratch=scratch)
+
+
+def usage_error(args, text: str) -> int:
+    """A usage error found after parsing (options that go together): said as argparse says its own, exit 2."""
+    print(f"xz {args.command}: 用法错误 / usage error: {text}", file=sys.stderr)
+    return 2
