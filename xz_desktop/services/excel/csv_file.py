@@ -14,27 +14,13 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...domain.raw_csv import HEADER
 from ...domain.timefmt import local_time
 from ...store import Store
 from ..files import check_target, replacing
 from ..progress import SILENT, Progress
 from .style import inert, inert_row
 from .tables import RAW_CHUNK, raw_count
-
-HEADER = [
-    "unit",
-    "indicator",
-    "period",
-    "value",
-    "explanation",
-    "unit_name",
-    "indicator_name",
-    "measure",
-    "revision",
-    "changed_at",
-    "changed_by",
-    "source",
-]
 
 
 @dataclass

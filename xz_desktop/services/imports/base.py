@@ -16,11 +16,12 @@ from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import parse_number
 from ...domain.periods import parse_period
+from ...domain.raw_csv import READ_COLUMNS
 from ...store import Store
 from ...store.values import UnitPeriod, ValueChange
 from ..progress import SILENT, Progress
 
-CSV_COLUMNS = ("unit", "indicator", "period", "value")
+CSV_COLUMNS = READ_COLUMNS  # the raw CSV's columns an import needs (domain/raw_csv.py)
 CHECKING = QT_TRANSLATE_NOOP("imports", "正在审核…")
 WRITING = QT_TRANSLATE_NOOP("imports", "正在写入…")
 

@@ -9,19 +9,8 @@ from pathlib import Path
 
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.raw_csv import EXPLANATION, EXPORT_ONLY_COLUMNS
 from .base import CSV_COLUMNS, ImportRow, _problem
-
-# The columns ``xz export -o FILE.csv`` adds after the five it reads back: the export goes back in as it is.
-EXPORT_ONLY_COLUMNS = (
-    "unit_name",
-    "indicator_name",
-    "measure",
-    "revision",
-    "changed_at",
-    "changed_by",
-    "source",
-)
-
 
 # A GBK/GB18030 decoder accepts almost any bytes, so a file in another encoding (Shift-JIS, Big5 …)
 # "decodes" into rare characters. Text a Chinese office writes is nearly all in GB2312's common set.
@@ -90,7 +79,7 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     duplicated = sorted({h for h in header if header.count(h) > 1})
-    unknown = [h for h in header if h not in (*CSV_COLUMNS, "explanation", *EXPORT_ONLY_COLUMNS)]
+    unknown = [h for h in header if h not in (*CSV_COLUMNS, EXPLANATION, *EXPORT_ONLY_COLUMNS)]
     if duplicated or unknown:
         raise XzError(
             Message(
@@ -134,7 +123,7 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
                     )
                 )
                 continue
-            explanation = record.get("explanation") if "explanation" in header else None
+            explanation = record.get(EXPLANATION) if EXPLANATION in header else None
             rows.append(
                 ImportRow(
                     f"第 {line} 行",
