@@ -104,6 +104,8 @@ def test_the_window_shows_local_time(tmp_path, qtbot, in_xiuzhou):
     window = MainWindow(path)
     qtbot.addWidget(window)
     try:
+        window.show()
+        window.show_page("submission_status")  # computed while shown
         status = window.page("submission_status")
         status.period.setCurrentIndex(status.period.findData("2023"))
         row = next(r for r in range(status.model.rowCount()) if status.model.row_at(r).unit == "xincheng")

@@ -282,6 +282,7 @@ def test_one_period_across_the_tabs(qtbot, district_with_years):
         "status": "2023",
         "review": "2023",
     }
+    window.show_page("submission_status")  # computed while shown
     status = window.page("submission_status")
     assert status.period.currentText() == "2023年"  # labelled as everywhere else
     assert window.page("totals").year_box.currentText() == "2023年"

@@ -88,8 +88,11 @@ def test_a_figure_change_reloads_only_the_pages_that_show_figures(qtbot, window)
     ).run_in_background()
     finished(qtbot, window, task)
     idle(qtbot, window)  # the totals are recomputed on a worker
-    assert totals_resets and status_resets, "the totals and 报送情况 (completeness) show figures"
+    assert totals_resets, "the totals show figures"
+    assert not status_resets and status._stale, "报送情况 (completeness) shows figures: hidden, it reloads when shown"
     assert not log_resets, "the merge log shows no figures: it must not reload on a figure change"
+    window.show_page("submission_status")
+    assert status_resets and not status._stale
 
 
 def test_a_package_change_reloads_the_log_but_not_the_totals(qtbot, window):

@@ -89,6 +89,7 @@ def test_merge_dialog_previews_before_it_writes(tmp_path, qtbot, open_window):
     with open_store(path) as store:
         assert store.values.get("xincheng", "phd", "2023").value == 50
     # the other pages followed: 报送情况 and the log
+    window.show_page("submission_status")  # computed while shown
     status = window.page("submission_status")
     status.period.setCurrentIndex(status.period.findData("2023"))
     names = [

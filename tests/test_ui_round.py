@@ -75,12 +75,14 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     )
     assert page.model.sheet.state == "returned" and not page.return_button.isEnabled()
 
+    office.show_page("submission_status")  # computed while shown
     status = office.page("submission_status")
     status.period.setCurrentIndex(status.period.findData("2023"))
     row = next(r for r in _rows(status.model) if r[0] == "新城街道")
     assert row[2] == "已退回" and row[7] == "博士人数需要核实"
     chase = [r[0] for r in _rows(status.chase_model)]
     assert "新城街道" in chase and "嘉北街道" in chase  # returned and not resubmitted; never submitted
+    office.show_page("review")
 
     # the receipt goes to the town: its form shows the reasons, next to the figure they concern
     receipt = page.export_receipt(tmp_path / "receipt1.xzpkg")

@@ -6,7 +6,9 @@ import threading
 
 import pytest
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import pivot
+from xz_desktop.services.totals import computed_totals
 from xz_desktop.store import open_store
 from xz_desktop.ui import settings
 from xz_desktop.ui.main_window import MainWindow
@@ -144,3 +146,24 @@ def test_a_report_finishing_after_the_window_closed_is_not_delivered(qtbot, demo
     assert finished.wait(20)
     qtbot.wait(300)  # the worker's result reaches the GUI thread as an event
     assert delivered == []
+
+
+def test_the_window_keeps_the_totals_it_computed_and_the_next_window_reads_them(qtbot, window, demo_db):
+    version = window.store.version()
+    window.show_page("totals")
+    idle(qtbot, window)
+    assert window.store.version() == version, "keeping totals is not a change: the reports stay current"
+    shown = [r.as_json() for r in window.page("totals")._report.rows]
+    window.close()
+    with open_store(demo_db, read_only=True) as store:
+        assert [(k.period, k.carry_forward) for k in store.stored_totals.periods()] == [("2024", False)]
+        assert [r.as_json() for r in computed_totals(store, Period(2024))] == shown
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.show()
+    again.show_page("totals")
+    idle(qtbot, again)
+    assert [r.as_json() for r in again.page("totals")._report.rows] == shown
+    again.show_page("pivot")
+    assert again.page("pivot").model.table.period == "2024"
+    again.close()

@@ -7,6 +7,7 @@ Reading and writing the catalog as rows of text (CSV files, database rows) is
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -189,6 +190,13 @@ class Catalog:
         unit = self.unit(unit) if isinstance(unit, str) else unit
         wanted = indicator.reported_by
         return unit.code in wanted or (GEOGRAPHIC in wanted and unit.kind is UnitKind.GEOGRAPHIC)
+
+    def reporting(self, indicator: Indicator, units: Iterable[str]) -> list[str]:
+        """Those of ``units`` (codes in the catalog) that report ``indicator``: :meth:`reports` of each, in one pass."""
+        wanted = set(indicator.reported_by)
+        if GEOGRAPHIC in wanted:
+            return [u for u in units if u in wanted or self._units[u].kind is UnitKind.GEOGRAPHIC]
+        return [u for u in units if u in wanted]
 
     def indicators_for_unit(self, unit: Unit | str) -> list[Indicator]:
         """The indicators a unit types, in catalog order."""

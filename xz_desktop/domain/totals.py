@@ -66,8 +66,63 @@ class TotalRow:
         """What :func:`dataclasses.asdict` gives, built without its deep copies (a row lists every reporting unit)."""
         return {name: _plain(getattr(self, name)) for name in _ROW_FIELDS}
 
+    @classmethod
+    def from_json(cls, data: Any) -> TotalRow:
+        """The row :meth:`as_json` gave ``data``; ``ValueError`` unless every field is there with its type."""
+        if not isinstance(data, dict) or set(data) != set(_ROW_FIELDS):
+            raise ValueError("not a total row")
+        values = {name: _field_value(name, data[name]) for name in _ROW_FIELDS}
+        return cls(**values)
+
 
 _ROW_FIELDS = tuple(f.name for f in fields(TotalRow))
+
+# What each field of a row read back may hold (the types of its annotation, JSON's view of them).
+_NUMBER = (int, float)
+_ROW_TYPES: dict[str, tuple[type, ...]] = {
+    "code": (str,),
+    "name": (str,),
+    "category": (str,),
+    "source": (str,),
+    "measure": (str,),
+    "aggregation": (str,),
+    "verdict": (str,),
+    "base_source": (str,),
+    "table1_seq": (int, type(None)),
+    "table2_seq": (int, type(None)),
+    "decimals": (int,),
+    "target_sense": (str, type(None)),
+    "on_track": (bool, type(None)),
+    "disputed": (bool,),
+    "complete": (bool,),
+    "estimated": (bool,),
+    "value_complete": (bool,),
+}
+_LISTS_OF_CODES = ("units_reported", "units_missing")
+_LISTS_OF_RECORDS: dict[str, type] = {"missing": Missing, "carried": Carried, "errors": Missing}
+
+
+def _field_value(name: str, value: Any) -> Any:
+    if name in _LISTS_OF_CODES:
+        if not isinstance(value, list) or not all(type(v) is str for v in value):
+            raise ValueError(name)
+        return value
+    if name in _LISTS_OF_RECORDS:
+        kind = _LISTS_OF_RECORDS[name]
+        names = _RECORD_FIELDS[kind]
+        if not isinstance(value, list) or not all(
+            isinstance(v, dict) and set(v) == set(names) and all(type(v[n]) is str for n in names) for v in value
+        ):
+            raise ValueError(name)
+        return [kind(**v) for v in value]
+    allowed = _ROW_TYPES.get(name)
+    if allowed is None:  # a number or a blank (value, cumulative, expected, completion, …)
+        if value is not None and (type(value) is bool or not isinstance(value, _NUMBER)):
+            raise ValueError(name)
+        return value  # as it was: an int stays an int, so the row prints as it did
+    if type(value) not in allowed:
+        raise ValueError(name)
+    return value
 
 
 def _plain(value: Any) -> Any:

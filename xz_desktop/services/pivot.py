@@ -8,9 +8,10 @@ workbook and ``xz totals --json`` always agree.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
-from typing import cast
+from typing import NamedTuple, cast
 
 import pandas as pd
 
@@ -28,10 +29,13 @@ from .reporting_period import initial_period
 from .totals import (  # noqa: F401
     depends_on,
     error_keys,
+    kept_key,
+    kept_totals,
     mark_errors,
     marked,
     totals_aggregator,
     totals_selections,
+    totals_text,
     year_aggregator,
     year_figures,
     year_periods,
@@ -153,9 +157,69 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     long["value"] = pd.to_numeric(long["value"], errors="coerce")
     frame = long.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
     frame = frame.reindex(index=units, columns=[i.code for i in indicators])
-    applicable = {(u, i.code) for i in indicators for u in units if catalog.reports(u, i)}
     return UnitTable(
-        str(period), frame, units, indicators, {u: catalog.unit(u).name for u in units}, applicable, district
+        str(period),
+        frame,
+        units,
+        indicators,
+        {u: catalog.unit(u).name for u in units},
+        _applicable(catalog, units, indicators),
+        district,
+    )
+
+
+def _applicable(catalog: Catalog, units: list[str], indicators: list[Indicator]) -> set[tuple[str, str]]:
+    """The (unit, indicator) pairs the unit is expected to report."""
+    return {(u, ind.code) for ind in indicators for u in catalog.reporting(ind, units)}
+
+
+# A year's table kept with its totals (``stored_totals.unit_table``, migration 008): the units in row order, each
+# column's figures in that order (null for a blank) and each column's district figure; the rest is the catalog's.
+
+
+def table_text(table: UnitTable) -> str:
+    """The text the database keeps of ``table`` (compact JSON; a float's repr reads back as the same float)."""
+    matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
+    columns = {
+        ind.code: [None if math.isnan(v) else float(v) for v in matrix[:, n].tolist()]
+        for n, ind in enumerate(table.indicators)
+    }
+    data = {"period": table.period, "units": table.units, "columns": columns, "district": table.district}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def table_from_text(catalog: Catalog, period: Period, text: str) -> UnitTable | None:
+    """The table :func:`table_text` kept, or ``None`` unless it is exactly such a table of ``period`` for ``catalog``."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    indicators = [i for i in catalog.indicators if i.is_entered]
+    codes = [i.code for i in indicators]
+    if not isinstance(data, dict) or set(data) != {"period", "units", "columns", "district"}:
+        return None
+    units, columns, district = data["units"], data["columns"], data["district"]
+    if data["period"] != str(period) or not isinstance(units, list) or not isinstance(columns, dict):
+        return None
+    if not all(type(u) is str and catalog.has_unit(u) for u in units) or len(set(units)) != len(units):
+        return None
+    if list(columns) != codes or not isinstance(district, dict) or list(district) != codes:
+        return None
+    if not all(_numbers(columns[c], len(units)) and _numbers([district[c]], 1) for c in codes):
+        return None
+    frame = pd.DataFrame(
+        {c: pd.Series(columns[c], index=units, dtype=float) for c in codes}, index=units, columns=codes, dtype=float
+    )
+    frame.index.name, frame.columns.name = "unit", "indicator"
+    names = {u: catalog.unit(u).name for u in units}
+    return UnitTable(str(period), frame, units, indicators, names, _applicable(catalog, units, indicators), district)
+
+
+def _numbers(values: object, length: int) -> bool:
+    return (
+        isinstance(values, list)
+        and len(values) == length
+        and all(v is None or (type(v) in (int, float)) for v in values)
     )
 
 
@@ -168,19 +232,37 @@ class YearReport:
     rows: list[TotalRow]  # the totals, with their units' errors
     table: UnitTable  # units × indicators of the year
     # The aggregation itself is not kept (one indicator's contributions: :func:`breakdown_aggregator`).
+    # What the database is to keep (:func:`~.totals.keep_totals`) when it was computed here; None when read kept.
+    to_keep: KeptTexts | None = None
+
+
+class KeptTexts(NamedTuple):
+    """A computed year report as the database keeps it: :func:`~.totals.totals_text` and :func:`table_text`."""
+
+    rows: str
+    table: str
 
 
 def year_report(store: Store, year: int, *, carry_forward: bool = False) -> YearReport:
     """The year's totals and its units × indicators table, sharing one aggregation of only what they read.
 
-    The year's figures are read once for its 逻辑性 errors and its totals (:func:`year_figures`); the
-    aggregation is dropped when the report is made.
+    What the database keeps for it as it is (:func:`~.totals.kept_totals` and the table kept with them) is read;
+    otherwise the year's figures are read once for its 逻辑性 errors and its totals (:func:`year_figures`), the
+    table comes from the same aggregation, and the report carries the texts to keep. The aggregation is dropped
+    when the report is made.
     """
     catalog = store.catalog()
     period = Period(year)
+    rows = kept_totals(store, period, carry_forward)
+    if rows is not None:
+        text = store.stored_totals.get_table(kept_key(period, carry_forward))
+        table = table_from_text(catalog, period, text) if text is not None else None
+        if table is not None:
+            return YearReport(year, carry_forward, rows, table)
     aggregator, errors = year_figures(store, period, carry_forward=carry_forward)
     rows = marked(district_totals(catalog, aggregator, period), errors, period)
-    return YearReport(year, carry_forward, rows, unit_table(catalog, aggregator, period))
+    table = unit_table(catalog, aggregator, period)
+    return YearReport(year, carry_forward, rows, table, KeptTexts(totals_text(rows), table_text(table)))
 
 
 def years_with_data(store: Store) -> list[int]:

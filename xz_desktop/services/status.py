@@ -43,7 +43,12 @@ def submission_status(store: Store, period: str) -> list[UnitStatus]:
         if period in p.periods:
             packages.setdefault(p.unit, []).append(p)
     present = store.values.reported(period)
-    reported = {u.code: {i.code for i in catalog.indicators_for_unit(u)} for u in catalog.active_units()}
+    active = [u.code for u in catalog.active_units()]
+    reported: dict[str, set[str]] = {u: set() for u in active}  # what each unit is expected to report
+    for ind in catalog.indicators:
+        if ind.is_entered:
+            for u in catalog.reporting(ind, active):
+                reported[u].add(ind.code)
     out = []
     for unit in catalog.active_units():
         mine = packages.get(unit.code, [])

@@ -74,6 +74,7 @@ class StoreCore:
         self._catalog: Catalog | None = None
         self._guarded = False
         self._seen_version = self.data_version()
+        self._derived = 0  # rows this connection wrote that are derived, not data (kept totals): see version()
 
     # -- transactions ---------------------------------------------------
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
@@ -269,8 +270,13 @@ class StoreCore:
 
     def version(self) -> tuple[int, int]:
         """Changes whenever anyone writes the database: this connection (its count of changed rows) or another
-        connection (``data_version``). What is computed from the database can be kept under it."""
-        return (self.conn.total_changes, self.data_version())
+        connection (``data_version``). What is computed from the database can be kept under it. Rows written as
+        derived data (:meth:`derived_changes`: kept totals) are not changes of the data and do not move it."""
+        return (self.conn.total_changes - self._derived, self.data_version())
+
+    def derived_changes(self, rows: int) -> None:
+        """Say that this connection's last ``rows`` changed rows were derived data (kept totals), not data."""
+        self._derived += rows
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection has committed since the last call (or since opening); if so, what this

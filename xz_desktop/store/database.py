@@ -24,6 +24,7 @@ from .lock import window_lock_holder
 from .merge_log import MergeLog
 from .packages import PackageTable
 from .review import ReviewTable
+from .stored_totals import StoredTotals
 from .targets import TargetTable
 from .values import ValueTable
 
@@ -49,7 +50,7 @@ class Store(StoreCore):
     ``candidates`` (district corrections and decisions the merge weighs), ``conflicts``,
     ``log`` (the merge log), ``review`` (the reporting round: due dates, decisions, the review log),
     ``targets`` (unit targets and assessment adjustments), ``keys`` (the signing keys: own key pair,
-    trusted public keys), ``catalog_history`` (the catalog's own revisions); meta and the catalog are :class:`StoreCore`'s. Only the store's modules
+    trusted public keys), ``catalog_history`` (the catalog's own revisions), ``stored_totals`` (totals kept as computed); meta and the catalog are :class:`StoreCore`'s. Only the store's modules
     use ``conn``.
     """
 
@@ -64,6 +65,7 @@ class Store(StoreCore):
         self.keys = KeyTable(self)
         self.targets = TargetTable(self)
         self.catalog_history = CatalogHistory(self)
+        self.stored_totals = StoredTotals(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

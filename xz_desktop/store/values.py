@@ -16,6 +16,7 @@ follow by trigger (migration 001), so no writer can skip them.
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -278,12 +279,12 @@ class ValueTable:
 
     def reported(self, period: str) -> dict[str, set[str]]:
         """Per unit, the indicators with a figure (not a blank) in ``period``."""
-        out: dict[str, set[str]] = {}
-        for unit, indicator in self._conn.execute(
-            "SELECT unit, indicator FROM value WHERE period = ? AND value IS NOT NULL", (period,)
-        ):
-            out.setdefault(unit, set()).add(indicator)
-        return out
+        # Grouped in SQL: a row per unit, not per figure (at province scale 1,300 rows instead of 93,600).
+        rows = self._conn.execute(
+            "SELECT unit, json_group_array(indicator) FROM value WHERE period = ? AND value IS NOT NULL GROUP BY unit",
+            (period,),
+        )
+        return {str(unit): set(json.loads(codes)) for unit, codes in rows}
 
     def states(self, unit: str, periods: Iterable[str]) -> dict[Key, FigureState]:
         """A unit's stored figures in ``periods``, by key."""

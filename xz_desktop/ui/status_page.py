@@ -24,6 +24,7 @@ from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, when
 from .period_choice import fill_period_box, period_text
 from .views import read_only_table
+from .year_reports import LazyPage
 
 PAGE_KEY = "submission_status"
 SHOWS = Changes(
@@ -47,7 +48,10 @@ class Row:
         return getattr(self.status, name)
 
 
-class StatusPage(QWidget):
+class StatusPage(LazyPage, QWidget):
+    """Computed while shown (:class:`~.year_reports.LazyPage`): every unit's completeness reads the period's
+    figures (a third of a second at province scale), which must not hold up the window while the page is hidden."""
+
     def __init__(self, window, parent: QWidget | None = None):
         super().__init__(parent)
         self.window_ = window
@@ -156,7 +160,7 @@ class StatusPage(QWidget):
         fill_period_box(self.period, status_periods(self.window_.store), self.window_.period_choice.period)
         self.reload()
 
-    def reload(self) -> None:
+    def refresh(self) -> None:
         period = self.chosen_period
         store = self.window_.store
         counts = {r.unit: r for r in submission_status(store, period)} if period else {}

@@ -10,6 +10,8 @@ from ..services import pivot
 from ..store import Store
 from .period_choice import fill_period_box
 
+CONTENTS_PRECISION = 100  # rows a column's width is measured on (Qt's default: 1,000)
+
 
 def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     """A table of whole rows, one selected at a time, columns sized to their content."""
@@ -20,6 +22,8 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized from the first rows, not a thousand: with 1,300 units every change asked each cell of every column.
+    view.horizontalHeader().setResizeContentsPrecision(CONTENTS_PRECISION)
     view.horizontalHeader().setStretchLastSection(True)
     return view
 

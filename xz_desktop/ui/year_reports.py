@@ -7,6 +7,8 @@ the page stays usable and shows the figures when they arrive) and keeps the last
 by year, 沿用上期 and the database's version, so the second page asking for the same year gets
 the first page's aggregation at once. Any write to the database (this window's connection or
 another one, e.g. a worker's merge) changes the version, so a stale report is never shown.
+Totals computed here are kept in the database (``services.totals.keep_totals``, from the GUI thread's
+connection: the worker's is read-only) for the next to ask, this window or ``xz totals``.
 
 :class:`LazyPage` is the other half: a page that computes only when it is visible; a change
 announced while it is hidden marks it stale and it reloads when it is next shown.
@@ -21,7 +23,9 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from ..domain.periods import Period
 from ..services.pivot import YearReport, year_report
+from ..services.totals import keep_totals
 from .changes import NOTHING
 from .tasks import Task, start
 
@@ -89,9 +93,11 @@ class YearReports(QObject):
             if key.version != store_version(window):
                 # Written while it was computed: this report may be older than one already shown (two workers
                 # of one year finish in any order), so each page asks again for the database as it is now.
+                result.to_keep = None  # and its totals are not kept
                 for fn in waiting:
                     self.request(year, carry_forward, fn, failed)
                 return
+            keep(window, result, key)
             for fn in waiting:
                 fn(result)
 
@@ -100,6 +106,14 @@ class YearReports(QObject):
             (failed or window.report_failure)(exc)
 
         run_quietly(window, job, succeeded, failure)
+
+
+def keep(window: MainWindow, report: YearReport, key: ReportKey) -> None:
+    """Keep a report's computed totals in the window's database (derived rows: the store's version stays)."""
+    texts, report.to_keep = report.to_keep, None  # the report is kept in memory without its texts
+    if texts is not None:
+        period = Period(key.year)
+        keep_totals(window.store, period, key.carry_forward, texts.rows, table=texts.table, computed_at=key.version)
 
 
 def run_quietly(
