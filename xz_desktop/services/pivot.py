@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
+import numpy as np
 import pandas as pd
 
 from ..domain.aggregation import Aggregator, Missing
@@ -205,22 +206,21 @@ def table_from_text(catalog: Catalog, period: Period, text: str) -> UnitTable | 
         return None
     if list(columns) != codes or not isinstance(district, dict) or list(district) != codes:
         return None
-    if not all(_numbers(columns[c], len(units)) and _numbers([district[c]], 1) for c in codes):
+    if not all(_number(district[c]) for c in codes):
         return None
-    frame = pd.DataFrame(
-        {c: pd.Series(columns[c], index=units, dtype=float) for c in codes}, index=units, columns=codes, dtype=float
-    )
-    frame.index.name, frame.columns.name = "unit", "indicator"
+    try:  # each column as floats in C (null → NaN); a text, a list or a column of another length is refused
+        matrix = np.array([columns[c] for c in codes], dtype=float).reshape(len(codes), len(units))
+    except (TypeError, ValueError):
+        return None
+    if not all(isinstance(columns[c], list) and len(columns[c]) == len(units) for c in codes):
+        return None
+    frame = pd.DataFrame(matrix.T, index=pd.Index(units, name="unit"), columns=pd.Index(codes, name="indicator"))
     names = {u: catalog.unit(u).name for u in units}
     return UnitTable(str(period), frame, units, indicators, names, _applicable(catalog, units, indicators), district)
 
 
-def _numbers(values: object, length: int) -> bool:
-    return (
-        isinstance(values, list)
-        and len(values) == length
-        and all(v is None or (type(v) in (int, float)) for v in values)
-    )
+def _number(value: object) -> bool:
+    return value is None or type(value) in (int, float)
 
 
 @dataclass

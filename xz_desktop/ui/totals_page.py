@@ -47,7 +47,8 @@ class TotalsPage(LazyPage, QWidget):
         super().__init__(window)
         self.window_ = window
         self._report: YearReport | None = None  # the figures shown
-        self._history_wanted: tuple[str, int, bool] | None = None  # the chart asked for last
+        # the chart asked for last: (indicator, year, 沿用上期, the database's version)
+        self._history_wanted: tuple[str, int, bool, tuple[int, int]] | None = None
         self._build()
         window.watch(self, SHOWS, self._fill_years)
         self._fill_years()
@@ -163,6 +164,9 @@ class TotalsPage(LazyPage, QWidget):
     def refresh(self) -> None:
         """Ask for the totals of the chosen year (computed on a worker unless already computed)."""
         year, carry = int(self.period), self.carry_forward
+        code = self.selected_code()
+        if code:  # the chart of the indicator kept selected needs no report: read it meanwhile, not after
+            self._request_history(code, year, carry)
         reports_of(self.window_).request(year, carry, lambda report: self._show_report(report, year, carry))
 
     def _show_report(self, report: YearReport, year: int, carry: bool) -> None:
@@ -202,11 +206,13 @@ class TotalsPage(LazyPage, QWidget):
             self._show_indicator(-1)
             return
         index = self.model.index(row, 0)
+        before = self.view.currentIndex().row()
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.scrollTo(index)
-        self._show_indicator(row)
+        if before == row:  # a new current row has shown itself (currentRowChanged); the same one shows again
+            self._show_indicator(row)
 
     def _show_indicator(self, row: int) -> None:
         if getattr(self.window_, "_closed", False):
@@ -219,6 +225,7 @@ class TotalsPage(LazyPage, QWidget):
             self.breakdown_model.set_breakdown(None)
             self.chart.show_history(None)
             self.chart_note.clear()
+            self._history_wanted = None
             return
         catalog = self.window_.store.catalog()
         aggregator = pivot.breakdown_aggregator(
@@ -242,7 +249,9 @@ class TotalsPage(LazyPage, QWidget):
 
     def _request_history(self, code: str, year: int, carry: bool) -> None:
         """The chart: every year of one indicator (and its components), read and computed on a worker."""
-        wanted = (code, year, carry)
+        wanted = (code, year, carry, self.window_.store.version())
+        if self._history_wanted == wanted:
+            return  # asked for already (the report's arrival asks again): on its way, or shown
         self._history_wanted = wanted
         path = self.window_.store_path
 
