@@ -477,10 +477,16 @@ class History:
         return None
 
 
+def history_end(last_year: int | None) -> int:
+    """The last year of a history asked for through ``last_year``: never before the plan's target year (so the
+    history through any year up to 2025 is one and the same)."""
+    return max(last_year or PLAN_TARGET_YEAR, PLAN_TARGET_YEAR)
+
+
 def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int | None = None) -> History:
     """The points of the indicator's progress chart."""
     ind = catalog.indicator(code)
-    last_year = max(last_year or PLAN_TARGET_YEAR, PLAN_TARGET_YEAR)
+    last_year = history_end(last_year)
     actual: list[tuple[int, float]] = []
     incomplete: list[tuple[int, float]] = []
     estimated: list[int] = []

@@ -249,6 +249,7 @@ class TotalsPage(LazyPage, QWidget):
 
     def _request_history(self, code: str, year: int, carry: bool) -> None:
         """The chart: every year of one indicator (and its components), read and computed on a worker."""
+        year = pivot.history_end(year)  # the same chart for every year up to 2025: read once, not per year
         wanted = (code, year, carry, self.window_.store.version())
         if self._history_wanted == wanted:
             return  # asked for already (the report's arrival asks again): on its way, or shown
