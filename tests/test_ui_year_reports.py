@@ -167,3 +167,32 @@ def test_the_window_keeps_the_totals_it_computed_and_the_next_window_reads_them(
     again.show_page("pivot")
     assert again.page("pivot").model.table.period == "2024"
     again.close()
+
+
+def test_a_year_change_keeps_the_chart_and_a_figure_change_reads_it_again(qtbot, window, monkeypatch):
+    charts = []
+    real = pivot.history
+
+    def counting(catalog, aggregator, code, last_year=None):
+        charts.append((code, last_year))
+        return real(catalog, aggregator, code, last_year)
+
+    monkeypatch.setattr(pivot, "history", counting)
+    window.show_page("totals")
+    idle(qtbot, window)
+    page = window.page("totals")
+    code = page.selected_code()
+    assert code and charts == [(code, 2025)]  # a history through 2024 runs to the plan's 2025
+    page.year_box.setCurrentIndex(page.year_box.findData(2023))
+    idle(qtbot, window)
+    assert [year for _, year in window.computed] == [2024, 2023]
+    assert charts == [(code, 2025)], "the chart through 2023 is the chart through 2024: not read again"
+    name = window.store.catalog().indicator(code).name
+    assert page.chart._chart.title().startswith(name) and page.chart.actual.count() > 0  # still drawn
+    with open_store(window.store_path) as store:
+        store.values.write_one("xincheng", "talent_total", "2023", 99999.0)
+    from xz_desktop.ui.changes import Changes
+
+    window.announce(Changes(figures=True))
+    idle(qtbot, window)
+    assert charts == [(code, 2025), (code, 2025)], "a figure changed: the chart is read again"
