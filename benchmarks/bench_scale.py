@@ -399,8 +399,8 @@ def forget_kept(db: Path) -> None:
 
 def keep_year(db: Path, year: str) -> None:
     """What the window does when it has computed a year: keep its totals and its units × indicators table."""
+    from xz_desktop.services.kept_totals import keep_totals
     from xz_desktop.services.pivot import year_report
-    from xz_desktop.services.totals import keep_totals
     from xz_desktop.store import open_store
 
     with open_store(db) as store:

@@ -196,3 +196,27 @@ def test_a_year_change_keeps_the_chart_and_a_figure_change_reads_it_again(qtbot,
     window.announce(Changes(figures=True))
     idle(qtbot, window)
     assert charts == [(code, 2025), (code, 2025)], "a figure changed: the chart is read again"
+
+
+def test_a_chart_that_failed_is_read_again_when_next_asked(qtbot, window, monkeypatch):
+    from xz_desktop.domain.messages import Message, XzError
+
+    failures = []
+    monkeypatch.setattr(window, "show_error", lambda exc: failures.append(exc))
+    real = pivot.history
+    calls = []
+
+    def once_broken(catalog, aggregator, code, last_year=None):
+        calls.append(code)
+        if len(calls) == 1:
+            raise XzError(Message("test", "读不到"))
+        return real(catalog, aggregator, code, last_year)
+
+    monkeypatch.setattr(pivot, "history", once_broken)
+    window.show_page("totals")
+    idle(qtbot, window)
+    page = window.page("totals")
+    assert len(calls) == 1 and len(failures) == 1  # the failure is reported, the chart stays empty
+    page.year_box.setCurrentIndex(page.year_box.findData(2023))  # the same chart: asked again, not stuck
+    idle(qtbot, window)
+    assert len(calls) == 2 and page.chart.actual.count() > 0

@@ -79,6 +79,7 @@ _ROW_FIELDS = tuple(f.name for f in fields(TotalRow))
 
 # What each field of a row read back may hold (the types of its annotation, JSON's view of them).
 _NUMBER = (int, float)
+_MAX_EXACT = 2**53  # integers a float holds exactly: no total, sequence or count is larger
 _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "code": (str,),
     "name": (str,),
@@ -117,10 +118,12 @@ def _field_value(name: str, value: Any) -> Any:
         return [kind(**v) for v in value]
     allowed = _ROW_TYPES.get(name)
     if allowed is None:  # a number or a blank (value, cumulative, expected, completion, …)
-        if value is not None and (type(value) is bool or not isinstance(value, _NUMBER)):
+        if value is not None and type(value) not in _NUMBER:
+            raise ValueError(name)
+        if type(value) is int and abs(value) > _MAX_EXACT:  # not a figure any computation gives
             raise ValueError(name)
         return value  # as it was: an int stays an int, so the row prints as it did
-    if type(value) not in allowed:
+    if type(value) not in allowed or (type(value) is int and abs(value) > _MAX_EXACT):
         raise ValueError(name)
     return value
 

@@ -24,19 +24,17 @@ from ..domain.totals import TotalRow, district_totals, total_row
 from ..domain.trajectory import expected, start_value
 from ..store import Store
 from ..store.values import FigureSelection
-from .reporting_period import initial_period
 
 # The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
+from .kept_totals import kept_key, kept_totals, totals_text
+from .reporting_period import initial_period
 from .totals import (  # noqa: F401
     depends_on,
     error_keys,
-    kept_key,
-    kept_totals,
     mark_errors,
     marked,
     totals_aggregator,
     totals_selections,
-    totals_text,
     year_aggregator,
     year_figures,
     year_periods,
@@ -208,19 +206,22 @@ def table_from_text(catalog: Catalog, period: Period, text: str) -> UnitTable | 
         return None
     if not all(_number(district[c]) for c in codes):
         return None
-    try:  # each column as floats in C (null → NaN); a text, a list or a column of another length is refused
-        matrix = np.array([columns[c] for c in codes], dtype=float).reshape(len(codes), len(units))
-    except (TypeError, ValueError):
-        return None
+    # Each column a list of floats and nulls as table_text writes them (numpy would also take "12" or true).
     if not all(isinstance(columns[c], list) and len(columns[c]) == len(units) for c in codes):
         return None
+    if not all(set(map(type, columns[c])) <= _CELL_TYPES for c in codes):
+        return None
+    matrix = np.array([columns[c] for c in codes], dtype=float).reshape(len(codes), len(units))  # null → NaN
     frame = pd.DataFrame(matrix.T, index=pd.Index(units, name="unit"), columns=pd.Index(codes, name="indicator"))
     names = {u: catalog.unit(u).name for u in units}
     return UnitTable(str(period), frame, units, indicators, names, _applicable(catalog, units, indicators), district)
 
 
+_CELL_TYPES = {float, type(None)}
+
+
 def _number(value: object) -> bool:
-    return value is None or type(value) in (int, float)
+    return type(value) in _CELL_TYPES
 
 
 @dataclass
@@ -232,12 +233,12 @@ class YearReport:
     rows: list[TotalRow]  # the totals, with their units' errors
     table: UnitTable  # units × indicators of the year
     # The aggregation itself is not kept (one indicator's contributions: :func:`breakdown_aggregator`).
-    # What the database is to keep (:func:`~.totals.keep_totals`) when it was computed here; None when read kept.
+    # What the database is to keep (:func:`~.kept_totals.keep_totals`) when it was computed here; None when read kept.
     to_keep: KeptTexts | None = None
 
 
 class KeptTexts(NamedTuple):
-    """A computed year report as the database keeps it: :func:`~.totals.totals_text` and :func:`table_text`."""
+    """A computed year report as the database keeps it: :func:`~.kept_totals.totals_text` and :func:`table_text`."""
 
     rows: str
     table: str
@@ -246,7 +247,7 @@ class KeptTexts(NamedTuple):
 def year_report(store: Store, year: int, *, carry_forward: bool = False) -> YearReport:
     """The year's totals and its units × indicators table, sharing one aggregation of only what they read.
 
-    What the database keeps for it as it is (:func:`~.totals.kept_totals` and the table kept with them) is read;
+    What the database keeps for it as it is (:func:`~.kept_totals.kept_totals` and the table kept with them) is read;
     otherwise the year's figures are read once for its 逻辑性 errors and its totals (:func:`year_figures`), the
     table comes from the same aggregation, and the report carries the texts to keep. The aggregation is dropped
     when the report is made.

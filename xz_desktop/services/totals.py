@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
-from .. import __version__
 from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog
 from ..domain.checks import Entry, Severity, check_unit_period, year_siblings
@@ -13,12 +11,8 @@ from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..store import Store
-from ..store.stored_totals import TotalsKey
 from ..store.values import FigureSelection, UnitPeriod
-
-# The format of kept totals (migration 008): raise it with any change of the computation that changes a row,
-# so totals kept by the program before the change are computed afresh (the program's version is part of the key too).
-KEPT_FORMAT = 1
+from .kept_totals import kept_totals
 
 
 def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
@@ -173,52 +167,6 @@ def computed_totals(store: Store, period: Period, *, carry_forward: bool = False
     """:func:`totals` computed from the figures: only those the period's totals read (:func:`totals_selections`)."""
     aggregator, errors = year_figures(store, period, carry_forward=carry_forward)
     return marked(district_totals(store.catalog(), aggregator, period), errors, period)
-
-
-# -- kept totals (migration 008) ---------------------------------------------------
-# Computing a period's totals reads every unit's figures: seconds at province scale. The window keeps what it
-# has computed in the database (a writer of it), and the database's triggers delete what is kept with any change
-# of what totals are made of; whoever asks next (the window, `xz totals`) reads them instead of computing.
-
-
-def kept_key(period: Period, carry_forward: bool) -> TotalsKey:
-    return TotalsKey(str(period), carry_forward, f"{__version__}/{KEPT_FORMAT}")
-
-
-def kept_totals(store: Store, period: Period, carry_forward: bool) -> list[TotalRow] | None:
-    """The totals kept for ``period`` in the database as it is now, or ``None`` (none kept, or not readable)."""
-    text = store.stored_totals.get(kept_key(period, carry_forward))
-    if text is None:
-        return None
-    try:
-        data = json.loads(text)
-        if not isinstance(data, list):
-            return None
-        return [TotalRow.from_json(item) for item in data]
-    except (ValueError, TypeError, RecursionError):  # not what keep_totals wrote: compute instead
-        return None
-
-
-def totals_text(rows: list[TotalRow]) -> str:
-    """What :func:`keep_totals` keeps: the rows as ``xz totals --json`` gives them, compactly."""
-    return json.dumps([r.as_json() for r in rows], ensure_ascii=False, separators=(",", ":"))
-
-
-def keep_totals(
-    store: Store,
-    period: Period,
-    carry_forward: bool,
-    text: str,
-    *,
-    table: str | None = None,
-    computed_at: tuple[int, int],
-) -> bool:
-    """Keep the :func:`totals_text` of ``period``'s totals (and a year's units × indicators ``table``, the text of
-    ``services.pivot.table_text``), computed when the store's version was ``computed_at``.
-
-    Kept only if nothing changed since (checked under the write lock); whether they were kept.
-    """
-    return store.stored_totals.put(kept_key(period, carry_forward), text, table=table, computed_at=computed_at)
 
 
 def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:

@@ -85,7 +85,11 @@ class StoredTotals:
         if conn.in_transaction:
             return False  # never inside another transaction: its rollback would take the row back out
         before = conn.total_changes
+        waits = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
         try:
+            # Never wait for another writer (a merge of the window's own worker): keeping totals only saves time,
+            # and this runs on the window's GUI thread.
+            conn.execute("PRAGMA busy_timeout = 0")
             conn.execute("BEGIN IMMEDIATE")
             try:
                 if self.store.version() != computed_at:
@@ -104,6 +108,7 @@ class StoredTotals:
         except sqlite3.Error:
             return False
         finally:
+            conn.execute(f"PRAGMA busy_timeout = {waits}")
             self.store.derived_changes(conn.total_changes - before)
         return True
 

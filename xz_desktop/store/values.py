@@ -281,7 +281,8 @@ class ValueTable:
         """Per unit, the indicators with a figure (not a blank) in ``period``."""
         # Grouped in SQL: a row per unit, not per figure (at province scale 1,300 rows instead of 93,600).
         rows = self._conn.execute(
-            "SELECT unit, json_group_array(indicator) FROM value WHERE period = ? AND value IS NOT NULL GROUP BY unit",
+            "SELECT unit, json_group_array(indicator) FROM value "
+            "WHERE period = ? AND value IS NOT NULL AND typeof(indicator) = 'text' GROUP BY unit",  # JSON holds no BLOB
             (period,),
         )
         return {str(unit): set(json.loads(codes)) for unit, codes in rows}

@@ -268,7 +268,12 @@ class TotalsPage(LazyPage, QWidget):
                 self.chart.show_history(history)
                 self.chart_note.setText(self.chart.note)
 
-        run_quietly(self.window_, job, done, self.window_.report_failure)
+        def failed(exc: BaseException) -> None:
+            if self._history_wanted == wanted:
+                self._history_wanted = None  # not shown: the next request reads it again
+            self.window_.report_failure(exc)
+
+        run_quietly(self.window_, job, done, failed)
 
 
 # pixels: the name's usual narrowest and its widest, 说明's share before the name gives way, the name's last floor

@@ -7,7 +7,7 @@ the page stays usable and shows the figures when they arrive) and keeps the last
 by year, 沿用上期 and the database's version, so the second page asking for the same year gets
 the first page's aggregation at once. Any write to the database (this window's connection or
 another one, e.g. a worker's merge) changes the version, so a stale report is never shown.
-Totals computed here are kept in the database (``services.totals.keep_totals``, from the GUI thread's
+Totals computed here are kept in the database (``services.kept_totals.keep_totals``, from the GUI thread's
 connection: the worker's is read-only) for the next to ask, this window or ``xz totals``.
 
 :class:`LazyPage` is the other half: a page that computes only when it is visible; a change
@@ -24,8 +24,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ..domain.periods import Period
+from ..services.kept_totals import keep_totals
 from ..services.pivot import YearReport, year_report
-from ..services.totals import keep_totals
 from .changes import NOTHING
 from .tasks import Task, start
 
