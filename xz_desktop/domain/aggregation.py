@@ -19,8 +19,10 @@ into the district total, and is not expected to report for it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import sys
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .catalog import Aggregation, Catalog, Indicator
@@ -56,37 +58,93 @@ class Carried:
     from_period: str
 
 
-class FigureSet:
-    """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts."""
+# Figures by period text, indicator code and unit code (a blank is None): what one read of the periods a
+# report needs gives, in the shape the aggregation and the year's 逻辑性 checks take them.
+Columns = dict[str, dict[str, dict[str, float | None]]]
 
-    def __init__(self, figures: Iterable[Figure | tuple[str, str, str, float | None]], disputed: Iterable[Key] = ()):
-        self._by_series: dict[tuple[str, str], dict[Period, float]] = {}
+_EMPTY: Mapping[str, float] = MappingProxyType({})
+
+
+class FigureSet:
+    """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts.
+
+    Held as columns: per indicator and period, each unit's figure (:meth:`column`). A district figure
+    looks up one column per period it covers, not one series per unit; :meth:`series` (a unit's
+    figures of an indicator, every period) is indexed from the columns when it is first asked for.
+    """
+
+    def __init__(
+        self,
+        figures: Iterable[Figure | tuple[str, str, str, float | None]] = (),
+        disputed: Iterable[Key] = (),
+        *,
+        columns: Columns | None = None,
+    ):
+        """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at)."""
+        nested: Columns = {}
+        if columns is not None:
+            nested = columns
+        else:
+            for fig in figures:
+                unit, indicator, period, value = (
+                    (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
+                )
+                try:
+                    nested[period][indicator][unit] = value
+                except KeyError:
+                    nested.setdefault(period, {}).setdefault(indicator, {})[unit] = value
+        self._columns: dict[tuple[str, Period], dict[str, float]] = {}
         self._units: dict[str, set[str]] = {}  # indicator -> units with at least one figure
-        periods: dict[str, Period] = {}  # a period's text is parsed once, not once per figure
+        self.disputed: set[Key] = set(disputed)
+        self._series: dict[tuple[str, str], dict[Period, float]] | None = None
+        self._periods: dict[str, list[Period]] = {}  # indicator -> its periods in order, when 沿用上期 asks
         # Each row read from a database brings its own copies of the unit's and indicator's codes: one
         # copy of each is kept (at province scale the copies were a third of the set's memory).
-        names: dict[str, str] = {}
-        by_series = self._by_series
-        for fig in figures:
-            unit, indicator, period, value = (
-                (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
-            )
-            if value is None:
-                continue
-            parsed = periods.get(period)
-            if parsed is None:
-                parsed = periods[period] = parse_period(period)
-            series = by_series.get((indicator, unit))
-            if series is None:
-                unit = names.setdefault(unit, unit)
-                indicator = names.setdefault(indicator, indicator)
-                series = by_series[(indicator, unit)] = {}
-                self._units.setdefault(indicator, set()).add(unit)
-            series[parsed] = float(value)
-        self.disputed: set[Key] = set(disputed)
+        own = sys.intern
+        for text, by_indicator in nested.items():
+            period = parse_period(text)
+            for indicator, column in by_indicator.items():
+                values = {own(u): float(v) for u, v in column.items() if v is not None}
+                if not values:
+                    continue
+                indicator = own(indicator)
+                held = self._columns.get((indicator, period))
+                if held is None:
+                    self._columns[(indicator, period)] = values
+                else:  # the same period written two ways ("2024h1" and "2024H1"): the later text wins
+                    held.update(values)
+                self._units.setdefault(indicator, set()).update(values)
+
+    def column(self, indicator: str, period: Period) -> Mapping[str, float]:
+        """Each unit's figure of ``indicator`` for exactly ``period`` (a unit without one is absent)."""
+        return self._columns.get((indicator, period), _EMPTY)
+
+    @property
+    def _by_series(self) -> dict[tuple[str, str], dict[Period, float]]:
+        """(indicator, unit) -> that unit's figures by period, indexed from the columns when first needed."""
+        if self._series is None:
+            series: dict[tuple[str, str], dict[Period, float]] = {}
+            for (indicator, period), values in self._columns.items():
+                for unit, value in values.items():
+                    held = series.get((indicator, unit))
+                    if held is None:
+                        held = series[(indicator, unit)] = {}
+                    held[period] = value
+            self._series = series
+        return self._series
 
     def series(self, indicator: str, unit: str) -> dict[Period, float]:
         return self._by_series.get((indicator, unit), {})
+
+    def latest_before(self, indicator: str, unit: str, period: Period) -> tuple[Period, float] | None:
+        """``unit``'s latest figure of ``indicator`` before ``period`` (what 沿用上期 carries), if any."""
+        periods = self._periods.get(indicator)
+        if periods is None:
+            periods = self._periods[indicator] = sorted(p for (code, p) in self._columns if code == indicator)
+        for p in reversed(periods):
+            if p < period and unit in self._columns[(indicator, p)]:
+                return p, self._columns[(indicator, p)][unit]
+        return None
 
     def units_with(self, indicator: str, among: Collection[str] | None = None) -> set[str]:
         """The units with a figure of ``indicator``; only those of ``among`` when it is given."""
@@ -215,6 +273,7 @@ class Aggregator:
         self.carry_forward = carry_forward
         self._cache: dict[tuple[str, str], DistrictValue] = {}
         self._counted: dict[str, list[str]] = {}  # indicator -> counted reporters (the catalog is fixed)
+        self._units: dict[str, list[str]] = {}  # indicator -> the units whose figures are counted
         self._active = {u.code for u in catalog.units if u.active}
         self._retired = [u.code for u in catalog.units if not u.active]
         self._inside: dict[str, set[str]] = {}  # indicator -> units inside others (overlaps)
@@ -272,44 +331,98 @@ class Aggregator:
             counted = self._counted[ind.code] = [u.code for u in self.catalog.reporters(ind) if u.code not in inside]
         return counted
 
-    def _unit_figures(self, ind: Indicator, period: Period) -> dict[str, UnitFigure]:
-        """Each counted unit's figure; retired units count for the periods they reported."""
-        expected = self._counted_reporters(ind)
-        # Only a retired unit can report outside the expected (active) reporters: the others are counted already.
-        known = set(expected)
-        others = [
-            u
-            for u in sorted(self.figures.units_with(ind.code, self._retired) if self._retired else ())
-            if u not in known
-            and self.catalog.has_unit(u)
-            and self.catalog.reports(u, ind)
-            and not self.catalog.is_inside_others(u, ind.code)
-        ]
-        if ind.aggregation is Aggregation.DISTRICT:
-            # Reported once by its owner: a copy from anyone else must not be summed in.
-            owner = ind.reported_by[0]
-            expected, others = [owner], []
+    def _units_of(self, ind: Indicator) -> list[str]:
+        """The units whose figures of ``ind`` are counted: its expected reporters, then any retired unit
+        that ever reported it (retired units count for the periods they reported), in that order."""
+        units = self._units.get(ind.code)
+        if units is None:
+            if ind.aggregation is Aggregation.DISTRICT:
+                # Reported once by its owner: a copy from anyone else must not be summed in.
+                units = [ind.reported_by[0]]
+            else:
+                expected = self._counted_reporters(ind)
+                # Only a retired unit can report outside the expected (active) reporters: the others are counted.
+                known = set(expected)
+                units = expected + [
+                    u
+                    for u in sorted(self.figures.units_with(ind.code, self._retired) if self._retired else ())
+                    if u not in known
+                    and self.catalog.has_unit(u)
+                    and self.catalog.reports(u, ind)
+                    and not self.catalog.is_inside_others(u, ind.code)
+                ]
+            self._units[ind.code] = units
+        return units
+
+    def _figures_of(
+        self, ind: Indicator, period: Period, units: list[str]
+    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]]]:
+        """Each unit's figure of an entered indicator for ``period`` (None: it has none), and for each unit
+        without one the periods it lacks: :func:`unit_figure`'s rules, a column of units at a time.
+
+        A stock's year is its year-end value (the year, or its second half); a flow's year is the whole-year
+        value or both halves; a half-year is taken as stored (a stock's second half may be its year-end value).
+        """
+        column, code = self.figures.column, ind.code
+        stored = column(code, period)
+        values: dict[str, float | None] = {u: stored.get(u) for u in units}
+        lacking: dict[str, tuple[str, ...]] = {}
+        without = [u for u, v in values.items() if v is None]
+        if not without:
+            return values, lacking
+        own = (str(period),)
         h1, h2 = Period(period.year, 1), Period(period.year, 2)
-        series, code, aggregation = self.figures.series, ind.code, ind.aggregation
-        figures = {u: _figure_at(aggregation, series(code, u), period, h1, h2) for u in expected + others}
+        flow = ind.aggregation is Aggregation.FLOW
+        if not period.is_year:
+            year_end = column(code, Period(period.year)) if not flow and period == h2 else _EMPTY
+            for u in without:
+                if u in year_end:
+                    values[u] = year_end[u]
+                else:
+                    lacking[u] = own
+        elif flow:
+            first, second = column(code, h1), column(code, h2)
+            for u in without:
+                a, b = first.get(u), second.get(u)
+                if a is not None and b is not None:
+                    values[u] = a + b
+                elif a is not None:
+                    lacking[u] = (str(h2),)
+                elif b is not None:
+                    lacking[u] = (str(h1),)
+                else:
+                    lacking[u] = own
+        else:
+            second = column(code, h2)
+            for u in without:
+                if u in second:
+                    values[u] = second[u]
+                else:
+                    lacking[u] = own
+        return values, lacking
+
+    def _unit_figures(
+        self, ind: Indicator, period: Period
+    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]], dict[str, str]]:
+        """Each counted unit's figure (None: lacking), what each unit without one lacks, and for each figure
+        carried forward (沿用上期) the period it comes from."""
+        values, lacking = self._figures_of(ind, period, self._units_of(ind))
+        carried: dict[str, str] = {}
         # 沿用上期 fills in for a unit missing from a period others reported; it never invents a period.
         if (
             self.carry_forward
             and ind.aggregation is Aggregation.STOCK
-            and any(f.value is not None for f in figures.values())
+            and lacking
+            and len(lacking) < len(values)  # some unit has a figure
         ):
-            for u, f in figures.items():
-                if f.value is None and u in self._active:
-                    figures[u] = self._carried(ind, u, period) or f
-        return figures
-
-    def _carried(self, ind: Indicator, unit: str, period: Period) -> UnitFigure | None:
-        series = self.figures.series(ind.code, unit)
-        earlier = [p for p in series if p < period]
-        if not earlier:
-            return None
-        latest = max(earlier)
-        return UnitFigure(series[latest], (), str(latest))
+            for u in list(lacking):
+                if u in self._active:
+                    earlier = self.figures.latest_before(ind.code, u, period)
+                    if earlier is not None:
+                        values[u] = earlier[1]
+                        carried[u] = str(earlier[0])
+                        del lacking[u]
+        return values, lacking, carried
 
     def _inside_others(self, ind: Indicator, period: Period) -> list[UnitContribution]:
         """Units whose figures are inside others' for ``ind``: shown, not counted."""
@@ -319,29 +432,32 @@ class Aggregator:
             return out
         for u in self.catalog.units:
             if u.code in inside and self.catalog.reports(u, ind):
-                fig = unit_figure(ind.aggregation, self.figures.series(ind.code, u.code), period)
-                if fig.value is not None or u.active:
-                    out.append(UnitContribution(u.code, fig.value, counted=False))
+                value = self._figures_of(ind, period, [u.code])[0][u.code]
+                if value is not None or u.active:
+                    out.append(UnitContribution(u.code, value, counted=False))
         return out
 
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
-        per_unit = self._unit_figures(ind, period)
-        reported = [u for u, f in per_unit.items() if f.value is not None]
-        active_missing = [u for u, f in per_unit.items() if f.value is None and u in self._active]
-        missing = sorted(Missing(u, p) for u in active_missing for p in per_unit[u].lacking)
-        carried = sorted(
-            Carried(u, str(period), f.carried_from) for u, f in per_unit.items() if f.carried_from is not None
-        )
-        contributions = [UnitContribution(u, f.value, carried_from=f.carried_from) for u, f in per_unit.items()]
+        values, lacking, carried_from = self._unit_figures(ind, period)
+        reported = [u for u, v in values.items() if v is not None]
+        active = self._active
+        active_missing = [u for u in lacking if u in active]  # in the units' order, as ``values``
+        missing = sorted(Missing(u, p) for u in active_missing for p in lacking[u])
+        carried = sorted(Carried(u, str(period), f) for u, f in carried_from.items())
+        if carried_from:
+            contributions = [UnitContribution(u, v, carried_from=carried_from.get(u)) for u, v in values.items()]
+        else:
+            contributions = [UnitContribution(u, v) for u, v in values.items()]
         contributions += self._inside_others(ind, period)
+        figures = self.figures
         return DistrictValue(
             ind.code,
             str(period),
-            _sum(per_unit[u].value for u in reported),
+            _sum([v for v in values.values() if v is not None]),
             reported,
             active_missing,
             contributions,
-            disputed=any(self.figures.is_disputed(u, ind.code, period) for u in reported),
+            disputed=bool(figures.disputed) and any(figures.is_disputed(u, ind.code, period) for u in reported),
             missing=missing,
             carried=carried,
         )
