@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, cast
 
+from .aggregation import Columns
 from .catalog import Aggregation, Catalog, Indicator
 from .limits import MAX_COUNT, MAX_MAGNITUDE
 from .messages import QT_TRANSLATE_NOOP, Message, Translate
@@ -345,3 +346,103 @@ def summarise(catalog: Catalog, unit: str, entries: Mapping[str, Entry], finding
         warnings=sum(1 for f in findings if f.severity is Severity.WARNING),
         unexplained=sum(1 for f in findings if f.severity is Severity.WARNING and not f.explained),
     )
+
+
+# -- a year's 逻辑性 errors, over columns --------------------------------------------------------------
+# The district's totals mark every reporting unit's period that holds a 逻辑性 error. At province scale a
+# year is 1,300 unit-periods of 72 figures; almost none holds an error. The checks below look at whole
+# columns (one indicator's figures of every unit) for anything that *could* be an error — a superset of the
+# errors — and :func:`check_unit_period` itself decides for those unit-periods only: it stays the one
+# authority of what an error is.
+
+
+def unit_periods_with_errors(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
+    """The (unit, period) pairs of ``columns`` whose figures hold a 逻辑性 error.
+
+    ``columns``: period → indicator → unit → figure (None: a blank, which is an entry too) of whole years
+    (each period with the other periods of its year, if any is stored). The same pairs as
+    :func:`check_unit_period` with ``errors_only`` and ``same_year`` over every unit-period; an error never
+    depends on a 说明, so none is needed.
+    """
+    found: set[tuple[str, str]] = set()
+    for unit, period in _could_err(catalog, columns):
+        own = _entries_of(columns, unit, period)
+        same_year = {s: _entries_of(columns, unit, s) for s in year_siblings(period)}
+        if any(
+            f.severity is Severity.ERROR
+            for f in check_unit_period(catalog, unit, period, own, same_year=same_year, errors_only=True)
+        ):
+            found.add((unit, period))
+    return found
+
+
+def _entries_of(columns: Columns, unit: str, period: str) -> dict[str, Entry]:
+    return {code: Entry(col[unit]) for code, col in columns.get(period, {}).items() if unit in col}
+
+
+def _could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
+    """Every (unit, period) that :func:`check_unit_period` could find a 逻辑性 error in, and perhaps more."""
+    suspects: set[tuple[str, str]] = set()
+    for period, by_code in columns.items():
+        # Figures alone (value_findings): outside the indicator's bounds, or a count that is not whole.
+        present: dict[str, dict[str, float]] = {}
+        for code, col in by_code.items():
+            if not catalog.has_indicator(code):
+                suspects.update((u, period) for u in col)  # 目录中没有指标: even a blank
+                continue
+            ind = catalog.indicator(code)
+            bound = float(MAX_COUNT if ind.is_count and ind.max is None else MAX_MAGNITUDE)
+            low = -bound if ind.min is None else max(-bound, ind.min)
+            high = bound if ind.max is None else min(bound, ind.max)
+            values = {u: v for u, v in col.items() if v is not None}
+            present[code] = values
+            if ind.is_count:
+                # NaN fails every comparison; a whole number equals its floor
+                suspects.update((u, period) for u, v in values.items() if not (low <= v <= high and v == math.floor(v)))
+            else:
+                suspects.update((u, period) for u, v in values.items() if not low <= v <= high)
+        none: dict[str, float] = {}
+        # A ratio's numerator without its denominator, or over a zero one (_check_ratio_components).
+        for ratio in catalog.indicators:
+            if ratio.aggregation is Aggregation.RATIO and ratio.numerator and ratio.denominator:
+                dens = present.get(ratio.denominator, none)
+                suspects.update(
+                    (u, period) for u in present.get(ratio.numerator, none) if u not in dens or dens[u] == 0
+                )
+        # Σleft op Σright over the units that gave every figure of the rule (_check_rules).
+        for rule in catalog.rules:
+            codes = [*rule.left, *rule.right]
+            if not codes:
+                continue  # 0 op 0 holds
+            cols = [present.get(c, none) for c in codes]
+            smallest = min(cols, key=len)
+            for u in smallest:
+                if all(u in c for c in cols):
+                    lsum = sum([present[c][u] for c in rule.left])
+                    rsum = sum([present[c][u] for c in rule.right])
+                    # without the checks' 1e-9 allowance: a superset of their errors
+                    if (lsum > rsum) if rule.op == "<=" else (lsum < rsum):
+                        suspects.add((u, period))
+    suspects |= _halves_could_err(catalog, columns)
+    return suspects
+
+
+def _halves_could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
+    """A flow's halves that do not add up to its year, where a unit has entries in the year and both halves
+    (_check_halves): each of the three periods."""
+    suspects: set[tuple[str, str]] = set()
+    years = {p[:4] for p in columns}
+    for year in years:
+        periods = (year, f"{year}H1", f"{year}H2")
+        if not all(columns.get(p) for p in periods):
+            continue
+        whole, first, second = (columns[p] for p in periods)
+        for code, col in whole.items():
+            if not catalog.has_indicator(code) or catalog.indicator(code).aggregation is not Aggregation.FLOW:
+                continue
+            h1s, h2s = first.get(code, {}), second.get(code, {})
+            for u, w in col.items():
+                a, b = h1s.get(u), h2s.get(u)
+                if w is not None and a is not None and b is not None and a + b != w:
+                    suspects.update((u, p) for p in periods)
+    return suspects

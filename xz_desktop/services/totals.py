@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog
-from ..domain.checks import Entry, Severity, check_unit_period, year_siblings
+from ..domain.checks import Entry, Severity, check_unit_period, unit_periods_with_errors, year_siblings
 from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
@@ -22,7 +22,7 @@ def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
     read in one query (the 合理性 checks, all warnings, are not run).
     """
     period = parse_period(period) if isinstance(period, str) else period
-    return errors_in(store.catalog(), store.values.entries_in(year_periods(period.year)))
+    return unit_periods_with_errors(store.catalog(), store.values.columns(year_periods(period.year)))
 
 
 def errors_in(catalog: Catalog, entries: Mapping[UnitPeriod, Mapping[str, Entry]]) -> set[tuple[str, str]]:
@@ -137,21 +137,17 @@ def year_figures(
 ) -> tuple[Aggregator, set[tuple[str, str]]]:
     """:func:`totals_aggregator` of ``period`` and the year's :func:`error_keys`, the year's figures read once.
 
-    The year (with its halves) is what both need: its figures are read once with their explanations,
-    checked for 逻辑性 errors, and given to the figure set, which reads only the other selections.
+    The year (with its halves) is what both need: its figures are read once, with the other selections
+    the totals read, checked for 逻辑性 errors, and given to the figure set as they were read.
     """
     catalog = store.catalog()
-    # Neither the errors (a set) nor the figure set (looked up by key) depend on the order read.
-    entries = store.values.entries_in(year_periods(period.year), in_key_order=False)
-    errors = errors_in(catalog, entries)
+    own = year_periods(period.year)
     if carry_forward:
+        errors = unit_periods_with_errors(catalog, store.values.columns(own))
         return Aggregator(catalog, store.values.figure_set(), carry_forward=True), errors
-    year = FigureSelection(year_periods(period.year))  # every figure of the year: what ``entries`` holds
-    rest = [s for s in totals_selections(catalog, period) if s != year]
-    given = ((key.unit, code, key.period, entry.value) for key, own in entries.items() for code, entry in own.items())
-    figures = store.values.figure_set(*rest, given=given)
-    del entries
-    return Aggregator(catalog, figures), errors
+    columns = store.values.columns(own, *totals_selections(catalog, period))
+    errors = unit_periods_with_errors(catalog, {p: columns[p] for p in own if p in columns})
+    return Aggregator(catalog, store.values.figure_set(columns=columns)), errors
 
 
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from ..domain.aggregation import FigureSet
+from ..domain.aggregation import Columns, FigureSet
 from ..domain.catalog import Catalog
 from ..domain.checks import Entry
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
@@ -128,8 +128,10 @@ class _SelectedFigures(FigureSet):
         figures: Iterable[tuple[str, str, str, float | None]],
         disputed: set[Key],
         reporters: Callable[[frozenset[str] | None], dict[str, set[str]]],
+        *,
+        columns: Columns | None = None,
     ):
-        super().__init__(figures, disputed)
+        super().__init__(figures, disputed, columns=columns)
         self._reporters = reporters  # of the given units (None: every unit), read when first asked
         self._asked: dict[frozenset[str] | None, dict[str, set[str]]] = {}
 
@@ -300,7 +302,10 @@ class ValueTable:
         }
 
     def figure_set(
-        self, *selections: FigureSelection, given: Iterable[tuple[str, str, str, float | None]] | None = None
+        self,
+        *selections: FigureSelection,
+        given: Iterable[tuple[str, str, str, float | None]] | None = None,
+        columns: Columns | None = None,
     ) -> FigureSet:
         """Every figure; or, given ``selections``, only the figures in any of them.
 
@@ -309,7 +314,11 @@ class ValueTable:
         selected too): ``services.pivot`` says what each report needs. ``given``: figures the
         caller has already read from this database (unit, indicator, period, value), added to
         the selected ones without reading them again (no selection then reads nothing more).
+        ``columns``: the figures already read by :meth:`columns` (then nothing is read, and
+        ``selections`` and ``given`` are not looked at).
         """
+        if columns is not None:
+            return _SelectedFigures((), self.disputed_keys(), self._reporters, columns=columns)
         if given is not None:
             read = self._selected(selections) if selections else iter(())
             return _SelectedFigures(itertools.chain(given, read), self.disputed_keys(), self._reporters)
@@ -318,23 +327,75 @@ class ValueTable:
             return FigureSet(rows, self.disputed_keys())
         return _SelectedFigures(self._selected(selections), self.disputed_keys(), self._reporters)
 
+    def columns(self, periods: Iterable[str], *selections: FigureSelection) -> Columns:
+        """Every figure of ``periods``, blanks included (as None), and the figures of ``selections`` (not their
+        blanks), in one read: period → indicator → unit → figure.
+
+        What a year's totals need: the year's figures for its 逻辑性 checks (a blank is an entry there) and,
+        through :meth:`figure_set`, for its aggregation, with the earlier periods the aggregation reads.
+        """
+        own = FigureSelection(frozenset(periods))
+        rest = [s for s in selections if s != own]
+        out: Columns = {}
+        for unit, indicator, period, value in self._read([own], rest)[0]:
+            try:
+                out[period][indicator][unit] = value
+            except KeyError:
+                out.setdefault(period, {}).setdefault(indicator, {})[unit] = value
+        wanted = _period_texts([own, *rest])
+        return {p: by_indicator for p, by_indicator in out.items() if wanted is None or p in wanted}
+
     def _selected(self, selections: Sequence[FigureSelection]) -> Iterator[tuple[str, str, str, float | None]]:
-        where: list[str] = []
+        rows, scanned = self._read([], selections)
+        wanted = _period_texts(selections)
+        return rows if wanted is None or not scanned else (row for row in rows if row[2] in wanted)
+
+    def _read(
+        self, with_blanks: Sequence[FigureSelection], selections: Sequence[FigureSelection]
+    ) -> tuple[Iterator[tuple[str, str, str, float | None]], bool]:
+        """(unit, indicator, period, value) of the figures in ``with_blanks`` (blanks too) or in ``selections``,
+        and whether the whole table was passed over (then periods not selected may be among them: see
+        :func:`_where`).
+
+        The ``value`` table is keyed by unit: the figures of one period lie on every page, each found through
+        ``value_by_period`` and then by its key (≈4 µs a figure at province scale). A read of more than a
+        small share of the table (a year's totals read a fifth of ten years) is faster as one pass over the
+        whole table (≈0.15 µs a figure passed over), so that is how it is read then. Either way the same
+        figures, in no particular order.
+        """
+        if not with_blanks and not selections:
+            return iter(()), False
+        scan = self._scan_pays([*with_blanks, *selections])
+        parts: list[str] = []
         args: list[str] = []
+        if with_blanks:
+            sql, sql_args = _where(with_blanks, scan=scan)
+            parts.append(sql)
+            args += sql_args
+        if selections:
+            sql, sql_args = _where(selections, scan=scan)
+            parts.append(f"(value IS NOT NULL AND {sql})")
+            args += sql_args
+        where = " OR ".join(parts)
+        bounds = _period_bounds([*with_blanks, *selections])
+        if scan and bounds is not None:  # implied by the conditions, and cheaper to test first
+            where = f"+period BETWEEN ? AND ? AND ({where})"
+            args = [*bounds, *args]
+        return iter(self._conn.execute(f"SELECT unit, indicator, period, value FROM value WHERE {where}", args)), scan
+
+    def _scan_pays(self, selections: Sequence[FigureSelection]) -> bool:
+        """Whether the figures of ``selections`` are a share of the table a whole pass reads faster.
+
+        Counted through ``value_by_period`` alone, one selection at a time (an ``OR`` of them is not).
+        """
+        selected = 0
         for sel in selections:
-            parts = []
-            for column, chosen in (("period", sel.periods), ("indicator", sel.indicators), ("unit", sel.units)):
-                if chosen is not None:
-                    wanted = sorted(chosen)
-                    parts.append(f"{column} IN ({marks(wanted)})" if wanted else "0")
-                    args.extend(wanted)
-            where.append("(" + " AND ".join(parts or ["1"]) + ")")
-        return iter(
-            self._conn.execute(
-                f"SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL AND ({' OR '.join(where)})",
-                args,
-            )
-        )
+            where, args = _where([sel], scan=False)
+            selected += int(self._conn.execute(f"SELECT count(*) FROM value WHERE {where}", args).fetchone()[0])
+        if selected < SCAN_FROM_FIGURES:
+            return False
+        total = int(self._conn.execute("SELECT count(*) FROM value").fetchone()[0])
+        return selected * SCAN_FROM_SHARE >= total
 
     def _reporters(self, units: frozenset[str] | None = None) -> dict[str, set[str]]:
         """Which of ``units`` (None: every unit) hold a figure of each indicator, in any period.
@@ -552,3 +613,69 @@ def _check_lengths(changes: Sequence[ValueChange], author: str) -> None:
                     },
                 )
             )
+
+
+# A read selecting at least this many figures, and at least 1/SCAN_FROM_SHARE of the table, passes over the
+# whole table instead of finding each figure through the index (measured at province scale: a figure found
+# through the index costs ≈30 figures passed over).
+SCAN_FROM_FIGURES = 20_000
+SCAN_FROM_SHARE = 12
+
+
+def _where(selections: Sequence[FigureSelection], *, scan: bool) -> tuple[str, list[str]]:
+    """The SQL condition of a figure in any of ``selections``, and its arguments.
+
+    ``scan``: for a pass over the whole table, without the indexes (a column written ``+period`` is not
+    looked up in one), and a year's three periods as a range of text (``'2023' <= period <= '2023H2'``,
+    two comparisons instead of a search of the list); the periods the table's CHECK admits in that range
+    are those three, and the caller keeps only the periods selected (:func:`_period_texts`).
+    """
+    prefix = "+" if scan else ""
+    where: list[str] = []
+    args: list[str] = []
+    for sel in selections:
+        parts = []
+        if sel.periods is not None and scan:
+            sql, sql_args = _period_condition(sel.periods)
+            parts.append(sql)
+            args.extend(sql_args)
+        for column, chosen in (("period", sel.periods), ("indicator", sel.indicators), ("unit", sel.units)):
+            if chosen is not None and not (scan and column == "period"):
+                wanted = sorted(chosen)
+                parts.append(f"{prefix}{column} IN ({marks(wanted)})" if wanted else "0")
+                args.extend(wanted)
+        where.append("(" + " AND ".join(parts or ["1"]) + ")")
+    return "(" + " OR ".join(where or ["0"]) + ")", args
+
+
+def _period_condition(periods: frozenset[str]) -> tuple[str, list[str]]:
+    """``+period`` in ``periods`` or in the same whole years (runs of whole years as one range of text)."""
+    years = sorted(
+        {p[:4] for p in periods if p[:4].isdigit() and {p[:4], f"{p[:4]}H1", f"{p[:4]}H2"} <= periods}, key=int
+    )
+    runs: list[list[int]] = []
+    for year in map(int, years):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    covered = {f"{y}{h}" for first, last in runs for y in range(first, last + 1) for h in ("", "H1", "H2")}
+    rest = sorted(periods - covered)
+    parts = ["+period BETWEEN ? AND ?"] * len(runs) + ([f"+period IN ({marks(rest)})"] if rest else [])
+    args = [a for first, last in runs for a in (str(first), f"{last}H2")] + rest
+    return "(" + " OR ".join(parts or ["0"]) + ")", args
+
+
+def _period_texts(selections: Sequence[FigureSelection]) -> frozenset[str] | None:
+    """Every period text ``selections`` name (None: some selection reads every period)."""
+    if any(s.periods is None for s in selections):
+        return None
+    return frozenset().union(*(s.periods or () for s in selections))
+
+
+def _period_bounds(selections: Sequence[FigureSelection]) -> tuple[str, str] | None:
+    """The first and last period text any of ``selections`` reads, when each names its periods."""
+    if not selections or any(not s.periods for s in selections):
+        return None
+    periods = set().union(*(s.periods or () for s in selections))
+    return min(periods), max(periods)
