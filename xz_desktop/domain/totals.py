@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Final
 
-from .aggregation import Aggregator, Carried, DistrictValue, Missing
+from .aggregation import Aggregator, Carried, DistrictValue, Missing, collector_paused
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
 from .trajectory import BASE_NONE, Base, completion, expected, on_track, period_time, resolve_base
@@ -158,7 +158,8 @@ def display_order(ind: Indicator) -> tuple[int, int]:
 def district_totals(catalog: Catalog, aggregator: Aggregator, period: Period | str) -> list[TotalRow]:
     period = parse_period(period) if isinstance(period, str) else period
     indicators = sorted(catalog.indicators, key=display_order)  # sort is stable: catalog order within a group
-    return [total_row(ind, aggregator, period) for ind in indicators]
+    with collector_paused():  # every district figure and its units' contributions: see collector_paused
+        return [total_row(ind, aggregator, period) for ind in indicators]
 
 
 def base_for(ind: Indicator, aggregator: Aggregator) -> Base:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..domain.aggregation import Aggregator, Missing
+from ..domain.aggregation import Aggregator, Missing, collector_paused
 from ..domain.catalog import Aggregation, Catalog
 from ..domain.checks import Entry, Severity, check_unit_period, unit_periods_with_errors, year_siblings
 from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
@@ -142,12 +142,13 @@ def year_figures(
     """
     catalog = store.catalog()
     own = year_periods(period.year)
-    if carry_forward:
-        errors = unit_periods_with_errors(catalog, store.values.columns(own))
-        return Aggregator(catalog, store.values.figure_set(), carry_forward=True), errors
-    columns = store.values.columns(own, *totals_selections(catalog, period))
-    errors = unit_periods_with_errors(catalog, {p: columns[p] for p in own if p in columns})
-    return Aggregator(catalog, store.values.figure_set(columns=columns)), errors
+    with collector_paused():  # hundreds of thousands of figures read: see collector_paused
+        if carry_forward:
+            errors = unit_periods_with_errors(catalog, store.values.columns(own))
+            return Aggregator(catalog, store.values.figure_set(), carry_forward=True), errors
+        columns = store.values.columns(own, *totals_selections(catalog, period))
+        errors = unit_periods_with_errors(catalog, {p: columns[p] for p in own if p in columns})
+        return Aggregator(catalog, store.values.figure_set(columns=columns)), errors
 
 
 def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:

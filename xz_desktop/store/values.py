@@ -366,21 +366,22 @@ class ValueTable:
         if not with_blanks and not selections:
             return iter(()), False
         scan = self._scan_pays([*with_blanks, *selections])
-        parts: list[str] = []
-        args: list[str] = []
-        if with_blanks:
-            sql, sql_args = _where(with_blanks, scan=scan)
-            parts.append(sql)
-            args += sql_args
-        if selections:
-            sql, sql_args = _where(selections, scan=scan)
-            parts.append(f"(value IS NOT NULL AND {sql})")
-            args += sql_args
-        where = " OR ".join(parts)
-        bounds = _period_bounds([*with_blanks, *selections])
-        if scan and bounds is not None:  # implied by the conditions, and cheaper to test first
-            where = f"+period BETWEEN ? AND ? AND ({where})"
-            args = [*bounds, *args]
+        scanned = _scan_where(with_blanks, selections) if scan else None
+        if scanned is not None:
+            where, args = scanned
+        else:
+            parts: list[str] = []
+            args = []
+            prefix = "+" if scan else ""
+            if with_blanks:
+                sql, sql_args = _where(with_blanks, prefix=prefix)
+                parts.append(sql)
+                args += sql_args
+            if selections:
+                sql, sql_args = _where(selections, prefix=prefix)
+                parts.append(f"(value IS NOT NULL AND {sql})")
+                args += sql_args
+            where = " OR ".join(parts)
         return iter(self._conn.execute(f"SELECT unit, indicator, period, value FROM value WHERE {where}", args)), scan
 
     def _scan_pays(self, selections: Sequence[FigureSelection]) -> bool:
@@ -390,7 +391,7 @@ class ValueTable:
         """
         selected = 0
         for sel in selections:
-            where, args = _where([sel], scan=False)
+            where, args = _where([sel])
             selected += int(self._conn.execute(f"SELECT count(*) FROM value WHERE {where}", args).fetchone()[0])
         if selected < SCAN_FROM_FIGURES:
             return False
@@ -622,25 +623,15 @@ SCAN_FROM_FIGURES = 20_000
 SCAN_FROM_SHARE = 12
 
 
-def _where(selections: Sequence[FigureSelection], *, scan: bool) -> tuple[str, list[str]]:
-    """The SQL condition of a figure in any of ``selections``, and its arguments.
-
-    ``scan``: for a pass over the whole table, without the indexes (a column written ``+period`` is not
-    looked up in one), and a year's three periods as a range of text (``'2023' <= period <= '2023H2'``,
-    two comparisons instead of a search of the list); the periods the table's CHECK admits in that range
-    are those three, and the caller keeps only the periods selected (:func:`_period_texts`).
-    """
-    prefix = "+" if scan else ""
+def _where(selections: Sequence[FigureSelection], *, prefix: str = "") -> tuple[str, list[str]]:
+    """The SQL condition of a figure in any of ``selections``, and its arguments (``prefix`` "+": without
+    the indexes, a column written ``+period`` is not looked up in one)."""
     where: list[str] = []
     args: list[str] = []
     for sel in selections:
         parts = []
-        if sel.periods is not None and scan:
-            sql, sql_args = _period_condition(sel.periods)
-            parts.append(sql)
-            args.extend(sql_args)
         for column, chosen in (("period", sel.periods), ("indicator", sel.indicators), ("unit", sel.units)):
-            if chosen is not None and not (scan and column == "period"):
+            if chosen is not None:
                 wanted = sorted(chosen)
                 parts.append(f"{prefix}{column} IN ({marks(wanted)})" if wanted else "0")
                 args.extend(wanted)
@@ -648,22 +639,63 @@ def _where(selections: Sequence[FigureSelection], *, scan: bool) -> tuple[str, l
     return "(" + " OR ".join(where or ["0"]) + ")", args
 
 
-def _period_condition(periods: frozenset[str]) -> tuple[str, list[str]]:
-    """``+period`` in ``periods`` or in the same whole years (runs of whole years as one range of text)."""
-    years = sorted(
-        {p[:4] for p in periods if p[:4].isdigit() and {p[:4], f"{p[:4]}H1", f"{p[:4]}H2"} <= periods}, key=int
-    )
-    runs: list[list[int]] = []
-    for year in map(int, years):
-        if runs and runs[-1][1] == year - 1:
-            runs[-1][1] = year
+# One way a figure of a period is selected: blanks too?, which indicators and units (None: any).
+_Way = tuple[bool, frozenset[str] | None, frozenset[str] | None]
+
+
+def _scan_where(
+    with_blanks: Sequence[FigureSelection], selections: Sequence[FigureSelection]
+) -> tuple[str, list[str]] | None:
+    """The condition of :meth:`ValueTable._read` for a pass over the whole table, tested cheaply on each row.
+
+    Each period text is tested once, as a range where it can be: ``CASE WHEN period in these THEN what they
+    select there …``, the periods grouped by what is selected in them, a group's whole years as ranges of
+    text (``'2021' <= period <= '2023H2'``: the periods the table's CHECK admits there are those years' and
+    their halves), the rest by name. The caller keeps only the periods selected (:func:`_period_texts`).
+    None when a selection reads every period.
+    """
+    ways: dict[str, set[_Way]] = {}
+    for blanks, group in ((True, with_blanks), (False, selections)):
+        for sel in group:
+            if sel.periods is None:
+                return None
+            for period in sel.periods:
+                ways.setdefault(period, set()).add((blanks, sel.indicators, sel.units))
+    by_condition: dict[frozenset[_Way], set[str]] = {}
+    for period, found in ways.items():
+        by_condition.setdefault(_merged(found), set()).add(period)
+    cases: list[str] = []
+    args: list[str] = []
+    for condition, periods in sorted(by_condition.items(), key=lambda kv: min(kv[1])):
+        when, when_args = _period_condition(frozenset(periods))
+        args += when_args
+        then: list[str] = []
+        for blanks, indicators, units in sorted(condition, key=repr):
+            parts = [] if blanks else ["value IS NOT NULL"]
+            for column, chosen in (("indicator", indicators), ("unit", units)):
+                if chosen is not None:
+                    wanted = sorted(chosen)
+                    parts.append(f"+{column} IN ({marks(wanted)})" if wanted else "0")
+                    args += wanted
+            then.append("(" + " AND ".join(parts or ["1"]) + ")")
+        cases.append(f"WHEN {when} THEN {' OR '.join(then)}")
+    return "CASE " + " ".join(cases) + " ELSE 0 END", args
+
+
+def _merged(ways: set[_Way]) -> frozenset[_Way]:
+    """The same selection of a period's figures in fewer ways: the indicators of ways alike otherwise
+    joined, and nothing besides a way that selects everything."""
+    if (True, None, None) in ways:
+        return frozenset({(True, None, None)})
+    joined: dict[tuple[bool, frozenset[str] | None], frozenset[str] | None] = {}
+    for blanks, indicators, units in ways:
+        key = (blanks, units)
+        if key in joined:
+            held = joined[key]
+            joined[key] = None if held is None or indicators is None else held | indicators
         else:
-            runs.append([year, year])
-    covered = {f"{y}{h}" for first, last in runs for y in range(first, last + 1) for h in ("", "H1", "H2")}
-    rest = sorted(periods - covered)
-    parts = ["+period BETWEEN ? AND ?"] * len(runs) + ([f"+period IN ({marks(rest)})"] if rest else [])
-    args = [a for first, last in runs for a in (str(first), f"{last}H2")] + rest
-    return "(" + " OR ".join(parts or ["0"]) + ")", args
+            joined[key] = indicators
+    return frozenset((blanks, indicators, units) for (blanks, units), indicators in joined.items())
 
 
 def _period_texts(selections: Sequence[FigureSelection]) -> frozenset[str] | None:
@@ -673,9 +705,19 @@ def _period_texts(selections: Sequence[FigureSelection]) -> frozenset[str] | Non
     return frozenset().union(*(s.periods or () for s in selections))
 
 
-def _period_bounds(selections: Sequence[FigureSelection]) -> tuple[str, str] | None:
-    """The first and last period text any of ``selections`` reads, when each names its periods."""
-    if not selections or any(not s.periods for s in selections):
-        return None
-    periods = set().union(*(s.periods or () for s in selections))
-    return min(periods), max(periods)
+def _period_condition(periods: frozenset[str]) -> tuple[str, list[str]]:
+    """``+period`` in ``periods`` or in their whole years' text ranges (runs of whole years as one range)."""
+    whole = sorted(
+        {int(p[:4]) for p in periods if p[:4].isdigit() and {p[:4], f"{p[:4]}H1", f"{p[:4]}H2"} <= periods}
+    )
+    runs: list[list[int]] = []
+    for year in whole:
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    covered = {f"{y}{h}" for first, last in runs for y in range(first, last + 1) for h in ("", "H1", "H2")}
+    rest = sorted(periods - covered)
+    parts = ["+period BETWEEN ? AND ?"] * len(runs) + ([f"+period IN ({marks(rest)})"] if rest else [])
+    args = [a for first, last in runs for a in (f"{first:04d}", f"{last:04d}H2")] + rest
+    return "(" + " OR ".join(parts or ["0"]) + ")", args
