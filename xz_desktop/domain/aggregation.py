@@ -121,6 +121,8 @@ class FigureSet:
                 unit, indicator, period, value = (
                     (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
                 )
+                if value is None:
+                    continue  # a blank is no figure (and replaces none)
                 try:
                     nested[period][indicator][unit] = value
                 except KeyError:
@@ -134,15 +136,15 @@ class FigureSet:
         # copy of each is kept (at province scale the copies were a third of the set's memory).
         own = sys.intern
         for text, by_indicator in nested.items():
-            period = parse_period(text)
-            for indicator, column in by_indicator.items():
+            parsed = parse_period(text)
+            for code, column in by_indicator.items():
                 values = {own(u): float(v) for u, v in column.items() if v is not None}
                 if not values:
                     continue
-                indicator = own(indicator)
-                held = self._columns.get((indicator, period))
+                indicator = own(code)
+                held = self._columns.get((indicator, parsed))
                 if held is None:
-                    self._columns[(indicator, period)] = values
+                    self._columns[(indicator, parsed)] = values
                 else:  # the same period written two ways ("2024h1" and "2024H1"): the later text wins
                     held.update(values)
                 self._units.setdefault(indicator, set()).update(values)

@@ -707,9 +707,7 @@ def _period_texts(selections: Sequence[FigureSelection]) -> frozenset[str] | Non
 
 def _period_condition(periods: frozenset[str]) -> tuple[str, list[str]]:
     """``+period`` in ``periods`` or in their whole years' text ranges (runs of whole years as one range)."""
-    whole = sorted(
-        {int(p[:4]) for p in periods if p[:4].isdigit() and {p[:4], f"{p[:4]}H1", f"{p[:4]}H2"} <= periods}
-    )
+    whole = sorted({int(p[:4]) for p in periods if p[:4].isdigit() and {p[:4], f"{p[:4]}H1", f"{p[:4]}H2"} <= periods})
     runs: list[list[int]] = []
     for year in whole:
         if runs and runs[-1][1] == year - 1:
