@@ -10,7 +10,7 @@ CLI's ``xz check``, packaging and the district's merge.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple, cast
@@ -394,8 +394,12 @@ def _could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
             bound = float(MAX_COUNT if ind.is_count and ind.max is None else MAX_MAGNITUDE)
             low = -bound if ind.min is None else max(-bound, ind.min)
             high = bound if ind.max is None else min(bound, ind.max)
-            values = {u: v for u, v in col.items() if v is not None}
+            values = cast(
+                dict[str, float], {u: v for u, v in col.items() if v is not None} if None in col.values() else col
+            )
             present[code] = values
+            if values and _within(values.values(), low, high, whole=ind.is_count):
+                continue  # the usual case, decided over the column at once
             if ind.is_count:
                 # NaN fails every comparison; a whole number equals its floor
                 suspects.update((u, period) for u, v in values.items() if not (low <= v <= high and v == math.floor(v)))
@@ -415,16 +419,30 @@ def _could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
             if not codes:
                 continue  # 0 op 0 holds
             cols = [present.get(c, none) for c in codes]
-            smallest = min(cols, key=len)
-            for u in smallest:
-                if all(u in c for c in cols):
-                    lsum = sum([present[c][u] for c in rule.left])
-                    rsum = sum([present[c][u] for c in rule.right])
-                    # without the checks' 1e-9 allowance: a superset of their errors
-                    if (lsum > rsum) if rule.op == "<=" else (lsum < rsum):
-                        suspects.add((u, period))
+            fewest: dict[str, float] = min(cols, key=len)
+            for u in set(fewest).intersection(*cols):  # the units that gave every figure of the rule
+                lsum = sum([present[c][u] for c in rule.left])
+                rsum = sum([present[c][u] for c in rule.right])
+                # without the checks' 1e-9 allowance: a superset of their errors
+                if (lsum > rsum) if rule.op == "<=" else (lsum < rsum):
+                    suspects.add((u, period))
     suspects |= _halves_could_err(catalog, columns)
     return suspects
+
+
+def _within(values: Collection[float], low: float, high: float, *, whole: bool) -> bool:
+    """Whether every one of ``values`` (some) lies in [low, high] — and is whole, if ``whole`` — decided in C:
+    a sum that is finite has no NaN or infinity among its terms, and then min and max compare as numbers.
+    False when that cannot be said (the caller then looks at each)."""
+    total = sum(values)
+    if total != total or math.isinf(total) or not (low <= min(values) and max(values) <= high):
+        return False
+    if not whole:
+        return True
+    try:
+        return all(map(float.is_integer, values))
+    except TypeError:  # not every one a float
+        return False
 
 
 def _halves_could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
