@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .catalog import Aggregation, Catalog, Indicator
+from .catalog import Aggregation, Catalog, Indicator, Unit
 from .periods import PLAN_BASE_YEAR, Period, parse_period
 
 Key = tuple[str, str, str]  # (unit, indicator, period)
@@ -308,6 +308,7 @@ class Aggregator:
         self._cache: dict[tuple[str, str], DistrictValue] = {}
         self._counted: dict[str, list[str]] = {}  # indicator -> counted reporters (the catalog is fixed)
         self._units: dict[str, list[str]] = {}  # indicator -> the units whose figures are counted
+        self._active_units: list[Unit] | None = None  # in catalog order, listed once
         self._active = {u.code for u in catalog.units if u.active}
         self._retired = [u.code for u in catalog.units if not u.active]
         self._inside: dict[str, set[str]] = {}  # indicator -> units inside others (overlaps)
@@ -362,7 +363,10 @@ class Aggregator:
         counted = self._counted.get(ind.code)
         if counted is None:
             inside = self._inside.get(ind.code, set())
-            counted = self._counted[ind.code] = [u.code for u in self.catalog.reporters(ind) if u.code not in inside]
+            if self._active_units is None:
+                self._active_units = self.catalog.active_units()
+            reporters = self.catalog.reporters(ind, self._active_units)
+            counted = self._counted[ind.code] = [u.code for u in reporters if u.code not in inside]
         return counted
 
     def _units_of(self, ind: Indicator) -> list[str]:
@@ -399,7 +403,7 @@ class Aggregator:
         """
         column, code = self.figures.column, ind.code
         stored = column(code, period)
-        values: dict[str, float | None] = {u: stored.get(u) for u in units}
+        values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         lacking: dict[str, tuple[str, ...]] = {}
         without = [u for u, v in values.items() if v is None]
         if not without:

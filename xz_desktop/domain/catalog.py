@@ -175,14 +175,17 @@ class Catalog:
         return sorted((u for u in self.units if u.active), key=lambda u: (u.sort, u.code))
 
     # -- who reports what -----------------------------------------------
-    def reporters(self, indicator: Indicator) -> list[Unit]:
-        """The active units expected to report ``indicator`` (none for a derived one)."""
+    def reporters(self, indicator: Indicator, active: list[Unit] | None = None) -> list[Unit]:
+        """The active units expected to report ``indicator`` (none for a derived one).
+
+        ``active``: :meth:`active_units` already listed by a caller asking about every indicator.
+        """
         if indicator.aggregation.is_derived:
             return []
         wanted = set(indicator.reported_by)
         return [
             u
-            for u in self.active_units()
+            for u in (self.active_units() if active is None else active)
             if u.code in wanted or (GEOGRAPHIC in wanted and u.kind is UnitKind.GEOGRAPHIC)
         ]
 
