@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .catalog import Aggregation, Catalog, Indicator, Unit
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -114,19 +114,22 @@ class FigureSet:
     ):
         """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at)."""
         nested: Columns = {}
+        adopt = columns is None  # the columns built here are kept as they are; given ones are copied
         if columns is not None:
             nested = columns
         else:
+            names: dict[str, str] = {}
             for fig in figures:
                 unit, indicator, period, value = (
                     (fig.unit, fig.indicator, fig.period, fig.value) if isinstance(fig, Figure) else fig
                 )
                 if value is None:
                     continue  # a blank is no figure (and replaces none)
+                unit = names.setdefault(unit, unit)  # one copy of each code (see below)
                 try:
-                    nested[period][indicator][unit] = value
+                    nested[period][indicator][unit] = float(value)
                 except KeyError:
-                    nested.setdefault(period, {}).setdefault(indicator, {})[unit] = value
+                    nested.setdefault(period, {}).setdefault(indicator, {})[unit] = float(value)
         self._columns: dict[tuple[str, Period], dict[str, float]] = {}
         self._units: dict[str, set[str]] = {}  # indicator -> units with at least one figure
         self.disputed: set[Key] = set(disputed)
@@ -138,7 +141,11 @@ class FigureSet:
         for text, by_indicator in nested.items():
             parsed = parse_period(text)
             for code, column in by_indicator.items():
-                values = {own(u): float(v) for u, v in column.items() if v is not None}
+                values = (
+                    cast(dict[str, float], column)
+                    if adopt
+                    else {own(u): float(v) for u, v in column.items() if v is not None}
+                )
                 if not values:
                     continue
                 indicator = own(code)
