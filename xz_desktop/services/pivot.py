@@ -134,28 +134,26 @@ class UnitTable:
 
 
 def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -> UnitTable:
-    """The units × indicators table of ``period`` (a pandas pivot of the aggregator's contributions)."""
+    """The units × indicators table of ``period``: each unit's contribution to each column's district figure."""
     period = parse_period(period) if isinstance(period, str) else period
     indicators = [i for i in catalog.indicators if i.is_entered]
-    # The long table as three columns (unit, indicator code, value or None): a dict per figure cost
-    # ≈20 MB at province scale while the table was built.
-    unit_col: list[str] = []
-    indicator_col: list[str] = []
-    value_col: list[float | None] = []
-    district: dict[str, float | None] = {}
-    for ind in indicators:
-        dv = aggregator.value(ind.code, period)
-        district[ind.code] = finite(dv.value)
-        unit_col.extend(c.unit for c in dv.contributions)
-        indicator_col.extend([ind.code] * len(dv.contributions))
-        value_col.extend(c.value for c in dv.contributions)
-    seen = set(unit_col)
+    figures = [aggregator.value(ind.code, period) for ind in indicators]
+    district = {ind.code: finite(dv.value) for ind, dv in zip(indicators, figures, strict=True)}
     units = [u.code for u in catalog.active_units()]
-    units += sorted((u for u in seen if u not in units), key=lambda u: (catalog.unit(u).sort, u))
-    long = pd.DataFrame({"unit": unit_col, "indicator": indicator_col, "value": pd.Series(value_col, dtype=object)})
-    long["value"] = pd.to_numeric(long["value"], errors="coerce")
-    frame = long.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
-    frame = frame.reindex(index=units, columns=[i.code for i in indicators])
+    listed = set(units)
+    others = {c.unit for dv in figures for c in dv.contributions if c.unit not in listed}  # retired units that reported
+    units += sorted(others, key=lambda u: (catalog.unit(u).sort, u))
+    # Filled straight into an array (a blank stays NaN): a long table pivoted by pandas cost ≈30 MB and a second
+    # at province scale. A unit listed twice in a column keeps its first figure, as a pivot's "first" would.
+    row_of = {u: n for n, u in enumerate(units)}
+    matrix = np.full((len(units), len(indicators)), np.nan)
+    for column, dv in enumerate(figures):
+        for c in dv.contributions:
+            if c.value is not None and np.isnan(matrix[row_of[c.unit], column]):
+                matrix[row_of[c.unit], column] = c.value
+    frame = pd.DataFrame(
+        matrix, index=pd.Index(units, name="unit"), columns=pd.Index([i.code for i in indicators], name="indicator")
+    )
     return UnitTable(
         str(period),
         frame,
