@@ -6,7 +6,9 @@ are Python floats), and the import costs 0.3–0.5 s on every command that opens
 totals`` or ``xz import`` would spend more time loading pandas than computing. So they are held back
 while ``sqlite_utils`` is imported (a ``None`` in ``sys.modules`` makes an import fail as if absent),
 and released at once: a report that needs pandas imports it as usual. If either is already loaded
-(the window imports pandas for its tables), nothing is held back.
+(the window imports pandas for its tables), nothing is held back. The store imports it through
+:func:`load` when it first needs it (``StoreCore.db``): a command that writes no table through it
+never imports it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,3 @@ def load() -> ModuleType:
             if name in sys.modules and sys.modules[name] is None:
                 del sys.modules[name]
     return sqlite_utils
-
-
-load()  # when the store package is imported, before any of its modules imports sqlite_utils

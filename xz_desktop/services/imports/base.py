@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...domain.catalog import Catalog
 from ...domain.checks import Entry, Finding, Severity, check_unit_period, year_siblings
@@ -18,7 +19,7 @@ from ...domain.numbers import parse_number
 from ...domain.periods import parse_period
 from ...domain.raw_csv import READ_COLUMNS
 from ...store import Store
-from ...store.values import UnitPeriod, ValueChange
+from ...store.values import HeldFigures, ValueChange
 from ..progress import SILENT, Progress
 
 CSV_COLUMNS = READ_COLUMNS  # the raw CSV's columns an import needs (domain/raw_csv.py)
@@ -26,8 +27,9 @@ CHECKING = QT_TRANSLATE_NOOP("imports", "正在审核…")
 WRITING = QT_TRANSLATE_NOOP("imports", "正在写入…")
 
 
-@dataclass(frozen=True)
-class ImportRow:
+class ImportRow(NamedTuple):
+    """One figure as a file gives it (a named tuple: a file has tens of thousands)."""
+
     where: str  # “第 3 行” or “B7”: how the user finds the row again
     unit: str
     indicator: str
@@ -48,41 +50,74 @@ def _problem(where: str, template: str, **params) -> Message:
     return Message("imports", QT_TRANSLATE_NOOP("imports", "{where}：") + template, {"where": where, **params})
 
 
-def _validate(store: Store, rows: list[ImportRow]) -> tuple[list[tuple[ImportRow, float | None]], list[Message]]:
+class _Valid(NamedTuple):
+    """What :func:`_validate` makes of the rows that passed: the changes (blanks left out) and where each is."""
+
+    changes: list[ValueChange]
+    wheres: list[str]  # changes[i] came from wheres[i]
+    blanks: int
+
+
+def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message]]:
     catalog = store.catalog()
     district, own_unit = store.is_district, store.unit_code  # read once, not once per row
     problems: list[Message] = []
-    parsed: list[tuple[ImportRow, float | None]] = []
+    changes: list[ValueChange] = []
+    wheres: list[str] = []
+    blanks = 0
     seen: dict[tuple[str, str, str], str] = {}
-    # (unit, indicator) pairs that passed the unit and indicator checks (they depend on nothing else),
-    # with the indicator's entry measure: a file repeats a few hundred pairs over thousands of rows.
-    passed: dict[tuple[str, str], str] = {}
+    # What depends on one part of a row only is worked out once per distinct part: a file repeats a few
+    # hundred (unit, indicator) pairs, a period or two and many equal number texts over thousands of rows.
+    # (unit, indicator) pairs that passed the unit and indicator checks, with the indicator's entry measure.
+    passed: dict[tuple[str, str], str | None] = {}
+    # Period texts that parsed: as stored, and as the duplicate check compares them.
+    periods: dict[object, tuple[str, str]] = {}
+    # Number texts that parsed, per entry measure (a % sign is accepted on a percentage only).
+    numbers: dict[str | None, dict[str, float | None]] = {}
     for row in rows:
         before = len(problems)
-        pair = (row.unit, row.indicator)
-        measure: str | None = passed.get(pair)
-        if measure is None:
+        where, unit, indicator, period_text, text, explanation = row
+        pair = (unit, indicator)
+        if pair in passed:
+            measure = passed[pair]
+        else:
             measure = _unit_indicator_problems(catalog, district, own_unit, row, problems)
-            if len(problems) == before and measure is not None:
+            if len(problems) == before:
                 passed[pair] = measure
-        try:
-            _period(row.period)
-        except XzError as exc:
-            problems.append(_problem(row.where, "{reason}", reason=str(exc)))
+        known = periods.get(period_text)
+        if known is None:
+            try:
+                known = periods[period_text] = (_period(period_text), str(period_text).strip().upper())
+            except XzError as exc:
+                problems.append(_problem(where, "{reason}", reason=str(exc)))
         value = None
-        try:
-            value = parse_number(row.value, measure)
-        except XzError as exc:
-            problems.append(_problem(row.where, "{reason}", reason=str(exc)))
-        if row.explanation is not None and len(row.explanation) > MAX_TEXT:
-            problems.append(_problem(row.where, QT_TRANSLATE_NOOP("imports", "说明超过 {limit} 字"), limit=MAX_TEXT))
-        key = (row.unit, row.indicator, str(row.period).strip().upper())
+        parsed = numbers.get(measure)
+        if parsed is None:
+            parsed = numbers[measure] = {}
+        if type(text) is str and text in parsed:
+            value = parsed[text]
+        else:
+            try:
+                value = parse_number(text, measure)
+            except XzError as exc:
+                problems.append(_problem(where, "{reason}", reason=str(exc)))
+            else:
+                if type(text) is str:
+                    parsed[text] = value
+        if explanation is not None and len(explanation) > MAX_TEXT:
+            problems.append(_problem(where, QT_TRANSLATE_NOOP("imports", "说明超过 {limit} 字"), limit=MAX_TEXT))
+        key = (unit, indicator, str(period_text).strip().upper() if known is None else known[1])
         if key in seen:
-            problems.append(_problem(row.where, QT_TRANSLATE_NOOP("imports", "与{other}重复"), other=seen[key]))
-        seen.setdefault(key, row.where)
-        if len(problems) == before:
-            parsed.append((row, value))
-    return parsed, problems
+            problems.append(_problem(where, QT_TRANSLATE_NOOP("imports", "与{other}重复"), other=seen[key]))
+        else:
+            seen[key] = where
+        if len(problems) == before and known is not None:
+            if value is None:
+                blanks += 1
+            else:
+                changes.append(ValueChange(unit, indicator, known[0], value, explanation))
+                wheres.append(where)
+    return _Valid(changes, wheres, blanks), problems
 
 
 def _unit_indicator_problems(
@@ -131,53 +166,77 @@ def _period(text: str) -> str:
 
 
 def _check_outcome(
-    store: Store, changes: list[ValueChange], where: dict[tuple[str, str, str], str], progress: Progress = SILENT
+    store: Store, valid: _Valid, held: HeldFigures, progress: Progress = SILENT
 ) -> tuple[list[Message], list[Finding]]:
-    """Errors the import would introduce, and the warnings it leaves, per unit and period."""
+    """Errors the import would introduce, and the warnings it leaves, per unit and period.
+
+    ``held``: what is stored for the file's units in its periods, the other periods of their years and
+    the years before (:func:`_held_periods`).
+    """
     catalog = store.catalog()
     problems: list[Message] = []
     warnings: list[Finding] = []
     groups: dict[tuple[str, str], list[ValueChange]] = {}
-    for change in changes:
-        groups.setdefault((change.unit, change.period), []).append(change)
-    # What the checks read, for every unit and period of the file in two queries (not four per unit-period):
-    # the periods themselves with the other periods of their years, and the year before.
-    periods = {p for _, period in groups for p in (period, *year_siblings(period))}
-    units = {unit for unit, _ in groups}
-    stored = store.values.entries_in(periods, units)
-    earlier = store.values.entries_in({str(parse_period(p).previous()) for _, p in groups}, units)
+    for change in valid.changes:
+        group = groups.get((change.unit, change.period))
+        if group is None:
+            group = groups[(change.unit, change.period)] = []
+        group.append(change)
+    where: dict[tuple[str, str, str], str] | None = None  # made when an error needs it (a file that passes: never)
     for done, ((unit, period), group) in enumerate(groups.items()):
         progress.step(done, len(groups), CHECKING)
-        before = stored.get(UnitPeriod(unit, period), {})
+        before = {code: Entry(v.value, v.explanation) for code, v in held.of(unit, period).items()}
         after = dict(before)
         for c in group:
             old = before.get(c.indicator)
             after[c.indicator] = Entry(
                 c.value, c.explanation if c.explanation is not None else (old.explanation if old else "")
             )
-        last_year = earlier.get(UnitPeriod(unit, str(parse_period(period).previous())), {})
-        previous = {code: e.value for code, e in last_year.items()}
+        previous = {code: v.value for code, v in held.of(unit, _previous(period)).items()}
         # The other periods of the year as they will be after the import (a flow's halves against its year).
-        same_before = {p: stored.get(UnitPeriod(unit, p), {}) for p in year_siblings(period)}
-        same_after = {p: dict(e) for p, e in same_before.items()}
-        for (u, p), others in groups.items():
-            if u == unit and p in same_after:
-                for c in others:
-                    same_after[p][c.indicator] = Entry(c.value)
-        old_errors = {
-            (f.indicator, f.text())
-            for f in check_unit_period(catalog, unit, period, before, previous, same_year=same_before, errors_only=True)
-            if f.severity is Severity.ERROR
+        same_before = {
+            p: {code: Entry(v.value, v.explanation) for code, v in held.of(unit, p).items()}
+            for p in year_siblings(period)
         }
+        same_after = {p: dict(e) for p, e in same_before.items()}
+        for p, entries in same_after.items():
+            for c in groups.get((unit, p), ()):
+                entries[c.indicator] = Entry(c.value)
+        # A unit-period holding no figure before the import holds no error either (nothing to check).
+        old_errors = (
+            {
+                (f.indicator, f.text())
+                for f in check_unit_period(
+                    catalog, unit, period, before, previous, same_year=same_before, errors_only=True
+                )
+                if f.severity is Severity.ERROR
+            }
+            if before
+            else set()
+        )
         for finding in check_unit_period(catalog, unit, period, after, previous, same_year=same_after):
             if finding.severity is Severity.WARNING:
                 warnings.append(finding)
             elif (finding.indicator, finding.text()) not in old_errors:
+                if where is None:
+                    where = {(c.unit, c.indicator, c.period): w for c, w in zip(valid.changes, valid.wheres)}
                 place = where.get((unit, finding.indicator, period)) or "、".join(
                     w for (u, _, p), w in where.items() if u == unit and p == period
                 )
                 problems.append(_problem(place, "{reason}", reason=finding.text()))
     return problems, warnings
+
+
+@functools.lru_cache(maxsize=256)
+def _previous(period: str) -> str:
+    """The same period a year earlier (``2024H1`` → ``2023H1``)."""
+    return str(parse_period(period).previous())
+
+
+def _held_periods(changes: list[ValueChange]) -> set[str]:
+    """The periods the checks of ``changes`` read: their own, the other periods of their years, the years before."""
+    own = {c.period for c in changes}
+    return {q for p in own for q in (p, *year_siblings(p), _previous(p))}
 
 
 def apply_rows(
@@ -192,13 +251,14 @@ def apply_rows(
 
     ``progress`` is told of each unit and period checked; cancelling there writes nothing.
     """
-    parsed, problems = _validate(store, rows)
-    result = ImportResult(skipped_blank=sum(1 for _, v in parsed if v is None))
-    kept = [(r, v) for r, v in parsed if v is not None]
-    changes = [ValueChange(r.unit, r.indicator, _period(r.period), v, r.explanation) for r, v in kept]
-    where = {(c.unit, c.indicator, c.period): r.where for c, (r, _) in zip(changes, kept)}
+    valid, problems = _validate(store, rows)
+    result = ImportResult(skipped_blank=valid.blanks)
+    changes = valid.changes
+    # What is stored for the file's units, read once for the checks and the write (which reads it again
+    # only if anything was written meanwhile).
+    held = store.values.held({c.unit for c in changes}, _held_periods(changes))
     # Check what did parse even when other rows failed: the clerk sees every problem at once.
-    check_problems, result.warnings = _check_outcome(store, changes, where, progress)
+    check_problems, result.warnings = _check_outcome(store, valid, held, progress)
     problems.extend(check_problems)
     if problems:
         raise XzError(
@@ -211,7 +271,7 @@ def apply_rows(
         )
     if not dry_run:
         progress.step(1, 1, WRITING)  # the last point where cancelling is free: the write is one transaction
-        written = store.values.write(changes, author, source="import")
+        written = store.values.write(changes, author, source="import", held=held)
         result.written = len(written)
         result.unchanged = len(changes) - len(written)
     return result

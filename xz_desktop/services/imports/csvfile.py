@@ -76,8 +76,13 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
         ) from exc
     if b"\x00" in data[:4096]:
         raise XzError(Message("imports", QT_TRANSLATE_NOOP("imports", "{path} 不是 CSV 文本文件"), {"path": path.name}))
-    reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    fields = csv.reader(io.StringIO(_decode(data, path), newline=""))
+    # Read as csv.DictReader reads it (which this replaced: a dict per row cost more than the rest of the
+    # reading): the first row is the header, empty rows are skipped without being counted, a short row's
+    # missing fields are blank, a long row's extra fields are refused below; a csv error names the line
+    # the reader was on when its last row began.
+    header = [h.strip().lower() for h in next(fields, [])]
+    line_num = fields.line_num
     duplicated = sorted({h for h in header if header.count(h) > 1})
     unknown = [h for h in header if h not in (*CSV_COLUMNS, EXPLANATION, *EXPORT_ONLY_COLUMNS)]
     if duplicated or unknown:
@@ -105,41 +110,46 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
                 {"path": path.name, "columns": ", ".join(missing)},
             )
         )
-    reader.fieldnames = header
-    rows, problems = [], []
+    width = len(header)
+    columns = [header.index(c) for c in CSV_COLUMNS]
+    explained = header.index(EXPLANATION) if EXPLANATION in header else None
+    rows: list[ImportRow] = []
+    problems: list[Message] = []
+    line = 1
     try:
-        for line, record in enumerate(reader, start=2):
-            get = lambda k, record=record: (record.get(k) or "").strip()  # bound: no late binding
-            if not any(get(k) for k in CSV_COLUMNS):
+        for record in fields:
+            line_num = fields.line_num
+            if not record:  # empty rows: skipped, not counted
+                found = next((r for r in fields if r), None)
+                if found is None:
+                    break
+                record = found
+            line += 1
+            count = len(record)
+            if count == width:
+                unit, indicator, period, value = (record[i].strip() for i in columns)
+            else:
+                unit, indicator, period, value = (record[i].strip() if i < count else "" for i in columns)
+            if not (unit or indicator or period or value):
                 continue
-            extra = record.get(None) or []
-            if extra:
+            if count > width:
                 # Most often 1,200 typed without quotes: reading it as 1 would lose a figure silently.
                 problems.append(
                     _problem(
                         f"第 {line} 行",
                         QT_TRANSLATE_NOOP("imports", '比表头多出 {n} 列（数字里的千分位逗号要放在引号中，如 "1,200"）'),
-                        n=len(extra),
+                        n=count - width,
                     )
                 )
                 continue
-            explanation = record.get(EXPLANATION) if EXPLANATION in header else None
-            rows.append(
-                ImportRow(
-                    f"第 {line} 行",
-                    get("unit"),
-                    get("indicator"),
-                    get("period"),
-                    get("value"),
-                    None if explanation is None else explanation.strip(),
-                )
-            )
+            explanation = record[explained].strip() if explained is not None and explained < count else None
+            rows.append(ImportRow(f"第 {line} 行", unit, indicator, period, value, explanation))
     except csv.Error as exc:
         raise XzError(
             Message(
                 "imports",
                 QT_TRANSLATE_NOOP("imports", "{path} 第 {line} 行格式错误：{reason}"),
-                {"path": path.name, "line": reader.line_num, "reason": exc},
+                {"path": path.name, "line": line_num, "reason": exc},
             )
         ) from exc
     if problems:
