@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ...domain.catalog import Catalog
+from ...domain.catalog import Catalog, Indicator, Unit
 from ...domain.checks import Entry, Finding, Severity, check_unit_period, year_siblings
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -68,8 +68,9 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
     seen: dict[tuple[str, str, str], str] = {}
     # What depends on one part of a row only is worked out once per distinct part: a file repeats a few
     # hundred (unit, indicator) pairs, a period or two and many equal number texts over thousands of rows.
-    # (unit, indicator) pairs that passed the unit and indicator checks, with the indicator's entry measure.
-    passed: dict[tuple[str, str], str | None] = {}
+    # Units and indicators that passed their own checks (whether the unit reports the indicator is asked per row).
+    units_passed: dict[str, Unit] = {}
+    indicators_passed: dict[str, Indicator] = {}
     # Period texts that parsed: as stored, and as the duplicate check compares them.
     periods: dict[object, tuple[str, str]] = {}
     # Number texts that parsed, per entry measure (a % sign is accepted on a percentage only).
@@ -77,13 +78,15 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
     for row in rows:
         before = len(problems)
         where, unit, indicator, period_text, text, explanation = row
-        pair = (unit, indicator)
-        if pair in passed:
-            measure = passed[pair]
+        known_unit, known_indicator = units_passed.get(unit), indicators_passed.get(indicator)
+        if known_unit is not None and known_indicator is not None and catalog.reports(known_unit, known_indicator):
+            measure: str | None = known_indicator.entry_measure
         else:
             measure = _unit_indicator_problems(catalog, district, own_unit, row, problems)
-            if len(problems) == before:
-                passed[pair] = measure
+            if catalog.has_unit(unit) and (district or unit == own_unit):
+                units_passed[unit] = catalog.unit(unit)
+            if catalog.has_indicator(indicator) and catalog.indicator(indicator).is_entered:
+                indicators_passed[indicator] = catalog.indicator(indicator)
         known = periods.get(period_text)
         if known is None:
             try:
