@@ -15,6 +15,7 @@ follow by trigger (migration 001), so no writer can skip them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import sqlite3
@@ -172,6 +173,14 @@ class AuditEntry:
     source: str
 
 
+class HeldFigure(NamedTuple):
+    """What a write needs to know of a stored figure: whether it changes, and its revision."""
+
+    value: float | None
+    explanation: str
+    revision: int
+
+
 @dataclass(frozen=True)
 class HeldFigures:
     """Some units' stored figures in some periods, read by :meth:`ValueTable.held`, with the database's
@@ -181,9 +190,9 @@ class HeldFigures:
     units: frozenset[str]
     periods: frozenset[str]
     version: tuple[int, int]
-    figures: dict[UnitPeriod, dict[str, StoredValue]]
+    figures: dict[UnitPeriod, dict[str, HeldFigure]]
 
-    def of(self, unit: str, period: str) -> dict[str, StoredValue]:
+    def of(self, unit: str, period: str) -> dict[str, HeldFigure]:
         """The unit's stored figures in ``period`` by indicator (empty if none, or not read)."""
         return self.figures.get(UnitPeriod(unit, period), {})
 
@@ -507,14 +516,22 @@ class ValueTable:
             self._rules = None
 
     def _save(
-        self, rows: Sequence[StoredValue], *, new: Sequence[StoredValue] = (), deletes: Sequence[Key] = ()
+        self,
+        rows: Sequence[StoredValue],
+        *,
+        new: Sequence[StoredValue] = (),
+        deletes: Sequence[Key] = (),
+        enclosed: bool = False,
     ) -> None:
         """The only SQL that changes ``value``: upsert ``rows``, insert ``new`` (known absent), delete ``deletes``.
 
         Callers have checked every key; the audit rows follow by trigger, in the same transaction.
+        ``enclosed``: the caller's own transaction (or savepoint) ends with this call and is undone by any
+        error from it (:meth:`write`'s), so no savepoint of its own is opened: SQLite copies every page a
+        savepoint's writes touch into its sub-journal (a sixth of a 20,000-figure import's time).
         """
         try:
-            with self.store.transaction():
+            with contextlib.nullcontext() if enclosed else self.store.transaction():
                 if deletes:
                     self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
                 if new:  # a StoredValue is a tuple in the columns' order
@@ -549,18 +566,18 @@ class ValueTable:
             with self.store.transaction():
                 # What is stored now, read for all the changes at once (inside the transaction), not once per figure;
                 # or what the caller read, if nothing has changed since (the version is taken inside the transaction).
-                if held is not None and self._holds(held, changes):
-                    figures = held.figures
-                    stored: dict[Key, StoredValue] = {}
-                else:
-                    figures, stored = {}, self._stored(changes)
+                figures = held.figures if held is not None and self._holds(held, changes) else None
+                stored = self._stored(changes) if figures is None else {}
+                at: tuple[str, str] | None = None  # the unit and period of the last change (a file goes form by form)
+                group: dict[str, HeldFigure] = {}
                 for change in changes:
                     key = (change.unit, change.indicator, change.period)
-                    old = (
-                        latest.get(key)
-                        or stored.get(key)
-                        or figures.get(UnitPeriod(change.unit, change.period), {}).get(change.indicator)
-                    )
+                    old: StoredValue | HeldFigure | None = latest.get(key) or stored.get(key)
+                    if old is None and figures is not None:
+                        if at != (change.unit, change.period):
+                            at = (change.unit, change.period)
+                            group = figures.get(UnitPeriod(*at), {})
+                        old = group.get(change.indicator)
                     explanation = (
                         (old.explanation if old else "") if change.explanation is None else change.explanation.strip()
                     )
@@ -573,7 +590,7 @@ class ValueTable:
                     row = StoredValue(*key, value, explanation, revision, stamp, change.author or author, source)
                     rows.append(row)
                     latest[key] = row
-                self._save(rows)
+                self._save(rows, enclosed=True)  # the last statement of this transaction: an error undoes it all
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
         return rows
@@ -582,7 +599,7 @@ class ValueTable:
         """The stored figures of ``changes``' keys, in one query over their periods and units (a whole file's)."""
         keys = {(c.unit, c.indicator, c.period) for c in changes}
         out: dict[Key, StoredValue] = {}
-        for row in self._units_rows({k[0] for k in keys}, {k[2] for k in keys}):
+        for row in self._units_rows(_COLUMNS, {k[0] for k in keys}, {k[2] for k in keys}):
             key = (row[0], row[1], row[2])
             if key in keys:
                 out[key] = StoredValue(*row)
@@ -596,13 +613,14 @@ class ValueTable:
         """
         chosen, wanted = frozenset(units), frozenset(periods)
         version = self._version()
-        figures: dict[UnitPeriod, dict[str, StoredValue]] = {}
-        for row in self._units_rows(chosen, wanted):
-            key = UnitPeriod(row[0], row[2])
+        figures: dict[UnitPeriod, dict[str, HeldFigure]] = {}
+        columns = "unit, indicator, period, value, explanation, revision"
+        for unit, indicator, period, value, explanation, revision in self._units_rows(columns, chosen, wanted):
+            key = UnitPeriod(unit, period)
             entries = figures.get(key)
             if entries is None:
                 entries = figures[key] = {}
-            entries[row[1]] = StoredValue(*row)
+            entries[indicator] = HeldFigure(value, explanation, revision)
         return HeldFigures(chosen, wanted, version, figures)
 
     def _holds(self, held: HeldFigures, changes: Sequence[FigureRef]) -> bool:
@@ -612,13 +630,13 @@ class ValueTable:
         units, periods = held.units, held.periods
         return all(c.unit in units and c.period in periods for c in changes)
 
-    def _units_rows(self, units: Collection[str], periods: Collection[str]) -> Iterator[tuple[Any, ...]]:
-        """Every column of the stored figures of ``units`` in ``periods``, in key order.
+    def _units_rows(self, columns: str, units: Collection[str], periods: Collection[str]) -> Iterator[tuple[Any, ...]]:
+        """``columns`` of the stored figures of ``units`` in ``periods``, in key order.
 
         Read along the key (unit first: a unit's figures lie together), not through ``value_by_period``
         (one period's figures of every unit, each looked up in the table: four times slower for a few
-        hundred units, and never faster, as the whole table read along the key costs what that index
-        costs for one year of every unit).
+        hundred units, and never much faster, as the whole table read along the key costs about what that
+        index costs for one year of every unit).
         """
         chosen, wanted = sorted(units), sorted(periods)
         if not chosen or not wanted:
@@ -626,7 +644,7 @@ class ValueTable:
         for start in range(0, len(chosen), 900):  # within SQLite's limit of bound values
             chunk = chosen[start : start + 900]
             yield from self._conn.execute(
-                f"SELECT {_COLUMNS} FROM value WHERE unit IN ({marks(chunk)}) AND +period IN ({marks(wanted)}) "
+                f"SELECT {columns} FROM value WHERE unit IN ({marks(chunk)}) AND +period IN ({marks(wanted)}) "
                 "ORDER BY unit, indicator, period",
                 (*chunk, *wanted),
             )
