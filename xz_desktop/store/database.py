@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..domain.catalog import Catalog
@@ -15,18 +17,20 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import catalog_dir
 from . import migrations
 from .base import now_iso, translate_sqlite_error
-from .candidates import CandidateTable
-from .catalog_history import CatalogHistory
 from .conflicts import ConflictTable
 from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, write_catalog
-from .keys import KeyTable
 from .lock import window_lock_holder
-from .merge_log import MergeLog
 from .packages import PackageTable
-from .review import ReviewTable
-from .stored_totals import StoredTotals
-from .targets import TargetTable
 from .values import ValueTable
+
+if TYPE_CHECKING:
+    from .candidates import CandidateTable
+    from .catalog_history import CatalogHistory
+    from .keys import KeyTable
+    from .merge_log import MergeLog
+    from .review import ReviewTable
+    from .stored_totals import StoredTotals
+    from .targets import TargetTable
 
 __all__ = [
     "ROLE_DISTRICT",
@@ -57,15 +61,52 @@ class Store(StoreCore):
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         super().__init__(conn, path)
         self.packages = PackageTable(self)
-        self.candidates = CandidateTable(self)
         self.conflicts = ConflictTable(self, self.packages)
         self.values = ValueTable(self, self.conflicts)
-        self.log = MergeLog(self)
-        self.review = ReviewTable(self)
-        self.keys = KeyTable(self)
-        self.targets = TargetTable(self)
-        self.catalog_history = CatalogHistory(self)
-        self.stored_totals = StoredTotals(self)
+
+    # The other managers are made (and their modules imported) when first used: a command that never
+    # touches them (``xz import``, ``xz totals``) does not load them.
+    @functools.cached_property
+    def candidates(self) -> CandidateTable:
+        from .candidates import CandidateTable
+
+        return CandidateTable(self)
+
+    @functools.cached_property
+    def log(self) -> MergeLog:
+        from .merge_log import MergeLog
+
+        return MergeLog(self)
+
+    @functools.cached_property
+    def review(self) -> ReviewTable:
+        from .review import ReviewTable
+
+        return ReviewTable(self)
+
+    @functools.cached_property
+    def keys(self) -> KeyTable:
+        from .keys import KeyTable
+
+        return KeyTable(self)
+
+    @functools.cached_property
+    def targets(self) -> TargetTable:
+        from .targets import TargetTable
+
+        return TargetTable(self)
+
+    @functools.cached_property
+    def catalog_history(self) -> CatalogHistory:
+        from .catalog_history import CatalogHistory
+
+        return CatalogHistory(self)
+
+    @functools.cached_property
+    def stored_totals(self) -> StoredTotals:
+        from .stored_totals import StoredTotals
+
+        return StoredTotals(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
