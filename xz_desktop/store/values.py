@@ -531,7 +531,7 @@ class ValueTable:
         savepoint's writes touch into its sub-journal (a sixth of a 20,000-figure import's time).
         """
         try:
-            with contextlib.nullcontext() if enclosed else self.store.transaction():
+            with contextlib.nullcontext() if enclosed and self._conn.in_transaction else self.store.transaction():
                 if deletes:
                     self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
                 if new:  # a StoredValue is a tuple in the columns' order
