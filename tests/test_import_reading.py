@@ -121,3 +121,20 @@ def test_a_write_given_held_figures_reads_again_once_anything_was_written(unit_d
             ("update", 7.0, 8.0, 4),
             ("update", 8.0, 9.0, 5),
         ]
+
+
+def test_rows_are_named_as_excel_numbers_them_after_an_empty_line(tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_text(
+        "unit,indicator,period,value\n"  # row 1
+        "xincheng,phd,2023,5\n"  # row 2
+        "\n"  # row 3: empty, as Excel shows it
+        'xincheng,master,2023,"1,200"\n'  # row 4
+        "xincheng,bachelor,2023,1,200\n",  # row 5: one column too many
+        encoding="utf-8",
+    )
+    with pytest.raises(XzError) as refused:
+        read_csv_rows(path)
+    assert [str(d).split("：")[0] for d in refused.value.details] == ["第 5 行"]
+    path.write_text("unit,indicator,period,value\n\n\nxincheng,phd,2023,5\n", encoding="utf-8")
+    assert read_csv_rows(path) == [ImportRow("第 4 行", "xincheng", "phd", "2023", "5", None)]

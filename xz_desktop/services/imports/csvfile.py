@@ -78,7 +78,8 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
         raise XzError(Message("imports", QT_TRANSLATE_NOOP("imports", "{path} 不是 CSV 文本文件"), {"path": path.name}))
     fields = csv.reader(io.StringIO(_decode(data, path), newline=""))
     # Read as csv.DictReader reads it (which this replaced: a dict per row cost more than the rest of the
-    # reading): the first row is the header, empty rows are skipped without being counted, a short row's
+    # reading): the first row is the header, empty rows are skipped (but counted: rows are named as Excel
+    # numbers them, a quoted field's line breaks inside its one row), a short row's
     # missing fields are blank, a long row's extra fields are refused below; a csv error names the line
     # the reader was on when its last row began.
     header = [h.strip().lower() for h in next(fields, [])]
@@ -119,12 +120,9 @@ def read_csv_rows(path: Path) -> list[ImportRow]:
     try:
         for record in fields:
             line_num = fields.line_num
-            if not record:  # empty rows: skipped, not counted
-                found = next((r for r in fields if r), None)
-                if found is None:
-                    break
-                record = found
-            line += 1
+            line += 1  # an empty line is a row too (Excel shows it as one): it counts, so 第 N 行 is Excel's row N
+            if not record:
+                continue
             count = len(record)
             if count == width:
                 unit, indicator, period, value = (record[i].strip() for i in columns)
