@@ -138,3 +138,67 @@ def test_rows_are_named_as_excel_numbers_them_after_an_empty_line(tmp_path):
     assert [str(d).split("：")[0] for d in refused.value.details] == ["第 5 行"]
     path.write_text("unit,indicator,period,value\n\n\nxincheng,phd,2023,5\n", encoding="utf-8")
     assert read_csv_rows(path) == [ImportRow("第 4 行", "xincheng", "phd", "2023", "5", None)]
+
+
+def test_figures_held_inside_a_transaction_that_is_rolled_back_are_not_trusted(tmp_path):
+    from xz_desktop.store import create_store, open_store
+    from xz_desktop.store.values import ValueChange
+
+    path = tmp_path / "u.sqlite"
+    create_store(path, "unit", "xincheng", author="张三").close()
+
+    class Undo(Exception):
+        pass
+
+    with open_store(path) as store:
+        try:
+            with store.transaction():
+                store.values.write([ValueChange("xincheng", "phd", "2023", 5.0)], "张三")
+                held = store.values.held({"xincheng"}, {"2023"})  # says phd = 5, revision 1 …
+                raise Undo
+        except Undo:
+            pass  # … which is undone
+        assert store.values.get("xincheng", "phd", "2023") is None
+        written = store.values.write([ValueChange("xincheng", "phd", "2023", 5.0)], "张三", held=held)
+        assert len(written) == 1, "the figure is new: it is written, not taken as unchanged"
+        stored = store.values.get("xincheng", "phd", "2023")
+        assert (stored.value, stored.revision) == (5.0, 1)
+        assert [(h.old_value, h.new_value) for h in store.values.history("xincheng", "phd", "2023")] == [(None, 5.0)]
+
+
+def test_figures_held_by_one_connection_are_not_trusted_by_another(tmp_path):
+    from xz_desktop.store import create_store, open_store
+    from xz_desktop.store.values import ValueChange
+
+    path = tmp_path / "u.sqlite"
+    create_store(path, "unit", "xincheng", author="张三").close()
+    first = open_store(path)
+    held = first.values.held({"xincheng"}, {"2023"})  # holds nothing
+    with open_store(path) as other:
+        other.values.write([ValueChange("xincheng", "phd", "2023", 5.0)], "李四")
+    first.close()
+    with open_store(path) as second:  # a fresh connection: its counters start where first's did
+        second.values.write([ValueChange("xincheng", "phd", "2023", 6.0)], "张三", held=held)
+        stored = second.values.get("xincheng", "phd", "2023")
+        assert (stored.value, stored.revision) == (6.0, 2), "an edit of the figure 李四 wrote, not a new one"
+        history = second.values.history("xincheng", "phd", "2023")
+        assert [(h.old_value, h.new_value) for h in history] == [(None, 5.0), (5.0, 6.0)]
+
+
+def test_an_import_reads_what_is_stored_once_for_its_checks_and_its_write(tmp_path, monkeypatch):
+    from xz_desktop.services.imports import import_file
+    from xz_desktop.store import create_store, open_store
+    from xz_desktop.store.values import ValueTable
+
+    path = tmp_path / "u.sqlite"
+    create_store(path, "unit", "xincheng", author="张三").close()
+    csv_path = tmp_path / "v.csv"
+    csv_path.write_text("unit,indicator,period,value\nxincheng,phd,2023,5\nxincheng,master,2023,50\n", encoding="utf-8")
+
+    def read_again(self, changes):
+        raise AssertionError("the write read what is stored again")
+
+    monkeypatch.setattr(ValueTable, "_stored", read_again)
+    with open_store(path) as store:
+        assert import_file(store, csv_path, "张三").written == 2
+        assert store.values.get("xincheng", "master", "2023").value == 50

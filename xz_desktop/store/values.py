@@ -20,7 +20,7 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from ..domain.aggregation import Columns, FigureSet
@@ -189,8 +189,12 @@ class HeldFigures:
 
     units: frozenset[str]
     periods: frozenset[str]
-    version: tuple[int, int]
+    # None: never to be trusted (read inside a transaction, whose rollback the version would not show)
+    version: tuple[int, int] | None
     figures: dict[UnitPeriod, dict[str, HeldFigure]]
+    # The table (one connection's) that read them: another connection's counters mean nothing here. Held, so
+    # the identity cannot pass to another table while these figures exist.
+    reader: object = field(default=None, compare=False, repr=False)
 
     def of(self, unit: str, period: str) -> dict[str, HeldFigure]:
         """The unit's stored figures in ``period`` by indicator (empty if none, or not read)."""
@@ -612,7 +616,9 @@ class ValueTable:
         :meth:`write` given them does not read them again.
         """
         chosen, wanted = frozenset(units), frozenset(periods)
-        version = self._version()
+        # A rollback lowers neither counter of the version: what is read inside a transaction may be undone
+        # unseen, so it is never trusted (write reads what is stored itself then).
+        version = None if self._conn.in_transaction else self._version()
         figures: dict[UnitPeriod, dict[str, HeldFigure]] = {}
         columns = "unit, indicator, period, value, explanation, revision"
         for unit, indicator, period, value, explanation, revision in self._units_rows(columns, chosen, wanted):
@@ -621,11 +627,12 @@ class ValueTable:
             if entries is None:
                 entries = figures[key] = {}
             entries[indicator] = HeldFigure(value, explanation, revision)
-        return HeldFigures(chosen, wanted, version, figures)
+        return HeldFigures(chosen, wanted, version, figures, self)
 
     def _holds(self, held: HeldFigures, changes: Sequence[FigureRef]) -> bool:
-        """Whether ``held`` is still what is stored (nothing written since) and covers every change's key."""
-        if held.version != self._version():
+        """Whether ``held`` is still what is stored (read by this connection outside a transaction, nothing
+        written since) and covers every change's key."""
+        if held.version is None or held.reader is not self or held.version != self._version():
             return False
         units, periods = held.units, held.periods
         return all(c.unit in units and c.period in periods for c in changes)
