@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import json
 import math
 import random
 
@@ -36,6 +37,7 @@ from xz_desktop.store import open_store
 from xz_desktop.store import values as store_values
 from xz_desktop.store.values import FigureSelection, ValueChange
 
+from .excel_support import demo_db  # noqa: F401 - fixture
 from .synthetic import synthetic_catalog
 from .test_scale_paths import _generated, _slow_error_keys, _whole
 
@@ -312,3 +314,26 @@ def test_the_collector_is_held_off_only_meanwhile_and_nested_pauses_end_with_the
     with pytest.raises(ValueError), collector_paused():
         raise ValueError
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("column", ["unit", "indicator"])
+def test_a_code_stored_as_a_blob_does_not_stop_the_totals(demo_db, column, xz):
+    import sqlite3 as sql
+
+    clean = xz("totals", demo_db, "--period", "2023", "--json")
+    conn = sql.connect(demo_db)
+    unit, indicator = ("CAST('honghe' AS BLOB)", "'phd'") if column == "unit" else ("'honghe'", "CAST('phd' AS BLOB)")
+    with conn:
+        conn.execute(
+            f"INSERT INTO value (unit, indicator, period, value, changed_at) VALUES ({unit}, {indicator}, '2023', 1, 'x')"
+        )
+    conn.close()
+    for extra in ([], ["--carry-forward"]):
+        run = xz("totals", demo_db, "--period", "2023", "--json", *extra)
+        assert run.returncode == 0, run.stderr
+        rows = {r["code"]: r for r in json.loads(run.stdout)}
+        assert rows["phd"]["value"] is not None
+    # a figure under a code no unit and no indicator has is not counted: the totals are those of the clean database
+    unmarked = [{k: v for k, v in r.items() if k != "errors"} for r in json.loads(clean.stdout)]
+    now = json.loads(xz("totals", demo_db, "--period", "2023", "--json").stdout)
+    assert [{k: v for k, v in r.items() if k != "errors"} for r in now] == unmarked

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from .catalog import Aggregation, Catalog, Indicator, Unit
 from .periods import PLAN_BASE_YEAR, Period, parse_period
@@ -97,6 +97,12 @@ Columns = dict[str, dict[str, dict[str, float | None]]]
 _EMPTY: Mapping[str, float] = MappingProxyType({})
 
 
+def _own(code: Any) -> Any:
+    """One copy of a code (``sys.intern``); a code that is not text (a BLOB in a hostile database) as it is,
+    so the totals still come out, with the error mark of a code the catalog does not have."""
+    return sys.intern(code) if type(code) is str else code
+
+
 class FigureSet:
     """Units' figures indexed for aggregation; ``disputed`` keys mark unresolved conflicts.
 
@@ -137,7 +143,7 @@ class FigureSet:
         self._periods: dict[str, list[Period]] = {}  # indicator -> its periods in order, when 沿用上期 asks
         # Each row read from a database brings its own copies of the unit's and indicator's codes: one
         # copy of each is kept (at province scale the copies were a third of the set's memory).
-        own = sys.intern
+        own = _own
         for text, by_indicator in nested.items():
             parsed = parse_period(text)
             for code, column in by_indicator.items():
