@@ -152,8 +152,6 @@ def test_a_selection_by_unit_reads_only_that_units_figures(district_db):
         store.values.write([ValueChange("xincheng", "phd", "2023", 5), ValueChange("honghe", "phd", "2023", 7)], "测试")
         only = store.values.figure_set(FigureSelection(units=frozenset({"xincheng"})))
         assert only.series("phd", "xincheng") == {Period(2023): 5.0} and only.series("phd", "honghe") == {}
-        entries = store.values.entries_in({"2023"}, {"honghe"})
-        assert list(entries) == [("honghe", "2023")] and entries[("honghe", "2023")]["phd"].value == 7
 
 
 # -- a batch of edits is the same as the edits one by one ------------------------------------------------

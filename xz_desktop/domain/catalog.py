@@ -182,12 +182,9 @@ class Catalog:
         """
         if indicator.aggregation.is_derived:
             return []
-        wanted = set(indicator.reported_by)
-        return [
-            u
-            for u in (self.active_units() if active is None else active)
-            if u.code in wanted or (GEOGRAPHIC in wanted and u.kind is UnitKind.GEOGRAPHIC)
-        ]
+        units = self.active_units() if active is None else active
+        chosen = set(self.reporting(indicator, [u.code for u in units]))
+        return [u for u in units if u.code in chosen]
 
     def reports(self, unit: Unit | str, indicator: Indicator) -> bool:
         unit = self.unit(unit) if isinstance(unit, str) else unit

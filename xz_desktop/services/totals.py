@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ..domain.aggregation import Aggregator, Missing, collector_paused
 from ..domain.catalog import Aggregation, Catalog
-from ..domain.checks import Entry, Severity, check_unit_period, unit_periods_with_errors, year_siblings
+from ..domain.checks import unit_periods_with_errors
 from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
 from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..store import Store
-from ..store.values import FigureSelection, UnitPeriod
+from ..store.values import FigureSelection
 from .kept_totals import kept_totals
 
 
@@ -23,19 +21,6 @@ def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
     """
     period = parse_period(period) if isinstance(period, str) else period
     return unit_periods_with_errors(store.catalog(), store.values.columns(year_periods(period.year)))
-
-
-def errors_in(catalog: Catalog, entries: Mapping[UnitPeriod, Mapping[str, Entry]]) -> set[tuple[str, str]]:
-    """:func:`error_keys` of a year's entries already read (:meth:`ValueTable.entries_in` of the year's periods)."""
-    keys = set()
-    for (unit, p), own in entries.items():
-        same_year = {s: entries.get(UnitPeriod(unit, s), {}) for s in year_siblings(p)}
-        if any(
-            f.severity is Severity.ERROR
-            for f in check_unit_period(catalog, unit, p, own, same_year=same_year, errors_only=True)
-        ):
-            keys.add((unit, p))
-    return keys
 
 
 def mark_errors(store: Store, rows: list[TotalRow], period: Period | str) -> list[TotalRow]:

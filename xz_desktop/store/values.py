@@ -16,7 +16,6 @@ follow by trigger (migration 001), so no writer can skip them.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -243,32 +242,6 @@ class ValueTable:
         """A unit's figures for a period, as the checks take them."""
         return {v.indicator: Entry(v.value, v.explanation) for v in self.select(unit=unit, period=period)}
 
-    def entries_in(
-        self, periods: Iterable[str], units: Iterable[str] | None = None, *, in_key_order: bool = True
-    ) -> dict[UnitPeriod, dict[str, Entry]]:
-        """Every unit's (or ``units``') figures in ``periods``, as the checks take them: one query, not one per unit.
-
-        In key order (the order the checks report their findings in), unless ``in_key_order`` is False:
-        then in the order the index gives them, without sorting (for a caller that only looks figures up).
-        """
-        wanted = sorted(set(periods))
-        sql = f"SELECT unit, indicator, period, value, explanation FROM value WHERE period IN ({marks(wanted)})"
-        args = list(wanted)
-        if units is not None:
-            chosen = sorted(set(units))
-            sql += f" AND unit IN ({marks(chosen)})"
-            args += chosen
-        out: dict[UnitPeriod, dict[str, Entry]] = {}
-        for unit, indicator, period, value, explanation in self._conn.execute(
-            sql + " ORDER BY unit, indicator, period" * in_key_order, args
-        ):
-            key = UnitPeriod(unit, period)
-            entries = out.get(key)
-            if entries is None:
-                entries = out[key] = {}
-            entries[indicator] = Entry(value, explanation)
-        return out
-
     def previous(self, unit: str, period: str) -> dict[str, float | None]:
         """The same unit's figures one year earlier (for year-on-year checks)."""
         before = str(parse_period(period).previous())
@@ -333,24 +306,17 @@ class ValueTable:
     def figure_set(
         self,
         *selections: FigureSelection,
-        given: Iterable[tuple[str, str, str, float | None]] | None = None,
         columns: Columns | None = None,
     ) -> FigureSet:
         """Every figure; or, given ``selections``, only the figures in any of them.
 
         A selected set holds a fraction of a large database in memory and gives exactly the
         same aggregates for the periods and indicators it covers (and their components, if
-        selected too): ``services.pivot`` says what each report needs. ``given``: figures the
-        caller has already read from this database (unit, indicator, period, value), added to
-        the selected ones without reading them again (no selection then reads nothing more).
-        ``columns``: the figures already read by :meth:`columns` (then nothing is read, and
-        ``selections`` and ``given`` are not looked at).
+        selected too): ``services.pivot`` says what each report needs. ``columns``: the figures
+        already read by :meth:`columns` (then nothing is read, and ``selections`` are not looked at).
         """
         if columns is not None:
             return _SelectedFigures((), self.disputed_keys(), self._reporters, columns=columns)
-        if given is not None:
-            read = self._selected(selections) if selections else iter(())
-            return _SelectedFigures(itertools.chain(given, read), self.disputed_keys(), self._reporters)
         if not selections:
             rows = self._conn.execute("SELECT unit, indicator, period, value FROM value WHERE value IS NOT NULL")
             return FigureSet(rows, self.disputed_keys())
