@@ -41,10 +41,6 @@ class StoredTotals:
     def _conn(self) -> sqlite3.Connection:
         return self.store.conn
 
-    def _has_table(self) -> bool:
-        row = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stored_totals'")
-        return row.fetchone() is not None
-
     def get(self, key: TotalsKey) -> str | None:
         """The kept totals of ``key``, or ``None``: none kept, kept by another program, or unreadable."""
         return self._read(key, "rows")
@@ -114,7 +110,8 @@ class StoredTotals:
 
     def periods(self) -> list[TotalsKey]:
         """What is kept now (for tests and the log)."""
-        if not self._has_table():
+        try:
+            rows = self._conn.execute("SELECT period, carry_forward, program FROM stored_totals ORDER BY period")
+            return [TotalsKey(str(p), bool(c), str(g)) for p, c, g in rows]
+        except sqlite3.Error:  # no such table: a database opened without its upgrade (as in _read)
             return []
-        rows = self._conn.execute("SELECT period, carry_forward, program FROM stored_totals ORDER BY period")
-        return [TotalsKey(str(p), bool(c), str(g)) for p, c, g in rows]

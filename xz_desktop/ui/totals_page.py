@@ -36,7 +36,7 @@ from .chart_progress import ProgressChart
 from .i18n import message_text
 from .totals_model import BreakdownModel, TotalsModel, status_text
 from .views import fill_year_box
-from .year_reports import LazyPage, reports_of, run_quietly
+from .year_reports import LazyPage, reports_of, run_quietly, store_version
 
 PAGE_KEY = "totals"
 SHOWS = Changes(figures=True, conflicts=True, catalog=True)  # totals, and the 有争议 marks of open conflicts
@@ -250,7 +250,7 @@ class TotalsPage(LazyPage, QWidget):
     def _request_history(self, code: str, year: int, carry: bool) -> None:
         """The chart: every year of one indicator (and its components), read and computed on a worker."""
         year = pivot.history_end(year)  # the same chart for every year up to 2025: read once, not per year
-        wanted = (code, year, carry, self.window_.store.version())
+        wanted = (code, year, carry, store_version(self.window_))
         if self._history_wanted == wanted:
             return  # asked for already (the report's arrival asks again): on its way, or shown
         self._history_wanted = wanted

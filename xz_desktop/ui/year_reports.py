@@ -2,7 +2,7 @@
 
 At province scale a year's totals take seconds: the window must neither compute them while it
 is built nor freeze while they are computed. :class:`YearReports` runs
-``services.totals.year_report`` on a worker thread with its own connection (no progress dialog:
+``services.pivot.year_report`` on a worker thread with its own connection (no progress dialog:
 the page stays usable and shows the figures when they arrive) and keeps the last reports, keyed
 by year, 沿用上期 and the database's version, so the second page asking for the same year gets
 the first page's aggregation at once. Any write to the database (this window's connection or
