@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, QObject, Qt
-from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.assessment import DATA_INCOMPLETE, NOT_REPORTED
 from ..domain.numbers import format_number
 from ..services import pivot
 from ..services.files import FileKind, owner_name
 from ..services.plan.assess import add_adjustment, assess
+from ..services.plan.palette import PALETTE
 from ..services.plan.progress import unit_progress_rows
 from ..services.plan.talent_index import index_trend, talent_index
 from ..services.plan.targets import check_targets, import_targets, list_targets, split
@@ -164,12 +166,14 @@ class IndexChart(QChartView):
         x.setLabelFormat("%d")
         low, high = (min(values), max(values)) if values else (90.0, 110.0)
         y.setRange(min(low, 100) - 5, max(high, 100) + 5)
+        y.applyNiceNumbers()  # round ticks (90, 100, 110), not 95.0, 105.8, 116.6
         y.setTitleText(self.tr("指数（2020年=100）"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for name, points in lines.items():
+        for n, (name, points) in enumerate(lines.items()):
             series = QLineSeries()
             series.setName(name)
+            series.setColor(QColor(PALETTE[n % len(PALETTE)]))  # the theme's 5 colours would repeat
             series.setPointsVisible(True)
             for year, value in points:
                 if value is not None:
@@ -352,7 +356,7 @@ class PlanPage(LazyPage, QWidget):
                     kinds.get(s.kind, s.kind),
                     "" if s.rank is None else str(s.rank),
                     names.get(s.unit, s.unit),
-                    self.tr("未下达目标") if s.score is None else f"{s.score:.2f}",
+                    self._unscored(s.unscored) if s.score is None else f"{s.score:.2f}",
                     f"{s.bonus:g}" if s.bonus else "",
                     f"{-s.deduction:g}" if s.deduction else "",
                     "；".join(
@@ -364,6 +368,13 @@ class PlanPage(LazyPage, QWidget):
             ],
             {1, 3, 4, 5},
         )
+
+    def _unscored(self, why: str | None) -> str:
+        """Why a unit has no score: it is listed apart from the ranking, never ranked last with 0."""
+        return {
+            NOT_REPORTED: self.tr("未报"),
+            DATA_INCOMPLETE: self.tr("数据不全"),
+        }.get(why or "", self.tr("未下达目标"))
 
     def _show_index(self) -> None:
         store = self.window_.store
