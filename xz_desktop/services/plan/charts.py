@@ -132,11 +132,13 @@ def _apply_font(fig: Figure, path: Path) -> None:
 
 
 def png(fig: Figure) -> bytes:
-    """The figure as PNG, every text in the chart font (tick labels are made when drawn: draw first)."""
+    """The figure as PNG, every text in the chart font, laid out once the fonts are set."""
     path = chart_font_file()
     with _no_missing_glyphs():
+        _apply_font(fig, path)  # before anything is measured or drawn
         fig.canvas.draw()
-        _apply_font(fig, path)
+        _apply_font(fig, path)  # tick labels made by the draw (they copy the first tick's font, to be sure)
+        fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="png", bbox_inches="tight")
     return buf.getvalue()
@@ -157,7 +159,6 @@ def indicator_grid_figure(series: Sequence[Series], columns: int = 2) -> Figure:
         _nice_ticks(ax)
         if n == 1:
             ax.legend(fontsize=6)
-    fig.tight_layout()
     return fig
 
 
@@ -185,7 +186,6 @@ def index_trend_figure(lines: dict[str, Sequence[tuple[int, float | None]]]) -> 
     _nice_ticks(ax)
     # The legend beside the plot, not over the lines.
     ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
-    fig.tight_layout()
     return fig
 
 
