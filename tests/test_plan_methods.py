@@ -222,3 +222,15 @@ def test_demo_gives_every_reporting_town_a_score_and_a_rank(tmp_path, xz):
     # Target 16; a fifth of it (3.2) equally over the 10 towns: each at least 0.32 before rounding, and
     # xincheng's 3 set by hand; the shares still add up to 16 exactly.
     assert sum(shares.values()) == 16 and shares["xincheng"] == 3
+
+
+def test_a_long_indicator_name_wraps_in_its_column_header_instead_of_losing_both_ends():
+    from xz_desktop.ui.pivot_model import wrap_header
+
+    # 7 Chinese characters (14 places) a line: 规模以上工业企业中有研发活动企业数占比 (18) → 7 + 7 + 4.
+    assert wrap_header("规模以上工业企业中有研发活动企业数占比") == "规模以上工业企\n业中有研发活动\n企业数占比"
+    # Latin letters count one place: 全社会R&D经费支出 is 3×2 + 3 + 4×2 = 17 places → 全社会R&D经费 (13;
+    # with 支 it would be 15) + 支出.
+    assert wrap_header("全社会R&D经费支出") == "全社会R&D经费\n支出"
+    # Beyond three lines the last one ends in …; the full name is the tooltip.
+    assert wrap_header("一" * 25) == "一" * 7 + "\n" + "一" * 7 + "\n" + "一" * 6 + "…"

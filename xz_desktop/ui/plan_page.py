@@ -147,9 +147,10 @@ class IndexChart(QChartView):
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(300)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Below the plot: ten towns' names in rows, none cut off (beside it, a short chart showed seven).
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
     def show_trend(self, lines: dict[str, list[tuple[int, float | None]]]) -> None:
         chart = self._chart
@@ -167,6 +168,7 @@ class IndexChart(QChartView):
         low, high = (min(values), max(values)) if values else (90.0, 110.0)
         y.setRange(min(low, 100) - 5, max(high, 100) + 5)
         y.applyNiceNumbers()  # round ticks (90, 100, 110), not 95.0, 105.8, 116.6
+        y.setLabelFormat("%.0f")
         y.setTitleText(self.tr("指数（2020年=100）"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
