@@ -203,7 +203,7 @@ def test_demo_gives_every_reporting_town_a_score_and_a_rank(tmp_path, xz):
     assert {"unit", "score", "rank", "items"} <= set(honghe)
     # 博士后工作站: 8 in 2020 over 10 towns, so some had none; by base alone they would get 0 for good.
     refused = xz("targets", db, "--split", "postdoc_workstation", "--by", "base")
-    assert refused.returncode == 1 and "--floor" in refused.stdout + refused.stderr
+    assert refused.returncode == 1 and "保底份额" in refused.stdout + refused.stderr
     split = xz(
         "targets",
         db,

@@ -64,6 +64,29 @@ def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, 
     assert page.index_model.rowCount() == 10
     assert any(page.index_model.item(r, 2).text() == "不完整" for r in range(10))
 
+    # 博士后工作站 with a floor share of 20 % and 新城街道's share set by hand to 3: the shares still add up to 16.
+    def floor_and_hand(dialog):
+        dialog.indicator_box.setCurrentIndex(dialog.indicator_box.findData("postdoc_workstation"))
+        dialog.by_box.setCurrentIndex(dialog.by_box.findData("base"))
+        dialog.floor_box.setValue(20)
+        dialog.fixed_edit.setText("新城街道=3")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(plan_page.SplitDialog, "exec", floor_and_hand)
+    page.split_button.click()
+    rows = range(page.targets_model.rowCount())
+    posts = {
+        page.targets_model.item(r, 0).text(): (
+            float(page.targets_model.item(r, 3).text()),
+            page.targets_model.item(r, 5).text(),
+        )
+        for r in rows
+        if page.targets_model.item(r, 1).text() == "博士后工作（流动）站"
+    }
+    assert len(posts) == 10 and sum(t for t, _ in posts.values()) == 16
+    assert posts["新城街道"] == (3, "manual")
+    assert {m for u, (_, m) in posts.items() if u != "新城街道"} == {"split:base+floor0.2"}
+
 
 def test_adjustment_needs_a_reason(qtbot, window, monkeypatch):
     page = window.page("plan")

@@ -2249,8 +2249,28 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Split &amp;by:</translation>
     </message>
     <message>
+        <source>这部分目标由各单位平均分配，其余按依据：依据为 0 的单位也能分得目标</source>
+        <translation>This part of the target is split equally, the rest by the basis: a unit with a basis of 0 still gets a target</translation>
+    </message>
+    <message>
+        <source>保底份额(&amp;F)：</source>
+        <translation>&amp;Floor share:</translation>
+    </message>
+    <message>
+        <source>如 新城街道=3，洪合镇=1（可空）</source>
+        <translation>e.g. 新城街道=3, 洪合镇=1 (may be empty)</translation>
+    </message>
+    <message>
+        <source>手工份额(&amp;M)：</source>
+        <translation>Shares set by &amp;hand:</translation>
+    </message>
+    <message>
+        <source>份额按比例舍位平衡，合计恰等于全区目标；手工给定的单位按所填，其余单位分剩下的部分。比率指标给各单位本单位的比率目标。</source>
+        <translation>Shares are split in proportion with largest-remainder rounding and add up exactly to the district target; units set by hand keep what is entered and the other units share the rest. A ratio gives each unit a ratio target of its own.</translation>
+    </message>
+    <message>
         <source>份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。</source>
-        <translation>Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
+        <translation type="vanished">Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
     </message>
 </context>
 <context>
@@ -4419,8 +4439,16 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>No year has “{basis}” from every unit: it cannot be the basis of the split</translation>
     </message>
     <message>
+        <source>按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。请给保底份额（如 20% 由各单位平均分配），或按其他指标分解，或手工给定这些单位的份额</source>
+        <translation>Split by “{basis}”, these units have a basis of 0 and would get 0 for good: {units}. Give a floor share (e.g. 20 % split equally), split by another indicator, or set these units&apos; shares by hand</translation>
+    </message>
+    <message>
+        <source>手工份额“{text}”应写作 单位=目标（每个单位一次），如 新城街道=3</source>
+        <translation>The share set by hand “{text}” should read UNIT=TARGET (each unit once), e.g. 新城街道=3</translation>
+    </message>
+    <message>
         <source>按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。请给保底份额（--floor 0.2，即 20% 平均分配），或按其他指标分解，或手工给定其份额（--set 单位=目标）</source>
-        <translation>Split by “{basis}”, these units have a basis of 0 and would get 0 for good: {units}. Give a floor share (--floor 0.2: 20 % split equally), split by another indicator, or set their shares by hand (--set UNIT=TARGET)</translation>
+        <translation type="vanished">Split by “{basis}”, these units have a basis of 0 and would get 0 for good: {units}. Give a floor share (--floor 0.2: 20 % split equally), split by another indicator, or set their shares by hand (--set UNIT=TARGET)</translation>
     </message>
     <message>
         <source>{file} 中的目标数据无效</source>

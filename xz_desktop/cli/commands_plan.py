@@ -108,7 +108,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    from ..services.plan.targets import check_targets, import_targets, list_targets, split
+    from ..services.plan.targets import check_targets, import_targets, list_targets, parse_fixed_shares, split
 
     if args.by and not args.split:
         return usage_error(args, "--by 只与 --split 一起使用 / --by goes with --split")
@@ -116,21 +116,12 @@ def cmd_targets(args: argparse.Namespace) -> int:
         return usage_error(args, "--split 需要 --by base|INDICATOR_CODE / --split needs --by")
     if (args.floor or args.fixed) and not args.split:
         return usage_error(args, "--floor、--set 只与 --split 一起使用 / --floor and --set go with --split")
-    fixed: dict[str, float] = {}
-    for text in args.fixed:
-        unit, sep, raw = text.partition("=")
-        try:
-            value = parse_number(raw) if sep else None
-        except XzError:
-            value = None
-        if value is None or not unit.strip() or unit.strip() in fixed:
-            return usage_error(args, f"--set 应写作 单位代码=目标，每个单位一次，如 xincheng=3：{text}")
-        fixed[unit.strip()] = value
     with open_store(args.db) as store:
         if args.import_file:
             changed = import_targets(store, args.import_file, args.author)
             print(f"已导入目标，{changed} 项有变化。")
         elif args.split:
+            fixed = parse_fixed_shares(store.catalog(), ",".join(args.fixed))
             result = split(store, args.split, args.by, args.author, floor=args.floor, fixed=fixed)
             ind = store.catalog().indicator(args.split)
             if args.json:

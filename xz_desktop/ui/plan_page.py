@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from ..services.plan.assess import add_adjustment, assess
 from ..services.plan.palette import PALETTE
 from ..services.plan.progress import unit_progress_rows
 from ..services.plan.talent_index import index_trend, talent_index
-from ..services.plan.targets import check_targets, import_targets, list_targets, split
+from ..services.plan.targets import check_targets, import_targets, list_targets, parse_fixed_shares, split
 from .changes import Changes
 from .file_dialogs import offer_folder, save_path
 from .i18n import message_text
@@ -107,7 +108,22 @@ class SplitDialog(QDialog):
                 self.by_box.addItem(ind.name, ind.code)
         form.addRow(self.tr("指标(&I)："), self.indicator_box)
         form.addRow(self.tr("分解依据(&B)："), self.by_box)
-        note = QLabel(self.tr("份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。"), self)
+        self.floor_box = named(QSpinBox(self), "split_floor")
+        self.floor_box.setRange(0, 90)
+        self.floor_box.setSingleStep(5)
+        self.floor_box.setSuffix("%")
+        self.floor_box.setToolTip(self.tr("这部分目标由各单位平均分配，其余按依据：依据为 0 的单位也能分得目标"))
+        form.addRow(self.tr("保底份额(&F)："), self.floor_box)
+        self.fixed_edit = named(QLineEdit(self), "split_fixed")
+        self.fixed_edit.setPlaceholderText(self.tr("如 新城街道=3，洪合镇=1（可空）"))
+        form.addRow(self.tr("手工份额(&M)："), self.fixed_edit)
+        note = QLabel(
+            self.tr(
+                "份额按比例舍位平衡，合计恰等于全区目标；手工给定的单位按所填，其余单位分剩下的部分。"
+                "比率指标给各单位本单位的比率目标。"
+            ),
+            self,
+        )
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -420,8 +436,13 @@ class PlanPage(LazyPage, QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             code, by = dialog.indicator_box.currentData(), dialog.by_box.currentData()
+            floor, fixed_text = dialog.floor_box.value() / 100, dialog.fixed_edit.text()
+        else:
+            floor, fixed_text = 0.0, ""
         try:
-            result = split(self.window_.store, code, by)
+            store = self.window_.store
+            fixed = parse_fixed_shares(store.catalog(), fixed_text)
+            result = split(store, code, by, floor=floor, fixed=fixed)
         except Exception as exc:
             self.window_.show_error(exc)
             return

@@ -416,7 +416,7 @@ def split(
                     QT_TRANSLATE_NOOP(
                         "plan_targets",
                         "按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。"
-                        "请给保底份额（--floor 0.2，即 20% 平均分配），或按其他指标分解，或手工给定其份额（--set 单位=目标）",
+                        "请给保底份额（如 20% 由各单位平均分配），或按其他指标分解，或手工给定这些单位的份额",
                     ),
                     {"basis": basis.name, "units": "、".join(catalog.unit(u).name for u in zero)},
                 )
@@ -435,6 +435,33 @@ def split(
             replace_indicator=code,
         )
     return result
+
+
+def parse_fixed_shares(catalog: Catalog, text: str) -> dict[str, float]:
+    """``单位=目标`` pairs separated by commas or 、 (a unit by its code or its name): the shares set by hand."""
+    fixed: dict[str, float] = {}
+    for raw in text.replace("，", ",").replace("、", ",").replace(";", ",").replace("；", ",").split(","):
+        if not raw.strip():
+            continue
+        who, sep, number = raw.replace("＝", "=").partition("=")
+        who = who.strip()
+        code = who if catalog.has_unit(who) else next((u.code for u in catalog.units if u.name == who), None)
+        try:
+            value = parse_number(number) if sep else None
+        except XzError:
+            value = None
+        if code is None or value is None or code in fixed:
+            raise XzError(
+                Message(
+                    "plan_targets",
+                    QT_TRANSLATE_NOOP(
+                        "plan_targets", "手工份额“{text}”应写作 单位=目标（每个单位一次），如 新城街道=3"
+                    ),
+                    {"text": raw.strip()[:40]},
+                )
+            )
+        fixed[code] = value
+    return fixed
 
 
 # -- the check ----------------------------------------------------------------------------------
