@@ -378,7 +378,7 @@ class PlanPage(LazyPage, QWidget):
                     f"{s.bonus:g}" if s.bonus else "",
                     f"{-s.deduction:g}" if s.deduction else "",
                     "；".join(
-                        ([self.tr("数据不全（缺项按方案计分）")] if not s.complete else [])
+                        ([self.tr("数据不全（缺项按方案计分）")] if not s.complete and s.score is not None else [])
                         + [a.reason for a in s.adjustments]
                     ),
                 ]

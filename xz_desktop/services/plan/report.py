@@ -296,7 +296,8 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
                 names.get(s.unit, s.unit),
                 UNSCORED_TEXT.get(s.unscored or "", "") if s.score is None else f"{s.score:.2f}",
                 (f"+{s.bonus:g}" if s.bonus else "") + (f" −{s.deduction:g}" if s.deduction else ""),
-                ("数据不完整" if not s.complete else "") + "；".join(a.reason for a in s.adjustments),
+                ("数据不完整" if not s.complete and s.score is not None else "")
+                + "；".join(a.reason for a in s.adjustments),
             ]
             for s in scores
         ],
