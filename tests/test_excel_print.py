@@ -159,3 +159,28 @@ def test_a_units_sheet_too_wide_for_the_page_runs_across_pages_with_its_first_co
         export_workbook(store, out, "2024")
     ws = openpyxl.load_workbook(out)[unit_sheet_title(2024)]
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_cols is None
+
+
+def test_footnotes_wrap_within_the_printed_columns_and_no_chart_covers_a_table(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    for title in (SHEET_TABLE2, SHEET_TARGETS, SHEET_OTHER):
+        ws = wb[title]
+        code = column_index_from_string(header_column(ws, 3, "指标代码"))
+        # The page ends at the last printed column: the hidden 指标代码 (the last) is off the print area …
+        assert ws.print_area == f"'{title}'!$A$1:${get_column_letter(code - 1)}${ws.max_row}", title
+        # … and no merged banner (title, footnote) reaches into it, so its text wraps within the page.
+        assert all(m.max_col < code or m.min_col == code for m in ws.merged_cells.ranges), title
+    ws = wb[SHEET_TABLE2]
+    notes = [c for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("注：完成率")]
+    assert len(notes) == 1 and notes[0].alignment.wrap_text
+    # The long note (≈ 190 characters over ≈ 150 printed columns of text width) takes two lines and more.
+    assert ws.row_dimensions[notes[0].row].height >= 2 * 13
+    charts = wb[SHEET_CHARTS]
+    bar, line = charts._charts
+    assert isinstance(bar, BarChart) and isinstance(line, ScatterChart)
+    table_head = next(c.row for c in charts["A"] if c.value == "年份")
+    table_end = max(c.row for c in charts["A"] if isinstance(c.value, int))
+    # The bar chart (A3, 14 cm ≈ 26.5 rows of 15 pt) ends above the table; the line chart starts below it,
+    # at the left margin (beside the table it covered the 说明 column).
+    assert bar.anchor._from.row + 1 == 3 and table_head - 1 > 3 + 14 / (15 / 72 * 2.54)
+    assert line.anchor._from.col == 0 and line.anchor._from.row + 1 > table_end

@@ -202,7 +202,9 @@ def test_talent_index_of_three_units_by_hand(tmp_path, catalog):
     db = three_unit_district(tmp_path, catalog)
     # 新城: every figure × 1.5 → every normalised figure 150, except 每万名从业人员人才资源数 (人才 × 1.5 over
     #       从业人员 × 1.5: 100): 人才素质 = 0.4 × 150 + 0.3 × 150 + 0.3 × 100 = 135;
-    #       index = 0.3 × 150 + 0.3 × 135 + 0.2 × 150 + 0.2 × 150 = 145.5.
+    #       人才平台 with the shipped damping d = 5: stations 2 → 3: (3 + 5)/(2 + 5) × 100 = 114.286,
+    #       posts 1 → 1.5: (1.5 + 5)/(1 + 5) × 100 = 108.333; 人才平台 = (114.286 + 108.333)/2 = 111.310;
+    #       index = 0.3 × 150 + 0.3 × 135 + 0.2 × 111.310 + 0.2 × 150 = 45 + 40.5 + 22.262 + 30 = 137.76.
     # 嘉北: 人才资源总量 10000 → 13000 and 从业人员 × 1.3 too (so 每万名从业人员人才资源数 stays at 100), the rest unchanged:
     #       人才规模 = 0.5 × 130 + 0.25 × 100 + 0.25 × 100 = 115; index = 0.3 × 115 + 0.3 × 100 + 0.2 × 100 + 0.2 × 100 = 104.5.
     # 塘汇: no 2023 硕士 → 博士、硕士人才 missing → no index, no rank.
@@ -213,8 +215,8 @@ def test_talent_index_of_three_units_by_hand(tmp_path, catalog):
     done = run_xz("index", db, "--period", "2023", "--json")
     assert done.returncode == 0, done.stderr
     got = {d["unit"]: d for d in json.loads(done.stdout)}
-    assert (got["xincheng"]["index"], got["xincheng"]["rank"]) == (145.5, 1)
-    assert [p["index"] for p in got["xincheng"]["parts"]] == [150.0, 135.0, 150.0, 150.0]
+    assert (got["xincheng"]["index"], got["xincheng"]["rank"]) == (137.76, 1)
+    assert [p["index"] for p in got["xincheng"]["parts"]] == [150.0, 135.0, 111.31, 150.0]
     assert (got["jiabei"]["index"], got["jiabei"]["rank"]) == (104.5, 2)
     assert [p["index"] for p in got["jiabei"]["parts"]] == [115.0, 100.0, 100.0, 100.0]
     assert got["tanghui"]["index"] is None and got["tanghui"]["rank"] is None
@@ -316,8 +318,14 @@ def test_the_workbook_has_the_units_completion_of_their_own_targets(tmp_path, de
     out = tmp_path / "汇总.xlsx"
     assert run_xz("export", db, "-o", out, "--period", "2024").returncode == 0
     ws = openpyxl.load_workbook(out)["单位目标完成"]
-    rows = {r[0]: r[1:3] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]}
-    progress = {r["unit"]: r for r in json.loads(run_xz("progress", db, "--period", "2024", "--json").stdout)}
+    # The demo splits every assessed target: find 院士专家工作站's two columns (完成率, 进度).
+    at = [c.column - 1 for c in ws[3] if c.value == "院士专家工作站 完成率"][0]
+    rows = {r[0]: r[at : at + 2] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]}
+    progress = {
+        r["unit"]: r
+        for r in json.loads(run_xz("progress", db, "--period", "2024", "--json").stdout)
+        if r["indicator"] == "academician_workstation"
+    }
     # 洪合镇 has not reported 2024: no completion, 数据不全; the others carry `xz progress`'s completion.
     assert rows["洪合镇"] == (None, "数据不全")
     assert rows["新城街道"][0] == pytest.approx(progress["xincheng"]["completion"])

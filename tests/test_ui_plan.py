@@ -33,8 +33,9 @@ def window(qtbot, demo_db):
 
 def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, monkeypatch, qtmodeltester):
     page = window.page("plan")
-    assert page is not None and page.targets_model.rowCount() == 0
-    assert "尚未下达" in page.check_label.text()
+    # The demo has split the assessed targets: 6 geographic indicators × 10 towns, and 3 each for 民政 and 司法.
+    assert page is not None and page.targets_model.rowCount() == 6 * 10 + 3 + 3
+    assert "一致" in page.check_label.text()
 
     def accept(dialog):
         dialog.indicator_box.setCurrentIndex(dialog.indicator_box.findData("academician_workstation"))
@@ -43,19 +44,48 @@ def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, 
 
     monkeypatch.setattr(plan_page.SplitDialog, "exec", accept)
     page.split_button.click()
-    # Ten geographic units, their shares add up to the district's 18.
-    assert page.targets_model.rowCount() == 10
-    total = sum(float(page.targets_model.item(r, 3).text()) for r in range(10))
-    assert total == 18
+    # Split again by base (no floor): the ten towns' shares replace the old ones and add up to the district's 18.
+    rows = range(page.targets_model.rowCount())
+    stations = [r for r in rows if page.targets_model.item(r, 1).text() == "院士专家工作站"]
+    assert len(stations) == 10 and page.targets_model.rowCount() == 66
+    assert sum(float(page.targets_model.item(r, 3).text()) for r in stations) == 18
+    assert all(page.targets_model.item(r, 5).text() == "split:base" for r in stations)
     assert "一致" in page.check_label.text()
     qtmodeltester.check(page.progress_model)
-    assert page.progress_model.rowCount() == 10  # units × indicators
+    assert page.progress_model.rowCount() == 12  # units with targets × indicators: 10 towns, 民政, 司法
     # 洪合镇 has not reported 2024: its progress says 数据不全, never 落后.
-    honghe = next(r for r in range(10) if page.progress_model.item(r, 0).text() == "洪合镇")
+    honghe = next(r for r in range(12) if page.progress_model.item(r, 0).text() == "洪合镇")
     assert page.progress_model.item(honghe, 1).text() == "数据不全"
     assert page.scores_model.rowCount() == 23
+    # …and it is listed as 未报, without a rank, not ranked last with 0.
+    scored = {page.scores_model.item(r, 2).text(): r for r in range(23)}
+    assert page.scores_model.item(scored["洪合镇"], 1).text() == ""
+    assert page.scores_model.item(scored["洪合镇"], 3).text() == "未报"
     assert page.index_model.rowCount() == 10
     assert any(page.index_model.item(r, 2).text() == "不完整" for r in range(10))
+
+    # 博士后工作站 with a floor share of 20 % and 新城街道's share set by hand to 3: the shares still add up to 16.
+    def floor_and_hand(dialog):
+        dialog.indicator_box.setCurrentIndex(dialog.indicator_box.findData("postdoc_workstation"))
+        dialog.by_box.setCurrentIndex(dialog.by_box.findData("base"))
+        dialog.floor_box.setValue(20)
+        dialog.fixed_edit.setText("新城街道=3")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(plan_page.SplitDialog, "exec", floor_and_hand)
+    page.split_button.click()
+    rows = range(page.targets_model.rowCount())
+    posts = {
+        page.targets_model.item(r, 0).text(): (
+            float(page.targets_model.item(r, 3).text()),
+            page.targets_model.item(r, 5).text(),
+        )
+        for r in rows
+        if page.targets_model.item(r, 1).text() == "博士后工作（流动）站"
+    }
+    assert len(posts) == 10 and sum(t for t, _ in posts.values()) == 16
+    assert posts["新城街道"] == (3, "manual")
+    assert {m for u, (_, m) in posts.items() if u != "新城街道"} == {"split:base+floor0.2"}
 
 
 def test_adjustment_needs_a_reason(qtbot, window, monkeypatch):

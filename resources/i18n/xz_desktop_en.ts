@@ -1831,6 +1831,10 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Note</translation>
     </message>
     <message>
+        <source>未报</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
         <source>未下达目标</source>
         <translation>no targets</translation>
     </message>
@@ -2245,8 +2249,28 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>Split &amp;by:</translation>
     </message>
     <message>
+        <source>这部分目标由各单位平均分配，其余按依据：依据为 0 的单位也能分得目标</source>
+        <translation>This part of the target is split equally, the rest by the basis: a unit with a basis of 0 still gets a target</translation>
+    </message>
+    <message>
+        <source>保底份额(&amp;F)：</source>
+        <translation>&amp;Floor share:</translation>
+    </message>
+    <message>
+        <source>如 新城街道=3，洪合镇=1（可空）</source>
+        <translation>e.g. 新城街道=3, 洪合镇=1 (may be empty)</translation>
+    </message>
+    <message>
+        <source>手工份额(&amp;M)：</source>
+        <translation>Shares set by &amp;hand:</translation>
+    </message>
+    <message>
+        <source>份额按比例舍位平衡，合计恰等于全区目标；手工给定的单位按所填，其余单位分剩下的部分。比率指标给各单位本单位的比率目标。</source>
+        <translation>Shares are split in proportion with largest-remainder rounding and add up exactly to the district target; units set by hand keep what is entered and the other units share the rest. A ratio gives each unit a ratio target of its own.</translation>
+    </message>
+    <message>
         <source>份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。</source>
-        <translation>Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
+        <translation type="vanished">Shares are proportional with largest-remainder rounding and add up exactly to the district target; a ratio gives each unit a ratio target of its own.</translation>
     </message>
 </context>
 <context>
@@ -4287,6 +4311,25 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
 </context>
 <context>
+    <name>plan_charts</name>
+    <message>
+        <source>XZ_CJK_FONT 指定的字体文件 {file} 不存在</source>
+        <translation>The font file {file} named by XZ_CJK_FONT does not exist</translation>
+    </message>
+    <message>
+        <source>找不到中文字体文件，图表中的汉字会显示为方框：请安装 Noto Sans CJK（fonts-noto-cjk）或微软雅黑</source>
+        <translation>No Chinese font file found, so the chart&apos;s Chinese text would show as boxes: install Noto Sans CJK (fonts-noto-cjk) or Microsoft YaHei</translation>
+    </message>
+    <message>
+        <source>图表字体缺少字形，会显示为方框：{detail}</source>
+        <translation>The chart font lacks glyphs and would show boxes: {detail}</translation>
+    </message>
+    <message>
+        <source>字体 {font} 缺少“{chars}”的字形，图表会显示为方框</source>
+        <translation>The font {font} has no glyphs for “{chars}”: the chart would show boxes</translation>
+    </message>
+</context>
+<context>
     <name>plan_report</name>
     <message>
         <source>年度评估报告在区级汇总数据库中生成</source>
@@ -4376,6 +4419,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>The basis “{by}” must be base or an indicator code of the catalog</translation>
     </message>
     <message>
+        <source>手工份额的单位“{units}”不填报“{name}”</source>
+        <translation>The units “{units}” given a share by hand do not report “{name}”</translation>
+    </message>
+    <message>
+        <source>“{name}”是比率，各单位目标不相加，没有保底份额或手工份额：可用 --import 逐个修改</source>
+        <translation>“{name}” is a ratio: unit targets do not add up, so there is no floor share or hand-set share; change them one by one with --import</translation>
+    </message>
+    <message>
         <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
         <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
     </message>
@@ -4386,6 +4437,18 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>没有哪一年各单位都填报了“{basis}”，无法按它分解</source>
         <translation>No year has “{basis}” from every unit: it cannot be the basis of the split</translation>
+    </message>
+    <message>
+        <source>按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。请给保底份额（如 20% 由各单位平均分配），或按其他指标分解，或手工给定这些单位的份额</source>
+        <translation>Split by “{basis}”, these units have a basis of 0 and would get 0 for good: {units}. Give a floor share (e.g. 20 % split equally), split by another indicator, or set these units&apos; shares by hand</translation>
+    </message>
+    <message>
+        <source>手工份额“{text}”应写作 单位=目标（每个单位一次），如 新城街道=3</source>
+        <translation>The share set by hand “{text}” should read UNIT=TARGET (each unit once), e.g. 新城街道=3</translation>
+    </message>
+    <message>
+        <source>按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。请给保底份额（--floor 0.2，即 20% 平均分配），或按其他指标分解，或手工给定其份额（--set 单位=目标）</source>
+        <translation type="vanished">Split by “{basis}”, these units have a basis of 0 and would get 0 for good: {units}. Give a floor share (--floor 0.2: 20 % split equally), split by another indicator, or set their shares by hand (--set UNIT=TARGET)</translation>
     </message>
     <message>
         <source>{file} 中的目标数据无效</source>
@@ -4825,6 +4888,18 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>“{name}”没有 2025 年目标，无法分解</source>
         <translation>“{name}” has no 2025 target to split</translation>
+    </message>
+    <message>
+        <source>保底份额应在 0 到 1 之间（如 0.2 即 20%）</source>
+        <translation>The floor share must be between 0 and 1 (0.2 is 20 %)</translation>
+    </message>
+    <message>
+        <source>手工份额 {value} 应为不小于 0、以 {step} 为单位的数</source>
+        <translation>The share set by hand, {value}, must be at least 0 and a whole multiple of {step}</translation>
+    </message>
+    <message>
+        <source>手工份额合计 {sum}，与全区目标 {target} 不符，其余单位无法分得</source>
+        <translation>The shares set by hand add up to {sum}, which does not fit the district target {target}: nothing is left for the other units</translation>
     </message>
     <message>
         <source>{unit} 没有分到目标</source>

@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="目标分解：导入、按规则分解、列出 / unit targets: import, split by rule, list",
         description="各单位的目标（录入计量单位，如“人”）。--import 导入 CSV（unit,indicator,target[,period]）；"
         "--split 按 2020 年基数或某一指标的比例分解全区 2025 年目标，舍位平衡使合计恰等于全区目标；"
+        "--floor 保底份额（如 0.2：20% 平均分配，其余按依据），使依据为 0 的单位也分得目标；"
+        "--set 单位=目标 手工给定某些单位的份额，其余单位分剩下的部分，合计仍恰等于全区目标；"
         "无选项时列出目标并检查份额是否仍合计一致。\n"
         "Unit targets in the entry measure: import a CSV, split a district target by rule (largest remainder), or list and check.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -30,6 +32,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--by",
         metavar="base|INDICATOR_CODE",
         help="分解依据：base = 各单位 2020 年数，或某一指标（如 employed） / by the 2020 figures or by an indicator",
+    )
+    p.add_argument(
+        "--floor",
+        type=float,
+        default=0.0,
+        metavar="F",
+        help="保底份额 0–1：F 平均分配，其余按依据 / a share of the target split equally (0 ≤ F < 1)",
+    )
+    p.add_argument(
+        "--set",
+        dest="fixed",
+        action="append",
+        default=[],
+        metavar="UNIT=TARGET",
+        help="手工给定该单位的份额（可多次） / fix a unit's share by hand (repeatable)",
     )
     p.add_argument("--author", help="记录为修改人 / recorded as the author")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
@@ -91,18 +108,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    from ..services.plan.targets import check_targets, import_targets, list_targets, split
+    from ..services.plan.targets import check_targets, import_targets, list_targets, parse_fixed_shares, split
 
     if args.by and not args.split:
         return usage_error(args, "--by 只与 --split 一起使用 / --by goes with --split")
     if args.split and not args.by:
         return usage_error(args, "--split 需要 --by base|INDICATOR_CODE / --split needs --by")
+    if (args.floor or args.fixed) and not args.split:
+        return usage_error(args, "--floor、--set 只与 --split 一起使用 / --floor and --set go with --split")
     with open_store(args.db) as store:
         if args.import_file:
             changed = import_targets(store, args.import_file, args.author)
             print(f"已导入目标，{changed} 项有变化。")
         elif args.split:
-            result = split(store, args.split, args.by, args.author)
+            fixed = parse_fixed_shares(store.catalog(), ",".join(args.fixed))
+            result = split(store, args.split, args.by, args.author, floor=args.floor, fixed=fixed)
             ind = store.catalog().indicator(args.split)
             if args.json:
                 print_json(
@@ -131,6 +151,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 print(
                     f"\n按{basis}分解“{ind.name}”：合计 {format_number(total, 0)}，全区目标 {format_number(result.district_target, 0)}。"
                 )
+                if args.floor:
+                    print(f"保底份额 {args.floor:.0%}：全区目标的 {args.floor:.0%} 由各单位平均分配，其余按依据。")
+                if fixed:
+                    print(f"手工给定：{'、'.join(store.catalog().unit(u).name for u in fixed)}；其余单位分剩下的部分。")
             else:
                 print(f"\n“{ind.name}”是比率：各单位目标为本单位比率（2020 年比率 × 全区目标 ÷ 全区基数）。")
             return 0
@@ -222,10 +246,10 @@ def cmd_assess(args: argparse.Namespace) -> int:
             kinds.get(d["kind"], d["kind"]),
             "" if d["rank"] is None else str(d["rank"]),
             d["unit_name"],
-            "未下达目标" if d["score"] is None else f"{d['score']:.2f}",
+            d["unscored_text"] if d["score"] is None else f"{d['score']:.2f}",
             f"{d['bonus']:g}" if d["bonus"] else "",
             f"{-d['deduction']:g}" if d["deduction"] else "",
-            "" if d["complete"] else "数据不全（缺项按 0 分计）",
+            "" if d["complete"] or d["score"] is None else "数据不全（缺项按 0 分计）",
         ]
         for d in data
     ]

@@ -6,24 +6,34 @@ progress. The method, worked by hand, is in docs/plan.md:
 
 * 进度比 r = (figure − start) ÷ (expected − start): 1 means exactly on the year's trajectory point
   of the unit's own target (start = the unit's 2020 figure, 0 for a cumulative flow);
+* a count (人, 个) moves in whole steps, so its expected point is the whole number the trajectory has
+  passed (应达 1.8 个 → 1 due; the 2nd is due when the path reaches 2): each whole milestone met earns
+  its share, not all or nothing. When no new one is due yet, r = 1 + (figure − start) ÷ (target − start);
 * an item's points = weight × min(cap, max(floor, r)); an incomplete figure scores ``missing`` × weight
   (不报不得分) and says so;
 * score = full_score × Σ points ÷ Σ weights of the items the unit has a target for,
   plus bonus items (at most ``bonus_cap`` in all) minus deductions (at most ``deduction_cap``);
-* rank: within each kind of unit, by the score shown (2 decimals), equal scores sharing a rank.
+* rank: within each kind of unit, by the score shown (2 decimals), equal scores sharing a rank;
+  a unit with no complete item (未报 or 数据不全) and a unit without targets are listed apart, unranked.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
-from .targets import BEHIND, INCOMPLETE, UnitProgress
+from .targets import BEHIND, INCOMPLETE, ON_TRACK, UnitProgress
 
 SCORE_DECIMALS = 2
+
+# Why a unit has no score (and so no rank): JSON's ``unscored``.
+NOT_REPORTED = "not_reported"  # 未报: no figure at all for any item it is scored on
+DATA_INCOMPLETE = "incomplete"  # 数据不全: figures, but no item complete
+NO_TARGETS = "no_target"  # 未下达目标
+UNSCORED_TEXT = {NOT_REPORTED: "未报", DATA_INCOMPLETE: "数据不全", NO_TARGETS: "未下达目标"}
 
 
 @dataclass(frozen=True)
@@ -73,27 +83,48 @@ class ScoreItem:
     target: float | None = None
     value: float | None = None
     expected: float | None = None
+    due: float | None = None  # the expected point the ratio used: a count's whole milestone, else ``expected``
 
 
 @dataclass(frozen=True)
 class UnitScore:
     unit: str
     kind: str
-    score: float | None  # None: no item with a target (未下达目标), so no score and no rank
+    score: float | None  # None: see ``unscored`` (未下达目标, 未报, 数据不全), so no score and no rank
     items: tuple[ScoreItem, ...]
     bonus: float
     deduction: float
     adjustments: tuple[Adjustment, ...]
     complete: bool  # every counted item had a complete figure
     rank: int | None = None
+    unscored: str | None = None  # NOT_REPORTED, DATA_INCOMPLETE or NO_TARGETS when score is None
 
 
-def schedule_ratio(p: UnitProgress, start: float | None) -> float | None:
-    """(figure − start) ÷ (expected − start); when the expected point is the start, 1 if met else 0."""
+_EPS = 1e-9
+
+
+def whole_milestone(expected: float, start: float, target: float) -> float:
+    """The whole count due by now: the last whole number the trajectory has passed (toward the target)."""
+    if target >= start:
+        return float(math.floor(expected + _EPS))
+    return float(math.ceil(expected - _EPS))
+
+
+def schedule_ratio(p: UnitProgress, start: float | None, whole: bool = False) -> float | None:
+    """(figure − start) ÷ (due − start); ``due`` is the expected point, a count's whole milestone if ``whole``.
+
+    When nothing is due beyond the start: a count gets 1 + (figure − start) ÷ (target − start) (kept its start,
+    plus credit for any step already taken toward the target); any other figure 1 if met, else 0.
+    """
     if p.value is None or p.expected is None or start is None:
         return None
-    span = p.expected - start
-    if span == 0:
+    due = whole_milestone(p.expected, start, p.target) if whole else p.expected
+    span = due - start
+    if abs(span) <= _EPS:
+        if whole and abs(p.target - start) > _EPS:
+            return 1.0 + (p.value - start) / (p.target - start)
+        if whole:
+            return 1.0 if p.value >= start - _EPS else 0.0
         return 1.0 if p.verdict != BEHIND else 0.0
     return (p.value - start) / span
 
@@ -105,37 +136,54 @@ def score_unit(
     progress: Mapping[str, UnitProgress],
     starts: Mapping[str, float | None],
     adjustments: Sequence[Adjustment] = (),
+    counts: Collection[str] = (),
+    reported: bool = True,
 ) -> UnitScore:
-    """One unit's score. ``progress``: its progress per indicator it has a target for; ``starts``: the trajectory starts."""
+    """One unit's score. ``progress``: its progress per indicator it has a target for; ``starts``: the trajectory
+    starts; ``counts``: the indicators counted in whole numbers (人, 个), scored by whole milestones;
+    ``reported``: whether the unit reported anything for the year (未报 when not and nothing is complete)."""
     items: list[ScoreItem] = []
     counted_weight = 0.0
     points_sum = 0.0
     complete = True
+    any_complete = any_figure = False
     for item in scheme.items_for(unit, kind, list(progress)):
         p = progress.get(item.indicator)
         if p is None:
             items.append(ScoreItem(item.indicator, item.weight, None, None, "no_target"))
             continue
         counted_weight += item.weight
+        any_figure = any_figure or p.value is not None
         if p.verdict == INCOMPLETE:
             complete = False
             pts = scheme.missing * item.weight
             items.append(ScoreItem(item.indicator, item.weight, None, pts, INCOMPLETE, p.target, p.value, p.expected))
             points_sum += pts
             continue
-        ratio = schedule_ratio(p, starts.get(item.indicator))
-        if ratio is None:
+        start = starts.get(item.indicator)
+        whole = item.indicator in counts
+        ratio = schedule_ratio(p, start, whole)
+        if ratio is None or start is None or p.expected is None:
             items.append(ScoreItem(item.indicator, item.weight, None, None, "no_target", p.target, p.value, p.expected))
             counted_weight -= item.weight
             continue
+        any_complete = True
+        due = whole_milestone(p.expected, start, p.target) if whole else p.expected
+        # A count's verdict follows its whole milestone, so the words and the points agree.
+        status = (ON_TRACK if ratio >= 1 - _EPS else BEHIND) if whole else p.verdict
         pts = item.weight * min(scheme.cap, max(scheme.floor, ratio))
         points_sum += pts
-        items.append(ScoreItem(item.indicator, item.weight, ratio, pts, p.verdict, p.target, p.value, p.expected))
+        items.append(ScoreItem(item.indicator, item.weight, ratio, pts, status, p.target, p.value, p.expected, due))
     mine = [a for a in adjustments if a.unit == unit]
     bonus = min(scheme.bonus_cap, sum(a.points for a in mine if a.points > 0))
     deduction = min(scheme.deduction_cap, -sum(a.points for a in mine if a.points < 0))
+    unscored = None
     if counted_weight <= 0:
-        return UnitScore(unit, kind, None, tuple(items), bonus, deduction, tuple(mine), complete)
+        unscored = NO_TARGETS
+    elif not any_complete:  # nothing to score on: listed apart, never ranked last with 0
+        unscored = DATA_INCOMPLETE if any_figure and reported else NOT_REPORTED
+    if unscored is not None:
+        return UnitScore(unit, kind, None, tuple(items), bonus, deduction, tuple(mine), complete, None, unscored)
     base = scheme.full_score * points_sum / counted_weight
     return UnitScore(unit, kind, base + bonus - deduction, tuple(items), bonus, deduction, tuple(mine), complete)
 
@@ -143,7 +191,7 @@ def score_unit(
 def rank_scores(scores: Sequence[UnitScore]) -> list[UnitScore]:
     """Rank within each kind by the score as shown; equal shown scores share a rank (1, 2, 2, 4).
 
-    A unit without a score (no targets) is listed after its kind, unranked.
+    A unit without a score (no targets, 未报, 数据不全) is listed after its kind, unranked.
     """
     out: list[UnitScore] = []
     for kind in dict.fromkeys(s.kind for s in scores):
@@ -160,7 +208,7 @@ def rank_scores(scores: Sequence[UnitScore]) -> list[UnitScore]:
 
 
 def _with_rank(s: UnitScore, rank: int) -> UnitScore:
-    return UnitScore(s.unit, s.kind, s.score, s.items, s.bonus, s.deduction, s.adjustments, s.complete, rank)
+    return replace(s, rank=rank)
 
 
 # -- the scheme as data ------------------------------------------------------------------------

@@ -4,12 +4,14 @@ The scheme (``resources/plan/index.json``, read by :func:`parse_index_scheme`) g
 sub-indices following the plan's 一级指标 (人才规模, 人才素质, 人才平台 …), each with a weight.
 The method, with a worked example that can be recomputed by hand, is in docs/plan.md:
 
-1. each indicator is normalised against the unit's own base year: n = x(year) ÷ x(2020) × 100
-   (for an indicator where less is better: x(2020) ÷ x(year) × 100), at most ``cap``;
+1. each indicator is normalised against the unit's own base year: n = (x(year) + d) ÷ (x(2020) + d) × 100
+   (for an indicator where less is better: the inverse), at most ``cap``. ``d`` (damping, 0 unless the scheme
+   gives one) is for small counts: with d = 5, going from 1 to 2 院士专家工作站 is (2 + 5) ÷ (1 + 5) = 116.7,
+   not 200, and a town that had none in 2020 is measured too, (3 + 5) ÷ 5 = 160 for three;
 2. a sub-index is the weighted mean of its indicators' n: Σ w·n ÷ Σ w;
 3. the index is the weighted mean of the sub-indices: Σ W·P ÷ Σ W.
 
-A base of 0 gives 100 if the figure is still 0, else the cap. An index needs every figure: a unit missing one (in the year or in 2020)
+Without damping a base of 0 gives 100 if the figure is still 0, else the cap. An index needs every figure: a unit missing one (in the year or in 2020)
 has no index for that year (不完整, with what is missing) and no rank.
 """
 
@@ -30,6 +32,7 @@ class IndexIndicator:
     code: str
     weight: float
     lower_is_better: bool = False
+    damping: float = 0.0  # d, added to the figure and to its base: small counts move the index by steps it can bear
 
 
 @dataclass(frozen=True)
@@ -81,13 +84,16 @@ class UnitIndex:
         return not self.missing
 
 
-def normalise(value: float | None, base: float | None, cap: float, lower_is_better: bool = False) -> float | None:
-    """x ÷ x(base year) × 100, at most ``cap``; None when either is missing or negative.
+def normalise(
+    value: float | None, base: float | None, cap: float, lower_is_better: bool = False, damping: float = 0.0
+) -> float | None:
+    """(x + d) ÷ (x(base year) + d) × 100, at most ``cap``; None when either is missing or negative.
 
-    A base of 0 (a town with no 院士专家工作站 in 2020): 100 if the figure is still 0, else ``cap``.
+    Without damping, a base of 0 (a town with no 院士专家工作站 in 2020): 100 if the figure is still 0, else ``cap``.
     """
     if value is None or base is None or base < 0 or value < 0:
         return None
+    value, base = value + damping, base + damping
     if base == 0:
         return 100.0 if value == 0 else cap
     if lower_is_better:
@@ -106,7 +112,7 @@ def unit_index(
     for part in scheme.parts:
         figures = []
         for ind in part.indicators:
-            n = normalise(values.get(ind.code), bases.get(ind.code), scheme.cap, ind.lower_is_better)
+            n = normalise(values.get(ind.code), bases.get(ind.code), scheme.cap, ind.lower_is_better, ind.damping)
             if n is None:
                 missing.append(ind.code)
             figures.append(NormalisedFigure(ind.code, ind.weight, bases.get(ind.code), values.get(ind.code), n))
@@ -175,8 +181,13 @@ def parse_index_scheme(data: Any, where: str, indicators: set[str]) -> IndexSche
         for entry in inds:
             if not isinstance(entry, dict) or entry.get("code") not in indicators:
                 raise _refuse(where, f"分指数“{raw['name']}”引用了目录中没有的指标")
+            damping = entry.get("damping", 0)
+            if isinstance(damping, bool) or not isinstance(damping, int | float) or not 0 <= damping <= 1e6:
+                raise _refuse(where, f"指标“{entry['code']}”的 damping 应为不小于 0 的数")
             members.append(
-                IndexIndicator(str(entry["code"]), _weight(entry, where), bool(entry.get("lower_is_better")))
+                IndexIndicator(
+                    str(entry["code"]), _weight(entry, where), bool(entry.get("lower_is_better")), float(damping)
+                )
             )
         parts.append(IndexPart(raw["name"], _weight(raw, where), tuple(members)))
     return IndexScheme(base_year, float(cap), tuple(parts))

@@ -4,6 +4,10 @@ Plain rules, no storage. Targets and weights are in the indicator's *entry* meas
 
 * A summable indicator (stock, flow, a sum of parts) is split in proportion to weights and rounded
   by the largest remainder (舍位平衡), so the shares add up *exactly* to the district target.
+* A floor share F (保底份额) splits F of the target equally and the rest by the weights, so a unit whose
+  basis is 0 (no 院士专家工作站 in 2020) still gets a target: wᵢ' = F ÷ n + (1 − F) × wᵢ ÷ Σw.
+* The district may fix some units' shares by hand (手工调整); the rest of the target is split over the
+  other units by the same rule, so the shares still add up exactly.
 * A ratio indicator is not split: each unit gets a ratio of its own (its 2020 ratio scaled by the
   district's target over the district's base, or the district target itself where it has no base).
 """
@@ -52,7 +56,7 @@ def is_splittable(ind: Indicator) -> bool:
     return ind.aggregation in (Aggregation.STOCK, Aggregation.FLOW, Aggregation.SUM)
 
 
-def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int]:
+def largest_remainder(total: int, weights: Mapping[str, float | Fraction]) -> dict[str, int]:
     """Split the whole number ``total`` in proportion to ``weights``; the parts add up to ``total`` exactly.
 
     Each unit first gets the whole part of its exact quota; the units left over go one each to the
@@ -60,7 +64,7 @@ def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int
     """
     if not weights:
         raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "没有可分解的单位")))
-    if any(not math.isfinite(w) or w < 0 for w in weights.values()):
+    if any(not math.isfinite(float(w)) or w < 0 for w in weights.values()):
         raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "分解依据不能为负数")))
     exact = {u: Fraction(w) for u, w in weights.items()}
     whole = sum(exact.values(), Fraction(0))
@@ -76,8 +80,35 @@ def largest_remainder(total: int, weights: Mapping[str, float]) -> dict[str, int
     return parts
 
 
-def split_target(ind: Indicator, weights: Mapping[str, float], *, resolution: float = 1.0) -> list[Share]:
-    """Shares of ``ind``'s 2025 target in proportion to ``weights`` (entry measure), in steps of ``resolution``."""
+def floored_weights(weights: Mapping[str, float], floor: float) -> dict[str, Fraction]:
+    """wᵢ' = F ÷ n + (1 − F) × wᵢ ÷ Σw: a share F of the target split equally, the rest by the weights.
+
+    Exact fractions (F as written: 0.2 is 1/5). With F = 0 the weights are kept as they are.
+    """
+    exact = {u: Fraction(w) for u, w in weights.items()}
+    if floor == 0:
+        return exact
+    f = Fraction(str(floor))
+    whole = sum(exact.values(), Fraction(0))
+    n = len(exact)
+    if whole == 0:  # nothing to go by: the floor share is the whole target, split equally
+        return {u: Fraction(1, n) for u in exact}
+    return {u: f / n + (1 - f) * w / whole for u, w in exact.items()}
+
+
+def split_target(
+    ind: Indicator,
+    weights: Mapping[str, float],
+    *,
+    resolution: float = 1.0,
+    floor: float = 0.0,
+    fixed: Mapping[str, float] | None = None,
+) -> list[Share]:
+    """Shares of ``ind``'s 2025 target in proportion to ``weights`` (entry measure), in steps of ``resolution``.
+
+    ``floor``: the share of the target split equally (保底份额, 0 ≤ F < 1); ``fixed``: shares the district set by
+    hand, which stand as they are, the rest of the target being split over the other units.
+    """
     if not is_splittable(ind):
         raise XzError(
             Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”是比率或增速，不能按份额分解"), {"name": ind.name})
@@ -87,8 +118,34 @@ def split_target(ind: Indicator, weights: Mapping[str, float], *, resolution: fl
         raise XzError(
             Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name})
         )
+    if not 0 <= floor < 1:
+        raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "保底份额应在 0 到 1 之间（如 0.2 即 20%）")))
     steps = round(total / resolution)
-    parts = largest_remainder(steps, weights)
+    fixed = dict(fixed or {})
+    fixed_steps: dict[str, int] = {}
+    for unit, value in fixed.items():
+        n = round(value / resolution)
+        if value < 0 or not math.isfinite(value) or abs(n * resolution - value) > 1e-9 * max(1.0, abs(value)):
+            raise XzError(
+                Message(
+                    "targets",
+                    QT_TRANSLATE_NOOP("targets", "手工份额 {value} 应为不小于 0、以 {step} 为单位的数"),
+                    {"value": _fmt(value), "step": _fmt(resolution)},
+                )
+            )
+        fixed_steps[unit] = n
+    rest = steps - sum(fixed_steps.values())
+    others = {u: w for u, w in weights.items() if u not in fixed_steps}
+    if rest < 0 or (not others and rest != 0):
+        raise XzError(
+            Message(
+                "targets",
+                QT_TRANSLATE_NOOP("targets", "手工份额合计 {sum}，与全区目标 {target} 不符，其余单位无法分得"),
+                {"sum": _fmt(sum(fixed_steps.values()) * resolution), "target": _fmt(total)},
+            )
+        )
+    parts = largest_remainder(rest, floored_weights(others, floor)) if others else {}
+    parts.update(fixed_steps)
     return [Share(u, weights[u], _clean(parts[u] * resolution)) for u in weights]
 
 

@@ -17,6 +17,7 @@ from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
+from ..domain.targets import UnitTarget, district_target_entry
 from ..store import Store, create_store, open_store
 from ..store.values import ValueChange
 from .packages.merge import merge_files
@@ -166,8 +167,44 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
         refused = [r for r in report.results if r.status not in ("merged", "unchanged")]
         if refused:  # the demo's own data must pass the district's checks; anything else is a bug here
             raise RuntimeError(f"demo packages refused: {[(r.file, r.reason) for r in refused]}")
+        split_assessed_targets(district)
         district.set_meta("demo", "1")
     return path
+
+
+# Few towns had a 院士专家工作站 or 博士后工作站 in 2020: a fifth of those targets is split equally (保底份额),
+# so a town that had none still gets one to work toward.
+FLOOR_SHARES = {"academician_workstation": 0.2, "postdoc_workstation": 0.2}
+
+
+def split_assessed_targets(district: Store) -> None:
+    """Give every unit its own 2025 target of each indicator it is assessed on, as the district would.
+
+    A summable indicator is split by the units' 2020 figures (舍位平衡); one a single department reports
+    (区级指标) is that department's target as it stands in the plan.
+    """
+    from .plan.assess import load_scheme
+    from .plan.targets import split
+
+    catalog = district.catalog()
+    scheme = load_scheme(district)
+    codes = dict.fromkeys(
+        [i.indicator for i in scheme.geographic] + [i.indicator for s in scheme.units.values() for i in s]
+    )
+    own: list[UnitTarget] = []
+    for code in codes:
+        ind = catalog.indicator(code)
+        if ind.target_2025 is None:
+            continue
+        if ind.aggregation is Aggregation.DISTRICT:
+            target = district_target_entry(ind)
+            own += [
+                UnitTarget(u.code, code, target, method="plan") for u in catalog.reporters(ind) if target is not None
+            ]
+            continue
+        split(district, code, "base", district.author, floor=FLOOR_SHARES.get(code, 0.0))
+    if own:
+        district.targets.put(own, district.author)
 
 
 def _unit_packages(

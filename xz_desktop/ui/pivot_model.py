@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import cast
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
@@ -12,6 +13,27 @@ from ..services.pivot import UnitTable
 
 NA = QColor("#ededed")
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+# A column header's name wraps at this many half-width places (a Chinese character is two) over at most
+# HEADER_LINES lines, then its measure: a centred one-line name wider than the column lost both its ends.
+HEADER_PLACES = 14
+HEADER_LINES = 3
+
+
+def wrap_header(name: str, places: int = HEADER_PLACES, lines: int = HEADER_LINES) -> str:
+    """``name`` in lines of at most ``places`` (Chinese characters count two); … where it is longer still."""
+    out: list[str] = []
+    line, used = "", 0
+    for ch in name:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > places:
+            out.append(line)
+            line, used = "", 0
+        line, used = line + ch, used + w
+    out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][:-1] + "…"
+    return "\n".join(out)
 
 
 class PivotModel(QAbstractTableModel):
@@ -39,7 +61,7 @@ class PivotModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             ind = t.indicators[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{ind.name}\n（{ind.entry_measure}）"
+                return f"{wrap_header(ind.name)}\n（{ind.entry_measure}）"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{ind.category} · {ind.name}（{ind.code}）"
             if role == CODE_ROLE:

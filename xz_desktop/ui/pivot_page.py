@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 
 from ..services.pivot import YearReport
 from .changes import Changes
-from .pivot_model import PivotModel
+from .pivot_model import HEADER_LINES, PivotModel
 from .views import fill_year_box
 from .year_reports import LazyPage, reports_of
 
@@ -41,7 +41,9 @@ class PivotPage(LazyPage, QWidget):
         self.view.horizontalHeader().setDefaultSectionSize(110)
         self.view.horizontalHeader().setMinimumSectionSize(60)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setFixedHeight(56)
+        # Up to three lines of name and one of measure (pivot_model.wrap_header), none clipped.
+        lines = HEADER_LINES + 1
+        self.view.horizontalHeader().setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
         self.view.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.view, 1)
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, QObject, Qt
-from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,19 +24,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.assessment import DATA_INCOMPLETE, NOT_REPORTED
 from ..domain.numbers import format_number
 from ..services import pivot
 from ..services.files import FileKind, owner_name
 from ..services.plan.assess import add_adjustment, assess
+from ..services.plan.palette import PALETTE
 from ..services.plan.progress import unit_progress_rows
 from ..services.plan.talent_index import index_trend, talent_index
-from ..services.plan.targets import check_targets, import_targets, list_targets, split
+from ..services.plan.targets import check_targets, import_targets, list_targets, parse_fixed_shares, split
 from .changes import Changes
 from .file_dialogs import offer_folder, save_path
 from .i18n import message_text
@@ -105,7 +108,22 @@ class SplitDialog(QDialog):
                 self.by_box.addItem(ind.name, ind.code)
         form.addRow(self.tr("指标(&I)："), self.indicator_box)
         form.addRow(self.tr("分解依据(&B)："), self.by_box)
-        note = QLabel(self.tr("份额按比例舍位平衡，合计恰等于全区目标；比率指标给各单位本单位的比率目标。"), self)
+        self.floor_box = named(QSpinBox(self), "split_floor")
+        self.floor_box.setRange(0, 90)
+        self.floor_box.setSingleStep(5)
+        self.floor_box.setSuffix("%")
+        self.floor_box.setToolTip(self.tr("这部分目标由各单位平均分配，其余按依据：依据为 0 的单位也能分得目标"))
+        form.addRow(self.tr("保底份额(&F)："), self.floor_box)
+        self.fixed_edit = named(QLineEdit(self), "split_fixed")
+        self.fixed_edit.setPlaceholderText(self.tr("如 新城街道=3，洪合镇=1（可空）"))
+        form.addRow(self.tr("手工份额(&M)："), self.fixed_edit)
+        note = QLabel(
+            self.tr(
+                "份额按比例舍位平衡，合计恰等于全区目标；手工给定的单位按所填，其余单位分剩下的部分。"
+                "比率指标给各单位本单位的比率目标。"
+            ),
+            self,
+        )
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -145,9 +163,10 @@ class IndexChart(QChartView):
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(300)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Below the plot: ten towns' names in rows, none cut off (beside it, a short chart showed seven).
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
     def show_trend(self, lines: dict[str, list[tuple[int, float | None]]]) -> None:
         chart = self._chart
@@ -164,12 +183,15 @@ class IndexChart(QChartView):
         x.setLabelFormat("%d")
         low, high = (min(values), max(values)) if values else (90.0, 110.0)
         y.setRange(min(low, 100) - 5, max(high, 100) + 5)
+        y.applyNiceNumbers()  # round ticks (90, 100, 110), not 95.0, 105.8, 116.6
+        y.setLabelFormat("%.0f")
         y.setTitleText(self.tr("指数（2020年=100）"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for name, points in lines.items():
+        for n, (name, points) in enumerate(lines.items()):
             series = QLineSeries()
             series.setName(name)
+            series.setColor(QColor(PALETTE[n % len(PALETTE)]))  # the theme's 5 colours would repeat
             series.setPointsVisible(True)
             for year, value in points:
                 if value is not None:
@@ -352,11 +374,11 @@ class PlanPage(LazyPage, QWidget):
                     kinds.get(s.kind, s.kind),
                     "" if s.rank is None else str(s.rank),
                     names.get(s.unit, s.unit),
-                    self.tr("未下达目标") if s.score is None else f"{s.score:.2f}",
+                    self._unscored(s.unscored) if s.score is None else f"{s.score:.2f}",
                     f"{s.bonus:g}" if s.bonus else "",
                     f"{-s.deduction:g}" if s.deduction else "",
                     "；".join(
-                        ([self.tr("数据不全（缺项按方案计分）")] if not s.complete else [])
+                        ([self.tr("数据不全（缺项按方案计分）")] if not s.complete and s.score is not None else [])
                         + [a.reason for a in s.adjustments]
                     ),
                 ]
@@ -364,6 +386,13 @@ class PlanPage(LazyPage, QWidget):
             ],
             {1, 3, 4, 5},
         )
+
+    def _unscored(self, why: str | None) -> str:
+        """Why a unit has no score: it is listed apart from the ranking, never ranked last with 0."""
+        return {
+            NOT_REPORTED: self.tr("未报"),
+            DATA_INCOMPLETE: self.tr("数据不全"),
+        }.get(why or "", self.tr("未下达目标"))
 
     def _show_index(self) -> None:
         store = self.window_.store
@@ -407,8 +436,13 @@ class PlanPage(LazyPage, QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             code, by = dialog.indicator_box.currentData(), dialog.by_box.currentData()
+            floor, fixed_text = dialog.floor_box.value() / 100, dialog.fixed_edit.text()
+        else:
+            floor, fixed_text = 0.0, ""
         try:
-            result = split(self.window_.store, code, by)
+            store = self.window_.store
+            fixed = parse_fixed_shares(store.catalog(), fixed_text)
+            result = split(store, code, by, floor=floor, fixed=fixed)
         except Exception as exc:
             self.window_.show_error(exc)
             return

@@ -7,6 +7,7 @@ the number format rounds for the eye, so pandas reads back exactly the same numb
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -22,6 +23,10 @@ from ..pivot import History
 from ..totals import notes_text, verdict_text
 from .style import SheetWriter, cell, num_style, row_height
 
+# The 进度图 sheet's rows are the default 15 pt (0.53 cm): a chart h cm tall covers h ÷ 0.53 rows.
+ROW_CM = 15 / 72 * 2.54
+BAR_CM = 14.0
+LINE_CM = 10.0
 ONE_PAGE_ROWS = 45  # a plan sheet of at most this many indicators prints on one landscape page
 MARK_STYLE: dict[str, str] = {VERDICT_ON_TRACK: "xz_good", VERDICT_BEHIND: "xz_bad", VERDICT_INCOMPLETE: "xz_na"}
 
@@ -283,16 +288,18 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
             Reference(wb[plan.title], min_col=plan.columns["name"], min_row=plan.first_row, max_row=plan.last_row)
         )
         bar.x_axis.scaling.orientation = "maxMin"  # the plan's order, top to bottom
-        bar.height, bar.width = 14, 26
+        bar.height, bar.width = BAR_CM, 26
         ws.add_chart(bar, "A3")
     if history is None:
         return
-    # The line chart's data: a small table below the bar chart, years down the rows.
-    for _ in range(30 - sheet.row):
+    # The line chart's data: a small table below the bar chart (never under it), years down the rows.
+    below_bar = 3 + math.ceil(BAR_CM / ROW_CM) + 1
+    for _ in range(below_bar - sheet.row):
         sheet.append([])
     sheet.append([cell(ws, f"{history.name}（{history.measure}）", "xz_subtitle")])
     head = sheet.append(
-        [cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "数据不全（不可比）", "2025年目标", "说明")]
+        [cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "数据不全（不可比）", "2025年目标", "说明")],
+        32,  # two lines: 数据不全（不可比） wraps in its column
     )
     actual, planned, partial = dict(history.actual), dict(history.trajectory), dict(history.incomplete)
     years = sorted(set(actual) | set(planned) | set(partial))
@@ -309,17 +316,12 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
                 cell(ws, remark, "xz_center"),
             ]
         )
-    if history.incomplete or history.estimated:
-        sheet.append(
-            [
-                cell(
-                    ws,
-                    "注：数据不全的年份单列为不连线的空心点（缺报单位未计入，不能与其他年份比较）；“估”为沿用上期的估计值。",
-                    "xz_note",
-                )
-            ]
-        )
     last = head + len(years)
+    if history.incomplete or history.estimated:
+        sheet.banner(
+            "注：数据不全的年份单列为不连线的空心点（缺报单位未计入，不能与其他年份比较）；“估”为沿用上期的估计值。",
+            "xz_note",
+        )
     # A scatter chart with lines: the x axis is the year as a number, so 2015 → 2020 takes five years'
     # width and 2020 → 2021 one (a line chart's categories would space them alike).
     line = ScatterChart()
@@ -352,5 +354,8 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
     partial_series.marker.size = 8
     partial_series.marker.graphicalProperties = GraphicalProperties(noFill=True)
     partial_series.marker.graphicalProperties.line.solidFill = "7F7F7F"
-    line.height, line.width = 10, 20
-    ws.add_chart(line, f"F{head - 1}")
+    line.height, line.width = LINE_CM, 20
+    # Below the table and its note, at the left margin: a chart beside the table would cover its 说明 column.
+    ws.add_chart(line, f"A{sheet.row + 2}")
+    for _ in range(math.ceil(LINE_CM / ROW_CM) + 2):  # rows under the chart, so the printed page holds it whole
+        sheet.append([])

@@ -82,7 +82,7 @@ def register_styles(wb: Workbook) -> None:
         _named("xz_text"),
         _named("xz_code", size=9, wrap=False),
         _named("xz_center", horizontal="center"),
-        _named("xz_note", size=9, border=False, wrap=False),
+        _named("xz_note", size=9, border=False, wrap=True),
         _named("xz_good", horizontal="center", fill=GOOD_FILL),
         _named("xz_bad", horizontal="center", fill=BAD_FILL),
         _named("xz_na", fill=NA_FILL),
@@ -241,6 +241,10 @@ class SheetWriter:
         self.row = 0
         self.widths = list(widths)
         hide = set(hidden)
+        self.hidden = hide
+        # The last column printed: a banner (title, footnote) spans up to it, never into a hidden column, so
+        # that its text wraps within the printed width instead of running past the right margin.
+        self.printed = max((i for i in range(1, len(self.widths) + 1) if i not in hide), default=len(self.widths))
         # Column widths and panes precede the rows in the file: set them before the first append.
         for i, width in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
@@ -261,6 +265,8 @@ class SheetWriter:
         if height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(cells)
+        if self.hidden:  # the printed page ends at the last printed column (written with the workbook)
+            self.ws.print_area = f"A1:{get_column_letter(self.printed)}{self.row}"
         return self.row
 
     def merge(self, row1: int, col1: int, row2: int, col2: int) -> None:
@@ -268,8 +274,13 @@ class SheetWriter:
             self.ws.merged_cells.add(f"{get_column_letter(col1)}{row1}:{get_column_letter(col2)}{row2}")
 
     def banner(self, text: str, style: str = "xz_title", height: float | None = None, span: int | None = None) -> int:
-        """A row of one merged cell across the sheet (or its first ``span`` columns): a title, a subtitle, a note."""
-        span = min(span or self.ncols, self.ncols)
+        """A row of one merged cell across the printed columns (or the first ``span``): a title, a subtitle, a note.
+
+        A note gets the height its wrapped lines need (a write-only row is never auto-fitted).
+        """
+        span = min(span or self.printed, self.ncols)
+        if height is None and style == "xz_note":
+            height = row_height([(text, sum(self.widths[:span]))], line=13.0)
         row = self.append([cell(self.ws, text, style)] + [cell(self.ws, None, style) for _ in range(span - 1)], height)
         self.merge(row, 1, row, span)
         return row

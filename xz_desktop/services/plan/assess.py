@@ -6,12 +6,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ...domain.assessment import Adjustment, Scheme, UnitScore, parse_scheme, rank_scores, score_unit
+from ...domain.assessment import (
+    UNSCORED_TEXT,
+    Adjustment,
+    Scheme,
+    UnitScore,
+    parse_scheme,
+    rank_scores,
+    score_unit,
+)
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...domain.targets import UnitProgress
 from ...paths import resources_dir
 from ...store import Store
+from ..status import submission_status
 from .progress import unit_progress_rows
 
 
@@ -53,11 +62,27 @@ def assess(store: Store, period: str, scheme: Scheme | None = None) -> list[Unit
         ind = catalog.indicator(r.indicator)
         starts.setdefault(r.unit, {})[r.indicator] = 0.0 if ind.is_cumulative else r.progress.base
     adjustments = store.targets.adjustments(year)
+    counts = frozenset(i.code for i in catalog.indicators if i.is_count)
+    reported = _reported(store, year)
     scores = [
-        score_unit(scheme, u.code, u.kind.value, by_unit.get(u.code, {}), starts.get(u.code, {}), adjustments)
+        score_unit(
+            scheme,
+            u.code,
+            u.kind.value,
+            by_unit.get(u.code, {}),
+            starts.get(u.code, {}),
+            adjustments,
+            counts,
+            u.code in reported,
+        )
         for u in catalog.active_units()
     ]
     return rank_scores(scores)
+
+
+def _reported(store: Store, year: str) -> set[str]:
+    """The units the district holds any figure of for the year or one of its halves."""
+    return {s.unit for period in (year, f"{year}H1", f"{year}H2") for s in submission_status(store, period) if s.values}
 
 
 def score_json(store: Store, s: UnitScore) -> dict[str, Any]:
@@ -75,6 +100,7 @@ def score_json(store: Store, s: UnitScore) -> dict[str, Any]:
                 "target": i.target,
                 "value": i.value,
                 "expected": i.expected,
+                "due": i.due,
                 "ratio": i.ratio,
                 "points": i.points,
                 "status": i.status,
@@ -95,6 +121,9 @@ def score_json(store: Store, s: UnitScore) -> dict[str, Any]:
         "bonus": s.bonus,
         "deduction": s.deduction,
         "complete": s.complete,
+        # Why there is no score and no rank: not_reported (未报), incomplete (数据不全), no_target (未下达目标).
+        "unscored": s.unscored,
+        "unscored_text": None if s.unscored is None else UNSCORED_TEXT[s.unscored],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from ..excel.style import SheetWriter, cell
+from ..excel.style import SheetWriter, cell, row_height
 from .progress import ProgressRow
 
 VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
@@ -24,7 +24,8 @@ def write_targets_sheet(wb: Workbook, rows: list[ProgressRow], title: str, headi
     header = [cell(ws, "单位", "xz_header")]
     for code in indicators:
         header += [cell(ws, f"{ind_names[code]} 完成率", "xz_header"), cell(ws, "进度", "xz_header")]
-    sheet.append(header, 44)
+    # Tall enough for the longest name's wrapped lines (持高级社会工作者证人数 完成率 takes three).
+    sheet.append(header, max(44.0, row_height([(f"{ind_names[c]} 完成率", 11) for c in indicators])))
     for unit in units:
         line = [cell(ws, names[unit], "xz_text")]
         for code in indicators:

@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ...domain.assessment import UNSCORED_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import format_number
 from ...domain.periods import PLAN_BASE_YEAR, parse_period
@@ -293,9 +294,10 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
                 kinds.get(s.kind, s.kind),
                 "" if s.rank is None else str(s.rank),
                 names.get(s.unit, s.unit),
-                "未下达目标" if s.score is None else f"{s.score:.2f}",
+                UNSCORED_TEXT.get(s.unscored or "", "") if s.score is None else f"{s.score:.2f}",
                 (f"+{s.bonus:g}" if s.bonus else "") + (f" −{s.deduction:g}" if s.deduction else ""),
-                ("数据不完整" if not s.complete else "") + "；".join(a.reason for a in s.adjustments),
+                ("数据不完整" if not s.complete and s.score is not None else "")
+                + "；".join(a.reason for a in s.adjustments),
             ]
             for s in scores
         ],

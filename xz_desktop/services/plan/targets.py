@@ -299,8 +299,22 @@ def _basis_year(figures: UnitFigures, code: str, units: list[str]) -> int | None
     return None
 
 
-def split(store: Store, code: str, by: str, author: str | None = None, *, write: bool = True) -> SplitResult:
-    """Split the district's 2025 target of ``code`` over its reporting units by ``by``: ``base`` or an indicator code."""
+def split(
+    store: Store,
+    code: str,
+    by: str,
+    author: str | None = None,
+    *,
+    write: bool = True,
+    floor: float = 0.0,
+    fixed: dict[str, float] | None = None,
+) -> SplitResult:
+    """Split the district's 2025 target of ``code`` over its reporting units by ``by``: ``base`` or an indicator code.
+
+    ``floor``: the share split equally (保底份额), so a unit whose basis is 0 still gets a target; ``fixed``: units'
+    shares set by hand (手工调整), the rest split over the others. A basis of 0 without either is refused: it
+    would give that unit a target of 0 for good.
+    """
     _require_district(store)
     catalog = store.catalog()
     ind = catalog.indicator(code)
@@ -331,7 +345,28 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
                 {"by": by},
             )
         )
+    fixed = dict(fixed or {})
+    strangers = [u for u in fixed if u not in units]
+    if strangers:
+        raise XzError(
+            Message(
+                "plan_targets",
+                QT_TRANSLATE_NOOP("plan_targets", "手工份额的单位“{units}”不填报“{name}”"),
+                {"units": "、".join(strangers), "name": ind.name},
+            )
+        )
     if ind.aggregation is Aggregation.RATIO:
+        if floor or fixed:
+            raise XzError(
+                Message(
+                    "plan_targets",
+                    QT_TRANSLATE_NOOP(
+                        "plan_targets",
+                        "“{name}”是比率，各单位目标不相加，没有保底份额或手工份额：可用 --import 逐个修改",
+                    ),
+                    {"name": ind.name},
+                )
+            )
         bases = {u: figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] for u in units}
         district_base = ind.base_2020
         shares = ratio_targets(ind, bases, district_base)
@@ -373,17 +408,60 @@ def split(store: Store, code: str, by: str, author: str | None = None, *, write:
                 )
         basis_year = year if year is not None else PLAN_BASE_YEAR
         weights = {u: figures.year_figure(u, basis, basis_year)[0] or 0.0 for u in units}
+        zero = [u for u in units if weights[u] == 0 and u not in fixed]
+        if zero and not floor:
+            raise XzError(
+                Message(
+                    "plan_targets",
+                    QT_TRANSLATE_NOOP(
+                        "plan_targets",
+                        "按“{basis}”分解，这些单位的依据为 0，将永远分得 0：{units}。"
+                        "请给保底份额（如 20% 由各单位平均分配），或按其他指标分解，或手工给定这些单位的份额",
+                    ),
+                    {"basis": basis.name, "units": "、".join(catalog.unit(u).name for u in zero)},
+                )
+            )
         total = district_target_entry(ind) or 0.0
-        shares = split_target(ind, weights, resolution=_resolution(total))
-        method = f"split:{by}"
+        shares = split_target(ind, weights, resolution=_resolution(total), floor=floor, fixed=fixed)
+        method = f"split:{by}" + (f"+floor{floor:g}" if floor else "")
         result = SplitResult(code, by, year, shares, total)
     if write:
         store.targets.put(
-            [UnitTarget(s.unit, code, s.target, TARGET_PERIOD, method) for s in shares],
+            [
+                UnitTarget(s.unit, code, s.target, TARGET_PERIOD, "manual" if s.unit in fixed else method)
+                for s in shares
+            ],
             author or store.author,
             replace_indicator=code,
         )
     return result
+
+
+def parse_fixed_shares(catalog: Catalog, text: str) -> dict[str, float]:
+    """``单位=目标`` pairs separated by commas or 、 (a unit by its code or its name): the shares set by hand."""
+    fixed: dict[str, float] = {}
+    for raw in text.replace("，", ",").replace("、", ",").replace(";", ",").replace("；", ",").split(","):
+        if not raw.strip():
+            continue
+        who, sep, number = raw.replace("＝", "=").partition("=")
+        who = who.strip()
+        code = who if catalog.has_unit(who) else next((u.code for u in catalog.units if u.name == who), None)
+        try:
+            value = parse_number(number) if sep else None
+        except XzError:
+            value = None
+        if code is None or value is None or code in fixed:
+            raise XzError(
+                Message(
+                    "plan_targets",
+                    QT_TRANSLATE_NOOP(
+                        "plan_targets", "手工份额“{text}”应写作 单位=目标（每个单位一次），如 新城街道=3"
+                    ),
+                    {"text": raw.strip()[:40]},
+                )
+            )
+        fixed[code] = value
+    return fixed
 
 
 # -- the check ----------------------------------------------------------------------------------
