@@ -15,13 +15,12 @@ import zipfile
 
 import openpyxl
 import pytest
-from docx import Document
 
 from xz_desktop.cli.app import main as xz_main
 from xz_desktop.domain import progress
 from xz_desktop.domain.aggregation import Aggregator, FigureSet
 from xz_desktop.domain.periods import Period
-from xz_desktop.domain.totals import district_totals
+from xz_desktop.domain.totals import TotalRow, district_totals
 from xz_desktop.services.excel.export import SHEET_TABLE2, export_workbook
 from xz_desktop.services.plan.figures import UnitFigures
 from xz_desktop.services.plan.report import build_report
@@ -174,7 +173,7 @@ def test_the_reports_summary_and_table_give_the_same_percentage(demo_db):
     assert compared >= 5
 
 
-def _h1_rows(catalog, figures) -> dict[str, object]:
+def _h1_rows(catalog, figures) -> dict[str, TotalRow]:
     aggregator = Aggregator(catalog, FigureSet(figures))
     return {r.code: r for r in district_totals(catalog, aggregator, Period(2024, 1))}
 
@@ -193,10 +192,10 @@ def test_a_half_year_is_judged_only_where_the_kind_allows(catalog):
     rows = _h1_rows(catalog, figures)
     for code in ("talent_fund", "labor_productivity_growth", "labor_productivity"):
         row = rows[code]
-        assert row.verdict == "no_target" and row.on_track is None and row.completion is None, code  # type: ignore[attr-defined]
+        assert row.verdict == "no_target" and row.on_track is None and row.completion is None, code
     for code in ("talent_total", "academician_workstation", "new_phd_master_youth"):
         row = rows[code]
-        assert row.complete and row.verdict in ("on_track", "behind") and row.completion is not None, code  # type: ignore[attr-defined]
+        assert row.complete and row.verdict in ("on_track", "behind") and row.completion is not None, code
     # The same growth rate in a whole year is judged.
     year = {
         r.code: r

@@ -11,6 +11,7 @@ def on_track(ind, value, year):
     goal = expected(ind, year)
     return None if value is None or goal is None else progress.on_track(ind, value, goal)
 
+
 CAT = synthetic_catalog()
 
 

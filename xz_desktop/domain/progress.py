@@ -24,7 +24,7 @@ from typing import Final
 
 from .catalog import Aggregation, Catalog, Indicator
 from .periods import Period
-from .trajectory import BASE_NONE, Base, completion, expected, meets, period_time
+from .trajectory import Base, completion, expected, meets, period_time
 
 VERDICT_ON_TRACK: Final = "on_track"
 VERDICT_BEHIND: Final = "behind"
@@ -139,6 +139,3 @@ def district_progress(
     return progress(
         ind, value, complete=complete, goal=goal, base=base, judged=judged, missing=missing, estimated=estimated
     )
-
-
-NO_BASE: Final = Base(None, BASE_NONE)

@@ -101,10 +101,6 @@ class FormRow:
             return Status.EXPLAINED
         return Status.MISSING if self.value is None else Status.OK
 
-    @property
-    def needs_explanation(self) -> bool:
-        return self.status is Status.WARNING
-
 
 @dataclass(frozen=True)
 class Submitted:
