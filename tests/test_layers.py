@@ -134,6 +134,24 @@ def conn_violations(root: Path) -> list[str]:
     return [f"{name}:{line} touches .conn{how}" for name, line, how in sorted(found)]
 
 
+def sqlite_utils_violations(root: Path) -> list[str]:
+    """sqlite-utils stays inside store/: nothing else reaches a store's sqlite-utils view (``store.db``, e.g.
+    ``store.db.atomic()``, a second transaction API beside ``store.transaction()``)."""
+    found: list[tuple[str, int]] = []
+    for name, path in module_names(root).items():
+        if _layer(root, name) == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "db"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "store"
+            ):
+                found.append((name, node.lineno))
+    return [f"{name}:{line} reaches store.db" for name, line in sorted(found)]
+
+
 def cli_ui_violations(root: Path) -> list[str]:
     """cli/ never imports ui/: the command line runs without the window."""
     ui = f"{root.name}.ui"
@@ -257,6 +275,7 @@ RULES = [
     domain_violations,
     sql_violations,
     conn_violations,
+    sqlite_utils_violations,
     cli_ui_violations,
     upward_violations,
     qt_violations,
@@ -325,6 +344,20 @@ PLANTED = [
         set(),
     ),
     (conn_violations, "services/totals.py", "def g(store, c):\n    store.conn = c\n", "touches .conn", set()),
+    (
+        sqlite_utils_violations,
+        "cli/app.py",
+        "def g(store):\n    with store.db.atomic():\n        pass\n",
+        "pkg.cli.app:6 reaches store.db",
+        set(),
+    ),
+    (
+        sqlite_utils_violations,
+        "services/totals.py",
+        "def g(store):\n    store.db['t'].insert({})\n",
+        "pkg.services.totals:7",
+        set(),
+    ),
     (conn_violations, "services/totals.py", "def g(store):\n    getattr(store, 'conn')\n", "through getattr", set()),
     (
         conn_violations,

@@ -182,7 +182,7 @@ def cmd_set(args) -> int:
     with open_store(args.db) as store:
         unit = _unit(store, args.unit)
         # Value and explanation together in one transaction: both land, or neither.
-        with store.db.atomic():
+        with store.transaction():
             written = []
             if args.value is not None:
                 written.append(service.set_value(store, unit, args.indicator, args.period, args.value, args.author))
