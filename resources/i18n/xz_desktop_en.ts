@@ -4861,19 +4861,19 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>verdicts</name>
     <message>
         <source>达到进度</source>
-        <translation>on track</translation>
+        <translation>On track</translation>
     </message>
     <message>
         <source>落后进度</source>
-        <translation>behind</translation>
+        <translation>Behind</translation>
     </message>
     <message>
         <source>数据不全</source>
-        <translation>incomplete data</translation>
+        <translation>Incomplete</translation>
     </message>
     <message>
         <source>无目标</source>
-        <translation>no target</translation>
+        <translation>No target</translation>
     </message>
     <message>
         <source>达到规划进度</source>
