@@ -134,10 +134,52 @@ def conn_violations(root: Path) -> list[str]:
     return [f"{name}:{line} touches .conn{how}" for name, line, how in sorted(found)]
 
 
+def sqlite_utils_violations(root: Path) -> list[str]:
+    """sqlite-utils stays inside store/: nothing else reaches a store's sqlite-utils view (``store.db``, e.g.
+    ``store.db.atomic()``, a second transaction API beside ``store.transaction()``)."""
+    found: list[tuple[str, int]] = []
+    for name, path in module_names(root).items():
+        if _layer(root, name) == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "db"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "store"
+            ):
+                found.append((name, node.lineno))
+    return [f"{name}:{line} reaches store.db" for name, line in sorted(found)]
+
+
 def cli_ui_violations(root: Path) -> list[str]:
     """cli/ never imports ui/: the command line runs without the window."""
     ui = f"{root.name}.ui"
     return _where([i for i in imports(root) if _layer(root, i.module) == "cli" and _starts(i.target, (ui,))])
+
+
+# What each layer may import of the package (besides the modules at its top, paths and logs): each layer only
+# those below it. domain/ has its own, stricter rule (domain_violations); ui/ may import everything.
+UPWARD_ALLOWED = {
+    "store": ("domain", "store"),
+    "services": ("domain", "store", "services"),
+    "printout": ("domain", "store", "services", "printout"),
+    "cli": ("domain", "store", "services", "printout", "cli"),
+}
+
+
+def upward_violations(root: Path) -> list[str]:
+    """The layers point one way: store/ never imports services, printout, cli or ui; services/ never printout,
+    cli or ui; printout/ never cli or ui; cli/ never ui (cli_ui_violations names that one on its own)."""
+    found = []
+    for i in imports(root):
+        layer = _layer(root, i.module)
+        if layer not in UPWARD_ALLOWED or not _starts(i.target, (root.name,)) or i.target == root.name:
+            continue
+        target = _layer(root, i.target)
+        if target and target not in UPWARD_ALLOWED[layer] and not (layer == "cli" and target == "ui"):
+            found.append(i)
+    return _where(found)
 
 
 def qt_violations(root: Path) -> list[str]:
@@ -229,7 +271,16 @@ def cycle_violations(root: Path) -> list[str]:
     ]
 
 
-RULES = [domain_violations, sql_violations, conn_violations, cli_ui_violations, qt_violations, cycle_violations]
+RULES = [
+    domain_violations,
+    sql_violations,
+    conn_violations,
+    sqlite_utils_violations,
+    cli_ui_violations,
+    upward_violations,
+    qt_violations,
+    cycle_violations,
+]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
@@ -259,6 +310,7 @@ CLEAN = {
 }
 
 SQL, QT, DOMAIN, CYCLE = "sql_violations", "qt_violations", "domain_violations", "cycle_violations"
+UPWARD = "upward_violations"
 
 PLANTED = [
     # (rule, file, code added at its end, what the report must name, the other rules the same line breaks)
@@ -292,6 +344,20 @@ PLANTED = [
         set(),
     ),
     (conn_violations, "services/totals.py", "def g(store, c):\n    store.conn = c\n", "touches .conn", set()),
+    (
+        sqlite_utils_violations,
+        "cli/app.py",
+        "def g(store):\n    with store.db.atomic():\n        pass\n",
+        "pkg.cli.app:6 reaches store.db",
+        set(),
+    ),
+    (
+        sqlite_utils_violations,
+        "services/totals.py",
+        "def g(store):\n    store.db['t'].insert({})\n",
+        "pkg.services.totals:7",
+        set(),
+    ),
     (conn_violations, "services/totals.py", "def g(store):\n    getattr(store, 'conn')\n", "through getattr", set()),
     (
         conn_violations,
@@ -309,6 +375,45 @@ PLANTED = [
     ),
     (cli_ui_violations, "cli/app.py", "from .. import ui\n", "imports pkg.ui", set()),
     (cli_ui_violations, "cli/app.py", "import pkg.ui.window\n", "imports pkg.ui.window", set()),
+    # The store reaches up into services (a cycle too: services import the store), ui or cli.
+    (
+        upward_violations,
+        "store/core.py",
+        "def f():\n    from ..services.totals import total\n",
+        "pkg.store.core:7 imports pkg.services.totals",
+        {CYCLE},
+    ),
+    (
+        upward_violations,
+        "store/core.py",
+        "from ..ui import window\n",
+        "pkg.store.core:6 imports pkg.ui.window",
+        {CYCLE},
+    ),
+    (upward_violations, "store/core.py", "import pkg.cli.app\n", "pkg.store.core:6 imports pkg.cli.app", {CYCLE}),
+    # Services reach up into the window or the command line.
+    (
+        upward_violations,
+        "services/totals.py",
+        "def f():\n    from .. import ui\n",
+        "pkg.services.totals:7 imports pkg.ui",
+        set(),
+    ),
+    (
+        upward_violations,
+        "services/totals.py",
+        "import pkg.cli\n",
+        "pkg.services.totals:6 imports pkg.cli",
+        set(),
+    ),
+    # The printout, shared by the window and the CLI, imports neither.
+    (
+        upward_violations,
+        "printout/form.py",
+        "from .. import ui\n",
+        "pkg.printout.form:3 imports pkg.ui",
+        set(),
+    ),
     (qt_violations, "services/totals.py", "from PySide6.QtCore import QObject\n", "pkg.services.totals:6", set()),
     (qt_violations, "store/core.py", "import PySide6\n", "pkg.store.core:6 imports PySide6", set()),
     (qt_violations, "cli/app.py", "def g():\n    from PySide6.QtGui import QPdfWriter\n", "pkg.cli.app:6", set()),
@@ -320,7 +425,7 @@ PLANTED = [
         "services/totals.py",
         "def g():\n    from ..printout.form import QPdfWriter\n",
         "printout",
-        {CYCLE},
+        {CYCLE, UPWARD},
     ),
     # A cycle made by an import inside a function, the kind the old code hid.
     (
@@ -336,7 +441,7 @@ PLANTED = [
         "store/core.py",
         "from ..services import totals\n",
         "pkg.services.totals:1 -> pkg.store:1",
-        set(),
+        {UPWARD},
     ),
     # A module importing its own package's __init__, which imports the module.
     (cycle_violations, "store/core.py", "from . import Store as S\n", "pkg.store:1 -> pkg.store.core:6", set()),

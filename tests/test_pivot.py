@@ -115,7 +115,7 @@ def test_year_and_indicator_aggregators_give_the_same_tables_and_history(demo):
 
 
 def test_selected_figures_still_count_a_retired_unit_where_it_ever_reported(demo_db):
-    with open_store(demo_db) as store, store.db.atomic():
+    with open_store(demo_db) as store, store.transaction():
         store.conn.execute("UPDATE unit SET active = 0 WHERE code = 'honghe'")  # reported before 2024, retired since
     with open_store(demo_db) as store:
         catalog, agg = store.catalog(), aggregator_for(store)

@@ -7,15 +7,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xz_desktop.domain import progress
 from xz_desktop.domain.aggregation import Aggregator, FigureSet
 from xz_desktop.domain.catalog_rows import catalog_from_rows
 from xz_desktop.domain.checks import Entry, Severity, check_unit_period
 from xz_desktop.domain.periods import Period
 from xz_desktop.domain.totals import district_totals, total_row
-from xz_desktop.domain.trajectory import completion, expected, on_track
+from xz_desktop.domain.trajectory import completion, expected
 from xz_desktop.services import pivot
 
 from .synthetic import UNITS, row, synthetic_catalog
+
+
+def on_track(ind, value, year):
+    """The verdict's rule (domain/progress.py) for ``value`` at ``year`` on the catalog's trajectory; None: none."""
+    goal = expected(ind, year)
+    return None if value is None or goal is None else progress.on_track(ind, value, goal)
+
 
 CAT = synthetic_catalog()
 

@@ -1,8 +1,16 @@
 import pytest
 
-from xz_desktop.domain.trajectory import completion, expected, on_track
+from xz_desktop.domain import progress
+from xz_desktop.domain.trajectory import completion, expected
 
 from .synthetic import synthetic_catalog
+
+
+def on_track(ind, value, year):
+    """The verdict's rule (domain/progress.py) for ``value`` at ``year`` on the catalog's trajectory; None: none."""
+    goal = expected(ind, year)
+    return None if value is None or goal is None else progress.on_track(ind, value, goal)
+
 
 CAT = synthetic_catalog()
 

@@ -1712,11 +1712,11 @@ Its figures are taken out and those from before the merge restored; the district
     <name>PlanPage</name>
     <message>
         <source>达到进度</source>
-        <translation>on track</translation>
+        <translation type="vanished">on track</translation>
     </message>
     <message>
         <source>落后进度</source>
-        <translation>behind</translation>
+        <translation type="vanished">behind</translation>
     </message>
     <message>
         <source>数据不全</source>
@@ -1724,7 +1724,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>无目标</source>
-        <translation>no target</translation>
+        <translation type="vanished">no target</translation>
     </message>
     <message>
         <source>年份(&amp;Y)：</source>
@@ -2467,19 +2467,19 @@ Its figures are taken out and those from before the merge restored; the district
     <name>TargetsPanel</name>
     <message>
         <source>达到进度</source>
-        <translation>on track</translation>
+        <translation type="vanished">on track</translation>
     </message>
     <message>
         <source>落后进度</source>
-        <translation>behind</translation>
+        <translation type="vanished">behind</translation>
     </message>
     <message>
         <source>数据不全</source>
-        <translation>incomplete data</translation>
+        <translation type="vanished">incomplete data</translation>
     </message>
     <message>
         <source>无目标</source>
-        <translation>no target</translation>
+        <translation type="vanished">no target</translation>
     </message>
     <message>
         <source>本单位目标（区里下达）与 {year} 年进度</source>
@@ -2529,23 +2529,23 @@ Its figures are taken out and those from before the merge restored; the district
     <name>TotalsModel</name>
     <message>
         <source>数据不全</source>
-        <translation>Incomplete</translation>
+        <translation type="vanished">Incomplete</translation>
     </message>
     <message>
         <source>✓ 达到进度（估）</source>
-        <translation>✓ On track (est.)</translation>
+        <translation type="vanished">✓ On track (est.)</translation>
     </message>
     <message>
         <source>✓ 达到进度</source>
-        <translation>✓ On track</translation>
+        <translation type="vanished">✓ On track</translation>
     </message>
     <message>
         <source>✗ 落后进度（估）</source>
-        <translation>✗ Behind (est.)</translation>
+        <translation type="vanished">✗ Behind (est.)</translation>
     </message>
     <message>
         <source>✗ 落后进度</source>
-        <translation>✗ Behind</translation>
+        <translation type="vanished">✗ Behind</translation>
     </message>
     <message>
         <source>无数据</source>
@@ -4930,6 +4930,45 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>分单位数据</source>
         <translation>By unit</translation>
+    </message>
+</context>
+<context>
+    <name>verdicts</name>
+    <message>
+        <source>达到进度</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>落后进度</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>无目标</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source>达到规划进度</source>
+        <translation>on track with the plan</translation>
+    </message>
+    <message>
+        <source>落后于规划进度</source>
+        <translation>behind the plan</translation>
+    </message>
+    <message>
+        <source>数据不完整，不作判断</source>
+        <translation>incomplete data, not judged</translation>
+    </message>
+    <message>
+        <source>无规划目标</source>
+        <translation>no plan target</translation>
+    </message>
+    <message>
+        <source>{verdict}（估）</source>
+        <translation>{verdict} (est.)</translation>
     </message>
 </context>
 <context>

@@ -166,10 +166,11 @@ def cmd_form(args) -> int:
     print(
         f"已填 {s.filled} 项，未填 {s.missing} 项；错误 {s.errors} 个；提示 {s.warnings} 条（未说明 {s.unexplained} 条）"
     )
-    verdicts = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
+    from ..domain.verdicts import label
+
     for t in targets:
         done = "" if t["completion"] is None else f"，完成率 {t['completion']:.1%}"
-        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{verdicts[t['verdict']]}")
+        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{label(t['verdict'])}")
     return 0
 
 
@@ -181,7 +182,7 @@ def cmd_set(args) -> int:
     with open_store(args.db) as store:
         unit = _unit(store, args.unit)
         # Value and explanation together in one transaction: both land, or neither.
-        with store.db.atomic():
+        with store.transaction():
             written = []
             if args.value is not None:
                 written.append(service.set_value(store, unit, args.indicator, args.period, args.value, args.author))

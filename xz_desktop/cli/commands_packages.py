@@ -387,17 +387,14 @@ def cmd_resolve(args) -> int:
 
 def cmd_status(args) -> int:
     from ..services.round.states import round_status
-    from ..services.status import submission_status
 
     with open_store(args.db, read_only=True) as store:
-        rows = submission_status(store, args.period)
-        states = {r.unit: r for r in round_status(store, args.period)}
+        rows = round_status(store, args.period)  # the one record of each unit × period
     if args.json:
-        print_json([{**r.as_json(), **states[r.unit].as_json()} for r in rows])
+        print_json([r.as_json() for r in rows])
         return 0
     out = []
-    for r in rows:
-        s = states[r.unit]
+    for s in rows:
         state = str(state_label(State(s.state)))
         if s.nil_reason is not None:
             state += "（空表）"
@@ -405,21 +402,21 @@ def cmd_status(args) -> int:
             state += "（重新报送）"
         out.append(
             [
-                r.name,
+                s.name,
                 state,
                 local_time(s.submitted_at, seconds=False),
                 local_time(s.last_submitted_at, seconds=False) if s.packages > 1 else "",
                 f"逾期 {s.late_days} 天" if s.late_days else ("按时" if s.submitted and s.due else ""),
-                f"{r.values}/{r.expected}",
+                f"{s.values}/{s.expected}",
                 s.reason or s.nil_reason or "",
             ]
         )
-    due = next(iter(states.values())).due if states else None
+    due = rows[0].due if rows else None
     print(f"{args.period} 截止日期：{due or '未设置'}")
     print(table(["单位", "状态", "首次报送", "最近报送", "及时性", "已填/应填", "原因/说明"], out, right={5}))
-    done = sum(1 for s in states.values() if s.submitted)
+    done = sum(1 for s in rows if s.submitted)
     print(f"\n{args.period}：{done}/{len(rows)} 个单位已报送。")
-    chase = [s for s in states.values() if s.to_chase]
+    chase = [s for s in rows if s.to_chase]
     if chase:
         print("催报名单：")
         for s in chase:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..domain.messages import XzError
 from ..domain.numbers import format_number, parse_number
+from ..domain.verdicts import label
 from .output import open_store, print_json, table, usage_error
-
-VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -202,7 +201,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     for r in rows:
         p = r.progress
         fmt = lambda v: "—" if v is None else format_number(v, 2).rstrip("0").rstrip(".")
-        value = fmt(p.value) + ("（不完整）" if p.verdict == "incomplete" and p.value is not None else "")
+        value = fmt(p.value) + ("（不完整）" if not p.complete and p.value is not None else "")
         out.append(
             [
                 r.unit_name,
@@ -211,7 +210,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
                 value,
                 fmt(p.expected),
                 _pct(p.completion),
-                VERDICTS[p.verdict],
+                str(label(p.verdict)),
             ]
         )
     print(table(["单位", "指标", "目标", str(args.period), "应达", "完成率", "进度"], out, right={2, 3, 4, 5}))

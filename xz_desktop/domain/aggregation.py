@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -254,29 +254,22 @@ class UnitFigure(NamedTuple):
     carried_from: str | None = None
 
 
-def unit_figure(aggregation: Aggregation, series: dict[Period, float], period: Period) -> UnitFigure:
-    """One unit's figure of an entered indicator for ``period``, or what it lacks.
+def unit_figure(aggregation: Aggregation, series: Mapping[Period, float], period: Period) -> UnitFigure:
+    """THE rule of one unit's own figure of an entered indicator for ``period``, or what it lacks.
 
-    A stock's year is its year-end value (the year, or its second half); a first half
-    alone is not a year-end figure. A flow's year is the whole-year value or both halves;
-    one half alone is not the year. A half-year is taken as stored (a stock's second half
-    may be its year-end value).
+    A stock's (or a ``district`` amount's) year is its year-end value (the year, or its second half); a first
+    half alone is not a year-end figure. A flow's year is the whole-year value or both halves; one half alone
+    is not the year. A half-year is taken as stored (a stock's second half may be its year-end value).
+    The district totals (:class:`Aggregator`), the units' progress, assessment and index
+    (``services/plan/figures.py``) all take a unit's figure from here.
     """
-    return _figure_at(aggregation, series, period, Period(period.year, 1), Period(period.year, 2))
-
-
-def _figure_at(
-    aggregation: Aggregation, series: dict[Period, float], period: Period, h1: Period, h2: Period
-) -> UnitFigure:
-    """:func:`unit_figure` with ``period``'s halves given (built once per district figure, not once per unit)."""
-    if not period.is_year:
-        if period in series:
-            return UnitFigure(series[period])
-        if aggregation is not Aggregation.FLOW and period == h2 and Period(period.year) in series:
-            return UnitFigure(series[Period(period.year)])
-        return UnitFigure(None, (str(period),))
     if period in series:
         return UnitFigure(series[period])
+    year, h1, h2 = Period(period.year), Period(period.year, 1), Period(period.year, 2)
+    if not period.is_year:
+        if aggregation is not Aggregation.FLOW and period == h2 and year in series:
+            return UnitFigure(series[year])
+        return UnitFigure(None, (str(period),))
     if aggregation is Aggregation.FLOW:
         if h1 in series and h2 in series:
             return UnitFigure(series[h1] + series[h2])
@@ -290,9 +283,22 @@ def _figure_at(
     return UnitFigure(None, (str(period),))
 
 
-def unit_value(aggregation: Aggregation, series: dict[Period, float], period: Period) -> float | None:
-    """:func:`unit_figure`'s value."""
-    return unit_figure(aggregation, series, period).value
+def derived_figure(ind: Indicator, own: Callable[[str], float | None]) -> tuple[float | None, tuple[str, ...]]:
+    """One unit's own ratio or sum from its own figures of the components (``own(code)``), and the components
+    it lacks (a ratio over a zero denominator lacks its denominator). Used by the units' progress
+    (``services/plan/figures.py``) and the form's derived rows (``services/form.py``)."""
+    if ind.aggregation is Aggregation.RATIO:
+        num_code, den_code = ind.numerator or "", ind.denominator or ""
+        num, den = own(num_code), own(den_code)
+        lacking = tuple(c for c, v in ((num_code, num), (den_code, den)) if v is None)
+        if lacking or not den:
+            return None, lacking or (den_code,)
+        return (num or 0.0) / den * ind.scale, ()
+    if ind.aggregation is Aggregation.SUM:
+        parts = {p: own(p) for p in ind.parts}
+        lacking = tuple(p for p, v in parts.items() if v is None)
+        return (None if lacking else sum(v or 0.0 for v in parts.values())), lacking
+    return None, (ind.code,)
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -421,35 +427,17 @@ class Aggregator:
         without = [u for u, v in values.items() if v is None]
         if not without:
             return values, lacking
-        own = (str(period),)
-        h1, h2 = Period(period.year, 1), Period(period.year, 2)
-        flow = ind.aggregation is Aggregation.FLOW
-        if not period.is_year:
-            year_end = column(code, Period(period.year)) if not flow and period == h2 else _EMPTY
-            for u in without:
-                if u in year_end:
-                    values[u] = year_end[u]
-                else:
-                    lacking[u] = own
-        elif flow:
-            first, second = column(code, h1), column(code, h2)
-            for u in without:
-                a, b = first.get(u), second.get(u)
-                if a is not None and b is not None:
-                    values[u] = a + b
-                elif a is not None:
-                    lacking[u] = (str(h2),)
-                elif b is not None:
-                    lacking[u] = (str(h1),)
-                else:
-                    lacking[u] = own
-        else:
-            second = column(code, h2)
-            for u in without:
-                if u in second:
-                    values[u] = second[u]
-                else:
-                    lacking[u] = own
+        # The other columns a unit's figure may come from (the year's halves, or the year for its second
+        # half): each unit without the period's own figure gets :func:`unit_figure` of what it has there.
+        year = Period(period.year)
+        others = [(p, column(code, p)) for p in (year, Period(year.year, 1), Period(year.year, 2)) if p != period]
+        kind = ind.aggregation
+        for u in without:
+            fig = unit_figure(kind, {p: c[u] for p, c in others if u in c}, period)
+            if fig.value is None:
+                lacking[u] = fig.lacking
+            else:
+                values[u] = fig.value
         return values, lacking
 
     def _unit_figures(

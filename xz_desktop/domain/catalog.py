@@ -216,11 +216,6 @@ class Catalog:
         }.get(indicator.aggregation, ())
         return [self.indicator(c) for c in codes if c]
 
-    def ratios_with_component(self, code: str) -> list[Indicator]:
-        return [
-            i for i in self.indicators if i.aggregation is Aggregation.RATIO and code in (i.numerator, i.denominator)
-        ]
-
     def fingerprint(self) -> str:
         """A short hash of the content: the same catalog has the same version everywhere."""
         digest = hashlib.sha256()

@@ -22,15 +22,16 @@ from fractions import Fraction
 from .catalog import Aggregation, Indicator
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
-from .trajectory import completion, expected
+from .progress import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_NO_TARGET, VERDICT_ON_TRACK, progress
+from .trajectory import expected, plan_base
 
 TARGET_PERIOD = str(PLAN_TARGET_YEAR)
 
-# Verdicts, the same words as the district totals: no verdict on an incomplete figure.
-ON_TRACK = "on_track"
-BEHIND = "behind"
-INCOMPLETE = "incomplete"
-NO_TARGET = "no_target"
+# Verdicts: the district totals' (domain/progress.py), no verdict on an incomplete figure.
+ON_TRACK = VERDICT_ON_TRACK
+BEHIND = VERDICT_BEHIND
+INCOMPLETE = VERDICT_INCOMPLETE
+NO_TARGET = VERDICT_NO_TARGET
 
 
 @dataclass(frozen=True)
@@ -255,25 +256,31 @@ class UnitProgress:
     verdict: str
     missing: tuple[str, ...] = ()
 
+    @property
+    def complete(self) -> bool:
+        return self.verdict != INCOMPLETE
+
 
 def unit_progress(
     ind: Indicator, target: UnitTarget, figure: UnitFigure, year: int, milestone: float | None = None
 ) -> UnitProgress:
-    """Completion and verdict of a unit against its own target, by the indicator's trajectory.
+    """Completion and verdict of a unit against its own target: the one progress record (domain/progress.py).
 
     The trajectory runs from the unit's 2020 figure (0 for a cumulative flow) to its own target;
     a milestone for ``year``, where the district set one, replaces the trajectory's point.
-    An incomplete figure gets no verdict.
+    An incomplete figure gets no verdict and no completion.
     """
     own = replace(ind, base_2020=figure.base, target_2025=target.target, display_factor=1.0)
     goal = milestone if milestone is not None else expected(own, year)
-    done = completion(own, figure.value) if figure.complete else None
-    if not figure.complete or figure.value is None:
-        verdict = INCOMPLETE
-    elif goal is None:
-        verdict = NO_TARGET
-    else:
-        verdict = ON_TRACK if meets(ind, figure.value, goal) else BEHIND
+    # A unit with no figure at all has nothing to judge: 数据不全, as a partial one.
+    p = progress(
+        own,
+        figure.value,
+        complete=figure.complete and figure.value is not None,
+        goal=goal,
+        base=plan_base(own),  # the unit's 2020 figure, 0 for a cumulative flow
+        missing=figure.missing,
+    )
     return UnitProgress(
         target.unit,
         ind.code,
@@ -281,17 +288,11 @@ def unit_progress(
         target.target,
         figure.value,
         figure.base,
-        goal,
-        done,
-        verdict,
+        p.expected,
+        p.completion,
+        p.verdict,
         figure.missing,
     )
-
-
-def meets(ind: Indicator, value: float, goal: float) -> bool:
-    """``value`` at or beyond ``goal`` in the target's sense, after rounding noise."""
-    slack = 1e-9 * max(1.0, abs(goal))
-    return value <= goal + slack if ind.target_sense == "max" else value >= goal - slack
 
 
 def plan_years_to(year: int) -> list[int]:

@@ -1,26 +1,32 @@
 """District totals for one period set against the plan: the figure leaders ask for.
 
-Every row says whether its figure is complete, and only a complete figure gets a progress
-verdict (:data:`VERDICT_ON_TRACK` / :data:`VERDICT_BEHIND`); an incomplete one is
-:data:`VERDICT_INCOMPLETE` ("数据不全"), never 落后进度. A figure completed by carrying a
-missing unit's earlier stock figure forward (沿用上期) is ``estimated`` and its verdict is an
-estimate (估).
+Every row carries the one progress record of :mod:`.progress` (value, complete, missing, base,
+expected, completion, verdict, estimated), flattened into the fields ``xz totals --json`` has always
+given: only a complete figure gets a verdict (:data:`VERDICT_ON_TRACK` / :data:`VERDICT_BEHIND`) and a
+completion; an incomplete one is :data:`VERDICT_INCOMPLETE` ("数据不全"), never 落后进度, with
+``completion`` and ``on_track`` None. A figure completed by carrying a missing unit's earlier stock
+figure forward (沿用上期) is ``estimated`` and its verdict is an estimate (估).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
-from typing import Any, Final
+from typing import Any
 
 from .aggregation import Aggregator, Carried, DistrictValue, Missing, collector_paused
-from .catalog import Aggregation, Catalog, Indicator
+from .catalog import Catalog, Indicator
 from .periods import PLAN_BASE_YEAR, Period, parse_period
-from .trajectory import BASE_NONE, Base, completion, expected, on_track, period_time, resolve_base
+from .progress import (
+    VERDICT_BEHIND,
+    VERDICT_INCOMPLETE,
+    VERDICT_NO_TARGET,
+    VERDICT_ON_TRACK,
+    Progress,
+    district_progress,
+)
+from .trajectory import BASE_NONE, Base, resolve_base
 
-VERDICT_ON_TRACK: Final = "on_track"
-VERDICT_BEHIND: Final = "behind"
-VERDICT_INCOMPLETE: Final = "incomplete"
-VERDICT_NO_TARGET: Final = "no_target"
+__all__ = ["VERDICT_BEHIND", "VERDICT_INCOMPLETE", "VERDICT_NO_TARGET", "VERDICT_ON_TRACK", "TotalRow"]
 
 
 @dataclass
@@ -173,21 +179,6 @@ def base_for(ind: Indicator, aggregator: Aggregator) -> Base:
     return resolve_base(ind, stored)
 
 
-def judges_half_year(ind: Indicator) -> bool:
-    """Whether a half-year's figure can be set against the plan: not an annual flow (a half is not a year)."""
-    return not (ind.aggregation is Aggregation.FLOW and not ind.is_cumulative)
-
-
-def verdict_of(ind: Indicator, period: Period, complete: bool, goal: float | None, met: bool | None) -> str:
-    if ind.target_2025 is None or (not period.is_year and not judges_half_year(ind)):
-        return VERDICT_NO_TARGET
-    if not complete:
-        return VERDICT_INCOMPLETE
-    if goal is None or met is None:
-        return VERDICT_NO_TARGET
-    return VERDICT_ON_TRACK if met else VERDICT_BEHIND
-
-
 def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRow:
     dv = aggregator.value(ind.code, period)
     value = ind.to_display(dv.value)
@@ -197,13 +188,23 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
         judged = aggregator.cumulative_value(ind.code, period)
         cumulative = ind.to_display(judged.value)
     progress_value = cumulative if ind.is_cumulative else value
-    base = base_for(ind, aggregator)
-    time = period_time(period)
-    goal = expected(ind, time, base.value)
-    done = completion(ind, progress_value, base.value)
-    verdict = verdict_of(ind, period, judged.complete, goal, on_track(ind, progress_value, time, base.value))
-    if not period.is_year and not judges_half_year(ind):
-        goal = done = None  # an annual flow's half-year is not comparable with a yearly target
+    p = district_progress(
+        aggregator.catalog,
+        ind,
+        period,
+        progress_value,
+        complete=judged.complete,
+        base=base_for(ind, aggregator),
+        missing=judged.missing,
+        estimated=judged.estimated,
+    )
+    return _row(ind, dv, judged, value, cumulative, p)
+
+
+def _row(
+    ind: Indicator, dv: DistrictValue, judged: DistrictValue, value: float | None, cumulative: float | None, p: Progress
+) -> TotalRow:
+    """The row: the indicator, its figure and the progress record ``p`` as it is, field by field."""
     return TotalRow(
         code=ind.code,
         name=ind.name,
@@ -216,25 +217,25 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
         aggregation=ind.aggregation.value,
         value=value,
         cumulative=cumulative,
-        progress_value=progress_value,
+        progress_value=p.value,
         base_2015=ind.base_2015,
         base_2020=ind.base_2020,
         target_2025=ind.target_2025,
         target_sense=ind.target_sense,
-        expected=goal,
-        completion=done,
-        on_track=None if verdict not in (VERDICT_ON_TRACK, VERDICT_BEHIND) else verdict == VERDICT_ON_TRACK,
+        expected=p.expected,
+        completion=p.completion,
+        on_track=p.on_track,
         units_reported=dv.units_reported,
         units_missing=dv.units_missing,
         disputed=judged.disputed or dv.disputed,
         numerator=dv.numerator,
         denominator=dv.denominator,
-        complete=judged.complete,
-        verdict=verdict,
-        estimated=judged.estimated,
+        complete=p.complete,
+        verdict=p.verdict,
+        estimated=p.estimated,
         missing=list(judged.missing),
         carried=list(judged.carried),
-        base=base.value,
-        base_source=base.source,
+        base=p.base.value,
+        base_source=p.base.source,
         value_complete=dv.complete,
     )

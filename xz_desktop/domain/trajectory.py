@@ -127,7 +127,7 @@ def completion(ind: Indicator, value: float | None, base: object = _UNSET) -> fl
     if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT or start is None:
         return value / target if target else None
     if is_bound(ind, start):
-        if _meets(ind, value, target):
+        if meets(ind, value, target):
             return 1.0
         if ind.target_sense == "max":
             return target / value if value > 0 else 0.0
@@ -135,26 +135,9 @@ def completion(ind: Indicator, value: float | None, base: object = _UNSET) -> fl
     return (value - start) / (target - start)
 
 
-def on_track(ind: Indicator, value: float | None, year: float, base: object = _UNSET) -> bool | None:
-    """Whether ``value`` is at or beyond the trajectory for ``year``; None if unknown."""
-    goal = expected(ind, year, base)
-    if value is None or goal is None:
-        return None
-    return _meets(ind, value, goal)
-
-
-def _meets(ind: Indicator, value: float, goal: float) -> bool:
+def meets(ind: Indicator, value: float, goal: float) -> bool:
+    """``value`` at or beyond ``goal`` in the target's sense, after rounding noise (the verdict's comparison:
+    :func:`~.progress.on_track`)."""
     if ind.target_sense == "max":
         return value <= goal + _TOLERANCE * max(1.0, abs(goal))
     return value >= goal - _TOLERANCE * max(1.0, abs(goal))
-
-
-@dataclass(frozen=True)
-class Progress:
-    expected: float | None
-    completion: float | None
-    on_track: bool | None
-
-
-def progress(ind: Indicator, value: float | None, year: float, base: object = _UNSET) -> Progress:
-    return Progress(expected(ind, year, base), completion(ind, value, base), on_track(ind, value, year, base))

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from functools import cached_property
-from typing import cast
 
+from ..domain.aggregation import derived_figure
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
 from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -101,10 +101,6 @@ class FormRow:
             return Status.EXPLAINED
         return Status.MISSING if self.value is None else Status.OK
 
-    @property
-    def needs_explanation(self) -> bool:
-        return self.status is Status.WARNING
-
 
 @dataclass(frozen=True)
 class Submitted:
@@ -162,19 +158,11 @@ class Form:
 def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
     """A ratio or sum computed from one unit's own figures (display measure); None when incomplete."""
 
-    def get(code: str | None) -> float | None:
-        entry = entries.get(code) if code else None
+    def own(code: str) -> float | None:
+        entry = entries.get(code)
         return None if entry is None else entry.value
 
-    if ind.aggregation is Aggregation.RATIO:
-        num, den = get(ind.numerator), get(ind.denominator)
-        if num is None or not den:
-            return None
-        return num / den * ind.scale
-    if ind.aggregation is Aggregation.SUM:
-        parts = [get(p) for p in ind.parts]
-        return None if any(p is None for p in parts) else float(sum(cast(list[float], parts)))  # no None
-    return None
+    return derived_figure(ind, own)[0]
 
 
 def derived_for_unit(catalog: Catalog, unit: Unit) -> list[Indicator]:

@@ -6,8 +6,9 @@ from ..domain.aggregation import Aggregator, Missing, collector_paused
 from ..domain.catalog import Aggregation, Catalog
 from ..domain.checks import unit_periods_with_errors
 from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
-from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow, district_totals
+from ..domain.totals import VERDICT_NO_TARGET, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
+from ..domain.verdicts import label
 from ..store import Store
 from ..store.values import FigureSelection
 from .kept_totals import kept_totals
@@ -186,13 +187,8 @@ def carried_text(catalog: Catalog, row: TotalRow) -> str:
 
 
 def verdict_text(row: TotalRow) -> str:
-    """Chinese: the progress verdict as the CLI and the Excel print it (the window translates its own)."""
-    if row.verdict == VERDICT_INCOMPLETE:
-        return "数据不全"
-    if row.verdict in (VERDICT_ON_TRACK, VERDICT_BEHIND):
-        text = "达到进度" if row.verdict == VERDICT_ON_TRACK else "落后进度"
-        return text + "（估）" if row.estimated else text
-    return ""
+    """Chinese: the row's verdict in the one set of words (domain/verdicts.py); blank without a target."""
+    return "" if row.verdict == VERDICT_NO_TARGET else str(label(row.verdict, row.estimated))
 
 
 def errors_text(catalog: Catalog, row: TotalRow) -> str:

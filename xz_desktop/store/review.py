@@ -15,13 +15,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .core import StoreCore as Store
 
-LOCKED = "xz:locked"  # what the lock triggers of migration 003 raise
-
-
-def is_lock_error(exc: BaseException) -> bool:
-    """Whether an SQLite error is a lock trigger refusing to change an accepted period."""
-    return isinstance(exc, sqlite3.DatabaseError) and LOCKED in str(exc)
-
 
 @dataclass(frozen=True)
 class DueDate:
@@ -278,17 +271,6 @@ class ReviewTable:
             "INSERT OR IGNORE INTO nil_report (package_id, unit, period, reason) VALUES (?, ?, ?, ?)",
             (package_id, unit, period, reason),
         )
-
-    def mark_resubmission(self, package_id: str) -> None:
-        """The merge log line just written for ``package_id`` is a resubmission after a return."""
-        self._q.execute(
-            "UPDATE merge_log SET resubmission = 1 WHERE id = (SELECT MAX(id) FROM merge_log WHERE package_id = ?)",
-            (package_id,),
-        )
-
-    def resubmissions(self) -> set[int]:
-        """Ids of merge log lines that were resubmissions."""
-        return {r[0] for r in self._q.execute("SELECT id FROM merge_log WHERE resubmission = 1")}
 
     def open_conflicts(self, unit: str, period: str) -> int:
         row = self._q.execute(

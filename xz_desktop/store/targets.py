@@ -133,8 +133,3 @@ class TargetTable:
                 (adjustment.unit, adjustment.period, adjustment.points, adjustment.reason.strip(), now_iso(), author),
             )
         return int(cur.lastrowid or 0)
-
-    def remove_adjustment(self, adjustment_id: int) -> bool:
-        with self._store.transaction():
-            cur = self._store.conn.execute("DELETE FROM assessment_adjustment WHERE id = ?", (adjustment_id,))
-        return cur.rowcount > 0

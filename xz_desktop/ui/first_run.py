@@ -149,10 +149,6 @@ class FirstRunDialog(QDialog):
     def _update_create(self) -> None:
         self.create_button.setEnabled(self.ready())
 
-    def choose_unit(self, code: str) -> None:
-        self.unit_choice.setChecked(True)
-        self.unit_box.setCurrentIndex(self.unit_box.findData(code))
-
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.assessment import DATA_INCOMPLETE, NOT_REPORTED
 from ..domain.numbers import format_number
+from ..domain.verdicts import label
 from ..services import pivot
 from ..services.files import FileKind, owner_name
 from ..services.plan.assess import add_adjustment, assess
@@ -59,12 +60,7 @@ def named(widget: W, name: str) -> W:
 
 
 def _verdict(verdict: str) -> str:
-    return {
-        "on_track": QCoreApplication.translate("PlanPage", "达到进度"),
-        "behind": QCoreApplication.translate("PlanPage", "落后进度"),
-        "incomplete": QCoreApplication.translate("PlanPage", "数据不全"),
-        "no_target": QCoreApplication.translate("PlanPage", "无目标"),
-    }.get(verdict, verdict)
+    return message_text(label(verdict))
 
 
 def _number(value: float | None, decimals: int = 2) -> str:
@@ -346,8 +342,8 @@ class PlanPage(LazyPage, QWidget):
                 p = cell.get((unit, ind))
                 if p is None:
                     line.append("")
-                elif p.verdict == "incomplete" or p.completion is None:
-                    line.append(_verdict("incomplete"))
+                elif p.completion is None:  # 数据不全 (or no verdict): the words alone, no percentage
+                    line.append(_verdict(p.verdict))
                 else:
                     line.append(f"{p.completion:.0%} {_verdict(p.verdict)}")
             table.append(line)

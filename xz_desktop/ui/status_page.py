@@ -18,7 +18,7 @@ from ..domain.messages import XzError
 from ..domain.round import State, state_label
 from ..services.round.due import set_due
 from ..services.round.states import RoundStatus, round_status
-from ..services.status import UnitStatus, status_periods, submission_status
+from ..services.status import status_periods
 from .changes import Changes
 from .i18n import message_text
 from .merge_models import BAD, GOOD, MUTED, RIGHT, WARN, Column, RowsModel, when
@@ -38,16 +38,6 @@ _COLOURS = {
 }
 
 
-class Row:
-    """A unit's line: its round status and its completeness."""
-
-    def __init__(self, status: RoundStatus, counts: UnitStatus):
-        self.status, self.counts = status, counts
-
-    def __getattr__(self, name: str):
-        return getattr(self.status, name)
-
-
 class StatusPage(LazyPage, QWidget):
     """Computed while shown (:class:`~.year_reports.LazyPage`): every unit's completeness reads the period's
     figures (a third of a second at province scale), which must not hold up the window while the page is hidden."""
@@ -57,7 +47,7 @@ class StatusPage(LazyPage, QWidget):
         self.window_ = window
         kinds = {"geographic": self.tr("镇街"), "sector": self.tr("部门")}
 
-        def state(r: Row) -> str:
+        def state(r: RoundStatus) -> str:
             text = message_text(state_label(State(r.state)))
             if r.nil_reason is not None:
                 text += self.tr("（空表）")
@@ -65,7 +55,7 @@ class StatusPage(LazyPage, QWidget):
                 text += self.tr("（重新报送）")
             return text
 
-        def timeliness(r: Row) -> str:
+        def timeliness(r: RoundStatus) -> str:
             if r.late_days:
                 return self.tr("逾期 {n} 天").format(n=r.late_days)
             return self.tr("按时") if r.submitted and r.due else ""
@@ -80,9 +70,9 @@ class StatusPage(LazyPage, QWidget):
                 Column(self.tr("及时性"), timeliness, color=lambda r: BAD if r.late_days else None),
                 Column(
                     self.tr("已填/应填"),
-                    lambda r: f"{r.counts.values}/{r.counts.expected}",
+                    lambda r: f"{r.values}/{r.expected}",
                     RIGHT,
-                    color=lambda r: WARN if r.submitted and r.counts.values < r.counts.expected else None,
+                    color=lambda r: WARN if r.submitted and r.values < r.expected else None,
                 ),
                 Column(
                     self.tr("退回原因 / 空表说明"),
@@ -163,8 +153,7 @@ class StatusPage(LazyPage, QWidget):
     def refresh(self) -> None:
         period = self.chosen_period
         store = self.window_.store
-        counts = {r.unit: r for r in submission_status(store, period)} if period else {}
-        rows = [Row(s, counts[s.unit]) for s in round_status(store, period)] if period else []
+        rows = round_status(store, period) if period else []
         self.model.set_rows(rows)
         self.chase_model.set_rows([r for r in rows if r.to_chase])
         due = rows[0].due if rows else None

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QFont
 
 from ..domain.catalog import Catalog
 from ..domain.numbers import format_number
-from ..domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
+from ..domain.totals import VERDICT_INCOMPLETE, VERDICT_NO_TARGET, VERDICT_ON_TRACK, TotalRow
 from ..domain.trajectory import BASE_NONE
+from ..domain.verdicts import is_judged, label
 from ..services.pivot import Breakdown, grouped
 from .i18n import message_text, translate
 
@@ -29,16 +30,9 @@ def fmt(value: float | None, decimals: int) -> str:
 
 def mark_text(row: TotalRow) -> str:
     """The progress verdict in words (the colour only repeats it); an incomplete figure gets none."""
-    if row.verdict == VERDICT_INCOMPLETE:
-        return QCoreApplication.translate("TotalsModel", "数据不全")
-    if row.verdict == VERDICT_ON_TRACK:
-        if row.estimated:
-            return QCoreApplication.translate("TotalsModel", "✓ 达到进度（估）")
-        return QCoreApplication.translate("TotalsModel", "✓ 达到进度")
-    if row.verdict == VERDICT_BEHIND:
-        if row.estimated:
-            return QCoreApplication.translate("TotalsModel", "✗ 落后进度（估）")
-        return QCoreApplication.translate("TotalsModel", "✗ 落后进度")
+    if row.verdict != VERDICT_NO_TARGET:
+        mark = ("✓ " if row.verdict == VERDICT_ON_TRACK else "✗ ") if is_judged(row.verdict) else ""
+        return mark + message_text(label(row.verdict, row.estimated))
     if row.target_2025 is not None and row.progress_value is None:
         return QCoreApplication.translate("TotalsModel", "无数据")
     return ""

@@ -17,8 +17,9 @@ from openpyxl.chart.shapes import GraphicalProperties
 from ...domain import periods
 from ...domain.catalog import Catalog
 from ...domain.periods import Period
+from ...domain.progress import schedule
 from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
-from ...domain.trajectory import BASE_PLAN, BASE_STORED, completion
+from ...domain.trajectory import BASE_PLAN, BASE_STORED
 from ..pivot import History
 from ..totals import notes_text, verdict_text
 from .style import SheetWriter, cell, num_style, row_height
@@ -177,8 +178,9 @@ def write_plan_sheet(
             "value": cell(ws, row.value, d),
             "cumulative": cell(ws, row.cumulative, d),
             "expected": cell(ws, row.expected, d),
+            # Both bars only beside a verdict: 数据不全 has no completion, so no 序时进度 and no bar either.
             "completion": cell(ws, row.completion, "xz_pct"),
-            "time": cell(ws, completion(ind, row.expected, row.base) if row.expected is not None else None, "xz_pct"),
+            "time": cell(ws, schedule(ind, row.expected, row.base, row.completion), "xz_pct"),
             "mark": cell(ws, text, mark_style),
             "reported": cell(
                 ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"

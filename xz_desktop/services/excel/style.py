@@ -313,8 +313,3 @@ def setup_print(ws, title_rows: str | None, landscape: bool = True, fit: str = "
     ws.oddFooter.center.font = BODY_FONT
     if title_rows:
         ws.print_title_rows = title_rows
-
-
-def safe_sheet_title(text: str) -> str:
-    """A sheet name Excel accepts: no ``[]:*?/\\``, at most 31 characters."""
-    return re.sub(r"[\[\]:*?/\\]", "", text)[:31] or "Sheet"

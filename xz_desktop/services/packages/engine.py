@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ...domain.merge_rule import Candidate, Conflict, Outcome, decide
+from ...domain.merge_rule import Candidate, Conflict, decide
 from ...store import Store
 from ...store.base import Key
 from ...store.conflicts import NewConflict
@@ -39,12 +39,6 @@ class KeyChange(NamedTuple):
             return "unchanged"  # absent before and after
         # Only the figure and its 说明 count as a change; a new revision or package crediting the same content does not.
         return "unchanged" if self.before.content == self.after.content else "update"
-
-
-def outcome_for(store: Store, key: Key) -> Outcome:
-    """The rule's answer for one key, from what is stored now."""
-    found = store.candidates.load(key[0], [key[2]])
-    return decide(found.unit.get(key, []), found.district.get(key), found.forks.get(key))
 
 
 def _candidate(r: PackageRow, package_id: str, exported_at: str) -> Candidate:

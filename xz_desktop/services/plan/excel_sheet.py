@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from ...domain.progress import VERDICT_ON_TRACK
+from ...domain.verdicts import label
 from ..excel.style import SheetWriter, cell, row_height
 from .progress import ProgressRow
-
-VERDICTS = {"on_track": "达到进度", "behind": "落后进度", "incomplete": "数据不全", "no_target": "无目标"}
 
 
 def write_targets_sheet(wb: Workbook, rows: list[ProgressRow], title: str, heading: str, subtitle: str) -> None:
@@ -33,10 +33,9 @@ def write_targets_sheet(wb: Workbook, rows: list[ProgressRow], title: str, headi
             if p is None:
                 line += [cell(ws, None, "xz_na"), cell(ws, None, "xz_na")]
                 continue
-            bad = p.verdict in ("behind", "incomplete")
             line += [
-                cell(ws, p.completion if p.verdict != "incomplete" else None, "xz_pct"),
-                cell(ws, VERDICTS.get(p.verdict, p.verdict), "xz_bad" if bad else "xz_good"),
+                cell(ws, p.completion, "xz_pct"),  # the record gives none beside 数据不全
+                cell(ws, str(label(p.verdict)), "xz_good" if p.verdict == VERDICT_ON_TRACK else "xz_bad"),
             ]
         sheet.append(line)
     sheet.append([])

@@ -1,26 +1,19 @@
 """A unit's own figure of an indicator for a year (entry measure), with the district's rules of completeness.
 
-A stock needs its year-end figure (the year, or its second half); a flow the year or both halves;
-a cumulative flow every year 2021 … year; a ratio both its parts; a sum every part.
+A stock needs its year-end figure (the year, or its second half); a flow the year or both halves
+(both: ``domain.aggregation.unit_figure``, the rule the district totals use); a cumulative flow every
+year 2021 … year; a ratio both its parts; a sum every part (``domain.aggregation.derived_figure``, the
+rule of the form's derived rows).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...domain.aggregation import FigureSet
+from ...domain.aggregation import FigureSet, derived_figure, unit_figure
 from ...domain.catalog import Aggregation, Catalog, Indicator
 from ...domain.periods import PLAN_BASE_YEAR, Period
 from ...domain.targets import UnitFigure, plan_years_to
-
-
-def _year_value(ind: Indicator, series: dict[Period, float], year: int) -> float | None:
-    if Period(year) in series:
-        return series[Period(year)]
-    h1, h2 = series.get(Period(year, 1)), series.get(Period(year, 2))
-    if ind.aggregation is Aggregation.FLOW:
-        return None if h1 is None or h2 is None else h1 + h2
-    return h2  # a stock's year-end figure; the first half alone is not the year's
 
 
 @dataclass
@@ -32,7 +25,7 @@ class UnitFigures:
 
     def entered(self, unit: str, code: str, year: int) -> float | None:
         ind = self.catalog.indicator(code)
-        return _year_value(ind, self.figures.series(code, unit), year)
+        return unit_figure(ind.aggregation, self.figures.series(code, unit), Period(year)).value
 
     def figure(self, unit: str, ind: Indicator, year: int) -> UnitFigure:
         """The unit's figure that progress is measured with (a cumulative flow: 2021 … year)."""
@@ -47,17 +40,8 @@ class UnitFigures:
 
     def year_figure(self, unit: str, ind: Indicator, year: int) -> tuple[float | None, tuple[str, ...]]:
         """The unit's own value of ``ind`` in ``year`` and what is missing for it (indicator codes)."""
-        if ind.aggregation is Aggregation.RATIO:
-            num = self.entered(unit, ind.numerator or "", year)
-            den = self.entered(unit, ind.denominator or "", year)
-            missing = tuple(c for c, v in ((ind.numerator or "", num), (ind.denominator or "", den)) if v is None)
-            if missing or not den:
-                return None, missing or (ind.denominator or "",)
-            return (num or 0.0) / den * ind.scale, ()
-        if ind.aggregation is Aggregation.SUM:
-            parts = {p: self.entered(unit, p, year) for p in ind.parts}
-            missing = tuple(p for p, v in parts.items() if v is None)
-            return (None if missing else sum(v or 0.0 for v in parts.values())), missing
+        if ind.aggregation in (Aggregation.RATIO, Aggregation.SUM):
+            return derived_figure(ind, lambda code: self.entered(unit, code, year))
         if ind.aggregation is Aggregation.GROWTH:
             return None, (ind.code,)
         value = self.entered(unit, ind.code, year)

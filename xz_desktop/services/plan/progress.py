@@ -36,7 +36,7 @@ class ProgressRow:
             "expected": p.expected,
             "completion": p.completion,
             "verdict": p.verdict,
-            "complete": p.verdict != "incomplete",
+            "complete": p.complete,
             "missing": list(p.missing),
         }
 

@@ -29,7 +29,8 @@ from ...domain.assessment import UNSCORED_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import format_number
 from ...domain.periods import PLAN_BASE_YEAR, parse_period
-from ...domain.totals import TotalRow
+from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
+from ...domain.verdicts import phrase
 from ...store import Store
 from ..files import check_target, replacing
 from ..progress import SILENT, Progress
@@ -54,45 +55,43 @@ class ReportResult:
 
 
 def is_complete(row: TotalRow) -> bool:
-    """Complete when a value exists and no expected unit is missing (the totals' ``complete`` where present)."""
-    flag = getattr(row, "complete", None)  # issue 9 adds TotalRow.complete; until then, the units missing
-    if isinstance(flag, bool):
-        return flag and row.progress_value is not None
-    return row.progress_value is not None and not row.units_missing
-
-
-def is_estimated(row: TotalRow) -> bool:
-    """A figure completed by carrying a missing unit's last stock figure forward (沿用上期, issue 9's ``estimated``)."""
-    return bool(getattr(row, "estimated", False))
+    """Complete when a value exists and every expected unit reported (the progress record's ``complete``)."""
+    return row.complete and row.progress_value is not None
 
 
 def fmt(value: float | None, decimals: int) -> str:
     return "—" if value is None else format_number(value, decimals)
 
 
+def pct(completion: float | None) -> str:
+    """A completion as the report prints it, in the sentence and in the table alike: “97.6%”, or “—”."""
+    return "—" if completion is None else f"{completion:.1%}"
+
+
 def verdict_text(row: TotalRow) -> str:
+    """The row's verdict in the one set of words (domain/verdicts.py), as a sentence says it."""
     if not is_complete(row):
-        return "数据不完整，不作判断"
-    if row.on_track is None:
-        return "无规划目标"
-    word = "达到规划进度" if row.on_track else "落后于规划进度"
-    return f"{word}（估）" if is_estimated(row) else word
+        return str(phrase(VERDICT_INCOMPLETE))
+    return str(phrase(row.verdict, row.estimated))
 
 
 def summary_sentence(row: TotalRow, year: int, names: dict[str, str]) -> str:
-    """“2024年全区人才资源总量13.26万人，为2025年目标的90.1%，落后于规划进度。”"""
+    """“2024年全区人才资源总量13.26万人，完成率90.1%，落后于规划进度。”
+
+    The percentage is the row's completion, the same as the 表2 table's 完成率 column.
+    """
     what = "累计" if row.cumulative is not None else ""
     value = f"{fmt(row.progress_value, row.decimals)}{row.measure}"
     if not is_complete(row):
         who = "、".join(names.get(u, u) for u in row.units_missing) or "部分单位"
         shown = "尚无数据" if row.progress_value is None else f"已报部分为{what}{value}"
         return f"{year}年全区{row.name}数据不完整（{who}未报），{shown}，暂不作进度判断。"
-    estimate = "（含沿用上期的估计数）" if is_estimated(row) else ""
+    estimate = "（含沿用上期的估计数）" if row.estimated else ""
     parts = [f"{year}年全区{row.name}{what}{value}{estimate}"]
-    if row.target_2025 and row.progress_value is not None:
-        parts.append(f"为2025年目标的{row.progress_value / row.target_2025:.1%}")
+    if row.completion is not None:
+        parts.append(f"完成率{pct(row.completion)}")
     if row.on_track is not None:
-        parts.append("达到规划进度" if row.on_track else "落后于规划进度")
+        parts.append(verdict_text(row))
     return "，".join(parts) + "。"
 
 
@@ -201,12 +200,12 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
     progress.step(1, steps, "概述")
     doc.add_heading("一、总体情况", level=1)
     complete = [r for r in rows if is_complete(r)]
-    behind = [r for r in complete if r.on_track is False]
-    ahead = [r for r in complete if r.on_track is True]
+    behind = [r for r in complete if r.verdict == VERDICT_BEHIND]
+    ahead = [r for r in complete if r.verdict == VERDICT_ON_TRACK]
     incomplete = [r for r in rows if not is_complete(r)]
     doc.add_paragraph(
         f"《秀洲区人才发展“十四五”规划》表2所列{len(rows)}项主要指标中，{year}年数据完整的{len(complete)}项，"
-        f"其中{len(ahead)}项达到规划进度，{len(behind)}项落后于规划进度；"
+        f"其中{len(ahead)}项{phrase(VERDICT_ON_TRACK)}，{len(behind)}项{phrase(VERDICT_BEHIND)}；"
         + (f"{len(incomplete)}项数据不完整，暂不作进度判断。" if incomplete else "各项数据均已完整。")
     )
     for r in rows:
@@ -221,7 +220,7 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
             value = f"{value}（累计；当年 {fmt(r.value, r.decimals)}）"
         if not is_complete(r):
             value += "（不完整）"
-        elif is_estimated(r):
+        elif r.estimated:
             value += "（估）"
         table_rows.append(
             [
@@ -232,7 +231,7 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
                 value,
                 fmt(r.target_2025, r.decimals),
                 fmt(r.expected, r.decimals),
-                "—" if r.completion is None or not is_complete(r) else f"{r.completion:.1%}",
+                pct(r.completion),  # the record gives none beside 数据不全
                 verdict_text(r),
             ]
         )

@@ -1,4 +1,6 @@
-"""Where each unit × period stands at the district (报送情况, `xz status`), and what a form shows of the decision."""
+"""Where each unit × period stands at the district (报送情况, `xz status`, the Excel and the report's 报送情况), and
+what a form shows of the decision. :class:`RoundStatus` is the one record of a unit × period: its round state
+(submitted is "not 未报送"), its packages and how many of its figures are filled in."""
 
 from __future__ import annotations
 
@@ -48,6 +50,12 @@ class RoundStatus:
     author: str | None = None
     contact: str = ""
     phone: str = ""
+    values: int = 0  # figures the district holds for the unit and period (blanks excluded)
+    expected: int = 0  # indicators the unit is to report
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.values, 0)
 
     @property
     def submitted(self) -> bool:
@@ -62,6 +70,7 @@ class RoundStatus:
         data = asdict(self)
         data["submitted"] = self.submitted
         data["nil"] = self.nil_reason is not None
+        data["missing"] = self.missing
         return data
 
 
@@ -73,6 +82,7 @@ def round_status(store: Store, period: str, today: date | None = None) -> list[R
     due_day = parse_due(due.due) if due else None
     submissions = store.review.submissions(period)
     decisions = {d.unit: d for d in store.review.decisions(period=period)}
+    filled, expected = _counts(store, period)
     out = []
     for unit in store.catalog().active_units():
         sub, dec = submissions.get(unit.code), decisions.get(unit.code)
@@ -101,9 +111,26 @@ def round_status(store: Store, period: str, today: date | None = None) -> list[R
                 author=sub.author if sub else None,
                 contact=unit.contact,
                 phone=unit.phone,
+                values=filled.get(unit.code, 0),
+                expected=expected.get(unit.code, 0),
             )
         )
     return out
+
+
+def _counts(store: Store, period: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Per active unit: how many of the indicators it is to report hold a figure for ``period``, and how many
+    it is to report."""
+    catalog = store.catalog()
+    present = store.values.reported(period)
+    active = [u.code for u in catalog.active_units()]
+    reported: dict[str, set[str]] = {u: set() for u in active}
+    for ind in catalog.indicators:
+        if ind.is_entered:
+            for u in catalog.reporting(ind, active):
+                reported[u].add(ind.code)
+    filled = {u: len(present.get(u, set()) & codes) for u, codes in reported.items()}
+    return filled, {u: len(codes) for u, codes in reported.items()}
 
 
 @dataclass(frozen=True)

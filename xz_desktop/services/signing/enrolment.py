@@ -131,7 +131,7 @@ def enrol(store: Store, unit: str, out: str | Path, *, rekey: bool = False, by: 
     tmp = Path(tmp_name)
     try:
         write_json_file(tmp, signed)
-        with store.db.atomic():
+        with store.transaction():
             store.keys.put(key, replace_owner=True, at=stamp, by=by or store.author)
             os.replace(tmp, target)
     except OSError as exc:
@@ -253,7 +253,7 @@ def install(store: Store, enrolment: EnrolmentFile) -> None:
         None,
         None,
     )
-    with store.db.atomic():
+    with store.transaction():
         store.keys.put(own, replace_owner=True, at=stamp, by=store.author)
         if district is None:
             store.keys.put(
@@ -276,7 +276,7 @@ def _install_upward(store: Store, enrolment: EnrolmentFile, above: str) -> None:
         )
     stamp = now_iso()
     unit_key = enrolment.unit_key
-    with store.db.atomic():
+    with store.transaction():
         store.keys.put(
             SigningKey(
                 unit_key.key_id,

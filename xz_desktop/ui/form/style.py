@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from ...services.form import Status, status_label
 from ..i18n import message_text
@@ -95,9 +95,3 @@ def status_icon(status: Status) -> QIcon:
         p.drawLine(QPointF(8, 20), QPointF(24, 20))
     p.end()
     return QIcon(pixmap)
-
-
-def group_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setBold(True)
-    return font

@@ -6,8 +6,10 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.numbers import format_number
+from ...domain.verdicts import label
 from ...services.plan.progress import ProgressRow, unit_progress_rows
 from ...store import Store
+from ..i18n import message_text
 from ..views import read_only_table
 
 
@@ -43,12 +45,6 @@ class TargetsPanel(QWidget):
         self.setVisible(bool(self.rows))
         if not self.rows:
             return
-        verdicts = {
-            "on_track": self.tr("达到进度"),
-            "behind": self.tr("落后进度"),
-            "incomplete": self.tr("数据不全"),
-            "no_target": self.tr("无目标"),
-        }
         year = self.rows[0].progress.year
         self.title.setText(self.tr("本单位目标（区里下达）与 {year} 年进度").format(year=year))
         self.model.clear()
@@ -70,7 +66,7 @@ class TargetsPanel(QWidget):
                 _number(p.value),
                 _number(p.expected),
                 "" if p.completion is None else f"{p.completion:.1%}",
-                verdicts.get(p.verdict, p.verdict),
+                message_text(label(p.verdict)),
             ]
             items = [QStandardItem(c) for c in cells]
             for item in items:

@@ -1,0 +1,141 @@
+"""Where a figure stands against the plan that judges it: the one progress record, decided here only.
+
+Every surface (the 汇总 page, ``xz totals``, the Excel 表2 sheet and its chart, the annual report, the
+units' progress in the form, the plan page and ``xz progress``) *renders* a :class:`Progress`; none
+derives a verdict or a completion of its own. The words for a verdict are in :mod:`.verdicts`.
+
+The rules, each in one function:
+
+* :func:`judged_at`: whether a period can be set against the plan at all. A year always; a first or
+  second half only where the indicator's kind allows it: a stock (a count at a date) and a five-year
+  cumulative flow (what has come in so far) yes, an annual flow no (half a year is not a year); a growth
+  rate, a sum or a ratio by the figures it is made of; a ``district`` amount no (it is reported once a
+  year by its owner: a yearly amount or a rate of yearly figures).
+* :func:`on_track`: the verdict's comparison, the figure against where the plan wants it.
+* :func:`progress`: the record. Only a complete figure of a judged period gets a verdict and a
+  completion; an incomplete one keeps its value, says 数据不全 and who is missing, and gets neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from .catalog import Aggregation, Catalog, Indicator
+from .periods import Period
+from .trajectory import Base, completion, expected, meets, period_time
+
+VERDICT_ON_TRACK: Final = "on_track"
+VERDICT_BEHIND: Final = "behind"
+VERDICT_INCOMPLETE: Final = "incomplete"
+VERDICT_NO_TARGET: Final = "no_target"
+
+JUDGED: Final = (VERDICT_ON_TRACK, VERDICT_BEHIND)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A figure under the plan that judges it (display measure for the district, entry measure for a unit)."""
+
+    value: float | None  # what is set against the target (a cumulative flow: 2021 … the period)
+    complete: bool
+    missing: tuple[object, ...]  # what keeps it from being complete: (unit, period) records or codes
+    base: Base
+    expected: float | None  # where the plan wants it by now (kept for an incomplete figure: the plan's point)
+    completion: float | None  # None unless the verdict is on track or behind, or a target without one
+    verdict: str
+    estimated: bool = False  # completed by carrying a unit's earlier figure forward (估)
+
+    @property
+    def on_track(self) -> bool | None:
+        """True or False where a verdict is given, else None."""
+        return self.verdict == VERDICT_ON_TRACK if self.verdict in JUDGED else None
+
+
+def on_track(ind: Indicator, value: float, goal: float) -> bool:
+    """THE verdict rule: ``value`` at or beyond ``goal`` in the target's sense (after rounding noise)."""
+    return meets(ind, value, goal)
+
+
+def judged_at(catalog: Catalog | None, ind: Indicator, period: Period) -> bool:
+    """Whether ``ind``'s figure for ``period`` can be set against the plan (see the module's rules)."""
+    if period.is_year:
+        return True
+    return _mid_year(catalog, ind, set())
+
+
+def _mid_year(catalog: Catalog | None, ind: Indicator, seen: set[str]) -> bool:
+    if ind.code in seen:  # a catalog with a loop is refused when read; never judge one here
+        return False
+    seen = seen | {ind.code}
+    kind = ind.aggregation
+    if kind is Aggregation.STOCK:
+        return True
+    if kind is Aggregation.FLOW:
+        return ind.is_cumulative
+    if kind is Aggregation.DISTRICT or catalog is None:
+        return False
+    if kind is Aggregation.GROWTH:
+        codes: Sequence[str] = [ind.growth_of or ""]
+    elif kind is Aggregation.RATIO:
+        codes = [ind.numerator or "", ind.denominator or ""]
+    else:
+        codes = list(ind.parts)
+    if not codes or not all(catalog.has_indicator(c) for c in codes):
+        return False
+    return all(_mid_year(catalog, catalog.indicator(c), seen) for c in codes)
+
+
+def progress(
+    ind: Indicator,
+    value: float | None,
+    *,
+    complete: bool,
+    goal: float | None,
+    base: Base,
+    judged: bool = True,
+    missing: Sequence[object] = (),
+    estimated: bool = False,
+) -> Progress:
+    """The record of ``value`` against ``ind``'s target with the plan's point ``goal`` for the period.
+
+    ``judged``: whether the period may be judged at all (:func:`judged_at`); not judged, the record has
+    no expected point, no completion and no verdict.
+    """
+    if ind.target_2025 is None or not judged:
+        return Progress(value, complete, tuple(missing), base, None, None, VERDICT_NO_TARGET, estimated)
+    if not complete:
+        return Progress(value, complete, tuple(missing), base, goal, None, VERDICT_INCOMPLETE, estimated)
+    if value is None or goal is None:
+        verdict = VERDICT_NO_TARGET
+    else:
+        verdict = VERDICT_ON_TRACK if on_track(ind, value, goal) else VERDICT_BEHIND
+    return Progress(value, complete, tuple(missing), base, goal, completion(ind, value, base.value), verdict, estimated)
+
+
+def schedule(ind: Indicator, goal: float | None, base: float | None, done: float | None) -> float | None:
+    """序时进度: the completion the plan's point ``goal`` stands for, given only beside a completion ``done``
+    (a row without a completion, e.g. 数据不全, shows neither, and its bar is not drawn)."""
+    if done is None or goal is None:
+        return None
+    return completion(ind, goal, base)
+
+
+def district_progress(
+    catalog: Catalog | None,
+    ind: Indicator,
+    period: Period,
+    value: float | None,
+    *,
+    complete: bool,
+    base: Base,
+    missing: Sequence[object] = (),
+    estimated: bool = False,
+) -> Progress:
+    """The district's figure ``value`` (display measure) for ``period`` against the plan's trajectory."""
+    judged = judged_at(catalog, ind, period)
+    goal = expected(ind, period_time(period), base.value) if judged else None
+    return progress(
+        ind, value, complete=complete, goal=goal, base=base, judged=judged, missing=missing, estimated=estimated
+    )
