@@ -875,6 +875,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>History (&amp;J)</translation>
     </message>
     <message>
+        <source>填写本行说明(&amp;E)</source>
+        <translation>&amp;Explain this row</translation>
+    </message>
+    <message>
         <source>打印预览(&amp;W)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
@@ -931,6 +935,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
+        <source>“{name}”需要说明：选中该行按 Ctrl+E 填写。</source>
+        <translation>“{name}” needs an explanation: select its row and press Ctrl+E.</translation>
+    </message>
+    <message>
         <source>本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。</source>
         <translation> This form still has {errors} error(s) and {warnings} unexplained warning(s): see “Check results” below.</translation>
     </message>
@@ -945,6 +953,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>本表的指标都已填写</source>
         <translation>Every figure of this form is filled in</translation>
+    </message>
+    <message>
+        <source>这一行不能填写说明</source>
+        <translation>This row cannot take an explanation</translation>
     </message>
     <message>
         <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
@@ -2076,6 +2088,10 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>; returned by {by} at {at}: {reason}</translation>
     </message>
     <message>
+        <source>。退回后写或改的区里备注也作为逐项退回意见，随之后导出的回执发给单位</source>
+        <translation>. Notes written or changed after the return also become per-figure return reasons and go to the unit with the next receipt exported</translation>
+    </message>
+    <message>
         <source>；{by} 于 {at} 验收并锁定</source>
         <translation>; accepted and locked by {by} at {at}</translation>
     </message>
@@ -3025,6 +3041,14 @@ in</translation>
     <message>
         <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
         <translation>{name} {value} is outside the usual range ({low}–{high}); please explain</translation>
+    </message>
+    <message>
+        <source>说明“{text}”只是数字或符号，不能作为说明；请用文字写明变动原因</source>
+        <translation>The explanation “{text}” is only a number or symbols and cannot stand as an explanation; say in words why the figure changed</translation>
+    </message>
+    <message>
+        <source>说明“{text}”太短，请用至少 {n} 个字写明变动原因</source>
+        <translation>The explanation “{text}” is too short; say in at least {n} letters why the figure changed</translation>
     </message>
     <message>
         <source>{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）</source>

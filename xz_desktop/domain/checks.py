@@ -56,6 +56,37 @@ class Entry(NamedTuple):
     explanation: str = ""
 
 
+# A 说明 must say something in words: at least this many letters (Chinese characters count one each).
+# "6200" — a figure typed into the 说明 by mistake — or "1人" is no explanation.
+MIN_EXPLANATION_LETTERS = 2
+
+
+def explanation_problem(text: str) -> Message | None:
+    """Why ``text`` cannot stand as a 说明 (None when it can, or when it is blank: a 说明 cleared)."""
+    text = text.strip()
+    if not text:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters >= MIN_EXPLANATION_LETTERS:
+        return None
+    if not letters:
+        return Message(
+            "checks",
+            QT_TRANSLATE_NOOP("checks", "说明“{text}”只是数字或符号，不能作为说明；请用文字写明变动原因"),
+            {"text": text},
+        )
+    return Message(
+        "checks",
+        QT_TRANSLATE_NOOP("checks", "说明“{text}”太短，请用至少 {n} 个字写明变动原因"),
+        {"text": text, "n": MIN_EXPLANATION_LETTERS},
+    )
+
+
+def is_explanation(text: str) -> bool:
+    """Whether ``text`` explains a warning: not blank and not refused by :func:`explanation_problem`."""
+    return bool(text.strip()) and explanation_problem(text) is None
+
+
 def _fmt(ind: Indicator, value: float) -> str:
     return f"{format_typed(value)}{ind.entry_measure}"
 
@@ -180,7 +211,7 @@ def check_unit_period(
     findings: list[Finding] = []
 
     def add(code: str, severity: Severity, message: Message) -> None:
-        explained = bool(entries.get(code, Entry(None)).explanation.strip())
+        explained = is_explanation(entries.get(code, Entry(None)).explanation)
         findings.append(Finding(unit, code, period, severity, message, explained and severity is Severity.WARNING))
 
     for code, entry in entries.items():

@@ -15,7 +15,15 @@ from functools import cached_property
 from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
-from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
+from ..domain.checks import (
+    CheckSummary,
+    Entry,
+    Finding,
+    Severity,
+    check_unit_period,
+    explanation_problem,
+    summarise,
+)
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
@@ -395,7 +403,14 @@ def set_explanation(
     author: str | None = None,
     source: str = "local",
 ) -> StoredValue | None:
-    """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged."""
+    """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged.
+
+    A 说明 that is only a number or too short to say anything is refused (``checks.explanation_problem``):
+    a figure typed into the 说明 by mistake must not stand as an explanation.
+    """
+    problem = explanation_problem(text or "")
+    if problem is not None:
+        raise XzError(problem)
     _check_reports(store, unit, indicator, period)
     period = str(parse_period(period))
     current = store.values.get(unit, indicator, period)

@@ -220,6 +220,8 @@ class FormPage(QWidget):
         )
         self.history_action = self._action(self.tr("查看修改记录(&H)…"), "Ctrl+H", self.show_history, "entry")
         self.problem_action = self._action(self.tr("下一处错误或提示(&N)"), "F8", self.next_problem, "entry")
+        # The 说明 is reached on purpose (Enter and Tab always go to the next figure).
+        self.explain_action = self._action(self.tr("填写本行说明(&E)"), "Ctrl+E", self.explain_current, "entry")
         self.findings_action = self._action(self.tr("审核结果(&J)"), "Ctrl+J", self.show_findings, "entry")
         self.clear_action = self._action(self.tr("清空本格(&C)"), None, self._clear_current, "entry")
         file_menu = self.window_.menu("file")
@@ -389,6 +391,10 @@ class FormPage(QWidget):
             text = self.tr("已重做：{name}（{time}）。").format(name=name, time=_now())
         else:
             text = self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
+        written = self.form.row(code) if self.form is not None else None
+        if field == "value" and written is not None and written.needs_explanation:
+            # Enter went on to the next figure: say how this one's 说明 is reached.
+            text += self.tr("“{name}”需要说明：选中该行按 Ctrl+E 填写。").format(name=name)
         summary = self.form.summary if self.form is not None else None
         if summary is not None and summary.blocking:
             # Saved is not the same as right: say what is left, and where it is listed.
@@ -428,6 +434,27 @@ class FormPage(QWidget):
         # After the write the rows are the same; the persistent index still points at the edited cell.
         if not self.view.go(index, how) and how == "enter":
             self.window_.statusBar().showMessage(self.tr("本表的指标都已填写"), 4000)
+
+    def explain_current(self) -> bool:
+        """Open the 说明 of the current row for typing (Ctrl+E)."""
+        if self.view.state() == FormView.State.EditingState:
+            editor = self.delegate.open_editor()
+            if editor is not None:
+                if editor.objectName() == "value_editor" and self.delegate.problem(editor.text()):
+                    return False  # not a number: the refusal stays where the clerk typed it
+                index = self.view.currentIndex()
+                self.delegate.commitData.emit(editor)
+                self.delegate.closeEditor.emit(editor, FormDelegate.EndEditHint.NoHint)
+                self.view.setCurrentIndex(index)
+        target = self.view.explanation_of(self.view.currentIndex())
+        if not target.isValid():
+            self.window_.statusBar().showMessage(self.tr("这一行不能填写说明"), 4000)
+            return False
+        self.view.setCurrentIndex(target)
+        self.view.scrollTo(target)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.edit(target)
+        return True
 
     def _clear_current(self) -> None:
         index = self.view.currentIndex()
@@ -552,6 +579,7 @@ class FormPage(QWidget):
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.history_action)
+        menu.addAction(self.explain_action)
         menu.addAction(self.clear_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
