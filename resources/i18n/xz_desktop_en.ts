@@ -654,6 +654,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <source>审核结果：错误 {errors} · 需说明 {warnings} · 已说明 {explained}</source>
         <translation>Check results: errors {errors} · to explain {warnings} · explained {explained}</translation>
     </message>
+    <message>
+        <source> · 未填 {n}（填完或按 Ctrl+J 审核后算作错误）</source>
+        <translation> · not filled {n} (errors once the form is left or checked with Ctrl+J)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -3036,7 +3040,7 @@ in</translation>
     </message>
     <message>
         <source>{message}（{left} {op} {right} 不成立）</source>
-        <translation>{message} ({left} {op} {right} does not hold)</translation>
+        <translation type="vanished">{message} ({left} {op} {right} does not hold)</translation>
     </message>
     <message>
         <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
@@ -3069,6 +3073,10 @@ in</translation>
     <message>
         <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
         <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
+    </message>
+    <message>
+        <source>{message}：{parts}，超过{total}；最可能填错的是“{suspect}”</source>
+        <translation>{message}: {parts} exceeds {total}; most likely mistyped: “{suspect}”</translation>
     </message>
     <message>
         <source>{name}不能小于 {bound}（填了 {value}）</source>
@@ -3364,6 +3372,10 @@ in</translation>
     <message>
         <source>提示（需说明）</source>
         <translation>Warning (needs an explanation)</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not filled</translation>
     </message>
     <message>
         <source>提示（已说明）</source>

@@ -101,11 +101,13 @@ class FormRow:
     def status(self) -> Status:
         if not self.editable:
             return Status.DERIVED
-        if any(f.severity is Severity.ERROR for f in self.findings):
+        # A blank another figure needs (Finding.pending) is what it is: 未填; the 审核结果 says the rest.
+        findings = [f for f in self.findings if not f.pending]
+        if any(f.severity is Severity.ERROR for f in findings):
             return Status.ERROR
-        if any(f.severity is Severity.WARNING and not f.explained for f in self.findings):
+        if any(f.severity is Severity.WARNING and not f.explained for f in findings):
             return Status.WARNING
-        if self.findings:
+        if findings:
             return Status.EXPLAINED
         return Status.MISSING if self.value is None else Status.OK
 

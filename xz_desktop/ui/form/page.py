@@ -72,6 +72,9 @@ class FormPage(QWidget):
         self.window_ = window
         self.undo_stack = QUndoStack(self)
         self._loading = False
+        # Forms the clerk asked to check (审核结果, F8) or left: a blank another figure needs is an error
+        # there; in a form still being filled it is 未填 (services/findings decides which).
+        self._checked: set[tuple[str, str]] = set()
         self._changed_timer = QTimer(self, singleShot=True, interval=250)
         self._changed_timer.timeout.connect(self._announce_change)
         self._build()
@@ -280,9 +283,24 @@ class FormPage(QWidget):
         self._loading = False
         self.reload()
 
+    @property
+    def checked(self) -> bool:
+        """Whether the form shown was asked to be checked, or left once (see ``_checked``)."""
+        form = self.form
+        return form is not None and (form.unit.code, form.period) in self._checked
+
+    def check_form(self) -> None:
+        """The clerk asks to check: from now on every finding of this form counts as it will in a package."""
+        form = self.form
+        if form is not None and not self.checked:
+            self._checked.add((form.unit.code, form.period))
+            self._form_changed()
+
     def _choice_changed(self) -> None:
         if self._loading:
             return
+        if self.form is not None:  # leaving a form: what is still blank there is now counted as it stands
+            self._checked.add((self.form.unit.code, self.form.period))
         if self.window_.store.is_district and self.unit:
             settings.put("form/unit", self.unit)
         self.reload()
@@ -299,10 +317,13 @@ class FormPage(QWidget):
             self.window_.show_error(exc)
 
     def _form_changed(self) -> None:
-        self.summary.set_summary(self.form.summary if self.form else None)
         form = self.form
+        checked = self.checked
+        self.summary.set_summary(findings_service.while_filling(form.summary, checked=checked) if form else None)
         self.findings.set_items(
-            findings_service.items(self.window_.store.catalog(), form.findings) if form is not None else []
+            findings_service.items(self.window_.store.catalog(), form.findings, checked=checked)
+            if form is not None
+            else []
         )
         self._show_review(self.form)
         self.print_action.setEnabled(self.form is not None)
@@ -395,7 +416,8 @@ class FormPage(QWidget):
         if field == "value" and written is not None and written.needs_explanation:
             # Enter went on to the next figure: say how this one's 说明 is reached.
             text += self.tr("“{name}”需要说明：选中该行按 Ctrl+E 填写。").format(name=name)
-        summary = self.form.summary if self.form is not None else None
+        form = self.form
+        summary = findings_service.while_filling(form.summary, checked=self.checked) if form is not None else None
         if summary is not None and summary.blocking:
             # Saved is not the same as right: say what is left, and where it is listed.
             text += self.tr("本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。").format(
@@ -494,6 +516,7 @@ class FormPage(QWidget):
 
     def show_findings(self) -> None:
         """Open the 审核结果 under the figures and put the cursor in it (the header counts, Ctrl+J)."""
+        self.check_form()
         self.set_findings_shown(True)
         self.findings.focus_list()
 
@@ -541,6 +564,7 @@ class FormPage(QWidget):
 
     def next_problem(self) -> None:
         """Put the cursor on the next error, or the next warning still without 说明."""
+        self.check_form()
         start = self.view.currentIndex().row()
         rows = self.proxy.rowCount()
         for step in range(1, rows + 1):
