@@ -757,7 +757,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>上期（{period}）</source>
@@ -1027,7 +1027,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>上期</source>
@@ -2156,7 +2156,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>本期（{period}）</source>
@@ -2801,6 +2801,26 @@ in</translation>
 </context>
 <context>
     <name>catalog_edit</name>
+    <message>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>开发区</source>
+        <translation type="vanished">Development zone</translation>
+    </message>
+    <message>
+        <source>高新区</source>
+        <translation>High-tech zone</translation>
+    </message>
+    <message>
+        <source>区级部门</source>
+        <translation>District department</translation>
+    </message>
     <message>
         <source>单位与指标目录由区级汇总数据库维护；填报单位的数据库使用区里下发的目录，不能在这里修改</source>
         <translation>Units and indicators are maintained by the aggregating database; a unit&apos;s copy uses the catalog the district sends and cannot change it</translation>
@@ -4400,6 +4420,22 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>{file} has {count} errors; no target was imported</translation>
     </message>
     <message>
+        <source>直接下达</source>
+        <translation>Set directly</translation>
+    </message>
+    <message>
+        <source>按 2020 年基数分解</source>
+        <translation>Split by the 2020 base</translation>
+    </message>
+    <message>
+        <source>比率指标：按本单位 2020 年比率</source>
+        <translation>Ratio: the unit&apos;s own 2020 ratio</translation>
+    </message>
+    <message>
+        <source>按“{basis}”分解</source>
+        <translation>Split by “{basis}”</translation>
+    </message>
+    <message>
         <source>“{name}”由一个单位填报或由计算得出，不需要分解到单位</source>
         <translation>“{name}” is reported by one unit or computed: it is not split over units</translation>
     </message>
@@ -4897,7 +4933,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>window</name>
     <message>
         <source>目标与考核</source>
-        <translation>Targets &amp; assessment</translation>
+        <translation>Targets &amp;&amp; assessment</translation>
     </message>
 </context>
 </TS>
