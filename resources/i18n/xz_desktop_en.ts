@@ -390,6 +390,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>单位登记与密钥</source>
+        <translation>Unit enrolment and keys</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>本单位密钥</source>
+        <translation>Unit&apos;s key</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Enrolled at</translation>
+    </message>
+    <message>
+        <source>登记：为所选单位生成签名密钥并保存登记文件（*.xzenrol），交给该单位，用它建立本单位的数据库。重新发放密钥：单位的电脑丢失或更换时使用，旧密钥签名的上报包此后一律拒收。</source>
+        <translation>Enrol: make the chosen unit&apos;s signing key and save its enrolment file (*.xzenrol); give it to the unit, which sets up its database with it. Issue a new key: when the unit&apos;s PC is lost or replaced; packages signed with the old key are refused from then on.</translation>
+    </message>
+    <message>
+        <source>登记并保存登记文件(&amp;E)…</source>
+        <translation>&amp;Enrol and save the enrolment file…</translation>
+    </message>
+    <message>
+        <source>重新发放密钥(&amp;R)…</source>
+        <translation>Issue a new &amp;key…</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>重新发放密钥</source>
+        <translation>Issue a new key</translation>
+    </message>
+    <message>
+        <source>为“{name}”重新发放密钥？旧密钥签名的上报包此后一律拒收。</source>
+        <translation>Issue a new key to “{name}”? Packages signed with the old key will be refused from now on.</translation>
+    </message>
+    <message>
+        <source>保存登记文件</source>
+        <translation>Save the enrolment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*{suffix})</source>
+        <translation>Enrolment files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>已保存“{name}”的登记文件：{file}</source>
+        <translation>Saved the enrolment file of “{name}”: {file}</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -675,7 +730,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>区里用“xz enrol”生成的登记文件（*.xzenrol）</source>
-        <translation>The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+        <translation type="vanished">The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+    </message>
+    <message>
+        <source>区里在“汇总 → 单位登记与密钥”中保存的登记文件（*.xzenrol）</source>
+        <translation>The enrolment file the district saved in “District → Unit enrolment and keys” (*.xzenrol)</translation>
     </message>
     <message>
         <source>浏览(&amp;B)…</source>
@@ -3230,6 +3289,31 @@ in</translation>
     <message>
         <source>这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对</source>
         <translation>This enrolment file was issued by another district database (district key {found}; this copy knows {known}); not imported. Check with the district talent office</translation>
+    </message>
+</context>
+<context>
+    <name>enrolment_dialog</name>
+    <message>
+        <source>区里密钥尚未生成：第一次登记单位时生成。</source>
+        <translation>The district key does not exist yet: it is made when the first unit is enrolled.</translation>
+    </message>
+    <message>
+        <source>区里密钥指纹：{print}
+单位用登记文件建好数据库后，请双方电话核对这一串字符（单位在“帮助 → 核对区里密钥”里看到同一串）。一致，说明登记文件在传递中没有被调换；不一致，请不要使用该登记文件，重新登记。</source>
+        <translation>District key fingerprint: {print}
+Once the unit has set up its database from the enrolment file, read this string to each other on the telephone (the unit sees the same one under Help → Check the district key). The same: the file was not swapped on its way; different: do not use that file, enrol again.</translation>
+    </message>
+    <message>
+        <source>核对区里密钥</source>
+        <translation>Check the district key</translation>
+    </message>
+    <message>
+        <source>单位登记与密钥(&amp;Y)…</source>
+        <translation>Unit enrolment and ke&amp;ys…</translation>
+    </message>
+    <message>
+        <source>核对区里密钥(&amp;Y)…</source>
+        <translation>Check the district ke&amp;y…</translation>
     </message>
 </context>
 <context>
