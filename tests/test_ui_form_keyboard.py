@@ -91,3 +91,39 @@ def test_tab_goes_to_the_next_figure_too_and_shift_tab_back(qtbot, page):
     qtbot.keyClick(page.view, Qt.Key.Key_Backtab)
     assert current(page) == ("phd", Column.VALUE)
     assert "Ctrl+E" in page.saved_label.text()  # the clerk is told how to reach the 说明
+
+
+def test_typing_on_a_cell_that_cannot_be_written_says_why(qtbot, unit_db, page):
+    # A computed row (每万名从业人员人才资源数): the keys used to vanish without a word.
+    derived = next(r.code for r in page.form.rows if not r.editable)
+    go_to(qtbot, page, derived)
+    qtbot.keyClicks(page.view, "5")
+    assert page.message.isVisible() and "自动计算，不能直接填写" in page.message.text()
+    with open_store(unit_db) as store:
+        assert store.values.get("xincheng", derived, "2024") is None
+
+
+def test_typing_in_a_locked_period_says_it_is_locked(qtbot, tmp_path):
+    from xz_desktop.services.packages.merge import merge_files
+    from xz_desktop.services.packages.submission import make_package
+    from xz_desktop.services.round.receipt import import_receipt, make_receipt
+    from xz_desktop.services.round.review import accept
+
+    from .test_package_support import district, town
+
+    town(tmp_path).close()
+    unit_path, district_path = tmp_path / "xincheng.sqlite", district(tmp_path)
+    with open_store(unit_path) as store:
+        made = make_package(store, ["2023"], tmp_path / "p.xzpkg")
+    with open_store(district_path) as store:
+        merge_files(store, [made.path])
+        accept(store, "xincheng", "2023")
+        make_receipt(store, "xincheng", tmp_path / "r.xzpkg")
+    with open_store(unit_path) as store:
+        import_receipt(store, tmp_path / "r.xzpkg")
+    window = open_window(qtbot, unit_path)
+    form = window.page("form")
+    form.open_form("xincheng", "2023")
+    go_to(qtbot, form, "phd")
+    qtbot.keyClicks(form.view, "9")
+    assert "验收并锁定，数值只读" in form.message.text()

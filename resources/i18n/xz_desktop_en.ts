@@ -1022,6 +1022,18 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>This row cannot take an explanation</translation>
     </message>
     <message>
+        <source>本期已由区里验收并锁定，数值只读；如需修改，请联系区里重新开放。</source>
+        <translation>This period was accepted and locked by the district: its figures are read-only; to change them, ask the district to reopen it.</translation>
+    </message>
+    <message>
+        <source>“{name}”由本单位填报的数值自动计算，不能直接填写。</source>
+        <translation>“{name}” is computed from the unit&apos;s own figures and cannot be typed.</translation>
+    </message>
+    <message>
+        <source>这一格不能填写：请在“本期”或“说明”格输入。</source>
+        <translation>This cell cannot be typed in: type in the current period&apos;s figure or its explanation.</translation>
+    </message>
+    <message>
         <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
         <translation>Not saved: {reason}. Type a number such as 1234, 1,234 or １２３４; leave it empty for a missing figure.</translation>
     </message>

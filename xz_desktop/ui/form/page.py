@@ -188,6 +188,7 @@ class FormPage(QWidget):
         self.proxy.rowsInserted.connect(self._update_spans)
         self.proxy.rowsRemoved.connect(self._update_spans)
         self.delegate.refused.connect(self.show_refusal)
+        self.view.read_only_typed.connect(self._read_only_typed)
         self.delegate.move_requested.connect(self._move)
         self.history_button.clicked.connect(self.show_history)
         self.print_button.clicked.connect(self.print_form)
@@ -477,6 +478,22 @@ class FormPage(QWidget):
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.view.edit(target)
         return True
+
+    def _read_only_typed(self, index) -> None:
+        """A key typed on a cell that cannot be written: the reason, where the clerk looks."""
+        form = self.form
+        row = self.model.form_row(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        if form is None or row is None:
+            return
+        if form.locked:
+            text = self.tr("本期已由区里验收并锁定，数值只读；如需修改，请联系区里重新开放。")
+        elif not row.editable:
+            text = self.tr("“{name}”由本单位填报的数值自动计算，不能直接填写。").format(name=row.indicator.name)
+        else:
+            text = self.tr("这一格不能填写：请在“本期”或“说明”格输入。")
+        self.message.setText(text)
+        self.message.setVisible(True)
+        self.window_.statusBar().showMessage(text, 6000)
 
     def _clear_current(self) -> None:
         index = self.view.currentIndex()

@@ -9,7 +9,7 @@ and Shift+Enter go back to the figure before. A 说明 is reached on purpose: Ct
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from .model import FILLED_ROLE, Column
@@ -18,6 +18,8 @@ EDITABLE = (Column.VALUE, Column.EXPLANATION)
 
 
 class FormView(QTableView):
+    read_only_typed = Signal(QModelIndex)  # a key typed on a cell that cannot be written: the page says why
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("form_table")
@@ -120,6 +122,18 @@ class FormView(QTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and current.isValid() and current.column() in EDITABLE:
                 if current.flags() & Qt.ItemFlag.ItemIsEditable:
                     self.model().setData(current, "", Qt.ItemDataRole.EditRole)
+                else:
+                    self.read_only_typed.emit(current)
                 event.accept()
                 return
+            typed = event.text()
+            if (
+                typed
+                and typed.isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and current.isValid()
+                and not current.flags() & Qt.ItemFlag.ItemIsEditable
+            ):
+                # Typing went nowhere: say why instead of swallowing the keys in silence.
+                self.read_only_typed.emit(current)
         super().keyPressEvent(event)
