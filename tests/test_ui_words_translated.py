@@ -104,3 +104,11 @@ def test_argparse_speaks_as_xz_does(xz, tmp_path):
     assert refused.returncode == 2
     assert "须给出其中一个参数" in refused.stderr and "用法 / usage:" in refused.stderr
     assert "usage:" not in refused.stderr.replace("用法 / usage:", "")
+
+
+def test_argparse_texts_keep_every_placeholder():
+    from xz_desktop.cli.app import ARGPARSE_TEXTS
+
+    fields = re.compile(r"%\(\w+\)[sr]|%[sr]")
+    for source, text in ARGPARSE_TEXTS.items():
+        assert sorted(fields.findall(source)) == sorted(fields.findall(text)), source

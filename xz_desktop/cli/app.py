@@ -44,7 +44,7 @@ ARGPARSE_TEXTS = {
     "unrecognized arguments: %s": "无法识别的参数 / unrecognized arguments: %s",
     "the following arguments are required: %s": "缺少必需的参数 / the following arguments are required: %s",
     "one of the arguments %s is required": "须给出其中一个参数 / one of the arguments %s is required",
-    "not allowed with argument %s": "不能与参数 %s 同时使用 / not allowed with argument %s",
+    "not allowed with argument %s": "不能同时使用 / not allowed with argument %s",
     "expected one argument": "需要一个值 / expected one argument",
     "expected at most one argument": "最多一个值 / expected at most one argument",
     "expected at least one argument": "至少一个值 / expected at least one argument",
