@@ -70,7 +70,9 @@ def test_an_error_held_before_is_not_blamed_on_the_file_a_new_one_is(unit_db, tm
             import_file(store, _csv(tmp_path, [("xincheng", "phd", "2023", 300)]))
         # Only 博士与硕士之和 changed its text (本科 is blank: that rule is not checked); the missing 从业人员数 stays.
         assert [str(d) for d in refused.value.details] == [
-            "第 2 行：博士与硕士之和不能超过人才资源总量（300 ≤ 100 不成立）"
+            # 博士 300 alone exceeds 人才资源总量 100 (no last year to say otherwise): 博士 is the suspect
+            "第 2 行：博士与硕士之和不能超过人才资源总量：博士 300 + 硕士 0 = 300，超过人才资源总量 100；"
+            "最可能填错的是“博士”"
         ]
     assert dump(unit_db) == before
 

@@ -297,6 +297,24 @@ def test_report_refusals(tmp_path, demo_report, unit_db):
     assert not (tmp_path / "x.docx").exists()
 
 
+def test_the_report_is_made_while_the_window_has_the_database_open(tmp_path, demo_report):
+    import os
+    import socket
+
+    from xz_desktop.store.lock import lock_path
+
+    db, _ = demo_report
+    lock = lock_path(db)
+    # As the window's QLockFile writes it: a live process (this one), the application, this computer.
+    lock.write_text(f"{os.getpid()}\nxz-desktop\n{socket.gethostname()}\n", encoding="utf-8")
+    try:
+        done = run_xz("report", db, "--period", "2024", "-o", tmp_path / "r.docx")
+    finally:
+        lock.unlink()
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.docx").exists()
+
+
 @pytest.mark.slow
 def test_libreoffice_converts_the_report_to_pdf(tmp_path, demo_report):
     if not (shutil.which("soffice") or shutil.which("libreoffice")):

@@ -50,26 +50,45 @@ def test_the_panel_lists_every_finding_in_words_and_updates_after_each_edit(qtbo
     assert page.findings.isVisible()
     assert page.findings.heading.text() == "审核结果：没有错误或提示" and lines(page.findings) == []
 
-    # +100 % on last year, and 从业人员数 (the denominator of 每万名从业人员人才资源数) still blank.
+    # +100 % on last year, and 从业人员数 (the denominator of 每万名从业人员人才资源数) still blank: while the
+    # clerk is filling the form, a blank is 未填, not an error.
     type_in(qtbot, page, "talent_total", "20000")
-    assert page.findings.heading.text() == "审核结果：错误 1 · 需说明 1 · 已说明 0"
-    assert page.saved_label.text().endswith("本表还有 1 处错误、1 处提示未说明，见下方“审核结果”。")
+    unfilled = " · 未填 1（填完或按 Ctrl+J 审核后算作错误）"
+    assert page.findings.heading.text() == "审核结果：错误 0 · 需说明 1 · 已说明 0" + unfilled
+    assert page.saved_label.text().endswith("本表还有 0 处错误、1 处提示未说明，见下方“审核结果”。")
+    needs = "填了人才资源总量，缺少计算“每万名从业人员人才资源数”所需的从业人员数"
     assert lines(page.findings) == [
-        ("错误", "从业人员数", "本期数值", "填了人才资源总量，缺少计算“每万名从业人员人才资源数”所需的从业人员数"),
         (
             "提示（需说明）",
             "人才资源总量",
             "说明",
             "人才资源总量比上年增长 100%（上年 10,000人），超过 30%，请填写说明",
         ),
+        ("未填", "从业人员数", "本期数值", needs),
     ]
+    assert "错误 0" in page.summary.text()
 
     type_in(qtbot, page, "talent_total", "新设人才驿站", Column.EXPLANATION)
     assert lines(page.findings)[1][0] == "提示（已说明）"
+    assert page.findings.heading.text() == "审核结果：错误 0 · 需说明 0 · 已说明 1" + unfilled
+    # Asking to check (F8, Ctrl+J): the blank another figure needs is an error from now on.
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F8)
     assert page.findings.heading.text() == "审核结果：错误 1 · 需说明 0 · 已说明 1"
+    assert lines(page.findings)[0] == ("错误", "从业人员数", "本期数值", needs)
+    assert "错误 1" in page.summary.text()
     type_in(qtbot, page, "employed", "31000")
     assert page.findings.heading.text() == "审核结果：错误 0 · 需说明 0 · 已说明 1"
     assert [line[1] for line in lines(page.findings)] == ["人才资源总量"]
+
+
+def test_a_blank_still_to_fill_becomes_an_error_once_the_clerk_leaves_the_form(qtbot, unit_window):
+    _, page = unit_window
+    type_in(qtbot, page, "talent_total", "12000")
+    assert [line[0] for line in lines(page.findings)] == ["未填"]
+    page.period_box.setCurrentIndex(page.period_box.findData("2023"))  # leave 2024 (the chooser, as the clerk does) …
+    page.period_box.setCurrentIndex(page.period_box.findData("2024"))  # … and come back
+    assert [line[0] for line in lines(page.findings)] == ["错误"]
 
 
 def test_enter_or_a_click_in_the_panel_goes_to_the_cell_clearing_the_search(qtbot, unit_window):
@@ -220,8 +239,20 @@ def test_the_package_dialog_lists_what_to_fix_and_goes_to_it(qtbot, tmp_path):
     qtbot.waitUntil(dialog.findings.isVisible, timeout=10_000)
     # 博士 20000 (硕士 500, 本科 3000) against 人才资源总量 10000: two rules broken, both named on 博士's figure.
     assert lines(dialog.findings) == [
-        ("错误", "博士", "本期数值", "博士、硕士、本科之和不能超过人才资源总量（23,500 ≤ 10,000 不成立）"),
-        ("错误", "博士", "本期数值", "博士与硕士之和不能超过人才资源总量（20,500 ≤ 10,000 不成立）"),
+        (
+            "错误",
+            "博士",
+            "本期数值",
+            "博士、硕士、本科之和不能超过人才资源总量：博士 20,000 + 硕士 500 + 本科 3,000 = 23,500，"
+            "超过人才资源总量 10,000；最可能填错的是“博士”",
+        ),
+        (
+            "错误",
+            "博士",
+            "本期数值",
+            "博士与硕士之和不能超过人才资源总量：博士 20,000 + 硕士 500 = 20,500，"
+            "超过人才资源总量 10,000；最可能填错的是“博士”",
+        ),
     ]
     assert not (tmp_path / "out.xzpkg").exists()
     qtbot.waitUntil(dialog.findings.view.hasFocus)

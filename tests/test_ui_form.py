@@ -44,13 +44,13 @@ def test_type_check_explain_undo_redo_and_find_everything_after_reopening(qtbot,
     assert current(page) == ("phd", Column.VALUE)  # derived rows in between are skipped
     assert "已填 2/21" in page.summary.text()
 
-    # A jump of 100 % on last year: an amber warning, and Enter goes to its 说明 first.
+    # A jump of 100 % on last year: an amber warning; Enter still goes on to the next figure.
     type_in(qtbot, page, "talent_total", "20000")
     assert shown(page, "talent_total", Column.STATUS) == "需说明"
     assert "比上年增长" in cell(page, "talent_total", Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
     assert "提示 1（未说明 1）" in page.summary.text()
     assert "请填写说明" in page.summary.verdict.text()
-    assert current(page) == ("talent_total", Column.EXPLANATION)
+    assert current(page) == ("phd", Column.VALUE)
 
     # A negative count: a red error, counted; nothing blocks typing on.
     type_in(qtbot, page, "phd", "-3")
@@ -135,14 +135,12 @@ def test_tab_and_enter_visit_only_the_fields_to_fill(qtbot, unit_window):
     _, page = unit_window
     go_to(qtbot, page, "talent_total")
     qtbot.keyClick(page.view, Qt.Key.Key_Tab)
-    assert current(page) == ("talent_total", Column.EXPLANATION)
-    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
-    assert current(page) == ("phd", Column.VALUE)  # skips the category line and the computed rows
+    assert current(page) == ("phd", Column.VALUE)  # the next figure: not the 说明, not the computed rows
     qtbot.keyClick(page.view, Qt.Key.Key_Backtab)
-    assert current(page) == ("talent_total", Column.EXPLANATION)
-    # In an editor, Tab commits and opens the next field's editor.
+    assert current(page) == ("talent_total", Column.VALUE)
+    # In an editor, Tab commits and opens the next figure's editor.
     type_in(qtbot, page, "phd", "45", key=Qt.Key.Key_Tab)
-    assert current(page) == ("phd", Column.EXPLANATION)
+    assert current(page) == ("master", Column.VALUE)
     assert page.view.state() == page.view.State.EditingState
     qtbot.keyClick(editor(), Qt.Key.Key_Escape)
     # Enter on a cell without an editor goes down to the next figure.

@@ -390,6 +390,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>单位登记与密钥</source>
+        <translation>Unit enrolment and keys</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>本单位密钥</source>
+        <translation>Unit&apos;s key</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Enrolled at</translation>
+    </message>
+    <message>
+        <source>登记：为所选单位生成签名密钥并保存登记文件（*.xzenrol），交给该单位，用它建立本单位的数据库。重新发放密钥：单位的电脑丢失或更换时使用，旧密钥签名的上报包此后一律拒收。</source>
+        <translation>Enrol: make the chosen unit&apos;s signing key and save its enrolment file (*.xzenrol); give it to the unit, which sets up its database with it. Issue a new key: when the unit&apos;s PC is lost or replaced; packages signed with the old key are refused from then on.</translation>
+    </message>
+    <message>
+        <source>登记并保存登记文件(&amp;E)…</source>
+        <translation>&amp;Enrol and save the enrolment file…</translation>
+    </message>
+    <message>
+        <source>重新发放密钥(&amp;R)…</source>
+        <translation>Issue a new &amp;key…</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>重新发放密钥</source>
+        <translation>Issue a new key</translation>
+    </message>
+    <message>
+        <source>为“{name}”重新发放密钥？旧密钥签名的上报包此后一律拒收。</source>
+        <translation>Issue a new key to “{name}”? Packages signed with the old key will be refused from now on.</translation>
+    </message>
+    <message>
+        <source>保存登记文件</source>
+        <translation>Save the enrolment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*{suffix})</source>
+        <translation>Enrolment files (*{suffix})</translation>
+    </message>
+    <message>
+        <source>已保存“{name}”的登记文件：{file}</source>
+        <translation>Saved the enrolment file of “{name}”: {file}</translation>
+    </message>
+</context>
+<context>
     <name>ExcelActions</name>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
@@ -654,6 +709,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <source>审核结果：错误 {errors} · 需说明 {warnings} · 已说明 {explained}</source>
         <translation>Check results: errors {errors} · to explain {warnings} · explained {explained}</translation>
     </message>
+    <message>
+        <source> · 未填 {n}（填完或按 Ctrl+J 审核后算作错误）</source>
+        <translation> · not filled {n} (errors once the form is left or checked with Ctrl+J)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -671,7 +730,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>区里用“xz enrol”生成的登记文件（*.xzenrol）</source>
-        <translation>The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+        <translation type="vanished">The enrolment file the district made with “xz enrol” (*.xzenrol)</translation>
+    </message>
+    <message>
+        <source>区里在“汇总 → 单位登记与密钥”中保存的登记文件（*.xzenrol）</source>
+        <translation>The enrolment file the district saved in “District → Unit enrolment and keys” (*.xzenrol)</translation>
     </message>
     <message>
         <source>浏览(&amp;B)…</source>
@@ -753,7 +816,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>上期（{period}）</source>
@@ -875,6 +938,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>History (&amp;J)</translation>
     </message>
     <message>
+        <source>填写本行说明(&amp;E)</source>
+        <translation>&amp;Explain this row</translation>
+    </message>
+    <message>
         <source>打印预览(&amp;W)…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
@@ -931,6 +998,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>Saved: {name} ({time}). Every change is saved as soon as it is entered.</translation>
     </message>
     <message>
+        <source>“{name}”需要说明：选中该行按 Ctrl+E 填写。</source>
+        <translation>“{name}” needs an explanation: select its row and press Ctrl+E.</translation>
+    </message>
+    <message>
         <source>本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。</source>
         <translation> This form still has {errors} error(s) and {warnings} unexplained warning(s): see “Check results” below.</translation>
     </message>
@@ -945,6 +1016,22 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>本表的指标都已填写</source>
         <translation>Every figure of this form is filled in</translation>
+    </message>
+    <message>
+        <source>这一行不能填写说明</source>
+        <translation>This row cannot take an explanation</translation>
+    </message>
+    <message>
+        <source>本期已由区里验收并锁定，数值只读；如需修改，请联系区里重新开放。</source>
+        <translation>This period was accepted and locked by the district: its figures are read-only; to change them, ask the district to reopen it.</translation>
+    </message>
+    <message>
+        <source>“{name}”由本单位填报的数值自动计算，不能直接填写。</source>
+        <translation>“{name}” is computed from the unit&apos;s own figures and cannot be typed.</translation>
+    </message>
+    <message>
+        <source>这一格不能填写：请在“本期”或“说明”格输入。</source>
+        <translation>This cell cannot be typed in: type in the current period&apos;s figure or its explanation.</translation>
     </message>
     <message>
         <source>未保存：{reason}。请输入数字，如 1234、1,234 或 １２３４；留空表示未填。</source>
@@ -1011,7 +1098,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>上期</source>
@@ -2080,6 +2167,10 @@ Its figures are taken out and those from before the merge restored; the district
         <translation>; returned by {by} at {at}: {reason}</translation>
     </message>
     <message>
+        <source>。退回后写或改的区里备注也作为逐项退回意见，随之后导出的回执发给单位</source>
+        <translation>. Notes written or changed after the return also become per-figure return reasons and go to the unit with the next receipt exported</translation>
+    </message>
+    <message>
         <source>；{by} 于 {at} 验收并锁定</source>
         <translation>; accepted and locked by {by} at {at}</translation>
     </message>
@@ -2140,7 +2231,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>单位</source>
-        <translation>Unit</translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>本期（{period}）</source>
@@ -2806,6 +2897,26 @@ in</translation>
 <context>
     <name>catalog_edit</name>
     <message>
+        <source>街道</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>开发区</source>
+        <translation type="vanished">Development zone</translation>
+    </message>
+    <message>
+        <source>高新区</source>
+        <translation>High-tech zone</translation>
+    </message>
+    <message>
+        <source>区级部门</source>
+        <translation>District department</translation>
+    </message>
+    <message>
         <source>单位与指标目录由区级汇总数据库维护；填报单位的数据库使用区里下发的目录，不能在这里修改</source>
         <translation>Units and indicators are maintained by the aggregating database; a unit&apos;s copy uses the catalog the district sends and cannot change it</translation>
     </message>
@@ -3044,11 +3155,19 @@ in</translation>
     </message>
     <message>
         <source>{message}（{left} {op} {right} 不成立）</source>
-        <translation>{message} ({left} {op} {right} does not hold)</translation>
+        <translation type="vanished">{message} ({left} {op} {right} does not hold)</translation>
     </message>
     <message>
         <source>{name} {value} 超出通常范围（{low}–{high}），请填写说明</source>
         <translation>{name} {value} is outside the usual range ({low}–{high}); please explain</translation>
+    </message>
+    <message>
+        <source>说明“{text}”只是数字或符号，不能作为说明；请用文字写明变动原因</source>
+        <translation>The explanation “{text}” is only a number or symbols and cannot stand as an explanation; say in words why the figure changed</translation>
+    </message>
+    <message>
+        <source>说明“{text}”太短，请用至少 {n} 个字写明变动原因</source>
+        <translation>The explanation “{text}” is too short; say in at least {n} letters why the figure changed</translation>
     </message>
     <message>
         <source>{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）</source>
@@ -3069,6 +3188,10 @@ in</translation>
     <message>
         <source>{name}上半年 {h1} + 下半年 {h2} = {halves}，与全年 {whole} 不一致，请核对后修改</source>
         <translation>{name}: first half {h1} + second half {h2} = {halves} does not match the whole year {whole}; please check and correct</translation>
+    </message>
+    <message>
+        <source>{message}：{parts}，超过{total}；最可能填错的是“{suspect}”</source>
+        <translation>{message}: {parts} exceeds {total}; most likely mistyped: “{suspect}”</translation>
     </message>
     <message>
         <source>{name}不能小于 {bound}（填了 {value}）</source>
@@ -3202,6 +3325,31 @@ in</translation>
     <message>
         <source>这份登记文件由另一个区级数据库签发（区里密钥 {found}，本库登记的是 {known}），未导入。请与区委人才办核对</source>
         <translation>This enrolment file was issued by another district database (district key {found}; this copy knows {known}); not imported. Check with the district talent office</translation>
+    </message>
+</context>
+<context>
+    <name>enrolment_dialog</name>
+    <message>
+        <source>区里密钥尚未生成：第一次登记单位时生成。</source>
+        <translation>The district key does not exist yet: it is made when the first unit is enrolled.</translation>
+    </message>
+    <message>
+        <source>区里密钥指纹：{print}
+单位用登记文件建好数据库后，请双方电话核对这一串字符（单位在“帮助 → 核对区里密钥”里看到同一串）。一致，说明登记文件在传递中没有被调换；不一致，请不要使用该登记文件，重新登记。</source>
+        <translation>District key fingerprint: {print}
+Once the unit has set up its database from the enrolment file, read this string to each other on the telephone (the unit sees the same one under Help → Check the district key). The same: the file was not swapped on its way; different: do not use that file, enrol again.</translation>
+    </message>
+    <message>
+        <source>核对区里密钥</source>
+        <translation>Check the district key</translation>
+    </message>
+    <message>
+        <source>单位登记与密钥(&amp;Y)…</source>
+        <translation>Unit enrolment and ke&amp;ys…</translation>
+    </message>
+    <message>
+        <source>核对区里密钥(&amp;Y)…</source>
+        <translation>Check the district ke&amp;y…</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3512,10 @@ in</translation>
     <message>
         <source>提示（需说明）</source>
         <translation>Warning (needs an explanation)</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not filled</translation>
     </message>
     <message>
         <source>提示（已说明）</source>
@@ -4407,6 +4559,26 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>{file} has {count} errors; no target was imported</translation>
     </message>
     <message>
+        <source>{method}，保底份额 {floor}</source>
+        <translation>{method}, floor share {floor}</translation>
+    </message>
+    <message>
+        <source>直接下达</source>
+        <translation>Set directly</translation>
+    </message>
+    <message>
+        <source>按 2020 年基数分解</source>
+        <translation>Split by the 2020 base</translation>
+    </message>
+    <message>
+        <source>比率指标：按本单位 2020 年比率</source>
+        <translation>Ratio: the unit&apos;s own 2020 ratio</translation>
+    </message>
+    <message>
+        <source>按“{basis}”分解</source>
+        <translation>Split by “{basis}”</translation>
+    </message>
+    <message>
         <source>“{name}”由一个单位填报或由计算得出，不需要分解到单位</source>
         <translation>“{name}” is reported by one unit or computed: it is not split over units</translation>
     </message>
@@ -4975,7 +5147,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>window</name>
     <message>
         <source>目标与考核</source>
-        <translation>Targets &amp; assessment</translation>
+        <translation>Targets &amp;&amp; assessment</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,36 @@ COMMAND_MODULES = [
 ]
 
 
+# argparse's own words (headings, the help option, its refusals), in the bilingual form of every other text of
+# ``xz``: "中文 / English". argparse looks each up through its module's ``_`` when it prints.
+ARGPARSE_TEXTS = {
+    "usage: ": "用法 / usage: ",
+    "positional arguments": "参数 / positional arguments",
+    "options": "选项 / options",
+    "show this help message and exit": "显示本帮助并退出 / show this help message and exit",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "unrecognized arguments: %s": "无法识别的参数 / unrecognized arguments: %s",
+    "the following arguments are required: %s": "缺少必需的参数 / the following arguments are required: %s",
+    "one of the arguments %s is required": "须给出其中一个参数 / one of the arguments %s is required",
+    "not allowed with argument %s": "不能同时使用 / not allowed with argument %s",
+    "expected one argument": "需要一个值 / expected one argument",
+    "expected at most one argument": "最多一个值 / expected at most one argument",
+    "expected at least one argument": "至少一个值 / expected at least one argument",
+    "ambiguous option: %(option)s could match %(matches)s": "选项不明确 / ambiguous option: %(option)s → %(matches)s",
+    "invalid %(type)s value: %(value)r": "无效的值 / invalid %(type)s value: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择 / invalid choice: %(value)r（可选 / choose from %(choices)s）",
+}
+
+
+def _argparse_text(text: str) -> str:
+    return ARGPARSE_TEXTS.get(text, text)
+
+
+def use_bilingual_argparse() -> None:
+    """Make argparse print its own words as ``xz`` prints everything else (a process-wide setting of argparse)."""
+    argparse._ = _argparse_text  # type: ignore[attr-defined]  # argparse's gettext alias, looked up at each use
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # keep argparse's exit code 2, with a Chinese hint first
         self.print_usage(sys.stderr)
@@ -67,6 +97,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    use_bilingual_argparse()
     parser = _Parser(
         prog="xz",
         description="秀洲区人才发展“十四五”规划指标填报与汇总（命令行）\n"

@@ -68,7 +68,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="与 --district 一起用：从该文件夹的目录 CSV 开始（默认：程序自带目录） / with --district: the catalog folder",
     )
-    p.add_argument("--author", help="填报人姓名 / who fills it in")
+    p.add_argument(
+        "--author",
+        help="填报人或经办人姓名（记入每条修改、退回和审核日志；省略时取本机登录名，root 等系统账户名不取） / "
+        "who fills it in (omitted: the login name, never a system account such as root)",
+    )
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser(
@@ -236,10 +240,22 @@ def cmd_init(args) -> int:
             )
         catalog = load_catalog_dir(args.catalog)
         level = load_level(args.catalog)
+    from ..store.core import default_author, personal_login
+
+    # The name every decision, review-log row and audit row carries: --author, else a personal login name;
+    # a system account's login ("root") is never taken: the office's own name stands instead, said below.
+    author = args.author or personal_login()
     with create_store(
-        args.db, role, None if args.district else args.unit, catalog, author=args.author, level=level
+        args.db, role, None if args.district else args.unit, catalog, author=author, level=level
     ) as store:
         print(f"已创建 {store.describe()} 的数据库：{args.db}")
+        if args.author is None:
+            print(
+                f"提示：没有给 --author，经办人记为“{store.author}”"
+                + (f"（本机登录名“{default_author()}”不是人名）" if author is None else "（本机登录名）")
+                + "；建库时用 --author 姓名 给出经办人。",
+                file=sys.stderr,
+            )
     return 0
 
 

@@ -284,7 +284,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..services.plan.report import write_report
 
-    with open_store(args.db) as store:
+    # The report only reads the database: it is made while the window has the database open, too.
+    with open_store(args.db, read_only=True) as store:
         result = write_report(store, args.period, args.output, pdf=args.pdf)
     print(f"已写出年度评估报告：{result.docx}")
     if result.pdf:

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import NamedTuple, cast
 
 from .aggregation import Columns
-from .catalog import Aggregation, Catalog, Indicator
+from .catalog import Aggregation, Catalog, Indicator, Rule
 from .limits import MAX_COUNT, MAX_MAGNITUDE
 from .messages import QT_TRANSLATE_NOOP, Message, Translate
 from .numbers import format_number, format_typed, is_whole
@@ -39,6 +39,9 @@ class Finding:
     severity: Severity
     message: Message
     explained: bool = False
+    # An error only because a figure is not filled yet (a denominator still blank): while the clerk is still
+    # filling the form it is shown as 未填; once they ask to check, leave the form or package, an error.
+    pending: bool = False
 
     @property
     def blocking(self) -> bool:
@@ -54,6 +57,37 @@ class Entry(NamedTuple):
 
     value: float | None
     explanation: str = ""
+
+
+# A 说明 must say something in words: at least this many letters (Chinese characters count one each).
+# "6200" — a figure typed into the 说明 by mistake — or "1人" is no explanation.
+MIN_EXPLANATION_LETTERS = 2
+
+
+def explanation_problem(text: str) -> Message | None:
+    """Why ``text`` cannot stand as a 说明 (None when it can, or when it is blank: a 说明 cleared)."""
+    text = text.strip()
+    if not text:
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters >= MIN_EXPLANATION_LETTERS:
+        return None
+    if not letters:
+        return Message(
+            "checks",
+            QT_TRANSLATE_NOOP("checks", "说明“{text}”只是数字或符号，不能作为说明；请用文字写明变动原因"),
+            {"text": text},
+        )
+    return Message(
+        "checks",
+        QT_TRANSLATE_NOOP("checks", "说明“{text}”太短，请用至少 {n} 个字写明变动原因"),
+        {"text": text, "n": MIN_EXPLANATION_LETTERS},
+    )
+
+
+def is_explanation(text: str) -> bool:
+    """Whether ``text`` explains a warning: not blank and not refused by :func:`explanation_problem`."""
+    return bool(text.strip()) and explanation_problem(text) is None
 
 
 def _fmt(ind: Indicator, value: float) -> str:
@@ -180,8 +214,11 @@ def check_unit_period(
     findings: list[Finding] = []
 
     def add(code: str, severity: Severity, message: Message) -> None:
-        explained = bool(entries.get(code, Entry(None)).explanation.strip())
-        findings.append(Finding(unit, code, period, severity, message, explained and severity is Severity.WARNING))
+        explained = is_explanation(entries.get(code, Entry(None)).explanation)
+        pending = message.template == NEEDS_DENOMINATOR and _present(entries, code) is None
+        findings.append(
+            Finding(unit, code, period, severity, message, explained and severity is Severity.WARNING, pending)
+        )
 
     for code, entry in entries.items():
         if not catalog.has_indicator(code):
@@ -195,7 +232,7 @@ def check_unit_period(
         for severity, message in found:
             add(code, severity, message)
     _check_ratio_components(catalog, unit, entries, add)
-    _check_rules(catalog, entries, add)
+    _check_rules(catalog, entries, previous, add)
     if same_year:
         _check_halves(catalog, period, entries, same_year, add)
     return findings
@@ -296,26 +333,90 @@ def _reports_both(catalog: Catalog, unit: str, num: str, den: str) -> bool:
     return catalog.has_unit(unit) and all(catalog.reports(unit, catalog.indicator(c)) for c in (num, den))
 
 
-def _check_rules(catalog: Catalog, entries: Mapping[str, Entry], add: _Add) -> None:
+class _Broken(NamedTuple):
+    """A rule ``Σparts ≤ Σtotal`` that does not hold (a ``≥`` rule read the other way round)."""
+
+    rule: Rule
+    parts: tuple[str, ...]
+    total: tuple[str, ...]
+
+
+def _sides(rule: Rule) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parts, total) of ``rule``: the side that must be the smaller is the parts."""
+    return (rule.left, rule.right) if rule.op == "<=" else (rule.right, rule.left)
+
+
+# How far a figure must have moved from last year (a factor of 1.5 either way) to be taken as the mistyped one.
+_JUMP = math.log(1.5)
+
+
+def _jump(value: float | None, before: float | None) -> float:
+    """How far ``value`` moved from ``before`` (|ln ratio|); 0 when either is missing or not positive."""
+    if value is None or before is None or value <= 0 or before <= 0:
+        return 0.0
+    return abs(math.log(value / before))
+
+
+def likely_mistyped(broken: list[_Broken], entries: Mapping[str, Entry], previous: Mapping[str, float | None]) -> str:
+    """The cell the clerk most likely mistyped among rules broken against one total.
+
+    1. Last year decides when it can: the total or a part common to every broken rule that moved furthest
+       from its previous figure, if by a factor of 1.5 or more (5,800 typed for 58,000 moved by 10).
+    2. Else a part common to every broken rule that alone exceeds the total (博士 20,000 against 10,000).
+    3. Else the total: a total too small breaks rules with different parts, and is the one cell they share.
+    """
+    total = broken[0].total
+    common = set(broken[0].parts).intersection(*(b.parts for b in broken[1:]))
+    values = {code: _present(entries, code) for code in (*total, *common)}
+    total_value = sum(v or 0.0 for code, v in values.items() if code in total)
+    candidates = [*total, *sorted(common)]  # the total first: it wins a tie
+    jumps = {code: _jump(values[code], previous.get(code)) for code in candidates}
+    furthest = max(candidates, key=lambda c: jumps[c])
+    if jumps[furthest] >= _JUMP:
+        return furthest
+    alone = [c for c in sorted(common) if (values[c] or 0.0) > total_value]
+    if alone:
+        return max(alone, key=lambda c: values[c] or 0.0)
+    return total[0]
+
+
+def _named(catalog: Catalog, codes: tuple[str, ...], entries: Mapping[str, Entry]) -> str:
+    """“博士 20,000 + 硕士 500 = 20,500”: each figure by name, and the sum when there are several."""
+    shown = [f"{catalog.indicator(c).name} {format_typed(_present(entries, c) or 0.0)}" for c in codes]
+    if len(codes) == 1:
+        return shown[0]
+    return " + ".join(shown) + f" = {format_typed(sum(_present(entries, c) or 0.0 for c in codes))}"
+
+
+def _check_rules(
+    catalog: Catalog, entries: Mapping[str, Entry], previous: Mapping[str, float | None], add: _Add
+) -> None:
+    broken: dict[tuple[str, ...], list[_Broken]] = {}
     for rule in catalog.rules:
         left = [_present(entries, c) for c in rule.left]
         right = [_present(entries, c) for c in rule.right]
         if any(v is None for v in left + right):
-            continue
+            continue  # a part or the total not filled yet: nothing to say about the rule
         lsum, rsum = sum(cast(list[float], left)), sum(cast(list[float], right))  # no None: skipped above
         ok = lsum <= rsum + 1e-9 if rule.op == "<=" else lsum >= rsum - 1e-9
         if not ok:
+            parts, total = _sides(rule)
+            broken.setdefault(total, []).append(_Broken(rule, parts, total))
+    for group in broken.values():
+        # Every rule broken against the same total points at the same likely mistyped cell.
+        suspect = likely_mistyped(group, entries, previous)
+        for b in group:
             add(
-                rule.left[0],
+                suspect,
                 Severity.ERROR,
                 Message(
                     "checks",
-                    QT_TRANSLATE_NOOP("checks", "{message}（{left} {op} {right} 不成立）"),
+                    QT_TRANSLATE_NOOP("checks", "{message}：{parts}，超过{total}；最可能填错的是“{suspect}”"),
                     {
-                        "message": rule.message,
-                        "left": format_typed(lsum),
-                        "op": "≤" if rule.op == "<=" else "≥",
-                        "right": format_typed(rsum),
+                        "message": b.rule.message,
+                        "parts": _named(catalog, b.parts, entries),
+                        "total": _named(catalog, b.total, entries),
+                        "suspect": catalog.indicator(suspect).name,
                     },
                 ),
             )
@@ -330,6 +431,7 @@ class CheckSummary:
     errors: int = 0
     warnings: int = 0
     unexplained: int = 0
+    pending: int = 0  # of the errors, those that are only a figure not filled yet (Finding.pending)
 
     @property
     def blocking(self) -> int:
@@ -345,6 +447,7 @@ def summarise(catalog: Catalog, unit: str, entries: Mapping[str, Entry], finding
         errors=sum(1 for f in findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in findings if f.severity is Severity.WARNING),
         unexplained=sum(1 for f in findings if f.severity is Severity.WARNING and not f.explained),
+        pending=sum(1 for f in findings if f.severity is Severity.ERROR and f.pending),
     )
 
 

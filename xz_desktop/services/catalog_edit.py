@@ -44,6 +44,21 @@ class CatalogFolder:
         }
 
 
+# The catalog's unit types (units.csv ``type``: a free label) the program knows, in words.
+UNIT_TYPES = {
+    "subdistrict": QT_TRANSLATE_NOOP("catalog_edit", "街道"),
+    "town": QT_TRANSLATE_NOOP("catalog_edit", "镇"),
+    "zone": QT_TRANSLATE_NOOP("catalog_edit", "高新区"),
+    "department": QT_TRANSLATE_NOOP("catalog_edit", "区级部门"),
+}
+
+
+def unit_type_label(code: str) -> Message:
+    """A unit's type in words: a known type translated, any other label as the catalog has it."""
+    template = UNIT_TYPES.get(code)
+    return Message("catalog_edit", template) if template else Message("catalog_edit", "{type}", {"type": code})
+
+
 def _district_only(store: Store) -> None:
     if not store.is_district:
         raise XzError(

@@ -10,11 +10,11 @@ Worst first, then in the order the form shows the indicators, so the list reads 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from ..domain.catalog import Catalog
-from ..domain.checks import Finding, Severity
+from ..domain.checks import CheckSummary, Finding, Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import parse_period
 from ..store import Store
@@ -34,10 +34,11 @@ class Level(str, Enum):
 
     ERROR = "error"  # 逻辑性审核: must be fixed
     WARNING = "warning"  # 合理性审核 without 说明: blocks a package until explained
+    UNFILLED = "unfilled"  # a figure another needs, not filled yet, while the clerk is still filling the form
     EXPLAINED = "explained"  # 合理性审核 with 说明: stands, shown for the record
 
 
-LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.EXPLAINED: 2}
+LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.UNFILLED: 2, Level.EXPLAINED: 3}
 
 
 def level_label(level: Level) -> Message:
@@ -47,6 +48,7 @@ def level_label(level: Level) -> Message:
         {
             Level.ERROR: QT_TRANSLATE_NOOP("findings", "错误"),
             Level.WARNING: QT_TRANSLATE_NOOP("findings", "提示（需说明）"),
+            Level.UNFILLED: QT_TRANSLATE_NOOP("findings", "未填"),
             Level.EXPLAINED: QT_TRANSLATE_NOOP("findings", "提示（已说明）"),
         }[level],
     )
@@ -79,7 +81,7 @@ class FindingItem:
     @property
     def blocking(self) -> bool:
         """Whether it stops a package: an error, or a warning still without 说明."""
-        return self.level is not Level.EXPLAINED
+        return self.level in (Level.ERROR, Level.WARNING)
 
     def text(self) -> str:
         """The reason in Chinese (the CLI's words; the window translates ``message``)."""
@@ -93,33 +95,36 @@ class FindingCounts:
     errors: int
     warnings: int  # still without 说明
     explained: int
+    unfilled: int = 0  # figures others need, not filled yet (only while the form is being filled)
 
     @property
     def total(self) -> int:
-        return self.errors + self.warnings + self.explained
+        return self.errors + self.warnings + self.explained + self.unfilled
 
 
-def _level(finding: Finding) -> Level:
+def _level(finding: Finding, checked: bool) -> Level:
     if finding.severity is Severity.ERROR:
-        return Level.ERROR
+        return Level.UNFILLED if finding.pending and not checked else Level.ERROR
     return Level.EXPLAINED if finding.explained else Level.WARNING
 
 
-def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
+def items(catalog: Catalog, findings: Iterable[Finding], *, checked: bool = True) -> list[FindingItem]:
     """``findings`` as list lines: worst first, then period, then in the form's order.
 
     The form groups indicators by category in the order the categories first appear in the
     catalog, the catalog's order within each (``services/form.load_form``); so does this list.
+    ``checked`` False: the clerk is still filling the form, and a figure another needs that is still
+    blank is 未填, not an error, until they ask to check or leave the form (:func:`while_filling`).
     """
     groups = {category: n for n, category in enumerate(dict.fromkeys(i.category for i in catalog.indicators))}
     order = {ind.code: (groups[ind.category], n) for n, ind in enumerate(catalog.indicators)}
     last = (len(groups), 0)
     out = []
     for f in findings:
-        level = _level(f)
+        level = _level(f, checked)
         name = catalog.indicator(f.indicator).name if catalog.has_indicator(f.indicator) else f.indicator
         unit_name = catalog.unit(f.unit).name if catalog.has_unit(f.unit) else f.unit
-        field = Field.VALUE if level is Level.ERROR else Field.EXPLANATION
+        field = Field.EXPLANATION if level in (Level.WARNING, Level.EXPLAINED) else Field.VALUE
         out.append(FindingItem(f.unit, unit_name, f.period, f.indicator, name, level, f.message, field))
     # Periods in time order (2024年上半年 before 2024年), not as text ("2024" < "2024H1").
     return sorted(out, key=lambda i: (LEVEL_ORDER[i.level], parse_period(i.period), order.get(i.indicator, last)))
@@ -127,7 +132,18 @@ def items(catalog: Catalog, findings: Iterable[Finding]) -> list[FindingItem]:
 
 def counts(found: Iterable[FindingItem]) -> FindingCounts:
     levels = [i.level for i in found]
-    return FindingCounts(levels.count(Level.ERROR), levels.count(Level.WARNING), levels.count(Level.EXPLAINED))
+    return FindingCounts(
+        levels.count(Level.ERROR),
+        levels.count(Level.WARNING),
+        levels.count(Level.EXPLAINED),
+        levels.count(Level.UNFILLED),
+    )
+
+
+def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
+    """The form's counts as the clerk sees them: before they ask to check, a blank another figure needs is
+    counted with the blanks (未填), not with the errors."""
+    return summary if checked else replace(summary, errors=summary.errors - summary.pending)
 
 
 def unit_period_findings(store: Store, unit: str, period: str) -> list[FindingItem]:

@@ -15,7 +15,15 @@ from functools import cached_property
 
 from ..domain.aggregation import derived_figure
 from ..domain.catalog import Aggregation, Catalog, Indicator, Unit
-from ..domain.checks import CheckSummary, Entry, Finding, Severity, check_unit_period, summarise
+from ..domain.checks import (
+    CheckSummary,
+    Entry,
+    Finding,
+    Severity,
+    check_unit_period,
+    explanation_problem,
+    summarise,
+)
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
 from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
@@ -93,11 +101,13 @@ class FormRow:
     def status(self) -> Status:
         if not self.editable:
             return Status.DERIVED
-        if any(f.severity is Severity.ERROR for f in self.findings):
+        # A blank another figure needs (Finding.pending) is what it is: 未填; the 审核结果 says the rest.
+        findings = [f for f in self.findings if not f.pending]
+        if any(f.severity is Severity.ERROR for f in findings):
             return Status.ERROR
-        if any(f.severity is Severity.WARNING and not f.explained for f in self.findings):
+        if any(f.severity is Severity.WARNING and not f.explained for f in findings):
             return Status.WARNING
-        if self.findings:
+        if findings:
             return Status.EXPLAINED
         return Status.MISSING if self.value is None else Status.OK
 
@@ -383,7 +393,14 @@ def set_explanation(
     author: str | None = None,
     source: str = "local",
 ) -> StoredValue | None:
-    """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged."""
+    """Write the 说明 of one figure, keeping its value (a blank stays blank). None if unchanged.
+
+    A 说明 that is only a number or too short to say anything is refused (``checks.explanation_problem``):
+    a figure typed into the 说明 by mistake must not stand as an explanation.
+    """
+    problem = explanation_problem(text or "")
+    if problem is not None:
+        raise XzError(problem)
     _check_reports(store, unit, indicator, period)
     period = str(parse_period(period))
     current = store.values.get(unit, indicator, period)

@@ -34,6 +34,16 @@ def default_author() -> str:
         return "unknown"
 
 
+# Login names that name an account, not a person: never shown to a unit as who returned its figures.
+SYSTEM_LOGINS = frozenset({"root", "administrator", "admin", "system", "unknown", "user", "guest", "owner"})
+
+
+def personal_login() -> str | None:
+    """The login name when it looks like a person's, else None (root, Administrator …)."""
+    name = default_author().strip()
+    return None if not name or name.casefold() in SYSTEM_LOGINS else name
+
+
 @contextlib.contextmanager
 def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
     """One transaction that takes the write lock at once (``BEGIN IMMEDIATE``), or a savepoint inside another.
@@ -224,7 +234,8 @@ class StoreCore:
 
     @property
     def author(self) -> str:
-        return self.meta("author") or default_author()
+        # A database made without a name: a personal login name, else the office itself — never "root".
+        return self.meta("author") or personal_login() or self.describe()
 
     @property
     def is_demo(self) -> bool:

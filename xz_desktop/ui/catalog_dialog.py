@@ -221,7 +221,7 @@ class CatalogDialog(QDialog):
                 EditColumn(
                     self.tr("类别"), lambda u: self.tr("镇街") if u.kind.value == "geographic" else self.tr("部门")
                 ),
-                EditColumn(self.tr("类型"), lambda u: u.type, "type"),
+                EditColumn(self.tr("类型"), lambda u: message_text(catalog_edit.unit_type_label(u.type)), "type"),
                 EditColumn(self.tr("联系人"), lambda u: u.contact, "contact"),
                 EditColumn(self.tr("电话"), lambda u: u.phone, "phone"),
                 EditColumn(self.tr("状态"), lambda u: self.tr("在用") if u.active else self.tr("停用")),
@@ -346,6 +346,9 @@ class CatalogDialog(QDialog):
 
     def _commit_unit(self, unit: Unit, field: str, text: str) -> bool:
         store = self.window_.store
+        if field == "type":  # a known type typed in words (as shown) is stored as its code
+            shown = {message_text(catalog_edit.unit_type_label(code)): code for code in catalog_edit.UNIT_TYPES}
+            text = shown.get(text, text)
         return self._run(lambda: catalog_edit.edit_unit(store, unit.code, {field: text}))
 
     def _commit_threshold(self, indicator: Indicator, field: str, text: str) -> bool:

@@ -30,7 +30,12 @@ from ..services.form import Status, period_label
 from .form import style
 from .i18n import message_text
 
-STATUS_OF = {Level.ERROR: Status.ERROR, Level.WARNING: Status.WARNING, Level.EXPLAINED: Status.EXPLAINED}
+STATUS_OF = {
+    Level.ERROR: Status.ERROR,
+    Level.WARNING: Status.WARNING,
+    Level.UNFILLED: Status.MISSING,
+    Level.EXPLAINED: Status.EXPLAINED,
+}
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the FindingItem of a line
 
 
@@ -203,6 +208,8 @@ class FindingsPanel(QWidget):
             text = self.tr("审核结果：错误 {errors} · 需说明 {warnings} · 已说明 {explained}").format(
                 errors=n.errors, warnings=n.warnings, explained=n.explained
             )
+            if n.unfilled:
+                text += self.tr(" · 未填 {n}（填完或按 Ctrl+J 审核后算作错误）").format(n=n.unfilled)
         self.heading.setText(text)
         colour = style.ERROR_TEXT if n.errors else style.WARNING_TEXT if n.warnings else style.OK_TEXT
         self.heading.setStyleSheet(f"color: {colour.name()};")

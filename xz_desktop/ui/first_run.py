@@ -63,7 +63,7 @@ class FirstRunDialog(QDialog):
         self.enrolment_choice.setObjectName("role_enrolment")
         self.enrolment_edit = QLineEdit(self)
         self.enrolment_edit.setObjectName("first_run_enrolment")
-        self.enrolment_edit.setPlaceholderText(self.tr("区里用“xz enrol”生成的登记文件（*.xzenrol）"))
+        self.enrolment_edit.setPlaceholderText(self.tr("区里在“汇总 → 单位登记与密钥”中保存的登记文件（*.xzenrol）"))
         browse = QPushButton(self.tr("浏览(&B)…"), self)
         browse.clicked.connect(self._browse)
         self.unit_choice = QRadioButton(self.tr("本单位填报(&U)：镇、街道、高新区或区级部门"), self)

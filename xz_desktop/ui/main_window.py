@@ -33,6 +33,7 @@ from .i18n import message_text, show_error
 from .pages import PAGE_MODULES
 from .period_choice import PeriodChoice
 from .tasks import Task
+from .views import fit_to_screen, keep_on_screen
 
 _locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
 _open_windows: set[MainWindow] = set()  # windows opened from a window: Python must keep them alive
@@ -148,10 +149,13 @@ class MainWindow(QMainWindow):
         self._finish_menus()
         self._build_status_bar()
         self.update_title()
-        self.resize(1200, 780)
+        # 1200×780 where the screen has room, never more than its available area (1024×768 office screens).
+        fit_to_screen(self, 1200, 780)
         geometry = settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if not self.isMaximized():
+                keep_on_screen(self)  # remembered on a larger monitor
         settings.remember_database(self.store_path)
 
     # -- what pages use -------------------------------------------------

@@ -13,6 +13,7 @@ PAGE_MODULES: list[str] = [
     "xz_desktop.ui.import_actions",
     "xz_desktop.ui.plan_page",
     "xz_desktop.ui.catalog_dialog",
+    "xz_desktop.ui.enrolment_dialog",
     "xz_desktop.ui.drops",
     "xz_desktop.ui.live",
 ]

@@ -40,7 +40,14 @@ from ..services.plan.assess import add_adjustment, assess
 from ..services.plan.palette import PALETTE
 from ..services.plan.progress import unit_progress_rows
 from ..services.plan.talent_index import index_trend, talent_index
-from ..services.plan.targets import check_targets, import_targets, list_targets, parse_fixed_shares, split
+from ..services.plan.targets import (
+    check_targets,
+    import_targets,
+    list_targets,
+    method_label,
+    parse_fixed_shares,
+    split,
+)
 from .changes import Changes
 from .file_dialogs import offer_folder, save_path
 from .i18n import message_text
@@ -314,7 +321,17 @@ class PlanPage(LazyPage, QWidget):
         _fill(
             self.targets_model,
             [self.tr("单位"), self.tr("指标"), self.tr("期别"), self.tr("目标"), self.tr("计量单位"), self.tr("来源")],
-            [[r.unit_name, r.indicator_name, r.period, _number(r.target), r.measure, r.method] for r in rows],
+            [
+                [
+                    r.unit_name,
+                    r.indicator_name,
+                    r.period,
+                    _number(r.target),
+                    r.measure,
+                    message_text(method_label(store.catalog(), r.method)),
+                ]
+                for r in rows
+            ],
             {3},
         )
         problems = check_targets(store)

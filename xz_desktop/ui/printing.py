@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..printout.form import FormPrintout, page_layout
 from ..services.form import Form
+from .views import fit_to_screen
 
 
 def print_form(parent: QWidget | None, form: Form, author: str = "") -> bool:
@@ -32,5 +33,5 @@ def preview_form(parent: QWidget | None, form: Form, author: str = "") -> None:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("printing", "打印预览"))
     dialog.paintRequested.connect(printout.render)  # paginated and numbered as the PDF is
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, 900, 1000)
     dialog.exec()

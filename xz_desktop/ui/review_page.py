@@ -257,8 +257,12 @@ class ReviewPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 50, 90, 90, 90, 190, 110, 100)):
+        for column, width in enumerate((190, 50, 90, 90, 90, 190, 110, 100, 200)):
             self.table.setColumnWidth(column, width)
+        # 区里备注 right after the indicator's name: the two stay in view together on a 1366-pixel screen,
+        # where the last column was off to the right and scrolling to it took the names away.
+        self.table.horizontalHeader().moveSection(SheetModel.NOTE, SheetModel.NAME + 1)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.accept_button = QPushButton(self.tr("验收(&A)…"), self, objectName="review_accept")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.return_button = QPushButton(self.tr("退回(&T)…"), self, objectName="review_return")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.reopen_button = QPushButton(self.tr("重新开放(&O)…"), self, objectName="review_reopen")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
@@ -406,6 +410,8 @@ class ReviewPage(QWidget):
             text += self.tr("；{by} 于 {at} 退回：{reason}").format(
                 by=d.decided_by, at=when(d.decided_at), reason=d.reason
             )
+            # Which notes travel, said where they are written.
+            text += self.tr("。退回后写或改的区里备注也作为逐项退回意见，随之后导出的回执发给单位")
         if d is not None and sheet.state == State.ACCEPTED.value:
             text += self.tr("；{by} 于 {at} 验收并锁定").format(by=d.decided_by, at=when(d.decided_at))
         if sheet.open_conflicts:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ...domain.catalog import Catalog, Indicator, Unit
-from ...domain.checks import Entry, Finding, Severity, check_unit_period, year_siblings
+from ...domain.checks import Entry, Finding, Severity, check_unit_period, explanation_problem, year_siblings
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import parse_number
@@ -109,6 +109,8 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
                     parsed[text] = value
         if explanation is not None and len(explanation) > MAX_TEXT:
             problems.append(_problem(where, QT_TRANSLATE_NOOP("imports", "说明超过 {limit} 字"), limit=MAX_TEXT))
+        elif explanation is not None and (refused := explanation_problem(explanation)) is not None:
+            problems.append(_problem(where, "{reason}", reason=refused.format()))
         key = (unit, indicator, str(period_text).strip().upper() if known is None else known[1])
         if key in seen:
             problems.append(_problem(where, QT_TRANSLATE_NOOP("imports", "与{other}重复"), other=seen[key]))

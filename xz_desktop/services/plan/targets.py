@@ -299,6 +299,38 @@ def _basis_year(figures: UnitFigures, code: str, units: list[str]) -> int | None
     return None
 
 
+def _is_share(text: str) -> bool:
+    try:
+        return 0 <= float(text) <= 1
+    except ValueError:
+        return False
+
+
+def method_label(catalog: Catalog, method: str) -> Message:
+    """Where a unit's target came from, in words (the stored ``method`` is a code: manual, split:base …)."""
+    method, has_floor, floor = method.partition("+floor")
+    if has_floor and _is_share(floor):
+        return Message(
+            "plan_targets",
+            QT_TRANSLATE_NOOP("plan_targets", "{method}，保底份额 {floor}"),
+            {"method": method_label(catalog, method), "floor": f"{float(floor):.0%}"},
+        )
+    if method == "manual":
+        return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "直接下达"))
+    if method == "split:base":
+        return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "按 2020 年基数分解"))
+    if method == "split:ratio":
+        return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "比率指标：按本单位 2020 年比率"))
+    basis = method.removeprefix("split:")
+    if method.startswith("split:") and catalog.has_indicator(basis):
+        return Message(
+            "plan_targets",
+            QT_TRANSLATE_NOOP("plan_targets", "按“{basis}”分解"),
+            {"basis": catalog.indicator(basis).name},
+        )
+    return Message("plan_targets", "{method}", {"method": method})  # an imported file's own word
+
+
 def split(
     store: Store,
     code: str,

@@ -6,7 +6,7 @@ Only the district decides; a unit's copy learns the decisions from its receipt.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from ...domain.checks import Finding
 from ...domain.limits import MAX_TEXT
@@ -152,14 +152,53 @@ def reopen(store: Store, unit: str, period: str, reason: str, by: str | None = N
     return DecisionResult(unit, period, State.ACCEPTED.value, after.value, stamp, by, reason)
 
 
-def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by: str | None = None) -> None:
-    """The district's working note on one figure (待核实 …); an empty text removes it."""
+def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by: str | None = None) -> bool:
+    """The district's note on one figure (待核实 …); an empty text removes it.
+
+    Before 退回 a note is the officer's working note, and 退回 sends every note as that figure's
+    reason. While the period stays returned (the unit has not sent it again) a note written, changed
+    or removed changes the figure's return reason too, so a receipt made afterwards carries it: a note
+    written after pressing 退回 is never silently left behind. True when it did (a reason changed).
+    """
     unit, period = _unit_period(store, unit, period)
     if not store.catalog().has_indicator(indicator):
         raise _refuse(QT_TRANSLATE_NOOP("round", "未知的指标代码“{code}”"), code=indicator[:40])
     text = _text(text)
+    by = by or store.author
+    stamp = now_iso()
+    travels = False
     with store.transaction():
-        store.review.put_note(unit, period, Note(indicator, text, now_iso(), by or store.author))
+        store.review.put_note(unit, period, Note(indicator, text, stamp, by))
+        decision = store.review.decision(unit, period)
+        if decision is not None and unit_state(store, unit, period) is State.RETURNED:
+            reasons = dict(decision.figure_reasons)
+            if text:
+                reasons[indicator] = text
+            else:
+                reasons.pop(indicator, None)
+            if reasons != decision.figure_reasons:
+                # The decision itself (who returned it, when, why) stays; only the per-figure reasons change.
+                store.review.put_decision(replace(decision, figure_reasons=reasons))
+                # Logged as a 退回 that stays 退回 (the log's actions are fixed by migration 003), "amended".
+                store.review.append_log(
+                    stamp,
+                    by,
+                    "return",
+                    unit,
+                    period,
+                    State.RETURNED.value,
+                    State.RETURNED.value,
+                    "",
+                    {"figures": {indicator: text}, "amended": True},
+                )
+                travels = True
+    return travels
+
+
+def notes_travel(store: Store, unit: str, period: str) -> bool:
+    """Whether a note written now goes to the unit as a return reason (the period is returned, not sent again)."""
+    unit, period = _unit_period(store, unit, period)
+    return unit_state(store, unit, period) is State.RETURNED
 
 
 # -- the review sheet -------------------------------------------------------------

@@ -77,6 +77,38 @@ class SetUp:
         return asdict(self)
 
 
+def fingerprint(key_id: str) -> str:
+    """A key id as people read it on the telephone: upper case, in groups of four (``3F2A-9C01-77B4-E0D5``)."""
+    text = key_id.upper()
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def district_fingerprint(store: Store) -> str | None:
+    """The district key's fingerprint as this copy knows it: the district's own key, or in a unit's copy the
+    key its enrolment file named — the two must read the same on the telephone. None: no key yet."""
+    key = store.keys.own() if store.is_district else store.keys.in_force(DISTRICT)
+    return fingerprint(key.key_id) if key is not None else None
+
+
+@dataclass(frozen=True)
+class UnitEnrolment:
+    """One unit in the district's list of enrolments."""
+
+    unit: str
+    name: str
+    key_id: str | None  # the unit's key in force (None: not enrolled)
+    since: str | None  # when that key was issued (UTC ISO text)
+
+
+def enrolments(store: Store) -> list[UnitEnrolment]:
+    """Every unit in use with its key in force, in the catalog's order (the district's copy)."""
+    out = []
+    for unit in store.catalog().active_units():
+        key = store.keys.in_force(unit.code)
+        out.append(UnitEnrolment(unit.code, unit.name, key.key_id if key else None, key.created_at if key else None))
+    return out
+
+
 def _error(template: str, **params: Any) -> XzError:
     return XzError(Message("enrolment", template, params))
 

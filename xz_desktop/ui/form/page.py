@@ -72,6 +72,9 @@ class FormPage(QWidget):
         self.window_ = window
         self.undo_stack = QUndoStack(self)
         self._loading = False
+        # Forms the clerk asked to check (审核结果, F8) or left: a blank another figure needs is an error
+        # there; in a form still being filled it is 未填 (services/findings decides which).
+        self._checked: set[tuple[str, str]] = set()
         self._changed_timer = QTimer(self, singleShot=True, interval=250)
         self._changed_timer.timeout.connect(self._announce_change)
         self._build()
@@ -185,6 +188,7 @@ class FormPage(QWidget):
         self.proxy.rowsInserted.connect(self._update_spans)
         self.proxy.rowsRemoved.connect(self._update_spans)
         self.delegate.refused.connect(self.show_refusal)
+        self.view.read_only_typed.connect(self._read_only_typed)
         self.delegate.move_requested.connect(self._move)
         self.history_button.clicked.connect(self.show_history)
         self.print_button.clicked.connect(self.print_form)
@@ -220,6 +224,8 @@ class FormPage(QWidget):
         )
         self.history_action = self._action(self.tr("查看修改记录(&H)…"), "Ctrl+H", self.show_history, "entry")
         self.problem_action = self._action(self.tr("下一处错误或提示(&N)"), "F8", self.next_problem, "entry")
+        # The 说明 is reached on purpose (Enter and Tab always go to the next figure).
+        self.explain_action = self._action(self.tr("填写本行说明(&E)"), "Ctrl+E", self.explain_current, "entry")
         self.findings_action = self._action(self.tr("审核结果(&J)"), "Ctrl+J", self.show_findings, "entry")
         self.clear_action = self._action(self.tr("清空本格(&C)"), None, self._clear_current, "entry")
         file_menu = self.window_.menu("file")
@@ -278,9 +284,24 @@ class FormPage(QWidget):
         self._loading = False
         self.reload()
 
+    @property
+    def checked(self) -> bool:
+        """Whether the form shown was asked to be checked, or left once (see ``_checked``)."""
+        form = self.form
+        return form is not None and (form.unit.code, form.period) in self._checked
+
+    def check_form(self) -> None:
+        """The clerk asks to check: from now on every finding of this form counts as it will in a package."""
+        form = self.form
+        if form is not None and not self.checked:
+            self._checked.add((form.unit.code, form.period))
+            self._form_changed()
+
     def _choice_changed(self) -> None:
         if self._loading:
             return
+        if self.form is not None:  # leaving a form: what is still blank there is now counted as it stands
+            self._checked.add((self.form.unit.code, self.form.period))
         if self.window_.store.is_district and self.unit:
             settings.put("form/unit", self.unit)
         self.reload()
@@ -297,10 +318,13 @@ class FormPage(QWidget):
             self.window_.show_error(exc)
 
     def _form_changed(self) -> None:
-        self.summary.set_summary(self.form.summary if self.form else None)
         form = self.form
+        checked = self.checked
+        self.summary.set_summary(findings_service.while_filling(form.summary, checked=checked) if form else None)
         self.findings.set_items(
-            findings_service.items(self.window_.store.catalog(), form.findings) if form is not None else []
+            findings_service.items(self.window_.store.catalog(), form.findings, checked=checked)
+            if form is not None
+            else []
         )
         self._show_review(self.form)
         self.print_action.setEnabled(self.form is not None)
@@ -389,7 +413,12 @@ class FormPage(QWidget):
             text = self.tr("已重做：{name}（{time}）。").format(name=name, time=_now())
         else:
             text = self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
-        summary = self.form.summary if self.form is not None else None
+        written = self.form.row(code) if self.form is not None else None
+        if field == "value" and written is not None and written.needs_explanation:
+            # Enter went on to the next figure: say how this one's 说明 is reached.
+            text += self.tr("“{name}”需要说明：选中该行按 Ctrl+E 填写。").format(name=name)
+        form = self.form
+        summary = findings_service.while_filling(form.summary, checked=self.checked) if form is not None else None
         if summary is not None and summary.blocking:
             # Saved is not the same as right: say what is left, and where it is listed.
             text += self.tr("本表还有 {errors} 处错误、{warnings} 处提示未说明，见下方“审核结果”。").format(
@@ -429,6 +458,43 @@ class FormPage(QWidget):
         if not self.view.go(index, how) and how == "enter":
             self.window_.statusBar().showMessage(self.tr("本表的指标都已填写"), 4000)
 
+    def explain_current(self) -> bool:
+        """Open the 说明 of the current row for typing (Ctrl+E)."""
+        if self.view.state() == FormView.State.EditingState:
+            editor = self.delegate.open_editor()
+            if editor is not None:
+                if editor.objectName() == "value_editor" and self.delegate.problem(editor.text()):
+                    return False  # not a number: the refusal stays where the clerk typed it
+                index = self.view.currentIndex()
+                self.delegate.commitData.emit(editor)
+                self.delegate.closeEditor.emit(editor, FormDelegate.EndEditHint.NoHint)
+                self.view.setCurrentIndex(index)
+        target = self.view.explanation_of(self.view.currentIndex())
+        if not target.isValid():
+            self.window_.statusBar().showMessage(self.tr("这一行不能填写说明"), 4000)
+            return False
+        self.view.setCurrentIndex(target)
+        self.view.scrollTo(target)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.edit(target)
+        return True
+
+    def _read_only_typed(self, index) -> None:
+        """A key typed on a cell that cannot be written: the reason, where the clerk looks."""
+        form = self.form
+        row = self.model.form_row(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        if form is None or row is None:
+            return
+        if form.locked:
+            text = self.tr("本期已由区里验收并锁定，数值只读；如需修改，请联系区里重新开放。")
+        elif not row.editable:
+            text = self.tr("“{name}”由本单位填报的数值自动计算，不能直接填写。").format(name=row.indicator.name)
+        else:
+            text = self.tr("这一格不能填写：请在“本期”或“说明”格输入。")
+        self.message.setText(text)
+        self.message.setVisible(True)
+        self.window_.statusBar().showMessage(text, 6000)
+
     def _clear_current(self) -> None:
         index = self.view.currentIndex()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
@@ -467,6 +533,7 @@ class FormPage(QWidget):
 
     def show_findings(self) -> None:
         """Open the 审核结果 under the figures and put the cursor in it (the header counts, Ctrl+J)."""
+        self.check_form()
         self.set_findings_shown(True)
         self.findings.focus_list()
 
@@ -514,6 +581,7 @@ class FormPage(QWidget):
 
     def next_problem(self) -> None:
         """Put the cursor on the next error, or the next warning still without 说明."""
+        self.check_form()
         start = self.view.currentIndex().row()
         rows = self.proxy.rowCount()
         for step in range(1, rows + 1):
@@ -552,6 +620,7 @@ class FormPage(QWidget):
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.history_action)
+        menu.addAction(self.explain_action)
         menu.addAction(self.clear_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)

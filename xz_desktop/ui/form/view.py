@@ -1,23 +1,25 @@
 """The form's table view: keyboard movement between the fields a clerk fills.
 
-Enter goes down to the next figure (or first to this row's 说明 when the figure just typed
-raised a warning that needs one); on the last figure it goes back up to the first one still
-blank (a whole form is filled by pressing Enter); Tab walks every editable cell in reading order; Shift+Tab
-and Shift+Enter go back. Typing on a cell replaces its content, Delete blanks it.
+Enter and Tab always go down to the next figure, never into a 说明 — a clerk typing a column
+of figures must not see the next figure land in the 说明 of a warning; on the last figure they
+go back up to the first one still blank (a whole form is filled by pressing Enter). Shift+Tab
+and Shift+Enter go back to the figure before. A 说明 is reached on purpose: Ctrl+E (the page's
+填写说明), a click, F8 or the 审核结果 list. Typing on a cell replaces its content, Delete blanks it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ...services.form import Status
-from .model import FILLED_ROLE, Column, status_at
+from .model import FILLED_ROLE, Column
 
 EDITABLE = (Column.VALUE, Column.EXPLANATION)
 
 
 class FormView(QTableView):
+    read_only_typed = Signal(QModelIndex)  # a key typed on a cell that cannot be written: the page says why
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("form_table")
@@ -49,27 +51,26 @@ class FormView(QTableView):
         model = self.model()
         if model is None or not index.isValid():
             return QModelIndex()
-        row, column = index.row(), index.column()
-        if how == "enter":
-            status = status_at(model.index(row, Column.VALUE))
-            if column == Column.VALUE and status is Status.WARNING and self._editable(row, Column.EXPLANATION):
-                return model.index(row, Column.EXPLANATION)
+        row = index.row()
+        # Enter and Tab, from a figure or from a 说明, go to the next row's figure: the same key
+        # after every figure, whatever the check said about it.
+        if how in ("enter", "tab"):
             for r in range(row + 1, model.rowCount()):
                 if self._editable(r, Column.VALUE):
                     return model.index(r, Column.VALUE)
-            return self.first_unfilled(before=row)
-        if how == "backenter":
-            for r in range(row - 1, -1, -1):
-                if self._editable(r, Column.VALUE):
-                    return model.index(r, Column.VALUE)
+            # Past the last figure Enter goes up to the first still blank; Tab leaves the table.
+            return self.first_unfilled(before=row) if how == "enter" else QModelIndex()
+        for r in range(row - 1, -1, -1):  # backenter, backtab
+            if self._editable(r, Column.VALUE):
+                return model.index(r, Column.VALUE)
+        return QModelIndex()
+
+    def explanation_of(self, index: QModelIndex) -> QModelIndex:
+        """The 说明 cell of ``index``'s row (invalid when it cannot be written: a computed row, a locked period)."""
+        model = self.model()
+        if model is None or not index.isValid() or not self._editable(index.row(), Column.EXPLANATION):
             return QModelIndex()
-        cells = [(r, c) for r in range(model.rowCount()) for c in EDITABLE if self._editable(r, c)]
-        position = (row, column)
-        if how == "tab":
-            later = [cell for cell in cells if cell > position]
-            return model.index(*later[0]) if later else QModelIndex()
-        earlier = [cell for cell in cells if cell < position]
-        return model.index(*earlier[-1]) if earlier else QModelIndex()
+        return model.index(index.row(), Column.EXPLANATION)
 
     def go(self, index: QModelIndex | QPersistentModelIndex, how: str, *, edit: bool = True) -> bool:
         """Move from ``index`` to the next field to fill and open its editor."""
@@ -103,7 +104,7 @@ class FormView(QTableView):
 
     # -- keys when no editor is open --------------------------------------
     def moveCursor(self, action, modifiers):
-        # Tab and Shift+Tab visit only the cells a clerk can fill.
+        # Tab and Shift+Tab visit only the figures a clerk fills.
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
             how = "tab" if action == QAbstractItemView.CursorAction.MoveNext else "backtab"
             # At the last field an invalid index lets Tab leave the table for the next widget.
@@ -121,6 +122,18 @@ class FormView(QTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and current.isValid() and current.column() in EDITABLE:
                 if current.flags() & Qt.ItemFlag.ItemIsEditable:
                     self.model().setData(current, "", Qt.ItemDataRole.EditRole)
+                else:
+                    self.read_only_typed.emit(current)
                 event.accept()
                 return
+            typed = event.text()
+            if (
+                typed
+                and typed.isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and current.isValid()
+                and not current.flags() & Qt.ItemFlag.ItemIsEditable
+            ):
+                # Typing went nowhere: say why instead of swallowing the keys in silence.
+                self.read_only_typed.emit(current)
         super().keyPressEvent(event)
