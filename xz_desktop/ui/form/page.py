@@ -414,7 +414,7 @@ class FormPage(QWidget):
         else:
             text = self.tr("已保存：{name}（{time}）。每一项修改在输入后立即保存。").format(name=name, time=_now())
         written = self.form.row(code) if self.form is not None else None
-        if field == "value" and written is not None and written.needs_explanation:
+        if field == "value" and written is not None and written.status is Status.WARNING:
             # Enter went on to the next figure: say how this one's 说明 is reached.
             text += self.tr("“{name}”需要说明：选中该行按 Ctrl+E 填写。").format(name=name)
         form = self.form
