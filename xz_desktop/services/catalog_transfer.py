@@ -30,6 +30,7 @@ from ..domain.catalog_rows import (
     rule_to_row,
     unit_to_row,
 )
+from ..domain.incoming import TooLarge, read_regular
 from ..domain.levels import Level, level_from_row, level_meta, level_to_row
 from ..domain.limits import MAX_NAME
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -211,9 +212,9 @@ def read_catalog_file(path: str | Path, store: Store | None = None) -> tuple[Cat
     path = Path(path)
     refuse = lambda template, **kw: XzError(Message("catalog_transfer", template, {"file": path.name, **kw}))
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 太大，不是目录文件"))
-        body = load_json(path.read_text(encoding="utf-8"))
+        body = load_json(read_regular(path, MAX_BYTES).decode("utf-8"))  # a pipe or device: refused, never read
+    except TooLarge:
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 太大，不是目录文件")) from None
     except FileNotFoundError:
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "找不到文件 {file}")) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
