@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -63,3 +64,38 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path, role, args):
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("xz: 错误：") and "Traceback" not in result.stderr
     assert not (tmp_path / "new.sqlite").exists()
+
+
+# -- 8: every command's --help, in both languages ---------------------------------------------------------------
+def _commands() -> list[str]:
+    from xz_desktop.cli.app import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(sub.choices)
+
+
+def test_every_command_is_listed():
+    assert len(_commands()) >= 41 and "threshold" in _commands()
+
+
+@pytest.mark.parametrize("language", ["zh_CN.UTF-8", "C.UTF-8"])
+@pytest.mark.parametrize("command", _commands())
+def test_every_commands_help_prints_in_both_languages(command, language, monkeypatch, capsys):
+    """Each command's help carries its Chinese and its English text, whatever the user's locale says."""
+    from xz_desktop.cli.app import main
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.setenv(name, language)
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])  # before the fix: threshold raised ValueError (a bare % in --yoy's help)
+    out, err = capsys.readouterr()
+    assert done.value.code == 0 and err == ""
+    assert out.startswith(f"usage: xz {command}") and len(out.splitlines()) > 3
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in out), command  # Chinese
+    assert " / " in out and any(word.isascii() and word.isalpha() and len(word) > 3 for word in out.split())
+
+
+def test_the_help_of_threshold_runs_for_real():
+    result = _xz("threshold", "--help")
+    assert result.returncode == 0 and "30%" in result.stdout and result.stderr == ""
