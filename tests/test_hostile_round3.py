@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from xz_desktop.store import create_store
+from xz_desktop.services.packages import merge as merge_module
+from xz_desktop.services.packages.merge import MERGED, merge_files
+from xz_desktop.store import create_store, open_store
 
-from .test_package_support import district
+from .test_package_support import GOOD_ROWS, craft, district
 
 # A hang is a failure, not a wait: every real ``xz`` here gets this long (generous on a busy machine).
 HANG_SECONDS = 60
@@ -99,3 +102,78 @@ def test_every_commands_help_prints_in_both_languages(command, language, monkeyp
 def test_the_help_of_threshold_runs_for_real():
     result = _xz("threshold", "--help")
     assert result.returncode == 0 and "30%" in result.stdout and result.stderr == ""
+
+
+# -- 1: a merge's result is said from what was committed ------------------------------------------------------
+DISK_FULL = "database or disk is full"  # SQLite's own words
+
+
+class _FullAfterCommit:
+    """The database connection, whose checkpoint (copying the committed WAL into the file) finds the disk full."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.checkpoints = 0
+
+    def execute(self, sql: str, *args):
+        if "wal_checkpoint" in sql:
+            self.checkpoints += 1
+            raise sqlite3.OperationalError(DISK_FULL)
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def test_a_full_disk_after_the_commit_never_says_nothing_changed(tmp_path):
+    d = district(tmp_path)
+    a = craft(tmp_path / "a.xzpkg", GOOD_ROWS)
+    b = craft(tmp_path / "b.xzpkg", [("phd", "2024", 51.0)], periods=("2024",))
+    with open_store(d) as store:
+        full = _FullAfterCommit(store.conn)
+        store.conn = full  # type: ignore[assignment]
+        # before the fix: sqlite3.OperationalError out of merge_files ("磁盘已满…保持原样" in the CLI)
+        results = merge_files(store, [a, b]).results
+        store.conn = full._conn
+    assert full.checkpoints == 1
+    assert [r.status for r in results] == [MERGED, MERGED]
+    with open_store(d) as store:  # both are in: what the report says
+        assert store.values.get("xincheng", "phd", "2024").value == 51.0
+        assert len(store.log.entries()) == 2
+
+
+def _disk_full_on(name: str, monkeypatch) -> None:
+    """The merge of package ``name`` finds the disk full in the middle of its writes (its savepoint rolls back)."""
+    real = merge_module.merge_package
+
+    def merge_package(store, package, **kw):
+        if package.path.name == name:
+            with store.transaction():
+                raise sqlite3.OperationalError(DISK_FULL)
+        return real(store, package, **kw)
+
+    monkeypatch.setattr(merge_module, "merge_package", merge_package)
+    monkeypatch.setattr(merge_module, "PACKAGES_PER_COMMIT", 1)  # a is committed before b is begun
+
+
+def test_a_full_disk_on_the_second_package_names_that_package_only(tmp_path, monkeypatch, capsys):
+    from xz_desktop.cli.app import main
+
+    d = district(tmp_path)
+    a = craft(tmp_path / "a.xzpkg", GOOD_ROWS)
+    b = craft(tmp_path / "b.xzpkg", [("phd", "2024", 51.0)], periods=("2024",))
+    _disk_full_on("b.xzpkg", monkeypatch)
+    assert main(["merge", str(d), str(a), str(b)]) == 1
+    out, err = capsys.readouterr()
+    lines = {line.split()[0]: line for line in out.splitlines() if line.split()[0:1] in (["a.xzpkg"], ["b.xzpkg"])}
+    assert "已合并" in lines["a.xzpkg"]
+    assert "b.xzpkg 未能写入（磁盘已满）：它的数据一条也没有写入" in lines["b.xzpkg"]
+    assert (
+        "保持原样" not in out + err
+    )  # before the fix: "磁盘已满，未能写入；数据库 … 保持原样" of a database a went into
+    assert err == (
+        "xz: 错误：1 个上报包未能合并，数据库中与它们有关的内容未作任何修改；其余 1 个已合并，数据库保持它们合并后的状态\n"
+    )
+    with open_store(d) as store:  # a is in, b is not: as said
+        assert store.values.get("xincheng", "phd", "2023").value == 50.0  # GOOD_ROWS' phd
+        assert store.values.get("xincheng", "phd", "2024") is None
