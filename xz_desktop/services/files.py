@@ -7,16 +7,19 @@ it was. OS errors become messages a clerk can act on.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
@@ -89,6 +92,76 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class _FailOnce(io.RawIOBase):
+    """A file being written whose first failure is raised once, and every later write is dropped.
+
+    A zip writer (openpyxl, python-docx) that fails on a full disk is left unclosed; when it is collected,
+    its ``__del__`` writes the rest of the archive, fails again, and Python prints "Exception ignored in:
+    ZipFile.__del__ … OSError" to the console after the one-line message (issue 24). Its writes after
+    the first failure land nowhere: the temporary file is removed anyway.
+    """
+
+    def __init__(self, fh: BinaryIO) -> None:
+        super().__init__()
+        self._fh = fh
+        self._at = 0  # the position, kept on after a failure so the writer's arithmetic stays sound
+        self.failed: OSError | None = None
+
+    def _guard(self, call: Callable[[], int]) -> int:
+        try:
+            return call()
+        except OSError as exc:
+            self.failed = exc
+            raise
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if self.failed is None:
+            self._guard(lambda: self._fh.write(data))
+        self._at += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        if self.failed is None:
+            self._at = self._guard(lambda: self._fh.seek(offset, whence))
+        elif whence == os.SEEK_SET:
+            self._at = offset
+        return self._at
+
+    def tell(self) -> int:
+        return self._at
+
+    def flush(self) -> None:
+        if self.failed is None:
+            self._guard(lambda: self._fh.flush() or 0)
+
+    def close(self) -> None:  # the writer's close: the file itself is closed by :func:`writing`
+        super().close()
+
+
+@contextmanager
+def writing(tmp: Path) -> Iterator[BinaryIO]:
+    """``tmp`` open for a writer that may fail half way (a zip archive); see :class:`_FailOnce`."""
+    fh = tmp.open("wb")
+    guarded = _FailOnce(fh)
+    try:
+        yield cast(BinaryIO, guarded)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the first failure is the one to report
+            fh.close()
+        raise
+    if guarded.failed is not None:  # a writer that swallowed the failure still wrote no whole file
+        with contextlib.suppress(OSError):
+            fh.close()
+        raise guarded.failed
+    fh.close()  # a failure to write the last of it is raised here
 
 
 # The program's own temporary files: ``.~NAME.XXXX.part`` (replacing), ``.NAME.XXXX.tmp`` (packages, catalog
