@@ -263,3 +263,37 @@ def test_a_full_disk_during_an_export_for_real(tmp_path):
     if result.returncode == 77:
         pytest.skip("no tmpfs could be mounted here")
     assert result.stderr == "xz: 错误：磁盘空间不足，未能写完 " + f"{out}/a.xlsx；原有文件保持不变\nrc=1\n"
+
+
+# -- 6: the temporary file of a killed export is removed by the next write into its folder ---------------------
+def test_a_killed_exports_part_file_goes_at_the_next_export(tmp_path):
+    from xz_desktop.services.excel.csv_file import export_csv
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])  # a process that has ended: a killed export
+    ended.wait()
+    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        killed = tmp_path / f".~out.p{ended.pid}.k7Qx_2ab.part"  # fresh: the kill was a moment ago
+        killed_tmp = tmp_path / f".p.xzpkg.p{ended.pid}.0123abcd.tmp"
+        busy = tmp_path / f".~out.p{running.pid}.a1b2c3d4.part"  # another export, still writing
+        for f in (killed, killed_tmp, busy):
+            f.write_bytes(b"PK\x03\x04 half a workbook")
+        d = district(tmp_path)
+        with open_store(d) as store:
+            export_csv(store, tmp_path / "out.csv")
+        # before the fix: the killed export's file stayed an hour (only older ones were removed)
+        assert not killed.exists() and not killed_tmp.exists()
+        assert busy.exists()
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name != busy.name) == ["district.sqlite", "out.csv"]
+    finally:
+        running.communicate(b"")
+
+
+def test_the_temporary_files_name_their_writer(tmp_path):
+    """What the rule above reads: the writing process in the name of each kind of temporary file."""
+    from xz_desktop.services.files import replacing, temporary_beside
+
+    with replacing(tmp_path / "out.xlsx") as tmp:
+        assert tmp.name.startswith(f".~out.p{os.getpid()}.") and tmp.name.endswith(".part")
+        tmp.write_bytes(b"x")
+    assert temporary_beside(tmp_path / "a.xzpkg").name.startswith(f".a.xzpkg.p{os.getpid()}.")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from ..store import Store
 from ..store.core import REVISION_KEY
 from ..store.database import now_iso
 from ..store.keys import DISTRICT
+from .files import temporary_beside
 from .plan.targets import apply_targets_payload, targets_payload
 from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
@@ -89,7 +89,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
 
 def write_json_file(out: Path, body: dict[str, Any], context: str = "catalog_transfer") -> None:
     """Write ``body`` as UTF-8 JSON to ``out`` atomically (temporary file, then rename)."""
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temporary_beside(out)
     try:
         tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
         os.replace(tmp, out)

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -73,7 +74,7 @@ def replacing(path: Path) -> Iterator[Path]:
     clean_leftovers(path.parent)
     try:
         fd, name = tempfile.mkstemp(
-            prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else "."
+            prefix=f".~{path.stem[:40]}.{_writer_mark()}.", suffix=".part", dir=path.parent if str(path.parent) else "."
         )
         os.close(fd)
     except OSError as exc:
@@ -164,10 +165,40 @@ def writing(tmp: Path) -> Iterator[BinaryIO]:
     fh.close()  # a failure to write the last of it is raised here
 
 
-# The program's own temporary files: ``.~NAME.XXXX.part`` (replacing), ``.NAME.XXXX.tmp`` (packages, catalog
-# files). A killed export leaves one behind; the next export into the same folder removes those older than this.
+# The program's own temporary files: ``.~NAME.pPID.XXXX.part`` (replacing), ``.NAME.pPID.XXXX.tmp`` (packages,
+# catalog files), PID the process writing it. A killed export leaves one behind (a kill cannot be cleaned up
+# after); the next write into the same folder removes it at once when that process is gone, and any of ours
+# older than this (a file of an older version, a process this one cannot see: another computer's, Windows).
 LEFTOVER_AGE_SECONDS = 3600
 _LEFTOVER = re.compile(r"^\.(~.+\.[A-Za-z0-9_]{6,}\.part|.+\.[0-9a-f]{8}\.tmp)$")
+_WRITER = re.compile(r"\.p([0-9]{1,10})\.[A-Za-z0-9_]+\.(part|tmp)$")
+
+
+def _writer_mark() -> str:
+    """``pPID``: which process a temporary file belongs to, so a leftover of a killed one is known at once."""
+    return f"p{os.getpid()}"
+
+
+def temporary_beside(path: Path) -> Path:
+    """A temporary name beside ``path`` for a file written then renamed over it: ``.NAME.pPID.XXXXXXXX.tmp``."""
+    return path.with_name(f".{path.name}.{_writer_mark()}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _writer_gone(name: str) -> bool:
+    """Whether the process that wrote the temporary file ``name`` has ended (False when it cannot be told)."""
+    found = _WRITER.search(name)
+    if found is None or os.name != "posix":  # on Windows os.kill would end the process, not probe it
+        return False
+    pid = int(found.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's, or not ours to ask: left to the age rule
+        return False
+    return False
 
 
 def clean_leftovers(folder: str | Path, *, older_than: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
@@ -183,7 +214,11 @@ def clean_leftovers(folder: str | Path, *, older_than: float = LEFTOVER_AGE_SECO
         if not _LEFTOVER.match(entry.name):
             continue
         try:
-            if entry.is_file() and not entry.is_symlink() and entry.stat().st_mtime < limit:
+            if (
+                entry.is_file()
+                and not entry.is_symlink()
+                and (entry.stat().st_mtime < limit or _writer_gone(entry.name))
+            ):
                 entry.unlink()
                 removed.append(entry)
         except OSError:

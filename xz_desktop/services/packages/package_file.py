@@ -42,6 +42,7 @@ from ...store.package_file import (
     reading_package_file,
     write_package_file,
 )
+from ..files import temporary_beside
 
 __all__ = ["APPLICATION_ID", "SCHEMA", "PackageRow"]  # the format's constants and row, from the store
 
@@ -191,7 +192,7 @@ def write_package(
     fields = {**(extra or {}), **manifest.as_fields()}
     checksum = compute_checksum(fields, rows, attachments)
     signature = sign(canonical_bytes(fields, rows, attachments)) if sign is not None else None
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temporary_beside(path)
     try:
         write_package_file(tmp, fields, checksum, rows, manifest.format_version, attachments, signature)
         os.replace(tmp, path)
