@@ -20,6 +20,7 @@ from xz_desktop.services.packages import merge as merge_module
 from xz_desktop.services.packages.merge import MERGED, merge_files
 from xz_desktop.store import create_store, open_store
 
+from .db_dump import dump
 from .test_package_support import GOOD_ROWS, craft, district
 
 # A hang is a failure, not a wait: every real ``xz`` here gets this long (generous on a busy machine).
@@ -297,3 +298,47 @@ def test_the_temporary_files_name_their_writer(tmp_path):
         assert tmp.name.startswith(f".~out.p{os.getpid()}.") and tmp.name.endswith(".part")
         tmp.write_bytes(b"x")
     assert temporary_beside(tmp_path / "a.xzpkg").name.startswith(f".a.xzpkg.p{os.getpid()}.")
+
+
+# -- 10: figures the checks call errors are not stored ------------------------------------------------------------
+def test_a_district_edit_adding_a_numerator_without_its_denominator_is_refused(tmp_path, xz, district_db):
+    before = dump(district_db)
+    r = xz("set", district_db, "rd_personnel", "170", "--unit", "youchegang", "--period", "2023")
+    assert r.returncode == 1, r.stdout  # before the fix: 已保存, and the form then said 错误
+    assert r.stderr.startswith("xz: 错误：区级修改未保存：填了R&D人员，缺少") and "从业人员数" in r.stderr
+    assert dump(district_db) == before  # nothing written, no audit row
+    # The denominator first, then the numerator: both kept, and the form shows no error.
+    assert xz("set", district_db, "employed", "52000", "--unit", "youchegang", "--period", "2023").returncode == 0
+    assert xz("set", district_db, "rd_personnel", "170", "--unit", "youchegang", "--period", "2023").returncode == 0
+    form = xz("form", district_db, "--unit", "youchegang", "--period", "2023").stdout
+    assert "错误：" not in form
+
+
+@pytest.mark.parametrize("value", ["1e308", "1e13", "100000001"])
+def test_a_units_own_copy_stores_no_figure_beyond_the_ceiling(xz, unit_db, value):
+    before = dump(unit_db)
+    # phd is a count (人): its ceiling is 100,000,000; talent_total too; a figure in 万元 would have 1e12.
+    r = xz("set", unit_db, "phd", value, "--period", "2023")
+    assert r.returncode == 1, r.stdout  # before the fix: 已保存 (a 309-digit figure in every table)
+    assert "超出可能的范围（绝对值不超过 100,000,000）" in r.stderr and "Traceback" not in r.stderr
+    assert dump(unit_db) == before
+
+
+def test_the_ceiling_holds_on_every_way_in(tmp_path, unit_db):
+    """The form's service, the write path under imports and corrections, and the merge's derived figures."""
+    from xz_desktop.services.form import set_value
+    from xz_desktop.store.values import StoredValue, ValueChange
+
+    with open_store(unit_db) as store:
+        with pytest.raises(XzError, match="超出可能的范围"):
+            set_value(store, "xincheng", "phd", "2023", 1e308)
+        with pytest.raises(XzError, match="超出可能的范围"):
+            store.values.write(
+                [ValueChange("xincheng", "master", "2023", 5.0), ValueChange("xincheng", "phd", "2023", 2e8)]
+            )
+        assert store.values.get("xincheng", "master", "2023") is None  # the whole batch refused
+    d = district(tmp_path)
+    with open_store(d) as store, store.merge_guard(), pytest.raises(XzError, match="超出可能的范围"):
+        store.values.write_merged(
+            [StoredValue("xincheng", "phd", "2023", 1e308, "", 1, "2024-01-09T10:00:00.000Z", "张三", "pkg")]
+        )
