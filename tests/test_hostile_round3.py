@@ -342,3 +342,52 @@ def test_the_ceiling_holds_on_every_way_in(tmp_path, unit_db):
         store.values.write_merged(
             [StoredValue("xincheng", "phd", "2023", 1e308, "", 1, "2024-01-09T10:00:00.000Z", "张三", "pkg")]
         )
+
+
+# -- 11: one row of a period outside the program's years does not keep the window shut ---------------------------
+def _with_a_figure_of_2005(path: Path) -> None:
+    """A figure of 2005 written by another program (the schema takes any four-digit year), beside one of 2023."""
+    conn = sqlite3.connect(path)
+    with conn:
+        for period, value in (("2005", 5.0), ("2023", 50.0)):
+            conn.execute(
+                "INSERT INTO value (unit, indicator, period, value, changed_at, changed_by)"
+                " VALUES ('xincheng', 'phd', ?, ?, '2024-01-01T00:00:00.000Z', '别的程序')",
+                (period, value),
+            )
+    conn.close()
+
+
+@pytest.mark.parametrize("role", ["district", "unit"])
+def test_a_period_outside_the_years_does_not_keep_the_window_shut(qtbot, tmp_path, monkeypatch, role):
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from xz_desktop.ui import i18n, main, main_window
+    from xz_desktop.ui.main_window import MainWindow
+
+    errors: list[str] = []
+
+    def seen(parent, exc, title=None) -> None:  # instead of a modal box (which would wait for a click)
+        errors.append(i18n.error_lines(exc)[0])
+
+    monkeypatch.setattr(i18n, "show_error", seen)
+    monkeypatch.setattr(main_window, "show_error", seen)
+    path = tmp_path / "db.sqlite"
+    create_store(path, role, None if role == "district" else "xincheng", author="张三").close()
+    _with_a_figure_of_2005(path)
+    window = main.start(["--db", str(path)])
+    assert isinstance(window, MainWindow), errors  # before the fix: 1, "报告期“2005”不在规划年份 2015–2030 之内"
+    qtbot.addWidget(window)
+    try:
+        for index in range(window.pages.count()):  # every page shows the rest
+            window.pages.setCurrentIndex(index)
+            assert QThreadPool.globalInstance().waitForDone(60_000)  # the page's work on a worker is done
+            QApplication.processEvents()  # and its result (or its failure) delivered
+        assert errors == []
+        assert window.store.values.periods() == ["2023"]  # the 2005 row is left out of every list
+        assert window.store.values.unknown_periods() == ["2005"]
+    finally:
+        window.close()
+    with open_store(path) as store:  # and left in the file as it was
+        assert store.values.unknown_periods() == ["2005"]

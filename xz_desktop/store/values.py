@@ -28,7 +28,7 @@ from ..domain.checks import Entry, beyond_ceiling, ceiling
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
-from ..domain.periods import parse_period
+from ..domain.periods import is_valid_period, parse_period
 from .base import Key, marks, now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
 from .core import StoreCore
@@ -249,12 +249,25 @@ class ValueTable:
         return {v.indicator: v.value for v in self.select(unit=unit, period=before)}
 
     def periods(self) -> list[str]:
-        """Every period with a stored figure; one index scan, kept until the figures change (pages ask often)."""
+        """Every period with a stored figure; one index scan, kept until the figures change (pages ask often).
+
+        A period outside the program's years (written by another program, or an older one with other years)
+        is left out: its figures stay in the file, untouched, but no list offers it and no page opens on it
+        (:meth:`unknown_periods` names them). One such row once kept the whole window from opening.
+        """
         version = self._version()
         if self._periods_cache is None or self._periods_cache[0] != version:
             rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
-            self._periods_cache = (version, sorted((str(r[0]) for r in rows), key=parse_period))
+            self._periods_cache = (
+                version,
+                sorted((p for p in map(str, (r[0] for r in rows)) if is_valid_period(p)), key=parse_period),
+            )
         return list(self._periods_cache[1])
+
+    def unknown_periods(self) -> list[str]:
+        """The stored periods this program cannot read (outside its years): left out of :meth:`periods`."""
+        rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
+        return [p for p in map(str, (r[0] for r in rows)) if not is_valid_period(p)]
 
     def _version(self) -> tuple[int, int]:
         """Changes with every write: this connection's (total_changes) and any other connection's (data_version)."""
