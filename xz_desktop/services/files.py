@@ -123,7 +123,7 @@ class _FailOnce(io.RawIOBase):
     def seekable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data) -> int:
         if self.failed is None:
             self._guard(lambda: self._fh.write(data))
         self._at += len(data)
