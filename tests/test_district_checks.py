@@ -17,6 +17,8 @@ def test_district_cannot_store_a_negative_count_and_the_totals_never_see_it(xz, 
     r = xz("set", district_db, "talent_total", "-5", "--unit", "xincheng", "--period", "2023")
     assert r.returncode == 1 and "不能为负数" in r.stderr.splitlines()[0] and "Traceback" not in r.stderr
     assert dump(district_db) == before  # nothing written, no audit row
+    # The denominator of 每万名从业人员人才资源数 first: the total alone would add an error (issue 24).
+    assert xz("set", district_db, "employed", "50000", "--unit", "xincheng", "--period", "2023").returncode == 0
     ok = xz("set", district_db, "talent_total", "17350", "--unit", "xincheng", "--period", "2023")
     assert ok.returncode == 0, ok.stderr
     rows = {r["code"]: r for r in json.loads(xz("totals", district_db, "--period", "2023", "--json").stdout)}
@@ -24,6 +26,7 @@ def test_district_cannot_store_a_negative_count_and_the_totals_never_see_it(xz, 
 
 
 def test_district_correction_breaking_a_rule_is_refused(xz, district_db):
+    assert xz("set", district_db, "employed", "50000", "--unit", "xincheng", "--period", "2023").returncode == 0
     assert xz("set", district_db, "talent_total", "17350", "--unit", "xincheng", "--period", "2023").returncode == 0
     # 党政人才 17 400 > 人才资源总量 17 350 (rules.csv): refused as a unit's package would be.
     r = xz("set", district_db, "party_gov_talent", "17400", "--unit", "xincheng", "--period", "2023")

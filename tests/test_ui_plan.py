@@ -49,7 +49,7 @@ def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, 
     stations = [r for r in rows if page.targets_model.item(r, 1).text() == "院士专家工作站"]
     assert len(stations) == 10 and page.targets_model.rowCount() == 66
     assert sum(float(page.targets_model.item(r, 3).text()) for r in stations) == 18
-    assert all(page.targets_model.item(r, 5).text() == "split:base" for r in stations)
+    assert all(page.targets_model.item(r, 5).text() == "按 2020 年基数分解" for r in stations)  # the method in words
     assert "一致" in page.check_label.text()
     qtmodeltester.check(page.progress_model)
     assert page.progress_model.rowCount() == 12  # units with targets × indicators: 10 towns, 民政, 司法

@@ -4054,6 +4054,10 @@ Once the unit has set up its database from the enrolment file, read this string 
         <translation>The corrections file has indicators this database&apos;s catalog lacks: {codes}. Import the district&apos;s latest catalog first</translation>
     </message>
     <message>
+        <source>{file} 未能写入（磁盘已满）：它的数据一条也没有写入</source>
+        <translation>{file} was not written (the disk is full): none of its figures was written</translation>
+    </message>
+    <message>
         <source>{file} 不予合并：{reason}</source>
         <translation>{file} not merged: {reason}</translation>
     </message>
@@ -4950,6 +4954,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>“{name}”由其他指标计算得出，不能直接填报</source>
         <translation>&quot;{name}&quot; is computed from other indicators and cannot be filled in directly</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）填了 {value}，超出可能的范围（绝对值不超过 {bound}），未写入</source>
+        <translation>{name} ({period}) was given {value}, beyond any possible figure (at most {bound} in absolute value); not written</translation>
     </message>
     <message>
         <source>填报人姓名超过 {limit} 个字，未写入</source>

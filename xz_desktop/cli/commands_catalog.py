@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ("--max", "max", "最大值 / maximum"),
         ("--usual-min", "usual_min", "常见范围下限 / usual minimum"),
         ("--usual-max", "usual_max", "常见范围上限 / usual maximum"),
-        ("--yoy", "yoy_threshold", "同比变化阈值，0.3 = 30% / year-on-year change threshold"),
+        ("--yoy", "yoy_threshold", "同比变化阈值，0.3 = 30%% / year-on-year change threshold"),
         ("--note", "note", "备注 / note"),
     ):
         p.add_argument(flag, dest=column, metavar="VALUE", help=text)

@@ -241,7 +241,7 @@ _STATUS = {"merged": "已合并", "unchanged": "未变（此前已合并）", "r
 
 
 def cmd_merge(args) -> int:
-    from ..services.packages.merge import REFUSED, merge_files
+    from ..services.packages.merge import MERGED, REFUSED, merge_files
 
     with open_store(args.db, scratch=args.dry_run) as store:
         report = merge_files(store, args.files, by=args.author, dry_run=args.dry_run, collect=args.dry_run)
@@ -284,7 +284,14 @@ def cmd_merge(args) -> int:
                         print(
                             f"  {what} {c.unit} {c.period} {names.get(c.indicator, c.indicator)}：{_num(c.before)} → {_num(c.after)}"
                         )
-    refused = report.count(REFUSED)
+    refused, merged = report.count(REFUSED), report.count(MERGED)
+    if refused and merged and not args.dry_run:  # said from what was committed: the merged ones are in
+        print(
+            f"xz: 错误：{refused} 个上报包未能合并，数据库中与它们有关的内容未作任何修改；"
+            f"其余 {merged} 个已合并，数据库保持它们合并后的状态",
+            file=sys.stderr,
+        )
+        return 1
     if refused:
         print(f"xz: 错误：{refused} 个上报包被拒绝，数据库中与它们有关的内容未作任何修改", file=sys.stderr)
         return 1

@@ -29,7 +29,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
 from .catalog import Aggregation, Catalog, Indicator, Unit
-from .periods import PLAN_BASE_YEAR, Period, parse_period
+from .periods import PLAN_BASE_YEAR, Period, is_valid_period, parse_period
 
 Key = tuple[str, str, str]  # (unit, indicator, period)
 
@@ -145,6 +145,8 @@ class FigureSet:
         # copy of each is kept (at province scale the copies were a third of the set's memory).
         own = _own
         for text, by_indicator in nested.items():
+            if not is_valid_period(text):  # outside the program's years (another program wrote it): no figure of
+                continue  # any total, as the lists leave the period out; the row itself stays in the file
             parsed = parse_period(text)
             for code, column in by_indicator.items():
                 values = (

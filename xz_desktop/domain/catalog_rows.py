@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from .catalog import Aggregation, Catalog, Indicator, Overlap, Rule, Trajectory, Unit, UnitKind
+from .incoming import read_regular
 from .limits import MAX_NAME, MAX_TEXT
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
@@ -296,7 +297,7 @@ def load_catalog_dir(folder: Path) -> Catalog:
         if optional and not path.exists():
             return []
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path).decode("utf-8")  # a pipe or device: refused, never read
         except (OSError, UnicodeDecodeError) as exc:
             raise XzError(
                 Message(

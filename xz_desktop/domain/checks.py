@@ -94,6 +94,25 @@ def _fmt(ind: Indicator, value: float) -> str:
     return f"{format_typed(value)}{ind.entry_measure}"
 
 
+def ceiling(ind: Indicator) -> float:
+    """The largest magnitude a figure of ``ind`` can have: beyond it no figure is stored, by any way in
+    (a count's :data:`MAX_COUNT` unless the catalog sets its own ``max``; any other's :data:`MAX_MAGNITUDE`)."""
+    return MAX_COUNT if ind.is_count and ind.max is None else MAX_MAGNITUDE
+
+
+def beyond_ceiling(ind: Indicator, value: float | None) -> bool:
+    """Whether ``value`` is no possible figure of ``ind`` (not finite, or beyond :func:`ceiling`)."""
+    return value is not None and (not math.isfinite(value) or abs(value) > ceiling(ind))
+
+
+def beyond_ceiling_message(ind: Indicator, value: float) -> Message:
+    return Message(
+        "checks",
+        QT_TRANSLATE_NOOP("checks", "{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）"),
+        {"name": ind.name, "value": repr(value), "bound": format_number(ceiling(ind))},
+    )
+
+
 def value_findings(
     ind: Indicator, value: float | None, previous: float | None, *, warnings: bool = True
 ) -> list[tuple[Severity, Message]]:
@@ -101,18 +120,8 @@ def value_findings(
     if value is None:
         return []
     found: list[tuple[Severity, Message]] = []
-    if not math.isfinite(value) or abs(value) > (MAX_COUNT if ind.is_count and ind.max is None else MAX_MAGNITUDE):
-        ceiling = MAX_COUNT if ind.is_count else MAX_MAGNITUDE
-        return [
-            (
-                Severity.ERROR,
-                Message(
-                    "checks",
-                    QT_TRANSLATE_NOOP("checks", "{name}填了 {value}，超出可能的范围（绝对值不超过 {bound}）"),
-                    {"name": ind.name, "value": repr(value), "bound": format_number(ceiling)},
-                ),
-            )
-        ]
+    if beyond_ceiling(ind, value):
+        return [(Severity.ERROR, beyond_ceiling_message(ind, value))]
     if ind.is_count and not is_whole(value):
         return [
             (

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .catalog import Aggregation, Catalog, Indicator
 from .catalog_rows import RowReader, read_rows
+from .incoming import read_regular
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 LEVEL_FILE = "level.csv"
@@ -88,7 +89,7 @@ def load_level(folder: Path) -> Level | None:
     if not path.exists():
         return None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")  # a pipe or device: refused, never read
     except (OSError, UnicodeDecodeError) as exc:
         raise XzError(
             Message(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from ..domain.catalog_rows import (
     rule_to_row,
     unit_to_row,
 )
+from ..domain.incoming import TooLarge, read_regular
 from ..domain.levels import Level, level_from_row, level_meta, level_to_row
 from ..domain.limits import MAX_NAME
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -37,6 +37,7 @@ from ..store import Store
 from ..store.core import REVISION_KEY
 from ..store.database import now_iso
 from ..store.keys import DISTRICT
+from .files import temporary_beside
 from .plan.targets import apply_targets_payload, targets_payload
 from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
@@ -88,7 +89,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
 
 def write_json_file(out: Path, body: dict[str, Any], context: str = "catalog_transfer") -> None:
     """Write ``body`` as UTF-8 JSON to ``out`` atomically (temporary file, then rename)."""
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temporary_beside(out)
     try:
         tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
         os.replace(tmp, out)
@@ -211,9 +212,9 @@ def read_catalog_file(path: str | Path, store: Store | None = None) -> tuple[Cat
     path = Path(path)
     refuse = lambda template, **kw: XzError(Message("catalog_transfer", template, {"file": path.name, **kw}))
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 太大，不是目录文件"))
-        body = load_json(path.read_text(encoding="utf-8"))
+        body = load_json(read_regular(path, MAX_BYTES).decode("utf-8"))  # a pipe or device: refused, never read
+    except TooLarge:
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 太大，不是目录文件")) from None
     except FileNotFoundError:
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "找不到文件 {file}")) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain.checks import (
-    NEEDS_DENOMINATOR,
     CheckSummary,
     Entry,
     Finding,
@@ -90,12 +89,10 @@ def errors_introduced(store: Store, unit: str, indicator: str, period: str, valu
         }
 
     known = errors(before)
-    # A blank still to fill (a denominator not typed yet) is incompleteness, which the totals say;
-    # what is refused is a figure that is wrong: out of range, breaking a rule, halves against the year.
+    # Every error the form would then show, a numerator without its denominator included (issue 24): the
+    # district types the denominator first, as a unit's package carrying the numerator alone is refused.
     return [
         f
         for f in check_unit_period(catalog, unit, period, after, previous, same_year=same_year)
-        if f.severity is Severity.ERROR
-        and (f.indicator, f.text()) not in known
-        and f.message.template != NEEDS_DENOMINATOR
+        if f.severity is Severity.ERROR and (f.indicator, f.text()) not in known
     ]

@@ -7,16 +7,20 @@ it was. OS errors become messages a clerk can act on.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, Translate, XzError
@@ -70,7 +74,7 @@ def replacing(path: Path) -> Iterator[Path]:
     clean_leftovers(path.parent)
     try:
         fd, name = tempfile.mkstemp(
-            prefix=f".~{path.stem[:40]}.", suffix=".part", dir=path.parent if str(path.parent) else "."
+            prefix=f".~{path.stem[:40]}.{_writer_mark()}.", suffix=".part", dir=path.parent if str(path.parent) else "."
         )
         os.close(fd)
     except OSError as exc:
@@ -91,10 +95,110 @@ def replacing(path: Path) -> Iterator[Path]:
         raise
 
 
-# The program's own temporary files: ``.~NAME.XXXX.part`` (replacing), ``.NAME.XXXX.tmp`` (packages, catalog
-# files). A killed export leaves one behind; the next export into the same folder removes those older than this.
+class _FailOnce(io.RawIOBase):
+    """A file being written whose first failure is raised once, and every later write is dropped.
+
+    A zip writer (openpyxl, python-docx) that fails on a full disk is left unclosed; when it is collected,
+    its ``__del__`` writes the rest of the archive, fails again, and Python prints "Exception ignored in:
+    ZipFile.__del__ … OSError" to the console after the one-line message (issue 24). Its writes after
+    the first failure land nowhere: the temporary file is removed anyway.
+    """
+
+    def __init__(self, fh: BinaryIO) -> None:
+        super().__init__()
+        self._fh = fh
+        self._at = 0  # the position, kept on after a failure so the writer's arithmetic stays sound
+        self.failed: OSError | None = None
+
+    def _guard(self, call: Callable[[], int]) -> int:
+        try:
+            return call()
+        except OSError as exc:
+            self.failed = exc
+            raise
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if self.failed is None:
+            self._guard(lambda: self._fh.write(data))
+        self._at += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        if self.failed is None:
+            self._at = self._guard(lambda: self._fh.seek(offset, whence))
+        elif whence == os.SEEK_SET:
+            self._at = offset
+        return self._at
+
+    def tell(self) -> int:
+        return self._at
+
+    def flush(self) -> None:
+        if self.failed is None:
+            self._guard(lambda: self._fh.flush() or 0)
+
+    def close(self) -> None:  # the writer's close: the file itself is closed by :func:`writing`
+        super().close()
+
+
+@contextmanager
+def writing(tmp: Path) -> Iterator[BinaryIO]:
+    """``tmp`` open for a writer that may fail half way (a zip archive); see :class:`_FailOnce`."""
+    fh = tmp.open("wb")
+    guarded = _FailOnce(fh)
+    try:
+        yield cast(BinaryIO, guarded)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the first failure is the one to report
+            fh.close()
+        raise
+    if guarded.failed is not None:  # a writer that swallowed the failure still wrote no whole file
+        with contextlib.suppress(OSError):
+            fh.close()
+        raise guarded.failed
+    fh.close()  # a failure to write the last of it is raised here
+
+
+# The program's own temporary files: ``.~NAME.pPID.XXXX.part`` (replacing), ``.NAME.pPID.XXXX.tmp`` (packages,
+# catalog files), PID the process writing it. A killed export leaves one behind (a kill cannot be cleaned up
+# after); the next write into the same folder removes it at once when that process is gone, and any of ours
+# older than this (a file of an older version, a process this one cannot see: another computer's, Windows).
 LEFTOVER_AGE_SECONDS = 3600
 _LEFTOVER = re.compile(r"^\.(~.+\.[A-Za-z0-9_]{6,}\.part|.+\.[0-9a-f]{8}\.tmp)$")
+_WRITER = re.compile(r"\.p([0-9]{1,10})\.[A-Za-z0-9_]+\.(part|tmp)$")
+
+
+def _writer_mark() -> str:
+    """``pPID``: which process a temporary file belongs to, so a leftover of a killed one is known at once."""
+    return f"p{os.getpid()}"
+
+
+def temporary_beside(path: Path) -> Path:
+    """A temporary name beside ``path`` for a file written then renamed over it: ``.NAME.pPID.XXXXXXXX.tmp``."""
+    return path.with_name(f".{path.name}.{_writer_mark()}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _writer_gone(name: str) -> bool:
+    """Whether the process that wrote the temporary file ``name`` has ended (False when it cannot be told)."""
+    found = _WRITER.search(name)
+    if found is None or os.name != "posix":  # on Windows os.kill would end the process, not probe it
+        return False
+    pid = int(found.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's, or not ours to ask: left to the age rule
+        return False
+    return False
 
 
 def clean_leftovers(folder: str | Path, *, older_than: float = LEFTOVER_AGE_SECONDS) -> list[Path]:
@@ -110,7 +214,11 @@ def clean_leftovers(folder: str | Path, *, older_than: float = LEFTOVER_AGE_SECO
         if not _LEFTOVER.match(entry.name):
             continue
         try:
-            if entry.is_file() and not entry.is_symlink() and entry.stat().st_mtime < limit:
+            if (
+                entry.is_file()
+                and not entry.is_symlink()
+                and (entry.stat().st_mtime < limit or _writer_gone(entry.name))
+            ):
                 entry.unlink()
                 removed.append(entry)
         except OSError:

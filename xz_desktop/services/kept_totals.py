@@ -41,6 +41,7 @@ COMPUTED_BY = (
     "xz_desktop.domain.catalog_rows",
     "xz_desktop.domain.checks",
     "xz_desktop.domain.fields",
+    "xz_desktop.domain.incoming",
     "xz_desktop.domain.levels",
     "xz_desktop.domain.limits",
     "xz_desktop.domain.merge_rule",

@@ -6,6 +6,7 @@ imports them (no cycle, not even inside a function).
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +61,13 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | None) -> XzError:
             {"path": str(path), "reason": str(exc)},
         )
     return XzError(msg)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is a full disk (or quota), as SQLite or the file system says it."""
+    if isinstance(exc, sqlite3.Error):
+        return "full" in str(exc).lower()
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
 
 
 def marks(values: list[str]) -> str:

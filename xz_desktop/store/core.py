@@ -198,7 +198,12 @@ class StoreCore:
             if not self.conn.in_transaction:
                 self.conn.execute(f"PRAGMA synchronous = {previous}")
                 self.conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                # Only a tidying: every transaction above is committed (in the WAL) whether it runs or not.
+                # On a full disk it fails as copying the WAL into the file grows the file; raised, that
+                # error told the user "nothing changed" of work that had landed (issue 24). SQLite
+                # checkpoints again later, and on close.
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # -- identity -------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:

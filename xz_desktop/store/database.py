@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import load_catalog_dir
+from ..domain.incoming import NotRegularFile, open_regular
 from ..domain.levels import Level, level_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import catalog_dir
@@ -172,11 +173,13 @@ def _refuse_read_only_medium(path: Path) -> None:
 
 
 def _read_header(path: Path) -> bytes:
-    if not path.is_file():
-        raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "数据库文件 {path} 不存在"), {"path": str(path)}))
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:  # a pipe or device named as the database: refused, never waited on
             header = fh.read(16)
+    except (FileNotFoundError, NotRegularFile):
+        raise XzError(
+            Message("store", QT_TRANSLATE_NOOP("store", "数据库文件 {path} 不存在"), {"path": str(path)})
+        ) from None
     except OSError as exc:
         raise XzError(
             Message(

@@ -24,10 +24,11 @@ from typing import Any, NamedTuple, Protocol
 
 from ..domain.aggregation import Columns, FigureSet
 from ..domain.catalog import Catalog
-from ..domain.checks import Entry
+from ..domain.checks import Entry, beyond_ceiling, ceiling
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ..domain.periods import parse_period
+from ..domain.numbers import format_number
+from ..domain.periods import is_valid_period, parse_period
 from .base import Key, marks, now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
 from .core import StoreCore
@@ -248,12 +249,25 @@ class ValueTable:
         return {v.indicator: v.value for v in self.select(unit=unit, period=before)}
 
     def periods(self) -> list[str]:
-        """Every period with a stored figure; one index scan, kept until the figures change (pages ask often)."""
+        """Every period with a stored figure; one index scan, kept until the figures change (pages ask often).
+
+        A period outside the program's years (written by another program, or an older one with other years)
+        is left out: its figures stay in the file, untouched, but no list offers it and no page opens on it
+        (:meth:`unknown_periods` names them). One such row once kept the whole window from opening.
+        """
         version = self._version()
         if self._periods_cache is None or self._periods_cache[0] != version:
             rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
-            self._periods_cache = (version, sorted((str(r[0]) for r in rows), key=parse_period))
+            self._periods_cache = (
+                version,
+                sorted((p for p in map(str, (r[0] for r in rows)) if is_valid_period(p)), key=parse_period),
+            )
         return list(self._periods_cache[1])
+
+    def unknown_periods(self) -> list[str]:
+        """The stored periods this program cannot read (outside its years): left out of :meth:`periods`."""
+        rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
+        return [p for p in map(str, (r[0] for r in rows)) if not is_valid_period(p)]
 
     def _version(self) -> tuple[int, int]:
         """Changes with every write: this connection's (total_changes) and any other connection's (data_version)."""
@@ -529,6 +543,7 @@ class ValueTable:
         self._check_all(changes)
         author = author or self.store.author
         _check_lengths(changes, author)
+        _check_ceilings(self.store.catalog(), changes)
         stamp = now_iso()
         latest: dict[Key, StoredValue] = {}
         rows: list[StoredValue] = []
@@ -649,7 +664,43 @@ class ValueTable:
         if not self.store.merge_guarded:
             raise RuntimeError("merged figures are written only inside store.merge_guard()")
         self._check_all([*upserts, *inserts, *(_KeyRef(*k) for k in deletes)], derived=True)
+        _check_ceilings(self.store.catalog(), [*upserts, *inserts])
         self._save(upserts, new=inserts, deletes=deletes)
+
+
+class _Figure(Protocol):
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+
+
+def _check_ceilings(catalog: Catalog, figures: Sequence[_Figure]) -> None:
+    """A figure beyond the hard ceiling (a typo of a dozen zeros, a forged 1e308) is no figure: refused on every
+    way in, the unit's own form included, where a 逻辑性 error is otherwise kept to be corrected. Stored, it
+    would stretch every table that shows it and make a total infinite."""
+    for figure in figures:
+        value = figure.value
+        if value is None:
+            continue
+        ind = catalog.indicator(figure.indicator)
+        if beyond_ceiling(ind, float(value)):
+            raise XzError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store", "{name}（{period}）填了 {value}，超出可能的范围（绝对值不超过 {bound}），未写入"
+                    ),
+                    {
+                        "name": ind.name,
+                        "period": figure.period,
+                        "value": repr(value),
+                        "bound": format_number(ceiling(ind)),
+                    },
+                )
+            )
 
 
 def _check_lengths(changes: Sequence[ValueChange], author: str) -> None:

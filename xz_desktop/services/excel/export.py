@@ -21,7 +21,7 @@ from ...domain.periods import Period, parse_period
 from ...domain.totals import district_totals
 from ...store import Store
 from .. import pivot
-from ..files import check_target, replacing
+from ..files import check_target, replacing, writing
 from ..plan.excel_sheet import write_targets_sheet
 from ..plan.progress import unit_progress_rows
 from ..progress import SILENT, Progress
@@ -232,4 +232,5 @@ def _write(
         done = raw_done + raw_steps
         progress.step(done, total, "正在保存文件…")
         result.sheets = [ws.title for ws in wb.worksheets]
-        wb.save(tmp)
+        with writing(tmp) as fh:
+            wb.save(fh)

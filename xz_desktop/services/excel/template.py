@@ -28,7 +28,7 @@ from ...domain.periods import parse_period
 from ...domain.timefmt import local_time
 from ...store import Store
 from ...store.database import now_iso
-from ..files import check_target, replacing
+from ..files import check_target, replacing, writing
 from .sheets import period_label
 from .style import put, register_styles, row_height, setup_print
 
@@ -226,8 +226,8 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
     ws.protection.formatRows = False
     _write_meta(wb, store, unit, unit_obj.name, period_text, indicators)
     wb.security = WorkbookProtection(lockStructure=True)  # sheets cannot be deleted, renamed or unhidden
-    with replacing(path) as tmp:
-        wb.save(tmp)
+    with replacing(path) as tmp, writing(tmp) as fh:
+        wb.save(fh)
     return TemplateInfo(path, unit, unit_obj.name, period_text, len(indicators), prefilled)
 
 

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+from ...domain.incoming import TooLarge, read_regular
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.raw_csv import EXPLANATION, EXPORT_ONLY_COLUMNS
@@ -56,16 +57,15 @@ def _decode(data: bytes, path: Path) -> str:
 def read_csv_rows(path: Path) -> list[ImportRow]:
     """Rows of a long-form CSV: ``unit,indicator,period,value[,explanation]``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise XzError(
-                Message(
-                    "imports",
-                    QT_TRANSLATE_NOOP("imports", "{path} 太大（{size} MB），不是可导入的数据文件"),
-                    {"path": path.name, "size": size // 2**20},
-                )
+        data = read_regular(path, MAX_FILE_BYTES)  # a pipe or device: refused, never read
+    except TooLarge as exc:
+        raise XzError(
+            Message(
+                "imports",
+                QT_TRANSLATE_NOOP("imports", "{path} 太大（{size} MB），不是可导入的数据文件"),
+                {"path": path.name, "size": exc.size // 2**20},
             )
-        data = path.read_bytes()
+        ) from None
     except OSError as exc:
         raise XzError(
             Message(

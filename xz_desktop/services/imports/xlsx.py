@@ -9,6 +9,7 @@ problem is named by its cell (G7) so the clerk finds it. The rows then go throug
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from ...domain.incoming import TooLarge, read_regular
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
@@ -57,15 +59,16 @@ def _refuse(path: Path, template: str, **params) -> XzError:
 
 def _open(path: Path) -> CalamineWorkbook:
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            magic = fh.read(8)
+        # Read once, the type from the open handle (a pipe is refused, never waited on): the checks and
+        # the native reader see exactly these bytes, whatever happens to the file meanwhile.
+        data = read_regular(path, MAX_FILE_BYTES)
+    except TooLarge:
+        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 太大，不是本程序的填报模板")) from None
     except OSError as exc:
         raise _refuse(
             path, QT_TRANSLATE_NOOP("imports", "无法读取 {file}：{reason}"), reason=exc.strerror or exc
         ) from exc
-    if size > MAX_FILE_BYTES:
-        raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 太大，不是本程序的填报模板"))
+    magic = data[:8]
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise _refuse(
             path,
@@ -76,9 +79,9 @@ def _open(path: Path) -> CalamineWorkbook:
         )
     if not magic.startswith(b"PK"):
         raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏"))
-    check_workbook(path)  # the native reader is handed only a workbook of a form's size
+    check_workbook(path, data)  # the native reader is handed only a workbook of a form's size
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every kind of broken zip or XML
         raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from exc
 

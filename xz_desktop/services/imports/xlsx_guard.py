@@ -9,6 +9,7 @@ value (Excel and WPS store the value they computed; without one, the cell would 
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -80,10 +81,10 @@ def _sheet_names(book: zipfile.ZipFile) -> dict[str, str]:
     return names
 
 
-def check_workbook(path: Path) -> list[SheetSize]:
-    """Refuse a workbook a native reader must not be handed; returns each sheet's real size."""
+def check_workbook(path: Path, data: bytes) -> list[SheetSize]:
+    """Refuse the workbook ``data`` (read from ``path``) a native reader must not be handed; each sheet's real size."""
     try:
-        book = zipfile.ZipFile(path)
+        book = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _refuse(path, QT_TRANSLATE_NOOP("import", "{file} 不是 Excel 工作簿（.xlsx），或文件已损坏")) from None
     with book:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store
-from ...store.base import Key
+from ...store.base import Key, is_disk_full
 from ...store.database import now_iso
 from ...store.merge_log import LogEntry, LogLine
 from ...store.packages import MergedPackage
@@ -136,6 +136,25 @@ def _refused(path: Path, exc: XzError, unit: str = "", verified: bool = False) -
     return PackageResult(
         str(path), unit, REFUSED, reason=lines[0], details=lines[1:], message=exc.message, unit_verified=verified
     )
+
+
+def _not_written(store: Store, path: Path, exc: BaseException, unit: str = "", verified: bool = False) -> PackageResult:
+    """A package whose writing failed: said of that package, never of the database (other packages of the same
+    run may be merged and committed; the database keeps them)."""
+    if is_disk_full(exc):
+        return _refused(
+            path,
+            XzError(
+                Message(
+                    "packages",
+                    QT_TRANSLATE_NOOP("packages", "{file} 未能写入（磁盘已满）：它的数据一条也没有写入"),
+                    {"file": path.name},
+                )
+            ),
+            unit,
+            verified,
+        )
+    return _refused(path, user_error(exc, store.path, what=f"merging {path.name}"), unit, verified)
 
 
 def in_form_order(store: Store, changes: list[Change]) -> list[Change]:
@@ -381,7 +400,7 @@ def iter_merge(
         """The batch's transaction is gone (a commit that failed, a full disk): its merges did not land."""
         for n, r in enumerate(pending):
             if r.status == MERGED:
-                pending[n] = _refused(Path(r.file), user_error(exc, store.path, what=f"merging {r.file}"), r.unit)
+                pending[n] = _not_written(store, Path(r.file), exc, r.unit, r.unit_verified)
 
     def commit() -> None:
         if batched and store.in_transaction:
@@ -403,7 +422,7 @@ def iter_merge(
                     try:
                         store.begin()
                     except Exception as exc:  # e.g. another program holds the database: this file is not merged
-                        pending.append(_refused(path, user_error(exc, store.path, what=f"merging {path.name}")))
+                        pending.append(_not_written(store, path, exc))
                         continue
                 pending.append(
                     _merge_one(
@@ -460,7 +479,7 @@ def _merge_one(
     except Exception as exc:  # e.g. a full disk: this package's savepoint rolled back, go on with the next
         if preview and dry_run_open(store):  # an error inside a preview ends the preview
             raise
-        return _refused(path, user_error(exc, store.path, what=f"merging {path.name}"), package.unit)
+        return _not_written(store, path, exc, package.unit)
 
 
 def merge_files(
@@ -494,6 +513,14 @@ def merge_files(
             report.cancelled = True
             done = {r.file for r in report.results}
             report.results.extend(PackageResult(str(p), "", NOT_DONE) for p in files if str(p) not in done)
+        except Exception as exc:
+            # A result is yielded only once committed: with none yet, nothing landed and the error is the
+            # whole answer. After some, those stay reported as merged (they are in the database) and only
+            # the files not yet reported are named as not written, never the run as "nothing changed".
+            if dry_run or not report.results:
+                raise
+            done = {r.file for r in report.results}
+            report.results.extend(_not_written(store, p, exc) for p in files if str(p) not in done)
     return report
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...domain.fields import is_code, is_small_int, parse_timestamp
+from ...domain.incoming import NotRegularFile, TooLarge, open_regular, read_regular
 from ...domain.limits import MAX_AUTHOR, MAX_NAME, MAX_REVISION, MAX_TEXT, MAX_VERSION
 from ...domain.limits import MAX_PACKAGE_FIELD as MAX_SHORT  # names, times, codes, manifest fields
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -41,6 +42,7 @@ from ...store.package_file import (
     reading_package_file,
     write_package_file,
 )
+from ..files import temporary_beside
 
 __all__ = ["APPLICATION_ID", "SCHEMA", "PackageRow"]  # the format's constants and row, from the store
 
@@ -190,7 +192,7 @@ def write_package(
     fields = {**(extra or {}), **manifest.as_fields()}
     checksum = compute_checksum(fields, rows, attachments)
     signature = sign(canonical_bytes(fields, rows, attachments)) if sign is not None else None
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temporary_beside(path)
     try:
         write_package_file(tmp, fields, checksum, rows, manifest.format_version, attachments, signature)
         os.replace(tmp, path)
@@ -298,7 +300,7 @@ def file_digest(path: str | Path) -> str | None:
     """SHA-256 of a file's bytes, read whole (at most :data:`MAX_PACKAGE_BYTES`); None if it cannot be read
     or is larger. Nothing is parsed: a digest equal to one recorded for a package in force names that file."""
     try:
-        with Path(path).open("rb") as fh:
+        with open_regular(path) as fh:  # a pipe named .xzpkg is refused, never waited on
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_PACKAGE_BYTES:
                 return None
@@ -311,16 +313,14 @@ def file_digest(path: str | Path) -> str | None:
 def _checked_bytes(path: Path) -> bytes:
     """The file's bytes, read once, after the checks its first 100 bytes allow (a SQLite file of ours, whole)."""
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 不是文件"))
-        if size > MAX_PACKAGE_BYTES:
-            raise _refuse(
-                path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=size // 2**20
-            )
-        with path.open("rb") as fh:
-            data = fh.read(size + 1)  # one byte more than its size: a file still being written is seen
+        data = read_regular(path, MAX_PACKAGE_BYTES)  # the type from the open handle: a pipe never blocks
         header, size = data[:100], len(data)  # what follows checks the bytes read (the file may have changed)
+    except NotRegularFile:
+        raise _refuse(path, QT_TRANSLATE_NOOP("packages", "{file} 不是文件")) from None
+    except TooLarge as exc:
+        raise _refuse(
+            path, QT_TRANSLATE_NOOP("packages", "{file} 太大（{size} MB），不是上报包"), size=exc.size // 2**20
+        ) from None
     except FileNotFoundError:
         raise _refuse(path, QT_TRANSLATE_NOOP("packages", "找不到文件 {file}")) from None
     except OSError as exc:
@@ -350,9 +350,9 @@ def claimed_unit(path: str | Path) -> str:
     refused, so the district knows whom to ask; "" when the file has no readable, well-formed claim."""
     path = Path(path)
     try:
-        if not path.is_file() or path.stat().st_size > MAX_PACKAGE_BYTES:
-            return ""
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_PACKAGE_BYTES:
+                return ""
             header = fh.read(100)
         if not header.startswith(b"SQLite format 3\x00") or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
             return ""

@@ -15,6 +15,7 @@ from ...domain.assessment import (
     rank_scores,
     score_unit,
 )
+from ...domain.incoming import read_regular
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...domain.targets import UnitProgress
@@ -30,7 +31,7 @@ def scheme_path() -> Path:
 
 def read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise XzError(
             Message(

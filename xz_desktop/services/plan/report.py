@@ -32,7 +32,7 @@ from ...domain.periods import PLAN_BASE_YEAR, parse_period
 from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
 from ...domain.verdicts import phrase
 from ...store import Store
-from ..files import check_target, replacing
+from ..files import check_target, replacing, writing
 from ..progress import SILENT, Progress
 from ..status import submission_status
 from ..totals import totals
@@ -356,8 +356,8 @@ def write_report(
     """Write the report to ``out`` (.docx), and its PDF beside it when asked; nothing half-written is left."""
     target = check_target(out, (".docx",))
     doc = build_report(store, period, progress)
-    with replacing(target) as tmp:
-        doc.save(str(tmp))
+    with replacing(target) as tmp, writing(tmp) as fh:
+        doc.save(fh)
     pdf_path = convert_to_pdf(target) if pdf else None
     return ReportResult(target, pdf_path)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.catalog import Aggregation, Catalog, Indicator
+from ...domain.incoming import TooLarge, read_regular
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import parse_number
@@ -130,13 +131,11 @@ def _cell(row: list[str], at: dict[str, int], column: str) -> str:
 def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
     """Read ``unit,indicator,target[,period]``; every problem of every row, or the targets."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise XzError(
-                Message(
-                    "plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 太大，不是目标文件"), {"file": path.name}
-                )
-            )
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)  # a pipe or device: refused, never read
+    except TooLarge:
+        raise XzError(
+            Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "{file} 太大，不是目标文件"), {"file": path.name})
+        ) from None
     except OSError as exc:
         raise XzError(
             Message(

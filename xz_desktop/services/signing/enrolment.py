@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.catalog import Catalog
+from ...domain.incoming import read_regular
 from ...domain.limits import MAX_CODE
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store, create_store, open_store
@@ -195,9 +196,7 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
         suffix=SUFFIX,
     )
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise not_ours()
-        body = load_json(path.read_text(encoding="utf-8"))
+        body = load_json(read_regular(path, MAX_BYTES).decode("utf-8"))  # a pipe or device: refused, never read
     except FileNotFoundError:
         raise _error(QT_TRANSLATE_NOOP("enrolment", "找不到文件 {file}"), file=file) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
