@@ -28,14 +28,13 @@ from ..domain.checks import Entry
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import parse_period
-from .base import Key, marks, now_iso, translate_sqlite_error
+from .base import Key, insert_rows, marks, now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
 from .core import StoreCore
 
 _COLUMNS = "unit, indicator, period, value, explanation, revision, changed_at, changed_by, source"
-_INSERT = f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _UPSERT = (
-    _INSERT + " ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
+    "ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
     "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
     "changed_by = excluded.changed_by, source = excluded.source"
 )
@@ -505,9 +504,9 @@ class ValueTable:
                 if deletes:
                     self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
                 if new:  # a StoredValue is a tuple in the columns' order
-                    self._conn.executemany(_INSERT, new)
+                    insert_rows(self._conn, "value", _COLUMNS, new)
                 if rows:
-                    self._conn.executemany(_UPSERT, rows)
+                    insert_rows(self._conn, "value", _COLUMNS, rows, _UPSERT)
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
 
