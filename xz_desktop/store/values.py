@@ -437,20 +437,28 @@ class ValueTable:
         indicator an earlier catalog had (the district took it then; un-merging must still be
         able to restore it).
         """
+        self._check_unit(change.unit)
+        self._check_indicator(change.indicator, derived=derived)
+        parse_period(change.period)
+
+    def _check_unit(self, unit: str) -> None:
         store = self.store
         catalog, district = self._rules or (store.catalog(), store.is_district)
-        if not catalog.has_unit(change.unit):
-            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": change.unit}))
-        if not district and change.unit != store.unit_code:
+        if not catalog.has_unit(unit):
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": unit}))
+        if not district and unit != store.unit_code:
             raise XzError(
                 Message(
                     "store",
                     QT_TRANSLATE_NOOP("store", "本数据库属于“{own}”，不能写入“{other}”的数据"),
-                    {"own": store.describe(), "other": catalog.unit(change.unit).name},
+                    {"own": store.describe(), "other": catalog.unit(unit).name},
                 )
             )
-        if catalog.has_indicator(change.indicator) or not derived:
-            indicator = catalog.indicator(change.indicator)
+
+    def _check_indicator(self, code: str, *, derived: bool) -> None:
+        catalog = self._rules[0] if self._rules else self.store.catalog()
+        if catalog.has_indicator(code) or not derived:
+            indicator = catalog.indicator(code)
             if not indicator.is_entered:
                 raise XzError(
                     Message(
@@ -459,28 +467,30 @@ class ValueTable:
                         {"name": indicator.name},
                     )
                 )
-        parse_period(change.period)
 
     def _check_all(self, changes: Iterable[FigureRef], *, derived: bool = False) -> None:
-        """:meth:`_check_writable` for each figure (once per unit, indicator and period), the catalog and role read once."""
+        """:meth:`_check_writable` for each figure, the catalog and role read once.
+
+        The rules look at the unit, the indicator and the period each on its own, so each distinct unit,
+        indicator and period is checked once per batch (a package: one unit, two periods, 150 indicators), in the
+        figures' order: the first figure refused, and its reason, are those of checking figure by figure.
+        """
         self._rules = (self.store.catalog(), self.store.is_district)
         try:
-            # The rules look at the unit, the indicator and the period each on its own: a figure whose three
-            # parts were each already checked in this batch passes (a package: one unit, two periods).
             units: set[str] = set()
             indicators: set[str] = set()
             periods: set[str] = set()
             for change in changes:
                 unit, indicator, period = change.unit, change.indicator, change.period
-                if unit in units and indicator in indicators and period in periods:
-                    continue
-                if derived:
-                    self._check_writable(change, derived=True)
-                else:
-                    self._check_writable(change)
-                units.add(unit)
-                indicators.add(indicator)
-                periods.add(period)
+                if unit not in units:
+                    self._check_unit(unit)
+                    units.add(unit)
+                if indicator not in indicators:
+                    self._check_indicator(indicator, derived=derived)
+                    indicators.add(indicator)
+                if period not in periods:
+                    parse_period(period)
+                    periods.add(period)
         finally:
             self._rules = None
 
