@@ -96,10 +96,19 @@ def recompute(
         row = fresh.get(key)
         if row is not None and key not in open_rows:
             after = FigureState(row.value, row.explanation, row.revision, row.changed_at, row.changed_by, package_id)
-            if before is None:
-                inserts.append(StoredValue(*key, *after))
-            elif after != before:
-                upserts.append(StoredValue(*key, *after))
+            if before is None or after != before:
+                figure = StoredValue(
+                    row.unit,
+                    row.indicator,
+                    row.period,
+                    row.value,
+                    row.explanation,
+                    row.revision,
+                    row.changed_at,
+                    row.changed_by,
+                    package_id,
+                )
+                (inserts if before is None else upserts).append(figure)
             changes.append(KeyChange(key, before, after, False))
             continue
         candidates = unit_c.get(key, []) if row is None else [_candidate(row, package_id, exported_at)]
