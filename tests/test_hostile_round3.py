@@ -100,7 +100,7 @@ def test_every_commands_help_prints_in_both_languages(command, language, monkeyp
         main([command, "--help"])  # before the fix: threshold raised ValueError (a bare % in --yoy's help)
     out, err = capsys.readouterr()
     assert done.value.code == 0 and err == ""
-    assert out.startswith(f"usage: xz {command}") and len(out.splitlines()) > 3
+    assert out.startswith(f"用法 / usage: xz {command}") and len(out.splitlines()) > 3
     assert any("\u4e00" <= ch <= "\u9fff" for ch in out), command  # Chinese
     assert " / " in out and any(word.isascii() and word.isalpha() and len(word) > 3 for word in out.split())
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog, Indicator
@@ -39,6 +36,9 @@ from .totals import (  # noqa: F401
     year_figures,
     year_periods,
 )
+
+if TYPE_CHECKING:  # numpy and pandas are imported when a table is made: the window starts without them
+    import pandas as pd
 
 # The totals in the order the plan presents them: 表2 first, then the other targets.
 GROUPS: list[tuple[str, str]] = [
@@ -129,12 +129,15 @@ class UnitTable:
     district: dict[str, float | None]  # the district figure of each column (entry measure)
 
     def value(self, unit: str, code: str) -> float | None:
-        cell = self.frame.at[unit, code]
-        return None if pd.isna(cell) else float(cell)
+        cell = float(self.frame.at[unit, code])
+        return None if math.isnan(cell) else cell
 
 
 def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -> UnitTable:
     """The units × indicators table of ``period``: each unit's contribution to each column's district figure."""
+    import numpy as np
+    import pandas as pd
+
     period = parse_period(period) if isinstance(period, str) else period
     indicators = [i for i in catalog.indicators if i.is_entered]
     figures = [aggregator.value(ind.code, period) for ind in indicators]
@@ -209,6 +212,9 @@ def table_from_text(catalog: Catalog, period: Period, text: str) -> UnitTable | 
         return None
     if not all(set(map(type, columns[c])) <= _CELL_TYPES for c in codes):
         return None
+    import numpy as np
+    import pandas as pd
+
     matrix = np.array([columns[c] for c in codes], dtype=float).reshape(len(codes), len(units))  # null → NaN
     frame = pd.DataFrame(matrix.T, index=pd.Index(units, name="unit"), columns=pd.Index(codes, name="indicator"))
     names = {u: catalog.unit(u).name for u in units}

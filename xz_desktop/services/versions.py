@@ -14,10 +14,6 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..store.migrations import latest_version
-from . import catalog_transfer
-from .excel import template
-from .packages import package_file
-from .round import receipt
 
 
 @dataclass(frozen=True)
@@ -41,6 +37,13 @@ class Versions:
 
 
 def versions() -> Versions:
+    # Imported here: the modules that define the formats bring openpyxl, pandas and cryptography, which
+    # the window does not need until it writes such a file (关于 asks for the numbers only when shown).
+    from . import catalog_transfer
+    from .excel import template
+    from .packages import package_file
+    from .round import receipt
+
     return Versions(
         program=__version__,
         schema=latest_version(),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,6 +74,34 @@ def is_disk_full(exc: BaseException) -> bool:
 def marks(values: list[str]) -> str:
     """``?, ?, ?`` for an ``IN (…)`` of ``values``."""
     return ",".join("?" * len(values))
+
+
+# From this many rows on, :func:`insert_rows` goes through a temporary table (below it a plain executemany).
+ONE_STATEMENT_FROM = 32
+
+
+def insert_rows(
+    conn: sqlite3.Connection, table: str, columns: str, rows: Sequence[Sequence[object]], tail: str = ""
+) -> None:
+    """``INSERT INTO table (columns) VALUES …`` for every row of ``rows``, in their order (``tail``: an upsert clause).
+
+    Many rows are one ``INSERT … SELECT`` from a temporary table of the same columns, filled by ``executemany``:
+    each statement on a table with triggers and checks opens its own statement journal, so one row per statement
+    cost twice as much as the rows themselves at a thousand packages. The triggers still run for each row, in the
+    same order (``ORDER BY rowid``), so the audit rows are the same; the temporary table's columns have no type, so
+    each value arrives exactly as given (no conversion on the way), and it is emptied before and after, inside the
+    caller's transaction (a rollback empties it too).
+    """
+    if len(rows) < ONE_STATEMENT_FROM:
+        conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks(['?'] * columns.count(','))},?) {tail}", rows)
+        return
+    scratch = f"temp.xz_arriving_{table}"
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS xz_arriving_{table} ({columns})")
+    conn.execute(f"DELETE FROM {scratch}")
+    conn.executemany(f"INSERT INTO {scratch} ({columns}) VALUES ({marks(['?'] * columns.count(','))},?)", rows)
+    # WHERE true: without it SQLite would read an upsert's ON CONFLICT as the join's ON.
+    conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {scratch} WHERE true ORDER BY rowid {tail}")
+    conn.execute(f"DELETE FROM {scratch}")
 
 
 def database_error(exc: BaseException, path: Path | None) -> XzError | None:

@@ -80,12 +80,15 @@ def write_package_file(
     """Create the package file ``path`` (which must not exist) with its manifest (and signature), figures and any attachments."""
     extra = [("checksum", checksum)] + ([("signature", signature)] if signature is not None else [])
     try:
-        conn = sqlite3.connect(path)
+        conn = sqlite3.connect(path, isolation_level=None)
         try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {int(format_version)}")
             conn.execute("PRAGMA journal_mode = DELETE")
-            with conn:
+            # One transaction for the whole file: each statement on its own (the pragmas, every CREATE) was a
+            # commit of its own, with its syncs of the journal, the file and the folder.
+            conn.execute("BEGIN IMMEDIATE")
+            with conn:  # commits at the end, rolls back on an error
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {int(format_version)}")
                 for statement in SCHEMA:
                     conn.execute(statement)
                 conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", [*fields.items(), *extra])

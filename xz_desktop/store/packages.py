@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .base import Key, marks
+from .base import Key, insert_rows, marks
 from .core import StoreCore
 from .package_file import PackageRow
 
@@ -201,9 +201,10 @@ class PackageTable:
         return int(row[0])
 
     def _add_values(self, package_id: str, rows: Sequence[PackageRow]) -> None:
-        self._conn.executemany(
-            "INSERT INTO package_value (package_id, unit, indicator, period, value, explanation, revision, "
-            "base_revision, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_rows(
+            self._conn,
+            "package_value",
+            "package_id, unit, indicator, period, value, explanation, revision, base_revision, changed_at, changed_by",
             [(package_id, *r) for r in rows],  # a PackageRow is a tuple in the table's column order
         )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,18 +26,17 @@ from typing import Any, NamedTuple, Protocol
 from ..domain.aggregation import Columns, FigureSet
 from ..domain.catalog import Catalog
 from ..domain.checks import Entry, beyond_ceiling, ceiling
-from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION
+from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION, MAX_MAGNITUDE
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
 from ..domain.periods import is_valid_period, parse_period
-from .base import Key, marks, now_iso, translate_sqlite_error
+from .base import Key, insert_rows, marks, now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
 from .core import StoreCore
 
 _COLUMNS = "unit, indicator, period, value, explanation, revision, changed_at, changed_by, source"
-_INSERT = f"INSERT INTO value ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _UPSERT = (
-    _INSERT + " ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
+    "ON CONFLICT (unit, indicator, period) DO UPDATE SET value = excluded.value, "
     "explanation = excluded.explanation, revision = excluded.revision, changed_at = excluded.changed_at, "
     "changed_by = excluded.changed_by, source = excluded.source"
 )
@@ -452,20 +452,28 @@ class ValueTable:
         indicator an earlier catalog had (the district took it then; un-merging must still be
         able to restore it).
         """
+        self._check_unit(change.unit)
+        self._check_indicator(change.indicator, derived=derived)
+        parse_period(change.period)
+
+    def _check_unit(self, unit: str) -> None:
         store = self.store
         catalog, district = self._rules or (store.catalog(), store.is_district)
-        if not catalog.has_unit(change.unit):
-            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": change.unit}))
-        if not district and change.unit != store.unit_code:
+        if not catalog.has_unit(unit):
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "没有填报单位“{code}”"), {"code": unit}))
+        if not district and unit != store.unit_code:
             raise XzError(
                 Message(
                     "store",
                     QT_TRANSLATE_NOOP("store", "本数据库属于“{own}”，不能写入“{other}”的数据"),
-                    {"own": store.describe(), "other": catalog.unit(change.unit).name},
+                    {"own": store.describe(), "other": catalog.unit(unit).name},
                 )
             )
-        if catalog.has_indicator(change.indicator) or not derived:
-            indicator = catalog.indicator(change.indicator)
+
+    def _check_indicator(self, code: str, *, derived: bool) -> None:
+        catalog = self._rules[0] if self._rules else self.store.catalog()
+        if catalog.has_indicator(code) or not derived:
+            indicator = catalog.indicator(code)
             if not indicator.is_entered:
                 raise XzError(
                     Message(
@@ -474,28 +482,30 @@ class ValueTable:
                         {"name": indicator.name},
                     )
                 )
-        parse_period(change.period)
 
     def _check_all(self, changes: Iterable[FigureRef], *, derived: bool = False) -> None:
-        """:meth:`_check_writable` for each figure (once per unit, indicator and period), the catalog and role read once."""
+        """:meth:`_check_writable` for each figure, the catalog and role read once.
+
+        The rules look at the unit, the indicator and the period each on its own, so each distinct unit,
+        indicator and period is checked once per batch (a package: one unit, two periods, 150 indicators), in the
+        figures' order: the first figure refused, and its reason, are those of checking figure by figure.
+        """
         self._rules = (self.store.catalog(), self.store.is_district)
         try:
-            # The rules look at the unit, the indicator and the period each on its own: a figure whose three
-            # parts were each already checked in this batch passes (a package: one unit, two periods).
             units: set[str] = set()
             indicators: set[str] = set()
             periods: set[str] = set()
             for change in changes:
                 unit, indicator, period = change.unit, change.indicator, change.period
-                if unit in units and indicator in indicators and period in periods:
-                    continue
-                if derived:
-                    self._check_writable(change, derived=True)
-                else:
-                    self._check_writable(change)
-                units.add(unit)
-                indicators.add(indicator)
-                periods.add(period)
+                if unit not in units:
+                    self._check_unit(unit)
+                    units.add(unit)
+                if indicator not in indicators:
+                    self._check_indicator(indicator, derived=derived)
+                    indicators.add(indicator)
+                if period not in periods:
+                    parse_period(period)
+                    periods.add(period)
         finally:
             self._rules = None
 
@@ -519,9 +529,9 @@ class ValueTable:
                 if deletes:
                     self._conn.executemany("DELETE FROM value WHERE unit = ? AND indicator = ? AND period = ?", deletes)
                 if new:  # a StoredValue is a tuple in the columns' order
-                    self._conn.executemany(_INSERT, new)
+                    insert_rows(self._conn, "value", _COLUMNS, new)
                 if rows:
-                    self._conn.executemany(_UPSERT, rows)
+                    insert_rows(self._conn, "value", _COLUMNS, rows, _UPSERT)
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.store.path) from exc
 
@@ -684,6 +694,17 @@ def _check_ceilings(catalog: Catalog, figures: Sequence[_Figure]) -> None:
     for figure in figures:
         value = figure.value
         if value is None:
+            continue
+        if not catalog.has_indicator(figure.indicator):
+            # an indicator an earlier catalog had (a merged figure restored by un-merging): the general bound
+            if not math.isfinite(float(value)) or abs(float(value)) > MAX_MAGNITUDE:
+                raise XzError(
+                    Message(
+                        "store",
+                        QT_TRANSLATE_NOOP("store", "{name}（{period}）填了 {value}，超出可能的范围，未写入"),
+                        {"name": figure.indicator, "period": figure.period, "value": repr(value)},
+                    )
+                )
             continue
         ind = catalog.indicator(figure.indicator)
         if beyond_ceiling(ind, float(value)):

@@ -13,11 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog,
 from ..domain.messages import XzError
 from ..domain.periods import FIRST_YEAR, LAST_YEAR
 from ..services import pivot
-from ..services.excel.csv_file import export_csv
-from ..services.excel.export import export_workbook
-from ..services.excel.template import write_template
 from ..services.files import FileKind, owner_name
-from ..services.imports.xlsx import import_template, read_template
 from .changes import Changes
 from .file_dialogs import default_folder, offer_folder, remember_folder, save_path
 from .operations import StoreOp
@@ -26,6 +22,8 @@ from .period_choice import period_text
 
 def export_excel(window, period: str | None = None) -> None:
     """Ask where, then write the district workbook in the background."""
+    from ..services.excel.export import export_workbook  # openpyxl: imported when a workbook is written
+
     page = window.page("totals")
     period = period or (page.period if page is not None else str(pivot.default_year(window.store)))
     chosen = save_path(
@@ -61,6 +59,8 @@ def export_excel(window, period: str | None = None) -> None:
 
 def export_raw_csv(window) -> None:
     """Every stored figure as UTF-8 CSV with a byte-order mark."""
+    from ..services.excel.csv_file import export_csv
+
     chosen = save_path(
         window,
         FileKind.RAW_DATA,
@@ -112,6 +112,8 @@ class TemplateDialog(QDialog):
 
 def write_excel_template(window, unit: str | None = None, year: int | None = None) -> None:
     """Ask for unit and year (unless given), then where; write the form (a fraction of a second)."""
+    from ..services.excel.template import write_template
+
     if unit is None or year is None:
         dialog = TemplateDialog(window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -146,6 +148,8 @@ def write_excel_template(window, unit: str | None = None, year: int | None = Non
 
 def import_excel(window, path: str | None = None, *, confirm: bool = True) -> None:
     """Read a filled form, say whose and which year it is, then import it in the background."""
+    from ..services.imports.xlsx import import_template, read_template
+
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
             window,

@@ -64,14 +64,14 @@ def recompute(
     ``arriving`` are the rows of a package being merged, not yet in ``package_value``: they are
     candidates too (reading them back from the table would only cost time).
     """
-    wanted = sorted(set(keys).union(r.key for r in arriving))
+    by_key = {(r.unit, r.indicator, r.period): r for r in arriving}  # a package names each key once
+    wanted = sorted(set(keys).union(by_key))
     if not wanted:
         return []
     periods = {k[2] for k in wanted}
     unit_c, edits, forks = store.candidates.load(unit, periods)
     fresh: dict[Key, PackageRow] = {}
-    for r in arriving:
-        key = r.key
+    for key, r in by_key.items():
         if key in unit_c or key in edits:
             unit_c.setdefault(key, []).append(_candidate(r, package_id, exported_at))
         else:
@@ -90,10 +90,19 @@ def recompute(
         row = fresh.get(key)
         if row is not None and key not in open_rows:
             after = FigureState(row.value, row.explanation, row.revision, row.changed_at, row.changed_by, package_id)
-            if before is None:
-                inserts.append(StoredValue.at(key, after))
-            elif after != before:
-                upserts.append(StoredValue.at(key, after))
+            if before is None or after != before:
+                figure = StoredValue(
+                    row.unit,
+                    row.indicator,
+                    row.period,
+                    row.value,
+                    row.explanation,
+                    row.revision,
+                    row.changed_at,
+                    row.changed_by,
+                    package_id,
+                )
+                (inserts if before is None else upserts).append(figure)
             changes.append(KeyChange(key, before, after, False))
             continue
         candidates = unit_c.get(key, []) if row is None else [_candidate(row, package_id, exported_at)]

@@ -12,9 +12,8 @@ import binascii
 import hashlib
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+# ``cryptography`` is imported by the functions that sign or verify: the window and most commands start
+# without it (it is ≈0.1 s of imports), and loading a module is done once either way.
 
 KEY_ID_LENGTH = 16
 
@@ -35,6 +34,9 @@ def key_id(public_key: str) -> str:
 
 def generate() -> KeyPair:
     """A fresh Ed25519 key pair."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
     private = Ed25519PrivateKey.generate()
     raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     raw_public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -44,18 +46,26 @@ def generate() -> KeyPair:
 
 def public_of(private_key: str) -> str:
     """The base64 public key of a base64 private key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     private = Ed25519PrivateKey.from_private_bytes(_decode(private_key, 32))
     return base64.b64encode(private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode("ascii")
 
 
 def sign(private_key: str, data: bytes) -> str:
     """The base64 Ed25519 signature of ``data``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.from_private_bytes(_decode(private_key, 32))
     return base64.b64encode(private.sign(data)).decode("ascii")
 
 
 def verify(public_key: str, data: bytes, signature: str) -> bool:
     """Whether ``signature`` (base64) is the signature of ``data`` by ``public_key``; never raises."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         public = Ed25519PublicKey.from_public_bytes(_decode(public_key, 32))
         public.verify(_decode(signature, 64), data)
