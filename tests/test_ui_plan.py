@@ -84,8 +84,8 @@ def test_split_through_the_dialog_then_progress_scores_and_index(qtbot, window, 
         if page.targets_model.item(r, 1).text() == "博士后工作（流动）站"
     }
     assert len(posts) == 10 and sum(t for t, _ in posts.values()) == 16
-    assert posts["新城街道"] == (3, "manual")
-    assert {m for u, (_, m) in posts.items() if u != "新城街道"} == {"split:base+floor0.2"}
+    assert posts["新城街道"] == (3, "直接下达")  # set by hand
+    assert {m for u, (_, m) in posts.items() if u != "新城街道"} == {"按 2020 年基数分解，保底份额 20%"}
 
 
 def test_adjustment_needs_a_reason(qtbot, window, monkeypatch):
