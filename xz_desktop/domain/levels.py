@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Aggregation, Catalog, Indicator
-from .catalog_rows import RowReader, read_rows
+from .catalog_rows import RowReader, read_catalog_file, read_rows
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 LEVEL_FILE = "level.csv"
@@ -87,17 +87,7 @@ def load_level(folder: Path) -> Level | None:
     path = folder / LEVEL_FILE
     if not path.exists():
         return None
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise XzError(
-            Message(
-                "catalog",
-                QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"),
-                {"path": str(path), "reason": exc},
-            )
-        ) from exc
-    return parse_level(text, LEVEL_FILE)
+    return parse_level(read_catalog_file(path, LEVEL_FILE), LEVEL_FILE)
 
 
 def level_meta(level: Level) -> dict[str, str]:
