@@ -18,11 +18,14 @@ def kept_differences(store: Store) -> list[str]:
     kept totals (or units × indicators table) differ from the totals computed from the figures now, whatever
     their seal says (a row that would not be read is reported all the same: the file was changed)."""
     found = []
-    missing = store.stored_totals.missing_guards()
+    kept = store.stored_totals.periods()
+    # Without kept rows a missing trigger misleads no one (nothing is kept while one is missing), and a database of
+    # an earlier version opened read-only has none of them.
+    missing = store.stored_totals.missing_guards() if kept else []
     if missing:
         found.append("留存汇总所依赖的触发器缺失或被改动：" + "、".join(missing))
     catalog = store.catalog()
-    for key in store.stored_totals.periods():
+    for key in kept:
         if key.program != code_digest():
             continue  # kept by another version of the program: never read by this one
         texts = store.stored_totals.unsealed(key)
