@@ -34,6 +34,12 @@ def _log_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XZ_DESKTOP_LOG_DIR", str(tmp_path_factory.mktemp("logs")))
 
 
+@pytest.fixture(autouse=True)
+def _secret_folder(tmp_path_factory, monkeypatch):
+    """The installation's secret (the seal of kept totals) of a test (and of the ``xz`` it runs) is its own."""
+    monkeypatch.setenv("XZ_DESKTOP_SECRET_DIR", str(tmp_path_factory.mktemp("secret")))
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     """The shipped catalog (resources/catalog)."""

@@ -18,7 +18,7 @@ import pytest
 from xz_desktop.domain.periods import Period
 from xz_desktop.domain.totals import TotalRow
 from xz_desktop.services import catalog_edit
-from xz_desktop.services.kept_totals import code_digest, keep_totals, kept_totals, totals_text
+from xz_desktop.services.kept_totals import code_digest, keep_totals, kept_key, kept_totals, totals_text
 from xz_desktop.services.packages.conflicts import list_conflicts, resolve
 from xz_desktop.services.packages.merge import merge_files, unmerge
 from xz_desktop.services.totals import computed_totals, totals
@@ -66,17 +66,14 @@ def test_kept_totals_are_read_and_print_exactly_as_computed(demo_db, xz):
     assert json.loads(warm[0].stdout)[0]["code"]  # rows, not an empty list
     text = xz("totals", demo_db, "--period", "2024")
     assert text.returncode == 0 and "人才资源总量" in text.stdout
-    # and what was printed was read, not computed: a kept figure changed behind the program's back shows
-    conn = sqlite3.connect(demo_db)
-    [(blob,)] = conn.execute("SELECT rows FROM stored_totals WHERE period = '2024' AND carry_forward = 0").fetchall()
-    rows = json.loads(zlib.decompress(blob))
-    rows[0]["value"] = 123456.5
-    with conn:
-        conn.execute(
-            "UPDATE stored_totals SET rows = ? WHERE period = '2024' AND carry_forward = 0",
-            (zlib.compress(json.dumps(rows, ensure_ascii=False).encode()),),
-        )
-    conn.close()
+    # and what was printed was read, not computed: a kept figure changed and sealed again with this installation's
+    # secret (which only this program holds) shows
+    with open_store(demo_db) as store:
+        rows = json.loads(store.stored_totals.unsealed(kept_key(Period(2024), False))[0])
+        rows[0]["value"] = 123456.5
+        version = store.version()
+        text = json.dumps(rows, ensure_ascii=False)
+        assert keep_totals(store, Period(2024), False, text, computed_at=version)
     read = json.loads(xz("totals", demo_db, "--period", "2024", "--json").stdout)
     assert read[0]["value"] == 123456.5 and read[0]["value"] != json.loads(cold[0].stdout)[0]["value"]
 
@@ -242,10 +239,21 @@ def _tamper(path, blob: bytes, program: str | None = None) -> None:
 
 
 def _rows_text(path) -> str:
+    with open_store(path, read_only=True) as store:
+        return store.stored_totals.unsealed(kept_key(P2023, False))[0]
+
+
+def _raw_rows(path) -> bytes:
     conn = sqlite3.connect(path)
     [(blob,)] = conn.execute("SELECT rows FROM stored_totals").fetchall()
     conn.close()
-    return zlib.decompress(blob).decode()
+    return blob
+
+
+def _sealed(path, text: str) -> None:
+    """Keep ``text`` as 2023's totals, sealed as the program seals what it keeps: only what is read is tested."""
+    with open_store(path) as store:
+        assert keep_totals(store, P2023, False, text, computed_at=store.version())
 
 
 @pytest.mark.parametrize(
@@ -271,13 +279,13 @@ def test_a_kept_row_that_is_not_what_the_program_wrote_is_computed_afresh(demo_d
     with open_store(demo_db) as store:
         honest = [r.as_json() for r in keep(store)]
     rows = json.loads(_rows_text(demo_db))
-    program = None
+    program, blob = None, b""
     if kind == "garbage":
         blob = b"\x00not zlib"
     elif kind == "not-json":
-        blob = zlib.compress(b"[{")
+        _sealed(demo_db, "[{")
     elif kind == "a-dict":
-        blob = zlib.compress(b"{}")
+        _sealed(demo_db, "{}")
     elif kind == "bomb":  # inflates past any real totals
         blob = zlib.compress(b" " * (80 * 1024 * 1024))
     else:
@@ -301,8 +309,10 @@ def test_a_kept_row_that_is_not_what_the_program_wrote_is_computed_afresh(demo_d
             rows[0]["decimals"] = 10**9  # would print a billion digits
         elif kind == "another-target":
             rows[0]["target_2025"] = 1.0 if rows[0]["target_2025"] != 1.0 else 2.0
-        blob = zlib.compress(json.dumps(rows, ensure_ascii=False).encode())
-    _tamper(demo_db, blob, program)
+        if program is None:
+            _sealed(demo_db, json.dumps(rows, ensure_ascii=False))
+    if blob or program is not None:
+        _tamper(demo_db, blob or _raw_rows(demo_db), program)
     with open_store(demo_db, read_only=True) as store:
         assert kept_totals(store, P2023, False) is None
         assert [r.as_json() for r in totals(store, "2023")] == honest

@@ -256,3 +256,55 @@ def test_level_file_with_bom_and_no_level_above():
     from xz_desktop.domain.levels import Level, parse_level
 
     assert parse_level("\ufeffcode,name,above_code,above_name\n330000,浙江省,,\n") == Level("330000", "浙江省")
+
+
+@pytest.mark.timeout(600)
+def test_a_numerator_whose_denominator_is_held_back_stays_home_and_the_rest_is_merged(tmp_path):
+    """秀洲区's 2024 常住人口 is partial (塘汇街道 late) but its 医师数 (one reporter, 区卫健局) is complete: the
+    医师数 of 2024 stays home with it, and 嘉兴市 merges the package (2023 whole, 2024's other figures), counting
+    秀洲区 missing for 每千常住人口医师数 of 2024 only (issue 24, item 9)."""
+    folder = district_folder(tmp_path, "330411")
+    xiuzhou = tmp_path / "xiuzhou.sqlite"
+    create_store(xiuzhou, "district", catalog=load_catalog_dir(folder), author="测试", level=load_level(folder)).close()
+    city = tmp_path / "jiaxing.sqlite"
+    ok("init", city, "--district", "--catalog", CITY)
+    with open_store(city) as above:
+        enrolment = enrol(above, "330411", tmp_path / "330411.xzenrol").file
+    init_from_enrolment(xiuzhou, enrolment)
+    population = {"2023": [100000, 80000, 60000], "2024": [101000, 81000, None]}  # 塘汇街道's 2024 not in yet
+    rows = ["unit,indicator,period,value"]
+    for period, people in population.items():
+        rows += [f"{town},resident_population,{period},{n}" for town, n in zip(TOWNS, people) if n is not None]
+        rows += [f"{town},talent_total,{period},{1000 * (t + 1)}" for t, town in enumerate(TOWNS)]
+        rows += [f"{town},employed,{period},{20000 + 1000 * t}" for t, town in enumerate(TOWNS)]
+    rows += ["health,physicians,2023,600", "health,physicians,2024,630"]
+    (tmp_path / "x.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with open_store(xiuzhou) as store:
+        import_file(store, tmp_path / "x.csv")
+    made = json.loads(
+        ok("package", xiuzhou, "--period", "2023", "--period", "2024", "-o", tmp_path / "u.xzpkg", "--json")
+    )
+    # 2023: 常住人口, 人才资源总量, 从业人员数, 医师数; 2024: 人才资源总量, 从业人员数 — 6 figures
+    assert made["values"] == 6
+    assert sorted((w["period"], w["indicator"], w["lacks"]) for w in made["withheld"]) == [
+        ("2024", "physicians", "resident_population"),
+        ("2024", "resident_population", ""),
+    ]
+    text = ok("package", xiuzhou, "--period", "2024", "-o", tmp_path / "u2.xzpkg")
+    assert "2024 执业（助理）医师数：常住人口未上报" in text and "2024 常住人口：已报 2/3 个单位" in text
+
+    [merged] = json.loads(ok("merge", city, tmp_path / "u.xzpkg", "--json"))
+    assert (merged["status"], merged["inserted"]) == ("merged", 6)
+    y2023 = {r["code"]: r for r in json.loads(ok("totals", city, "--period", "2023", "--json"))}
+    y2024 = {r["code"]: r for r in json.loads(ok("totals", city, "--period", "2024", "--json"))}
+    # 2023 by hand: 600 physicians ÷ (100,000 + 80,000 + 60,000 = 240,000) residents × 1000 = 2.5
+    ratio = y2023["physicians_per_1000"]
+    assert (ratio["numerator"], ratio["denominator"]) == (600, 240000) and ratio["value"] == pytest.approx(2.5)
+    assert "330411" in ratio["units_reported"]
+    # 2024: 秀洲区 is missing for the ratio (and its parts, which stayed home) …
+    for code in ("physicians_per_1000", "physicians", "resident_population"):
+        assert "330411" in y2024[code]["units_missing"] and "330411" not in y2024[code]["units_reported"], code
+    # … and nothing else: 人才资源总量 1000 + 2000 + 3000 = 6,000; 从业人员数 20,000 + 21,000 + 22,000 = 63,000
+    per_employed = y2024["talent_per_10k_employed"]
+    assert "330411" in per_employed["units_reported"]
+    assert (per_employed["numerator"], per_employed["denominator"]) == (6000, 63000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -40,6 +41,14 @@ def catalog_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def secret_dir() -> Path:
+    """Where this installation keeps its own secrets (the seal of kept totals): outside any database, so whoever
+    holds a database file cannot forge them. ``XZ_DESKTOP_SECRET_DIR`` puts it elsewhere (tests, a portable
+    install)."""
+    override = os.environ.get("XZ_DESKTOP_SECRET_DIR")
+    return Path(override) if override else data_dir() / "secret"
 
 
 def default_database_path() -> Path:

@@ -2882,6 +2882,18 @@ in</translation>
         <translation>Catalog file {where} lacks columns: {columns}</translation>
     </message>
     <message>
+        <source>文件不存在</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>没有读取权限</source>
+        <translation>no permission to read it</translation>
+    </message>
+    <message>
+        <source>无法读取（不是普通文件，或磁盘出错）</source>
+        <translation>cannot be read (not a regular file, or a disk error)</translation>
+    </message>
+    <message>
         <source>无法读取目录文件 {path}：{reason}</source>
         <translation>Cannot read the catalog file {path}: {reason}</translation>
     </message>
@@ -4954,6 +4966,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>“{name}”由其他指标计算得出，不能直接填报</source>
         <translation>&quot;{name}&quot; is computed from other indicators and cannot be filled in directly</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）填了 {value}，超出可能的范围，未写入</source>
+        <translation>{name} ({period}): {value} is beyond any possible figure; not written</translation>
     </message>
     <message>
         <source>{name}（{period}）填了 {value}，超出可能的范围（绝对值不超过 {bound}），未写入</source>

@@ -112,7 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _log_to_file() -> None:
+    """What the program logs goes to the log file, never to the terminal (a user reads only Chinese there);
+    no file to be had (a read-only profile): nowhere."""
+    import logging
+
+    from ..logs import LOGGER_NAME, setup_logging
+
+    try:
+        setup_logging(logging.WARNING)
+    except OSError:
+        logging.getLogger(LOGGER_NAME).addHandler(logging.NullHandler())
+
+
 def run(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    _log_to_file()
     try:
         return func(args) or 0
     except XzError as exc:

@@ -324,9 +324,11 @@ def cmd_totals(args) -> int:
 
 def cmd_check(args) -> int:
     from ..services.checking import check_database
+    from ..services.kept_check import kept_differences
 
     with open_store(args.db, read_only=True) as store:
         report = check_database(store)
+        report.kept = kept_differences(store)
         names = {i.code: i.name for i in store.catalog().indicators}
     if args.json:
         print_json(
@@ -343,6 +345,7 @@ def cmd_check(args) -> int:
                     }
                     for f in report.findings
                 ],
+                "kept_totals": report.kept or ["ok"],
             }
         )
     else:
@@ -350,9 +353,13 @@ def cmd_check(args) -> int:
         for f in report.findings:
             kind = "错误" if f.severity is Severity.ERROR else ("提示（已说明）" if f.explained else "提示")
             print(f"{kind} [{f.unit} {f.period} {names.get(f.indicator, f.indicator)}] {f.text()}")
+        print("留存的汇总：" + ("与重新计算的一致" if not report.kept else "；".join(report.kept)))
         print(
             f"共 {len(report.errors)} 个错误，{len(report.findings) - len(report.errors)} 条提示（{len(report.unexplained_warnings)} 条未说明）。"
         )
+    if report.kept and not report.integrity and not report.errors:
+        print(f"xz: 错误：{report.kept[0]}", file=sys.stderr)
+        return 1
     if not report.ok:
         print("xz: 错误：数据库未通过审核", file=sys.stderr)
         return 1

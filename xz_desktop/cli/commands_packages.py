@@ -230,9 +230,13 @@ def _upward_package(store, args) -> int:
     print(f"已导出向上一级（{made.above}）的上报包：{made.path}")
     print(f"  单位 {made.unit}，报告期 {'、'.join(made.periods)}，{made.values} 个完整的汇总值，编号 {made.package_id}")
     if made.withheld:
-        print(f"  以下 {len(made.withheld)} 个汇总值不完整（还有单位未报），未上报：")
+        print(f"  以下 {len(made.withheld)} 个汇总值未上报（不完整，或比率的分母未上报）：")
         for w in made.withheld:
-            print(f"    {w.period} {names.get(w.indicator, w.indicator)}：已报 {w.reported}/{w.expected} 个单位")
+            name = names.get(w.indicator, w.indicator)
+            if w.lacks:
+                print(f"    {w.period} {name}：{names.get(w.lacks, w.lacks)}未上报，作为比率的分子不单独上报")
+            else:
+                print(f"    {w.period} {name}：已报 {w.reported}/{w.expected} 个单位")
     return 0
 
 

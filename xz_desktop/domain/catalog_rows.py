@@ -94,6 +94,8 @@ class RowReader:
         value = "" if value is None else str(value).strip()
         if required and not value:
             raise self.fail(column, "不能为空")
+        if any("\ud800" <= c <= "\udfff" for c in value):  # a lone surrogate: no text a database can store
+            raise self.fail(column, "含有无法保存的字符（孤立的 UTF-16 代理码位），不是正常的文字")
         return value
 
     def code(self, column: str = "code", *, admin: bool = False) -> str:
@@ -155,6 +157,8 @@ def _indicator_from_row(reader: RowReader) -> Indicator:
     factor = reader.number("display_factor", 1.0)
     if not factor:
         raise reader.fail("display_factor", "换算系数不能为 0")
+    if reader.strict and factor < 0:  # a negative factor shows every figure with the wrong sign
+        raise reader.fail("display_factor", f"换算系数“{factor:g}”应大于 0")
     return Indicator(
         code=reader.code(),
         name=reader.text("name", required=True),
@@ -259,6 +263,54 @@ def read_rows(text: str, where: str, columns: list[str]) -> list[RowReader]:
     ]
 
 
+def decoded(data: bytes, where: str) -> str:
+    """The UTF-8 text of a catalog CSV file; refused naming the row and the column where it is not UTF-8 (a
+    file saved as GBK, bytes of a lone surrogate)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        header = data.split(b"\n", 1)[0].decode("utf-8", "replace").lstrip("\ufeff")
+        columns = next(csv.reader([header]), [])
+        before = data[start : exc.start].decode("utf-8", "replace")
+        index = len(next(csv.reader([before]), [""])) - 1 if before else 0
+        column = "表头" if line == 1 else (columns[index] if index < len(columns) else f"第 {index + 1} 列")
+        raise RowReader(where, line, {}).fail(
+            column, "不是 UTF-8 编码的文字（可能以 GBK 等编码保存），请在 Excel 中另存为“CSV UTF-8”"
+        ) from None
+
+
+def read_catalog_file(path: Path, where: str) -> str:
+    """The text of one CSV file of a catalog folder; refused in Chinese when it cannot be read or is not UTF-8.
+
+    Opened as any incoming file: a pipe or a device in the folder is refused, never waited on."""
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            reason = Message("catalog", QT_TRANSLATE_NOOP("catalog", "文件不存在"))
+        elif isinstance(exc, PermissionError):
+            reason = Message("catalog", QT_TRANSLATE_NOOP("catalog", "没有读取权限"))
+        else:
+            reason = Message("catalog", QT_TRANSLATE_NOOP("catalog", "无法读取（不是普通文件，或磁盘出错）"))
+        raise XzError(
+            Message(
+                "catalog",
+                QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"),
+                {"path": str(path), "reason": reason},
+            )
+        ) from exc
+    return decoded(data, where)
+
+
+def _some_unit(units: list[Unit], where: str) -> list[Unit]:
+    """``units`` if one of them is in use: a catalog with no unit makes a database nobody reports to."""
+    if not any(u.active for u in units):
+        raise RowReader(where, 2, {}).fail("code", "没有任何在用的填报单位（至少要有一个）")
+    return units
+
+
 def catalog_from_rows(
     indicators: Iterable[Mapping[str, object]],
     units: Iterable[Mapping[str, object]],
@@ -277,7 +329,12 @@ def catalog_from_rows(
             _indicator_from_row(RowReader(f"{where}/indicators", n, r, strict=strict))
             for n, r in enumerate(indicators, start=1)
         ],
-        [_unit_from_row(RowReader(f"{where}/units", n, r, strict=strict)) for n, r in enumerate(units, start=1)],
+        _some_unit(
+            [_unit_from_row(RowReader(f"{where}/units", n, r, strict=strict)) for n, r in enumerate(units, start=1)],
+            f"{where}/units",
+        )
+        if strict
+        else [_unit_from_row(RowReader(f"{where}/units", n, r, strict=strict)) for n, r in enumerate(units, start=1)],
         [_rule_from_row(RowReader(f"{where}/rules", n, r, strict=strict)) for n, r in enumerate(rules, start=1)],
         version,
         [
@@ -296,21 +353,11 @@ def load_catalog_dir(folder: Path) -> Catalog:
         path = folder / name
         if optional and not path.exists():
             return []
-        try:
-            text = read_regular(path).decode("utf-8")  # a pipe or device: refused, never read
-        except (OSError, UnicodeDecodeError) as exc:
-            raise XzError(
-                Message(
-                    "catalog",
-                    QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"),
-                    {"path": str(path), "reason": exc},
-                )
-            ) from exc
-        return read_rows(text, name, columns)
+        return read_rows(read_catalog_file(path, name), name, columns)
 
     catalog = Catalog(
         [_indicator_from_row(r) for r in read("indicators.csv", INDICATOR_COLUMNS)],
-        [_unit_from_row(r) for r in read("units.csv", UNIT_COLUMNS)],
+        _some_unit([_unit_from_row(r) for r in read("units.csv", UNIT_COLUMNS)], "units.csv"),
         [_rule_from_row(r) for r in read("rules.csv", RULE_COLUMNS, optional=True)],
         overlaps=[_overlap_from_row(r) for r in read("overlaps.csv", OVERLAP_COLUMNS, optional=True)],
     )

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Aggregation, Catalog, Indicator
-from .catalog_rows import RowReader, read_rows
-from .incoming import read_regular
+from .catalog_rows import RowReader, read_catalog_file, read_rows
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 
 LEVEL_FILE = "level.csv"
@@ -88,17 +87,7 @@ def load_level(folder: Path) -> Level | None:
     path = folder / LEVEL_FILE
     if not path.exists():
         return None
-    try:
-        text = read_regular(path).decode("utf-8")  # a pipe or device: refused, never read
-    except (OSError, UnicodeDecodeError) as exc:
-        raise XzError(
-            Message(
-                "catalog",
-                QT_TRANSLATE_NOOP("catalog", "无法读取目录文件 {path}：{reason}"),
-                {"path": str(path), "reason": exc},
-            )
-        ) from exc
-    return parse_level(text, LEVEL_FILE)
+    return parse_level(read_catalog_file(path, LEVEL_FILE), LEVEL_FILE)
 
 
 def level_meta(level: Level) -> dict[str, str]:
@@ -129,6 +118,35 @@ def carried(catalog: Catalog) -> list[Indicator]:
     across districts and stays at its level.
     """
     return [i for i in catalog.indicators if i.aggregation in (Aggregation.STOCK, Aggregation.FLOW)]
+
+
+def without_denominator(catalog: Catalog, travelling: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The (numerator, period) pairs of ``travelling`` that must stay home, each with the denominator it lacks.
+
+    The level above checks a unit's figures as any unit's: a ratio's numerator without its denominator is a
+    逻辑性 error there, and one such error refuses the whole package. So a numerator travels only with its
+    denominator: when the denominator is held back (a partial total) or blank, the numerator stays home too, and
+    the level above counts this level missing for the ratio (and that numerator), for that period only. A
+    denominator without its numerator travels: nothing is wrong with it, and other ratios share it. Repeated
+    until nothing changes, since a numerator left home may be another ratio's denominator.
+    """
+    left = set(travelling)
+    lacking: dict[tuple[str, str], str] = {}
+    pairs = {
+        (str(r.numerator), str(r.denominator))
+        for r in catalog.indicators
+        if r.aggregation is Aggregation.RATIO and r.numerator and r.denominator
+    }
+    changed = True
+    while changed:
+        changed = False
+        for numerator, denominator in sorted(pairs):
+            for code, period in sorted(left):
+                if code == numerator and (denominator, period) not in left:
+                    left.discard((code, period))
+                    lacking[(code, period)] = denominator
+                    changed = True
+    return lacking
 
 
 def level_fingerprint(catalog: Catalog) -> str:

@@ -141,7 +141,9 @@ def catalog_from_body(body: Any, file: str) -> Catalog:
         body.get("version"), str
     ):
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
-    if len(body["version"]) > MAX_NAME or any(len(r) > 10_000 for r in rows):
+    # A lone surrogate (a JSON escape) is no text a database can store: refused here, not by SQLite.
+    lone = any("\ud800" <= c <= "\udfff" for c in body["version"])
+    if lone or len(body["version"]) > MAX_NAME or any(len(r) > 10_000 for r in rows):
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容超出目录文件的范围"))
     overlaps = body.get("overlaps", [])  # absent from files exported before overlaps existed
     if not isinstance(overlaps, list) or not all(isinstance(x, dict) for x in overlaps):

@@ -4,12 +4,15 @@ Computing a period's totals reads every unit's figures: seconds at province scal
 computed (it is a writer of the database) and the database's triggers delete what is kept with any change of the
 figures, the conflicts or the catalog; whoever asks next (the window, ``xz totals``, the annual report) reads them
 instead of computing. Kept rows are keyed by the code that computed them (:func:`code_digest`): a program whose
-computation differs in any way computes afresh. A kept text is read as hostile: anything that is not exactly what
-this program writes for the catalog in force is not read, and the totals are computed.
+computation differs in any way computes afresh. A kept text is read as hostile: it is read only under its seal
+(an HMAC under this installation's secret, :func:`secret`, of the row and of what the totals are made of,
+``store.stored_totals``) with the triggers that delete it in place; anything that is not exactly what this program
+writes for the catalog in force is not read either, and the totals are computed (docs/totals.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -17,18 +20,23 @@ import json
 import logging
 import marshal
 import os
+import secrets
+from pathlib import Path
 
 from .. import __version__
 from ..domain.catalog import Catalog
 from ..domain.periods import Period
 from ..domain.totals import TotalRow, display_order
+from ..paths import secret_dir
 from ..store import Store
 from ..store.stored_totals import TotalsKey
 
 log = logging.getLogger(__name__)
 
-# Raise it when what is kept changes form (the rows' or the table's encoding).
-KEPT_FORMAT = 1
+# Raise it when what is kept changes form (the rows' or the table's encoding, the seal).
+KEPT_FORMAT = 2
+SECRET_FILE = "kept_totals.key"
+SECRET_BYTES = 32
 
 # The modules whose code decides a kept row or table — the whole domain, and what reads, computes and keeps the
 # totals: any change of any of them (an update of the program, a corrected rule) gives another key, so nothing
@@ -97,9 +105,58 @@ def kept_key(period: Period, carry_forward: bool) -> TotalsKey:
     return TotalsKey(str(period), carry_forward, code_digest())
 
 
+_secrets: dict[Path, bytes] = {}
+
+
+def secret(*, create: bool = False) -> bytes:
+    """This installation's secret sealing kept totals (``paths.secret_dir``), made on first keeping (``create``).
+
+    Empty when there is none and none can be made (a read-only profile): nothing kept is read then, and nothing
+    is kept. Another machine (another secret) computes what this one kept: kept totals only save time.
+    """
+    path = secret_dir() / SECRET_FILE
+    if path in _secrets:
+        return _secrets[path]
+    found = _read_secret(path)
+    if found is None and create:
+        found = _make_secret(path)
+    if found is None:
+        return b""
+    _secrets[path] = found
+    return found
+
+
+def _read_secret(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == SECRET_BYTES else None
+
+
+def _make_secret(path: Path) -> bytes | None:
+    """A new secret, written whole under its name at once (another process making its own at the same time:
+    the first one linked stays, and both use it)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_bytes(SECRET_BYTES))
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        log.info("kept totals: no secret to seal them (%s): none kept", exc)
+        return None
+    return _read_secret(path)
+
+
 def kept_totals(store: Store, period: Period, carry_forward: bool) -> list[TotalRow] | None:
     """The totals kept for ``period`` in the database as it is now, or ``None`` (none kept, or not readable)."""
-    text = store.stored_totals.get(kept_key(period, carry_forward))
+    text = store.stored_totals.get(kept_key(period, carry_forward), secret())
     if text is None:
         return None
     try:
@@ -113,6 +170,11 @@ def kept_totals(store: Store, period: Period, carry_forward: bool) -> list[Total
         log.warning("kept totals of %s do not fit the catalog in force: computed afresh", period)
         return None
     return rows
+
+
+def kept_table(store: Store, period: Period, carry_forward: bool) -> str | None:
+    """The text of the units × indicators table kept with ``period``'s totals, or ``None`` (as :func:`kept_totals`)."""
+    return store.stored_totals.get_table(kept_key(period, carry_forward), secret())
 
 
 def _of_catalog(rows: list[TotalRow], catalog: Catalog) -> bool:
@@ -163,4 +225,6 @@ def keep_totals(
     Kept only if nothing changed since (checked under the write lock, given up at once if another writer holds
     it); whether they were kept.
     """
-    return store.stored_totals.put(kept_key(period, carry_forward), text, table=table, computed_at=computed_at)
+    return store.stored_totals.put(
+        kept_key(period, carry_forward), text, secret(create=True), table=table, computed_at=computed_at
+    )

@@ -23,7 +23,7 @@ from ..store import Store
 from ..store.values import FigureSelection
 
 # The aggregators of one report live with the totals (the CLI's totals must not import pandas); reports use them here.
-from .kept_totals import kept_key, kept_totals, totals_text
+from .kept_totals import kept_table, kept_totals, totals_text
 from .reporting_period import initial_period
 from .totals import (  # noqa: F401
     depends_on,
@@ -260,7 +260,7 @@ def year_report(store: Store, year: int, *, carry_forward: bool = False) -> Year
     period = Period(year)
     rows = kept_totals(store, period, carry_forward)
     if rows is not None:
-        text = store.stored_totals.get_table(kept_key(period, carry_forward))
+        text = kept_table(store, period, carry_forward)
         table = table_from_text(catalog, period, text) if text is not None else None
         if table is not None:
             return YearReport(year, carry_forward, rows, table)

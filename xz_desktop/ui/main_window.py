@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
 
     def track(self, task: Task, changes: Changes) -> None:
         """Keep ``task`` until it is over (closing the window cancels it); see :class:`~.operations.StoreOp`."""
+        if self._closed:  # the store is closed: whatever the job brings back has nowhere to go
+            task.abandoned = True
+            task.cancel()
+            return
         self.tasks.append(task)
         self._task_changes[task] = changes
         # A bound method of the window: Qt drops the connection if the window is gone first.
@@ -220,7 +224,7 @@ class MainWindow(QMainWindow):
         already merged) still makes the pages reload."""
         sender = self.sender()
         task = next((t for t in self.tasks if t.signals is sender), None)
-        if task is None:
+        if task is None or self._closed:  # a queued end after the window closed its store: nothing to do
             return
         self.tasks.remove(task)
         changes = self._task_changes.pop(task, NOTHING)
@@ -410,7 +414,9 @@ class MainWindow(QMainWindow):
             page = self.page("form")
             if page is not None and hasattr(page, "flush"):
                 page.flush()
+            # Every job's signals still queued (a result, its end) are ignored from now on: the store closes here.
             for task in list(self.tasks):
+                task.abandoned = True
                 task.cancel()
             settings.put("window/geometry", self.saveGeometry())
             self.store.close()

@@ -75,6 +75,7 @@ class StoreOp(Generic[T]):
                 return op(store, progress)
 
         def succeeded(result: T) -> None:
+            # (delivered only while the window is open: closing it abandons the task, see MainWindow.closeEvent)
             if changes:
                 window.announce(changes)
             if self._success is not None:

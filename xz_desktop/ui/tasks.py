@@ -57,7 +57,9 @@ class Task(QRunnable):
         self.job = job
         self.signals = _Signals()
         self.cancel_event = threading.Event()
-        self.abandoned = False  # set when the widget that asked for the job is destroyed
+        # Set when the widget that asked for the job is destroyed, or the window that tracks it closes (its store is
+        # closed): nothing the job sends is delivered after that, whenever its queued signals arrive.
+        self.abandoned = False
         self.outcome: str | None = None  # "succeeded" or "failed" once run() is over
 
     def cancel(self) -> None:
@@ -138,7 +140,8 @@ def with_progress(
     task.signals.progressed.connect(_while_alive(task, dialog, progressed))
     task.signals.succeeded.connect(_while_alive(task, watched, on_success))
     task.signals.failed.connect(_while_alive(task, watched, on_failure))
-    task.signals.finished.connect(_while_alive(task, dialog, finished))
+    # The dialog is closed whatever became of the job (abandoned too): it must never show after the job.
+    task.signals.finished.connect(lambda: finished() if shiboken6.isValid(dialog) else None)
     task.dialog = dialog  # type: ignore[attr-defined]  # tests reach the dialog through the task
     return task
 

@@ -124,7 +124,7 @@ def run_quietly(
 
     def alive(slot: Callable[[Any], None]) -> Callable[[Any], None]:
         def call(arg: Any) -> None:
-            # A window closed meanwhile has closed its store: nothing is delivered to it.
+            # A window closed meanwhile has closed its store (and abandoned the task): nothing is delivered to it.
             if not task.abandoned and shiboken6.isValid(window) and not getattr(window, "_closed", False):
                 slot(arg)
 

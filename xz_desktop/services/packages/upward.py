@@ -10,7 +10,9 @@ an ordinary package; a province merges city packages the same way.
 Completeness: a total some expected unit has not reported is a partial sum. It does not travel (the
 level above then counts this district as missing, which is true); the manifest lists it under
 ``withheld`` (a count; the command lists each with how many units reported). Every figure that
-travels is complete: the manifest's ``level`` entry says so with its ``complete`` count.
+travels is complete: the manifest's ``level`` entry says so with its ``complete`` count. A ratio's
+numerator travels only with its denominator (domain/levels.without_denominator): the level above would
+refuse the whole package for a numerator without it; one left home is listed with the denominator it lacks.
 
 Revision of a total: the number of changes its figures (the year and its halves) have had, read from
 the append-only audit. It grows with every change that can alter the total, so a corrected total
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...domain.aggregation import Aggregator
-from ...domain.levels import carried, level_fingerprint
+from ...domain.levels import carried, level_fingerprint, without_denominator
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
 from ...store import Store
@@ -45,6 +47,8 @@ class Withheld:
     period: str
     reported: int
     expected: int
+    # complete, but a ratio's numerator whose denominator (this indicator code) does not travel; "" for a partial sum
+    lacks: str = ""
 
 
 @dataclass
@@ -108,6 +112,11 @@ def make_upward_package(
                 continue
             revision = max(1, revisions.get((ind.code, period), 0))
             rows.append(PackageRow(level.code, ind.code, period, float(dv.value), "", revision, 0, stamp, by))
+    lacking = without_denominator(catalog, {(r.indicator, r.period) for r in rows})
+    rows = [r for r in rows if (r.indicator, r.period) not in lacking]
+    for (code, period), denominator in sorted(lacking.items()):
+        count = len(aggregator.value(code, period).units_reported)  # complete: every expected unit reported
+        withheld.append(Withheld(code, period, count, count, denominator))
     if not rows:
         raise XzError(
             Message(
