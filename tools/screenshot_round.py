@@ -2,7 +2,10 @@
 for a returned and for an accepted (read-only) period, on demo data.
 
 Run under a virtual display so fonts render as on a desktop:
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_round.py [FOLDER]
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_round.py [FOLDER] [--size WxH]
+
+``--size 1366x768`` draws the window at an office screen's size (docs/screenshot-round-review-1366.png is
+the 审核 page so drawn: the 区里备注 column beside the indicator's name, in view without scrolling).
 """
 
 from __future__ import annotations
@@ -28,6 +31,13 @@ def _save(window, out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    size = (1400, 860)
+    if "--size" in argv:
+        at = argv.index("--size")
+        width, height = argv[at + 1].split("x")
+        size = (int(width), int(height))
+        del argv[at : at + 2]
+    suffix = "" if size == (1400, 860) else f"-{size[0]}"
     folder = Path(argv[0]) if argv else ROOT / "docs"
     folder.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
@@ -85,17 +95,17 @@ def main(argv: list[str]) -> int:
             make_receipt(store, "xincheng", Path(tmp) / "回执.xzpkg")
 
         window = MainWindow(district)
-        window.resize(1400, 860)
+        window.resize(*size)
         window.show()
         window.show_page("review")
         window.review_page.open_review("xincheng", period)
         _settle(app)
-        _save(window, folder / "screenshot-round-review.png")
+        _save(window, folder / f"screenshot-round-review{suffix}.png")
         window.show_page("submission_status")
         status = window.page("submission_status")
         status.period.setCurrentText(period)
         _settle(app)
-        _save(window, folder / "screenshot-round-status.png")
+        _save(window, folder / f"screenshot-round-status{suffix}.png")
         window.close()
 
         # the town's own copy, with its figures, after importing the receipt
@@ -105,16 +115,16 @@ def main(argv: list[str]) -> int:
                 store.values.write([ValueChange(v.unit, v.indicator, v.period, v.value, v.explanation) for v in values])
             import_receipt(store, Path(tmp) / "回执.xzpkg")
         window = MainWindow(town)
-        window.resize(1400, 860)
+        window.resize(*size)
         window.show()
         form = window.page("form")
         form.open_form("xincheng", period)
         form.select("phd")
         _settle(app)
-        _save(window, folder / "screenshot-round-form.png")
+        _save(window, folder / f"screenshot-round-form{suffix}.png")
         form.open_form("xincheng", earlier)
         _settle(app)
-        _save(window, folder / "screenshot-round-locked.png")
+        _save(window, folder / f"screenshot-round-locked{suffix}.png")
         window.close()
     return 0
 
