@@ -21,11 +21,12 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from xz_desktop.services.demo import create_demo
-    from xz_desktop.ui import settings
+    from xz_desktop.ui import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone
         app = QApplication.instance() or QApplication([sys.argv[0]])
+        translations.install("zh", app)  # Chinese, as the office sees it, whatever this machine's locale
         from xz_desktop.ui.enrolment_dialog import open_enrolment_dialog
         from xz_desktop.ui.main_window import MainWindow
 

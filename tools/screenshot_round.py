@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 
 def _settle(app) -> None:
@@ -47,13 +48,15 @@ def main(argv: list[str]) -> int:
     from xz_desktop.services.round.due import set_due
     from xz_desktop.services.round.receipt import import_receipt, make_receipt
     from xz_desktop.services.round.review import accept, return_period, set_note
-    from xz_desktop.store import create_store, open_store
+    from xz_desktop.services.signing.enrolment import enrol, init_from_enrolment
+    from xz_desktop.store import open_store
     from xz_desktop.store.values import ValueChange
-    from xz_desktop.ui import settings
+    from xz_desktop.ui import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone
         app = QApplication.instance() or QApplication([sys.argv[0]])
+        translations.install("zh", app)  # Chinese, as the office sees it, whatever this machine's locale
         from xz_desktop.ui.main_window import MainWindow
 
         district = create_demo(Path(tmp) / "示例数据.sqlite")
@@ -93,6 +96,8 @@ def main(argv: list[str]) -> int:
             )
             own = {p: store.values.select(unit="xincheng", period=p) for p in (period, earlier)}
             make_receipt(store, "xincheng", Path(tmp) / "回执.xzpkg")
+            # the town's copy is set up as a town's is: from its enrolment file (a new key for the new PC)
+            enrol(store, "xincheng", Path(tmp) / "登记.xzenrol", rekey=True)
 
         window = MainWindow(district)
         window.resize(*size)
@@ -110,7 +115,8 @@ def main(argv: list[str]) -> int:
 
         # the town's own copy, with its figures, after importing the receipt
         town = Path(tmp) / "新城街道.sqlite"
-        with create_store(town, "unit", "xincheng", author="新城街道填报员") as store:
+        init_from_enrolment(town, Path(tmp) / "登记.xzenrol", author="新城街道填报员")
+        with open_store(town) as store:
             for values in own.values():
                 store.values.write([ValueChange(v.unit, v.indicator, v.period, v.value, v.explanation) for v in values])
             import_receipt(store, Path(tmp) / "回执.xzpkg")
