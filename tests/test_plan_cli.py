@@ -240,6 +240,7 @@ def test_unit_progress_says_incomplete_instead_of_behind(tmp_path, catalog):
             "value": 200.0,
             "base": None,
             "expected": 600.0,
+            "due": 600.0,
             "completion": None,
             "verdict": "incomplete",
             "complete": False,
