@@ -89,9 +89,7 @@ def test_a_unit_without_data_is_listed_apart_never_ranked_last_with_zero(catalog
     # b: 1 → 1 against 1 → 5 (expects 4.2, whole 4): r = 0 → 0, a real score of 0, ranked.
     b = score_unit(STATIONS, "b", "geographic", *_stations(catalog, "b", 1, 5, 1))
     # c reported nothing this year; d reported, but its only item is incomplete (a first half only).
-    c = score_unit(
-        STATIONS, "c", "geographic", *_stations(catalog, "c", 1, 5, None, False), reported=False
-    )
+    c = score_unit(STATIONS, "c", "geographic", *_stations(catalog, "c", 1, 5, None, False), reported=False)
     d = score_unit(STATIONS, "d", "geographic", *_stations(catalog, "d", 1, 5, 2, False))
     ranked = {s.unit: (s.score, s.rank, s.unscored) for s in rank_scores([c, d, b, a])}
     assert ranked == {

@@ -22,8 +22,8 @@ The rules, each in one function:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
