@@ -149,9 +149,14 @@ def round_sentences(status: Sequence[RoundStatus], year: int, today: date) -> li
     if due:
         late = [s for s in submitted if s.late_days]
         on_time = len(submitted) - len(late)
-        text = f"本年度数据报送截止日期为{_day(due)}。{first}，其中按期报送{on_time}个"
-        if late:
-            text += f"，逾期报送{len(late)}个（" + "、".join(f"{s.name}逾期{s.late_days}天" for s in late) + "）"
+        text = f"本年度数据报送截止日期为{_day(due)}。{first}"
+        days = "、".join(f"{s.name}逾期{s.late_days}天" for s in late)
+        if not late:
+            text += "，均按期报送" if submitted else ""
+        elif on_time == 0:
+            text += f"，均为逾期报送（{days}）"
+        else:
+            text += f"，其中按期报送{on_time}个，逾期报送{len(late)}个（{days}）"
         out.append(text + "。")
     else:
         out.append(f"本年度未设定报送截止日期。{first}。")
