@@ -104,11 +104,12 @@ def report_table(db) -> tuple[dict[str, list[str]], dict[str, str]]:
     for p in doc.paragraphs:
         for name in names:
             shown = re.sub(r"（%）$", "", name)
-            if p.text.startswith(f"{YEAR}年") and shown in p.text and name not in sentences:
+            said = p.text.startswith(f"{YEAR}年") or "数据不全" in p.text
+            if said and shown in p.text and name not in sentences:
                 sentences[name] = p.text
-            elif "数据不全" in p.text and shown in p.text and name not in sentences:
-                sentences[name] = p.text
-    return {re.sub(r"（%）$", "", k): v for k, v in rows.items()}, {re.sub(r"（%）$", "", k): v for k, v in sentences.items()}
+    return {re.sub(r"（%）$", "", k): v for k, v in rows.items()}, {
+        re.sub(r"（%）$", "", k): v for k, v in sentences.items()
+    }
 
 
 def test_swapping_one_verdict_rule_in_domain_changes_every_surface(demo_db, tmp_path, capsys, monkeypatch, qtbot):

@@ -99,7 +99,10 @@ def test_the_sentences_by_hand(demo):
     paragraphs = body(demo[0])
     # 区人才发展专项资金 9,066 → 10,258 万元 (target 10,510): up 10258 − 9066 = 1192; completion
     # 1192 ÷ (10510 − 9066) = 1192 ÷ 1444 = 0.8255 → 82.5 %; the name says 区, so no 全区 before it.
-    assert "2024年区人才发展专项资金10,258万元，比2020年（9,066万元）增加1,192万元，完成率82.5%，达到规划进度。" in paragraphs
+    assert (
+        "2024年区人才发展专项资金10,258万元，比2020年（9,066万元）增加1,192万元，完成率82.5%，达到规划进度。"
+        in paragraphs
+    )
     # 高新技术产业增加值占规模以上工业增加值比重（%）: 68.0 % → 78.4 %, up 10.4 points; (78.41 − 68) ÷ (75 − 68)
     # = 1.487 → 148.7 %; the name's own （%） is dropped before the figure's %.
     share = next(p for p in paragraphs if "高新技术产业增加值" in p and p.startswith(YEAR))
