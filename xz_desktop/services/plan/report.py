@@ -368,7 +368,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
             ]
             for u in f.units
         ],
-        [3.2, 4.0, 1.9, 1.9, 1.7, 1.6, 1.7],
+        [2.8, 3.6, 2.2, 2.2, 2.2, 1.6, 1.8],
     )
     doc.add_paragraph("注：个数、人数的“应达”为按规划进度当年已到期的整数。")
 
