@@ -34,7 +34,6 @@ STATIONS = Scheme(
     deduction_cap=10,
     geographic=(SchemeItem("academician_workstation", 10),),
 )
-COUNTS = frozenset({"academician_workstation"})
 
 
 def _stations(catalog, unit: str, base: float, target: float, value: float | None, complete: bool = True):
@@ -46,7 +45,7 @@ def _stations(catalog, unit: str, base: float, target: float, value: float | Non
 def test_a_count_is_scored_by_whole_milestones_not_all_or_nothing(catalog):
     assert catalog.indicator("academician_workstation").is_count  # 家
     score = lambda value, base=1, target=2: score_unit(
-        STATIONS, "a", "geographic", *_stations(catalog, "a", base, target, value), counts=COUNTS
+        STATIONS, "a", "geographic", *_stations(catalog, "a", base, target, value)
     )
     # 1 → 2 stations by 2025; 2024 expects 1 + 1 × 4/5 = 1.8: the 2nd is due only in 2025, so 1 is due.
     # Kept 1: nothing due beyond the start, r = 1 + (1 − 1)/(2 − 1) = 1 → 100 × 10 × 1 / 10 = 100 (was 0).
@@ -60,21 +59,38 @@ def test_a_count_is_scored_by_whole_milestones_not_all_or_nothing(catalog):
     # (partial credit; by the fractional point it would be 2/3.2 = 62.5).
     partial = score(3, 1, 5)
     assert partial.score == pytest.approx(200 / 3) and partial.items[0].ratio == pytest.approx(2 / 3)
-    # Without ``counts`` the same figure is measured against 4.2: (3 − 1)/(4.2 − 1) = 0.625 → 62.5.
-    plain = score_unit(STATIONS, "a", "geographic", *_stations(catalog, "a", 1, 5, 3))
-    assert plain.score == pytest.approx(62.5)
+
+
+def test_the_unit_progress_page_and_the_assessment_judge_a_count_alike(catalog):
+    """One due point for a count, decided in domain/progress.py: the progress record and the score agree."""
+    ind = catalog.indicator("academician_workstation")
+    # 1 → 2 by 2025, has 1 in 2024: the path is at 1 + 1 × 4/5 = 1.8, the whole milestone passed is 1.
+    kept = unit_progress(ind, UnitTarget("a", ind.code, 2), UnitFigure(1, True, (), 1), 2024)
+    assert kept.expected == pytest.approx(1.8) and kept.due == 1
+    assert kept.verdict == "on_track"  # was 落后进度 against 1.8, while the assessment gave full marks
+    assert kept.completion == pytest.approx(0.0)  # (1 − 1)/(2 − 1): the completion toward 2025 is unchanged
+    [item] = score_unit(STATIONS, "a", "geographic", {ind.code: kept}, {ind.code: 1}).items
+    assert (item.due, item.status, item.points) == (1, "on_track", pytest.approx(10))  # r = 1 + 0/1 = 1 → 10 × 1
+    # 1 → 5, has 3: path 1 + 4 × 4/5 = 4.2, due 4; 3 < 4 is behind on both surfaces, r = (3 − 1)/(4 − 1) = 2/3.
+    short = unit_progress(ind, UnitTarget("a", ind.code, 5), UnitFigure(3, True, (), 1), 2024)
+    assert short.due == 4 and short.verdict == "behind"
+    [item] = score_unit(STATIONS, "a", "geographic", {ind.code: short}, {ind.code: 1}).items
+    assert (item.due, item.status) == (4, "behind") and item.ratio == pytest.approx(2 / 3)
+    # A share (%) is not counted in whole steps: it keeps the path's point.
+    share = catalog.indicator("hitech_value_added_share")  # %
+    p = unit_progress(share, UnitTarget("a", share.code, 75), UnitFigure(73, True, (), 68), 2024)
+    assert p.expected == pytest.approx(73.6) and p.due == pytest.approx(73.6)  # 68 + 7 × 4/5
+    assert p.verdict == "behind"
 
 
 def test_a_unit_without_data_is_listed_apart_never_ranked_last_with_zero(catalog):
     # a: 2 → 3 against 2 → 4 (2024 expects 2 + 2 × 4/5 = 3.6, whole 3): r = (3 − 2)/(3 − 2) = 1 → 100.
-    a = score_unit(STATIONS, "a", "geographic", *_stations(catalog, "a", 2, 4, 3), counts=COUNTS)
+    a = score_unit(STATIONS, "a", "geographic", *_stations(catalog, "a", 2, 4, 3))
     # b: 1 → 1 against 1 → 5 (expects 4.2, whole 4): r = 0 → 0, a real score of 0, ranked.
-    b = score_unit(STATIONS, "b", "geographic", *_stations(catalog, "b", 1, 5, 1), counts=COUNTS)
+    b = score_unit(STATIONS, "b", "geographic", *_stations(catalog, "b", 1, 5, 1))
     # c reported nothing this year; d reported, but its only item is incomplete (a first half only).
-    c = score_unit(
-        STATIONS, "c", "geographic", *_stations(catalog, "c", 1, 5, None, False), counts=COUNTS, reported=False
-    )
-    d = score_unit(STATIONS, "d", "geographic", *_stations(catalog, "d", 1, 5, 2, False), counts=COUNTS)
+    c = score_unit(STATIONS, "c", "geographic", *_stations(catalog, "c", 1, 5, None, False), reported=False)
+    d = score_unit(STATIONS, "d", "geographic", *_stations(catalog, "d", 1, 5, 2, False))
     ranked = {s.unit: (s.score, s.rank, s.unscored) for s in rank_scores([c, d, b, a])}
     assert ranked == {
         "a": (pytest.approx(100), 1, None),

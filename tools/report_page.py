@@ -1,6 +1,6 @@
 """Render a page of the annual evaluation report on the demo data to PNG for the docs.
 
-    .venv/bin/python tools/report_page.py            # writes docs/report-page.png (page 2: summary and 表2)
+    .venv/bin/python tools/report_page.py            # writes docs/report-page.png (page 2: 基本情况, 主要成效, 存在问题)
     .venv/bin/python tools/report_page.py --page 4   # another page
 
 Needs LibreOffice (``soffice``) and poppler's ``pdftoppm`` (Debian: libreoffice-writer-nogui poppler-utils).
@@ -20,7 +20,6 @@ sys.path.insert(0, str(ROOT))
 
 from xz_desktop.services.demo import create_demo  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
 from xz_desktop.services.plan.report import write_report  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
-from xz_desktop.services.plan.targets import split  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
 from xz_desktop.store import open_store  # noqa: E402 - run as a script from a checkout: the package is importable only after the path insert above
 
 
@@ -34,15 +33,7 @@ def main() -> int:
         raise SystemExit("pdftoppm not found: install poppler-utils")
     with tempfile.TemporaryDirectory() as work:
         db = create_demo(Path(work) / "demo.sqlite")
-        with open_store(db) as store:
-            for code in (
-                "talent_total",
-                "phd_master",
-                "academician_workstation",
-                "postdoc_workstation",
-                "new_graduates",
-            ):
-                split(store, code, "base")
+        with open_store(db) as store:  # the demo splits the assessed targets itself
             result = write_report(store, args.year, Path(work) / "report.docx", pdf=True)
         prefix = Path(work) / "page"
         subprocess.run(
@@ -50,7 +41,7 @@ def main() -> int:
                 "pdftoppm",
                 "-png",
                 "-r",
-                "80",
+                "60",
                 "-f",
                 str(args.page),
                 "-l",

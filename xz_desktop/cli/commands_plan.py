@@ -208,7 +208,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
                 r.indicator_name[:20],
                 fmt(p.target),
                 value,
-                fmt(p.expected),
+                fmt(p.due),  # what the verdict compares with: a count's whole milestone
                 _pct(p.completion),
                 str(label(p.verdict)),
             ]

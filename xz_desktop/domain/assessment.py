@@ -7,8 +7,10 @@ progress. The method, worked by hand, is in docs/plan.md:
 * 进度比 r = (figure − start) ÷ (expected − start): 1 means exactly on the year's trajectory point
   of the unit's own target (start = the unit's 2020 figure, 0 for a cumulative flow);
 * a count (人, 个) moves in whole steps, so its expected point is the whole number the trajectory has
-  passed (应达 1.8 个 → 1 due; the 2nd is due when the path reaches 2): each whole milestone met earns
-  its share, not all or nothing. When no new one is due yet, r = 1 + (figure − start) ÷ (target − start);
+  passed (应达 1.8 个 → 1 due; the 2nd is due when the path reaches 2), decided once in domain/progress.py
+  (:func:`~.progress.due`) and carried by the unit's progress record, so the unit progress page and the
+  score agree: each whole milestone met earns its share, not all or nothing. When no new one is due yet,
+  r = 1 + (figure − start) ÷ (target − start);
 * an item's points = weight × min(cap, max(floor, r)); an incomplete figure scores ``missing`` × weight
   (不报不得分) and says so;
 * score = full_score × Σ points ÷ Σ weights of the items the unit has a target for,
@@ -20,12 +22,12 @@ progress. The method, worked by hand, is in docs/plan.md:
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
-from .targets import BEHIND, INCOMPLETE, ON_TRACK, UnitProgress
+from .targets import BEHIND, INCOMPLETE, UnitProgress
 
 SCORE_DECIMALS = 2
 
@@ -103,27 +105,20 @@ class UnitScore:
 _EPS = 1e-9
 
 
-def whole_milestone(expected: float, start: float, target: float) -> float:
-    """The whole count due by now: the last whole number the trajectory has passed (toward the target)."""
-    if target >= start:
-        return float(math.floor(expected + _EPS))
-    return float(math.ceil(expected - _EPS))
-
-
-def schedule_ratio(p: UnitProgress, start: float | None, whole: bool = False) -> float | None:
-    """(figure − start) ÷ (due − start); ``due`` is the expected point, a count's whole milestone if ``whole``.
+def schedule_ratio(p: UnitProgress, start: float | None) -> float | None:
+    """(figure − start) ÷ (due − start); ``due`` is the progress record's (a count's whole milestone).
 
     When nothing is due beyond the start: a count gets 1 + (figure − start) ÷ (target − start) (kept its start,
     plus credit for any step already taken toward the target); any other figure 1 if met, else 0.
     """
-    if p.value is None or p.expected is None or start is None:
+    due = p.due if p.due is not None else p.expected
+    if p.value is None or due is None or start is None:
         return None
-    due = whole_milestone(p.expected, start, p.target) if whole else p.expected
     span = due - start
     if abs(span) <= _EPS:
-        if whole and abs(p.target - start) > _EPS:
+        if p.whole and abs(p.target - start) > _EPS:
             return 1.0 + (p.value - start) / (p.target - start)
-        if whole:
+        if p.whole:
             return 1.0 if p.value >= start - _EPS else 0.0
         return 1.0 if p.verdict != BEHIND else 0.0
     return (p.value - start) / span
@@ -136,12 +131,10 @@ def score_unit(
     progress: Mapping[str, UnitProgress],
     starts: Mapping[str, float | None],
     adjustments: Sequence[Adjustment] = (),
-    counts: Collection[str] = (),
     reported: bool = True,
 ) -> UnitScore:
-    """One unit's score. ``progress``: its progress per indicator it has a target for; ``starts``: the trajectory
-    starts; ``counts``: the indicators counted in whole numbers (人, 个), scored by whole milestones;
-    ``reported``: whether the unit reported anything for the year (未报 when not and nothing is complete)."""
+    """One unit's score. ``progress``: its progress per indicator it has a target for (a count's record carries
+    its whole milestone as ``due``); ``starts``: the trajectory starts; ``reported``: whether the unit reported anything for the year (未报 when not and nothing is complete)."""
     items: list[ScoreItem] = []
     counted_weight = 0.0
     points_sum = 0.0
@@ -161,16 +154,15 @@ def score_unit(
             points_sum += pts
             continue
         start = starts.get(item.indicator)
-        whole = item.indicator in counts
-        ratio = schedule_ratio(p, start, whole)
+        ratio = schedule_ratio(p, start)
         if ratio is None or start is None or p.expected is None:
             items.append(ScoreItem(item.indicator, item.weight, None, None, "no_target", p.target, p.value, p.expected))
             counted_weight -= item.weight
             continue
         any_complete = True
-        due = whole_milestone(p.expected, start, p.target) if whole else p.expected
-        # A count's verdict follows its whole milestone, so the words and the points agree.
-        status = (ON_TRACK if ratio >= 1 - _EPS else BEHIND) if whole else p.verdict
+        due = p.due if p.due is not None else p.expected
+        # The record's verdict, judged against the same due point as the ratio: the words and the points agree.
+        status = p.verdict
         pts = item.weight * min(scheme.cap, max(scheme.floor, ratio))
         points_sum += pts
         items.append(ScoreItem(item.indicator, item.weight, ratio, pts, status, p.target, p.value, p.expected, due))

@@ -12,17 +12,22 @@ The rules, each in one function:
   rate, a sum or a ratio by the figures it is made of; a ``district`` amount no (it is reported once a
   year by its owner: a yearly amount or a rate of yearly figures).
 * :func:`on_track`: the verdict's comparison, the figure against where the plan wants it.
+* :func:`due`: the point the verdict compares with. A unit's count (人, 家 … entered as whole numbers) on a
+  linear path moves in whole steps, so what is due is the whole milestone the path has passed
+  (应达 1.8 家 → 1 due; the 2nd is due when the path reaches 2); any other figure is due at the path's point.
+  The unit progress page and the assessment both take it from here.
 * :func:`progress`: the record. Only a complete figure of a judged period gets a verdict and a
   completion; an incomplete one keeps its value, says 数据不全 and who is missing, and gets neither.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .catalog import Aggregation, Catalog, Indicator
+from .catalog import Aggregation, Catalog, Indicator, Trajectory
 from .periods import Period
 from .trajectory import Base, completion, expected, meets, period_time
 
@@ -46,6 +51,7 @@ class Progress:
     completion: float | None  # None unless the verdict is on track or behind, or a target without one
     verdict: str
     estimated: bool = False  # completed by carrying a unit's earlier figure forward (估)
+    due: float | None = None  # what the verdict compared with: ``expected``, or a count's whole milestone
 
     @property
     def on_track(self) -> bool | None:
@@ -56,6 +62,29 @@ class Progress:
 def on_track(ind: Indicator, value: float, goal: float) -> bool:
     """THE verdict rule: ``value`` at or beyond ``goal`` in the target's sense (after rounding noise)."""
     return meets(ind, value, goal)
+
+
+_EPS: Final = 1e-9
+
+
+def whole_milestone(goal: float, start: float, target: float) -> float:
+    """The last whole number the path from ``start`` toward ``target`` has passed by ``goal`` (1.8 → 1)."""
+    if target >= start:
+        return float(math.floor(goal + _EPS))
+    return float(math.ceil(goal - _EPS))
+
+
+def in_whole_steps(ind: Indicator) -> bool:
+    """Whether ``ind``'s figure moves in whole steps along a linear path (a count: 人, 家 …)."""
+    return ind.is_count and ind.trajectory is Trajectory.LINEAR
+
+
+def due(ind: Indicator, goal: float | None, start: float | None, whole: bool) -> float | None:
+    """The point the verdict compares with: ``goal``, or for a figure counted in ``whole`` steps the whole
+    milestone passed (see the module's rules)."""
+    if goal is None or not whole or start is None or ind.target_2025 is None:
+        return goal
+    return whole_milestone(goal, start, ind.target_2025)
 
 
 def judged_at(catalog: Catalog | None, ind: Indicator, period: Period) -> bool:
@@ -97,21 +126,25 @@ def progress(
     judged: bool = True,
     missing: Sequence[object] = (),
     estimated: bool = False,
+    whole: bool = False,
 ) -> Progress:
     """The record of ``value`` against ``ind``'s target with the plan's point ``goal`` for the period.
 
     ``judged``: whether the period may be judged at all (:func:`judged_at`); not judged, the record has
-    no expected point, no completion and no verdict.
+    no expected point, no completion and no verdict. ``whole``: the figure moves in whole steps
+    (:func:`in_whole_steps`), so the verdict compares with the whole milestone passed (:func:`due`).
     """
     if ind.target_2025 is None or not judged:
         return Progress(value, complete, tuple(missing), base, None, None, VERDICT_NO_TARGET, estimated)
+    point = due(ind, goal, base.value, whole)
     if not complete:
-        return Progress(value, complete, tuple(missing), base, goal, None, VERDICT_INCOMPLETE, estimated)
-    if value is None or goal is None:
+        return Progress(value, complete, tuple(missing), base, goal, None, VERDICT_INCOMPLETE, estimated, point)
+    if value is None or point is None:
         verdict = VERDICT_NO_TARGET
     else:
-        verdict = VERDICT_ON_TRACK if on_track(ind, value, goal) else VERDICT_BEHIND
-    return Progress(value, complete, tuple(missing), base, goal, completion(ind, value, base.value), verdict, estimated)
+        verdict = VERDICT_ON_TRACK if on_track(ind, value, point) else VERDICT_BEHIND
+    done = completion(ind, value, base.value)
+    return Progress(value, complete, tuple(missing), base, goal, done, verdict, estimated, point)
 
 
 def schedule(ind: Indicator, goal: float | None, base: float | None, done: float | None) -> float | None:

@@ -22,7 +22,14 @@ from fractions import Fraction
 from .catalog import Aggregation, Indicator
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
 from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
-from .progress import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_NO_TARGET, VERDICT_ON_TRACK, progress
+from .progress import (
+    VERDICT_BEHIND,
+    VERDICT_INCOMPLETE,
+    VERDICT_NO_TARGET,
+    VERDICT_ON_TRACK,
+    in_whole_steps,
+    progress,
+)
 from .trajectory import expected, plan_base
 
 TARGET_PERIOD = str(PLAN_TARGET_YEAR)
@@ -255,6 +262,9 @@ class UnitProgress:
     completion: float | None
     verdict: str
     missing: tuple[str, ...] = ()
+    due: float | None = None  # what the verdict compared with: a count's whole milestone, else ``expected``
+    start: float | None = None  # where the trajectory starts: the unit's 2020 figure, 0 for a cumulative flow
+    whole: bool = False  # a count on a linear path: judged by whole milestones (domain/progress.py)
 
     @property
     def complete(self) -> bool:
@@ -268,18 +278,21 @@ def unit_progress(
 
     The trajectory runs from the unit's 2020 figure (0 for a cumulative flow) to its own target;
     a milestone for ``year``, where the district set one, replaces the trajectory's point.
-    An incomplete figure gets no verdict and no completion.
+    An incomplete figure gets no verdict and no completion. A count is judged against the whole milestone
+    due (domain/progress.py :func:`~.progress.due`), as the assessment scores it.
     """
     own = replace(ind, base_2020=figure.base, target_2025=target.target, display_factor=1.0)
     goal = milestone if milestone is not None else expected(own, year)
+    start = plan_base(own)  # the unit's 2020 figure, 0 for a cumulative flow
     # A unit with no figure at all has nothing to judge: 数据不全, as a partial one.
     p = progress(
         own,
         figure.value,
         complete=figure.complete and figure.value is not None,
         goal=goal,
-        base=plan_base(own),  # the unit's 2020 figure, 0 for a cumulative flow
+        base=start,
         missing=figure.missing,
+        whole=in_whole_steps(ind),
     )
     return UnitProgress(
         target.unit,
@@ -292,6 +305,9 @@ def unit_progress(
         p.completion,
         p.verdict,
         figure.missing,
+        p.due,
+        start.value,
+        in_whole_steps(ind),
     )
 
 

@@ -63,7 +63,6 @@ def assess(store: Store, period: str, scheme: Scheme | None = None) -> list[Unit
         ind = catalog.indicator(r.indicator)
         starts.setdefault(r.unit, {})[r.indicator] = 0.0 if ind.is_cumulative else r.progress.base
     adjustments = store.targets.adjustments(year)
-    counts = frozenset(i.code for i in catalog.indicators if i.is_count)
     reported = _reported(store, year)
     scores = [
         score_unit(
@@ -73,7 +72,6 @@ def assess(store: Store, period: str, scheme: Scheme | None = None) -> list[Unit
             by_unit.get(u.code, {}),
             starts.get(u.code, {}),
             adjustments,
-            counts,
             u.code in reported,
         )
         for u in catalog.active_units()

@@ -34,6 +34,7 @@ class ProgressRow:
             "value": p.value,
             "base": p.base,
             "expected": p.expected,
+            "due": p.due,
             "completion": p.completion,
             "verdict": p.verdict,
             "complete": p.complete,

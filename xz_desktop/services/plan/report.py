@@ -1,9 +1,11 @@
 """年度评估报告: the annual evaluation report as a Word document (python-docx), and its PDF via LibreOffice.
 
-Everything in it is written from the figures: the summary sentences, the 表2 table, the charts,
-the units' reporting, the assessment, the index, the indicators behind schedule with the units'
-说明. It never gives a verdict on an incomplete figure: it says 数据不完整 and who is missing.
-The document's text is Chinese (it is the district's official document, whatever the window's language).
+It has the shape a 区委 office's report has: 一、基本情况 (the round: who reported, on time or late),
+二、主要成效, 三、存在问题 (indicators behind, data not complete said in words, units behind with their 说明),
+四、下步工作建议 (a draft the office finishes in Word), the signature lines, then 附表 1–5 with two charts and
+an appendix on the method in plain words. Its sentences (:mod:`.report_text`) render the district's progress
+records, never re-derive them; an incomplete figure gets no verdict and no percentage. The document's text is
+Chinese (it is the district's official document, whatever the window's language).
 """
 
 from __future__ import annotations
@@ -25,74 +27,49 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ...domain.assessment import UNSCORED_TEXT
+from ...domain.assessment import NO_TARGETS, UNSCORED_TEXT, UnitScore
+from ...domain.catalog import Catalog
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.numbers import format_number
-from ...domain.periods import PLAN_BASE_YEAR, parse_period
-from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
-from ...domain.verdicts import phrase
+from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
+from ...domain.round import State, state_label, today_local
+from ...domain.talent_index import UnitIndex
+from ...domain.timefmt import local_time
+from ...domain.totals import VERDICT_BEHIND, VERDICT_ON_TRACK, TotalRow
+from ...domain.verdicts import label
 from ...store import Store
 from ..files import check_target, replacing, writing
 from ..progress import SILENT, Progress
-from ..status import submission_status
+from ..round.states import RoundStatus, round_status
 from ..totals import totals
 from . import charts
 from .assess import assess
+from .progress import ProgressRow, unit_progress_rows
+from .report_text import (
+    METHOD,
+    figure_sentence,
+    fmt,
+    incomplete_sentences,
+    is_complete,
+    listing,
+    pct,
+    plain_name,
+    quoted,
+    round_sentences,
+    verdict_text,
+)
 from .talent_index import index_trend, talent_index
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
 SOFFICE_TIMEOUT_S = 240
+KINDS = {"geographic": "镇（街道）、高新区", "sector": "区级部门"}
+NUMERALS = "〇一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
 class ReportResult:
     docx: Path
     pdf: Path | None
-
-
-# -- honesty: what a figure may be said to be --------------------------------------------------
-
-
-def is_complete(row: TotalRow) -> bool:
-    """Complete when a value exists and every expected unit reported (the progress record's ``complete``)."""
-    return row.complete and row.progress_value is not None
-
-
-def fmt(value: float | None, decimals: int) -> str:
-    return "—" if value is None else format_number(value, decimals)
-
-
-def pct(completion: float | None) -> str:
-    """A completion as the report prints it, in the sentence and in the table alike: “97.6%”, or “—”."""
-    return "—" if completion is None else f"{completion:.1%}"
-
-
-def verdict_text(row: TotalRow) -> str:
-    """The row's verdict in the one set of words (domain/verdicts.py), as a sentence says it."""
-    if not is_complete(row):
-        return str(phrase(VERDICT_INCOMPLETE))
-    return str(phrase(row.verdict, row.estimated))
-
-
-def summary_sentence(row: TotalRow, year: int, names: dict[str, str]) -> str:
-    """“2024年全区人才资源总量13.26万人，完成率90.1%，落后于规划进度。”
-
-    The percentage is the row's completion, the same as the 表2 table's 完成率 column.
-    """
-    what = "累计" if row.cumulative is not None else ""
-    value = f"{fmt(row.progress_value, row.decimals)}{row.measure}"
-    if not is_complete(row):
-        who = "、".join(names.get(u, u) for u in row.units_missing) or "部分单位"
-        shown = "尚无数据" if row.progress_value is None else f"已报部分为{what}{value}"
-        return f"{year}年全区{row.name}数据不完整（{who}未报），{shown}，暂不作进度判断。"
-    estimate = "（含沿用上期的估计数）" if row.estimated else ""
-    parts = [f"{year}年全区{row.name}{what}{value}{estimate}"]
-    if row.completion is not None:
-        parts.append(f"完成率{pct(row.completion)}")
-    if row.on_track is not None:
-        parts.append(verdict_text(row))
-    return "，".join(parts) + "。"
 
 
 # -- the document ---------------------------------------------------------------------------------
@@ -179,42 +156,167 @@ def _yearly_series(store: Store, year: int, codes: list[str]) -> list[charts.Ser
     return out
 
 
-def build_report(store: Store, period: str, progress: Progress = SILENT) -> DocxDocument:
-    """The report as a python-docx Document (not yet saved)."""
-    year = parse_period(period).year
-    if not store.is_district:
-        raise XzError(Message("plan_report", QT_TRANSLATE_NOOP("plan_report", "年度评估报告在区级汇总数据库中生成")))
-    catalog = store.catalog()
-    names = {u.code: u.name for u in catalog.units}
-    steps = 8
-    progress.step(0, steps, "读取汇总数据")
-    rows = [r for r in totals(store, str(year)) if r.table2_seq is not None]
-    doc = Document()
-    _fonts(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.0)
-    _cover(doc, store, year)
+@dataclass(frozen=True)
+class Facts:
+    """What the report's sections are written from: the district's records for the year, read once."""
 
-    progress.step(1, steps, "概述")
-    doc.add_heading("一、总体情况", level=1)
-    complete = [r for r in rows if is_complete(r)]
-    behind = [r for r in complete if r.verdict == VERDICT_BEHIND]
-    ahead = [r for r in complete if r.verdict == VERDICT_ON_TRACK]
-    incomplete = [r for r in rows if not is_complete(r)]
+    year: int
+    names: dict[str, str]
+    indicator_names: dict[str, str]
+    rows: list[TotalRow]  # 表2's indicators: the progress record as ``xz totals --json`` gives it
+    status: list[RoundStatus]
+    units: list[ProgressRow]
+    scores: list[UnitScore]
+    indices: list[UnitIndex]
+
+    @property
+    def complete(self) -> list[TotalRow]:
+        return [r for r in self.rows if is_complete(r)]
+
+    @property
+    def ahead(self) -> list[TotalRow]:
+        return [r for r in self.complete if r.verdict == VERDICT_ON_TRACK]
+
+    @property
+    def behind(self) -> list[TotalRow]:
+        return [r for r in self.complete if r.verdict == VERDICT_BEHIND]
+
+    @property
+    def incomplete(self) -> list[TotalRow]:
+        return [r for r in self.rows if not is_complete(r)]
+
+    @property
+    def units_behind(self) -> list[ProgressRow]:
+        return [u for u in self.units if u.progress.verdict == VERDICT_BEHIND]
+
+
+def _basic(doc: DocxDocument, f: Facts) -> None:
+    doc.add_heading("一、基本情况", level=1)
     doc.add_paragraph(
-        f"《秀洲区人才发展“十四五”规划》表2所列{len(rows)}项主要指标中，{year}年数据完整的{len(complete)}项，"
-        f"其中{len(ahead)}项{phrase(VERDICT_ON_TRACK)}，{len(behind)}项{phrase(VERDICT_BEHIND)}；"
-        + (f"{len(incomplete)}项数据不完整，暂不作进度判断。" if incomplete else "各项数据均已完整。")
+        f"根据《秀洲区人才发展“十四五”规划》建立的年度评估制度，区委人才工作领导小组办公室组织各镇（街道）、"
+        f"秀洲国家高新区和区级有关部门报送了{f.year}年度规划指标数据，对规划表2所列{len(f.rows)}项主要指标的"
+        f"完成情况和各单位本单位目标的完成情况进行了评估。"
     )
-    for r in rows:
-        doc.add_paragraph(summary_sentence(r, year, names), style="List Bullet")
+    for sentence in round_sentences(f.status, f.year, today_local()):
+        doc.add_paragraph(sentence)
+    text = f"{len(f.rows)}项主要指标中，数据完整的{len(f.complete)}项，其中{len(f.ahead)}项达到规划进度、{len(f.behind)}项落后于规划进度"
+    text += f"；{len(f.incomplete)}项因有单位未报数据不全，暂不作进度判断。" if f.incomplete else "。"
+    doc.add_paragraph(text)
 
-    progress.step(2, steps, "表2 进度表")
-    doc.add_heading("二、主要指标完成情况（表2）", level=1)
+
+def _achievements(doc: DocxDocument, f: Facts) -> None:
+    doc.add_heading("二、主要成效", level=1)
+    if not f.ahead:
+        doc.add_paragraph("数据完整的主要指标中，本年度暂无达到规划进度的。")
+    else:
+        doc.add_paragraph(f"{len(f.ahead)}项主要指标达到规划进度：")
+    for r in f.ahead:
+        doc.add_paragraph(figure_sentence(r, f.year), style="List Bullet")
+    ranked = sorted((i for i in f.indices if i.index is not None), key=lambda i: -(i.index or 0))
+    if ranked:
+        top, low = ranked[0], ranked[-1]
+        text = (
+            f"人才发展指数（以2020年为100）：计算指数的{len(ranked)}个镇（街道）、高新区中，"
+            f"{f.names.get(top.unit, top.unit)}最高，为{top.index:.2f}"
+        )
+        if len(ranked) > 1:
+            text += f"；{f.names.get(low.unit, low.unit)}最低，为{low.index:.2f}"
+        unranked = [f.names.get(i.unit, i.unit) for i in f.indices if i.index is None]
+        text += f"；{'、'.join(unranked)}数据不全，未计算指数。" if unranked else "。"
+        doc.add_paragraph(text)
+    firsts = [s for s in f.scores if s.rank == 1 and s.score is not None]
+    if firsts:
+        said = "；".join(
+            f"{KINDS.get(s.kind, s.kind)}中{f.names.get(s.unit, s.unit)}得分最高，为{s.score:.2f}分" for s in firsts
+        )
+        doc.add_paragraph(f"年度考核：{said}。")
+
+
+def _notes(store: Store, f: Facts, pairs: set[tuple[str, str]], codes: set[str]) -> list[str]:
+    """The units' 说明 of the year for ``pairs`` (unit, indicator) and for every unit of ``codes``."""
+    out = []
+    for code in sorted(codes | {c for _, c in pairs}):
+        for v in store.values.select(indicator=code, period=str(f.year)):
+            note = v.explanation.strip()
+            if note and (code in codes or (v.unit, code) in pairs):
+                out.append(f"{f.names.get(v.unit, v.unit)}（{f.indicator_names.get(code, code)}）：{note}")
+    return out
+
+
+def _problems(doc: DocxDocument, store: Store, f: Facts) -> None:
+    doc.add_heading("三、存在问题", level=1)
+    n = 0
+    if f.behind:
+        n += 1
+        doc.add_paragraph(f"（{NUMERALS[n]}）{len(f.behind)}项主要指标落后于规划进度。")
+        for r in f.behind:
+            doc.add_paragraph(figure_sentence(r, f.year), style="List Bullet")
+    if f.incomplete or any(not s.submitted for s in f.status):
+        n += 1
+        doc.add_paragraph(f"（{NUMERALS[n]}）部分数据尚未报齐。")
+        for sentence in incomplete_sentences(f.incomplete, f.names):
+            doc.add_paragraph(sentence, style="List Bullet")
+    if f.units_behind:
+        n += 1
+        doc.add_paragraph(f"（{NUMERALS[n]}）部分单位落后于本单位目标进度。")
+        by_indicator: dict[str, list[ProgressRow]] = {}
+        for u in f.units_behind:
+            by_indicator.setdefault(u.indicator_name, []).append(u)
+        for name, members in by_indicator.items():
+            doc.add_paragraph(
+                f"{name}：{listing(u.unit_name for u in members)}落后于本单位目标进度。", style="List Bullet"
+            )
+    pairs = {(u.unit, u.indicator) for u in f.units_behind}
+    codes = {r.code for r in f.behind}
+    notes = _notes(store, f, pairs, codes)
+    if pairs or codes:
+        doc.add_paragraph("有关单位填写的说明：" if notes else "有关单位未填写说明。")
+        for note in notes:
+            doc.add_paragraph(note, style="List Bullet")
+    if n == 0:
+        doc.add_paragraph("本年度主要指标数据完整，均达到规划进度。")
+
+
+def _suggestions(doc: DocxDocument, catalog: Catalog, f: Facts) -> None:
+    doc.add_heading("四、下步工作建议", level=1)
+    items = []
+    if f.behind:
+        owners = list(dict.fromkeys(u.name for r in f.behind for u in catalog.reporters(catalog.indicator(r.code))))
+        who = "、".join(owners) if 0 < len(owners) <= 3 else "各牵头单位"
+        items.append(
+            f"聚焦落后指标。{listing((quoted(r) for r in f.behind), 3, '项指标')}落后于规划进度，建议{who}分析原因，"
+            f"明确下一年度的推进措施和时间节点，确保2025年目标如期实现。"
+        )
+    waiting = [s.name for s in f.status if not s.submitted]
+    if f.incomplete or waiting:
+        who = listing(waiting, 4) if waiting else "有关单位"
+        items.append(f"抓紧补齐数据。督促{who}尽快报送{f.year}年度数据，数据报齐后对有关指标补作评估。")
+    late = [s.name for s in f.status if s.submitted and s.late_days]
+    if late:
+        items.append(f"严格报送时限。{listing(late, 4)}逾期报送，建议进一步明确报送责任人，按期报送。")
+    if f.units_behind:
+        units = list(dict.fromkeys(u.unit_name for u in f.units_behind))
+        items.append(
+            f"加强分类指导。对{listing(units, 4)}落后于本单位目标进度的指标，建议跟踪督办，在年度考核中予以体现。"
+        )
+    if f.year < PLAN_TARGET_YEAR:
+        items.append(
+            f"对照目标查漏补缺。距规划期末还有{PLAN_TARGET_YEAR - f.year}年，建议对照2025年目标逐项梳理差距，"
+            f"提前谋划规划终期评估。"
+            if f.year == PLAN_TARGET_YEAR - 1
+            else f"持续跟踪监测。距规划期末还有{PLAN_TARGET_YEAR - f.year}年，建议按年度跟踪各项指标，及时发现和解决问题。"
+        )
+    else:
+        items.append("做好规划终期评估。建议全面总结规划实施情况，为下一个五年人才发展规划的编制打好基础。")
+    for n, text in enumerate(items, start=1):
+        doc.add_paragraph(f"（{NUMERALS[n]}）{text}")
+
+
+def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
+    doc.add_heading("附表", level=1)
+    doc.add_heading("附表1  规划表2主要指标完成情况", level=2)
     table_rows = []
-    for r in rows:
+    for r in f.rows:
         value = fmt(r.progress_value, r.decimals)
         if r.cumulative is not None:
             value = f"{value}（累计；当年 {fmt(r.value, r.decimals)}）"
@@ -225,7 +327,7 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
         table_rows.append(
             [
                 str(r.table2_seq),
-                r.name,
+                plain_name(r),
                 r.measure,
                 fmt(r.base_2020, r.decimals),
                 value,
@@ -237,116 +339,148 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
         )
     _table(
         doc,
-        ["序号", "指标", "单位", "2020年基数", f"{year}年", "2025年目标", "应达", "完成率", "进度"],
+        ["序号", "指标", "单位", "2020年基数", f"{f.year}年", "2025年目标", "应达", "完成率", "进度"],
         table_rows,
         [0.9, 3.9, 1.3, 1.6, 2.2, 1.6, 1.6, 1.5, 2.4],
     )
     doc.add_paragraph(
-        "注：完成率为从2020年基数到2025年目标已走过的比例；“应达”为按规划轨迹当年应达到的数值。"
+        "注：完成率为从2020年基数到2025年目标已走过的比例；“应达”为按规划进度当年应达到的数值。"
         "标“不完整”的指标有单位尚未报送，不作进度判断。"
     )
-
-    progress.step(3, steps, "绘制图表")
-    doc.add_heading("三、主要指标走势", level=1)
-    main = [r.code for r in rows if r.aggregation in ("stock", "ratio", "sum")][:6]
-    png = charts.indicator_grid(_yearly_series(store, year, main))
+    main = [r.code for r in f.rows if r.aggregation in ("stock", "ratio", "sum")][:6]
+    png = charts.indicator_grid(_yearly_series(store, f.year, main))
     doc.add_picture(io.BytesIO(png), width=Cm(16))
-    doc.add_paragraph("图中虚线为规划进度，横线为2025年目标；数据不完整的年份不画点。")
+    doc.add_paragraph("附图1  主要指标走势。虚线为规划进度，横线为2025年目标；数据不完整的年份不画点。")
 
-    progress.step(4, steps, "报送情况")
-    doc.add_heading("四、各单位报送情况", level=1)
-    status = submission_status(store, str(year))
-    submitted = [s for s in status if s.submitted]
-    doc.add_paragraph(
-        f"{year}年应报送单位{len(status)}个，已报送{len(submitted)}个，未报送{len(status) - len(submitted)}个"
-        + (f"（{'、'.join(s.name for s in status if not s.submitted)}）" if len(submitted) < len(status) else "")
-        + "。"
-    )
+    doc.add_heading("附表2  各单位本单位目标完成情况", level=2)
     _table(
         doc,
-        ["单位", "报送状态", "首次报送时间", "已填/应填"],
+        ["单位", "指标", "本单位目标", f"{f.year}年", "应达", "完成率", "进度"],
         [
             [
-                s.name,
-                "已报送" if s.submitted else "未报送",
-                (s.submitted_at or "")[:16].replace("T", " "),
-                f"{s.values}/{s.expected}",
+                u.unit_name,
+                u.indicator_name,
+                fmt(u.progress.target, u.decimals),
+                fmt(u.progress.value, u.decimals),
+                fmt(u.progress.due, u.decimals),
+                pct(u.progress.completion),
+                str(label(u.progress.verdict)),
             ]
-            for s in status
+            for u in f.units
         ],
-        [5.0, 2.5, 4.0, 2.5],
+        [2.8, 3.6, 2.2, 2.2, 2.2, 1.6, 1.8],
     )
+    doc.add_paragraph("注：个数、人数的“应达”为按规划进度当年已到期的整数。")
 
-    progress.step(5, steps, "考核")
-    doc.add_heading("五、年度考核", level=1)
-    scores = assess(store, str(year))
-    kinds = {"geographic": "镇（街道）、高新区", "sector": "区级部门"}
-    doc.add_paragraph(
-        "考核按各单位本单位分解目标的进度计分（方案见 resources/plan/assessment.json，方法见 docs/plan.md）。"
-        "数据不完整的考核项按方案计分并注明。"
-    )
+    doc.add_heading("附表3  年度考核结果", level=2)
     _table(
         doc,
         ["类别", "名次", "单位", "得分", "加减分", "说明"],
         [
             [
-                kinds.get(s.kind, s.kind),
+                KINDS.get(s.kind, s.kind),
                 "" if s.rank is None else str(s.rank),
-                names.get(s.unit, s.unit),
+                f.names.get(s.unit, s.unit),
                 UNSCORED_TEXT.get(s.unscored or "", "") if s.score is None else f"{s.score:.2f}",
                 (f"+{s.bonus:g}" if s.bonus else "") + (f" −{s.deduction:g}" if s.deduction else ""),
-                ("数据不完整" if not s.complete and s.score is not None else "")
+                ("数据不全" if not s.complete and s.score is not None else "")
                 + "；".join(a.reason for a in s.adjustments),
             ]
-            for s in scores
+            for s in f.scores
+            if s.unscored != NO_TARGETS
         ],
         [3.0, 1.2, 4.2, 1.8, 1.8, 5.0],
     )
+    untargeted = [f.names.get(s.unit, s.unit) for s in f.scores if s.unscored == NO_TARGETS]
+    if untargeted:
+        doc.add_paragraph(f"注：{listing(untargeted, 5)}本年度未下达考核目标，不参加考核。")
 
-    progress.step(6, steps, "人才发展指数")
-    doc.add_heading("六、人才发展指数", level=1)
-    indices = talent_index(store, str(year))
-    doc.add_paragraph(
-        "人才发展指数以2020年为100，由分指数加权合成（方案见 resources/plan/index.json，方法与算例见 docs/plan.md）。"
-        "所需数据不完整的单位不计算指数、不排名。"
-    )
-    part_names = [p.name for p in indices[0].parts] if indices else []
+    doc.add_heading("附表4  人才发展指数（2020年=100）", level=2)
+    part_names = [p.name for p in f.indices[0].parts] if f.indices else []
     _table(
         doc,
         ["名次", "单位", "指数", *part_names],
         [
             [
                 "" if i.rank is None else str(i.rank),
-                names.get(i.unit, i.unit),
-                "不完整" if i.index is None else f"{i.index:.2f}",
-                *["不完整" if p.index is None else f"{p.index:.2f}" for p in i.parts],
+                f.names.get(i.unit, i.unit),
+                "数据不全" if i.index is None else f"{i.index:.2f}",
+                *["数据不全" if p.index is None else f"{p.index:.2f}" for p in i.parts],
             ]
-            for i in sorted(indices, key=lambda i: (i.rank is None, i.rank or 0))
+            for i in sorted(f.indices, key=lambda i: (i.rank is None, i.rank or 0))
         ],
     )
-    trend = index_trend(store, year)
-    png = charts.index_trend({names.get(u, u): [(i.year, i.index) for i in series] for u, series in trend.items()})
+    trend = index_trend(store, f.year)
+    png = charts.index_trend({f.names.get(u, u): [(i.year, i.index) for i in series] for u, series in trend.items()})
     doc.add_picture(io.BytesIO(png), width=Cm(16))
+    doc.add_paragraph("附图2  各镇（街道）、高新区人才发展指数走势。")
 
-    progress.step(7, steps, "落后指标及说明")
-    doc.add_heading("七、落后于规划进度的指标及说明", level=1)
-    if not behind:
-        doc.add_paragraph("数据完整的指标中没有落后于规划进度的。")
-    for r in behind:
-        doc.add_heading(f"{r.name}", level=2)
-        doc.add_paragraph(summary_sentence(r, year, names))
-        codes = [r.code] + [c.code for c in catalog.components(catalog.indicator(r.code))]
-        notes = [
-            v for code in codes for v in store.values.select(indicator=code, period=str(year)) if v.explanation.strip()
-        ]
-        for v in notes:
-            doc.add_paragraph(f"{names.get(v.unit, v.unit)}说明：{v.explanation.strip()}", style="List Bullet")
-        if not notes:
-            doc.add_paragraph("各单位未填写说明。")
+    doc.add_heading("附表5  各单位数据报送情况", level=2)
+    _table(
+        doc,
+        ["单位", "报送状态", "首次报送时间", "逾期天数", "已填项数", "应填项数"],
+        [
+            [
+                s.name,
+                str(state_label(State(s.state))),
+                local_time(s.submitted_at, seconds=False) if s.submitted_at else "",
+                "" if not s.late_days else str(s.late_days),
+                str(s.values),
+                str(s.expected),
+            ]
+            for s in f.status
+        ],
+        [4.4, 2.2, 3.8, 1.8, 1.7, 1.7],
+    )
 
+
+def _method(doc: DocxDocument) -> None:
+    doc.add_heading("附录  评估方法说明", level=1)
+    for text in METHOD:
+        doc.add_paragraph(text)
+
+
+def build_report(store: Store, period: str, progress: Progress = SILENT) -> DocxDocument:
+    """The report as a python-docx Document (not yet saved)."""
+    year = parse_period(period).year
+    if not store.is_district:
+        raise XzError(Message("plan_report", QT_TRANSLATE_NOOP("plan_report", "年度评估报告在区级汇总数据库中生成")))
+    catalog = store.catalog()
+    steps = 7
+    progress.step(0, steps, "读取汇总数据")
+    facts = Facts(
+        year,
+        {u.code: u.name for u in catalog.units},
+        {i.code: i.name for i in catalog.indicators},
+        [r for r in totals(store, str(year)) if r.table2_seq is not None],
+        round_status(store, str(year)),
+        unit_progress_rows(store, str(year)),
+        assess(store, str(year)),
+        talent_index(store, str(year)),
+    )
+    doc = Document()
+    _fonts(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2.0)
+    _cover(doc, store, year)
+    progress.step(1, steps, "基本情况")
+    _basic(doc, facts)
+    progress.step(2, steps, "主要成效")
+    _achievements(doc, facts)
+    progress.step(3, steps, "存在问题")
+    _problems(doc, store, facts)
+    progress.step(4, steps, "下步工作建议")
+    _suggestions(doc, catalog, facts)
     doc.add_paragraph()
     doc.add_paragraph("填报人：____________    审核人：____________    负责人：____________    日期：____年__月__日")
-    progress.step(8, steps, "完成")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    progress.step(5, steps, "附表")
+    _appendix_tables(doc, store, facts)
+    progress.step(6, steps, "评估方法说明")
+    _method(doc)
+    progress.step(7, steps, "完成")
     return doc
 
 

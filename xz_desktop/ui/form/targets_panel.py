@@ -64,7 +64,7 @@ class TargetsPanel(QWidget):
                 r.indicator_name,
                 f"{_number(p.target)} {r.measure}",
                 _number(p.value),
-                _number(p.expected),
+                _number(p.due),  # what the verdict compares with: a count's whole milestone
                 "" if p.completion is None else f"{p.completion:.1%}",
                 message_text(label(p.verdict)),
             ]
