@@ -391,3 +391,14 @@ def test_a_period_outside_the_years_does_not_keep_the_window_shut(qtbot, tmp_pat
         window.close()
     with open_store(path) as store:  # and left in the file as it was
         assert store.values.unknown_periods() == ["2005"]
+
+
+def test_xz_check_names_a_period_outside_the_years_and_checks_the_rest(tmp_path):
+    path = tmp_path / "db.sqlite"
+    create_store(path, "district", None, author="张三").close()
+    _with_a_figure_of_2005(path)
+    result = _xz("check", path)
+    # before: it stopped at once with "报告期“2005”不在规划年份 2015–2030 之内" and checked nothing else
+    assert result.returncode == 1
+    assert "报告期“2005”" in result.stdout and "Traceback" not in result.stderr
+    assert "共 0 个错误" in result.stdout  # the 2023 figure was checked (博士 50: no finding)
