@@ -29,7 +29,17 @@ from .excel_support import demo_db, libreoffice_convert  # noqa: F401 - fixture
 
 pd.set_option("io.excel.xlsx.reader", "openpyxl")
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "=1+1", "+1", "-2", "@SUM(A1)", "\t制表符开头", "\n换行开头", "响铃\x07字符"]
+# Each is a 说明 the checks accept (words, not a bare number) that a spreadsheet would still read as a formula.
+HOSTILE = [
+    '=HYPERLINK("http://x","y")',
+    "=1+1 合计",
+    "+1 较上年增加",
+    "-2 人调出",
+    "@SUM(A1)",
+    "\t制表符开头",
+    "\n换行开头",
+    "响铃\x07字符",
+]
 
 
 def plan_sheet(path, sheet: str) -> pd.DataFrame:
@@ -157,7 +167,7 @@ def test_formula_like_text_stays_text(district_db, tmp_path):
             assert cell.data_type == "s", (cell.value, cell.data_type)
         seen[code] = cell.value
     assert seen["academician_workstation"] == '=HYPERLINK("http://x","y")'
-    assert seen["postdoc_workstation"] == "=1+1"
+    assert seen["postdoc_workstation"] == "=1+1 合计"
     assert seen["party_gov_talent"] == "响铃字符"  # a control character XML cannot hold is dropped, not fatal
     assert all(not isinstance(c.value, str) or c.data_type != "f" for row in ws.iter_rows() for c in row)
 
@@ -195,12 +205,12 @@ def test_only_the_district_exports(unit_db, tmp_path, xz):
 
 def test_csv_has_a_bom_and_defuses_formulas(district_db, tmp_path, xz):
     with open_store(district_db) as store:
-        apply_rows(store, [ImportRow("1", "xincheng", "academician_workstation", "2024", 3, "=1+1")])
+        apply_rows(store, [ImportRow("1", "xincheng", "academician_workstation", "2024", 3, "=1+1 合计")])
         export_csv(store, tmp_path / "raw.csv")
     data = (tmp_path / "raw.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert "'=1+1" in text and "新城街道" in text
+    assert "'=1+1 合计" in text and "新城街道" in text
     # The first five columns go back in through xz import.
     again = tmp_path / "again.sqlite"
     assert xz("init", again, "--district").returncode == 0

@@ -26,7 +26,9 @@ def _changes(catalog, round_: int) -> list[ValueChange]:
     for n, (unit, code) in enumerate((u, c) for u in units for c in PHD_LIKE):
         value = AWKWARD[(n + round_) % len(AWKWARD)]
         if code in ("phd", "master", "talent_total", "high_skilled") and value is not None:
-            value = float(round(value * 1000) + n)  # counts are whole
+            value = float(round(value * 1000) % 10_000_000 + n)  # counts are whole, and under the count ceiling
+        elif value is not None and abs(value) >= 1e8:
+            value /= 1e9  # every indicator here is a count: no figure of one is stored beyond 100,000,000
         out.append(ValueChange(unit, code, "2023", value, f"说明 {round_} “引号” {n}" if n % 5 == 0 else None))
     return out
 
