@@ -4,6 +4,8 @@
 # make lint  — ruff (lint and format) and mypy; fails on any finding
 # make bench — run the benchmarks
 # make dist  — the frozen one-folder bundle dist/xz-desktop/ (both programs), with PyInstaller: docs/install.md
+# make dist-windows — the Windows bundle and its per-user installer dist/xz-desktop-VERSION-setup.exe,
+#              built here under Wine with NSIS (packaging/windows/build.sh; docs/install.md)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -20,7 +22,7 @@ $(BIN)/.installed-dist: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	touch $@
 
-.PHONY: setup setup-dist run demo test lint bench dist clean
+.PHONY: setup setup-dist run demo test lint bench dist dist-windows clean
 setup: $(BIN)/.installed
 
 setup-dist: $(BIN)/.installed-dist
@@ -45,6 +47,9 @@ bench: $(BIN)/.installed
 dist: $(BIN)/.installed-dist
 	$(BIN)/python -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/xz-desktop.spec
 	@du -sh dist/xz-desktop
+
+dist-windows: $(BIN)/.installed-dist
+	VENV_PY=$(abspath $(BIN))/python bash packaging/windows/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
