@@ -12,6 +12,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 
 $(BIN)/.installed: pyproject.toml
+	@$(PYTHON) tools/preflight.py
+	@echo "make: setting up $(VENV) (first time: the Python packages, 1-3 minutes; then .venv/bin/xz is the command line)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -22,15 +24,19 @@ $(BIN)/.installed-dist: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	touch $@
 
-.PHONY: setup setup-dist run demo test lint bench dist dist-windows clean
+.PHONY: setup setup-dist preflight-window run demo test lint bench dist dist-windows clean
 setup: $(BIN)/.installed
 
 setup-dist: $(BIN)/.installed-dist
 
-run: $(BIN)/.installed
+# The window needs a display: refuse before setting anything up.
+preflight-window:
+	@$(PYTHON) tools/preflight.py --display
+
+run: preflight-window $(BIN)/.installed
 	$(BIN)/xz-desktop
 
-demo: $(BIN)/.installed
+demo: preflight-window $(BIN)/.installed
 	$(BIN)/xz-desktop --demo
 
 test: $(BIN)/.installed

@@ -193,7 +193,7 @@ def test_silent_install_for_this_user_into_a_chinese_folder(pc, installed):
     assert entries == [f"{TITLE}.lnk", f"{TITLE}（自检）.lnk"]
     key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\xz-desktop"
     registry = pc.run("reg", "query", key)
-    listed = pc.out(registry)
+    listed = registry.stdout.decode("gbk", "replace")  # reg writes in the console's code page (936 here)
     assert registry.returncode == 0 and __version__ in listed and "uninstall.exe" in listed and TARGET in listed
 
 
