@@ -28,6 +28,7 @@ from docx.shared import Cm, Pt
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import format_number
 from ...domain.periods import PLAN_BASE_YEAR, parse_period
+from ...domain.timefmt import chinese_date
 from ...domain.totals import TotalRow
 from ...store import Store
 from ..files import check_target, replacing
@@ -148,7 +149,7 @@ def _cover(doc: DocxDocument, store: Store, year: int) -> None:
     run.bold = True
     for _ in range(8):
         doc.add_paragraph()
-    for text in ("区委人才工作领导小组办公室", f"{date.today():%Y年%m月%d日}"):
+    for text in ("区委人才工作领导小组办公室", chinese_date(date.today())):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(text).font.size = Pt(14)
