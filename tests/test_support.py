@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -109,3 +113,36 @@ def test_self_test_fails_with_the_step_and_reason(qapp, capsys, monkeypatch, tmp
     assert self_test.run(qapp) == 1
     err = capsys.readouterr().err
     assert "失败（资源文件）" in err and "indicators.csv" in err
+
+
+def test_self_test_output_is_utf8_whatever_the_code_page(monkeypatch):
+    # An English Windows writes cp1252 to a pipe: no Chinese. The self-test switches its streams to UTF-8.
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr(sys, "stdout", out)
+    self_test.use_utf8_output()
+    self_test._say("全部通过")
+    out.flush()
+    assert out.buffer.getvalue() == "全部通过\n".encode()
+
+
+def test_self_test_through_a_cp1252_pipe_exits_with_utf8_and_no_box(tmp_path):
+    # As on an English Windows with the output to a pipe: printing Chinese raised UnicodeEncodeError, the
+    # error opened a modal box offscreen, and the process never exited (the timeout ends it here).
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "cp1252",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XZ_DESKTOP_LOG_DIR": str(tmp_path / "日志"),
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "xz_desktop", "--self-test"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=180,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the self-test did not exit: an error box is waiting for a click nobody can give")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert "xz-desktop --self-test: 全部通过" in result.stdout.decode("utf-8")

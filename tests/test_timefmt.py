@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 
 import pytest
 
-from xz_desktop.domain.timefmt import forget_zone, local_time, parse_stamp
+from xz_desktop.domain.timefmt import chinese_date, forget_zone, local_time, parse_stamp
+
+from .conftest import ROOT
 
 XIUZHOU = timezone(timedelta(hours=8))  # China Standard Time, no summer time
 
@@ -115,3 +118,22 @@ def test_the_window_shows_local_time(tmp_path, qtbot, in_xiuzhou):
         assert log.model.index(0, 0).data() == _plus_eight_hours(at, "%Y-%m-%d %H:%M")
     finally:
         window.close()
+
+
+def test_a_chinese_date_is_written_without_strftime():
+    assert chinese_date(date(2024, 3, 5)) == "2024年03月05日"
+    assert chinese_date(date(2025, 12, 31)) == "2025年12月31日"
+
+
+def test_no_chinese_format_string_goes_to_strftime():
+    # Windows' C library refuses a strftime format with Chinese characters ("Invalid format string": the frozen
+    # xz report failed so under Wine in code page 936). Chinese dates are built by chinese_date instead.
+    cjk = "[\u4e00-\u9fff]"
+    through_strftime = re.compile(rf"strftime\([^)]*{cjk}|\{{[^{{}}]*:[^{{}}]*%[^{{}}]*{cjk}[^{{}}]*\}}")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "xz_desktop").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if through_strftime.search(line)
+    ]
+    assert not found

@@ -10,7 +10,7 @@ Machine-readable output (``--json``, package files) keeps the stored UTC text.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
 SECONDS = "%Y-%m-%d %H:%M:%S"
@@ -46,3 +46,9 @@ def _shown(stamp: str, seconds: bool, tz: tzinfo | None) -> str:
 def forget_zone() -> None:
     """Drop cached conversions after this computer's zone changed (tests that set ``TZ``)."""
     _shown.cache_clear()
+
+
+def chinese_date(day: date) -> str:
+    """``2024年03月05日``, built without ``strftime``: Windows' C library refuses a format with Chinese
+    characters ("Invalid format string") under some code pages, so the frozen program's report failed there."""
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日"

@@ -15,6 +15,7 @@ and the clerk sees a short message naming that file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -104,6 +105,8 @@ def start(argv: list[str]):
     if args.self_test:
         from . import self_test
 
+        self_test.use_utf8_output()
+        sys.excepthook = _unexpected_in_self_test  # nobody is there to close an error box
         translations.install(args.lang or "zh", app)
         return self_test.run(app)
     translations.install(translations.choose_language(args.lang, settings.get("language")), app)
@@ -141,6 +144,17 @@ def _unexpected(kind: type[BaseException], exc: BaseException, trace: TracebackT
         from ..logs import log_exception
 
         log_exception(exc, "xz-desktop")
+
+
+def _unexpected_in_self_test(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
+    """sys.excepthook of ``--self-test``: the log and one line on stderr, never a modal box (nobody would close it)."""
+    from ..logs import log_exception
+
+    exc.__traceback__ = trace
+    path = log_exception(exc, "xz-desktop --self-test")
+    with contextlib.suppress(Exception):  # no stderr: the exit code still says it failed
+        sys.stderr.write(f"xz-desktop --self-test: {kind.__name__}: {exc} ({path})\n")
+        sys.stderr.flush()
 
 
 def main(argv: list[str] | None = None) -> int:

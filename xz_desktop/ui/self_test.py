@@ -6,17 +6,24 @@ frozen bundle must carry: catalog, migrations, our translation, Qt's own transla
 font for the printed form. Exit 0 when every step passed; 1 with the failing step and its
 reason on stderr (and in the log file) otherwise. Nothing is left behind; the user's own
 database and settings are not touched.
+
+Its output is UTF-8 whatever the console's code page (an English Windows writes cp1252 to a
+pipe or file, which has no Chinese), and a line that cannot be written is dropped, never raised:
+an error here would open the window's modal error box, and with nobody to close it the
+self-test would never exit. A box is shown only when there is no console at all (the Start menu).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -44,11 +51,26 @@ def _logger() -> logging.Logger:
     return logging.getLogger(logs.LOGGER_NAME)
 
 
+def use_utf8_output() -> None:
+    """Write stdout and stderr as UTF-8, as ``xz`` does, whatever the code page (cp1252 has no Chinese)."""
+    for stream in (sys.stdout, sys.stderr):
+        # None without a console; a replaced stream (a test's capture) may lack reconfigure or refuse it.
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            cast(io.TextIOWrapper, stream).reconfigure(encoding="utf-8", errors="replace")
+
+
+def _write(stream: TextIO | None, line: str) -> None:
+    """``line`` to ``stream``, or nothing: the log has it either way, and a failed write must not stop the test."""
+    if stream is None:  # a windowed program on Windows has no console: see _show
+        return
+    with contextlib.suppress(OSError, ValueError, UnicodeError):  # a closed pipe, a code page without the characters
+        print(line, file=stream, flush=True)
+
+
 def _say(line: str) -> None:
     _logger().info("self-test: %s", line)
     _said.append(line)
-    if sys.stdout is not None:  # a windowed program on Windows has no console: see _show
-        print(line, flush=True)
+    _write(sys.stdout, line)
 
 
 def _show(ok: bool) -> None:
@@ -230,7 +252,6 @@ def _failed(step: str, reason: str) -> int:
     )
     _logger().error("self-test: %s", line)
     _said.append(line)
-    if sys.stderr is not None:
-        print(line, file=sys.stderr, flush=True)
+    _write(sys.stderr, line)
     _show(False)
     return 1

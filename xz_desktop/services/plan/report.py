@@ -33,7 +33,7 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
 from ...domain.round import State, state_label, today_local
 from ...domain.talent_index import UnitIndex
-from ...domain.timefmt import local_time
+from ...domain.timefmt import chinese_date, local_time
 from ...domain.totals import VERDICT_BEHIND, VERDICT_ON_TRACK, TotalRow
 from ...domain.verdicts import label
 from ...store import Store
@@ -125,7 +125,7 @@ def _cover(doc: DocxDocument, store: Store, year: int) -> None:
     run.bold = True
     for _ in range(8):
         doc.add_paragraph()
-    for text in ("区委人才工作领导小组办公室", f"{date.today():%Y年%m月%d日}"):
+    for text in ("区委人才工作领导小组办公室", chinese_date(date.today())):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(text).font.size = Pt(14)
