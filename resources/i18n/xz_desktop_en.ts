@@ -749,6 +749,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>&amp;District: the district talent office, merging the units&apos; submissions</translation>
     </message>
     <message>
+        <source>打开示例数据（演示用）(&amp;S)：不新建数据库，先看看程序怎么用</source>
+        <translation>Open the &amp;sample data (demo): no database is created; see how the program works first</translation>
+    </message>
+    <message>
         <source>镇街</source>
         <translation>Town/subdistrict</translation>
     </message>
@@ -779,6 +783,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>创建(&amp;C)</source>
         <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <source>选择区里发放的登记文件</source>
@@ -1404,6 +1412,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>快捷键(&amp;K)…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>打开示例数据（演示用）(&amp;D)</source>
+        <translation>Open the sample data (&amp;demo)</translation>
     </message>
     <message>
         <source>界面语言(&amp;L)</source>
@@ -3247,6 +3259,13 @@ in</translation>
     <message>
         <source>目录文件夹 {path} 不存在</source>
         <translation>The catalog folder {path} does not exist</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>正在生成示例数据…</source>
+        <translation>Generating the sample data…</translation>
     </message>
 </context>
 <context>

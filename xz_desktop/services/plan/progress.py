@@ -66,7 +66,9 @@ def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> li
         figure = figures.figure(t.unit, ind, year)
         p = unit_progress(ind, t, figure, year, milestones.get((t.unit, t.indicator)))
         out.append(
-            ProgressRow(t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p, ind.is_count)
+            ProgressRow(
+                t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p, ind.is_count
+            )
         )
     order = {u.code: i for i, u in enumerate(catalog.units)}
     position = {i.code: n for n, i in enumerate(catalog.indicators)}
