@@ -4232,6 +4232,10 @@ Once the unit has set up its database from the enrolment file, read this string 
         <translation>&amp;Merge packages…</translation>
     </message>
     <message>
+        <source>回执 (*{suffix} *{old});;所有文件 (*)</source>
+        <translation>Receipt (*{suffix} *{old});;All files (*)</translation>
+    </message>
+    <message>
         <source>导入区里的回执(&amp;H)…</source>
         <translation>Import the district&apos;s receipt (&amp;H)…</translation>
     </message>
@@ -4337,7 +4341,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>回执 (*{suffix});;所有文件 (*)</source>
-        <translation>Receipt (*{suffix});;All files (*)</translation>
+        <translation type="vanished">Receipt (*{suffix});;All files (*)</translation>
     </message>
     <message>
         <source>已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。</source>
