@@ -27,7 +27,7 @@ def test_the_issue_s_example():
 @pytest.mark.parametrize(
     ("kind", "suffix", "owner", "periods", "expected"),
     [
-        (FileKind.RECEIPT, ".xzpkg", "王店镇", [], "王店镇_回执_20261201.xzpkg"),
+        (FileKind.RECEIPT, ".xzrcpt", "王店镇", [], "王店镇_回执_20261201.xzrcpt"),
         (FileKind.FORM_PDF, ".pdf", "区卫健局", ["2023H1"], "区卫健局_2023年上半年_填报表_20261201.pdf"),
         (FileKind.WORKBOOK, ".xlsx", "秀洲区", ["2025"], "秀洲区_2025年_汇总表_20261201.xlsx"),
         # several periods in order, each once, the halves written as the form writes them
@@ -82,7 +82,7 @@ def test_packages_and_receipts_are_named_by_the_rule(unit_db, district_db):
         assert default_package_name(store, ["2024"]) == f"新城街道_2024年_上报包_{today}.xzpkg"
     with open_store(district_db) as store:
         assert owner_name(store) == "秀洲区"
-        assert default_receipt_name(store, "wangdian") == f"王店镇_回执_{today}.xzpkg"
+        assert default_receipt_name(store, "wangdian") == f"王店镇_回执_{today}.xzrcpt"
 
 
 def test_the_initial_period_is_the_latest_with_data_else_the_reporting_period(unit_db):

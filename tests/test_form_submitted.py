@@ -36,3 +36,17 @@ def test_the_districts_copy_says_when_the_package_was_received(tmp_path):
         received = service.load_form(store, "xincheng", "2023").submitted
         assert received is not None and received.received and received.at == merged_at
         assert received.changed == ()  # the merged figures carry the unit's own times, all before the merge
+
+
+def test_a_figure_changed_and_changed_back_is_not_counted_as_changed(tmp_path):
+    with town(tmp_path) as store:
+        service.set_value(store, "xincheng", "phd", "2023", 50)
+        service.set_explanation(store, "xincheng", "master", "2023", "口径调整")
+        make_package(store, ["2023"], tmp_path / "first.xzpkg")
+        service.set_value(store, "xincheng", "phd", "2023", 51)
+        service.set_value(store, "xincheng", "phd", "2023", 50)  # back to what the package holds
+        service.set_explanation(store, "xincheng", "master", "2023", "改了又改")
+        service.set_explanation(store, "xincheng", "master", "2023", "口径调整")  # and back
+        service.set_value(store, "xincheng", "bachelor", "2023", 7)  # a real change
+        sent = service.load_form(store, "xincheng", "2023").submitted
+        assert sent is not None and sent.changed == ("bachelor",)

@@ -82,7 +82,13 @@ def test_the_whole_round_through_the_command_line(tmp_path, xz):
 
     # the town imports the receipt and sees the reasons beside the figure
     _ok(xz("receipt", district, "--unit", "xincheng", "-o", tmp_path / "receipt1.xzpkg"))
-    _ok(xz("receipt-import", town, tmp_path / "receipt1.xzpkg"))
+    _ok(xz("receipt-import", town, tmp_path / "receipt1.xzpkg"))  # a receipt named as earlier versions did
+    # -o a folder: the receipt is named for its unit, with the receipts' own extension, and imports the same
+    (tmp_path / "out").mkdir()
+    _ok(xz("receipt", district, "--unit", "xincheng", "-o", tmp_path / "out"))
+    [named] = list((tmp_path / "out").iterdir())
+    assert named.suffix == ".xzrcpt" and named.name.startswith("新城街道_回执_"), named.name
+    _ok(xz("receipt-import", town, named))
     form = json.loads(_ok(xz("form", town, "--period", "2023", "--json")).stdout)
     assert (form["state"], form["locked"], form["due"]) == ("returned", False, "2024-01-31")
     assert form["review"]["reason"] == "博士人数与上年相比变化过大"

@@ -131,8 +131,8 @@ def test_the_receipt_is_named_for_its_unit(qtbot, tmp_path, folders, save_dialog
     review.open_review("xincheng", "2023")
     answer[0] = str(tmp_path / "r")
     made = review.export_receipt()
-    assert asked[0] == str(folders["documents"] / f"新城街道_回执_{TODAY}.xzpkg")
-    assert made == tmp_path / "r.xzpkg" and made.exists()
+    assert asked[0] == str(folders["documents"] / f"新城街道_回执_{TODAY}.xzrcpt")  # receipts' own extension
+    assert made == tmp_path / "r.xzrcpt" and made.exists()
     assert window.open_folder_button.isVisible()
     window.close()
 

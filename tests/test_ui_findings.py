@@ -229,6 +229,22 @@ def test_the_form_says_when_the_period_was_packaged_and_whether_it_changed_since
     assert made.path.exists()
 
 
+def test_the_banner_says_the_period_went_out_as_soon_as_the_package_is_made(qtbot, tmp_path):
+    town(tmp_path).close()
+    window = open_window(qtbot, tmp_path / "xincheng.sqlite")
+    page = window.page("form")
+    page.open_form("xincheng", "2023")
+    assert "导出上报包" not in page.review_banner.text()
+    window.findChild(type(window.form_page.find_action), "export_package").trigger()
+    dialog = window.export_dialog
+    dialog.file_edit.setText(str(tmp_path / "out.xzpkg"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
+    when = local_time(window.store.packages.exports()[0].exported_at, seconds=False)
+    # The form page was not reopened: the export's announcement alone brings the banner.
+    assert f"本期已于 {when} 导出上报包。此后数值没有修改。" in page.review_banner.text()
+
+
 def test_the_package_dialog_lists_what_to_fix_and_goes_to_it(qtbot, tmp_path):
     town(tmp_path, values={**{k: v for k, _, v in GOOD_ROWS}, "phd": 20000.0}).close()
     window = open_window(qtbot, tmp_path / "xincheng.sqlite")

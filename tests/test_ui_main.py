@@ -278,3 +278,68 @@ def test_opening_another_database_from_the_window_moves_the_lock(qtbot, unit_db,
     assert not lock_path(unit_db).exists() and lock_path(district_db).exists()
     assert second.open_database(district_db) is second  # already open here: nothing to do
     second.close()
+
+
+def _forget_demo(window: MainWindow) -> None:
+    window.close()
+    import shutil
+
+    shutil.rmtree(window.store_path.parent, ignore_errors=True)
+
+
+def test_first_run_offers_the_demo_made_in_the_background(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    target = tmp_path / "xz.sqlite"
+    monkeypatch.setattr(main, "default_database_path", lambda: target)
+    seen: dict[str, bool] = {}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FirstRunDialog):  # not shown yet: try again shortly
+            QTimer.singleShot(20, act)
+            return
+        try:
+            assert "示例数据" in dialog.demo_choice.text()
+            qtbot.mouseClick(dialog.demo_choice, Qt.MouseButton.LeftButton)
+            assert dialog.demo_choice.isChecked() and dialog.create_button.isEnabled()  # no name asked for
+            qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+            # The click returned while the demo is still being made: on a worker, behind a progress dialog.
+            seen["on_worker"] = dialog.isVisible() and not dialog.buttons.isEnabled()
+            seen["progress"] = isinstance(dialog.demo_task.dialog, QProgressDialog)
+        except BaseException:
+            dialog.reject()  # a failed step must not leave a modal dialog blocking the test run
+            raise
+
+    QTimer.singleShot(0, act)
+    window = started(qtbot, [])
+    assert isinstance(window, MainWindow)
+    try:
+        assert seen == {"on_worker": True, "progress": True}
+        assert window.store.is_demo and window.is_district and "【示例数据】" in window.windowTitle()
+        assert not target.exists()  # the demo is no database of the clerk's
+    finally:
+        _forget_demo(window)
+
+
+def test_the_help_menu_opens_the_demo_in_place_of_the_window(qtbot, unit_db):
+    from PySide6.QtGui import QAction
+
+    first = MainWindow(unit_db)
+    qtbot.addWidget(first)
+    first.show()
+    first.findChild(QAction, "help_demo").trigger()
+    assert first.isVisible()  # the trigger returned at once: the demo is made on a worker
+
+    def demo_window() -> MainWindow | None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        return next((w for w in shown if w.store.is_demo), None)
+
+    qtbot.waitUntil(lambda: demo_window() is not None, timeout=120_000)
+    demo = demo_window()
+    assert demo is not None
+    qtbot.addWidget(demo)
+    try:
+        assert not first.isVisible() and "【示例数据】" in demo.windowTitle()
+    finally:
+        _forget_demo(demo)

@@ -146,3 +146,41 @@ def test_a_units_form_shows_its_own_targets(qtbot, tmp_path, catalog):
     assert cells == ["院士专家工作站", "3 家", "2", "2", "50.0%", "达到进度"]
     assert w.page("plan") is None  # the page is the district's
     w.close()
+
+
+def test_a_count_target_is_shown_as_a_whole_number_and_other_measures_with_their_decimals(qtbot, tmp_path):
+    from xz_desktop.domain.targets import UnitTarget
+    from xz_desktop.store import create_store
+
+    db = tmp_path / "unit.sqlite"
+    with create_store(db, "unit", "xincheng", author="张三") as store:
+        store.targets.put(
+            [
+                UnitTarget("xincheng", "academician_workstation", 3.6),  # 家: a count in whole steps
+                UnitTarget("xincheng", "bachelor", 13777.14),  # 人: a count
+                UnitTarget("xincheng", "labor_productivity", 20.37),  # 万元/人: 1 decimal
+            ],
+            "区人才办",
+        )
+        for code, v2020, v2023 in [
+            ("academician_workstation", 1, 2),
+            ("bachelor", 12000, 13000),
+            ("labor_productivity", 15.5, 18.04),
+        ]:
+            store.values.write_one("xincheng", code, "2020", v2020)
+            store.values.write_one("xincheng", code, "2023", v2023)
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    w.show()
+    form = w.page("form")
+    form.open_form("xincheng", "2023")
+    panel = form.targets_panel
+    cells = {panel.model.item(r, 0).text(): [panel.model.item(r, c).text() for c in (1, 2, 3)] for r in range(3)}
+    # 3.6 家 from 1: the verdict in 2025 holds the whole milestone 3; in 2023 the path is at
+    # 1 + 2.6 × 3/5 = 2.56, whole milestone 2.
+    assert cells["院士专家工作站"] == ["3 家", "2", "2"]
+    # 13,777.14 人 is a count: a whole number (no "13,777.14 人"); 2023 due 12000 + 1777.14 × 3/5 = 13066.284 → 13,066.
+    assert cells["本科"] == ["13,777 人", "13,000", "13,066"]
+    # 万元/人 keeps its one decimal: 20.37 → 20.4; due 15.5 + 4.87 × 3/5 = 18.422 → 18.4.
+    assert cells["全员劳动生产率"] == ["20.4 万元/人", "18.0", "18.4"]
+    w.close()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -145,7 +146,8 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     clerk.close()
 
 
-def test_a_receipt_dropped_on_the_unit_window_is_imported(tmp_path, qtbot):
+@pytest.mark.parametrize("name", ["r.xzrcpt", "r.xzpkg"])  # new receipts, and one named as earlier versions did
+def test_a_receipt_dropped_on_the_unit_window_is_imported(tmp_path, qtbot, name):
     town(tmp_path).close()
     unit_path, district_path = tmp_path / "xincheng.sqlite", district(tmp_path)
     _submit(tmp_path, unit_path, district_path, "first.xzpkg")
@@ -154,10 +156,10 @@ def test_a_receipt_dropped_on_the_unit_window_is_imported(tmp_path, qtbot):
 
     with open_store(district_path) as store:
         accept(store, "xincheng", "2023", "区人才办")
-        make_receipt(store, "xincheng", tmp_path / "r.xzpkg")
+        make_receipt(store, "xincheng", tmp_path / name)
     clerk = open_window(qtbot, unit_path)
     assert clerk.acceptDrops()
-    assert clerk.open_dropped(tmp_path / "r.xzpkg")
+    assert clerk.open_dropped(tmp_path / name)
     clerk.receipt_box.close()
     form = clerk.page("form")
     form.open_form("xincheng", "2023")

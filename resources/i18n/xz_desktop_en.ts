@@ -749,6 +749,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>&amp;District: the district talent office, merging the units&apos; submissions</translation>
     </message>
     <message>
+        <source>打开示例数据（演示用）(&amp;S)：不新建数据库，先看看程序怎么用</source>
+        <translation>Open the &amp;sample data (demo): no database is created; see how the program works first</translation>
+    </message>
+    <message>
         <source>镇街</source>
         <translation>Town/subdistrict</translation>
     </message>
@@ -779,6 +783,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>创建(&amp;C)</source>
         <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <source>选择区里发放的登记文件</source>
@@ -1404,6 +1412,10 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <message>
         <source>快捷键(&amp;K)…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>打开示例数据（演示用）(&amp;D)</source>
+        <translation>Open the sample data (&amp;demo)</translation>
     </message>
     <message>
         <source>界面语言(&amp;L)</source>
@@ -3250,6 +3262,13 @@ in</translation>
     </message>
 </context>
 <context>
+    <name>demo</name>
+    <message>
+        <source>正在生成示例数据…</source>
+        <translation>Generating the sample data…</translation>
+    </message>
+</context>
+<context>
     <name>drops</name>
     <message>
         <source>{name}：合并窗口正在预览或合并，完成后再把上报包拖进来。</source>
@@ -4213,6 +4232,10 @@ Once the unit has set up its database from the enrolment file, read this string 
         <translation>&amp;Merge packages…</translation>
     </message>
     <message>
+        <source>回执 (*{suffix} *{old});;所有文件 (*)</source>
+        <translation>Receipt (*{suffix} *{old});;All files (*)</translation>
+    </message>
+    <message>
         <source>导入区里的回执(&amp;H)…</source>
         <translation>Import the district&apos;s receipt (&amp;H)…</translation>
     </message>
@@ -4318,7 +4341,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>回执 (*{suffix});;所有文件 (*)</source>
-        <translation>Receipt (*{suffix});;All files (*)</translation>
+        <translation type="vanished">Receipt (*{suffix});;All files (*)</translation>
     </message>
     <message>
         <source>已导入区里的回执：{changed} 个数值改为区里的数值，{agreed} 个原本一致。</source>

@@ -114,6 +114,14 @@ def format_number(value: float | None, decimals: int = 0, *, grouping: bool = Tr
     return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
 
 
+def format_figure(value: float | None, decimals: int, *, count: bool) -> str:
+    """A plan figure (a target, an expected value) as a reader sees it: a count of people or places
+    (人, 家 …) as a whole number, any other with the indicator's ``decimals``; "—" for none."""
+    if value is None:
+        return "—"
+    return format_number(value, 0 if count else decimals)
+
+
 def format_typed(value: float | None, *, grouping: bool = True) -> str:
     """A typed figure shown with every decimal it has: a clerk's 12.345 is never shown as 12.3."""
     if value is None:

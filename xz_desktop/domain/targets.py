@@ -29,6 +29,7 @@ from .progress import (
     VERDICT_ON_TRACK,
     in_whole_steps,
     progress,
+    whole_milestone,
 )
 from .trajectory import expected, plan_base
 
@@ -269,6 +270,14 @@ class UnitProgress:
     @property
     def complete(self) -> bool:
         return self.verdict != INCOMPLETE
+
+    @property
+    def target_due(self) -> float:
+        """The target as the verdict will hold it in the target year: a count judged in whole steps must
+        reach the whole milestone the target lies on (13,777.14 人 → 13,777), as :attr:`due` does each year."""
+        if not self.whole or self.start is None:
+            return self.target
+        return whole_milestone(self.target, self.start, self.target)
 
 
 def unit_progress(

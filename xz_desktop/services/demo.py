@@ -22,6 +22,7 @@ from ..store import Store, create_store, open_store
 from ..store.values import ValueChange
 from .packages.merge import merge_files
 from .packages.submission import make_package
+from .progress import SILENT, Progress
 from .signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from .signing.enrolment import enrol, init_from_enrolment
 
@@ -138,13 +139,14 @@ def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], di
     return figures
 
 
-def create_demo(path: str | Path, seed: int = 2021) -> Path:
+def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT) -> Path:
     """Create the demo district database at ``path`` (which must not exist yet).
 
     The figures travel as they would for real: the district enrols each unit (``xz enrol``), each
     unit's copy is set up from its enrolment file (``xz init --enrolment``), fills its figures,
     explains its warnings and exports one signed package per year, and the district merges them
     all, so the merge log, completeness, provenance and the keys have something to show.
+    ``progress`` hears one step per unit and one for the merge (the window shows them while it waits).
     """
     path = Path(path)
     with create_store(path, "district", author="区人才办（演示）") as district:
@@ -154,8 +156,10 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
             packages = []
             # One transaction for every enrolment (a commit is a sync of the file: one per unit, and one per
             # write inside each unit's copy, made most of the demo's time); the merge commits as it does for real.
+            units = sorted({u for u, _ in figures})
             with district.transaction():
-                for unit in sorted({u for u, _ in figures}):
+                for done, unit in enumerate(units):
+                    progress.step(done, len(units) + 1, catalog.unit(unit).name)
                     enrolment = enrol(district, unit, Path(tmp) / f"{unit}{ENROLMENT_SUFFIX}", by="区人才办（演示）")
                     packages.extend(
                         _unit_packages(
@@ -166,6 +170,7 @@ def create_demo(path: str | Path, seed: int = 2021) -> Path:
                             Path(enrolment.file),
                         )
                     )
+            progress.step(len(units), len(units) + 1, "")
             report = merge_files(district, packages, by="区人才办（演示）", collect=False)
         refused = [r for r in report.results if r.status not in ("merged", "unchanged")]
         if refused:  # the demo's own data must pass the district's checks; anything else is a bug here

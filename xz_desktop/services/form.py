@@ -276,8 +276,22 @@ def _submitted(store: Store, unit: str, period: str, rows: list[FormRow]) -> Sub
             return None
         at, is_received, file = made.exported_at, False, made.file
     # Both times are stored as now_iso() text (UTC, milliseconds, Z): text order is time order.
-    changed = tuple(r.code for r in rows if r.changed_at and r.changed_at > at)
+    touched = [r for r in rows if r.changed_at and r.changed_at > at]
+    changed = tuple(r.code for r in touched if _differs_from_sent(store, unit, period, r, at))
     return Submitted(at, is_received, file, changed)
+
+
+def _differs_from_sent(store: Store, unit: str, period: str, row: FormRow, at: str) -> bool:
+    """Does ``row`` now differ (value or 说明) from what it was at ``at``, when the package went out?
+
+    Edited since is not enough: a figure changed and changed back is what the package holds. The
+    first audit row after ``at`` says, in its old side, what the figure was then.
+    """
+    after = [e for e in store.values.history(unit, row.code, period) if e.changed_at > at]
+    if not after:
+        return True  # no audit row to compare with: say it changed rather than hide a change
+    then = after[0]
+    return then.old_value != row.value or (then.old_explanation or "") != (row.explanation or "")
 
 
 # -- choices ------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
 from ..services.packages.package_file import SUFFIX, read_package
+from ..services.round.receipt import RECEIPT_SUFFIX
 from .i18n import error_lines
 from .import_actions import import_csv
 from .merge_dialog import open_merge_dialog
@@ -63,6 +64,9 @@ def _to_district(window, path: Path, suffix: str) -> str | None:
 def _to_unit(window, path: Path, suffix: str) -> str | None:
     if suffix == CATALOG_SUFFIX:
         import_catalog_file(window, str(path))
+        return None
+    if suffix == RECEIPT_SUFFIX:
+        import_receipt_file(window, path)
         return None
     if suffix != SUFFIX:
         return _unknown(path)

@@ -27,12 +27,14 @@ from ..domain.limits import MAX_AUTHOR
 from ..domain.messages import XzError
 from ..paths import catalog_dir
 from ..services.files import FileKind
+from ..services.progress import Cancelled
 from ..services.signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from ..services.signing.enrolment import init_from_enrolment
 from ..store import create_store
 from ..store.database import ROLE_DISTRICT, ROLE_UNIT
 from .file_dialogs import default_folder
 from .i18n import show_error
+from .tasks import Task
 
 
 class FirstRunDialog(QDialog):
@@ -45,6 +47,7 @@ class FirstRunDialog(QDialog):
         self.catalog = catalog or load_catalog_dir(catalog_dir())
         self.created: Path | None = None
         self.district_key_id = ""
+        self.demo = False  # the clerk chose 示例数据: ``created`` is a freshly generated demo database
         self.setWindowTitle(self.tr("新建 xz-desktop 数据库"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -70,10 +73,13 @@ class FirstRunDialog(QDialog):
         self.unit_choice.setObjectName("role_unit")
         self.district_choice = QRadioButton(self.tr("区级汇总(&D)：区委人才办，合并各单位报送的数据"), self)
         self.district_choice.setObjectName("role_district")
+        self.demo_choice = QRadioButton(self.tr("打开示例数据（演示用）(&S)：不新建数据库，先看看程序怎么用"), self)
+        self.demo_choice.setObjectName("role_demo")
         group = QButtonGroup(self)
         group.addButton(self.enrolment_choice)
         group.addButton(self.unit_choice)
         group.addButton(self.district_choice)
+        group.addButton(self.demo_choice)
         self.enrolment_choice.setChecked(True)
         self.unit_box = QComboBox(self, objectName="first_run_unit")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         previous_kind = None
@@ -105,6 +111,7 @@ class FirstRunDialog(QDialog):
         name_label = QLabel(self.tr("填报人姓名(&A)："), self)
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
+        form.addRow(self.demo_choice)
         layout.addLayout(form)
         where = QLabel(self.tr("数据文件：{path}").format(path=self.path), self)
         where.setWordWrap(True)
@@ -123,7 +130,8 @@ class FirstRunDialog(QDialog):
         self.unit_box.setEnabled(False)
         self.enrolment_choice.toggled.connect(self.enrolment_edit.setEnabled)
         self.enrolment_choice.toggled.connect(browse.setEnabled)
-        for toggled in (self.enrolment_choice, self.unit_choice, self.district_choice):
+        self.demo_choice.toggled.connect(lambda demo: self.name_edit.setEnabled(not demo))
+        for toggled in (self.enrolment_choice, self.unit_choice, self.district_choice, self.demo_choice):
             toggled.toggled.connect(self._update_create)
         self.unit_box.currentIndexChanged.connect(self._update_create)
         self.name_edit.textChanged.connect(self._update_create)
@@ -138,6 +146,8 @@ class FirstRunDialog(QDialog):
 
     def ready(self) -> bool:
         """Whether the clerk has said enough to create the database: a name, and whose copy it is."""
+        if self.demo_choice.isChecked():
+            return True  # nothing is created at ``path``: the demo is generated elsewhere
         if not self.name_edit.text().strip():
             return False
         if self.enrolment_choice.isChecked():
@@ -148,6 +158,7 @@ class FirstRunDialog(QDialog):
 
     def _update_create(self) -> None:
         self.create_button.setEnabled(self.ready())
+        self.create_button.setText(self.tr("打开(&O)") if self.demo_choice.isChecked() else self.tr("创建(&C)"))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -160,6 +171,9 @@ class FirstRunDialog(QDialog):
             self.enrolment_edit.setText(path)
 
     def accept(self) -> None:
+        if self.demo_choice.isChecked():
+            self._make_demo()
+            return
         name = self.name_edit.text().strip()
         if not name:
             show_error(self, XzError(self.tr("请填写填报人姓名：每一次修改都会记下是谁填的。")))
@@ -193,3 +207,28 @@ class FirstRunDialog(QDialog):
             return
         self.created = self.path
         super().accept()
+
+    def _make_demo(self) -> None:
+        """Generate the demo on a worker (progress shown, the dialog stays responsive), then close with it."""
+        from .demo import make_demo
+
+        self.buttons.setEnabled(False)  # one demo at a time
+
+        def made(path: Path) -> None:
+            if not self.isVisible():  # closed while the demo was made: nothing to open
+                return
+            self.created, self.demo = path, True
+            super(FirstRunDialog, self).accept()
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            if not isinstance(exc, Cancelled):  # the clerk pressed 取消: nothing to say
+                show_error(self, exc)
+
+        self.demo_task: Task | None = make_demo(self, made, failed)
+
+    def reject(self) -> None:
+        task = getattr(self, "demo_task", None)
+        if task is not None and task.outcome is None:  # closed while the demo is made: stop making it
+            task.cancel()
+        super().reject()

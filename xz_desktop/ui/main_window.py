@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             if not self.isMaximized():
                 keep_on_screen(self)  # remembered on a larger monitor
-        settings.remember_database(self.store_path)
+        if not self.store.is_demo:  # a demo lives in a temporary folder: not one to open again
+            settings.remember_database(self.store_path)
 
     # -- what pages use -------------------------------------------------
     @property
@@ -267,6 +268,7 @@ class MainWindow(QMainWindow):
         guide.setShortcut(QKeySequence("F1"))
         guide.setObjectName("help_guide")
         help_.addAction(self.tr("快捷键(&K)…"), self.show_shortcuts).setObjectName("help_shortcuts")
+        help_.addAction(self.tr("打开示例数据（演示用）(&D)"), self.open_demo).setObjectName("help_demo")
         help_.addSeparator()
         language = help_.addMenu(self.tr("界面语言(&L)"))
         group = QActionGroup(self)
@@ -373,6 +375,15 @@ class MainWindow(QMainWindow):
         dialog = FirstRunDialog(chosen, self)
         if dialog.exec() == FirstRunDialog.DialogCode.Accepted and dialog.created:
             self.open_database(dialog.created)
+
+    def open_demo(self) -> None:
+        """帮助 → 打开示例数据: a fresh demo generated in the background, then opened in place of this window."""
+        from .demo import make_demo
+
+        def made(path: Path) -> None:
+            self.open_database(path)
+
+        make_demo(self, made, self.report_failure)
 
     def open_database(self, path: Path) -> MainWindow | None:
         """Open ``path`` in a new window and close this one; this one stays when it cannot be opened."""

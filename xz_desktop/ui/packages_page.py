@@ -40,7 +40,7 @@ from ..services.packages.corrections import import_corrections, make_corrections
 from ..services.packages.package_file import SUFFIX
 from ..services.packages.submission import MadePackage, default_package_name, exports, make_package
 from ..services.progress import Progress
-from ..services.round.receipt import ReceiptResult, import_receipt
+from ..services.round.receipt import RECEIPT_SUFFIX, ReceiptResult, import_receipt
 from ..store import Store
 from .changes import EVERYTHING, Changes
 from .conflicts_page import PAGE_KEY as CONFLICTS_KEY
@@ -410,7 +410,10 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
             window,
             QCoreApplication.translate("packages_page", "导入区里的回执"),
             str(default_folder(FileKind.RECEIPT)),
-            QCoreApplication.translate("packages_page", "回执 (*{suffix});;所有文件 (*)").format(suffix=SUFFIX),
+            # *.xzpkg too: receipts made before they had their own extension
+            QCoreApplication.translate("packages_page", "回执 (*{suffix} *{old});;所有文件 (*)").format(
+                suffix=RECEIPT_SUFFIX, old=SUFFIX
+            ),
         )
         if not path:
             return None

@@ -41,8 +41,7 @@ from ..domain.round import State, state_label
 from ..services import findings as findings_service
 from ..services.files import FileKind
 from ..services.findings import FindingItem
-from ..services.packages.package_file import SUFFIX
-from ..services.round.receipt import default_receipt_name, make_receipt
+from ..services.round.receipt import RECEIPT_SUFFIX, default_receipt_name, make_receipt
 from ..services.round.review import (
     ReviewRow,
     ReviewSheet,
@@ -526,8 +525,8 @@ class ReviewPage(QWidget):
                 self,
                 FileKind.RECEIPT,
                 self.tr("导出回执"),
-                self.tr("回执 (*{suffix})").format(suffix=SUFFIX),
-                SUFFIX,
+                self.tr("回执 (*{suffix})").format(suffix=RECEIPT_SUFFIX),
+                RECEIPT_SUFFIX,
                 suggested=default_folder(FileKind.RECEIPT)
                 / default_receipt_name(self.window_.store, status.unit, translate),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...domain.numbers import format_figure
 from ...domain.periods import parse_period
 from ...domain.targets import TARGET_PERIOD, UnitProgress, unit_progress
 from ...store import Store
@@ -23,6 +24,11 @@ class ProgressRow:
     measure: str
     decimals: int
     progress: UnitProgress
+    count: bool = False  # a count of people or places (人, 家 …): its target and due are whole numbers
+
+    def shown(self, value: float | None) -> str:
+        """A target, figure or due of this row as text: a count whole, any other with its decimals."""
+        return format_figure(value, self.decimals, count=self.count)
 
     def as_json(self) -> dict[str, Any]:
         p = self.progress
@@ -60,7 +66,9 @@ def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> li
         figure = figures.figure(t.unit, ind, year)
         p = unit_progress(ind, t, figure, year, milestones.get((t.unit, t.indicator)))
         out.append(
-            ProgressRow(t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p)
+            ProgressRow(
+                t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p, ind.is_count
+            )
         )
     order = {u.code: i for i, u in enumerate(catalog.units)}
     position = {i.code: n for n, i in enumerate(catalog.indicators)}

@@ -32,6 +32,11 @@ from ..packages.verify import verify_package
 from ..plan.targets import apply_targets_payload
 from ..signing.seal import ensure_district_key, seal
 
+# A receipt is a package file (same format), but named apart so that nobody mistakes it for a package to
+# merge or send: new receipts are *.xzrcpt; a receipt saved as *.xzpkg by an earlier version is still read.
+RECEIPT_SUFFIX = ".xzrcpt"
+RECEIPT_SUFFIXES = (RECEIPT_SUFFIX, SUFFIX)
+
 ROUND = "round"  # attachment names
 CATALOG = "catalog"
 ROUND_FORMAT = 1
@@ -77,10 +82,10 @@ def _refuse(template: str, **params: object) -> XzError:
 
 
 def default_receipt_name(store: Store, unit: str, translate: Translate | None = None) -> str:
-    """``新城街道_回执_20240115.xzpkg``: whom the receipt is for and the day (:func:`..files.suggested_name`)."""
+    """``新城街道_回执_20240115.xzrcpt``: whom the receipt is for and the day (:func:`..files.suggested_name`)."""
     catalog = store.catalog()
     name = catalog.unit(unit).name if catalog.has_unit(unit) else unit
-    return suggested_name(FileKind.RECEIPT, SUFFIX, owner=name, translate=translate)
+    return suggested_name(FileKind.RECEIPT, RECEIPT_SUFFIX, owner=name, translate=translate)
 
 
 def make_receipt(store: Store, unit: str, out: str | Path) -> ReceiptMade:

@@ -81,6 +81,7 @@ class FormPage(QWidget):
         self._build_actions()
         self._fill_choosers()
         window.watch(self, SHOWS, self._data_changed_elsewhere)
+        window.changed.connect(self._packages_changed)
 
     # -- layout ---------------------------------------------------------
     def _build(self) -> None:
@@ -676,6 +677,12 @@ class FormPage(QWidget):
         # An import or merge may have rewritten figures an undo would restore blindly.
         self.undo_stack.clear()
         self._fill_choosers_keep()
+
+    def _packages_changed(self, changes: Changes, origin: object) -> None:
+        """A package made (or merged, taken out) changes what the banner says went out: read it again at once.
+        A change that also touches what the form shows has reloaded it already (``_data_changed_elsewhere``)."""
+        if changes.packages and not changes & SHOWS:
+            self.reload()
 
     def _fill_choosers_keep(self) -> None:
         unit, period = self.unit, self.period

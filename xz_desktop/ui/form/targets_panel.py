@@ -5,19 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ...domain.numbers import format_number
 from ...domain.verdicts import label
 from ...services.plan.progress import ProgressRow, unit_progress_rows
 from ...store import Store
 from ..i18n import message_text
 from ..views import read_only_table
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    text = format_number(value, 2)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class TargetsPanel(QWidget):
@@ -62,9 +54,9 @@ class TargetsPanel(QWidget):
             p = r.progress
             cells = [
                 r.indicator_name,
-                f"{_number(p.target)} {r.measure}",
-                _number(p.value),
-                _number(p.due),  # what the verdict compares with: a count's whole milestone
+                f"{r.shown(p.target_due)} {r.measure}",
+                r.shown(p.value),
+                r.shown(p.due),  # what the verdict compares with: a count's whole milestone
                 "" if p.completion is None else f"{p.completion:.1%}",
                 message_text(label(p.verdict)),
             ]
