@@ -228,3 +228,36 @@ def test_old_catalogs_without_contact_columns_still_load(tmp_path):
     assert (unit.contact, unit.phone) == ("王五", "0573-1234567")
     with pytest.raises(XzError, match="phone"):
         catalog_from_rows(indicators, [{**rows[0], "phone": "1\n2"}])
+
+
+# -- what 验收 accepts, said before it locks ---------------------------------------------
+def test_the_acceptance_summary_counts_what_is_accepted():
+    from xz_desktop.domain.checks import Finding, Severity
+    from xz_desktop.domain.messages import Message
+    from xz_desktop.services.round.review import ReviewRow, ReviewSheet, acceptance_summary
+
+    def finding(severity, explained=False):
+        return Finding("xincheng", "phd", "2024", severity, Message("t", "x"), explained)
+
+    def row(code, value, findings=(), *, note="", outlier=False, jumped=False, changed=False):
+        return ReviewRow(
+            code, code, "人", value, None, None, changed, "", tuple(findings), note, "", outlier, jumped, None, None
+        )
+
+    rows = [
+        row("a", 1.0, [finding(Severity.ERROR)], note="待核实"),
+        row("b", 2.0, [finding(Severity.WARNING), finding(Severity.WARNING, explained=True)], jumped=True),
+        row("c", None, outlier=True, changed=True),
+        row("d", 0.0),  # a zero is a figure given
+    ]
+    sheet = ReviewSheet("xincheng", "新城街道", "2024", "2023", "submitted", None, False, True, None, rows, 2)
+    assert [str(m) for m in acceptance_summary(sheet)] == [
+        "已填 3 项（共 4 项）",  # a, b, d
+        "审核：错误 1 处，提示 1 处未说明、1 处已说明",
+        "离群筛查标出 2 项",  # b jumped, c an outlier
+        "与上一个上报包相比改动 1 项",  # c
+        "区里备注 1 条",
+        "尚有 2 处冲突待区里裁决",
+    ]
+    nil = ReviewSheet("xincheng", "新城街道", "2024", "2023", "submitted", None, False, False, "本期无新增", [], 0)
+    assert [str(m) for m in acceptance_summary(nil)] == ["空表上报，说明：本期无新增"]

@@ -113,6 +113,9 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     assert (phd.value, phd.previous_package, phd.changed_since_package) == (48, 50, True)
 
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    # what is accepted is said before it locks (counted by services/round/review.acceptance_summary)
+    prompt = page.dialog.findChildren(type(page.heading))[0].text()
+    assert "与上一个上报包相比改动 1 项" in prompt and "审核：错误 0 处" in prompt  # phd 50 → 48
     qtbot.mouseClick(page.dialog.buttons.button(page.dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     with open_store(district_path) as store:
         assert store.review.decision("xincheng", "2023").state == "accepted"

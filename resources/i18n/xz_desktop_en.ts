@@ -4685,6 +4685,37 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message>
+        <source>空表上报，说明：{reason}</source>
+        <translation>A nil report, explained: {reason}</translation>
+    </message>
+    <message>
+        <source>已填 {filled} 项（共 {rows} 项）</source>
+        <translation>{filled} of {rows} figures given</translation>
+    </message>
+    <message>
+        <source>审核：错误 {errors} 处，提示 {unexplained} 处未说明、{explained} 处已说明</source>
+        <translation>Checks: {errors} errors, {unexplained} warnings unexplained, {explained} explained</translation>
+    </message>
+    <message>
+        <source>离群筛查标出 {outliers} 项</source>
+        <translation>{outliers} flagged by the outlier screen</translation>
+    </message>
+    <message>
+        <source>与上一个上报包相比改动 {changed} 项</source>
+        <translation>{changed} changed since the previous package</translation>
+    </message>
+    <message>
+        <source>区里备注 {notes} 条</source>
+        <translation>{notes} district notes</translation>
+    </message>
+    <message>
+        <source>尚有 {conflicts} 处冲突待区里裁决</source>
+        <translation>{conflicts} conflicts still awaiting the district&apos;s decision</translation>
+    </message>
+</context>
+<context>
     <name>review_page</name>
     <message>
         <source>审核</source>

@@ -46,6 +46,7 @@ from ..services.round.review import (
     ReviewRow,
     ReviewSheet,
     accept,
+    acceptance_summary,
     reopen,
     return_period,
     review_log,
@@ -201,7 +202,7 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(520, 300 if with_text else 160)
+        self.resize(520, 300 if with_text else 240)
         label = QLabel(prompt, self)
         label.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
@@ -463,7 +464,9 @@ class ReviewPage(QWidget):
             self.tr("验收"),
             self.tr("验收“{unit}”{period}？验收后该期锁定，之后的上报包将不予合并，直到区里重新开放。").format(
                 unit=sheet.unit_name, period=period_text(sheet.period)
-            ),
+            )
+            + "\n\n"
+            + "\n".join(f"· {message_text(line)}" for line in acceptance_summary(sheet)),
             False,
             lambda _: self._decide(lambda store: accept(store, sheet.unit, sheet.period)),
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-from ...domain.checks import Finding
+from ...domain.checks import Finding, Severity
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
@@ -234,6 +234,43 @@ class ReviewSheet:
     nil_reason: str | None
     rows: list[ReviewRow]
     open_conflicts: int
+
+
+def acceptance_summary(sheet: ReviewSheet) -> list[Message]:
+    """What the officer accepts, said before 验收 locks it: the figures given, what the checks found, what the
+    screen flagged, what the district noted. Counted here once, so the dialog only shows it."""
+    if sheet.nil_reason is not None:
+        return [
+            Message("review", QT_TRANSLATE_NOOP("review", "空表上报，说明：{reason}"), {"reason": sheet.nil_reason})
+        ]
+    findings = [f for r in sheet.rows for f in r.findings]
+    counts = {
+        "filled": sum(r.value is not None for r in sheet.rows),
+        "rows": len(sheet.rows),
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "unexplained": sum(f.severity is Severity.WARNING and not f.explained for f in findings),
+        "explained": sum(f.severity is Severity.WARNING and f.explained for f in findings),
+        "outliers": sum(r.outlier or r.jumped for r in sheet.rows),
+        "changed": sum(r.changed_since_package for r in sheet.rows) if sheet.has_previous_package else 0,
+        "notes": sum(bool(r.note) for r in sheet.rows),
+        "conflicts": sheet.open_conflicts,
+    }
+    lines = [
+        Message("review", QT_TRANSLATE_NOOP("review", "已填 {filled} 项（共 {rows} 项）"), counts),
+        Message(
+            "review",
+            QT_TRANSLATE_NOOP("review", "审核：错误 {errors} 处，提示 {unexplained} 处未说明、{explained} 处已说明"),
+            counts,
+        ),
+        Message("review", QT_TRANSLATE_NOOP("review", "离群筛查标出 {outliers} 项"), counts),
+    ]
+    if sheet.has_previous_package:
+        lines.append(Message("review", QT_TRANSLATE_NOOP("review", "与上一个上报包相比改动 {changed} 项"), counts))
+    if counts["notes"]:
+        lines.append(Message("review", QT_TRANSLATE_NOOP("review", "区里备注 {notes} 条"), counts))
+    if counts["conflicts"]:
+        lines.append(Message("review", QT_TRANSLATE_NOOP("review", "尚有 {conflicts} 处冲突待区里裁决"), counts))
+    return lines
 
 
 def review_sheet(store: Store, unit: str, period: str) -> ReviewSheet:
