@@ -7,14 +7,20 @@ marks equal the plain scan, computed in the test, and the orders equal lists wri
 
 from __future__ import annotations
 
+import copy
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from xz_desktop.domain.aggregation import Carried, Missing, _merge_carried, _merge_missing
 from xz_desktop.domain.periods import Period
-from xz_desktop.services.totals import marked
+from xz_desktop.domain.totals import TotalRow
+from xz_desktop.services.totals import computed_totals, marked
+from xz_desktop.store import open_store
+
+from .excel_support import demo_db  # noqa: F401 - fixture
 
 _UNITS = st.sampled_from(["a", "ab", "b", "B", "z", "甲", "乙"])
 _PERIODS = st.sampled_from(["2023", "2023H1", "2023H2", "2024", "2024H1", "2024H2", "2025"])
@@ -80,3 +86,43 @@ def test_carried_records_merge_into_the_order_given_by_hand():
 def test_missing_records_sorted_by_key_are_sorted_by_their_own_comparison(pairs):
     records = [Missing(u, p) for u, p in pairs]
     assert _merge_missing(records) == sorted(set(records))
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "a-list-for-a-record",
+        "a-string-for-a-record",
+        "a-key-missing",
+        "a-key-more",
+        "another-key",
+        "a-number-for-a-unit",
+        "a-dict-for-a-code",
+        "records-not-a-list",
+    ],
+)
+def test_a_kept_row_with_a_record_out_of_shape_is_refused(demo_db, kind):
+    """Kept rows are sealed, so these guard against a bug, not a forgery: each still refuses the row."""
+    with open_store(demo_db, read_only=True) as store:
+        honest = next(r.as_json() for r in computed_totals(store, Period(2024)) if r.missing)
+    assert TotalRow.from_json(copy.deepcopy(honest)).as_json() == honest
+    row = copy.deepcopy(honest)
+    first = row["missing"][0]
+    if kind == "a-list-for-a-record":
+        row["missing"][0] = [first["unit"], first["period"]]
+    elif kind == "a-string-for-a-record":
+        row["missing"][0] = first["unit"]
+    elif kind == "a-key-missing":
+        del first["period"]
+    elif kind == "a-key-more":
+        first["from_period"] = "2023"
+    elif kind == "another-key":  # as many keys as a record has, one of them not its own
+        first["when"] = first.pop("period")
+    elif kind == "a-number-for-a-unit":
+        first["unit"] = 7
+    elif kind == "a-dict-for-a-code":
+        row["units_missing"] = [{"unit": "honghe"}]
+    elif kind == "records-not-a-list":
+        row["missing"] = first
+    with pytest.raises(ValueError):
+        TotalRow.from_json(row)
