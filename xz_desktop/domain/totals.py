@@ -10,7 +10,10 @@ figure forward (沿用上期) is ``estimated`` and its verdict is an estimate (�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from itertools import chain, starmap
+from operator import itemgetter
 from typing import Any
 
 from .aggregation import Aggregator, Carried, DistrictValue, Missing, collector_paused
@@ -111,17 +114,12 @@ _LISTS_OF_RECORDS: dict[str, type] = {"missing": Missing, "carried": Carried, "e
 
 def _field_value(name: str, value: Any) -> Any:
     if name in _LISTS_OF_CODES:
-        if not isinstance(value, list) or not all(type(v) is str for v in value):
+        if not isinstance(value, list) or not _only(str, value):
             raise ValueError(name)
         return value
     if name in _LISTS_OF_RECORDS:
         kind = _LISTS_OF_RECORDS[name]
-        names = _RECORD_FIELDS[kind]
-        if not isinstance(value, list) or not all(
-            isinstance(v, dict) and set(v) == set(names) and all(type(v[n]) is str for n in names) for v in value
-        ):
-            raise ValueError(name)
-        return [kind(**v) for v in value]
+        return list(starmap(kind, _record_fields(name, value, _RECORD_FIELDS[kind])))
     allowed = _ROW_TYPES.get(name)
     if allowed is None:  # a number or a blank (value, cumulative, expected, completion, …)
         if value is not None and type(value) not in _NUMBER:
@@ -132,6 +130,26 @@ def _field_value(name: str, value: Any) -> Any:
     if type(value) not in allowed or (type(value) is int and abs(value) > _MAX_EXACT):
         raise ValueError(name)
     return value
+
+
+def _only(kind: type, values: Iterable[Any]) -> bool:
+    """Whether every one of ``values`` is exactly of type ``kind``: the types gathered in C, not a loop per entry
+    (a kept row lists thousands of units at province scale)."""
+    return set(map(type, values)) <= {kind}
+
+
+def _record_fields(name: str, value: Any, names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The fields of each record of the list ``value``, in ``names``' order; ``ValueError`` unless every record is a
+    dict of exactly those keys with a string under each (checked over the whole list at once, as :func:`_only`)."""
+    if not isinstance(value, list) or not _only(dict, value) or not set(map(len, value)) <= {len(names)}:
+        raise ValueError(name)
+    try:  # as many keys as names and every name found: exactly those keys
+        records = list(map(itemgetter(*names), value))
+    except KeyError:
+        raise ValueError(name) from None
+    if not _only(str, chain.from_iterable(records)):
+        raise ValueError(name)
+    return records
 
 
 def _plain(value: Any) -> Any:

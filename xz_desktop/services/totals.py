@@ -35,9 +35,15 @@ def marked(rows: list[TotalRow], keys: set[tuple[str, str]], period: Period) -> 
     if not keys:
         return rows
     own = {str(period)} | ({f"{period.year}H1", f"{period.year}H2"} if period.is_year else set())
+    # Each unit's errors, found once and in order: a row then looks up only the units it shares with them
+    # instead of scanning every error (rows × errors, quadratic at province scale).
+    by_unit: dict[str, list[Missing]] = {}
+    for u, p in sorted(keys):  # tuples sort in C; the records' order is the same (unit, period)
+        if p in own:
+            by_unit.setdefault(u, []).append(Missing(u, p))
     for row in rows:
-        reported = set(row.units_reported)
-        row.errors = sorted(Missing(u, p) for u, p in keys if u in reported and p in own)
+        shared = by_unit.keys() & set(row.units_reported)
+        row.errors = [m for u in sorted(shared) for m in by_unit[u]]
     return rows
 
 
