@@ -282,7 +282,8 @@ print(json.dumps({{"rows": len(year), "ready": time.perf_counter() - t0, "peak_k
 """
 )
 
-_WINDOW = (
+# The window's start as a user's: the clock from the first import, the settings in a folder of the run's own.
+WINDOW_PROLOGUE = (
     PEAK_KB
     + """
 import time
@@ -294,6 +295,12 @@ app = QApplication([])
 from xz_desktop.ui import settings
 settings.use_folder(Path(sys.argv[2]))
 from xz_desktop.ui.main_window import MainWindow
+"""
+)
+
+_WINDOW = (
+    WINDOW_PROLOGUE
+    + """
 
 def settle(window):
     # until every background job of the window has finished delivering

@@ -31,20 +31,11 @@ from pathlib import Path
 
 from xz_desktop.store import create_store
 
-from .bench_scale import PEAK_KB, Measure, Row, fmt, machine, table
+from .bench_scale import PEAK_KB, WINDOW_PROLOGUE, Measure, Row, fmt, machine, table
 
 _WINDOW = (
-    PEAK_KB
+    WINDOW_PROLOGUE
     + """
-import time
-t0 = time.perf_counter()
-import json, sys
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from xz_desktop.ui import settings
-settings.use_folder(Path(sys.argv[2]))
-from xz_desktop.ui.main_window import MainWindow
 window = MainWindow(Path(sys.argv[1]))
 window.show()
 while getattr(window, "tasks", None):  # until every background job of the window has delivered
