@@ -62,16 +62,23 @@ def unit_db(tmp_path) -> Path:
     return path
 
 
-def run_xz(*args: str | Path, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real ``xz`` command line in a subprocess, as a user would."""
+def run_xz(
+    *args: str | Path,
+    cwd: Path | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess:
+    """Run the real ``xz`` command line in a subprocess, as a user would (``env``: its whole environment)."""
     return subprocess.run(
         [sys.executable, "-m", "xz_desktop.cli", *map(str, args)],
         cwd=cwd,
         input=input,
+        env=env,
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=300,
+        timeout=timeout,
     )
 
 

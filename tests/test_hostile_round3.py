@@ -20,6 +20,7 @@ from xz_desktop.services.packages import merge as merge_module
 from xz_desktop.services.packages.merge import MERGED, merge_files
 from xz_desktop.store import create_store, open_store
 
+from .conftest import run_xz
 from .db_dump import dump
 from .test_package_support import GOOD_ROWS, craft, district
 
@@ -28,13 +29,7 @@ HANG_SECONDS = 60
 
 
 def _xz(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "xz_desktop.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=HANG_SECONDS,
-    )
+    return run_xz(*args, timeout=HANG_SECONDS)
 
 
 # -- 2: a named pipe given as any incoming file is refused, never waited on -----------------------------------

@@ -5,22 +5,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
 from xz_desktop.store import core, create_store, open_store
 
+from .conftest import run_xz
+
 
 def _xz(env_user: str, *args) -> subprocess.CompletedProcess:
     env = {**os.environ, "LOGNAME": env_user, "USER": env_user, "LNAME": env_user, "USERNAME": env_user}
-    return subprocess.run(
-        [sys.executable, "-m", "xz_desktop.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
+    return run_xz(*args, env=env)
 
 
 def test_init_without_author_as_root_records_the_office_and_says_so(tmp_path):
