@@ -160,10 +160,6 @@ class Form:
             out.setdefault(row.group, []).append(row)
         return list(out.items())
 
-    @property
-    def editable_rows(self) -> list[FormRow]:
-        return [r for r in self.rows if r.editable]
-
 
 def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
     """A ratio or sum computed from one unit's own figures (display measure); None when incomplete."""
