@@ -42,7 +42,7 @@ def _reasons_the_unit_gets(tmp_path, unit_path, district_path, name="receipt.xzp
         make_receipt(store, "xincheng", tmp_path / name)
     with open_store(unit_path) as store:
         import_receipt(store, tmp_path / name)
-        form = load_form(store, "xincheng", "2023")
+        form = load_form(store, "xincheng", Period(2023))
     return form.review.figure_reasons, {r.code: r.return_reason for r in form.rows if r.return_reason}
 
 

@@ -46,7 +46,7 @@ WARNED = {"phd", "party_gov_talent", "new_graduates"}
 def page(qtbot, unit_db):
     with open_store(unit_db) as store:
         for code, before, _ in COLUMN:
-            service.set_value(store, "xincheng", code, "2023", before)
+            service.set_value(store, "xincheng", code, Period(2023), before)
     window = open_window(qtbot, unit_db)
     page = window.page("form")
     page.open_form("xincheng", "2024")
