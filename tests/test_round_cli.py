@@ -172,6 +172,20 @@ def test_round_refusals_exit_1_with_one_line(tmp_path, xz):
     _refused(xz("receipt", district, "--unit", "xincheng", "-o", tmp_path / "r.xzpkg"))  # nothing to send yet
     _refused(xz("receipt-import", town, tmp_path / "missing.xzpkg"))
     assert xz("review", district, "--unit", "xincheng", "--period", "2023").returncode == 2  # no action: usage
+    # A period is parsed where the command reads it (the services take a Period): refused there, in words.
+    before = dump(district)
+    for args in (
+        ("due", district, "--period", "2023Q3", "--date", "2024-01-31"),
+        ("review", district, "--unit", "xincheng", "--period", "2031", "--accept"),
+        ("screen", district, "--period", "23"),
+        ("status", district, "--period", "2023H3"),
+        ("review-log", district, "--period", "x"),
+        ("corrections", district, "--unit", "xincheng", "--period", "2023Q1", "-o", tmp_path / "c.xzpkg"),
+        ("set", town, "--unit", "xincheng", "--period", "2023Q1", "phd", "1"),
+    ):
+        said = _refused(xz(*args)).stderr
+        assert "报告期" in said and f"“{args[args.index('--period') + 1]}”" in said, said
+    assert dump(district) == before
 
 
 def test_nil_report_counts_as_submitted_with_its_reason(tmp_path, xz):

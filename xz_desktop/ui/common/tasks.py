@@ -61,6 +61,7 @@ class Task(QRunnable):
         # closed): nothing the job sends is delivered after that, whenever its queued signals arrive.
         self.abandoned = False
         self.outcome: str | None = None  # "succeeded" or "failed" once run() is over
+        self.dialog: QProgressDialog | None = None  # its progress dialog, when it has one (tests reach it)
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -142,7 +143,7 @@ def with_progress(
     task.signals.failed.connect(_while_alive(task, watched, on_failure))
     # The dialog is closed whatever became of the job (abandoned too): it must never show after the job.
     task.signals.finished.connect(lambda: finished() if shiboken6.isValid(dialog) else None)
-    task.dialog = dialog  # type: ignore[attr-defined]  # tests reach the dialog through the task
+    task.dialog = dialog
     return task
 
 
