@@ -1357,7 +1357,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <name>IndexChart</name>
     <message>
         <source>指数（2020年=100）</source>
-        <translation>Index (2020 = 100)</translation>
+        <translation type="vanished">Index (2020 = 100)</translation>
+    </message>
+    <message>
+        <source>指数（{year}年=100）</source>
+        <translation>Index ({year} = 100)</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2022,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>数据不全（不可比）</source>
@@ -2031,6 +2039,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>选择一项指标查看其走势</source>
         <translation>Choose an indicator to see its trend</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
 </context>
 <context>
@@ -2341,7 +2353,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>各单位 2020 年数（基数）</source>
-        <translation>each unit&apos;s 2020 figure (base)</translation>
+        <translation type="vanished">each unit&apos;s 2020 figure (base)</translation>
+    </message>
+    <message>
+        <source>各单位 {year} 年数（基数）</source>
+        <translation>Each unit&apos;s {year} figure (base)</translation>
     </message>
     <message>
         <source>指标(&amp;I)：</source>
@@ -2594,7 +2610,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -2700,13 +2720,13 @@ actual</translation>
     <message>
         <source>2020年
 基数</source>
-        <translation>2020
+        <translation type="vanished">2020
 base</translation>
     </message>
     <message>
         <source>2025年
 目标</source>
-        <translation>2025
+        <translation type="vanished">2025
 target</translation>
     </message>
     <message>
@@ -2756,6 +2776,18 @@ in</translation>
     <message>
         <source>已报/应报</source>
         <translation type="vanished">Reported/expected</translation>
+    </message>
+    <message>
+        <source>{year}年
+基数</source>
+        <translation>{year}
+base</translation>
+    </message>
+    <message>
+        <source>{year}年
+目标</source>
+        <translation>{year}
+target</translation>
     </message>
     <message>
         <source>说明</source>
@@ -2908,6 +2940,10 @@ in</translation>
     <message>
         <source>无法读取目录文件 {path}：{reason}</source>
         <translation>Cannot read the catalog file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>目录文件 {where} 应恰好有一行（规划的代码、名称、基数年和目标年），实有 {count} 行</source>
+        <translation>Catalog file {where} must have exactly one row (the plan&apos;s code, name, base year and target year); it has {count}</translation>
     </message>
     <message>
         <source>目录文件 {where} 第 2 行“{column}”列：{problem}</source>
@@ -4396,7 +4432,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
-        <translation>The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+        <translation type="vanished">The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+    </message>
+    <message>
+        <source>报告期“{text}”不在 {first}–{last} 年之内</source>
+        <translation>Period “{text}” is not within {first}–{last}</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -4415,7 +4455,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>pivot</name>
     <message>
         <source>“十四五”人才发展主要指标（表2）</source>
-        <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
+        <translation type="vanished">Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
     </message>
     <message>
         <source>规划正文中的其他目标</source>
@@ -4423,7 +4463,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“十三五”规划指标（表1）</source>
-        <translation>13th Five-Year Plan indicators (Table 1)</translation>
+        <translation type="vanished">13th Five-Year Plan indicators (Table 1)</translation>
     </message>
     <message>
         <source>基础数据（计算比值所用的组成项）</source>
@@ -4431,7 +4471,19 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值</source>
-        <translation>Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
+        <translation type="vanished">Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
+    </message>
+    <message>
+        <source>“{plan}”人才发展主要指标（表2）</source>
+        <translation>Main talent development indicators of the “{plan}” plan (Table 2)</translation>
+    </message>
+    <message>
+        <source>“{previous}”规划指标（表1）</source>
+        <translation>Indicators of the “{previous}” plan (Table 1)</translation>
+    </message>
+    <message>
+        <source>按“{base}”自{year}年基数起的年均增长计算，下列为各单位的该项数值</source>
+        <translation>Computed as the average annual growth of “{base}” from its {year} base; below, each unit&apos;s figure of it</translation>
     </message>
     <message>
         <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
@@ -4586,8 +4638,28 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>Row {row}: {unit} does not report “{name}” and cannot be given a target for it</translation>
     </message>
     <message>
+        <source>第 {row} 行：期别“{period}”应为 {first} 到 {last} 的年份</source>
+        <translation>Row {row}: period “{period}” should be a year from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>按 {year} 年基数分解</source>
+        <translation>Split by the {year} base</translation>
+    </message>
+    <message>
+        <source>比率指标：按本单位 {year} 年比率</source>
+        <translation>Ratio indicator: by the unit&apos;s own {year} ratio</translation>
+    </message>
+    <message>
+        <source>“{name}”没有规划目标，无法分解</source>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
+    </message>
+    <message>
+        <source>按 {year} 年基数分解“{name}”，但这些单位没有 {year} 年数：{units}</source>
+        <translation>Splitting “{name}” by the {year} base, but these units have no {year} figure: {units}</translation>
+    </message>
+    <message>
         <source>第 {row} 行：期别“{period}”应为 2021 到 2025 的年份</source>
-        <translation>Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
+        <translation type="vanished">Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
     </message>
     <message>
         <source>第 {row} 行与第 {first} 行重复</source>
@@ -4607,11 +4679,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按 2020 年基数分解</source>
-        <translation>Split by the 2020 base</translation>
+        <translation type="vanished">Split by the 2020 base</translation>
     </message>
     <message>
         <source>比率指标：按本单位 2020 年比率</source>
-        <translation>Ratio: the unit&apos;s own 2020 ratio</translation>
+        <translation type="vanished">Ratio: the unit&apos;s own 2020 ratio</translation>
     </message>
     <message>
         <source>按“{basis}”分解</source>
@@ -4623,7 +4695,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“{name}”没有 2025 年目标，无法分解</source>
-        <translation>“{name}” has no 2025 target to split</translation>
+        <translation type="vanished">“{name}” has no 2025 target to split</translation>
     </message>
     <message>
         <source>分解依据“{by}”应为 base 或目录中的指标代码</source>
@@ -4639,7 +4711,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
-        <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
+        <translation type="vanished">Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
     </message>
     <message>
         <source>分解依据“{basis}”不由这些单位填报：{units}</source>
@@ -5106,6 +5178,26 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation type="vanished">The disk is full or cannot be written; database {path} is unchanged</translation>
     </message>
     <message>
+        <source>数据库中没有规划，无法读取指标目录</source>
+        <translation>The database holds no plan; its catalog cannot be read</translation>
+    </message>
+    <message>
+        <source>数据库中没有规划“{code}”（有：{known}）</source>
+        <translation>The database holds no plan “{code}” (it holds: {known})</translation>
+    </message>
+    <message>
+        <source>报告期“{period}”不在本库规划的年份 {first}–{last} 之内</source>
+        <translation>Period “{period}” is outside the years of this database&apos;s plans, {first}–{last}</translation>
+    </message>
+    <message>
+        <source>数据库中已有规划“{code}”</source>
+        <translation>The database already holds the plan “{code}”</translation>
+    </message>
+    <message>
+        <source>规划“{code}”（{first}–{last}年）与已有的规划“{other}”（{first2}–{last2}年）年份重叠</source>
+        <translation>The plan “{code}” ({first}–{last}) overlaps the plan “{other}” ({first2}–{last2}) already held</translation>
+    </message>
+    <message>
         <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
         <translation>The unit overlaps stored in the database are damaged; the catalog cannot be read</translation>
     </message>
@@ -5137,7 +5229,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“{name}”没有 2025 年目标，无法分解</source>
-        <translation>“{name}” has no 2025 target to split</translation>
+        <translation type="vanished">“{name}” has no 2025 target to split</translation>
+    </message>
+    <message>
+        <source>“{name}”没有规划目标，无法分解</source>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
     </message>
     <message>
         <source>保底份额应在 0 到 1 之间（如 0.2 即 20%）</source>
