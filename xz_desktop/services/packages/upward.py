@@ -22,6 +22,7 @@ replaces the one sent before and an unchanged one merges as unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ from ... import __version__
 from ...domain.aggregation import Aggregator
 from ...domain.levels import carried, level_fingerprint, without_denominator
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period
 from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
@@ -76,7 +77,7 @@ class MadeUpwardPackage:
 
 
 def make_upward_package(
-    store: Store, periods: list[str], out: str | Path | None = None, author: str | None = None
+    store: Store, chosen: Sequence[Period], out: str | Path | None = None, author: str | None = None
 ) -> MadeUpwardPackage:
     """Write this aggregating database's complete totals for ``periods`` as a package for the level above."""
     level = store.level()
@@ -89,9 +90,9 @@ def make_upward_package(
             )
         )
     key = upward_key(store)  # an aggregating database not enrolled above is told how to enrol first
-    if not periods:
+    if not chosen:
         raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "请选择要上报的报告期")))
-    periods = sorted({str(parse_period(p)) for p in periods}, key=parse_period)
+    periods = [str(p) for p in sorted(set(chosen))]  # as the store and the package file hold them
     catalog = store.catalog()
     aggregator = Aggregator(catalog, store.values.figure_set())
     revisions = change_counts(store, periods)
