@@ -56,6 +56,7 @@ COMPUTED_BY = (
     "xz_desktop.domain.messages",
     "xz_desktop.domain.numbers",
     "xz_desktop.domain.periods",
+    "xz_desktop.domain.plans",
     "xz_desktop.domain.progress",
     "xz_desktop.domain.raw_csv",
     "xz_desktop.domain.round",

@@ -7,6 +7,7 @@ import getpass
 import json
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -96,6 +97,15 @@ def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
                 yield self
 
     return _Database(conn)
+
+
+# Catalogs as parsed from their stored rows, by those rows (every column) and the meta they are read with: a
+# catalog is the same object for the same rows, parsed and validated once per process however many databases
+# hold it (the demo opens 24 copies of one catalog, each several times: parsing was a quarter of its time).
+# A Catalog is never changed once made (a change is a new catalog, written and read again).
+_PARSED: dict[tuple[Any, ...], Catalog] = {}
+_PARSED_KEPT = 8
+_PARSED_LOCK = threading.Lock()
 
 
 class StoreCore:
@@ -274,20 +284,35 @@ class StoreCore:
     def catalog(self) -> Catalog:
         if self._catalog is None:
 
-            def rows(sql: str) -> list[dict[str, Any]]:
+            def rows(sql: str) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
                 cur = self.conn.execute(sql)
-                names = [d[0] for d in cur.description]
-                return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+                return tuple(d[0] for d in cur.description), cur.fetchall()
 
-            self._catalog = catalog_from_rows(
+            tables = (
                 rows("SELECT * FROM indicator ORDER BY position, code"),
                 rows("SELECT * FROM unit ORDER BY sort, code"),
                 rows("SELECT * FROM rule ORDER BY code"),
-                version=self._meta_text("catalog_version", ""),
-                where=str(self.path or "database"),
-                overlaps=read_overlaps(self._meta_text(OVERLAPS_KEY, "")),
-                stored=True,
             )
+            version, overlaps = self._meta_text("catalog_version", ""), self._meta_text(OVERLAPS_KEY, "")
+            key = (tuple((names, tuple(found)) for names, found in tables), version, overlaps)
+            with _PARSED_LOCK:  # the window's workers read with connections of their own
+                catalog = _PARSED.get(key)
+            if catalog is None:
+                indicators, units, rules = ([dict(zip(n, r, strict=True)) for r in found] for n, found in tables)
+                catalog = catalog_from_rows(
+                    indicators,
+                    units,
+                    rules,
+                    version=version,
+                    where=str(self.path or "database"),
+                    overlaps=read_overlaps(overlaps),
+                    stored=True,
+                )
+                with _PARSED_LOCK:
+                    while len(_PARSED) >= _PARSED_KEPT:
+                        del _PARSED[next(iter(_PARSED))]
+                    _PARSED[key] = catalog
+            self._catalog = catalog
         return self._catalog
 
     def forget_catalog(self) -> None:
