@@ -61,7 +61,7 @@ def _encode(obj, newline: str, out: list[str]) -> None:
             out.append("[]")
             return
         inner = newline + "  "
-        if all(type(v) is str for v in obj):
+        if set(map(type, obj)) <= {str}:  # the types gathered in C: a district row lists thousands of units
             out.append("[" + inner + ("," + inner).join(map(_encode_str, obj)) + newline + "]")
             return
         out.append("[")

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ...domain.messages import XzError
 from ...domain.periods import Period, parse_period
 from ...domain.timefmt import local_time
-from ...printout.form import write_pdf
 from ...services import findings as findings_service
 from ...services import form as service
 from ...services.files import FileKind
@@ -41,7 +40,6 @@ from ..common.file_dialogs import offer_folder, save_path
 from ..common.findings_panel import FindingsPanel
 from ..common.i18n import message_text
 from ..common.period_choice import fill_period_box
-from . import printing
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
 from .filter import FormFilter
@@ -637,12 +635,18 @@ class FormPage(QWidget):
         self.reload()
         return self.form
 
+    # The printing modules (QtPrintSupport, the printout's fonts and layout) are imported when first used: the
+    # window's start does not need them (issue 25, item 1).
     def print_form(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.print_form(self, form, self.window_.store.author)
 
     def preview(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.preview_form(self, form, self.window_.store.author)
@@ -665,6 +669,8 @@ class FormPage(QWidget):
             if chosen is None:
                 return None
             path = chosen
+        from ...printout.form import write_pdf
+
         try:
             written = write_pdf(form, path, self.window_.store.author)
         except XzError as exc:
