@@ -148,9 +148,11 @@ def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
 
 def unit_period_findings(store: Store, unit: str, period: str) -> list[FindingItem]:
     """Every error and warning of one unit's period, as the form and the district's review list them."""
-    return items(store.catalog(), findings_for(store, unit, period))
+    return items(store.catalog_for(period), findings_for(store, unit, period))
 
 
 def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:
     """What stops this unit's copy from packaging ``periods``: errors and warnings without 说明."""
-    return items(store.catalog(), blocking_findings(store, periods))
+    # named under the newest of the periods' plans (an indicator of an earlier plan keeps its code as its name)
+    catalog = store.catalog_for(max(periods, key=parse_period)) if periods else store.catalog()
+    return items(catalog, blocking_findings(store, periods))

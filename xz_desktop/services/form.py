@@ -188,8 +188,9 @@ def derived_for_unit(catalog: Catalog, unit: Unit) -> list[Indicator]:
 
 
 def load_form(store: Store, unit: str, period: str) -> Form:
-    """Everything the form of ``unit`` for ``period`` shows, read in one go."""
-    catalog = store.catalog()
+    """Everything the form of ``unit`` for ``period`` shows, read in one go: the indicators of the plan whose
+    years contain the period (``store.catalog_for``)."""
+    catalog = store.catalog_for(period)
     the_unit = catalog.unit(unit)
     period = str(parse_period(period))
     previous_period = str(parse_period(period).previous())
@@ -331,7 +332,7 @@ def period_label(period: str) -> Message:
 
 
 def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None:
-    catalog = store.catalog()
+    catalog = store.catalog_for(period)
     if is_locked(store, unit, str(parse_period(period))):
         raise XzError(
             Message(
@@ -380,7 +381,7 @@ def set_value(
     or makes it again (the history then says 撤销 / 重做, not 修改).
     """
     _check_reports(store, unit, indicator, period)
-    number = parse_number(value, store.catalog().indicator(indicator).entry_measure)
+    number = parse_number(value, store.catalog_for(period).indicator(indicator).entry_measure)
     period = str(parse_period(period))
     if store.is_district:
         # The district's correction goes straight into the totals (no package to stop it there):

@@ -448,13 +448,13 @@ class ValueTable:
 
         A unit's copy holds only its own unit's figures, the district any unit's; no database
         holds a computed indicator (it is derived from others on every read). An edit names an
-        indicator of the catalog in force; a merged figure (``derived``) may also be of an
-        indicator an earlier catalog had (the district took it then; un-merging must still be
-        able to restore it).
+        indicator of the catalog of the plan whose years contain its period (``catalog_for``); a merged
+        figure (``derived``) may also be of an indicator an earlier catalog had (the district took it then;
+        un-merging must still be able to restore it).
         """
         self._check_unit(change.unit)
-        self._check_indicator(change.indicator, derived=derived)
         parse_period(change.period)
+        self._check_indicator(change.indicator, self.store.catalog_for(change.period), derived=derived)
 
     def _check_unit(self, unit: str) -> None:
         store = self.store
@@ -470,8 +470,7 @@ class ValueTable:
                 )
             )
 
-    def _check_indicator(self, code: str, *, derived: bool) -> None:
-        catalog = self._rules[0] if self._rules else self.store.catalog()
+    def _check_indicator(self, code: str, catalog: Catalog, *, derived: bool) -> None:
         if catalog.has_indicator(code) or not derived:
             indicator = catalog.indicator(code)
             if not indicator.is_entered:
@@ -493,19 +492,20 @@ class ValueTable:
         self._rules = (self.store.catalog(), self.store.is_district)
         try:
             units: set[str] = set()
-            indicators: set[str] = set()
-            periods: set[str] = set()
+            indicators: set[tuple[str, str]] = set()  # (indicator, plan)
+            periods: dict[str, Catalog] = {}  # each period's plan's catalog
             for change in changes:
                 unit, indicator, period = change.unit, change.indicator, change.period
                 if unit not in units:
                     self._check_unit(unit)
                     units.add(unit)
-                if indicator not in indicators:
-                    self._check_indicator(indicator, derived=derived)
-                    indicators.add(indicator)
                 if period not in periods:
                     parse_period(period)
-                    periods.add(period)
+                    periods[period] = self.store.catalog_for(period)
+                catalog = periods[period]
+                if (indicator, catalog.plan.code) not in indicators:
+                    self._check_indicator(indicator, catalog, derived=derived)
+                    indicators.add((indicator, catalog.plan.code))
         finally:
             self._rules = None
 
