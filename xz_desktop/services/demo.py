@@ -75,7 +75,7 @@ def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
     """The district's figure of an entered indicator for each demo year (entry measure)."""
     years: dict[int, float] = {}
     if ind.is_cumulative:
-        per_year = cast(float, ind.to_entry(ind.target_2025)) / 5  # the demo's cumulative flows all have a target
+        per_year = cast(float, ind.to_entry(ind.target)) / 5  # the demo's cumulative flows all have a target
         carried = 0.0
         for year in YEARS[1:]:
             carried += per_year * rng.uniform(0.8, 1.15)
@@ -83,9 +83,9 @@ def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
         years[2020] = round(per_year * 0.9)
         return years
     base, growth = COMPONENTS_2020.get(ind.code, (None, DEFAULT_GROWTH))
-    if base is None and ind.base_2020 is not None:
-        base = ind.to_entry(ind.base_2020)
-    target = ind.to_entry(ind.target_2025) if ind.target_2025 is not None else None
+    if base is None and ind.base is not None:
+        base = ind.to_entry(ind.base)
+    target = ind.to_entry(ind.target) if ind.target is not None else None
     if base is None:
         base = (target or 10) * rng.uniform(0.72, 0.85)
     pace = rng.uniform(0.8, 1.08)  # some indicators ahead of the trajectory, some behind
@@ -202,12 +202,14 @@ def split_assessed_targets(district: Store) -> None:
     own: list[UnitTarget] = []
     for code in codes:
         ind = catalog.indicator(code)
-        if ind.target_2025 is None:
+        if ind.target is None:
             continue
         if ind.aggregation is Aggregation.DISTRICT:
             target = district_target_entry(ind)
             own += [
-                UnitTarget(u.code, code, target, method="plan") for u in catalog.reporters(ind) if target is not None
+                UnitTarget(u.code, code, target, str(catalog.plan.target_year), method="plan")
+                for u in catalog.reporters(ind)
+                if target is not None
             ]
             continue
         split(district, code, "base", district.author, floor=FLOOR_SHARES.get(code, 0.0))
