@@ -54,19 +54,16 @@ SHOWS = Changes(catalog=True)  # a plan added changes the catalog
 
 def plan_columns() -> list[Column]:
     """The plan list's columns: code, name, base year, target year, its years, indicators, targets, in force."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PlanListModel", text)
-
+    in_force = QCoreApplication.translate("PlanListModel", "现行")
     return [
-        Column(tr("代码"), lambda p: p.code),
-        Column(tr("名称"), lambda p: p.name),
-        Column(tr("基期年"), lambda p: str(p.base_year), RIGHT),
-        Column(tr("目标年"), lambda p: str(p.target_year), RIGHT),
-        Column(tr("规划期"), lambda p: f"{p.first_year}–{p.target_year}"),
-        Column(tr("指标"), lambda p: str(p.indicators), RIGHT),
-        Column(tr("有目标"), lambda p: str(p.targets), RIGHT),
-        Column(tr("状态"), lambda p: tr("现行") if p.in_force else ""),
+        Column(QCoreApplication.translate("PlanListModel", "代码"), lambda p: p.code),
+        Column(QCoreApplication.translate("PlanListModel", "名称"), lambda p: p.name),
+        Column(QCoreApplication.translate("PlanListModel", "基期年"), lambda p: str(p.base_year), RIGHT),
+        Column(QCoreApplication.translate("PlanListModel", "目标年"), lambda p: str(p.target_year), RIGHT),
+        Column(QCoreApplication.translate("PlanListModel", "规划期"), lambda p: f"{p.first_year}–{p.target_year}"),
+        Column(QCoreApplication.translate("PlanListModel", "指标"), lambda p: str(p.indicators), RIGHT),
+        Column(QCoreApplication.translate("PlanListModel", "有目标"), lambda p: str(p.targets), RIGHT),
+        Column(QCoreApplication.translate("PlanListModel", "状态"), lambda p: in_force if p.in_force else ""),
     ]
 
 
