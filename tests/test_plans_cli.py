@@ -63,13 +63,15 @@ def header(path: Path) -> list[str]:
 @pytest.fixture
 def district(district_db: Path) -> Path:
     """The district holding 2021–2025 figures: 人才资源总量 of every town each year (2025 complete), the
-    专项资金 of the finance bureau, and 博士 of every town but 洪合镇 in 2025 (incomplete)."""
+    专项资金 of the finance bureau, 发明专利授权量 each year, and 博士 of every town but 洪合镇 in 2025 (incomplete)."""
     with open_store(district_db) as store:
         for year in range(2021, 2026):
             for n, unit in enumerate(GEOGRAPHIC):
                 # 2025: 10000, 11000, …, 19000 人 → Σ = 145000 人 = 14.5 万人
                 store.values.write_one(unit, "talent_total", str(year), 10000 + 1000 * n - 100 * (2025 - year))
         store.values.write_one("finance", "talent_fund", "2025", 12000)
+        for year, granted in zip(range(2021, 2026), (500, 520, 540, 560, 580), strict=True):
+            store.values.write_one("market", "invention_patents_granted", str(year), granted)
         for n, unit in enumerate(GEOGRAPHIC):
             if unit != "honghe":
                 store.values.write_one(unit, "phd", "2025", 10 + n)
@@ -117,6 +119,16 @@ def test_plan_new_fills_the_base_from_complete_figures_and_lists_the_others(tmp_
         "",
     )
     assert found["talent_fund"]["base_2025"] == "12000"
+    # 发明专利授权量: its 十四五 base 2447 was the 2016–2020 total (base_span plan); the 十五五's is 2021–2025's,
+    # 500 + 520 + 540 + 560 + 580 = 2700, and 2447 is no year's figure: not carried on as the history of 2020
+    patents = found["invention_patents_granted"]
+    assert (patents["base_2015"], patents["base_2020"], patents["base_2025"], patents["base_span"]) == (
+        "465",
+        "",
+        "2700",
+        "plan",
+    )
+    assert talent["base_span"] == "year"
     assert found["phd"]["base_2025"] == ""
     assert all(r["target_2030"] == "" for r in found.values())
     assert (out / "units.csv").exists()

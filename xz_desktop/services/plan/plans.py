@@ -4,8 +4,10 @@
 its indicators, units, rules and overlaps, and ``plan.csv``. Each base value (``base_Y``, Y the new plan's
 base year) is the district's own figure of year Y where that figure is **complete** (every expected unit
 reported, nothing carried forward); where it is not, the cell is left blank and the indicator listed, so
-nobody mistakes a partial sum for a base. The previous plan's base and history columns are carried on as
-history; the targets (``target_Z``) are blank for the district to set.
+nobody mistakes a partial sum for a base. A base that is the preceding plan's total (``base_span`` plan:
+发明专利授权量 2447 = 2016–2020) becomes this plan's total (2021–2025), complete only if every year is. The
+previous plan's base and history columns are carried on as history (a plan's total is no year's figure and is
+not); the targets (``target_Z``) are blank for the district to set.
 
 ``xz plan-add`` (启用规划) reads a filled folder as hostile input (refusals name the file, row and column),
 refuses a code held already or years overlapping a plan held, and puts the plan in force for its years as
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from ...domain import catalog_edits
 from ...domain.aggregation import Aggregator
-from ...domain.catalog import Catalog, Indicator
+from ...domain.catalog import Aggregation, Catalog, Indicator
 from ...domain.catalog_edits import CatalogRevision, FieldChange
 from ...domain.catalog_rows import (
     MAX_PLAN_CODE,
@@ -34,7 +36,7 @@ from ...domain.catalog_rows import (
 from ...domain.levels import LEVEL_FILE, level_csv_text
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import Period
-from ...domain.plans import MAX_PLAN_YEAR, MIN_PLAN_YEAR, SPAN_YEAR, Plan, YearValue
+from ...domain.plans import MAX_PLAN_YEAR, MIN_PLAN_YEAR, SPAN_PLAN, SPAN_YEAR, Plan, YearValue
 from ...store import Store
 from ...store.base import now_iso
 
@@ -229,17 +231,28 @@ def _unit_names(catalog: Catalog, missing: list) -> tuple[str, ...]:
     return tuple(f"{name(m.unit)}（{m.period}）" for m in missing)
 
 
-def district_bases(catalog: Catalog, aggregator: Aggregator, year: int) -> tuple[dict[str, float], list[BlankBase]]:
-    """Each indicator's district figure of ``year`` in display measure where it is complete (and not carried
-    forward); the others listed with why (no figure at all, or units missing)."""
-    bases: dict[str, float] = {}
+def plan_total(ind: Indicator, catalog: Catalog, year: int) -> bool:
+    """Whether ``ind``'s base at ``year`` is a plan's total: its base is the preceding plan's total
+    (``base_span`` plan: 发明专利授权量 2447 = 2016–2020) and ``year`` ends ``catalog``'s plan, so the next plan's
+    base is this plan's total (2021–2025), as the plan's 表1 reports it."""
+    return ind.base_span == SPAN_PLAN and ind.aggregation is Aggregation.FLOW and catalog.plan.target_year == year
+
+
+def district_bases(
+    catalog: Catalog, aggregator: Aggregator, year: int
+) -> tuple[dict[str, tuple[float, str]], list[BlankBase]]:
+    """Each indicator's district figure of ``year`` in display measure, with its span, where it is complete (and
+    not carried forward): a year's figure, or for a plan total (:func:`plan_total`) the sum of the plan's years,
+    complete only if every year is. The others are listed with why (no figure at all, or units missing)."""
+    bases: dict[str, tuple[float, str]] = {}
     blank: list[BlankBase] = []
     period = Period(year)
     for ind in catalog.indicators:
-        dv = aggregator.value(ind.code, period)
+        total = plan_total(ind, catalog, year)
+        dv = aggregator.cumulative_value(ind.code, period) if total else aggregator.value(ind.code, period)
         value = ind.to_display(dv.value)
         if value is not None and dv.complete and not dv.estimated:
-            bases[ind.code] = _clean(value)
+            bases[ind.code] = (_clean(value), SPAN_PLAN if total else SPAN_YEAR)
         elif value is None and dv.complete:
             blank.append(BlankBase(ind.code, ind.name, "missing"))
         else:
@@ -247,18 +260,19 @@ def district_bases(catalog: Catalog, aggregator: Aggregator, year: int) -> tuple
     return bases, blank
 
 
-def next_indicator(ind: Indicator, previous: Plan, plan: Plan, base: float | None) -> Indicator:
-    """``ind`` of the ``previous`` plan as the next plan starts it: ``base`` at the new base year, the
-    previous plan's base and history carried on as history (years before the new base year), no target."""
+def next_indicator(ind: Indicator, previous: Plan, plan: Plan, base: float | None, span: str = SPAN_YEAR) -> Indicator:
+    """``ind`` of the ``previous`` plan as the next plan starts it: ``base`` (of ``span``) at the new base year,
+    the previous plan's base and history carried on as history (years before the new base year), no target.
+    A previous base that was a plan's total is not carried on as a year's history value (it is none)."""
     history = {h.year: h for h in ind.history if h.year < plan.base_year}
-    if ind.base is not None and previous.base_year < plan.base_year:
+    if ind.base is not None and ind.base_is_year and previous.base_year < plan.base_year:
         history[previous.base_year] = YearValue(previous.base_year, ind.base)
     return replace(
         ind,
         base=base,
         target=None,
         history=tuple(history[y] for y in sorted(history)),
-        base_span=SPAN_YEAR,
+        base_span=span,
     )
 
 
@@ -285,7 +299,9 @@ def new_plan_folder(
         )
     aggregator = Aggregator(source, store.values.figure_set())
     bases, blank = district_bases(source, aggregator, base_year)
-    indicators = [next_indicator(i, source.plan, plan, bases.get(i.code)) for i in source.indicators]
+    indicators = [
+        next_indicator(i, source.plan, plan, *bases.get(i.code, (None, SPAN_YEAR))) for i in source.indicators
+    ]
     catalog = Catalog(indicators, list(source.units), list(source.rules), overlaps=list(source.overlaps), plan=plan)
     texts = catalog_csv_texts(catalog)  # plan.csv with the rest
     level = store.level()
@@ -309,7 +325,7 @@ def new_plan_folder(
         source.plan.code,
         tuple(texts),
         len(indicators),
-        tuple((i.code, bases[i.code]) for i in source.indicators if i.code in bases),
+        tuple((i.code, bases[i.code][0]) for i in source.indicators if i.code in bases),
         tuple(blank),
     )
 
