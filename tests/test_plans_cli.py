@@ -366,3 +366,32 @@ def test_an_upward_package_names_the_plan_its_figures_were_judged_under(tmp_path
     ]
     [merged] = json.loads(run_xz("merge", city, made.path, "--json").stdout)
     assert merged["status"] == "merged"
+
+
+@pytest.mark.parametrize(
+    ("spoil", "says"),
+    [
+        (lambda body: body["plans"][1]["plan"].update(base_year=2022), "年份重叠"),
+        (lambda body: body["plans"][1]["indicators"][0].update(aggregation="sideways"), "aggregation"),
+        (lambda body: body["plans"][1]["plan"].update(target_year="2030x"), "target_year"),
+        (lambda body: body.update(plans="all"), "内容不完整"),
+    ],
+)
+def test_a_hostile_plan_in_a_well_sealed_catalog_file_is_refused_and_nothing_changes(
+    tmp_path, district_db, spoil, says
+):
+    from .test_plan_transfer import resigned
+
+    enrolment = tmp_path / "xincheng.xzenrol"
+    ok(run_xz("enrol", district_db, "--unit", "xincheng", "-o", enrolment))
+    town = tmp_path / "town.sqlite"
+    ok(run_xz("init", town, "--enrolment", enrolment, "--author", "张三"))
+    ok(run_xz("plan-add", district_db, filled_folder(tmp_path, district_db)))
+    file = tmp_path / "目录.xzcat"
+    ok(run_xz("catalog-export", district_db, "-o", file))
+    body = json.loads(file.read_text(encoding="utf-8"))
+    spoil(body)
+    file.write_text(resigned(district_db, body), encoding="utf-8")
+    before = town.read_bytes()
+    assert says in refused(run_xz("catalog-import", town, file))
+    assert town.read_bytes() == before
