@@ -395,3 +395,16 @@ def test_a_hostile_plan_in_a_well_sealed_catalog_file_is_refused_and_nothing_cha
     before = town.read_bytes()
     assert says in refused(run_xz("catalog-import", town, file))
     assert town.read_bytes() == before
+
+
+def test_the_receipt_brings_a_new_plan_to_a_copy_enrolled_before_it(tmp_path, district_db):
+    enrolment = tmp_path / "xincheng.xzenrol"
+    ok(run_xz("enrol", district_db, "--unit", "xincheng", "-o", enrolment))
+    town = tmp_path / "town.sqlite"
+    ok(run_xz("init", town, "--enrolment", enrolment, "--author", "张三"))
+    ok(run_xz("plan-add", district_db, filled_folder(tmp_path, district_db)))
+    receipt = tmp_path / "回执.xzrcpt"
+    ok(run_xz("receipt", district_db, "--unit", "xincheng", "-o", receipt))
+    ok(run_xz("receipt-import", town, receipt))
+    assert "digital_talent" in form_codes(town, "2026")
+    assert "top_talent_fulltime" in form_codes(town, "2025")
