@@ -1808,6 +1808,45 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>PlanListModel</name>
+    <message>
+        <source>现行</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>基期年</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <source>目标年</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>规划期</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>有目标</source>
+        <translation>With targets</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
     <name>PlanListWidget</name>
     <message>
         <source>开始新规划(&amp;N)…</source>
