@@ -403,6 +403,7 @@ def test_the_receipt_brings_a_new_plan_to_a_copy_enrolled_before_it(tmp_path, di
     town = tmp_path / "town.sqlite"
     ok(run_xz("init", town, "--enrolment", enrolment, "--author", "张三"))
     ok(run_xz("plan-add", district_db, filled_folder(tmp_path, district_db)))
+    ok(run_xz("due", district_db, "--period", "2026", "--date", "2027-03-31"))  # something for the receipt to say
     receipt = tmp_path / "回执.xzrcpt"
     ok(run_xz("receipt", district_db, "--unit", "xincheng", "-o", receipt))
     ok(run_xz("receipt-import", town, receipt))
