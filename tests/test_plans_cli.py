@@ -298,6 +298,13 @@ def test_a_units_copy_shows_each_plans_indicators_on_its_years_form(enrolled):
     assert "top_talent_fulltime" in earlier and "digital_talent" not in earlier
     assert "ai_enterprise" not in later  # the 科技局's, not a town's
     assert "talent_total" in later and "talent_total" in earlier
+    # the Excel form of 2026 is the 十五五's too
+    from openpyxl import load_workbook
+
+    ok(run_xz("template", town, "--period", "2026", "-o", town.parent / "2026.xlsx"))
+    book = load_workbook(town.parent / "2026.xlsx")
+    cells = {str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value}
+    assert "数字经济人才" in cells and "全职引进顶尖人才（团队）" not in cells
 
 
 def test_the_catalog_file_brings_a_new_plan_to_a_copy_enrolled_before_it(tmp_path, district_db):

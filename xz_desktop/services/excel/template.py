@@ -103,7 +103,7 @@ def _validation(ind: Indicator) -> tuple[str, str, str | None]:
 def write_template(store: Store, unit: str | None, period: str, path: str | Path) -> TemplateInfo:
     """Write the Excel form of ``unit`` for ``period`` (prefilled with the figures already stored)."""
     path = check_target(path)
-    catalog = store.catalog()
+    catalog = store.catalog_for(period)  # the indicators of the plan whose years contain the period
     unit = unit or store.unit_code
     if not unit or not catalog.has_unit(unit):
         raise XzError(
