@@ -225,10 +225,15 @@ def _clean(value: float) -> float:
 
 
 def _unit_names(catalog: Catalog, missing: list) -> tuple[str, ...]:
+    """“洪合镇（2025）”: the missing units' names with their periods, in the catalog's order of units."""
+
+    def order(m) -> tuple[int, str, str]:
+        return (catalog.unit(m.unit).sort if catalog.has_unit(m.unit) else 10**6, m.unit, m.period)
+
     def name(code: str) -> str:
         return catalog.unit(code).name if catalog.has_unit(code) else code
 
-    return tuple(f"{name(m.unit)}（{m.period}）" for m in missing)
+    return tuple(f"{name(m.unit)}（{m.period}）" for m in sorted(missing, key=order))
 
 
 def plan_total(ind: Indicator, catalog: Catalog, year: int) -> bool:
