@@ -1357,7 +1357,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <name>IndexChart</name>
     <message>
         <source>指数（2020年=100）</source>
-        <translation>Index (2020 = 100)</translation>
+        <translation type="vanished">Index (2020 = 100)</translation>
+    </message>
+    <message>
+        <source>指数（{year}年=100）</source>
+        <translation>Index ({year} = 100)</translation>
     </message>
 </context>
 <context>
@@ -2154,7 +2158,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>数据不全（不可比）</source>
@@ -2167,6 +2175,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>选择一项指标查看其走势</source>
         <translation>Choose an indicator to see its trend</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
 </context>
 <context>
@@ -2477,7 +2489,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>各单位 2020 年数（基数）</source>
-        <translation>each unit&apos;s 2020 figure (base)</translation>
+        <translation type="vanished">each unit&apos;s 2020 figure (base)</translation>
+    </message>
+    <message>
+        <source>各单位 {year} 年数（基数）</source>
+        <translation>Each unit&apos;s {year} figure (base)</translation>
     </message>
     <message>
         <source>指标(&amp;I)：</source>
@@ -2730,7 +2746,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -2836,13 +2856,13 @@ actual</translation>
     <message>
         <source>2020年
 基数</source>
-        <translation>2020
+        <translation type="vanished">2020
 base</translation>
     </message>
     <message>
         <source>2025年
 目标</source>
-        <translation>2025
+        <translation type="vanished">2025
 target</translation>
     </message>
     <message>
@@ -2892,6 +2912,18 @@ in</translation>
     <message>
         <source>已报/应报</source>
         <translation type="vanished">Reported/expected</translation>
+    </message>
+    <message>
+        <source>{year}年
+基数</source>
+        <translation>{year}
+base</translation>
+    </message>
+    <message>
+        <source>{year}年
+目标</source>
+        <translation>{year}
+target</translation>
     </message>
     <message>
         <source>说明</source>
@@ -4544,7 +4576,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
-        <translation>The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+        <translation type="vanished">The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+    </message>
+    <message>
+        <source>报告期“{text}”不在 {first}–{last} 年之内</source>
+        <translation>Period “{text}” is not within {first}–{last}</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -4563,7 +4599,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>pivot</name>
     <message>
         <source>“十四五”人才发展主要指标（表2）</source>
-        <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
+        <translation type="vanished">Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
     </message>
     <message>
         <source>规划正文中的其他目标</source>
@@ -4571,7 +4607,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“十三五”规划指标（表1）</source>
-        <translation>13th Five-Year Plan indicators (Table 1)</translation>
+        <translation type="vanished">13th Five-Year Plan indicators (Table 1)</translation>
     </message>
     <message>
         <source>基础数据（计算比值所用的组成项）</source>
@@ -4582,8 +4618,16 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation type="vanished">Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
     </message>
     <message>
+        <source>“{plan}”人才发展主要指标（表2）</source>
+        <translation>Main talent development indicators of the “{plan}” plan (Table 2)</translation>
+    </message>
+    <message>
+        <source>“{previous}”规划指标（表1）</source>
+        <translation>Indicators of the “{previous}” plan (Table 1)</translation>
+    </message>
+    <message>
         <source>按“{base}”自{year}年基数起的年均增长计算，下列为各单位的该项数值</source>
-        <translation>Computed as the average yearly growth of “{base}” from its {year} base; below, each unit&apos;s figure of it</translation>
+        <translation>Computed as the average annual growth of “{base}” from its {year} base; below, each unit&apos;s figure of it</translation>
     </message>
     <message>
         <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
@@ -4739,7 +4783,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>第 {row} 行：期别“{period}”应为 {first} 到 {last} 的年份</source>
-        <translation>Row {row}: the period “{period}” must be a year from {first} to {last}</translation>
+        <translation>Row {row}: period “{period}” should be a year from {first} to {last}</translation>
     </message>
     <message>
         <source>按 {year} 年基数分解</source>
@@ -4747,11 +4791,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>比率指标：按本单位 {year} 年比率</source>
-        <translation>Ratio: by the unit&apos;s own {year} ratio</translation>
+        <translation>Ratio indicator: by the unit&apos;s own {year} ratio</translation>
     </message>
     <message>
         <source>“{name}”没有规划目标，无法分解</source>
-        <translation>“{name}” has no plan target to split</translation>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
     </message>
     <message>
         <source>按 {year} 年基数分解“{name}”，但这些单位没有 {year} 年数：{units}</source>
@@ -5322,11 +5366,15 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>数据库中没有规划，无法读取指标目录</source>
-        <translation>The database holds no plan: its indicator catalog cannot be read</translation>
+        <translation>The database holds no plan; its catalog cannot be read</translation>
     </message>
     <message>
         <source>数据库中没有规划“{code}”（有：{known}）</source>
         <translation>The database holds no plan “{code}” (it holds: {known})</translation>
+    </message>
+    <message>
+        <source>报告期“{period}”不在本库规划的年份 {first}–{last} 之内</source>
+        <translation>Period “{period}” is outside the years of this database&apos;s plans, {first}–{last}</translation>
     </message>
     <message>
         <source>数据库中已有规划“{code}”</source>
@@ -5334,7 +5382,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>规划“{code}”（{first}–{last}年）与已有的规划“{other}”（{first2}–{last2}年）年份重叠</source>
-        <translation>The plan “{code}” ({first}–{last}) overlaps the years of the plan “{other}” ({first2}–{last2}) already held</translation>
+        <translation>The plan “{code}” ({first}–{last}) overlaps the plan “{other}” ({first2}–{last2}) already held</translation>
     </message>
     <message>
         <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
@@ -5372,7 +5420,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“{name}”没有规划目标，无法分解</source>
-        <translation>“{name}” has no plan target to split</translation>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
     </message>
     <message>
         <source>保底份额应在 0 到 1 之间（如 0.2 即 20%）</source>

@@ -92,6 +92,7 @@ def cmd_form(args) -> int:
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), args.period)
         targets = [r.as_json() for r in unit_progress_rows(store, form.period, form.unit.code)]
+        target_year = store.catalog_for(form.period).plan.target_year
     s = form.summary
     if args.json:
         print_json(
@@ -170,7 +171,7 @@ def cmd_form(args) -> int:
 
     for t in targets:
         done = "" if t["completion"] is None else f"，完成率 {t['completion']:.1%}"
-        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{label(t['verdict'])}")
+        print(f"本单位目标：{t['indicator']} {target_year} 年 {t['target']:g}{done}，{label(t['verdict'])}")
     return 0
 
 

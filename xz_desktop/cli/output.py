@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -115,3 +116,13 @@ def usage_error(args, text: str) -> int:
     """A usage error found after parsing (options that go together): said as argparse says its own, exit 2."""
     print(f"xz {args.command}: 用法错误 / usage error: {text}", file=sys.stderr)
     return 2
+
+
+def add_plan_option(parser: argparse.ArgumentParser) -> None:
+    """``--plan CODE``: judge under another plan than the one whose years contain the period."""
+    parser.add_argument(
+        "--plan",
+        metavar="CODE",
+        help="按该规划评价（如 十四五；默认：报告期所在的规划） / judge under this plan "
+        "(default: the plan whose years contain the period)",
+    )

@@ -24,7 +24,7 @@ def same_year_entries(store: Store, unit: str, period: str) -> dict[str, dict[st
 def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
     """Every check on one unit's figures for one period, as the form shows them."""
     return check_unit_period(
-        store.catalog_for(period),  # the plan whose years contain the period
+        store.catalog_for(period),
         unit,
         period,
         store.values.entries(unit, period),
@@ -35,16 +35,15 @@ def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
 
 def summary_for(store: Store, unit: str, period: str) -> tuple[list[Finding], CheckSummary]:
     entries = store.values.entries(unit, period)
-    catalog = store.catalog_for(period)
     findings = check_unit_period(
-        catalog,
+        store.catalog_for(period),
         unit,
         period,
         entries,
         store.values.previous(unit, period),
         same_year=same_year_entries(store, unit, period),
     )
-    return findings, summarise(catalog, unit, entries, findings)
+    return findings, summarise(store.catalog_for(period), unit, entries, findings)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_t
 from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import Period, parse_period
-from ..domain.plans import Plan, combined_version, plan_for_year, plan_in_force
+from ..domain.plans import Plan, combined_version, entry_years, plan_for_year, plan_in_force
 from ..paths import catalog_dir
 from . import migrations
 
@@ -115,6 +115,7 @@ class StoreCore:
         conn.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on a connection it is given
         self._catalogs: dict[str, Catalog] = {}  # by plan code, read when first asked for
         self._plans: list[Plan] | None = None
+        self._entry: tuple[int, int] | None = None
         self._guarded = False
         self._seen_version = self.data_version()
         self._derived = 0  # rows this connection wrote that are derived, not data (kept totals): see version()
@@ -320,6 +321,27 @@ class StoreCore:
         year = period.year if isinstance(period, Period) else parse_period(period).year
         return self.catalog(plan_for_year(self.plans(), year).code)
 
+    def entry_years(self) -> tuple[int, int]:
+        """The years this database takes figures for (:func:`~..domain.plans.entry_years` of its plans)."""
+        if self._entry is None:
+            years = [int(r[0]) for r in self.conn.execute("SELECT DISTINCT year FROM indicator_history")]
+            self._entry = entry_years(self.plans(), years)
+        return self._entry
+
+    def check_year(self, period: str | Period) -> Period:
+        """``period`` parsed, if this database takes figures for its year; refused naming the years it takes."""
+        parsed = period if isinstance(period, Period) else parse_period(period)
+        first, last = self.entry_years()
+        if not first <= parsed.year <= last:
+            raise XzError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库规划的年份 {first}–{last} 之内"),
+                    {"period": str(period), "first": first, "last": last},
+                )
+            )
+        return parsed
+
     def _read_catalog(self, plan: Plan) -> Catalog:
         def rows(sql: str, *args: object) -> list[dict[str, Any]]:
             cur = self.conn.execute(sql, args)
@@ -358,6 +380,7 @@ class StoreCore:
         """Read the plans and catalogs again when next asked: another connection may have changed them."""
         self._catalogs = {}
         self._plans = None
+        self._entry = None
 
     def replace_catalog(self, catalog: Catalog) -> None:
         """Put ``catalog`` in force for its plan (the plan added if the database has none of that code),

@@ -453,7 +453,7 @@ class ValueTable:
         district took it then; un-merging must still be able to restore it).
         """
         self._check_unit(change.unit)
-        parse_period(change.period)
+        self.store.check_year(change.period)
         self._check_indicator(change.indicator, derived=derived, catalog=self.store.catalog_for(change.period))
 
     def _check_unit(self, unit: str) -> None:
@@ -501,7 +501,7 @@ class ValueTable:
                     units.add(unit)
                 catalog = periods.get(period)
                 if catalog is None:
-                    parse_period(period)
+                    self.store.check_year(period)
                     catalog = periods[period] = self.store.catalog_for(period)
                 if (catalog.plan.code, indicator) not in indicators:
                     self._check_indicator(indicator, derived=derived, catalog=catalog)
