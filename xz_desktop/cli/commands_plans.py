@@ -39,8 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
     p.add_argument("--code", required=True, help="规划代码，如 十五五 / the plan's code")
     p.add_argument("--name", required=True, help="规划名称 / the plan's name")
-    p.add_argument("--base-year", type=int, required=True, metavar="Y", help="基期年，如 2025 / the base year")
-    p.add_argument("--target-year", type=int, required=True, metavar="Z", help="目标年，如 2030 / the target year")
+    p.add_argument(
+        "--base-year",
+        type=int,
+        required=True,
+        metavar="Y",
+        help="基期年（上一规划的目标年） / the base year (the previous plan's target year)",
+    )
+    p.add_argument("--target-year", type=int, required=True, metavar="Z", help="目标年 / the target year")
     p.add_argument(
         "--from", dest="from_plan", metavar="PLAN", help="从该规划的指标开始（默认现行规划） / start from this plan"
     )
