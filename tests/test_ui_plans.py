@@ -46,6 +46,11 @@ def test_the_plan_list_starts_and_adds_a_plan(qtbot, window, tmp_path, monkeypat
     # 十四五: 87 indicators, 2021–2025 (its targets: the shipped catalog's target_2025 cells)
     assert texts(model, 0)[:6] == ["十四五", OLD_NAME, "2020", "2025", "2021–2025", str(SHIPPED_INDICATORS)]
 
+    # the dialog proposes the next five years after the newest plan, starting from the plan in force
+    dialog = plans_page.PlanNewDialog(list(model.rows), widget)
+    assert (dialog.base_box.value(), dialog.target_box.value(), dialog.from_box.currentData()) == (2025, 2030, "十四五")
+    dialog.close()
+
     out = tmp_path / "十五五"
     fields = {
         "code": NEW[0],
