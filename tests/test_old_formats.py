@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.catalog_transfer import import_catalog, read_catalog_file
 from xz_desktop.services.imports import import_file
 from xz_desktop.services.packages.corrections import import_corrections
@@ -154,7 +155,7 @@ def test_a_format_2_package_of_the_previous_release_merges_again_the_full_way(tm
     path = _copy(DISTRICT_5, tmp_path, "区级汇总.sqlite")
     package_id = read_package(PACKAGE_5).manifest.package_id
     with open_store(path) as store:
-        reopen(store, "xincheng", "2023", "重新核对", by="区人才办")
+        reopen(store, "xincheng", Period(2023), "重新核对", by="区人才办")
         unmerge(store, package_id, by="区人才办")
         assert store.values.get("xincheng", "talent_total", "2023") is None
         # read, verified against the key the old district enrolled 新城街道 with, checked and merged anew

@@ -342,6 +342,7 @@ def test_a_package_for_2026_is_checked_against_the_2026_plan_and_2025_against_th
 def test_an_upward_package_names_the_plan_its_figures_were_judged_under(tmp_path):
     from xz_desktop.domain.catalog_rows import load_catalog_dir
     from xz_desktop.domain.levels import load_level
+    from xz_desktop.domain.periods import Period
     from xz_desktop.services.packages.package_file import read_package
     from xz_desktop.services.packages.upward import make_upward_package
     from xz_desktop.services.signing.enrolment import enrol, init_from_enrolment
@@ -366,7 +367,7 @@ def test_an_upward_package_names_the_plan_its_figures_were_judged_under(tmp_path
         for t, unit in enumerate(TOWNS):
             store.values.write_one(unit, "talent_total", "2023", 1000 * (t + 1))
             store.values.write_one(unit, "employed", "2023", 20000 + 1000 * t)  # the ratio's denominator
-        made = make_upward_package(store, ["2023"], tmp_path / "up.xzpkg")
+        made = make_upward_package(store, [Period(2023)], tmp_path / "up.xzpkg")
     level = json.loads(read_package(made.path).extra["level"])
     assert level["plans"] == [
         {"period": "2023", "code": "十四五", "name": OLD_NAME, "base_year": 2020, "target_year": 2025}

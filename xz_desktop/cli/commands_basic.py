@@ -11,6 +11,7 @@ from ..domain.catalog_rows import indicator_values, load_catalog_dir
 from ..domain.checks import Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
+from ..domain.periods import parse_period
 from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
 from .output import add_plan_option, open_store, print_json, table, usage_error
@@ -270,7 +271,13 @@ def cmd_import(args) -> int:
     from ..services.imports import import_file
 
     with open_store(args.db, scratch=args.dry_run) as store:
-        result = import_file(store, args.file, args.author, dry_run=args.dry_run, period=args.period)
+        result = import_file(
+            store,
+            args.file,
+            args.author,
+            dry_run=args.dry_run,
+            period=parse_period(args.period) if args.period else None,
+        )
     verb = "检查通过（未写入）" if args.dry_run else f"已导入 {result.written} 个数值，{result.unchanged} 个未变"
     print(f"{verb}；跳过空白 {result.skipped_blank} 个。")
     if result.warnings:

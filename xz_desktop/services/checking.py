@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain.checks import (
-    CheckSummary,
     Entry,
     Finding,
     Severity,
     check_unit_period,
-    summarise,
     year_siblings,
 )
 from ..store import Store
@@ -31,19 +29,6 @@ def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
         store.values.previous(unit, period),
         same_year=same_year_entries(store, unit, period),
     )
-
-
-def summary_for(store: Store, unit: str, period: str) -> tuple[list[Finding], CheckSummary]:
-    entries = store.values.entries(unit, period)
-    findings = check_unit_period(
-        store.catalog_for(period),
-        unit,
-        period,
-        entries,
-        store.values.previous(unit, period),
-        same_year=same_year_entries(store, unit, period),
-    )
-    return findings, summarise(store.catalog_for(period), unit, entries, findings)
 
 
 @dataclass

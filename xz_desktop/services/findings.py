@@ -18,7 +18,6 @@ from ..domain.checks import CheckSummary, Finding, Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import parse_period
 from ..store import Store
-from .checking import findings_for
 from .packages.submission import blocking_findings
 
 
@@ -144,11 +143,6 @@ def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
     """The form's counts as the clerk sees them: before they ask to check, a blank another figure needs is
     counted with the blanks (未填), not with the errors."""
     return summary if checked else replace(summary, errors=summary.errors - summary.pending)
-
-
-def unit_period_findings(store: Store, unit: str, period: str) -> list[FindingItem]:
-    """Every error and warning of one unit's period, as the form and the district's review list them."""
-    return items(store.catalog_for(period), findings_for(store, unit, period))
 
 
 def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:

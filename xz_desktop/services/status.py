@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ..domain.periods import parse_period
+from ..domain.periods import Period, parse_period
 from ..store import Store
 from .round.states import RoundStatus, round_status
 
 
-def submission_status(store: Store, period: str) -> list[RoundStatus]:
+def submission_status(store: Store, period: Period | str) -> list[RoundStatus]:
     """One row per active unit, in the catalog's order: the one record of a unit × period
-    (:class:`~.round.states.RoundStatus`: its state, packages and how many figures it filled in)."""
+    (:class:`~.round.states.RoundStatus`: its state, packages and how many figures it filled in). Text only from
+    services/plan/assess.py (see :func:`~.round.states.round_status`)."""
     return round_status(store, period)
 
 

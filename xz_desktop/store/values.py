@@ -8,7 +8,7 @@ Every write of ``value`` goes through :meth:`ValueTable._save`, reached three wa
 * :meth:`ValueTable.write_merged`: the figures the merge rule derives in the district, with the
   revision and provenance of the candidate that won, only while the store's merge guard is held.
 
-Either way :meth:`ValueTable._check_writable` runs first for every figure (the unit and role
+Either way :meth:`ValueTable._check_all` runs first over every figure (the unit and role
 rules, computed indicators, periods) and the rows land in one transaction; the audit rows
 follow by trigger (migration 001), so no writer can skip them.
 """
@@ -443,19 +443,6 @@ class ValueTable:
         return [AuditEntry(*r) for r in rows]
 
     # -- writing: the one path ------------------------------------------
-    def _check_writable(self, change: FigureRef, *, derived: bool = False) -> None:
-        """May this database hold this figure? Refuses with the reason.
-
-        A unit's copy holds only its own unit's figures, the district any unit's; no database
-        holds a computed indicator (it is derived from others on every read). An edit names an
-        indicator of the catalog of the plan that judges its period (a 2025 figure the 十四五's, a 2026 one
-        the 十五五's); a merged figure (``derived``) may also be of an indicator an earlier catalog had (the
-        district took it then; un-merging must still be able to restore it).
-        """
-        self._check_unit(change.unit)
-        self.store.check_year(change.period)
-        self._check_indicator(change.indicator, derived=derived, catalog=self.store.catalog_for(change.period))
-
     def _check_unit(self, unit: str) -> None:
         store = self.store
         catalog, district = self._rules or (store.catalog(), store.is_district)
@@ -483,7 +470,14 @@ class ValueTable:
                 )
 
     def _check_all(self, changes: Iterable[FigureRef], *, derived: bool = False) -> None:
-        """:meth:`_check_writable` for each figure, the catalog and role read once.
+        """May this database hold these figures? Refuses with the reason of the first it may not.
+
+        A unit's copy holds only its own unit's figures, the district any unit's; no database
+        holds a computed indicator (it is derived from others on every read); the period is one of the
+        program's. An edit names an indicator of the catalog of the plan that judges its period (a 2025 figure
+        the 十四五's, a 2026 one the 十五五's); a merged figure (``derived``) may also be of an indicator an
+        earlier catalog had (the district took it then; un-merging must still be able to restore it). The
+        catalog and role are read once, each period's plan's catalog once per period.
 
         The rules look at the unit, the indicator and the period each on its own, so each distinct unit,
         indicator and period is checked once per batch (a package: one unit, two periods, 150 indicators), in the

@@ -221,7 +221,7 @@ def _write(
             )
             step(f"{year}年分单位数据")
         write_status_sheet(
-            wb, submission_status(store, str(period_obj)), SHEET_STATUS, f"各单位报送情况（{label}）", subtitle
+            wb, submission_status(store, period_obj), SHEET_STATUS, f"各单位报送情况（{label}）", subtitle
         )
         step("报送情况")
         unit_targets = unit_progress_rows(store, str(period_obj.year))

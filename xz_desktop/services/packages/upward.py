@@ -26,6 +26,7 @@ replaces the one sent before and an unchanged one merges as unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from ...domain.aggregation import Aggregator
 from ...domain.catalog_rows import plan_to_row
 from ...domain.levels import carried, level_fingerprint, without_denominator
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period
 from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import ExportedPackage
@@ -81,7 +82,7 @@ class MadeUpwardPackage:
 
 
 def make_upward_package(
-    store: Store, periods: list[str], out: str | Path | None = None, author: str | None = None
+    store: Store, chosen: Sequence[Period], out: str | Path | None = None, author: str | None = None
 ) -> MadeUpwardPackage:
     """Write this aggregating database's complete totals for ``periods`` as a package for the level above."""
     level = store.level()
@@ -94,12 +95,12 @@ def make_upward_package(
             )
         )
     key = upward_key(store)  # an aggregating database not enrolled above is told how to enrol first
-    if not periods:
+    if not chosen:
         raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "请选择要上报的报告期")))
-    periods = sorted({str(parse_period(p)) for p in periods}, key=parse_period)
+    periods = [str(p) for p in sorted(set(chosen))]  # as the store and the package file hold them
     figures = store.values.figure_set()
     # Each period's figures are totalled under the plan that judges it (its indicators, its rules).
-    judged = {p: store.catalog_for(parse_period(p)) for p in periods}
+    judged = {str(p): store.catalog_for(p) for p in chosen}
     aggregators = {c.plan.code: Aggregator(c, figures) for c in judged.values()}
     revisions = change_counts(store, periods)
     stamp = now_iso()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import XzError
+from ...domain.periods import Period, parse_period
 from ...domain.timefmt import local_time
 from ...printout.form import write_pdf
 from ...services import findings as findings_service
@@ -75,7 +76,7 @@ class FormPage(QWidget):
         self._loading = False
         # Forms the clerk asked to check (审核结果, F8) or left: a blank another figure needs is an error
         # there; in a form still being filled it is 未填 (services/findings decides which).
-        self._checked: set[tuple[str, str]] = set()
+        self._checked: set[tuple[str, Period]] = set()
         self._changed_timer = QTimer(self, singleShot=True, interval=250)
         self._changed_timer.timeout.connect(self._announce_change)
         self._build()
@@ -314,7 +315,7 @@ class FormPage(QWidget):
             self.model.set_form(None)
             return
         try:
-            self.model.set_form(service.load_form(self.window_.store, self.unit, self.period))
+            self.model.set_form(service.load_form(self.window_.store, self.unit, parse_period(self.period)))
             self.targets_panel.show_for(self.window_.store, self.unit, self.period)
         except XzError as exc:
             self.window_.show_error(exc)
@@ -395,7 +396,9 @@ class FormPage(QWidget):
                 self.view.setSpan(row, 0, 1, len(Column))
 
     # -- editing ----------------------------------------------------------
-    def _write(self, unit: str, code: str, period: str, field: str, value, source: str = service.LOCAL_SOURCE) -> bool:
+    def _write(
+        self, unit: str, code: str, period: Period, field: str, value, source: str = service.LOCAL_SOURCE
+    ) -> bool:
         store = self.window_.store
         try:
             if field == "value":
@@ -448,8 +451,8 @@ class FormPage(QWidget):
 
     def _apply(self, edit: Edit, value, undoing: bool) -> bool:
         """Undo or redo: show the edited form, write (recorded as 撤销 / 重做), and put the cursor on the cell."""
-        if (self.unit, self.period) != (edit.unit, edit.period):
-            self.open_form(edit.unit, edit.period)
+        if (self.unit, self.period) != (edit.unit, str(edit.period)):  # the box holds the period's text
+            self.open_form(edit.unit, str(edit.period))
         source = service.UNDO_SOURCE if undoing else service.REDO_SOURCE
         ok = self._write(edit.unit, edit.indicator, edit.period, edit.field, value, source)
         self.select(edit.indicator, Column.VALUE if edit.field == "value" else Column.EXPLANATION)
@@ -657,7 +660,7 @@ class FormPage(QWidget):
                 self.tr("PDF 文件 (*.pdf)"),
                 ".pdf",
                 owner=form.unit.name,
-                periods=[form.period],
+                periods=[str(form.period)],
             )
             if chosen is None:
                 return None
