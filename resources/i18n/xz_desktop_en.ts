@@ -1812,6 +1812,135 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>PlanListModel</name>
+    <message>
+        <source>现行</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>基期年</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <source>目标年</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>规划期</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>有目标</source>
+        <translation>With targets</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListWidget</name>
+    <message>
+        <source>开始新规划(&amp;N)…</source>
+        <translation>Start a &amp;new plan…</translation>
+    </message>
+    <message>
+        <source>启用规划(&amp;A)…</source>
+        <translation>&amp;Add a plan…</translation>
+    </message>
+    <message>
+        <source>正在写出新规划文件夹…</source>
+        <translation>Writing the new plan&apos;s folder…</translation>
+    </message>
+    <message>
+        <source>已写出 {name} 的文件夹 {folder}：{n} 个指标，{filled} 个基数取自本库完整的全区值。</source>
+        <translation>Wrote the folder of {name} to {folder}: {n} indicators, {filled} bases from this database&apos;s complete district figures.</translation>
+    </message>
+    <message>
+        <source>以下 {n} 个指标的基数留空（{year} 年数据不全或缺失），请核实后填写：</source>
+        <translation>The bases of these {n} indicators are left blank (the {year} figures are incomplete or missing); check and fill them in:</translation>
+    </message>
+    <message>
+        <source>开始新规划</source>
+        <translation>Start a new plan</translation>
+    </message>
+    <message>
+        <source>选择填好的规划文件夹</source>
+        <translation>Choose the filled plan folder</translation>
+    </message>
+    <message>
+        <source>正在启用规划…</source>
+        <translation>Putting the plan in force…</translation>
+    </message>
+    <message>
+        <source>启用规划</source>
+        <translation>Add a plan</translation>
+    </message>
+    <message>
+        <source>已启用 {name}（{first}–{last}），目录版本 {version}。请导出目录发给各单位。</source>
+        <translation>{name} ({first}–{last}) is in force, catalog version {version}. Export the catalog and send it to the units.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanNewDialog</name>
+    <message>
+        <source>开始新规划</source>
+        <translation>Start a new plan</translation>
+    </message>
+    <message>
+        <source>如 十五五</source>
+        <translation>e.g. 十五五</translation>
+    </message>
+    <message>
+        <source>选择(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>规划代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>规划名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>基期年(&amp;Y)：</source>
+        <translation>Base &amp;year:</translation>
+    </message>
+    <message>
+        <source>目标年(&amp;T)：</source>
+        <translation>&amp;Target year:</translation>
+    </message>
+    <message>
+        <source>沿用指标自(&amp;F)：</source>
+        <translation>Indicators &amp;from:</translation>
+    </message>
+    <message>
+        <source>写到文件夹（须为空）(&amp;O)：</source>
+        <translation>&amp;Output folder (empty):</translation>
+    </message>
+    <message>
+        <source>基数取本库基期年完整的全区值，数据不全的留空；目标留空，填好后用“启用规划”导入。</source>
+        <translation>Each base is this database&apos;s complete district figure of the base year (left blank where incomplete); the targets are blank: fill them in, then use “Add a plan”.</translation>
+    </message>
+    <message>
+        <source>新规划文件夹</source>
+        <translation>Folder of the new plan</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <source>达到进度</source>
@@ -2008,6 +2137,13 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>年度评估报告(&amp;N)…</source>
         <translation>An&amp;nual evaluation report…</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <source>规划(&amp;P)</source>
+        <translation>&amp;Plans</translation>
     </message>
 </context>
 <context>
@@ -3163,6 +3299,10 @@ target</translation>
         <translation>{file} holds more than a catalog file can</translation>
     </message>
     <message>
+        <source>{file} 中的规划“{code}”与“{other}”年份重叠</source>
+        <translation>In {file} the plan “{code}” overlaps the years of “{other}”</translation>
+    </message>
+    <message>
         <source>{file} 中的目录（版本 {version}）比本单位正在使用的目录（版本 {current}）旧，未导入</source>
         <translation>The catalog in {file} (version {version}) is older than the one this unit uses (version {current}): not imported</translation>
     </message>
@@ -4221,6 +4361,10 @@ Once the unit has set up its database from the enrolment file, read this string 
         <translation>The package says it is a nil report, yet it contains figures</translation>
     </message>
     <message>
+        <source>指标“{code}”不属于 {period} 年所在的{plan}；请让该单位导入最新目录后重新导出</source>
+        <translation>The indicator “{code}” is not one of {plan}, the plan of {period}: ask the unit to import the latest catalog and export again</translation>
+    </message>
+    <message>
         <source>指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出</source>
         <translation>Indicator &quot;{code}&quot; is no longer in the district&apos;s catalog (the package was filled in with catalog version {version}); ask the unit to import the latest catalog and export again</translation>
     </message>
@@ -4736,6 +4880,49 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>{file} 中的目标数据无效</source>
         <translation>The targets in {file} are not valid</translation>
+    </message>
+</context>
+<context>
+    <name>plans</name>
+    <message>
+        <source>规划由区级汇总数据库维护；填报单位的数据库使用区里下发的目录，不能在这里修改</source>
+        <translation>Plans are kept by the district&apos;s aggregating database; a unit&apos;s copy uses the catalog the district sends and cannot change it here</translation>
+    </message>
+    <message>
+        <source>规划代码应为不超过 {most} 字的一行文字（如 十五五）</source>
+        <translation>The plan&apos;s code must be one line of at most {most} characters (e.g. 十五五)</translation>
+    </message>
+    <message>
+        <source>规划名称应为不超过 {most} 字的一行文字</source>
+        <translation>The plan&apos;s name must be one line of at most {most} characters</translation>
+    </message>
+    <message>
+        <source>本库已有规划“{code}”，请换一个代码</source>
+        <translation>This database already holds the plan “{code}”: choose another code</translation>
+    </message>
+    <message>
+        <source>年份 {year} 不在 {earliest}–{latest} 之间</source>
+        <translation>The year {year} is not between {earliest} and {latest}</translation>
+    </message>
+    <message>
+        <source>目标年（{target}）应晚于基期年（{base}）</source>
+        <translation>The target year ({target}) must come after the base year ({base})</translation>
+    </message>
+    <message>
+        <source>规划期 {first}–{last} 与本库的 {name}（{held_first}–{held_last}）重叠</source>
+        <translation>The years {first}–{last} overlap those of {name} ({held_first}–{held_last}) held in this database</translation>
+    </message>
+    <message>
+        <source>{path} 不是空文件夹；请选一个新的或空的文件夹</source>
+        <translation>{path} is not an empty folder: choose a new or empty folder</translation>
+    </message>
+    <message>
+        <source>无法写入文件夹 {path}：{reason}</source>
+        <translation>Cannot write to the folder {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到规划文件夹 {path}</source>
+        <translation>Plan folder {path} not found</translation>
     </message>
 </context>
 <context>
@@ -5322,6 +5509,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>目标与考核</source>
         <translation>Targets &amp;&amp; assessment</translation>
+    </message>
+    <message>
+        <source>规划</source>
+        <translation>Plans</translation>
     </message>
 </context>
 </TS>

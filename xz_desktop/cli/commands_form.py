@@ -193,7 +193,7 @@ def cmd_set(args) -> int:
                 written.append(
                     service.set_explanation(store, unit, args.indicator, period, args.explanation, args.author)
                 )
-        name = store.catalog().indicator(args.indicator).name
+        name = store.catalog_for(period).indicator(args.indicator).name
         form = service.load_form(store, unit, period)
     row = form.row(args.indicator)
     if not any(written):
@@ -212,7 +212,7 @@ def cmd_history(args) -> int:
 
     with open_store(args.db, read_only=True) as store:
         unit = _unit(store, args.unit)
-        store.catalog().indicator(args.indicator)
+        store.catalog_for(args.period).indicator(args.indicator)
         entries = service.value_history(store, unit, args.indicator, parse_period(args.period))
     if args.json:
         print_json([e.__dict__ for e in entries])

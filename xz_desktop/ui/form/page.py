@@ -323,7 +323,7 @@ class FormPage(QWidget):
         checked = self.checked
         self.summary.set_summary(findings_service.while_filling(form.summary, checked=checked) if form else None)
         self.findings.set_items(
-            findings_service.items(self.window_.store.catalog(), form.findings, checked=checked)
+            findings_service.items(self.window_.store.catalog_for(form.period), form.findings, checked=checked)
             if form is not None
             else []
         )
@@ -409,7 +409,7 @@ class FormPage(QWidget):
         self.hide_refusal()
         self.reload()
         self._changed_timer.start()
-        name = store.catalog().indicator(code).name
+        name = store.catalog_for(period).indicator(code).name
         if source == service.UNDO_SOURCE:
             text = self.tr("已撤销：{name}（{time}），原来的数值已写回。").format(name=name, time=_now())
         elif source == service.REDO_SOURCE:
