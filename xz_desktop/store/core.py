@@ -336,7 +336,7 @@ class StoreCore:
             raise XzError(
                 Message(
                     "store",
-                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库规划的年份 {first}–{last} 之内"),
+                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库的规划年份 {first}–{last} 之内"),
                     {"period": str(period), "first": first, "last": last},
                 )
             )
