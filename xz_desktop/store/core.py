@@ -342,6 +342,14 @@ class StoreCore:
             )
         return parsed
 
+    def takes_period(self, text: str) -> bool:
+        """Whether ``text`` is a period of a year this database takes figures for (:meth:`check_year`)."""
+        try:
+            self.check_year(text)
+        except XzError:
+            return False
+        return True
+
     def _read_catalog(self, plan: Plan) -> Catalog:
         def rows(sql: str, *args: object) -> list[dict[str, Any]]:
             cur = self.conn.execute(sql, args)
