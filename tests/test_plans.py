@@ -283,7 +283,7 @@ def test_the_years_a_database_takes_figures_for_follow_its_plans(tmp_path):
         assert store.entry_years() == (2015, 2030)
         store.values.write_one("xincheng", "phd", "2030", 1)
         for period in ("2014", "2031H1"):
-            with pytest.raises(XzError, match="不在本库规划的年份 2015–2030 之内"):
+            with pytest.raises(XzError, match="不在本库的规划年份 2015–2030 之内"):
                 store.values.write_one("xincheng", "phd", period, 1)
         store.add_plan(load_catalog_dir(_next_plan_folder(tmp_path)))
         assert store.entry_years() == (2015, 2035)

@@ -5373,7 +5373,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>The database holds no plan “{code}” (it holds: {known})</translation>
     </message>
     <message>
-        <source>报告期“{period}”不在本库规划的年份 {first}–{last} 之内</source>
+        <source>报告期“{period}”不在本库的规划年份 {first}–{last} 之内</source>
         <translation>Period “{period}” is outside the years of this database&apos;s plans, {first}–{last}</translation>
     </message>
     <message>

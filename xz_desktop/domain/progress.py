@@ -6,12 +6,14 @@ derives a verdict or a completion of its own. The words for a verdict are in :mo
 
 The rules, each in one function:
 
-* :func:`judged_at`: whether a period can be set against the plan at all. A year always; a first or
+* :func:`judged_at`: whether a period can be set against the plan at all. Never a period after the plan's
+  target year (no target of the plan reaches it). Within it, a year always; a first or
   second half only where the indicator's kind allows it: a stock (a count at a date) and a five-year
   cumulative flow (what has come in so far) yes, an annual flow no (half a year is not a year); a growth
   rate, a sum or a ratio by the figures it is made of; a ``district`` amount no (it is reported once a
   year by its owner: a yearly amount or a rate of yearly figures).
-* :func:`on_track`: the verdict's comparison, the figure against where the plan wants it.
+* :func:`on_track`: the verdict's comparison, the figure against where the plan wants it; an approximate
+  target (``about``, 左右) is met within 10 % of the change planned by then (:func:`~.trajectory.meets`).
 * :func:`due`: the point the verdict compares with. A unit's count (人, 家 … entered as whole numbers) on a
   linear path moves in whole steps, so what is due is the whole milestone the path has passed
   (应达 1.8 家 → 1 due; the 2nd is due when the path reaches 2); any other figure is due at the path's point.

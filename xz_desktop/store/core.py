@@ -346,11 +346,19 @@ class StoreCore:
             raise XzError(
                 Message(
                     "store",
-                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库规划的年份 {first}–{last} 之内"),
+                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库的规划年份 {first}–{last} 之内"),
                     {"period": str(period), "first": first, "last": last},
                 )
             )
         return parsed
+
+    def takes_period(self, text: str) -> bool:
+        """Whether ``text`` is a period of a year this database takes figures for (:meth:`check_year`)."""
+        try:
+            self.check_year(text)
+        except XzError:
+            return False
+        return True
 
     def _read_catalog(self, plan: Plan) -> Catalog:
         def rows(sql: str, *args: object) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:

@@ -29,7 +29,7 @@ from ..domain.checks import Entry, beyond_ceiling, ceiling
 from ..domain.limits import MAX_AUTHOR, MAX_EXPLANATION, MAX_MAGNITUDE
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
-from ..domain.periods import is_valid_period, parse_period
+from ..domain.periods import parse_period
 from .base import Key, insert_rows, marks, now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
 from .core import StoreCore
@@ -260,14 +260,14 @@ class ValueTable:
             rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
             self._periods_cache = (
                 version,
-                sorted((p for p in map(str, (r[0] for r in rows)) if is_valid_period(p)), key=parse_period),
+                sorted((p for p in map(str, (r[0] for r in rows)) if self.store.takes_period(p)), key=parse_period),
             )
         return list(self._periods_cache[1])
 
     def unknown_periods(self) -> list[str]:
-        """The stored periods this program cannot read (outside its years): left out of :meth:`periods`."""
+        """The stored periods this database cannot read (outside its plans' years): left out of :meth:`periods`."""
         rows = self._conn.execute("SELECT DISTINCT period FROM value ORDER BY period").fetchall()
-        return [p for p in map(str, (r[0] for r in rows)) if not is_valid_period(p)]
+        return [p for p in map(str, (r[0] for r in rows)) if not self.store.takes_period(p)]
 
     def _version(self) -> tuple[int, int]:
         """Changes with every write: this connection's (total_changes) and any other connection's (data_version)."""
