@@ -1,0 +1,87 @@
+"""规划终期评估: a plan's targets against its target year, for the district and for each unit's own targets.
+
+The records (domain/evaluation.py) are made from the target year's district totals and unit progress, read
+once; ``xz evaluate``, the 终期评估报告 and the window's 终期评估 view all render :func:`evaluate`'s result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...domain.catalog import Catalog
+from ...domain.evaluation import Evaluation, UnitEvaluation, evaluation, unit_evaluation
+from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from ...domain.plans import Plan
+from ...store import Store
+from ..totals import totals
+from .progress import unit_progress_rows
+
+
+@dataclass(frozen=True)
+class PlanEvaluation:
+    """The final evaluation of ``plan``: every indicator with a target, then every unit target."""
+
+    plan: Plan
+    indicators: list[Evaluation]
+    units: list[UnitEvaluation]
+    unit_names: dict[str, str]  # every unit's name by its code (who is missing)
+
+    @property
+    def table2(self) -> list[Evaluation]:
+        """The plan's 表2 targets, in 表2's order."""
+        return sorted((e for e in self.indicators if e.table2_seq is not None), key=lambda e: e.table2_seq or 0)
+
+    @property
+    def met(self) -> list[Evaluation]:
+        return [e for e in self.indicators if e.met is True]
+
+    @property
+    def not_met(self) -> list[Evaluation]:
+        return [e for e in self.indicators if e.met is False]
+
+    @property
+    def incomplete(self) -> list[Evaluation]:
+        return [e for e in self.indicators if e.met is None]
+
+
+def plans_held(store: Store) -> list[Plan]:
+    """The plans the database holds, by base year (until plans are data: the one the catalog is)."""
+    return [Plan("十四五", "《秀洲区人才发展“十四五”规划》", PLAN_BASE_YEAR, PLAN_TARGET_YEAR)]
+
+
+def plan_catalog(store: Store, plan: Plan) -> Catalog:
+    """``plan``'s catalog: its indicators with its bases and targets."""
+    return store.catalog()
+
+
+def find_plan(store: Store, code: str) -> Plan:
+    """The plan ``code`` of the database; refused, naming the plans held, if there is none."""
+    held = plans_held(store)
+    for plan in held:
+        if plan.code == code.strip():
+            return plan
+    raise XzError(
+        Message(
+            "plan_evaluation",
+            QT_TRANSLATE_NOOP("plan_evaluation", "数据库中没有规划“{code}”；已有的规划：{held}"),
+            {"code": code, "held": "、".join(p.code for p in held)},
+        )
+    )
+
+
+def evaluate(store: Store, code: str) -> PlanEvaluation:
+    """The final evaluation of the plan ``code``: its target year's figures against its targets."""
+    plan = find_plan(store, code)
+    catalog = plan_catalog(store, plan)
+    year = str(plan.target_year)
+    indicators = [
+        evaluation(catalog.indicator(r.code), r)
+        for r in totals(store, year)
+        if r.target_2025 is not None and catalog.has_indicator(r.code)
+    ]
+    names = {u.code: u.name for u in catalog.units}
+    units = [
+        unit_evaluation(catalog.indicator(r.indicator), r.progress, names) for r in unit_progress_rows(store, year)
+    ]
+    return PlanEvaluation(plan, indicators, units, names)
