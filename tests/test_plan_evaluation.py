@@ -64,7 +64,7 @@ def entered(db: Path, code: str, rows: dict[str, dict[str, str]]) -> tuple[float
     return (sum(have.values()) if not missing else None), missing
 
 
-def test_evaluate_gives_every_table2_target_met_or_not_by_hand(demo_db):  # noqa: F811
+def test_evaluate_gives_every_table2_target_met_or_not_by_hand(demo_db):
     rows = plan_rows()
     done = xz("evaluate", demo_db, "--plan", "十四五", "--json")
     assert done.returncode == 0, done.stderr
@@ -96,7 +96,7 @@ def test_evaluate_gives_every_table2_target_met_or_not_by_hand(demo_db):  # noqa
     assert got["provincial_enterprise_research_institute"]["missing"] == [{"unit": "science", "period": "2025"}]
 
 
-def test_evaluate_cumulative_target_counts_the_plan_years(demo_db):  # noqa: F811
+def test_evaluate_cumulative_target_counts_the_plan_years(demo_db):
     """A five-year cumulative target: 2021 … 2025 added up; a year missing (洪合镇 2024) leaves it without verdict."""
     got = {e["code"]: e for e in json.loads(xz("evaluate", demo_db, "--plan", "十四五", "--json").stdout)}
     code = "overseas_engineers"  # reported by 区人社局 every year
@@ -106,7 +106,7 @@ def test_evaluate_cumulative_target_counts_the_plan_years(demo_db):  # noqa: F81
     assert got[code]["met"] is None and {"unit": "honghe", "period": "2024"} in got[code]["missing"]
 
 
-def test_evaluate_units_against_their_own_targets(demo_db):  # noqa: F811
+def test_evaluate_units_against_their_own_targets(demo_db):
     with sqlite3.connect(demo_db) as con:
         targets = dict(
             con.execute("SELECT unit, target FROM unit_target WHERE indicator = 'phd_master' AND period = '2025'")
@@ -124,7 +124,7 @@ def test_evaluate_units_against_their_own_targets(demo_db):  # noqa: F811
     assert len(honghe) == 2 and all(u["met"] is None and u["missing"] == ["2024"] for u in honghe)
 
 
-def test_evaluate_text_and_refusals(demo_db):  # noqa: F811
+def test_evaluate_text_and_refusals(demo_db):
     text = xz("evaluate", demo_db, "--plan", "十四五").stdout
     line = next(x for x in text.splitlines() if "省级（重点）企业研究院" in x)
     assert "数据不全" in line and "区科技局（2025）" in line and "完成目标" not in line

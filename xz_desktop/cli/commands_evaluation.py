@@ -77,7 +77,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(f"{result.plan.name}终期评估（{result.plan.first_year}—{year}年）")
     print(
         table(
-            ["表2", "指标", "单位", f"{result.plan.base_year}年基数", f"{year}年目标", f"{year}年", "增长", "结论", "说明"],
+            [
+                "表2",
+                "指标",
+                "单位",
+                f"{result.plan.base_year}年基数",
+                f"{year}年目标",
+                f"{year}年",
+                "增长",
+                "结论",
+                "说明",
+            ],
             rows,
             right={3, 4, 5, 6},
         )

@@ -39,7 +39,9 @@ class Evaluation:
     cumulative: bool  # the value is the plan's first year … target year
     target: float | None
     value: float | None
-    base: float | None  # the plan's base-year figure (the district's own where the plan gives none); None for a cumulative
+    base: (
+        float | None
+    )  # the plan's base-year figure (the district's own where the plan gives none); None for a cumulative
     met: bool | None  # None: 数据不全 (or no figure), never a verdict on partial data
     complete: bool
     missing: tuple[Missing, ...]
