@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from .aggregation import Missing
-from .catalog import Indicator
+from .catalog import Aggregation, Indicator
 from .progress import final_verdict, met_at_target
 from .targets import UnitProgress
 from .totals import TotalRow
@@ -26,17 +26,29 @@ POINTS: Final = "个百分点"  # the growth of a share or rate: its difference
 
 
 @dataclass(frozen=True)
+class YearFigure:
+    """The district's figure of one of the plan's years as that year's totals give it (a cumulative target:
+    the plan's first year … that year), and whether it is complete."""
+
+    year: int
+    value: float | None
+    complete: bool
+
+
+@dataclass(frozen=True)
 class Evaluation:
     """One indicator's target against the plan's target year (display measure)."""
 
     code: str
     name: str
+    category: str  # 一级指标 (人才投入, 人才素质 …): the next plan's 表1 groups by it
     measure: str
     decimals: int
     table1_seq: int | None
     table2_seq: int | None
     sense: str | None
     cumulative: bool  # the value is the plan's first year … target year
+    rate: bool  # a growth rate over the plan's years (年均增长): the value is the rate, not a year's figure
     target: float | None
     value: float | None
     base: (
@@ -47,6 +59,9 @@ class Evaluation:
     missing: tuple[Missing, ...]
     growth: float | None  # value against base: percent, or 个百分点 for a share (:func:`growth`)
     growth_unit: str  # "%" or "个百分点"
+    years: tuple[
+        YearFigure, ...
+    ] = ()  # the base year (not for a cumulative) … the target year: the five years at a glance
 
     @property
     def verdict(self) -> str:
@@ -63,15 +78,18 @@ class Evaluation:
             "complete": self.complete,
             "missing": [{"unit": m.unit, "period": m.period} for m in self.missing],
             "name": self.name,
+            "category": self.category,
             "measure": self.measure,
             "decimals": self.decimals,
             "table1_seq": self.table1_seq,
             "table2_seq": self.table2_seq,
             "sense": self.sense,
             "cumulative": self.cumulative,
+            "rate": self.rate,
             "growth": self.growth,
             "growth_unit": self.growth_unit,
             "verdict": self.verdict,
+            "years": [{"year": y.year, "value": y.value, "complete": y.complete} for y in self.years],
         }
 
 
@@ -92,8 +110,14 @@ def growth_unit(measure: str) -> str:
     return POINTS if measure == PERCENT else PERCENT
 
 
-def evaluation(ind: Indicator, row: TotalRow) -> Evaluation:
-    """``ind``'s record at the target year from its district totals row ``row`` of that year."""
+def year_figure(ind: Indicator, year: int, row: TotalRow) -> YearFigure:
+    """``ind``'s figure of ``year`` from that year's totals row ``row``."""
+    return YearFigure(year, row.progress_value, row.complete and row.progress_value is not None)
+
+
+def evaluation(ind: Indicator, row: TotalRow, years: tuple[YearFigure, ...] = ()) -> Evaluation:
+    """``ind``'s record at the target year from its district totals row ``row`` of that year (``years``: its
+    figures of the plan's years, :func:`year_figure`)."""
     cumulative = ind.is_cumulative
     value = row.progress_value
     base = None if cumulative else row.base
@@ -102,12 +126,14 @@ def evaluation(ind: Indicator, row: TotalRow) -> Evaluation:
     return Evaluation(
         code=ind.code,
         name=ind.name,
+        category=ind.category,
         measure=row.measure,
         decimals=row.decimals,
         table1_seq=ind.table1_seq,
         table2_seq=ind.table2_seq,
         sense=ind.target_sense,
         cumulative=cumulative,
+        rate=ind.aggregation is Aggregation.GROWTH,
         target=row.target_2025,
         value=value,
         base=base,
@@ -116,6 +142,7 @@ def evaluation(ind: Indicator, row: TotalRow) -> Evaluation:
         missing=tuple(row.missing),
         growth=None if cumulative or not complete else growth(row.measure, base, value, row.decimals),
         growth_unit=growth_unit(row.measure),
+        years=years,
     )
 
 

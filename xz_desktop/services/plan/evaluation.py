@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...domain.catalog import Catalog
-from ...domain.evaluation import Evaluation, UnitEvaluation, evaluation, unit_evaluation
+from ...domain.catalog import Aggregation, Catalog
+from ...domain.evaluation import Evaluation, UnitEvaluation, evaluation, unit_evaluation, year_figure
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from ...domain.plans import Plan
@@ -75,13 +75,53 @@ def evaluate(store: Store, code: str) -> PlanEvaluation:
     plan = find_plan(store, code)
     catalog = plan_catalog(store, plan)
     year = str(plan.target_year)
-    indicators = [
-        evaluation(catalog.indicator(r.code), r)
-        for r in totals(store, year)
-        if r.target_2025 is not None and catalog.has_indicator(r.code)
-    ]
+    by_year = {y: {r.code: r for r in totals(store, str(y))} for y in (plan.base_year, *plan.years)}
+    indicators = []
+    for r in by_year[plan.target_year].values():
+        if r.target_2025 is None or not catalog.has_indicator(r.code):
+            continue
+        ind = catalog.indicator(r.code)
+        # A cumulative or a growth rate starts with the plan's first year; any other figure with its base year.
+        since_first = ind.is_cumulative or ind.aggregation is Aggregation.GROWTH
+        shown = plan.years if since_first else (plan.base_year, *plan.years)
+        years = tuple(year_figure(ind, y, by_year[y][r.code]) for y in shown if r.code in by_year[y])
+        indicators.append(evaluation(ind, r, years))
     names = {u.code: u.name for u in catalog.units}
     units = [
         unit_evaluation(catalog.indicator(r.indicator), r.progress, names) for r in unit_progress_rows(store, year)
     ]
     return PlanEvaluation(plan, indicators, units, names)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A unit's 说明 on its target-year figure of an indicator behind a missed target (or of one it is made of)."""
+
+    unit: str
+    unit_name: str
+    indicator: str  # the missed target's indicator
+    indicator_name: str
+    text: str
+
+
+def shortfall_notes(store: Store, result: PlanEvaluation) -> list[Note]:
+    """What the units said about the missed targets: the 说明 stored with their target-year figures of each
+    indicator not met (the district's, or a unit's own) and of the figures it is made of, in catalog order."""
+    catalog = plan_catalog(store, result.plan)
+    period = str(result.plan.target_year)
+    missed = {e.code: e.name for e in result.not_met}
+    own = {(u.unit, u.code) for u in result.units if u.met is False}
+    missed.update({u.code: u.name for u in result.units if u.met is False})
+    out: list[Note] = []
+    seen: set[tuple[str, str]] = set()
+    for code, name in missed.items():
+        ind = catalog.indicator(code)
+        codes = [code, *(c.code for c in catalog.components(ind))]
+        for part in codes:
+            for v in store.values.select(indicator=part, period=period):
+                text = v.explanation.strip()
+                wanted = code in {e.code for e in result.not_met} or (v.unit, code) in own
+                if text and wanted and (v.unit, text) not in seen:
+                    seen.add((v.unit, text))
+                    out.append(Note(v.unit, result.unit_names.get(v.unit, v.unit), code, name, text))
+    return out
