@@ -34,6 +34,7 @@ from .evaluation import Note, PlanEvaluation, evaluate, shortfall_notes
 from .report import NUMERALS, ReportResult, convert_to_pdf, cover, new_document, table
 from .report_text import fmt, listing, plain_name, round_sentences
 
+TABLE1_TITLE = "{plan}期间主要指标完成情况"  # the next plan's 表1 (the seed plan's: “十三五”期间…完成情况)
 SIGNATURE = "填报人：____________    审核人：____________    负责人：____________    日期：____年__月__日"
 
 
@@ -201,7 +202,7 @@ def _suggestions(doc: DocxDocument, f: FinalFacts) -> None:
         who = list(dict.fromkeys(f.result.unit_names.get(m.unit, m.unit) for e in r.incomplete for m in e.missing))
         items.append(f"抓紧补齐数据。督促{listing(who, 4)}尽快补报数据，数据报齐后对有关目标补作评估。")
     items.append(
-        f"做好规划衔接。附表2“{r.plan.code}期间主要指标完成情况”可作为下一个五年人才发展规划的基础数据，"
+        f"做好规划衔接。附表3“{TABLE1_TITLE.format(plan=r.plan.code)}”可作为下一个五年人才发展规划的基础数据，"
         f"建议以{r.plan.target_year}年数据为基数研究确定新一轮规划目标。"
     )
     items.append("健全监测评估。建议延续年度评估制度，按年跟踪新一轮规划各项指标，及时发现和解决问题。")
@@ -262,7 +263,27 @@ def _appendix(doc: DocxDocument, f: FinalFacts) -> None:
     )
     doc.add_paragraph("注：“数据不全”的指标有单位尚未报送，不作是否完成的判断。")
 
-    doc.add_heading(f"附表2  {plan.code}期间主要指标完成情况", level=2)
+    others = [e for e in r.indicators if e.table2_seq is None]
+    if others:
+        doc.add_heading("附表2  规划其他目标完成情况", level=2)
+        table(
+            doc,
+            ["指标", "单位", "目标", f"{year}年", "结论"],
+            [
+                [
+                    plain_name(e),
+                    e.measure,
+                    fmt(e.target, e.decimals),
+                    _value_cell(e) + ("（累计）" if e.cumulative and e.complete else ""),
+                    _verdict(e),
+                ]
+                for e in others
+            ],
+            [6.4, 1.6, 2.2, 3.0, 2.4],
+        )
+        doc.add_paragraph(f"注：标“累计”的为{f.span}各年合计。")
+
+    doc.add_heading(f"附表3  {TABLE1_TITLE.format(plan=plan.code)}", level=2)
     rows1 = table1_rows(f)
     grid = table(
         doc,
@@ -273,7 +294,7 @@ def _appendix(doc: DocxDocument, f: FinalFacts) -> None:
     _merge_groups(grid, [row[0] for row in rows1])
     doc.add_paragraph("注：比重、比率类指标的增长为两年数值之差，以“个百分点”表示；数据不全的指标不计算增长。")
 
-    doc.add_heading(f"附表3  规划期主要指标逐年情况（{plan.base_year}—{year}年）", level=2)
+    doc.add_heading(f"附表4  规划期主要指标逐年情况（{plan.base_year}—{year}年）", level=2)
     years = list(range(plan.base_year, year + 1))
     rows = []
     for e in r.table2:
@@ -290,7 +311,7 @@ def _appendix(doc: DocxDocument, f: FinalFacts) -> None:
     doc.add_paragraph("注：“不完整”为当年有单位未报送时已报单位的合计，仅供参考。")
 
     if r.units:
-        doc.add_heading("附表4  各单位本单位目标完成情况", level=2)
+        doc.add_heading("附表5  各单位本单位目标完成情况", level=2)
         table(
             doc,
             ["单位", "指标", "本单位目标", f"{year}年", "结论"],
