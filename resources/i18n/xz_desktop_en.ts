@@ -4521,6 +4521,13 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
 </context>
 <context>
+    <name>plan_evaluation</name>
+    <message>
+        <source>数据库中没有规划“{code}”；已有的规划：{held}</source>
+        <translation>The database holds no plan “{code}”; plans held: {held}</translation>
+    </message>
+</context>
+<context>
     <name>plan_report</name>
     <message>
         <source>年度评估报告在区级汇总数据库中生成</source>
@@ -4533,6 +4540,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>LibreOffice 转换 PDF 失败：{reason}</source>
         <translation>LibreOffice could not convert to PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>规划终期评估报告在区级汇总数据库中生成</source>
+        <translation>The final evaluation report is written in the district&apos;s database</translation>
     </message>
 </context>
 <context>
@@ -5201,6 +5212,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>No target</translation>
     </message>
     <message>
+        <source>完成目标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未完成目标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
         <source>达到规划进度</source>
         <translation>on track with the plan</translation>
     </message>
@@ -5215,6 +5234,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>无规划目标</source>
         <translation>no plan target</translation>
+    </message>
+    <message>
+        <source>完成规划目标</source>
+        <translation>met the plan&apos;s target</translation>
+    </message>
+    <message>
+        <source>未完成规划目标</source>
+        <translation>did not meet the plan&apos;s target</translation>
     </message>
     <message>
         <source>{verdict}（估）</source>
