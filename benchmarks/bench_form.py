@@ -112,7 +112,7 @@ def main(argv: list[str]) -> None:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="xz-bench-form-") as tmp:
-        from xz_desktop.ui import settings
+        from xz_desktop.ui.common import settings
 
         settings.use_folder(Path(tmp) / "settings")
         path = make_database(Path(tmp))

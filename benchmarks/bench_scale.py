@@ -292,7 +292,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from xz_desktop.ui import settings
+from xz_desktop.ui.common import settings
 settings.use_folder(Path(sys.argv[2]))
 from xz_desktop.ui.main_window import MainWindow
 """

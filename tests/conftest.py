@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _window_settings(tmp_path_factory):
     """Each test starts from default window settings, and never touches the user's own."""
-    from xz_desktop.ui import settings  # pytest-qt has loaded Qt already
+    from xz_desktop.ui.common import settings  # pytest-qt has loaded Qt already
 
     settings.use_folder(tmp_path_factory.mktemp("settings"))
     yield

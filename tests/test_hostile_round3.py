@@ -358,7 +358,8 @@ def test_a_period_outside_the_years_does_not_keep_the_window_shut(qtbot, tmp_pat
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from xz_desktop.ui import i18n, main, main_window
+    from xz_desktop.ui import main, main_window
+    from xz_desktop.ui.common import i18n
     from xz_desktop.ui.main_window import MainWindow
 
     errors: list[str] = []

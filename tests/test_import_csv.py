@@ -44,7 +44,7 @@ def test_refused_csv_shows_every_problem_and_changes_nothing(qtbot, unit_db, tmp
     before = dump(unit_db)
     shown = []
     monkeypatch.setattr(window, "show_error", lambda exc, title=None: shown.append(exc))
-    from xz_desktop.ui.import_actions import import_csv
+    from xz_desktop.ui.imports.actions import import_csv
 
     import_csv(window, str(csv))
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)

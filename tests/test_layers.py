@@ -31,7 +31,7 @@ class Import(NamedTuple):
     """One import statement's target, as a full module name, and where it is written."""
 
     module: str  # the importing module, e.g. xz_desktop.cli.commands_form
-    target: str  # what it imports, resolved, e.g. xz_desktop.ui.printing or sqlite3
+    target: str  # what it imports, resolved, e.g. xz_desktop.ui.form.printing or sqlite3
     line: int
 
 

@@ -241,7 +241,7 @@ def test_demo_gives_every_reporting_town_a_score_and_a_rank(tmp_path, xz):
 
 
 def test_a_long_indicator_name_wraps_in_its_column_header_instead_of_losing_both_ends():
-    from xz_desktop.ui.pivot_model import wrap_header
+    from xz_desktop.ui.totals.pivot_model import wrap_header
 
     # 7 Chinese characters (14 places) a line: 规模以上工业企业中有研发活动企业数占比 (18) → 7 + 7 + 4.
     assert wrap_header("规模以上工业企业中有研发活动企业数占比") == "规模以上工业企\n业中有研发活动\n企业数占比"

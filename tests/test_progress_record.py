@@ -44,7 +44,7 @@ def cli_rows(db, capsys) -> dict[str, dict]:
 
 
 def window_marks(db) -> dict[str, str]:
-    from xz_desktop.ui.totals_model import CODE_ROLE, TotalsModel
+    from xz_desktop.ui.totals.model import CODE_ROLE, TotalsModel
 
     with open_store(db) as store:
         rows, catalog = totals(store, YEAR), store.catalog()

@@ -18,7 +18,7 @@ from xz_desktop.services.packages.submission import make_package
 from xz_desktop.services.round.receipt import import_receipt, make_receipt
 from xz_desktop.services.round.review import notes_travel, return_period, set_note
 from xz_desktop.store import open_store
-from xz_desktop.ui.review_page import SheetModel
+from xz_desktop.ui.round.review_page import SheetModel
 
 from .test_package_support import district, town
 from .test_ui_round import _note

@@ -17,7 +17,8 @@ from xz_desktop import __version__, logs
 from xz_desktop.cli import app as cli_app
 from xz_desktop.domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from xz_desktop.services.versions import versions
-from xz_desktop.ui import i18n, self_test
+from xz_desktop.ui.app import self_test
+from xz_desktop.ui.common import i18n
 
 from .conftest import ROOT
 

@@ -99,7 +99,7 @@ def test_xz_tables_show_local_time_and_json_keeps_utc(tmp_path, xz, in_xiuzhou):
 
 
 def test_the_window_shows_local_time(tmp_path, qtbot, in_xiuzhou):
-    from xz_desktop.ui import settings
+    from xz_desktop.ui.common import settings
     from xz_desktop.ui.main_window import MainWindow
 
     settings.use_folder(tmp_path / "settings")

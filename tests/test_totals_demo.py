@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from xz_desktop.store import open_store
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.totals_model import TotalsModel
+from xz_desktop.ui.totals.model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
 from .ui_form_support import idle

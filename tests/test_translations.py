@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from xz_desktop.domain.messages import XzError
 from xz_desktop.domain.numbers import parse_number
-from xz_desktop.ui import main, translations
+from xz_desktop.ui import main
+from xz_desktop.ui.common import translations
+from xz_desktop.ui.common.i18n import message_text
 from xz_desktop.ui.form.model import Column
-from xz_desktop.ui.i18n import message_text
 from xz_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from xz_desktop.store import open_store
-from xz_desktop.ui import catalog_dialog
+from xz_desktop.ui.catalog import dialog as catalog_dialog
 from xz_desktop.ui.main_window import MainWindow
 
 from .db_dump import dump

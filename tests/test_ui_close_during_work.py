@@ -16,10 +16,12 @@ from PySide6.QtCore import QObject, Signal
 from tests.ui_form_support import idle
 from xz_desktop.services.imports import import_file
 from xz_desktop.services.packages.merge import merge_files
-from xz_desktop.ui import import_actions, settings, tasks, year_reports
-from xz_desktop.ui.changes import Changes
+from xz_desktop.ui.common import settings, tasks
+from xz_desktop.ui.common.changes import Changes
+from xz_desktop.ui.common.operations import StoreOp
+from xz_desktop.ui.imports import actions as import_actions
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.operations import StoreOp
+from xz_desktop.ui.totals import year_reports
 
 from .test_package_support import craft, district
 

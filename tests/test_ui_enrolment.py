@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from xz_desktop.services.signing.enrolment import fingerprint, init_from_enrolment, read_enrolment
 from xz_desktop.store import open_store
-from xz_desktop.ui import enrolment_dialog
+from xz_desktop.ui.packages import enrolment_dialog
 
 from .ui_form_support import open_window
 

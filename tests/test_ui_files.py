@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 
 from xz_desktop.services.catalog_transfer import export_catalog
 from xz_desktop.store import open_store
-from xz_desktop.ui import file_dialogs
-from xz_desktop.ui.changes import Changes
-from xz_desktop.ui.first_run import FirstRunDialog
+from xz_desktop.ui.app.first_run import FirstRunDialog
+from xz_desktop.ui.common import file_dialogs
+from xz_desktop.ui.common.changes import Changes
+from xz_desktop.ui.common.operations import StoreOp
 from xz_desktop.ui.form.model import Column
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.operations import StoreOp
 
 from .test_package_support import GOOD_ROWS, craft, district, town
 from .ui_form_support import cell, go_to, idle, open_window, type_in, type_text
@@ -89,7 +89,7 @@ def test_the_pdf_is_offered_in_documents_under_a_chinese_name_then_in_the_folder
 
 def test_never_the_hidden_application_folder(qtbot, unit_db, folders, save_dialog):
     asked, _ = save_dialog
-    from xz_desktop.ui import settings
+    from xz_desktop.ui.common import settings
 
     settings.put("folders/form_pdf", str(folders["appdata"] / "inside"))
     (folders["appdata"] / "inside").mkdir()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from xz_desktop.services.plan import report
-from xz_desktop.ui import settings
+from xz_desktop.ui.common import settings
 from xz_desktop.ui.main_window import MainWindow
 
 from .excel_support import demo_db  # noqa: F401 - fixture

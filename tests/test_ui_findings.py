@@ -16,11 +16,11 @@ from xz_desktop.services import form as service
 from xz_desktop.services.packages.merge import merge_files
 from xz_desktop.services.packages.submission import make_package
 from xz_desktop.store import open_store
-from xz_desktop.ui.findings_panel import FindingColumn
+from xz_desktop.ui.common.findings_panel import FindingColumn
 from xz_desktop.ui.form import style
 from xz_desktop.ui.form.history import HistoryModel
 from xz_desktop.ui.form.model import Column
-from xz_desktop.ui.review_page import SheetModel
+from xz_desktop.ui.round.review_page import SheetModel
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_the_banner_says_the_period_went_out_as_soon_as_the_package_is_made(qtbo
     page = window.page("form")
     page.open_form("xincheng", "2023")
     assert "导出上报包" not in page.review_banner.text()
-    window.findChild(type(window.form_page.find_action), "export_package").trigger()
+    window.findChild(type(window.page("form").find_action), "export_package").trigger()
     dialog = window.export_dialog
     dialog.file_edit.setText(str(tmp_path / "out.xzpkg"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -248,7 +248,7 @@ def test_the_banner_says_the_period_went_out_as_soon_as_the_package_is_made(qtbo
 def test_the_package_dialog_lists_what_to_fix_and_goes_to_it(qtbot, tmp_path):
     town(tmp_path, values={**{k: v for k, _, v in GOOD_ROWS}, "phd": 20000.0}).close()
     window = open_window(qtbot, tmp_path / "xincheng.sqlite")
-    window.findChild(type(window.form_page.find_action), "export_package").trigger()
+    window.findChild(type(window.page("form").find_action), "export_package").trigger()
     dialog = window.export_dialog
     dialog.file_edit.setText(str(tmp_path / "out.xzpkg"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -276,7 +276,7 @@ def test_the_package_dialog_lists_what_to_fix_and_goes_to_it(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.findings.view)
     qtbot.keyClick(dialog.findings.view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    page = window.form_page
+    page = window.page("form")
     assert page.isVisible()  # the 填报 tab is the one shown
     assert (page.unit, page.period) == ("xincheng", "2023")
     assert current(page) == ("phd", Column.VALUE)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from tests.ui_form_support import cell, current, editor, go_to, open_window, shown, type_in, type_text
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
-from xz_desktop.ui.changes import Changes
+from xz_desktop.ui.common.changes import Changes
 from xz_desktop.ui.form.model import Column
 
 

@@ -10,8 +10,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QWidget
 
 from xz_desktop.paths import docs_dir
-from xz_desktop.ui import help_window, translations
-from xz_desktop.ui.help_window import GUIDE, HelpWindow, ShortcutRow, ShortcutsDialog
+from xz_desktop.ui.app import help_window
+from xz_desktop.ui.app.help_window import GUIDE, HelpWindow, ShortcutRow, ShortcutsDialog
+from xz_desktop.ui.common import translations
 
 from .ui_form_support import open_window
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from xz_desktop.ui import translations
+from xz_desktop.ui.common import translations
 from xz_desktop.ui.form.model import Column
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.totals_model import TotalsModel
+from xz_desktop.ui.totals.model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
 from .ui_form_support import idle

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from xz_desktop.domain.messages import XzError
 from xz_desktop.store import create_store, open_store
-from xz_desktop.ui import i18n, main
-from xz_desktop.ui.first_run import FirstRunDialog
+from xz_desktop.ui import main
+from xz_desktop.ui.app.first_run import FirstRunDialog
+from xz_desktop.ui.common import i18n
 from xz_desktop.ui.main_window import MainWindow, lock_path
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -110,7 +111,7 @@ def test_first_run_for_the_district(qtbot, tmp_path):
 
 
 def test_first_run_needs_a_name_and_creates_nothing_without_one(qtbot, tmp_path, errors, monkeypatch):
-    monkeypatch.setattr("xz_desktop.ui.first_run.show_error", lambda parent, exc: errors.append(str(exc)))
+    monkeypatch.setattr("xz_desktop.ui.app.first_run.show_error", lambda parent, exc: errors.append(str(exc)))
     dialog = FirstRunDialog(tmp_path / "u.sqlite")
     qtbot.addWidget(dialog)
     dialog.name_edit.clear()
@@ -227,7 +228,7 @@ KILLED = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from xz_desktop.ui import settings
+    from xz_desktop.ui.common import settings
     settings.use_folder(sys.argv[3])
     from tests.ui_form_support import open_window, type_in
     class Bot:  # the few qtbot calls the helpers use, without pytest

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu
 
-from xz_desktop.ui import translations
+from xz_desktop.ui.common import translations
 
 from .ui_form_support import open_window
 

@@ -1,4 +1,4 @@
-"""The window's one way to run a service (ui/operations.StoreOp): own connection, delayed progress, messages, changes."""
+"""The window's one way to run a service (ui/common/operations.StoreOp): own connection, delayed progress, messages, changes."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from xz_desktop.domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from xz_desktop.services import form as service
 from xz_desktop.services.progress import Cancelled
 from xz_desktop.store import open_store
-from xz_desktop.ui import settings, tasks
-from xz_desktop.ui.changes import EVERYTHING, NOTHING, Changes
+from xz_desktop.ui.common import settings, tasks
+from xz_desktop.ui.common.changes import EVERYTHING, NOTHING, Changes
+from xz_desktop.ui.common.operations import StoreOp
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.operations import StoreOp
 
 
 @pytest.fixture(autouse=True)

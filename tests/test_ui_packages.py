@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from xz_desktop.services.packages.package_file import read_package
 from xz_desktop.store import open_store
-from xz_desktop.ui import settings
+from xz_desktop.ui.common import settings
 from xz_desktop.ui.main_window import MainWindow
 
 from .db_dump import dump

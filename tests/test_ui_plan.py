@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from xz_desktop.services.plan import report
 from xz_desktop.store import open_store
-from xz_desktop.ui import plan_page, settings
+from xz_desktop.ui.common import settings
 from xz_desktop.ui.main_window import MainWindow
+from xz_desktop.ui.plan import page as plan_page
 
 from .excel_support import demo_db  # noqa: F401 - fixture
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from xz_desktop.services.packages.merge import merge_files
 from xz_desktop.services.packages.submission import make_package
 from xz_desktop.store import open_store
-from xz_desktop.ui.changes import MERGE
+from xz_desktop.ui.common.changes import MERGE
 from xz_desktop.ui.form.model import Column
-from xz_desktop.ui.review_page import SheetModel
+from xz_desktop.ui.round.review_page import SheetModel
 
 from .test_package_support import district, town
 from .ui_form_support import cell, open_window, type_in, type_text
@@ -88,7 +88,7 @@ def test_review_view_returns_with_reasons_then_accepts_and_the_unit_sees_both(tm
     # the receipt goes to the town: its form shows the reasons, next to the figure they concern
     receipt = page.export_receipt(tmp_path / "receipt1.xzpkg")
     clerk = open_window(qtbot, unit_path)
-    from xz_desktop.ui.packages_page import import_receipt_file
+    from xz_desktop.ui.packages.page import import_receipt_file
 
     assert import_receipt_file(clerk, receipt).returned == ["2023"]
     clerk.receipt_box.close()

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from xz_desktop.services.excel.template import COL_CODE, COL_VALUE, FIRST_ROW, SHEET_FORM, write_template
 from xz_desktop.store import open_store
-from xz_desktop.ui import settings, totals_actions
+from xz_desktop.ui.common import settings
 from xz_desktop.ui.main_window import MainWindow
-from xz_desktop.ui.totals_model import TotalsModel
+from xz_desktop.ui.totals import actions as totals_actions
+from xz_desktop.ui.totals.model import TotalsModel
 
 from .excel_support import demo_db  # noqa: F401 - fixture
 from .ui_form_support import idle

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
 
-from xz_desktop.ui import settings, translations
-from xz_desktop.ui import views as views_module
+from xz_desktop.ui.common import settings, translations
+from xz_desktop.ui.common import views as views_module
 from xz_desktop.ui.main_window import MainWindow
 
 from .ui_form_support import open_window

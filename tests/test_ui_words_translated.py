@@ -14,10 +14,10 @@ from xz_desktop.domain.targets import UnitTarget
 from xz_desktop.services.catalog_edit import unit_type_label
 from xz_desktop.services.plan.targets import method_label
 from xz_desktop.store import open_store
-from xz_desktop.ui import translations
-from xz_desktop.ui.findings_panel import FindingColumn, FindingsModel
+from xz_desktop.ui.common import translations
+from xz_desktop.ui.common.findings_panel import FindingColumn, FindingsModel
+from xz_desktop.ui.common.i18n import message_text
 from xz_desktop.ui.form.model import Column, FormModel
-from xz_desktop.ui.i18n import message_text
 from xz_desktop.ui.main_window import MainWindow
 
 # What the catalog and the targets store as codes: never a cell's text as they are.

@@ -10,7 +10,7 @@ from xz_desktop.domain.periods import Period
 from xz_desktop.services import pivot
 from xz_desktop.services.totals import computed_totals
 from xz_desktop.store import open_store
-from xz_desktop.ui import settings
+from xz_desktop.ui.common import settings
 from xz_desktop.ui.main_window import MainWindow
 
 from .excel_support import demo_db  # noqa: F401 - fixture
@@ -31,7 +31,7 @@ def window(qtbot, demo_db, monkeypatch):
         threads.append((threading.current_thread(), year))
         return real(store, year, **kw)
 
-    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", recording)
+    monkeypatch.setattr("xz_desktop.ui.totals.year_reports.year_report", recording)
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
     w.show()
@@ -64,7 +64,7 @@ def test_an_edit_makes_the_shown_page_recompute_and_the_hidden_one_stale(qtbot, 
     before = window.page("totals").model.total_row(window.page("totals").model.row_of("talent_total")).value
     with open_store(window.store_path) as store:
         store.values.write_one("xincheng", "talent_total", "2025", 99999.0)
-    from xz_desktop.ui.changes import Changes
+    from xz_desktop.ui.common.changes import Changes
 
     window.announce(Changes(figures=True))
     idle(qtbot, window)
@@ -92,7 +92,7 @@ def test_the_shown_indicators_contributions_are_read_for_it_and_not_after_the_wi
 def test_a_report_computed_before_a_write_is_not_delivered_but_computed_again(qtbot, demo_db, monkeypatch):
     """Two workers of one year may finish in any order: a report of the database as it was must never be shown
     after the database changed (it could replace a newer one), so the page asks again."""
-    from xz_desktop.ui.year_reports import reports_of
+    from xz_desktop.ui.totals.year_reports import reports_of
 
     computed, release, calls = threading.Event(), threading.Event(), []
     real = pivot.year_report
@@ -105,7 +105,7 @@ def test_a_report_computed_before_a_write_is_not_delivered_but_computed_again(qt
             release.wait(20)
         return report
 
-    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", slow_first)
+    monkeypatch.setattr("xz_desktop.ui.totals.year_reports.year_report", slow_first)
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
     delivered = []
@@ -123,7 +123,7 @@ def test_a_report_computed_before_a_write_is_not_delivered_but_computed_again(qt
 
 def test_a_report_finishing_after_the_window_closed_is_not_delivered(qtbot, demo_db, monkeypatch):
     """Closing the window closes its store; a worker still computing must deliver nothing to it (no error)."""
-    from xz_desktop.ui.year_reports import reports_of
+    from xz_desktop.ui.totals.year_reports import reports_of
 
     computed, release, finished = threading.Event(), threading.Event(), threading.Event()
     real = pivot.year_report
@@ -135,7 +135,7 @@ def test_a_report_finishing_after_the_window_closed_is_not_delivered(qtbot, demo
         finished.set()
         return report
 
-    monkeypatch.setattr("xz_desktop.ui.year_reports.year_report", held)
+    monkeypatch.setattr("xz_desktop.ui.totals.year_reports.year_report", held)
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
     delivered = []
@@ -191,7 +191,7 @@ def test_a_year_change_keeps_the_chart_and_a_figure_change_reads_it_again(qtbot,
     assert page.chart._chart.title().startswith(name) and page.chart.actual.count() > 0  # still drawn
     with open_store(window.store_path) as store:
         store.values.write_one("xincheng", "talent_total", "2023", 99999.0)
-    from xz_desktop.ui.changes import Changes
+    from xz_desktop.ui.common.changes import Changes
 
     window.announce(Changes(figures=True))
     idle(qtbot, window)

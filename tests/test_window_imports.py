@@ -20,7 +20,8 @@ HEAVY = {"openpyxl", "pandas", "numpy", "matplotlib", "docx", "lxml", "cryptogra
 _PROBE = """
 import json, sys, time
 from pathlib import Path
-from xz_desktop.ui import main, settings
+from xz_desktop.ui import main
+from xz_desktop.ui.common import settings
 settings.use_folder(Path(sys.argv[2]))
 window = main.start(["--db", sys.argv[1]])
 from PySide6.QtWidgets import QApplication

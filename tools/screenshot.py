@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     from window_shot import save_grab  # tools/, beside this script
 
     from xz_desktop.services.demo import create_demo
-    from xz_desktop.ui import settings, translations
+    from xz_desktop.ui.common import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone

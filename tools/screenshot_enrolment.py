@@ -21,14 +21,14 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from xz_desktop.services.demo import create_demo
-    from xz_desktop.ui import settings, translations
+    from xz_desktop.ui.common import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone
         app = QApplication.instance() or QApplication([sys.argv[0]])
         translations.install("zh", app)  # Chinese, as the office sees it, whatever this machine's locale
-        from xz_desktop.ui.enrolment_dialog import open_enrolment_dialog
         from xz_desktop.ui.main_window import MainWindow
+        from xz_desktop.ui.packages.enrolment_dialog import open_enrolment_dialog
 
         window = MainWindow(create_demo(Path(tmp) / "示例数据.sqlite"))
         window.resize(1366, 768)

@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
 
     from xz_desktop.services import form
     from xz_desktop.store import create_store
-    from xz_desktop.ui import settings, translations
+    from xz_desktop.ui.common import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone

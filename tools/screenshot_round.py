@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     from xz_desktop.services.signing.enrolment import enrol, init_from_enrolment
     from xz_desktop.store import open_store
     from xz_desktop.store.values import ValueChange
-    from xz_desktop.ui import settings, translations
+    from xz_desktop.ui.common import settings, translations
 
     with tempfile.TemporaryDirectory(prefix="xz-shot-") as tmp:
         settings.use_folder(Path(tmp) / "settings")  # leave the user's own settings alone
@@ -103,7 +103,7 @@ def main(argv: list[str]) -> int:
         window.resize(*size)
         window.show()
         window.show_page("review")
-        window.review_page.open_review("xincheng", period)
+        window.page("review").open_review("xincheng", period)
         _settle(app)
         _save(window, folder / f"screenshot-round-review{suffix}.png")
         window.show_page("submission_status")

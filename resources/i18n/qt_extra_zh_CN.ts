@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <!-- What Qt's own qtbase_zh_CN catalogue (shipped with PySide6) lacks: texts of Qt's dialogs whose
      English source changed after the catalogue was last translated ("&Look in:" was "Look in:").
-     Built into qt_extra_zh_CN.qm by tools/update_translations.py; ui/translations.py installs it
+     Built into qt_extra_zh_CN.qm by tools/update_translations.py; ui/common/translations.py installs it
      after qtbase_zh_CN when the interface is Chinese. tests/test_ui_help.py finds any text left in English. -->
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>

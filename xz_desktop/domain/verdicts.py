@@ -1,7 +1,7 @@
 """The words for a progress verdict (:mod:`.progress`), one set, translated once.
 
 Every surface takes its words from here: the window translates the :class:`Message`
-(``ui/i18n.message_text``), the CLI, the Excel and the annual report print its Chinese source.
+(``ui/common/i18n.message_text``), the CLI, the Excel and the annual report print its Chinese source.
 :func:`label` is the word of a table cell, :func:`phrase` the same verdict inside a sentence.
 """
 

@@ -6,7 +6,7 @@ the signature block never starts a page alone, and every page says 第 1 页 共
 fallback may pick a font without the glyphs, and a PDF viewer on another machine must not
 have to guess.
 
-Both the window (``ui/form/page.py`` through ``ui/printing.py``) and ``xz print`` use this module.
+Both the window (``ui/form/page.py`` through ``ui/form/printing.py``) and ``xz print`` use this module.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ FONT_PT = 9
 
 
 def message_text(message: Message) -> str:
-    """A lower layer's message in the interface's language (the same lookup as ``ui/i18n.py``)."""
+    """A lower layer's message in the interface's language (the same lookup as ``ui/common/i18n.py``)."""
     return message.format(QCoreApplication.translate)
 
 

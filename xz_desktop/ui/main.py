@@ -6,7 +6,7 @@
 ``xz-desktop --demo``     a freshly generated demo district database (示例数据) in a temp folder
 ``--lang zh|en``          the interface language (else the saved choice, else the system's)
 ``xz-desktop --self-test`` open a demo database, show every page, print a form to a PDF, exit
-                          (0 passed; 1 with the reason on stderr): ui/self_test.py
+                          (0 passed; 1 with the reason on stderr): ui/app/self_test.py
 
 An exception nobody caught (a bug) is written to the log file with its traceback (xz_desktop/logs.py)
 and the clerk sees a short message naming that file.
@@ -73,7 +73,7 @@ def _make_demo(app) -> Path:
 
 def _create(path: Path) -> Path | None:
     """The first-run dialog for ``path``; None when the clerk cancels."""
-    from .first_run import FirstRunDialog
+    from .app.first_run import FirstRunDialog
 
     dialog = FirstRunDialog(path)
     return dialog.created if dialog.exec() == FirstRunDialog.DialogCode.Accepted else None
@@ -98,12 +98,12 @@ def start(argv: list[str]):
     args, qt_args = parse_args(argv)
     app = _application(qt_args)
     from ..domain.messages import XzError
-    from . import settings, translations
-    from .i18n import show_error
+    from .common import settings, translations
+    from .common.i18n import show_error
     from .main_window import MainWindow
 
     if args.self_test:
-        from . import self_test
+        from .app import self_test
 
         self_test.use_utf8_output()
         sys.excepthook = _unexpected_in_self_test  # nobody is there to close an error box
@@ -135,7 +135,7 @@ def _unexpected(kind: type[BaseException], exc: BaseException, trace: TracebackT
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, trace)
         return
-    from .i18n import show_error
+    from .common.i18n import show_error
 
     exc.__traceback__ = trace
     try:

@@ -17,7 +17,17 @@ from typing import NamedTuple
 import shiboken6
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from .. import __version__
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
@@ -26,14 +36,14 @@ from ..services.files import FileKind
 from ..services.progress import Cancelled
 from ..services.versions import versions
 from ..store import Store, open_store
-from . import settings
-from .changes import NOTHING, Changes
-from .file_dialogs import default_folder, save_path
-from .i18n import message_text, show_error
+from .common import settings
+from .common.changes import NOTHING, Changes
+from .common.file_dialogs import default_folder, save_path
+from .common.i18n import message_text, show_error
+from .common.period_choice import PeriodChoice
+from .common.tasks import Task
+from .common.views import fit_to_screen, keep_on_screen
 from .pages import PAGE_MODULES
-from .period_choice import PeriodChoice
-from .tasks import Task
-from .views import fit_to_screen, keep_on_screen
 
 _locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
 _open_windows: set[MainWindow] = set()  # windows opened from a window: Python must keep them alive
@@ -130,6 +140,20 @@ class MainWindow(QMainWindow):
         self._task_changes: dict[Task, Changes] = {}
         self._menus: dict[str, QMenu] = {}
         self._help: QWidget | None = None  # 帮助 → 用户指南, made when first asked for
+        # What the installed parts keep on the window, every one declared here (none is hung on it from outside;
+        # tests/test_ui_pages.py checks). Typed by their Qt base: the window imports no part of itself.
+        self.live: QObject | None = None  # the watch on the database (app/live.LiveData)
+        self.year_reports: QObject | None = None  # a year's aggregations, shared by pages (totals/year_reports)
+        # The dialog or box last opened, and the 打开所在文件夹 button last offered: tests and the window reach them.
+        self.merge_dialog: QDialog | None = None
+        self.export_dialog: QDialog | None = None
+        self.receipt_box: QMessageBox | None = None
+        self.drop_box: QMessageBox | None = None
+        self.open_folder_button: QPushButton | None = None
+        # The result of the last file read or written in the background (an import, an export, the annual report).
+        self.last_import: object = None
+        self.last_export: object = None
+        self.last_report: object = None
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.setCentralWidget(self.pages)
@@ -308,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> None:
         """帮助 → 用户指南: the guide in its own window (one per main window, raised when open)."""
-        from .help_window import HelpWindow
+        from .app.help_window import HelpWindow
 
         if self._help is None or not shiboken6.isValid(self._help):
             self._help = HelpWindow(self)
@@ -318,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """帮助 → 快捷键: every shortcut of this window, read from its actions."""
-        from .help_window import ShortcutsDialog
+        from .app.help_window import ShortcutsDialog
 
         ShortcutsDialog(self).exec()
 
@@ -360,7 +384,7 @@ class MainWindow(QMainWindow):
             self.open_database(Path(chosen))
 
     def new_database(self) -> None:
-        from .first_run import FirstRunDialog
+        from .app.first_run import FirstRunDialog
 
         chosen = save_path(
             self,
@@ -378,7 +402,7 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         """帮助 → 打开示例数据: a fresh demo generated in the background, then opened in place of this window."""
-        from .demo import make_demo
+        from .app.demo import make_demo
 
         def made(path: Path) -> None:
             self.open_database(path)

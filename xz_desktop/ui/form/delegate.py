@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QWidget
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import XzError
 from ...domain.numbers import parse_number
-from ..i18n import message_text
+from ..common.i18n import message_text
 from . import style
 from .model import Column
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QFont
 from ...domain.messages import XzError
 from ...domain.numbers import format_typed, parse_number
 from ...services.form import Form, FormRow, Status, period_label
-from ..i18n import message_text
+from ..common.i18n import message_text
 from . import style
 
 

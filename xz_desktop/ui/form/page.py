@@ -34,12 +34,13 @@ from ...services import form as service
 from ...services.files import FileKind
 from ...services.findings import Field, FindingItem
 from ...services.form import Form, FormRow, Status
-from .. import printing, settings
-from ..changes import Changes
-from ..file_dialogs import offer_folder, save_path
-from ..findings_panel import FindingsPanel
-from ..i18n import message_text
-from ..period_choice import fill_period_box
+from ..common import settings
+from ..common.changes import Changes
+from ..common.file_dialogs import offer_folder, save_path
+from ..common.findings_panel import FindingsPanel
+from ..common.i18n import message_text
+from ..common.period_choice import fill_period_box
+from . import printing
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
 from .filter import FormFilter
@@ -712,4 +713,3 @@ def install(window) -> None:
     window.add_page(PAGE_KEY, QCoreApplication.translate("FormPage", "填报"), page)
     window.show_page(PAGE_KEY)
     page.view.setFocus()  # the window opens ready for typing
-    window.form_page = page

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from ...services.form import Status, status_label
-from ..i18n import message_text
+from ..common.i18n import message_text
 
 # Text colours readable on white (contrast ≥ 4.5:1) and pale backgrounds that keep black text readable.
 ERROR_TEXT = QColor("#b3261e")

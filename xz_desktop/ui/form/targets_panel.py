@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ...domain.verdicts import label
 from ...services.plan.progress import ProgressRow, unit_progress_rows
 from ...store import Store
-from ..i18n import message_text
-from ..views import read_only_table
+from ..common.i18n import message_text
+from ..common.views import read_only_table
 
 
 class TargetsPanel(QWidget):

@@ -1,0 +1,1 @@
+"""The catalog: the district's edits of its indicators and units."""

@@ -1,0 +1,1 @@
+"""Figures coming in from files: the CSV import."""
