@@ -29,6 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from xz_desktop.domain.catalog_rows import catalog_from_rows
+from xz_desktop.domain.plans import Plan
 from xz_desktop.services.form import load_form
 from xz_desktop.store import create_store, open_store
 from xz_desktop.store.values import ValueChange
@@ -70,7 +71,7 @@ def synthetic_catalog():
     units = [
         {"code": f"u{n}", "name": f"测试镇{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(UNITS)
     ]
-    return catalog_from_rows(rows, units, [])
+    return catalog_from_rows(rows, units, [], plan=Plan("十四五", "基准测试规划", 2020, 2025))
 
 
 def make_database(folder: Path) -> Path:

@@ -27,6 +27,7 @@ import tracemalloc
 from pathlib import Path
 
 from xz_desktop.domain.catalog_rows import catalog_from_rows
+from xz_desktop.domain.plans import Plan
 from xz_desktop.services.packages.merge import iter_merge
 from xz_desktop.services.packages.package_file import Manifest, PackageRow, new_package_id, write_package
 from xz_desktop.services.signing import crypto
@@ -52,7 +53,7 @@ def synthetic_catalog(units: int, indicators: int):
     unit_rows = [
         {"code": f"u{n:04d}", "name": f"单位{n}", "kind": "geographic", "sort": n, "active": 1} for n in range(units)
     ]
-    return catalog_from_rows(ind_rows, unit_rows, [])
+    return catalog_from_rows(ind_rows, unit_rows, [], plan=Plan("十四五", "基准测试规划", 2020, 2025))
 
 
 def generate(folder: Path, packages: int, per_package: int) -> tuple[Path, list[Path]]:

@@ -97,7 +97,14 @@ def test_catalog_folder_starts_a_new_aggregating_database(xz, tmp_path):
     ok(xz("unit-edit", d, "330411", "--contact", "秀洲区人才办", "--phone", "0573-2"))
     ok(xz("threshold", d, "talent_total", "--usual-min", "1000"))
     made = as_json(xz("catalog-export", d, "--csv", "-o", folder, "--json"))
-    assert sorted(made["files"]) == ["indicators.csv", "level.csv", "overlaps.csv", "rules.csv", "units.csv"]
+    assert sorted(made["files"]) == [
+        "indicators.csv",
+        "level.csv",
+        "overlaps.csv",
+        "plan.csv",
+        "rules.csv",
+        "units.csv",
+    ]
     with (folder / "level.csv").open(encoding="utf-8") as f:
         assert list(csv.DictReader(f)) == [
             {"code": "330400", "name": "嘉兴市", "above_code": "330000", "above_name": "浙江省"}

@@ -249,7 +249,7 @@ def test_catalog_folder_round_trip_with_level(tmp_path):
         catalog_edit.set_thresholds(store, "talent_total", {"max": "2500000"})
         made = catalog_edit.export_catalog_folder(store, tmp_path / "folder")
         held = store.catalog()
-    assert set(made.files) == {"indicators.csv", "units.csv", "rules.csv", "overlaps.csv", "level.csv"}
+    assert set(made.files) == {"plan.csv", "indicators.csv", "units.csv", "rules.csv", "overlaps.csv", "level.csv"}
     again = load_catalog_dir(tmp_path / "folder")
     assert again.indicators == held.indicators and again.units == held.units and again.rules == held.rules
     assert again.unit("xinzhen").phone == "9"

@@ -40,6 +40,7 @@ INDICATOR_COLUMNS = [
     "base_2020",
     "target_2025",
     "target_sense",
+    "base_span",
     "min",
     "max",
     "usual_min",
@@ -276,7 +277,8 @@ def test_enumerations(indicators):
         assert r["aggregation"] in AGGREGATIONS, c
         assert r["target_basis"] in {"", "annual", "cumulative"}, c
         assert r["trajectory"] in {"", "linear", "compound", "constant"}, c
-        assert r["target_sense"] in {"", "min", "max"}, c
+        assert r["target_sense"] in {"", "min", "max", "about"}, c
+        assert r["base_span"] in {"", "year", "plan"}, c
         assert r["name"] and r["category"] and r["section"], c
         assert r["entry_measure"] and r["display_measure"], c
         assert float(r["display_factor"]) > 0, c
@@ -461,13 +463,22 @@ TEXT_TARGETS = {
 }
 
 
+ABOUT = {"master_degree_teachers_increase"}  # 原文“增加50人左右”: about, not at least
+
+
 def test_text_targets(by_code):
     for code, (target, basis) in TEXT_TARGETS.items():
         assert code in by_code, code
         r = by_code[code]
         assert float(r["target_2025"]) == float(target), code
         assert r["target_basis"] == basis, code
-        assert r["target_sense"] == "min", code
+        assert r["target_sense"] == ("about" if code in ABOUT else "min"), code
+    text = PLAN.read_text(encoding="utf-8")
+    assert "硕士研究生及以上学历教师人数增加50人左右" in text  # the one text target said as an approximate number
+    assert "发明专利授权量累计2447项" in text  # 表1's 2447 is the 十三五's five-year total
+    assert by_code["invention_patents_granted"]["base_2020"] == "2447"
+    assert by_code["invention_patents_granted"]["base_span"] == "plan"
+    assert {c for c, r in by_code.items() if r["base_span"] == "plan"} == {"invention_patents_granted"}
     assert by_code["talent_total"]["trajectory"] == "compound"
     assert by_code["new_graduates"]["display_measure"] == "万名"
     assert by_code["phd_master"]["parts"] == "phd;master"

@@ -86,7 +86,7 @@ def test_a_lone_surrogate_in_a_row_is_refused_naming_where(catalog):
     """A catalog file (.xzcat, JSON) can carry a lone surrogate as an escape: refused before any SQL."""
     from xz_desktop.domain.catalog_rows import indicator_to_row, unit_to_row
 
-    indicators = [indicator_to_row(i) for i in catalog.indicators]
+    indicators = [indicator_to_row(i, catalog.plan) for i in catalog.indicators]
     units = [unit_to_row(u) for u in catalog.units]
     units[2] = {**units[2], "name": "新\ud800城"}
     with pytest.raises(XzError) as caught:

@@ -308,7 +308,7 @@ def test_a_kept_row_that_is_not_what_the_program_wrote_is_computed_afresh(demo_d
         elif kind == "other-decimals":
             rows[0]["decimals"] = 10**9  # would print a billion digits
         elif kind == "another-target":
-            rows[0]["target_2025"] = 1.0 if rows[0]["target_2025"] != 1.0 else 2.0
+            rows[0]["target"] = 1.0 if rows[0]["target"] != 1.0 else 2.0
         if program is None:
             _sealed(demo_db, json.dumps(rows, ensure_ascii=False))
     if blob or program is not None:

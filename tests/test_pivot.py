@@ -26,7 +26,7 @@ def test_groups_put_table2_first_in_its_order_then_the_other_targets(demo):
     groups = pivot.grouped(district_totals(catalog, agg, "2024"))
     assert [key for key, _, _ in groups] == ["table2", "targets", "table1", "components"]
     assert [r.table2_seq for r in groups[0][2]] == list(range(1, 16))
-    assert all(r.target_2025 is not None for r in groups[1][2])
+    assert all(r.target is not None for r in groups[1][2])
     assert sum(len(rows) for _, _, rows in groups) == len(catalog.indicators)
 
 
@@ -65,7 +65,7 @@ def test_history_runs_from_the_plans_figures_through_the_years_entered(demo):
     # 2024 lacks 洪合镇: not on the line (it would read as a fall) but apart, as an incomplete point; 2025 is complete.
     assert years[:2] == [2015, 2020] and years[-2:] == [2023, 2025]
     assert [y for y, _ in h.incomplete] == [2024]
-    assert dict(h.actual)[2015] == catalog.indicator("talent_total").base_2015
+    assert dict(h.actual)[2015] == catalog.indicator("talent_total").history_value(2015)
     assert dict(h.actual)[2023] == total_row(catalog.indicator("talent_total"), agg, Period(2023)).value
     assert dict(h.actual)[2025] == total_row(catalog.indicator("talent_total"), agg, Period(2025)).value
     assert [y for y, _ in h.trajectory] == list(range(2020, 2026)) and h.trajectory[-1][1] == h.target == 14.71

@@ -38,7 +38,9 @@ STATIONS = Scheme(
 
 def _stations(catalog, unit: str, base: float, target: float, value: float | None, complete: bool = True):
     ind = catalog.indicator("academician_workstation")
-    p = unit_progress(ind, UnitTarget(unit, ind.code, target), UnitFigure(value, complete, (), base), 2024)
+    p = unit_progress(
+        ind, UnitTarget(unit, ind.code, target, "2025"), UnitFigure(value, complete, (), base), 2024, plan=catalog.plan
+    )
     return {ind.code: p}, {ind.code: base}
 
 
@@ -65,20 +67,24 @@ def test_the_unit_progress_page_and_the_assessment_judge_a_count_alike(catalog):
     """One due point for a count, decided in domain/progress.py: the progress record and the score agree."""
     ind = catalog.indicator("academician_workstation")
     # 1 → 2 by 2025, has 1 in 2024: the path is at 1 + 1 × 4/5 = 1.8, the whole milestone passed is 1.
-    kept = unit_progress(ind, UnitTarget("a", ind.code, 2), UnitFigure(1, True, (), 1), 2024)
+    kept = unit_progress(ind, UnitTarget("a", ind.code, 2, "2025"), UnitFigure(1, True, (), 1), 2024, plan=catalog.plan)
     assert kept.expected == pytest.approx(1.8) and kept.due == 1
     assert kept.verdict == "on_track"  # was 落后进度 against 1.8, while the assessment gave full marks
     assert kept.completion == pytest.approx(0.0)  # (1 − 1)/(2 − 1): the completion toward 2025 is unchanged
     [item] = score_unit(STATIONS, "a", "geographic", {ind.code: kept}, {ind.code: 1}).items
     assert (item.due, item.status, item.points) == (1, "on_track", pytest.approx(10))  # r = 1 + 0/1 = 1 → 10 × 1
     # 1 → 5, has 3: path 1 + 4 × 4/5 = 4.2, due 4; 3 < 4 is behind on both surfaces, r = (3 − 1)/(4 − 1) = 2/3.
-    short = unit_progress(ind, UnitTarget("a", ind.code, 5), UnitFigure(3, True, (), 1), 2024)
+    short = unit_progress(
+        ind, UnitTarget("a", ind.code, 5, "2025"), UnitFigure(3, True, (), 1), 2024, plan=catalog.plan
+    )
     assert short.due == 4 and short.verdict == "behind"
     [item] = score_unit(STATIONS, "a", "geographic", {ind.code: short}, {ind.code: 1}).items
     assert (item.due, item.status) == (4, "behind") and item.ratio == pytest.approx(2 / 3)
     # A share (%) is not counted in whole steps: it keeps the path's point.
     share = catalog.indicator("hitech_value_added_share")  # %
-    p = unit_progress(share, UnitTarget("a", share.code, 75), UnitFigure(73, True, (), 68), 2024)
+    p = unit_progress(
+        share, UnitTarget("a", share.code, 75, "2025"), UnitFigure(73, True, (), 68), 2024, plan=catalog.plan
+    )
     assert p.expected == pytest.approx(73.6) and p.due == pytest.approx(73.6)  # 68 + 7 × 4/5
     assert p.verdict == "behind"
 

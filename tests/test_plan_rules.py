@@ -74,10 +74,10 @@ def test_split_target_in_entry_measure(catalog):
 
 def test_check_shares_says_when_they_no_longer_add_up(catalog):
     ind = catalog.indicator("academician_workstation")  # district target 18
-    targets = [UnitTarget("a", ind.code, 10), UnitTarget("b", ind.code, 8)]
-    assert check_shares(ind, targets, ["a", "b"], ["a", "b"]) == []
+    targets = [UnitTarget("a", ind.code, 10, "2025"), UnitTarget("b", ind.code, 8, "2025")]
+    assert check_shares(ind, targets, ["a", "b"], ["a", "b"], catalog.plan) == []
     # b retired, c added: b's 8 no longer counts, c has no share, and 10 ≠ 18.
-    problems = [str(p.message) for p in check_shares(ind, targets, ["a", "c"], ["a", "c"])]
+    problems = [str(p.message) for p in check_shares(ind, targets, ["a", "c"], ["a", "c"], catalog.plan)]
     assert any("c 没有分到目标" in p for p in problems)
     assert any("b 已停用" in p for p in problems)
     assert any("10" in p and "18" in p for p in problems)
@@ -85,18 +85,18 @@ def test_check_shares_says_when_they_no_longer_add_up(catalog):
 
 def test_unit_progress_linear_stock_and_incomplete(catalog):
     ind = catalog.indicator("academician_workstation")  # linear stock
-    t = UnitTarget("a", ind.code, 7)
+    t = UnitTarget("a", ind.code, 7, "2025")
     # From 2 (2020) to 7 (2025): 2023 expects 2 + 5 × 3/5 = 5; a figure of 4 is behind, completion (4−2)/(7−2) = 0.4.
-    p = unit_progress(ind, t, UnitFigure(4, True, (), 2), 2023)
+    p = unit_progress(ind, t, UnitFigure(4, True, (), 2), 2023, plan=catalog.plan)
     assert p.expected == pytest.approx(5)
     assert p.completion == pytest.approx(0.4)
     assert p.verdict == BEHIND
-    assert unit_progress(ind, t, UnitFigure(5, True, (), 2), 2023).verdict == ON_TRACK
+    assert unit_progress(ind, t, UnitFigure(5, True, (), 2), 2023, plan=catalog.plan).verdict == ON_TRACK
     # An incomplete figure has no verdict and no completion.
-    p = unit_progress(ind, t, UnitFigure(6, False, ("2023",), 2), 2023)
+    p = unit_progress(ind, t, UnitFigure(6, False, ("2023",), 2), 2023, plan=catalog.plan)
     assert p.verdict == INCOMPLETE and p.completion is None
     # A milestone set by the district replaces the trajectory's point: 6 in 2023.
-    assert unit_progress(ind, t, UnitFigure(5, True, (), 2), 2023, milestone=6).verdict == BEHIND
+    assert unit_progress(ind, t, UnitFigure(5, True, (), 2), 2023, milestone=6, plan=catalog.plan).verdict == BEHIND
 
 
 SCHEME = Scheme(
@@ -114,7 +114,13 @@ def test_scores_and_ranks_by_hand(catalog):
     aw, ng = catalog.indicator("academician_workstation"), catalog.indicator("new_graduates")
 
     def prog(unit, ind, target, value, base, complete=True):
-        return unit_progress(ind, UnitTarget(unit, ind.code, target), UnitFigure(value, complete, (), base), 2023)
+        return unit_progress(
+            ind,
+            UnitTarget(unit, ind.code, target, "2025"),
+            UnitFigure(value, complete, (), base),
+            2023,
+            plan=catalog.plan,
+        )
 
     # a: stations 2 → 4 against 2 → 7 (expected 5): r = (4−2)/(5−2) = 2/3 → 60 × 2/3 = 40;
     #    graduates 600 of 1000 cumulative (expected 600): r = 1 → 40. Score 100 × 80/100 = 80.

@@ -75,7 +75,7 @@ def test_a_catalog_file_of_an_older_program_leaves_targets_alone(tmp_path, distr
     from xz_desktop.domain.targets import UnitTarget
 
     with open_store(unit_db) as store:
-        store.targets.put([UnitTarget("xincheng", "phd", 30)], "区人才办")
+        store.targets.put([UnitTarget("xincheng", "phd", 30, "2025")], "区人才办")
     file = tmp_path / "目录.xzcat"
     assert run_xz("catalog-export", district_db, "-o", file).returncode == 0
     body = json.loads(file.read_text(encoding="utf-8"))

@@ -119,7 +119,7 @@ def test_swapping_one_verdict_rule_in_domain_changes_every_surface(demo_db, tmp_
     surfaces_before = (window_marks(demo_db), table2_sheet(demo_db, tmp_path)[0], report_table(demo_db)[0])
 
     rule = progress.on_track
-    monkeypatch.setattr(progress, "on_track", lambda ind, value, goal: not rule(ind, value, goal))
+    monkeypatch.setattr(progress, "on_track", lambda ind, value, goal, base=None: not rule(ind, value, goal, base))
     after = cli_rows(demo_db, capsys)
     window, sheet, (report, _) = window_marks(demo_db), table2_sheet(demo_db, tmp_path / "b")[0], report_table(demo_db)
     swap = {"on_track": "behind", "behind": "on_track"}

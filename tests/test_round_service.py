@@ -224,10 +224,11 @@ def test_old_catalogs_without_contact_columns_still_load(tmp_path):
             "reported_by": "geographic",
         }
     ]
-    unit = catalog_from_rows(indicators, rows).unit("a")
+    plan = load_catalog_dir(catalog_dir()).plan
+    unit = catalog_from_rows(indicators, rows, plan=plan).unit("a")
     assert (unit.contact, unit.phone) == ("王五", "0573-1234567")
     with pytest.raises(XzError, match="phone"):
-        catalog_from_rows(indicators, [{**rows[0], "phone": "1\n2"}])
+        catalog_from_rows(indicators, [{**rows[0], "phone": "1\n2"}], plan=plan)
 
 
 # -- what 验收 accepts, said before it locks ---------------------------------------------

@@ -195,7 +195,7 @@ def test_catalog_replacement_retires_units_but_keeps_their_figures(district_db, 
             replace(catalog.unit("xincheng"), name="新城街道（更名）")
         ]
         units = [u for u in units if not (u.code == "xincheng" and u.name == "新城街道")]
-        s.replace_catalog(Catalog(catalog.indicators, units, catalog.rules))
+        s.replace_catalog(Catalog(catalog.indicators, units, catalog.rules, plan=catalog.plan))
         new = s.catalog()
         assert not new.unit("honghe").active and new.unit("xincheng").name == "新城街道（更名）"
         assert s.values.get("honghe", "phd", "2021").value == 7

@@ -21,7 +21,7 @@ from .synthetic import UNITS, row, synthetic_catalog
 
 def on_track(ind, value, year):
     """The verdict's rule (domain/progress.py) for ``value`` at ``year`` on the catalog's trajectory; None: none."""
-    goal = expected(ind, year)
+    goal = expected(ind, year, plan=CAT.plan)
     return None if value is None or goal is None else progress.on_track(ind, value, goal)
 
 
@@ -330,14 +330,14 @@ def test_completion_base_is_the_plan_else_the_stored_2020_figure_else_none():
 def test_at_least_target_below_its_base_and_caps_agree_with_their_verdicts():
     floor, cap, waste = CAT9.indicator("floor"), CAT9.indicator("cap"), CAT9.indicator("waste")
     # At least 80 from a base of 100: a floor to hold, not a fall to travel.
-    assert expected(floor, 2023) == 80
+    assert expected(floor, 2023, plan=CAT.plan) == 80
     assert completion(floor, 70) == pytest.approx(70 / 80) and on_track(floor, 70, 2023) is False  # was 150 %, ✗
     assert completion(floor, 90) == 1.0 and on_track(floor, 90, 2023) is True
     # At most 100 from a base of 80: a cap to stay under.
     assert completion(cap, 95) == 1.0 and on_track(cap, 95, 2023) is True  # was 75 % and ✗ 落后
     assert completion(cap, 105) == pytest.approx(100 / 105) and on_track(cap, 105, 2023) is False
     # At most 80 from 100: a real reduction, linear: 88 expected in 2023.
-    assert expected(waste, 2023) == pytest.approx(88)
+    assert expected(waste, 2023, plan=CAT.plan) == pytest.approx(88)
     assert completion(waste, 85) == pytest.approx(0.75) and on_track(waste, 85, 2023) is True
     assert completion(waste, 90) == pytest.approx(0.5) and on_track(waste, 90, 2023) is False
     r = rows(agg(("health", "floor", "2023", 70), ("health", "cap", "2023", 95)), "2023")
@@ -357,7 +357,7 @@ def test_completion_at_or_above_the_time_progress_is_exactly_on_track(base, targ
     ind = catalog_from_rows(
         [row("x", "stock", reported_by="health", base_2020=base, target_2025=target, target_sense=sense)], UNITS
     ).indicator("x")
-    goal = expected(ind, year)
+    goal = expected(ind, year, plan=CAT.plan)
     done, due = completion(ind, value), completion(ind, goal)
     if abs(value - goal) < 1e-6 * max(1.0, abs(goal)):
         return  # on the line: rounding decides

@@ -133,7 +133,7 @@ def test_a_units_form_shows_its_own_targets(qtbot, tmp_path, catalog):
 
     db = tmp_path / "unit.sqlite"
     with create_store(db, "unit", "xincheng", author="张三") as store:
-        store.targets.put([UnitTarget("xincheng", "academician_workstation", 3)], "区人才办")
+        store.targets.put([UnitTarget("xincheng", "academician_workstation", 3, "2025")], "区人才办")
         store.values.write_one("xincheng", "academician_workstation", "2020", 1)
         store.values.write_one("xincheng", "academician_workstation", "2023", 2)
     w = MainWindow(db)
@@ -159,9 +159,9 @@ def test_a_count_target_is_shown_as_a_whole_number_and_other_measures_with_their
     with create_store(db, "unit", "xincheng", author="张三") as store:
         store.targets.put(
             [
-                UnitTarget("xincheng", "academician_workstation", 3.6),  # 家: a count in whole steps
-                UnitTarget("xincheng", "bachelor", 13777.14),  # 人: a count
-                UnitTarget("xincheng", "labor_productivity", 20.37),  # 万元/人: 1 decimal
+                UnitTarget("xincheng", "academician_workstation", 3.6, "2025"),  # 家: a count in whole steps
+                UnitTarget("xincheng", "bachelor", 13777.14, "2025"),  # 人: a count
+                UnitTarget("xincheng", "labor_productivity", 20.37, "2025"),  # 万元/人: 1 decimal
             ],
             "区人才办",
         )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..domain.catalog import GEOGRAPHIC, Aggregation, Catalog, Indicator
-from ..domain.catalog_rows import load_catalog_dir
+from ..domain.catalog_rows import indicator_values, load_catalog_dir
 from ..domain.checks import Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number
@@ -146,9 +146,11 @@ def indicator_json(catalog: Catalog, ind: Indicator) -> dict:
         "table2_seq": ind.table2_seq,
         "aggregation": ind.aggregation.value,
         "reported_by": reported_by_codes(catalog, ind),
-        "base_2015": ind.base_2015,
-        "base_2020": ind.base_2020,
-        "target_2025": ind.target_2025,
+        **indicator_values(ind, catalog.plan),
+        "plan": catalog.plan.code,
+        "base": ind.base,
+        "base_span": ind.base_span,
+        "target": ind.target,
         "target_sense": ind.target_sense,
         "target_basis": ind.target_basis,
         "trajectory": ind.trajectory.value,
@@ -183,7 +185,7 @@ def cmd_catalog(args) -> int:
                 ind.display_measure,
                 ind.aggregation.value,
                 who,
-                "" if ind.target_2025 is None else format_number(ind.target_2025, ind.decimals),
+                "" if ind.target is None else format_number(ind.target, ind.decimals),
             ]
         )
     print(table(["代码", "指标", "单位", "汇总方式", "填报", "2025目标"], rows, right={5}))
@@ -284,11 +286,11 @@ def cmd_totals(args) -> int:
         rows = totals(store, args.period, carry_forward=args.carry_forward)
         catalog = store.catalog()
     if args.json:
-        print_json([r.as_json() for r in rows])
+        print_json([{**r.plan_values(), **r.as_json()} for r in rows])
         return 0
     out = []
     for r in rows:
-        if r.target_2025 is None and r.value is None:
+        if r.target is None and r.value is None:
             continue
         estimate = "估 " if r.estimated else ""
         out.append(
@@ -298,7 +300,7 @@ def cmd_totals(args) -> int:
                 ("" if r.cumulative is not None else estimate) + _fmt(r.value, r.decimals),
                 "" if r.cumulative is None else estimate + _fmt(r.cumulative, r.decimals),
                 _fmt(r.base, r.decimals) if r.base_source != BASE_NONE else "无基数",
-                _fmt(r.target_2025, r.decimals),
+                _fmt(r.target, r.decimals),
                 _fmt(r.expected, r.decimals),
                 "" if r.completion is None else f"{r.completion:.0%}",
                 verdict_text(r) + ("（有争议）" if r.disputed else ""),

@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
 from .catalog import Aggregation, Catalog, Indicator, Unit
-from .periods import PLAN_BASE_YEAR, Period, is_valid_period, parse_period
+from .periods import Period, is_valid_period, parse_period
 
 Key = tuple[str, str, str]  # (unit, indicator, period)
 
@@ -351,19 +351,21 @@ class Aggregator:
         return self._cache[key]
 
     def cumulative(self, code: str, year: int) -> float | None:
-        """A flow summed over the plan years up to ``year`` (2021…year)."""
-        values = [self.value(code, Period(y)).value for y in range(PLAN_BASE_YEAR + 1, year + 1)]
+        """A flow summed over the plan's years up to ``year`` (its first year … year)."""
+        first = self.catalog.plan.first_year
+        values = [self.value(code, Period(y)).value for y in range(first, year + 1)]
         return _sum(values)
 
     def cumulative_value(self, code: str, period: Period | str) -> DistrictValue:
-        """A flow summed over the plan from 2021 to the end of ``period``, complete only if every part is.
+        """A flow summed over the plan from its first year to the end of ``period``, complete only if every part is.
 
         A first half adds to the earlier whole years; a second half ends its year.
         """
         period = parse_period(period) if isinstance(period, str) else period
-        parts = [Period(y) for y in range(PLAN_BASE_YEAR + 1, period.year)]
+        base_year = self.catalog.plan.base_year
+        parts = [Period(y) for y in range(base_year + 1, period.year)]
         parts.append(period if period.half == 1 else Period(period.year))
-        values = [self.value(code, p) for p in parts if p.year > PLAN_BASE_YEAR]
+        values = [self.value(code, p) for p in parts if p.year > base_year]
         return DistrictValue(
             code,
             str(period),
@@ -598,11 +600,12 @@ class Aggregator:
     def _growth(self, ind: Indicator, period: Period) -> DistrictValue:
         base_ind = self.catalog.indicator(ind.growth_of or "")
         now = self.value(base_ind.code, period)
-        years = period.year - PLAN_BASE_YEAR - (0.5 if period.half == 1 else 0.0)
-        stored = self.value(base_ind.code, Period(PLAN_BASE_YEAR))
+        base_year = self.catalog.plan.base_year
+        years = period.year - base_year - (0.5 if period.half == 1 else 0.0)
+        stored = self.value(base_ind.code, Period(base_year))
         base = stored.value if stored.complete else None
-        if base is None:
-            base = base_ind.to_entry(base_ind.base_2020)
+        if base is None and base_ind.base_is_year:
+            base = base_ind.to_entry(base_ind.base)
         rate = compound_growth(base, now.value, years)
         return DistrictValue(
             ind.code,

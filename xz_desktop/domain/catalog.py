@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 from .limits import COUNT_MEASURES
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
+from .plans import SPAN_PLAN, SPAN_YEAR, Plan, YearValue
 
 
 class Aggregation(str, Enum):
@@ -77,16 +78,34 @@ class Indicator:
     target_basis: str = "annual"
     trajectory: Trajectory = Trajectory.LINEAR
     reported_by: tuple[str, ...] = ()
-    base_2015: float | None = None
-    base_2020: float | None = None
-    target_2025: float | None = None
-    target_sense: str | None = None
+    # The plan's values (catalog.plan says which years): other base_YYYY columns (earlier years' figures),
+    # the value at the plan's base year, the target at its target year.
+    history: tuple[YearValue, ...] = ()
+    base: float | None = None
+    target: float | None = None
+    target_sense: str | None = None  # min (at least), max (at most), about (approximately: 左右)
     min: float | None = None
     max: float | None = None
     usual_min: float | None = None
     usual_max: float | None = None
     yoy_threshold: float | None = None
     note: str = ""
+    base_span: str = SPAN_YEAR  # "year": ``base`` is the base year's figure; "plan": the preceding plan's total
+
+    @property
+    def is_about(self) -> bool:
+        """Whether the target is approximate (左右): judged as about, not at least."""
+        return self.target_sense == "about"
+
+    @property
+    def base_is_year(self) -> bool:
+        """Whether ``base`` is a year's figure (not the preceding plan's total): a trend may draw it, an
+        annual flow's completion may start from it."""
+        return self.base_span != SPAN_PLAN
+
+    def history_value(self, year: int) -> float | None:
+        """The plan's history value for ``year`` (a ``base_YYYY`` column), or None."""
+        return next((h.value for h in self.history if h.year == year), None)
 
     @property
     def is_entered(self) -> bool:
@@ -133,13 +152,15 @@ class Overlap:
 
 @dataclass
 class Catalog:
-    """Indicators, units, rules and overlaps, cross-checked; ``version`` identifies the content."""
+    """One plan's catalog: its indicators (with that plan's bases and targets), the units, its rules and
+    overlaps, cross-checked; ``version`` identifies the content (of every plan a database holds, when stored)."""
 
     indicators: list[Indicator]
     units: list[Unit]
     rules: list[Rule] = field(default_factory=list)
     version: str = ""
     overlaps: list[Overlap] = field(default_factory=list)
+    plan: Plan = field(kw_only=True)
 
     def __post_init__(self) -> None:
         self._by_code = {i.code: i for i in self.indicators}
@@ -217,13 +238,17 @@ class Catalog:
         return [self.indicator(c) for c in codes if c]
 
     def fingerprint(self) -> str:
-        """A short hash of the content: the same catalog has the same version everywhere."""
+        """A short hash of the content: the same catalog has the same version everywhere.
+
+        An indicator is hashed as the program always wrote it, its values named by their years
+        (``base_2015=…, base_2020=…, target_2025=…``): a plan folder of an earlier version keeps the version
+        its packages, receipts and catalog files name. How a value is *read* (``base_span`` "plan", a target
+        ``about``) changes no unit's form and is not part of the version, as a unit's contact is not.
+        """
         digest = hashlib.sha256()
-        tables: list[list[Indicator] | list[Unit] | list[Rule] | list[Overlap]] = [
-            self.indicators,
-            self.units,
-            self.rules,
-        ]
+        for ind in self.indicators:
+            digest.update(_indicator_repr(ind, self.plan).encode("utf-8"))
+        tables: list[list[Unit] | list[Rule] | list[Overlap]] = [self.units, self.rules]
         if self.overlaps:  # a catalog without overlaps keeps the version it always had
             tables.append(self.overlaps)
         for table in tables:
@@ -316,3 +341,22 @@ class Catalog:
                     problems.append(f"指标“{ind.code}”的填报单位“{code}”不存在")
             if ind.aggregation is Aggregation.DISTRICT and len(ind.reported_by) != 1:
                 problems.append(f"区级指标“{ind.code}”只能由一个单位填报")
+
+
+_VALUE_FIELDS = frozenset({"history", "base", "target", "base_span"})
+
+
+def _indicator_repr(ind: Indicator, plan: Plan) -> str:
+    """``repr(ind)`` as the indicator record was before plans were data: its values as fields named by year."""
+    parts: list[str] = []
+    for f in fields(Indicator):
+        if f.name == "history":
+            values = [(h.year, f"base_{h.year}", h.value) for h in ind.history]
+            values.append((plan.base_year, f"base_{plan.base_year}", ind.base))
+            parts += [f"{name}={value!r}" for _, name, value in sorted(values, key=lambda v: v[0])]
+            parts.append(f"target_{plan.target_year}={ind.target!r}")
+        elif f.name == "target_sense":
+            parts.append(f"target_sense={'min' if ind.target_sense == 'about' else ind.target_sense!r}")
+        elif f.name not in _VALUE_FIELDS:
+            parts.append(f"{f.name}={getattr(ind, f.name)!r}")
+    return f"Indicator({', '.join(parts)})"

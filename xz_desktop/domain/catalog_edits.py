@@ -139,7 +139,7 @@ def _rebuilt(catalog: Catalog, units: list[Unit], indicators: list[Indicator], e
     """The catalog with the edited rows. The rows not edited were stored under the rules of their day: an
     older database's out-of-order bounds must not stop the edit that repairs them (the edited row itself was
     read strictly, and the ``edited`` indicator's bounds are checked)."""
-    new = Catalog(indicators, units, list(catalog.rules), catalog.version, list(catalog.overlaps))
+    new = Catalog(indicators, units, list(catalog.rules), catalog.version, list(catalog.overlaps), plan=catalog.plan)
     new.validate(stored=True, edited=edited)
     return new
 
@@ -255,12 +255,14 @@ def edit_thresholds(catalog: Catalog, code: str, fields: Mapping[str, object]) -
             fields=joined([label(f) for f in meaning], sep="”“"),
         )
     ind = catalog.indicator(code)
-    old = indicator_to_row(ind)
+    old = indicator_to_row(ind, catalog.plan)
     row = {**old, **fields}
-    new_ind = indicator_from_row(_EditReader(INDICATOR, code, row))
+    new_ind = indicator_from_row(_EditReader(INDICATOR, code, row), catalog.plan)
     indicators = [new_ind if i.code == code else i for i in catalog.indicators]
     new = _rebuilt(catalog, list(catalog.units), indicators, edited=code)
-    return CatalogEdit(new, _diff(INDICATOR, code, old, {k: indicator_to_row(new_ind)[k] for k in THRESHOLD_COLUMNS}))
+    return CatalogEdit(
+        new, _diff(INDICATOR, code, old, {k: indicator_to_row(new_ind, catalog.plan)[k] for k in THRESHOLD_COLUMNS})
+    )
 
 
 def with_version(catalog: Catalog, version: str) -> Catalog:

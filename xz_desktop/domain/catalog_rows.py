@@ -18,6 +18,17 @@ from .catalog import Aggregation, Catalog, Indicator, Overlap, Rule, Trajectory,
 from .incoming import read_regular
 from .limits import MAX_NAME, MAX_TEXT
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
+from .plans import (
+    BASE_SPANS,
+    DEFAULT_LEVEL_NAME,
+    MAX_PLAN_YEAR,
+    MIN_PLAN_YEAR,
+    SPAN_YEAR,
+    Plan,
+    YearValue,
+    plan_code_for,
+    plan_name_for,
+)
 
 INDICATOR_COLUMNS = [
     "code",
@@ -40,9 +51,6 @@ INDICATOR_COLUMNS = [
     "target_basis",
     "trajectory",
     "reported_by",
-    "base_2015",
-    "base_2020",
-    "target_2025",
     "target_sense",
     "min",
     "max",
@@ -51,6 +59,17 @@ INDICATOR_COLUMNS = [
     "yoy_threshold",
     "note",
 ]
+# Between reported_by and target_sense a plan folder has its value columns, named by year: ``base_YYYY`` for the
+# base (YYYY = plan.csv's base_year) and earlier history, ``target_YYYY`` for the target (YYYY = target_year).
+# ``base_span`` (optional: older folders have none) says whether the base is a year's figure or the preceding
+# plan's total.
+BASE_SPAN_COLUMN = "base_span"
+PLAN_FILE = "plan.csv"
+PLAN_COLUMNS = ["code", "name", "base_year", "target_year"]
+MAX_PLAN_CODE = 20
+MAX_PLAN_NAME = 100
+_BASE_COLUMN = re.compile(r"^base_(\d{4})$")
+_TARGET_COLUMN = re.compile(r"^target_(\d{4})$")
 UNIT_COLUMNS = ["code", "name", "kind", "type", "sort", "active"]
 UNIT_OPTIONAL_COLUMNS = ["contact", "phone"]  # added with the reporting round: older catalogs have neither
 MAX_CONTACT = 100
@@ -146,11 +165,34 @@ class RowReader:
         return tuple(part.strip() for part in value.split(sep) if part.strip())
 
 
-def _indicator_from_row(reader: RowReader) -> Indicator:
+def history_years(columns: Iterable[object], plan: Plan) -> list[int]:
+    """The years of the ``base_YYYY`` columns other than the plan's base year (its history), in order."""
+    years = {int(m.group(1)) for c in columns if isinstance(c, str) and (m := _BASE_COLUMN.match(c))}
+    return sorted(years - {plan.base_year})
+
+
+def value_columns(plan: Plan, history: Iterable[int] = ()) -> list[str]:
+    """The value columns of a plan's indicators.csv: ``base_YYYY`` (history and base year), ``target_YYYY``."""
+    return [f"base_{y}" for y in sorted({*history, plan.base_year})] + [f"target_{plan.target_year}"]
+
+
+def indicator_columns(plan: Plan, history: Iterable[int] = ()) -> list[str]:
+    """Every column of a plan's indicators.csv, in the order the program writes them."""
+    columns = list(INDICATOR_COLUMNS)
+    at = columns.index("target_sense")
+    columns[at:at] = value_columns(plan, history)
+    columns.insert(columns.index("target_sense") + 1, BASE_SPAN_COLUMN)
+    return columns
+
+
+def _indicator_from_row(reader: RowReader, plan: Plan) -> Indicator:
     aggregation = reader.choice("aggregation", Aggregation)
     sense = reader.text("target_sense") or None
-    if sense not in (None, "min", "max"):
-        raise reader.fail("target_sense", f"“{sense}”应为 min（以上）或 max（以下）")
+    if sense not in (None, "min", "max", "about"):
+        raise reader.fail("target_sense", f"“{sense}”应为 min（以上）、max（以下）或 about（左右，约数）")
+    span = reader.text(BASE_SPAN_COLUMN) or SPAN_YEAR
+    if span not in BASE_SPANS:
+        raise reader.fail(BASE_SPAN_COLUMN, f"“{span}”应为 year（当年数）或 plan（上一规划期累计数）")
     basis = reader.text("target_basis") or "annual"
     if basis not in ("annual", "cumulative"):
         raise reader.fail("target_basis", f"“{basis}”应为 annual 或 cumulative")
@@ -180,9 +222,9 @@ def _indicator_from_row(reader: RowReader) -> Indicator:
         target_basis=basis,
         trajectory=reader.choice("trajectory", Trajectory, Trajectory.LINEAR),
         reported_by=reader.codes("reported_by", ";"),
-        base_2015=reader.number("base_2015"),
-        base_2020=reader.number("base_2020"),
-        target_2025=reader.number("target_2025"),
+        history=tuple(YearValue(y, reader.number(f"base_{y}")) for y in history_years(reader.row, plan)),
+        base=reader.number(f"base_{plan.base_year}"),
+        target=reader.number(f"target_{plan.target_year}"),
         target_sense=sense,
         min=reader.number("min"),
         max=reader.number("max"),
@@ -190,6 +232,7 @@ def _indicator_from_row(reader: RowReader) -> Indicator:
         usual_max=reader.number("usual_max"),
         yoy_threshold=reader.number("yoy_threshold"),
         note=_note(reader),
+        base_span=span,
     )
 
 
@@ -311,6 +354,97 @@ def _some_unit(units: list[Unit], where: str) -> list[Unit]:
     return units
 
 
+def _header_fail(where: str, column: str, problem: str) -> XzError:
+    return RowReader(where, 1, {}).fail(column, problem)
+
+
+def plan_from_columns(columns: Iterable[object], where: str, level_name: str = DEFAULT_LEVEL_NAME) -> Plan:
+    """The plan of a folder (or rows) without plan.csv, from its value columns' years: the base year is the
+    largest ``base_YYYY`` column's, the target year the ``target_YYYY`` column's; the code follows the
+    five-year-plan numbering (2025 → 十四五) and the name the level (《秀洲区人才发展“十四五”规划》)."""
+    names = [c for c in columns if isinstance(c, str)]
+    targets = sorted({int(m.group(1)) for c in names if (m := _TARGET_COLUMN.match(c))})
+    bases = sorted({int(m.group(1)) for c in names if (m := _BASE_COLUMN.match(c))})
+    if len(targets) != 1:
+        found = "、".join(f"target_{y}" for y in targets) or "无"
+        raise _header_fail(where, "target_YYYY", f"应恰好有一个目标列（如 target_2025），实有：{found}")
+    target = targets[0]
+    earlier = [b for b in bases if b < target]
+    if not earlier:
+        raise _header_fail(where, "base_YYYY", f"缺少早于目标年 {target} 的基数列（如 base_{target - 5}）")
+    plan_years_in_range(where, 1, earlier[-1], target)
+    code = plan_code_for(target)
+    return Plan(code, plan_name_for(code, level_name), earlier[-1], target)
+
+
+def plan_years_in_range(where: str, line: int, base_year: int, target_year: int) -> None:
+    """Refuse a plan whose years are outside the sanity range or not in order."""
+    for column, year in (("base_year", base_year), ("target_year", target_year)):
+        if not MIN_PLAN_YEAR <= year <= MAX_PLAN_YEAR:
+            raise RowReader(where, line, {}).fail(column, f"年份 {year} 不在 {MIN_PLAN_YEAR}–{MAX_PLAN_YEAR} 之内")
+    if target_year <= base_year:
+        raise RowReader(where, line, {}).fail("target_year", f"目标年 {target_year} 应晚于基数年 {base_year}")
+
+
+def check_value_columns(columns: Iterable[object], plan: Plan, where: str) -> None:
+    """The value columns of an indicators.csv against its plan: ``base_<base_year>`` and ``target_<target_year>``
+    present, no other target column, no history column at or after the base year."""
+    names = [c for c in columns if isinstance(c, str)]
+    for needed in (f"base_{plan.base_year}", f"target_{plan.target_year}"):
+        if needed not in names:
+            raise _header_fail(
+                where,
+                needed,
+                f"缺少此列（plan.csv 的基数年 {plan.base_year}、目标年 {plan.target_year} 应有 "
+                f"base_{plan.base_year} 和 target_{plan.target_year} 两列）",
+            )
+    for name in names:
+        if (m := _TARGET_COLUMN.match(name)) and int(m.group(1)) != plan.target_year:
+            raise _header_fail(where, name, f"与 plan.csv 的目标年 {plan.target_year} 不符")
+        if (m := _BASE_COLUMN.match(name)) and int(m.group(1)) > plan.base_year:
+            raise _header_fail(where, name, f"晚于 plan.csv 的基数年 {plan.base_year}（历史数只能在基数年之前）")
+        if (m := _BASE_COLUMN.match(name)) and int(m.group(1)) < MIN_PLAN_YEAR:
+            raise _header_fail(where, name, f"年份不在 {MIN_PLAN_YEAR}–{MAX_PLAN_YEAR} 之内")
+
+
+def plan_from_row(reader: RowReader) -> Plan:
+    """One plan row (plan.csv's, a catalog file's, the database's), every field checked."""
+    code = reader.text("code", required=True)
+    if len(code) > MAX_PLAN_CODE or any(ord(c) < 32 for c in code):
+        raise reader.fail("code", f"应为不超过 {MAX_PLAN_CODE} 字的一行文字")
+    name = reader.text("name", required=True)
+    if len(name) > MAX_PLAN_NAME or any(ord(c) < 32 for c in name):
+        raise reader.fail("name", f"应为不超过 {MAX_PLAN_NAME} 字的一行文字")
+    years = []
+    for column in ("base_year", "target_year"):
+        year = reader.integer(column)
+        if year is None:
+            raise reader.fail(column, "不能为空")
+        years.append(year)
+    plan_years_in_range(reader.where, reader.line, years[0], years[1])
+    return Plan(code, name, years[0], years[1])
+
+
+def plan_to_row(plan: Plan) -> dict[str, object]:
+    return {"code": plan.code, "name": plan.name, "base_year": plan.base_year, "target_year": plan.target_year}
+
+
+def parse_plan(text: str, where: str = PLAN_FILE) -> Plan:
+    """The one row of ``plan.csv``; refused with the file, row and column otherwise."""
+    rows = read_rows(text, where, PLAN_COLUMNS)
+    if len(rows) != 1:
+        raise XzError(
+            Message(
+                "catalog",
+                QT_TRANSLATE_NOOP(
+                    "catalog", "目录文件 {where} 应恰好有一行（规划的代码、名称、基数年和目标年），实有 {count} 行"
+                ),
+                {"where": where, "count": len(rows)},
+            )
+        )
+    return plan_from_row(rows[0])
+
+
 def catalog_from_rows(
     indicators: Iterable[Mapping[str, object]],
     units: Iterable[Mapping[str, object]],
@@ -320,13 +454,20 @@ def catalog_from_rows(
     overlaps: Iterable[Mapping[str, object]] = (),
     *,
     stored: bool = False,
+    plan: Plan | None = None,
 ) -> Catalog:
     """Build and validate a catalog from dict rows: CSV rows, a file's, or (``stored``) the database's own,
-    which are held to the rules of the version that stored them (see :class:`RowReader`)."""
+    which are held to the rules of the version that stored them (see :class:`RowReader`).
+
+    ``plan``: the plan the rows' value columns belong to; None for rows of an earlier version (a catalog file
+    without a plan), whose plan is read from the value columns' years (:func:`plan_from_columns`)."""
     strict = not stored
+    indicators = list(indicators)
+    if plan is None:
+        plan = plan_from_columns({k for r in indicators for k in r}, f"{where}/indicators")
     catalog = Catalog(
         [
-            _indicator_from_row(RowReader(f"{where}/indicators", n, r, strict=strict))
+            _indicator_from_row(RowReader(f"{where}/indicators", n, r, strict=strict), plan)
             for n, r in enumerate(indicators, start=1)
         ],
         _some_unit(
@@ -341,13 +482,20 @@ def catalog_from_rows(
             _overlap_from_row(RowReader(f"{where}/overlaps", n, r, strict=strict))
             for n, r in enumerate(overlaps, start=1)
         ],
+        plan=plan,
     )
     catalog.validate(stored=stored)
     return catalog
 
 
+def _header(text: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+
+
 def load_catalog_dir(folder: Path) -> Catalog:
-    """Load ``indicators.csv``, ``units.csv`` and (optional) ``rules.csv`` and ``overlaps.csv`` from ``folder``."""
+    """Load a plan folder: ``indicators.csv``, ``units.csv``, (optional) ``plan.csv``, ``rules.csv`` and
+    ``overlaps.csv``. Without plan.csv the plan is read from indicators.csv's value columns (a folder of an
+    earlier version: its 十四五 plan)."""
 
     def read(name: str, columns: list[str], optional: bool = False) -> list[RowReader]:
         path = folder / name
@@ -355,18 +503,43 @@ def load_catalog_dir(folder: Path) -> Catalog:
             return []
         return read_rows(read_catalog_file(path, name), name, columns)
 
+    text = read_catalog_file(folder / "indicators.csv", "indicators.csv")
+    header = _header(text)
+    if (folder / PLAN_FILE).exists():
+        plan = parse_plan(read_catalog_file(folder / PLAN_FILE, PLAN_FILE))
+        check_value_columns(header, plan, "indicators.csv")
+    else:
+        plan = plan_from_columns(header, "indicators.csv", _level_name(folder))
+        check_value_columns(header, plan, "indicators.csv")
     catalog = Catalog(
-        [_indicator_from_row(r) for r in read("indicators.csv", INDICATOR_COLUMNS)],
+        [_indicator_from_row(r, plan) for r in read_rows(text, "indicators.csv", value_required(plan))],
         _some_unit([_unit_from_row(r) for r in read("units.csv", UNIT_COLUMNS)], "units.csv"),
         [_rule_from_row(r) for r in read("rules.csv", RULE_COLUMNS, optional=True)],
         overlaps=[_overlap_from_row(r) for r in read("overlaps.csv", OVERLAP_COLUMNS, optional=True)],
+        plan=plan,
     )
     catalog.validate()
     return catalog
 
 
-def indicator_to_row(ind: Indicator) -> dict[str, object]:
-    """The CSV/database row of an indicator (inverse of the loader)."""
+def _level_name(folder: Path) -> str:
+    """The level's name in the folder's level.csv (checked in full where the level is read: domain/levels.py),
+    else the shipped district's."""
+    path = folder / "level.csv"
+    if not path.exists():
+        return DEFAULT_LEVEL_NAME
+    rows = read_rows(read_catalog_file(path, "level.csv"), "level.csv", ["name"])
+    return rows[0].text("name", required=True) if rows else DEFAULT_LEVEL_NAME
+
+
+def value_required(plan: Plan) -> list[str]:
+    """The columns indicators.csv must have under ``plan`` (base_span is optional)."""
+    return [c for c in indicator_columns(plan) if c != BASE_SPAN_COLUMN]
+
+
+def indicator_to_row(ind: Indicator, plan: Plan) -> dict[str, object]:
+    """The CSV/database row of an indicator under ``plan`` (inverse of the loader): its values in columns named
+    by their years."""
     row: dict[str, object] = {}
     for column in INDICATOR_COLUMNS:
         value = getattr(ind, column)
@@ -375,7 +548,23 @@ def indicator_to_row(ind: Indicator) -> dict[str, object]:
         elif isinstance(value, tuple):
             value = ";".join(value)
         row[column] = value
+    row.update(indicator_values(ind, plan))
+    row[BASE_SPAN_COLUMN] = ind.base_span
     return row
+
+
+def indicator_values(ind: Indicator, plan: Plan) -> dict[str, float | None]:
+    """The indicator's values under ``plan`` named as the plan folder's columns: ``base_2015``, ``base_2020``,
+    ``target_2025`` for the 十四五."""
+    values: dict[str, float | None] = {f"base_{h.year}": h.value for h in ind.history}
+    values[f"base_{plan.base_year}"] = ind.base
+    values[f"target_{plan.target_year}"] = ind.target
+    return values
+
+
+def catalog_history_years(catalog: Catalog) -> list[int]:
+    """The history years any of the catalog's indicators has a column for."""
+    return sorted({h.year for i in catalog.indicators for h in i.history})
 
 
 def unit_to_row(unit: Unit) -> dict[str, object]:
@@ -422,9 +611,11 @@ def _cell(value: object) -> object:
 
 
 def catalog_csv_texts(catalog: Catalog) -> dict[str, str]:
-    """The catalog as the CSV files :func:`load_catalog_dir` reads (file name → text): the inverse of the loader."""
+    """The plan folder as the CSV files :func:`load_catalog_dir` reads (file name → text): the inverse of the loader."""
+    columns = indicator_columns(catalog.plan, catalog_history_years(catalog))
     return {
-        "indicators.csv": _csv_text(INDICATOR_COLUMNS, (indicator_to_row(i) for i in catalog.indicators)),
+        "plan.csv": _csv_text(PLAN_COLUMNS, [plan_to_row(catalog.plan)]),
+        "indicators.csv": _csv_text(columns, (indicator_to_row(i, catalog.plan) for i in catalog.indicators)),
         "units.csv": _csv_text(UNIT_COLUMNS + UNIT_OPTIONAL_COLUMNS, (unit_to_row(u) for u in catalog.units)),
         "rules.csv": _csv_text(RULE_COLUMNS, (rule_to_row(r) for r in catalog.rules)),
         "overlaps.csv": _csv_text(OVERLAP_COLUMNS, (overlap_to_row(o) for o in catalog.overlaps)),

@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from .aggregation import Missing
 from .catalog import Aggregation, Indicator
+from .plans import SPAN_PLAN
 from .progress import final_verdict, met_at_target
 from .targets import UnitProgress
 from .totals import TotalRow
@@ -120,9 +121,11 @@ def evaluation(ind: Indicator, row: TotalRow, years: tuple[YearFigure, ...] = ()
     figures of the plan's years, :func:`year_figure`)."""
     cumulative = ind.is_cumulative
     value = row.progress_value
-    base = None if cumulative else row.base
+    # A cumulative's base is 0 by nature, and a base that is the preceding plan's total is no year's figure:
+    # neither has a growth to show.
+    base = None if cumulative or row.base_span == SPAN_PLAN else row.base
     complete = row.complete and value is not None
-    met = met_at_target(ind, value, row.target_2025, complete=complete)
+    met = met_at_target(ind, value, row.target, complete=complete, base=row.base)
     return Evaluation(
         code=ind.code,
         name=ind.name,
@@ -134,7 +137,7 @@ def evaluation(ind: Indicator, row: TotalRow, years: tuple[YearFigure, ...] = ()
         sense=ind.target_sense,
         cumulative=cumulative,
         rate=ind.aggregation is Aggregation.GROWTH,
-        target=row.target_2025,
+        target=row.target,
         value=value,
         base=base,
         met=met,
@@ -198,7 +201,7 @@ def unit_evaluation(ind: Indicator, p: UnitProgress, names: Mapping[str, str]) -
         target=target,
         value=p.value,
         base=None if ind.is_cumulative else p.base,
-        met=met_at_target(ind, p.value, target, complete=complete),
+        met=met_at_target(ind, p.value, target, complete=complete, base=p.start),
         complete=complete,
         missing=p.missing,
     )

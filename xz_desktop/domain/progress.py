@@ -33,6 +33,7 @@ from typing import Final
 
 from .catalog import Aggregation, Catalog, Indicator, Trajectory
 from .periods import Period
+from .plans import judges
 from .trajectory import Base, completion, expected, meets, period_time
 
 VERDICT_ON_TRACK: Final = "on_track"
@@ -51,7 +52,7 @@ VERDICT_NOT_MET: Final = "not_met"
 class Progress:
     """A figure under the plan that judges it (display measure for the district, entry measure for a unit)."""
 
-    value: float | None  # what is set against the target (a cumulative flow: 2021 … the period)
+    value: float | None  # what is set against the target (a cumulative flow: the plan's first year … the period)
     complete: bool
     missing: tuple[object, ...]  # what keeps it from being complete: (unit, period) records or codes
     base: Base
@@ -67,18 +68,22 @@ class Progress:
         return self.verdict == VERDICT_ON_TRACK if self.verdict in JUDGED else None
 
 
-def on_track(ind: Indicator, value: float, goal: float) -> bool:
-    """THE verdict rule: ``value`` at or beyond ``goal`` in the target's sense (after rounding noise)."""
-    return meets(ind, value, goal)
+def on_track(ind: Indicator, value: float, goal: float, base: float | None = None) -> bool:
+    """THE verdict rule: ``value`` at or beyond ``goal`` in the target's sense (after rounding noise); an
+    approximate target (``about``) within its tolerance of the change planned from ``base`` (see
+    :func:`~.trajectory.meets`)."""
+    return meets(ind, value, goal, base)
 
 
-def met_at_target(ind: Indicator, value: float | None, target: float | None, *, complete: bool) -> bool | None:
+def met_at_target(
+    ind: Indicator, value: float | None, target: float | None, *, complete: bool, base: float | None = None
+) -> bool | None:
     """THE final verdict: a complete ``value`` of the target year at or beyond ``target`` in the target's sense
-    (the same comparison as :func:`on_track`, so an approximate target is judged as such wherever that is
-    decided); None when the figure is incomplete or absent, or there is no target."""
+    (the same comparison as :func:`on_track`: an approximate target, 左右, within its tolerance of the change
+    planned from ``base``); None when the figure is incomplete or absent, or there is no target."""
     if not complete or value is None or target is None:
         return None
-    return on_track(ind, value, target)
+    return on_track(ind, value, target, base)
 
 
 def final_verdict(met: bool | None, *, has_target: bool = True) -> str:
@@ -108,13 +113,16 @@ def in_whole_steps(ind: Indicator) -> bool:
 def due(ind: Indicator, goal: float | None, start: float | None, whole: bool) -> float | None:
     """The point the verdict compares with: ``goal``, or for a figure counted in ``whole`` steps the whole
     milestone passed (see the module's rules)."""
-    if goal is None or not whole or start is None or ind.target_2025 is None:
+    if goal is None or not whole or start is None or ind.target is None:
         return goal
-    return whole_milestone(goal, start, ind.target_2025)
+    return whole_milestone(goal, start, ind.target)
 
 
 def judged_at(catalog: Catalog | None, ind: Indicator, period: Period) -> bool:
-    """Whether ``ind``'s figure for ``period`` can be set against the plan (see the module's rules)."""
+    """Whether ``ind``'s figure for ``period`` can be set against the plan (see the module's rules). Never a
+    period after the plan's target year: no target of the plan reaches it (a later plan judges it, if any)."""
+    if catalog is not None and not judges(catalog.plan, period.year):
+        return False
     if period.is_year:
         return True
     return _mid_year(catalog, ind, set())
@@ -160,7 +168,7 @@ def progress(
     no expected point, no completion and no verdict. ``whole``: the figure moves in whole steps
     (:func:`in_whole_steps`), so the verdict compares with the whole milestone passed (:func:`due`).
     """
-    if ind.target_2025 is None or not judged:
+    if ind.target is None or not judged:
         return Progress(value, complete, tuple(missing), base, None, None, VERDICT_NO_TARGET, estimated)
     point = due(ind, goal, base.value, whole)
     if not complete:
@@ -168,7 +176,7 @@ def progress(
     if value is None or point is None:
         verdict = VERDICT_NO_TARGET
     else:
-        verdict = VERDICT_ON_TRACK if on_track(ind, value, point) else VERDICT_BEHIND
+        verdict = VERDICT_ON_TRACK if on_track(ind, value, point, base.value) else VERDICT_BEHIND
     done = completion(ind, value, base.value)
     return Progress(value, complete, tuple(missing), base, goal, done, verdict, estimated, point)
 
@@ -193,8 +201,8 @@ def district_progress(
     estimated: bool = False,
 ) -> Progress:
     """The district's figure ``value`` (display measure) for ``period`` against the plan's trajectory."""
-    judged = judged_at(catalog, ind, period)
-    goal = expected(ind, period_time(period), base.value) if judged else None
+    judged = judged_at(catalog, ind, period) and catalog is not None
+    goal = expected(ind, period_time(period), base.value, plan=catalog.plan) if judged and catalog else None
     return progress(
         ind, value, complete=complete, goal=goal, base=base, judged=judged, missing=missing, estimated=estimated
     )

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from .catalog import Aggregation, Indicator
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
-from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
+from .plans import Plan, judges
 from .progress import (
     VERDICT_BEHIND,
     VERDICT_INCOMPLETE,
@@ -33,8 +33,6 @@ from .progress import (
 )
 from .trajectory import expected, plan_base
 
-TARGET_PERIOD = str(PLAN_TARGET_YEAR)
-
 # Verdicts: the district totals' (domain/progress.py), no verdict on an incomplete figure.
 ON_TRACK = VERDICT_ON_TRACK
 BEHIND = VERDICT_BEHIND
@@ -44,12 +42,13 @@ NO_TARGET = VERDICT_NO_TARGET
 
 @dataclass(frozen=True)
 class UnitTarget:
-    """A unit's own target of one indicator (entry measure); period 2025, or an earlier milestone year."""
+    """A unit's own target of one indicator (entry measure); period: the plan's target year (e.g. 2025), or an
+    earlier milestone year."""
 
     unit: str
     indicator: str
     target: float
-    period: str = TARGET_PERIOD
+    period: str
     method: str = "manual"
 
 
@@ -113,7 +112,7 @@ def split_target(
     floor: float = 0.0,
     fixed: Mapping[str, float] | None = None,
 ) -> list[Share]:
-    """Shares of ``ind``'s 2025 target in proportion to ``weights`` (entry measure), in steps of ``resolution``.
+    """Shares of ``ind``'s target in proportion to ``weights`` (entry measure), in steps of ``resolution``.
 
     ``floor``: the share of the target split equally (保底份额, 0 ≤ F < 1); ``fixed``: shares the district set by
     hand, which stand as they are, the rest of the target being split over the other units.
@@ -125,7 +124,7 @@ def split_target(
     total = district_target_entry(ind)
     if total is None:
         raise XzError(
-            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name})
+            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有规划目标，无法分解"), {"name": ind.name})
         )
     if not 0 <= floor < 1:
         raise XzError(Message("targets", QT_TRANSLATE_NOOP("targets", "保底份额应在 0 到 1 之间（如 0.2 即 20%）")))
@@ -160,10 +159,10 @@ def split_target(
 
 def ratio_targets(ind: Indicator, unit_bases: Mapping[str, float | None], district_base: float | None) -> list[Share]:
     """Each unit's own ratio target: its 2020 ratio × (district target ÷ district base), else the district target."""
-    target = ind.target_2025
+    target = ind.target
     if target is None:
         raise XzError(
-            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有 2025 年目标，无法分解"), {"name": ind.name})
+            Message("targets", QT_TRANSLATE_NOOP("targets", "“{name}”没有规划目标，无法分解"), {"name": ind.name})
         )
     factor = target / district_base if district_base else None
     out = []
@@ -174,10 +173,10 @@ def ratio_targets(ind: Indicator, unit_bases: Mapping[str, float | None], distri
 
 
 def district_target_entry(ind: Indicator) -> float | None:
-    """The district's 2025 target in the entry measure (14.71 万人 → 147100 人)."""
-    if ind.target_2025 is None:
+    """The district's target (at the plan's target year) in the entry measure (14.71 万人 → 147100 人)."""
+    if ind.target is None:
         return None
-    return _clean(ind.target_2025 / ind.display_factor)
+    return _clean(ind.target / ind.display_factor)
 
 
 def _clean(x: float) -> float:
@@ -195,10 +194,11 @@ class ShareProblem:
 
 
 def check_shares(
-    ind: Indicator, targets: Sequence[UnitTarget], reporters: Sequence[str], active: Sequence[str]
+    ind: Indicator, targets: Sequence[UnitTarget], reporters: Sequence[str], active: Sequence[str], plan: Plan
 ) -> list[ShareProblem]:
-    """What no longer adds up in the 2025 shares of ``ind``: the sum, a unit without a share, a retired unit's share."""
-    mine = [t for t in targets if t.indicator == ind.code and t.period == TARGET_PERIOD]
+    """What no longer adds up in ``plan``'s target-year shares of ``ind``: the sum, a unit without a share, a
+    retired unit's share."""
+    mine = [t for t in targets if t.indicator == ind.code and t.period == str(plan.target_year)]
     if not mine or not is_splittable(ind):
         return []
     problems: list[ShareProblem] = []
@@ -248,7 +248,7 @@ class UnitFigure:
     value: float | None
     complete: bool
     missing: tuple[str, ...] = ()  # what is missing: periods or component indicators
-    base: float | None = None  # the unit's 2020 figure, the start of its trajectory
+    base: float | None = None  # the unit's figure of the plan's base year, the start of its trajectory
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,7 @@ class UnitProgress:
     verdict: str
     missing: tuple[str, ...] = ()
     due: float | None = None  # what the verdict compared with: a count's whole milestone, else ``expected``
-    start: float | None = None  # where the trajectory starts: the unit's 2020 figure, 0 for a cumulative flow
+    start: float | None = None  # where the trajectory starts: the unit's base-year figure, 0 for a cumulative flow
     whole: bool = False  # a count on a linear path: judged by whole milestones (domain/progress.py)
 
     @property
@@ -281,18 +281,18 @@ class UnitProgress:
 
 
 def unit_progress(
-    ind: Indicator, target: UnitTarget, figure: UnitFigure, year: int, milestone: float | None = None
+    ind: Indicator, target: UnitTarget, figure: UnitFigure, year: int, milestone: float | None = None, *, plan: Plan
 ) -> UnitProgress:
     """Completion and verdict of a unit against its own target: the one progress record (domain/progress.py).
 
-    The trajectory runs from the unit's 2020 figure (0 for a cumulative flow) to its own target;
+    The trajectory runs from the unit's figure of ``plan``'s base year (0 for a cumulative flow) to its own target;
     a milestone for ``year``, where the district set one, replaces the trajectory's point.
     An incomplete figure gets no verdict and no completion. A count is judged against the whole milestone
     due (domain/progress.py :func:`~.progress.due`), as the assessment scores it.
     """
-    own = replace(ind, base_2020=figure.base, target_2025=target.target, display_factor=1.0)
-    goal = milestone if milestone is not None else expected(own, year)
-    start = plan_base(own)  # the unit's 2020 figure, 0 for a cumulative flow
+    own = replace(ind, base=figure.base, target=target.target, display_factor=1.0, base_span="year")
+    goal = milestone if milestone is not None else expected(own, year, plan=plan)
+    start = plan_base(own)  # the unit's base-year figure, 0 for a cumulative flow
     # A unit with no figure at all has nothing to judge: 数据不全, as a partial one.
     p = progress(
         own,
@@ -300,6 +300,7 @@ def unit_progress(
         complete=figure.complete and figure.value is not None,
         goal=goal,
         base=start,
+        judged=judges(plan, year),
         missing=figure.missing,
         whole=in_whole_steps(ind),
     )
@@ -320,6 +321,6 @@ def unit_progress(
     )
 
 
-def plan_years_to(year: int) -> list[int]:
-    """2021 … ``year``: the years a cumulative flow adds up."""
-    return list(range(PLAN_BASE_YEAR + 1, year + 1))
+def plan_years_to(plan: Plan, year: int) -> list[int]:
+    """``plan``'s first year … ``year``: the years a cumulative flow adds up."""
+    return list(range(plan.first_year, year + 1))

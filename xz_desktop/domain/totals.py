@@ -18,7 +18,8 @@ from typing import Any
 
 from .aggregation import Aggregator, Carried, DistrictValue, Missing, collector_paused
 from .catalog import Catalog, Indicator
-from .periods import PLAN_BASE_YEAR, Period, parse_period
+from .periods import Period, parse_period
+from .plans import Plan, YearValue
 from .progress import (
     VERDICT_BEHIND,
     VERDICT_INCOMPLETE,
@@ -44,11 +45,15 @@ class TotalRow:
     decimals: int
     aggregation: str
     value: float | None  # the period's district value, display measure
-    cumulative: float | None  # flows with a five-year target: 2021 … this period
+    cumulative: float | None  # flows with a cumulative target: the plan's first year … this period
     progress_value: float | None  # what is set against the target (cumulative or value)
-    base_2015: float | None
-    base_2020: float | None
-    target_2025: float | None
+    plan: str  # the code of the plan that judges the period (its catalog's)
+    base_year: int  # the plan's base year: ``plan_base`` is its figure (or, base_span "plan", its plan's total)
+    target_year: int  # the plan's target year: ``target`` is for it
+    plan_base: float | None  # the plan's base value (display measure), as the catalog gives it
+    base_span: str  # "year" (a year's figure) or "plan" (the preceding plan's total)
+    target: float | None
+    history: list[YearValue]  # the plan's earlier values (表1's 2015 column …)
     target_sense: str | None
     expected: float | None
     completion: float | None
@@ -70,6 +75,14 @@ class TotalRow:
     # Reporting units' periods that hold a 逻辑性 error (e.g. left by a conflict's resolution): the
     # figure includes them and says so (filled in by ``services.totals.mark_errors``).
     errors: list[Missing] = field(default_factory=list)
+
+    def plan_values(self) -> dict[str, float | None]:
+        """The plan's values under the names of the plan folder's columns (``base_2015``, ``base_2020``,
+        ``target_2025`` for the 十四五): what ``xz totals --json`` has always named them."""
+        named: dict[str, float | None] = {f"base_{h.year}": h.value for h in self.history}
+        named[f"base_{self.base_year}"] = self.plan_base
+        named[f"target_{self.target_year}"] = self.target
+        return named
 
     def as_json(self) -> dict[str, Any]:
         """What :func:`dataclasses.asdict` gives, built without its deep copies (a row lists every reporting unit)."""
@@ -98,6 +111,10 @@ _ROW_TYPES: dict[str, tuple[type, ...]] = {
     "aggregation": (str,),
     "verdict": (str,),
     "base_source": (str,),
+    "plan": (str,),
+    "base_span": (str,),
+    "base_year": (int,),
+    "target_year": (int,),
     "table1_seq": (int, type(None)),
     "table2_seq": (int, type(None)),
     "decimals": (int,),
@@ -113,6 +130,8 @@ _LISTS_OF_RECORDS: dict[str, type] = {"missing": Missing, "carried": Carried, "e
 
 
 def _field_value(name: str, value: Any) -> Any:
+    if name == "history":
+        return _history(value)
     if name in _LISTS_OF_CODES:
         if not isinstance(value, list) or not _only(str, value):
             raise ValueError(name)
@@ -130,6 +149,21 @@ def _field_value(name: str, value: Any) -> Any:
     if type(value) not in allowed or (type(value) is int and abs(value) > _MAX_EXACT):
         raise ValueError(name)
     return value
+
+
+def _history(value: Any) -> list[YearValue]:
+    """A row's ``history`` read back: records of a whole ``year`` and a number or blank ``value``."""
+    if not isinstance(value, list) or not _only(dict, value):
+        raise ValueError("history")
+    found = []
+    for item in value:
+        year, number = item.get("year"), item.get("value")
+        if set(item) != {"year", "value"} or type(year) is not int or not 0 < year < 10_000:
+            raise ValueError("history")
+        if number is not None and (type(number) not in _NUMBER or abs(number) > _MAX_EXACT):
+            raise ValueError("history")
+        found.append(YearValue(year, number))
+    return found
 
 
 def _only(kind: type, values: Iterable[Any]) -> bool:
@@ -176,7 +210,7 @@ def display_order(ind: Indicator) -> tuple[int, int]:
         return (0, ind.table2_seq)
     if ind.table1_seq is not None:
         return (1, ind.table1_seq)
-    return (2 if ind.target_2025 is not None else 3, 0)
+    return (2 if ind.target is not None else 3, 0)
 
 
 def district_totals(catalog: Catalog, aggregator: Aggregator, period: Period | str) -> list[TotalRow]:
@@ -187,11 +221,12 @@ def district_totals(catalog: Catalog, aggregator: Aggregator, period: Period | s
 
 
 def base_for(ind: Indicator, aggregator: Aggregator) -> Base:
-    """The base completion is measured from: the plan's 2020 figure, else the district's
-    stored 2020 figure when it is complete, else 0 for a cumulative, else none (无基数)."""
+    """The base completion is measured from: the plan's base-year figure, else the district's stored figure of
+    the base year when it is complete, else 0 for a cumulative, else none (无基数). A base that is the preceding
+    plan's total (``base_span`` "plan") is no year's figure: the stored figure of the base year stands in."""
     stored = None
-    if ind.target_2025 is not None and ind.base_2020 is None and not ind.is_cumulative:
-        dv = aggregator.value(ind.code, Period(PLAN_BASE_YEAR))
+    if ind.target is not None and (ind.base is None or not ind.base_is_year) and not ind.is_cumulative:
+        dv = aggregator.value(ind.code, Period(aggregator.catalog.plan.base_year))
         if dv.complete and not dv.estimated:
             stored = ind.to_display(dv.value)
     return resolve_base(ind, stored)
@@ -202,7 +237,7 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
     value = ind.to_display(dv.value)
     judged: DistrictValue = dv
     cumulative = None
-    if ind.is_cumulative and period.year > PLAN_BASE_YEAR:
+    if ind.is_cumulative and period.year > aggregator.catalog.plan.base_year:
         judged = aggregator.cumulative_value(ind.code, period)
         cumulative = ind.to_display(judged.value)
     progress_value = cumulative if ind.is_cumulative else value
@@ -216,11 +251,17 @@ def total_row(ind: Indicator, aggregator: Aggregator, period: Period) -> TotalRo
         missing=judged.missing,
         estimated=judged.estimated,
     )
-    return _row(ind, dv, judged, value, cumulative, p)
+    return _row(ind, aggregator.catalog.plan, dv, judged, value, cumulative, p)
 
 
 def _row(
-    ind: Indicator, dv: DistrictValue, judged: DistrictValue, value: float | None, cumulative: float | None, p: Progress
+    ind: Indicator,
+    plan: Plan,
+    dv: DistrictValue,
+    judged: DistrictValue,
+    value: float | None,
+    cumulative: float | None,
+    p: Progress,
 ) -> TotalRow:
     """The row: the indicator, its figure and the progress record ``p`` as it is, field by field."""
     return TotalRow(
@@ -236,9 +277,13 @@ def _row(
         value=value,
         cumulative=cumulative,
         progress_value=p.value,
-        base_2015=ind.base_2015,
-        base_2020=ind.base_2020,
-        target_2025=ind.target_2025,
+        plan=plan.code,
+        base_year=plan.base_year,
+        target_year=plan.target_year,
+        plan_base=ind.base,
+        base_span=ind.base_span,
+        target=ind.target,
+        history=list(ind.history),
         target_sense=ind.target_sense,
         expected=p.expected,
         completion=p.completion,

@@ -1,11 +1,12 @@
-"""Where the district should stand each year on the way from the 2020 base to the 2025 target.
+"""Where the district should stand each year on the way from the plan's base (e.g. 2020) to its target (2025).
 
 One definition of completion, used everywhere (window, ``xz totals``, Excel):
 
     completion = (value − base) ÷ (target − base)
 
-The base is the plan's 2020 figure, else the district's own stored (complete) 2020 figure,
-else 0 for a five-year cumulative target (the count starts in 2021). Where there is no base
+The base is the plan's base-year figure, else the district's own stored (complete) figure of the base
+year, else 0 for a cumulative target (the count starts in the plan's first year). A base that is not a
+year's figure (``base_span`` "plan": the preceding plan's total) is no base for a year. Where there is no base
 at all, completion is value ÷ target and the row says 无基数 (:class:`Base`). A growth rate
 or a constant target is value ÷ target by nature.
 
@@ -25,14 +26,14 @@ from dataclasses import dataclass
 from typing import Final
 
 from .catalog import Aggregation, Indicator, Trajectory
-from .periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period
+from .periods import Period
+from .plans import Plan
 
-_SPAN = PLAN_TARGET_YEAR - PLAN_BASE_YEAR
 # Figures are compared after rounding noise: 3.2299999 meets a target of 3.23.
 _TOLERANCE = 1e-9
 
-BASE_PLAN: Final = "plan"  # the plan's 2020 figure
-BASE_STORED: Final = "stored"  # the district's stored 2020 figure (the plan gives none)
+BASE_PLAN: Final = "plan"  # the plan's base-year figure
+BASE_STORED: Final = "stored"  # the district's stored base-year figure (the plan gives none)
 BASE_ZERO: Final = "zero"  # a five-year cumulative starts at 0
 BASE_NONE: Final = "none"  # no base at all: 无基数
 
@@ -46,22 +47,23 @@ class Base:
 
 
 def plan_base(ind: Indicator) -> Base:
-    """The base the catalog alone gives: 0 for a cumulative, the plan's 2020 figure, or none."""
+    """The base the catalog alone gives: 0 for a cumulative, the plan's base-year figure, or none (also for a
+    base that is the preceding plan's total, not a year's figure)."""
     if ind.is_cumulative:
         return Base(0.0, BASE_ZERO)
     if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT:
         return Base(None, BASE_NONE)  # a rate target: nothing to travel from
-    if ind.base_2020 is not None:
-        return Base(ind.base_2020, BASE_PLAN)
+    if ind.base is not None and ind.base_is_year:
+        return Base(ind.base, BASE_PLAN)
     return Base(None, BASE_NONE)
 
 
-def resolve_base(ind: Indicator, stored_2020: float | None) -> Base:
-    """:func:`plan_base`, falling back to the district's stored 2020 figure (display measure)."""
+def resolve_base(ind: Indicator, stored_base: float | None) -> Base:
+    """:func:`plan_base`, falling back to the district's stored figure of the base year (display measure)."""
     base = plan_base(ind)
     rate = ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT
-    if base.source == BASE_NONE and stored_2020 is not None and not rate:
-        return Base(stored_2020, BASE_STORED)
+    if base.source == BASE_NONE and stored_base is not None and not rate:
+        return Base(stored_base, BASE_STORED)
     return base
 
 
@@ -77,8 +79,8 @@ def period_time(period: Period) -> float:
 
 def is_bound(ind: Indicator, base: float | None) -> bool:
     """Whether the target is a bound already met at the base (held, not travelled to)."""
-    target = ind.target_2025
-    if target is None or base is None:
+    target = ind.target
+    if target is None or base is None or ind.is_about:  # an approximate target is travelled to, never held
         return False
     if ind.target_sense == "max":
         return target >= base
@@ -94,22 +96,23 @@ def _base_of(ind: Indicator, base: object) -> float | None:
     return base if base is None else float(base)  # type: ignore[arg-type]
 
 
-def expected(ind: Indicator, year: float, base: object = _UNSET) -> float | None:
-    """The value the plan requires at ``year`` (display measure), or None if it sets none.
+def expected(ind: Indicator, year: float, base: object = _UNSET, *, plan: Plan) -> float | None:
+    """The value ``plan`` requires of ``ind`` at ``year`` (display measure), or None if it sets none.
 
     ``base`` is the base in force (default: the catalog's, :func:`start_value`).
     """
-    target = ind.target_2025
+    target = ind.target
     if target is None:
         return None
     if ind.trajectory is Trajectory.CONSTANT or ind.aggregation is Aggregation.GROWTH:
         return target
     start = _base_of(ind, base)
     if start is None:
-        return target if year >= PLAN_TARGET_YEAR else None
+        return target if year >= plan.target_year else None
     if is_bound(ind, start):
         return target
-    t = min(max(year - PLAN_BASE_YEAR, 0), _SPAN) / _SPAN
+    span = plan.target_year - plan.base_year
+    t = min(max(year - plan.base_year, 0), span) / span
     if ind.trajectory is Trajectory.COMPOUND and start > 0 and target > 0:
         return float(start * (target / start) ** t)
     return start + (target - start) * t
@@ -120,14 +123,14 @@ def completion(ind: Indicator, value: float | None, base: object = _UNSET) -> fl
 
     Not clipped: above 1 means the target is exceeded, below 0 that the district fell back.
     """
-    target = ind.target_2025
+    target = ind.target
     if value is None or target is None:
         return None
     start = _base_of(ind, base)
     if ind.aggregation is Aggregation.GROWTH or ind.trajectory is Trajectory.CONSTANT or start is None:
         return value / target if target else None
     if is_bound(ind, start):
-        if meets(ind, value, target):
+        if meets(ind, value, target, start):
             return 1.0
         if ind.target_sense == "max":
             return target / value if value > 0 else 0.0
@@ -135,9 +138,22 @@ def completion(ind: Indicator, value: float | None, base: object = _UNSET) -> fl
     return (value - start) / (target - start)
 
 
-def meets(ind: Indicator, value: float, goal: float) -> bool:
+# An approximate target (左右, ``target_sense`` "about") is met within this share of the change the plan wants by
+# then, short of the point it wants (docs/plan.md, 约数目标): 增加50人左右 is met by 45.
+ABOUT_TOLERANCE: Final = 0.10
+
+
+def meets(ind: Indicator, value: float, goal: float, base: float | None = None) -> bool:
     """``value`` at or beyond ``goal`` in the target's sense, after rounding noise (the verdict's comparison:
-    :func:`~.progress.on_track`)."""
+    :func:`~.progress.on_track`). An approximate target (``about``) is met within :data:`ABOUT_TOLERANCE` of the
+    change planned by then (``goal`` − ``base``; ``goal`` itself without a base) short of ``goal``, in the direction
+    the plan travels; beyond it is met too (an about target is no cap)."""
+    if ind.is_about and ind.target is not None:
+        change = abs(goal - base) if base is not None else abs(goal)
+        slack = ABOUT_TOLERANCE * change + _TOLERANCE * max(1.0, abs(goal))
+        if base is not None and ind.target < base:  # a planned fall: at or below the point, within the slack
+            return value <= goal + slack
+        return value >= goal - slack
     if ind.target_sense == "max":
         return value <= goal + _TOLERANCE * max(1.0, abs(goal))
     return value >= goal - _TOLERANCE * max(1.0, abs(goal))

@@ -79,7 +79,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
         "level": level_to_row(level) if level is not None else None,
         "exported_at": now_iso(),
         "issued_by": store.describe(),
-        "indicators": [indicator_to_row(i) for i in catalog.indicators],
+        "indicators": [indicator_to_row(i, catalog.plan) for i in catalog.indicators],
         "units": [unit_to_row(u) for u in catalog.units],
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],

@@ -21,7 +21,6 @@ from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
-from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from ..domain.plans import Plan
 from ..domain.targets import UnitTarget, district_target_entry
 from ..store import Store, create_store, open_store
@@ -32,7 +31,7 @@ from .progress import SILENT, Progress
 from .signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from .signing.enrolment import enrol, init_from_enrolment
 
-LATE_IN_2024 = ("honghe", "culture")  # have not reported the year before the target year
+LATE_BEFORE_TARGET_YEAR = ("honghe", "culture")  # have not reported the year before the target year
 LATE_IN_TARGET_YEAR = ("science",)  # has not yet reported the target year: its indicators are 数据不全
 
 # The targets the district misses in the target year (share of the target reached), with the 说明 the units
@@ -47,7 +46,7 @@ EXPLAINING_UNITS = ("wangjiangjing", "youchegang", "wangdian")  # the units that
 
 # 2020 figures (entry measure) of components the plan does not print, derived from its ratios,
 # and the yearly growth the demo gives them.
-COMPONENTS_2020: dict[str, tuple[float, float]] = {
+COMPONENTS_AT_BASE: dict[str, tuple[float, float]] = {
     "employed": (325_426, 0.015),  # 122,100 人 / 3,752 per 10k (表1 每万名从业人员人才资源数)
     "skilled_workers": (99_718, 0.03),  # 35,300 高技能 / 35.4 % (表1)
     "rd_personnel": (5_168, 0.07),  # 158.8 per 10k employed (表2)
@@ -93,22 +92,22 @@ def _district_series(ind: Indicator, rng: random.Random, plan: Plan) -> dict[int
     years: dict[int, float] = {}
     shown = list(range(plan.base_year, plan.target_year))
     if ind.is_cumulative:
-        per_year = cast(float, ind.to_entry(ind.target_2025)) / 5  # the demo's cumulative flows all have a target
+        per_year = cast(float, ind.to_entry(ind.target)) / 5  # the demo's cumulative flows all have a target
         carried = 0.0
         for year in shown[1:]:
             carried += per_year * rng.uniform(0.8, 1.15)
             years[year] = round(carried - sum(years.values()))
         years[plan.base_year] = round(per_year * 0.9)
         return years
-    base, growth = COMPONENTS_2020.get(ind.code, (None, DEFAULT_GROWTH))
-    if base is None and ind.base_2020 is not None:
-        base = ind.to_entry(ind.base_2020)
-    target = ind.to_entry(ind.target_2025) if ind.target_2025 is not None else None
+    base, growth = COMPONENTS_AT_BASE.get(ind.code, (None, DEFAULT_GROWTH))
+    if base is None and ind.base is not None:
+        base = ind.to_entry(ind.base)
+    target = ind.to_entry(ind.target) if ind.target is not None else None
     if base is None:
         base = (target or 10) * rng.uniform(0.72, 0.85)
     pace = rng.uniform(0.8, 1.08)  # some indicators ahead of the trajectory, some behind
     for i, year in enumerate(shown):
-        if target is not None and ind.code not in COMPONENTS_2020 and ind.aggregation is not Aggregation.FLOW:
+        if target is not None and ind.code not in COMPONENTS_AT_BASE and ind.aggregation is not Aggregation.FLOW:
             value = base + (target - base) * (i / 5) * pace
         else:
             value = base * (1 + growth * rng.uniform(0.85, 1.15)) ** i
@@ -131,15 +130,15 @@ def _target_year(catalog: Catalog, series: dict[str, dict[int, float]], plan: Pl
     last, year = plan.target_year - 1, plan.target_year
     for code, years in series.items():
         ind = catalog.indicator(code)
-        growth = COMPONENTS_2020.get(code, (None, DEFAULT_GROWTH))[1]
+        growth = COMPONENTS_AT_BASE.get(code, (None, DEFAULT_GROWTH))[1]
         years[year] = years[last] * (1 + growth * rng.uniform(0.85, 1.15))
     done: set[str] = set()
     ordered = sorted(
-        (i for i in catalog.indicators if i.target_2025 is not None),
+        (i for i in catalog.indicators if i.target is not None),
         key=lambda i: (i.code == "talent_total", i.aggregation is Aggregation.SUM),
     )
     for ind in ordered:
-        goal = cast(float, ind.to_entry(ind.target_2025)) * _reached(ind.code, rng)
+        goal = cast(float, ind.to_entry(ind.target)) * _reached(ind.code, rng)
         if ind.code == "talent_total":
             _talent_total(catalog, series, year, goal, done)
         elif ind.is_cumulative and ind.code in series:
@@ -195,7 +194,7 @@ TALENT_KINDS = (
 
 def demo_plan(catalog: Catalog) -> Plan:
     """The plan the demo fills: the catalog's."""
-    return Plan("十四五", "《秀洲区人才发展“十四五”规划》", PLAN_BASE_YEAR, PLAN_TARGET_YEAR)
+    return catalog.plan
 
 
 def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], dict[str, float]]:
@@ -224,7 +223,7 @@ def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], di
     for values in figures.values():
         if all(k in values for k in TALENT_KINDS) and "talent_total" in values:
             values["talent_total"] = sum(values[k] for k in TALENT_KINDS)
-    for unit in LATE_IN_2024:
+    for unit in LATE_BEFORE_TARGET_YEAR:
         figures.pop((unit, str(plan.target_year - 1)), None)
     for unit in LATE_IN_TARGET_YEAR:
         figures.pop((unit, str(plan.target_year)), None)
@@ -294,12 +293,14 @@ def split_assessed_targets(district: Store) -> None:
     own: list[UnitTarget] = []
     for code in codes:
         ind = catalog.indicator(code)
-        if ind.target_2025 is None:
+        if ind.target is None:
             continue
         if ind.aggregation is Aggregation.DISTRICT:
             target = district_target_entry(ind)
             own += [
-                UnitTarget(u.code, code, target, method="plan") for u in catalog.reporters(ind) if target is not None
+                UnitTarget(u.code, code, target, str(catalog.plan.target_year), method="plan")
+                for u in catalog.reporters(ind)
+                if target is not None
             ]
             continue
         split(district, code, "base", district.author, floor=FLOOR_SHARES.get(code, 0.0))

@@ -156,7 +156,7 @@ def _make_secret(path: Path) -> bytes | None:
     return _read_secret(path)
 
 
-def kept_totals(store: Store, period: Period, carry_forward: bool) -> list[TotalRow] | None:
+def kept_totals(store: Store, period: Period, carry_forward: bool, plan: str | None = None) -> list[TotalRow] | None:
     """The totals kept for ``period`` in the database as it is now, or ``None`` (none kept, or not readable)."""
     text = store.stored_totals.get(kept_key(period, carry_forward), secret())
     if text is None:
@@ -168,7 +168,7 @@ def kept_totals(store: Store, period: Period, carry_forward: bool) -> list[Total
         rows = [TotalRow.from_json(item) for item in data]
     except (ValueError, TypeError, RecursionError):  # not what keep_totals wrote: compute instead
         return None
-    if not _of_catalog(rows, store.catalog()):
+    if not _of_catalog(rows, store.catalog(plan) if plan is not None else store.catalog_for(period)):
         log.warning("kept totals of %s do not fit the catalog in force: computed afresh", period)
         return None
     return rows
@@ -188,7 +188,17 @@ def _of_catalog(rows: list[TotalRow], catalog: Catalog) -> bool:
     units = {u.code for u in catalog.units}
     for row, ind in zip(rows, indicators, strict=True):
         described = (row.name, row.category, row.source, row.table1_seq, row.table2_seq, row.measure, row.decimals)
-        planned = (row.aggregation, row.base_2015, row.base_2020, row.target_2025, row.target_sense)
+        planned = (
+            row.aggregation,
+            row.plan,
+            row.base_year,
+            row.target_year,
+            tuple(row.history),
+            row.plan_base,
+            row.base_span,
+            row.target,
+            row.target_sense,
+        )
         if described != (
             ind.name,
             ind.category,
@@ -197,7 +207,17 @@ def _of_catalog(rows: list[TotalRow], catalog: Catalog) -> bool:
             ind.table2_seq,
             ind.display_measure,
             ind.decimals,
-        ) or planned != (ind.aggregation.value, ind.base_2015, ind.base_2020, ind.target_2025, ind.target_sense):
+        ) or planned != (
+            ind.aggregation.value,
+            catalog.plan.code,
+            catalog.plan.base_year,
+            catalog.plan.target_year,
+            ind.history,
+            ind.base,
+            ind.base_span,
+            ind.target,
+            ind.target_sense,
+        ):
             return False
         if not units.issuperset(row.units_reported) or not units.issuperset(row.units_missing):
             return False

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..domain.aggregation import Aggregator, Missing
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.periods import FIRST_YEAR, PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period, parse_period
+from ..domain.periods import Period, parse_period
+from ..domain.plans import Plan
 from ..domain.totals import TotalRow, district_totals, total_row
-from ..domain.trajectory import expected, start_value
+from ..domain.trajectory import expected
 from ..store import Store
 from ..store.values import FigureSelection
 
@@ -53,7 +55,7 @@ def group_of(row: TotalRow | Indicator) -> str:
     """Which of :data:`GROUPS` an indicator belongs to."""
     if row.table2_seq is not None:
         return "table2"
-    if row.target_2025 is not None:
+    if row.target is not None:
         return "targets"
     if row.table1_seq is not None:
         return "table1"
@@ -87,9 +89,12 @@ def finite(value: float | None) -> float | None:
 # follows the catalog, not the number of stored figures.
 
 
-def indicator_aggregator(store: Store, code: str, *, carry_forward: bool = False) -> Aggregator:
-    """An aggregator holding one indicator's figures (and its components'), every period: enough for :func:`history`."""
-    catalog = store.catalog()
+def indicator_aggregator(
+    store: Store, code: str, *, carry_forward: bool = False, plan: str | None = None
+) -> Aggregator:
+    """An aggregator holding one indicator's figures (and its components'), every period: enough for :func:`history`
+    (under the plan ``plan``; None: the plan in force)."""
+    catalog = store.catalog(plan)
     return Aggregator(
         catalog,
         store.values.figure_set(FigureSelection(indicators=depends_on(catalog, code))),
@@ -105,11 +110,11 @@ def breakdown_aggregator(store: Store, code: str, year: int, *, carry_forward: b
     A year's report does not keep its whole aggregation (≈75 MB at province scale): the 汇总 page reads
     the one indicator it shows from this (a few thousand figures).
     """
-    catalog = store.catalog()
+    catalog = store.catalog_for(year)
     codes = depends_on(catalog, code)
     if carry_forward:
         return Aggregator(catalog, store.values.figure_set(FigureSelection(indicators=codes)), carry_forward=True)
-    periods = year_periods(year) | year_periods(PLAN_BASE_YEAR)
+    periods = year_periods(year) | year_periods(catalog.plan.base_year)
     return Aggregator(catalog, store.values.figure_set(FigureSelection(periods, codes)))
 
 
@@ -256,7 +261,7 @@ def year_report(store: Store, year: int, *, carry_forward: bool = False) -> Year
     table comes from the same aggregation, and the report carries the texts to keep. The aggregation is dropped
     when the report is made.
     """
-    catalog = store.catalog()
+    catalog = store.catalog_for(year)
     period = Period(year)
     rows = kept_totals(store, period, carry_forward)
     if rows is not None:
@@ -342,8 +347,8 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
         inner.code = code
         inner.note = Message(
             "pivot",
-            QT_TRANSLATE_NOOP("pivot", "按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值"),
-            {"base": base.name},
+            QT_TRANSLATE_NOOP("pivot", "按“{base}”自{year}年基数起的年均增长计算，下列为各单位的该项数值"),
+            {"base": base.name, "year": catalog.plan.base_year},
         )
         return inner
     if parts:
@@ -440,21 +445,23 @@ def breakdown(catalog: Catalog, aggregator: Aggregator, code: str, period: Perio
 
 @dataclass
 class History:
-    """An indicator from 2015 through the years entered to the 2025 target (display measure)."""
+    """An indicator from the first year a plan records (2015) through the years entered to the plan's target
+    (2025) (display measure)."""
 
     code: str
     name: str
     measure: str
     decimals: int
     cumulative: bool
-    actual: list[tuple[int, float]]  # plan figures for 2015 and 2020, then the district's complete figures
-    trajectory: list[tuple[int, float]]  # what the plan requires each year, 2020 → 2025
+    actual: list[tuple[int, float]]  # the plans' figures (2015, 2020 …), then the district's complete figures
+    trajectory: list[tuple[int, float]]  # what the plan requires each year, base year → target year
     target: float | None
     target_sense: str | None
     # Incomplete years are drawn apart (never joined to the line, so a gap cannot read as a fall).
     incomplete: list[tuple[int, float]] = field(default_factory=list)
     estimated: list[int] = field(default_factory=list)  # years of ``actual`` completed by 沿用上期 (估)
     gaps: list[int] = field(default_factory=list)  # years with figures too incomplete to give a value at all
+    plan: Plan | None = None  # the plan whose trajectory and target are drawn
 
     @property
     def note(self) -> Message | None:
@@ -482,26 +489,69 @@ class History:
         return None
 
 
-def history_end(last_year: int | None) -> int:
+def history_end(last_year: int | None, plan: Plan) -> int:
     """The last year of a history asked for through ``last_year``: never before the plan's target year (so the
-    history through any year up to 2025 is one and the same)."""
-    return max(last_year or PLAN_TARGET_YEAR, PLAN_TARGET_YEAR)
+    history through any year up to it is one and the same)."""
+    return max(last_year or plan.target_year, plan.target_year)
 
 
-def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int | None = None) -> History:
-    """The points of the indicator's progress chart."""
+def recorded_figures(catalogs: Iterable[Catalog], code: str) -> dict[int, float]:
+    """The figures the plans themselves record for ``code`` (display measure): each plan's history values and
+    its base, where these are a year's figure (a base that is the preceding plan's total is no year's point).
+    Where two plans record the same year, the plan whose base year it is says it, else the later plan."""
+    found: dict[int, tuple[int, float]] = {}
+    for catalog in catalogs:
+        if not catalog.has_indicator(code):
+            continue
+        ind = catalog.indicator(code)
+        if ind.is_cumulative:
+            continue  # a cumulative flow's plan values are totals of years, not a year's figure
+        plan = catalog.plan
+        values = [(h.year, h.value, 0) for h in ind.history]
+        if ind.base_is_year:
+            values.append((plan.base_year, ind.base, 1))
+        for year, value, own in values:
+            if value is None:
+                continue
+            rank = own * 10_000 + plan.base_year
+            if year not in found or rank >= found[year][0]:
+                found[year] = (rank, value)
+    return {year: value for year, (_, value) in sorted(found.items())}
+
+
+def plan_figures(store: Store, code: str) -> dict[int, float]:
+    """:func:`recorded_figures` of every plan the database holds."""
+    return recorded_figures((store.catalog(p.code) for p in store.plans()), code)
+
+
+def history(
+    catalog: Catalog,
+    aggregator: Aggregator,
+    code: str,
+    last_year: int | None = None,
+    *,
+    recorded: Mapping[int, float] | None = None,
+) -> History:
+    """The points of the indicator's progress chart under ``catalog``'s plan: the figures the plans record
+    (``recorded``: every plan's, :func:`plan_figures`; default: this catalog's own), the district's figures of
+    the other years from the first recorded one, and the plan's trajectory."""
     ind = catalog.indicator(code)
-    last_year = history_end(last_year)
+    plan = catalog.plan
+    last_year = history_end(last_year, plan)
+    if ind.is_cumulative:  # a running total of this plan's years: it starts at 0 in the base year
+        recorded = {plan.base_year: 0.0}
+    elif recorded is None:
+        recorded = recorded_figures([catalog], code)
     actual: list[tuple[int, float]] = []
     incomplete: list[tuple[int, float]] = []
     estimated: list[int] = []
     gaps: list[int] = []
-    for year in range(FIRST_YEAR, last_year + 1):
-        plan = {FIRST_YEAR: None if ind.is_cumulative else ind.base_2015, PLAN_BASE_YEAR: start_value(ind)}.get(year)
-        if plan is not None:
-            actual.append((year, plan))  # the plan's own figures stand for those years
+    first = min([*recorded, plan.base_year])
+    for year in range(first, last_year + 1):
+        if year in recorded:
+            actual.append((year, recorded[year]))  # the plans' own figures stand for those years
             continue
-        if ind.is_cumulative and year < PLAN_BASE_YEAR:
+        if ind.is_cumulative and year < plan.base_year:
             continue
         row = total_row(ind, aggregator, Period(year))
         if not row.complete and row.progress_value is None and row.units_reported:
@@ -514,7 +564,9 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
             actual.append((year, value))
             if row.estimated:
                 estimated.append(year)
-    trajectory = [(y, e) for y in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1) if (e := expected(ind, y)) is not None]
+    trajectory = [
+        (y, e) for y in range(plan.base_year, plan.target_year + 1) if (e := expected(ind, y, plan=plan)) is not None
+    ]
     return History(
         code,
         ind.name,
@@ -523,9 +575,10 @@ def history(catalog: Catalog, aggregator: Aggregator, code: str, last_year: int 
         ind.is_cumulative,
         actual,
         trajectory,
-        ind.target_2025,
+        ind.target,
         ind.target_sense,
         incomplete,
         estimated,
         gaps,
+        plan,
     )

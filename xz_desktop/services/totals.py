@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain.aggregation import Aggregator, Missing, collector_paused
 from ..domain.catalog import Aggregation, Catalog
 from ..domain.checks import unit_periods_with_errors
-from ..domain.periods import PLAN_BASE_YEAR, Period, parse_period
+from ..domain.periods import Period, parse_period
 from ..domain.totals import VERDICT_NO_TARGET, TotalRow, district_totals
 from ..domain.trajectory import BASE_NONE, BASE_STORED
 from ..domain.verdicts import label
@@ -21,7 +21,7 @@ def error_keys(store: Store, period: Period | str) -> set[tuple[str, str]]:
     read in one query (the 合理性 checks, all warnings, are not run).
     """
     period = parse_period(period) if isinstance(period, str) else period
-    return unit_periods_with_errors(store.catalog(), store.values.columns(year_periods(period.year)))
+    return unit_periods_with_errors(store.catalog_for(period), store.values.columns(year_periods(period.year)))
 
 
 def mark_errors(store: Store, rows: list[TotalRow], period: Period | str) -> list[TotalRow]:
@@ -78,8 +78,9 @@ def depends_on(catalog: Catalog, code: str) -> frozenset[str]:
 
 def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]:
     """What :func:`district_totals` of ``period`` reads: every indicator in the period (a year with its
-    halves), the 2020 figures of what growth rates start from, and the earlier plan years of
-    flows with a five-year cumulative target."""
+    halves), the base year's figures of what growth rates start from, and the plan's earlier years of
+    flows with a cumulative target (all of the plan of ``catalog``)."""
+    base_year = catalog.plan.base_year
     own = year_periods(period.year)  # a stock's second half may be its year-end figure; H2 ends the year
     selections = [FigureSelection(own)]
     growth = frozenset().union(
@@ -90,30 +91,39 @@ def totals_selections(catalog: Catalog, period: Period) -> list[FigureSelection]
         )
     )
     if growth:
-        selections.append(FigureSelection(year_periods(PLAN_BASE_YEAR), growth))
-    # Targets without a plan base are measured from the district's stored 2020 figure.
+        selections.append(FigureSelection(year_periods(base_year), growth))
+    # Targets without a plan base (or whose base is no year's figure) are measured from the district's stored
+    # figure of the base year.
     stored_base = frozenset().union(
         *(
             depends_on(catalog, i.code)
             for i in catalog.indicators
-            if i.target_2025 is not None and i.base_2020 is None and not i.is_cumulative
+            if i.target is not None and (i.base is None or not i.base_is_year) and not i.is_cumulative
         )
     )
     if stored_base:
-        selections.append(FigureSelection(year_periods(PLAN_BASE_YEAR), stored_base))
+        selections.append(FigureSelection(year_periods(base_year), stored_base))
     cumulative = frozenset(i.code for i in catalog.indicators if i.is_cumulative)
-    earlier = frozenset().union(*(year_periods(y) for y in range(PLAN_BASE_YEAR + 1, period.year)))
+    earlier = frozenset().union(*(year_periods(y) for y in range(base_year + 1, period.year)))
     if cumulative and earlier:
         selections.append(FigureSelection(earlier, cumulative))
     return selections
 
 
-def totals_aggregator(store: Store, period: Period, *, carry_forward: bool = False) -> Aggregator:
+def judging_catalog(store: Store, period: Period | str, plan: str | None = None) -> Catalog:
+    """The catalog that judges ``period``: the plan ``plan`` (a code) when one is asked for, else the plan whose
+    years contain the period (:meth:`~..store.core.StoreCore.catalog_for`)."""
+    return store.catalog(plan) if plan is not None else store.catalog_for(period)
+
+
+def totals_aggregator(
+    store: Store, period: Period, *, carry_forward: bool = False, plan: str | None = None
+) -> Aggregator:
     """An aggregator holding only what the totals of ``period`` read (the same totals as :func:`aggregator_for`).
 
     With carry-forward (沿用上期) any earlier stock figure may stand in, so every figure is read.
     """
-    catalog = store.catalog()
+    catalog = judging_catalog(store, period, plan)
     if carry_forward:
         return Aggregator(catalog, store.values.figure_set(), carry_forward=True)
     return Aggregator(catalog, store.values.figure_set(*totals_selections(catalog, period)))
@@ -121,18 +131,18 @@ def totals_aggregator(store: Store, period: Period, *, carry_forward: bool = Fal
 
 def year_aggregator(store: Store, year: int) -> Aggregator:
     """An aggregator holding one year's figures (and its halves): enough for :func:`unit_table` of that year."""
-    return Aggregator(store.catalog(), store.values.figure_set(FigureSelection(year_periods(year))))
+    return Aggregator(store.catalog_for(year), store.values.figure_set(FigureSelection(year_periods(year))))
 
 
 def year_figures(
-    store: Store, period: Period, *, carry_forward: bool = False
+    store: Store, period: Period, *, carry_forward: bool = False, plan: str | None = None
 ) -> tuple[Aggregator, set[tuple[str, str]]]:
     """:func:`totals_aggregator` of ``period`` and the year's :func:`error_keys`, the year's figures read once.
 
     The year (with its halves) is what both need: its figures are read once, with the other selections
     the totals read, checked for 逻辑性 errors, and given to the figure set as they were read.
     """
-    catalog = store.catalog()
+    catalog = judging_catalog(store, period, plan)
     own = year_periods(period.year)
     with collector_paused():  # hundreds of thousands of figures read: see collector_paused
         if carry_forward:
@@ -143,19 +153,24 @@ def year_figures(
         return Aggregator(catalog, store.values.figure_set(columns=columns)), errors
 
 
-def totals(store: Store, period: str, *, carry_forward: bool = False) -> list[TotalRow]:
-    """Every indicator's district value for ``period`` against the plan, with its units' errors.
+def totals(store: Store, period: str, *, carry_forward: bool = False, plan: str | None = None) -> list[TotalRow]:
+    """Every indicator's district value for ``period`` against the plan that judges it (or the plan ``plan``),
+    with its units' errors.
 
     The totals kept for the database as it is (:func:`kept_totals`), else computed (:func:`computed_totals`).
     """
     parsed = parse_period(period)
-    return kept_totals(store, parsed, carry_forward) or computed_totals(store, parsed, carry_forward=carry_forward)
+    return kept_totals(store, parsed, carry_forward, plan) or computed_totals(
+        store, parsed, carry_forward=carry_forward, plan=plan
+    )
 
 
-def computed_totals(store: Store, period: Period, *, carry_forward: bool = False) -> list[TotalRow]:
+def computed_totals(
+    store: Store, period: Period, *, carry_forward: bool = False, plan: str | None = None
+) -> list[TotalRow]:
     """:func:`totals` computed from the figures: only those the period's totals read (:func:`totals_selections`)."""
-    aggregator, errors = year_figures(store, period, carry_forward=carry_forward)
-    return marked(district_totals(store.catalog(), aggregator, period), errors, period)
+    aggregator, errors = year_figures(store, period, carry_forward=carry_forward, plan=plan)
+    return marked(district_totals(aggregator.catalog, aggregator, period), errors, period)
 
 
 def _by_unit(catalog: Catalog, pairs: list[tuple[str, str]]) -> str:
@@ -207,7 +222,7 @@ def errors_text(catalog: Catalog, row: TotalRow) -> str:
 def notes_text(catalog: Catalog, row: TotalRow) -> str:
     """Chinese: 不完整 / 估 / 错误 / 无基数 notes of a row, joined."""
     parts = [missing_text(catalog, row), carried_text(catalog, row), errors_text(catalog, row)]
-    if row.target_2025 is not None and row.base_source == BASE_NONE:
+    if row.target is not None and row.base_source == BASE_NONE:
         parts.append("无基数（完成率 = 实际 ÷ 目标）")
     elif row.base_source == BASE_STORED:
         parts.append("基数取本库2020年全区值")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import getpass
 import json
 import secrets
@@ -15,6 +16,8 @@ from ..domain.catalog import Catalog
 from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
 from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..domain.periods import Period, parse_period
+from ..domain.plans import Plan, combined_version, plan_for_year, plan_in_force
 from ..paths import catalog_dir
 from . import migrations
 
@@ -110,7 +113,8 @@ class StoreCore:
         self.path = path
         self._db: sqlite_utils.Database | None = None  # made when first asked for: see db
         conn.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on a connection it is given
-        self._catalog: Catalog | None = None
+        self._catalogs: dict[str, Catalog] = {}  # by plan code, read when first asked for
+        self._plans: list[Plan] | None = None
         self._guarded = False
         self._seen_version = self.data_version()
         self._derived = 0  # rows this connection wrote that are derived, not data (kept totals): see version()
@@ -270,48 +274,153 @@ class StoreCore:
         code = self.unit_code
         return self.catalog().unit(code).name if code and self.catalog().has_unit(code) else str(code)
 
-    # -- catalog --------------------------------------------------------
-    def catalog(self) -> Catalog:
-        if self._catalog is None:
+    # -- plans and their catalogs ----------------------------------------
+    def plans(self) -> list[Plan]:
+        """The plans the database holds, in order of their base years (at least one)."""
+        if self._plans is None:
+            self._plans = [
+                Plan(str(code), str(name), int(base), int(target))
+                for code, name, base, target in self.conn.execute(
+                    "SELECT code, name, base_year, target_year FROM plan ORDER BY base_year, code"
+                )
+            ]
+        return self._plans
 
-            def rows(sql: str) -> list[dict[str, Any]]:
-                cur = self.conn.execute(sql)
-                names = [d[0] for d in cur.description]
-                return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-            self._catalog = catalog_from_rows(
-                rows("SELECT * FROM indicator ORDER BY position, code"),
-                rows("SELECT * FROM unit ORDER BY sort, code"),
-                rows("SELECT * FROM rule ORDER BY code"),
-                version=self._meta_text("catalog_version", ""),
-                where=str(self.path or "database"),
-                overlaps=read_overlaps(self._meta_text(OVERLAPS_KEY, "")),
-                stored=True,
+    def plan(self, code: str | None = None) -> Plan:
+        """The plan ``code``, or (None) the plan in force: the one containing the current reporting year (this
+        calendar year), else the newest."""
+        plans = self.plans()
+        if not plans:
+            raise XzError(Message("store", QT_TRANSLATE_NOOP("store", "数据库中没有规划，无法读取指标目录")))
+        if code is None:
+            return plan_in_force(plans, datetime.date.today().year)
+        for plan in plans:
+            if plan.code == code:
+                return plan
+        raise XzError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "数据库中没有规划“{code}”（有：{known}）"),
+                {"code": code, "known": "、".join(p.code for p in plans)},
             )
-        return self._catalog
+        )
+
+    def catalog(self, plan: str | None = None) -> Catalog:
+        """The catalog of the plan ``plan`` (a code), or (None) of the plan in force (:meth:`plan`)."""
+        chosen = self.plan(plan)
+        cached = self._catalogs.get(chosen.code)
+        if cached is None:
+            cached = self._catalogs[chosen.code] = self._read_catalog(chosen)
+        return cached
+
+    def catalog_for(self, period: str | int | Period) -> Catalog:
+        """The catalog of the plan that judges ``period``: the plan whose years contain its year; a year before
+        every plan: the first plan's (history); after every plan's target year: the newest plan's, for entry only
+        (nothing judges it: :func:`~..domain.plans.judges`)."""
+        year = period.year if isinstance(period, Period) else parse_period(period).year
+        return self.catalog(plan_for_year(self.plans(), year).code)
+
+    def _read_catalog(self, plan: Plan) -> Catalog:
+        def rows(sql: str, *args: object) -> list[dict[str, Any]]:
+            cur = self.conn.execute(sql, args)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+        history: dict[str, dict[str, object]] = {}
+        for code, year, value in self.conn.execute(
+            "SELECT indicator, year, value FROM indicator_history WHERE plan = ? ORDER BY year", (plan.code,)
+        ):
+            history.setdefault(str(code), {})[f"base_{int(year)}"] = value
+        indicators = []
+        for row in rows("SELECT * FROM indicator WHERE plan = ? ORDER BY position, code", plan.code):
+            row.pop("plan", None)
+            row[f"base_{plan.base_year}"] = row.pop("base")
+            row[f"target_{plan.target_year}"] = row.pop("target")
+            row.update(history.get(str(row["code"]), {}))
+            indicators.append(row)
+        codes = {str(r["code"]) for r in indicators}
+        overlaps = [o for o in read_overlaps(self._meta_text(OVERLAPS_KEY, "")) if o.get("indicator") in codes]
+        return catalog_from_rows(
+            indicators,
+            rows("SELECT * FROM unit ORDER BY sort, code"),
+            [
+                {k: v for k, v in r.items() if k != "plan"}
+                for r in rows("SELECT * FROM rule WHERE plan = ? ORDER BY code", plan.code)
+            ],
+            version=self._meta_text("catalog_version", ""),
+            where=str(self.path or "database"),
+            overlaps=overlaps,
+            stored=True,
+            plan=plan,
+        )
 
     def forget_catalog(self) -> None:
-        """Read the catalog again when next asked: another connection may have changed it."""
-        self._catalog = None
+        """Read the plans and catalogs again when next asked: another connection may have changed them."""
+        self._catalogs = {}
+        self._plans = None
 
     def replace_catalog(self, catalog: Catalog) -> None:
-        """Put ``catalog`` in force, atomically. Units are retired, never deleted: figures refer to them.
-        Incoming rows were read strictly where they came in (a file, a folder, an edit); this last guard holds
-        the rows to what any stored catalog must be, so an edit of an earlier version's database goes through."""
+        """Put ``catalog`` in force for its plan (the plan added if the database has none of that code),
+        atomically; the database's catalog version becomes ``catalog.version``. Units are shared by every plan:
+        they are retired, never deleted (figures refer to them). Incoming rows were read strictly where they came
+        in (a file, a folder, an edit); this last guard holds the rows to what any stored catalog must be, so an
+        edit of an earlier version's database goes through."""
         catalog.validate(stored=True)
         with self.db.atomic():
-            self.conn.execute("DELETE FROM indicator")
-            self.conn.execute("DELETE FROM rule")
+            self._delete_plan_rows(catalog.plan.code)
             self.conn.execute("UPDATE unit SET active = 0")
             write_catalog(self.db, catalog)
-            # A plain UPDATE, not an upsert: an upsert's conflict clause overrides the INSERT OR IGNORE of
-            # migration 002's catalog_version triggers, and the same version put in force again failed.
-            updated = self.conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'catalog_version'", (catalog.version,)
-            ).rowcount
-            if not updated:
-                self.conn.execute("INSERT INTO meta (key, value) VALUES ('catalog_version', ?)", (catalog.version,))
-        self._catalog = None
+            self._set_version(catalog.version)
+        self.forget_catalog()
+
+    def add_plan(self, catalog: Catalog) -> str:
+        """Put a new plan's catalog in force for its years, atomically; returns the database's new catalog
+        version (of every plan it holds). Refused when the database holds a plan of that code or whose years
+        overlap. The catalog's units are written (added or updated); units it does not list stay as they are."""
+        catalog.validate()
+        new = catalog.plan
+        for plan in self.plans():
+            if plan.code == new.code:
+                raise XzError(
+                    Message("store", QT_TRANSLATE_NOOP("store", "数据库中已有规划“{code}”"), {"code": new.code})
+                )
+            if plan.first_year <= new.target_year and new.first_year <= plan.target_year:
+                raise XzError(
+                    Message(
+                        "store",
+                        QT_TRANSLATE_NOOP(
+                            "store",
+                            "规划“{code}”（{first}–{last}年）与已有的规划“{other}”（{first2}–{last2}年）年份重叠",
+                        ),
+                        {
+                            "code": new.code,
+                            "first": new.first_year,
+                            "last": new.target_year,
+                            "other": plan.code,
+                            "first2": plan.first_year,
+                            "last2": plan.target_year,
+                        },
+                    )
+                )
+        versions = [self._meta_text("catalog_version", ""), catalog.fingerprint()]
+        version = combined_version([v for v in versions if v])
+        with self.db.atomic():
+            write_catalog(self.db, catalog)
+            self._set_version(version)
+        self.forget_catalog()
+        return version
+
+    def _delete_plan_rows(self, code: str) -> None:
+        for table in ("indicator", "rule"):
+            self.conn.execute(f"DELETE FROM {table} WHERE plan = ?", (code,))
+        self.conn.execute("DELETE FROM indicator_history WHERE plan = ?", (code,))
+
+    def _set_version(self, version: str) -> None:
+        # A plain UPDATE, not an upsert: an upsert's conflict clause overrides the INSERT OR IGNORE of
+        # migration 002's catalog_version triggers, and the same version put in force again failed.
+        updated = self.conn.execute("UPDATE meta SET value = ? WHERE key = 'catalog_version'", (version,)).rowcount
+        if not updated:
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('catalog_version', ?)", (version,))
 
     def catalog_revision(self) -> int:
         """How many times the catalog in force was changed by the aggregating database (0: as created)."""
@@ -341,7 +450,7 @@ class StoreCore:
         if version == self._seen_version:
             return False
         self._seen_version = version
-        self._catalog = None
+        self.forget_catalog()
         return True
 
     # -- housekeeping ---------------------------------------------------
@@ -362,19 +471,45 @@ class StoreCore:
 
 
 def write_catalog(db: sqlite_utils.Database, catalog: Catalog) -> None:
+    """Write ``catalog``'s plan, its indicators (their history) and rules, the units (shared by every plan) and
+    the overlaps (shared: those of the plan's indicators replaced)."""
+    plan = catalog.plan
+    db.conn.execute(
+        "INSERT INTO plan (code, name, base_year, target_year) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+        "name = excluded.name, base_year = excluded.base_year, target_year = excluded.target_year",
+        (plan.code, plan.name, plan.base_year, plan.target_year),
+    )
     rows: list[dict[str, Any]] = []
+    history: list[tuple[str, str, int, float | None]] = []
     for position, ind in enumerate(catalog.indicators):
-        row = indicator_to_row(ind)
+        row = indicator_to_row(ind, plan)
+        for h in ind.history:
+            row.pop(f"base_{h.year}", None)
+            history.append((plan.code, ind.code, h.year, h.value))
+        row["base"] = row.pop(f"base_{plan.base_year}")
+        row["target"] = row.pop(f"target_{plan.target_year}")
+        row["plan"] = plan.code
         row["position"] = position
         rows.append(row)
     db.table("indicator").insert_all(rows, replace=True)
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO indicator_history (plan, indicator, year, value) VALUES (?, ?, ?, ?)", history
+    )
     db.table("unit").upsert_all([unit_to_row(u) for u in catalog.units], pk="code")
-    db.table("rule").insert_all([rule_to_row(r) for r in catalog.rules], replace=True)
-    # Overlaps (a unit's figures already inside others') live in meta: a short list, no schema change.
+    db.table("rule").insert_all([{"plan": plan.code, **rule_to_row(r)} for r in catalog.rules], replace=True)
+    # Overlaps (a unit's figures already inside others') live in meta: a short list, shared by the plans.
+    stored = read_overlaps(_meta_value(db.conn, OVERLAPS_KEY))
+    codes = {i.code for i in catalog.indicators}
+    kept = [o for o in stored if o.get("indicator") not in codes]
     db.conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (OVERLAPS_KEY, json.dumps([overlap_to_row(o) for o in catalog.overlaps], ensure_ascii=False)),
+        (OVERLAPS_KEY, json.dumps(kept + [overlap_to_row(o) for o in catalog.overlaps], ensure_ascii=False)),
     )
+
+
+def _meta_value(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def read_overlaps(text: str) -> list[dict[str, Any]]:

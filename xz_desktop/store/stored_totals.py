@@ -154,7 +154,15 @@ class StoredTotals:
             "(SELECT count(*) FROM conflict WHERE resolved_at IS NULL)"
         ).fetchone()
         digest.update(repr(tuple(counters)).encode())
-        for table, order in (("meta", "key"), ("unit", "code"), ("indicator", "code"), ("rule", "rowid")):
+        tables = (
+            ("meta", "key"),
+            ("unit", "code"),
+            ("plan", "code"),
+            ("indicator", "plan, code"),
+            ("indicator_history", "plan, indicator, year"),
+            ("rule", "rowid"),
+        )
+        for table, order in tables:
             digest.update(table.encode())
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
                 digest.update(repr(tuple(row)).encode())

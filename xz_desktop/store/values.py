@@ -448,13 +448,13 @@ class ValueTable:
 
         A unit's copy holds only its own unit's figures, the district any unit's; no database
         holds a computed indicator (it is derived from others on every read). An edit names an
-        indicator of the catalog in force; a merged figure (``derived``) may also be of an
-        indicator an earlier catalog had (the district took it then; un-merging must still be
-        able to restore it).
+        indicator of the catalog of the plan that judges its period (a 2025 figure the 十四五's, a 2026 one
+        the 十五五's); a merged figure (``derived``) may also be of an indicator an earlier catalog had (the
+        district took it then; un-merging must still be able to restore it).
         """
         self._check_unit(change.unit)
-        self._check_indicator(change.indicator, derived=derived)
         parse_period(change.period)
+        self._check_indicator(change.indicator, derived=derived, catalog=self.store.catalog_for(change.period))
 
     def _check_unit(self, unit: str) -> None:
         store = self.store
@@ -470,8 +470,7 @@ class ValueTable:
                 )
             )
 
-    def _check_indicator(self, code: str, *, derived: bool) -> None:
-        catalog = self._rules[0] if self._rules else self.store.catalog()
+    def _check_indicator(self, code: str, *, derived: bool, catalog: Catalog) -> None:
         if catalog.has_indicator(code) or not derived:
             indicator = catalog.indicator(code)
             if not indicator.is_entered:
@@ -493,19 +492,20 @@ class ValueTable:
         self._rules = (self.store.catalog(), self.store.is_district)
         try:
             units: set[str] = set()
-            indicators: set[str] = set()
-            periods: set[str] = set()
+            indicators: set[tuple[str, str]] = set()  # (plan, indicator)
+            periods: dict[str, Catalog] = {}  # each period's plan's catalog
             for change in changes:
                 unit, indicator, period = change.unit, change.indicator, change.period
                 if unit not in units:
                     self._check_unit(unit)
                     units.add(unit)
-                if indicator not in indicators:
-                    self._check_indicator(indicator, derived=derived)
-                    indicators.add(indicator)
-                if period not in periods:
+                catalog = periods.get(period)
+                if catalog is None:
                     parse_period(period)
-                    periods.add(period)
+                    catalog = periods[period] = self.store.catalog_for(period)
+                if (catalog.plan.code, indicator) not in indicators:
+                    self._check_indicator(indicator, derived=derived, catalog=catalog)
+                    indicators.add((catalog.plan.code, indicator))
         finally:
             self._rules = None
 

@@ -109,7 +109,7 @@ def _base_cell(row: TotalRow) -> float | None:
 def mark_of(row: TotalRow) -> tuple[str, str]:
     """The 进度评价 cell's words and style, the same verdict as ``xz totals`` and the window."""
     text = verdict_text(row)
-    if not text and row.target_2025 is not None and row.progress_value is None:
+    if not text and row.target is not None and row.progress_value is None:
         text = "无数据"
     return text, MARK_STYLE.get(row.verdict, "xz_center")
 
@@ -174,7 +174,7 @@ def write_plan_sheet(
             "name": cell(ws, row.name, "xz_text"),
             "measure": cell(ws, row.measure, "xz_center"),
             "base": cell(ws, _base_cell(row), d),
-            "target": cell(ws, row.target_2025, d),
+            "target": cell(ws, row.target, d),
             "value": cell(ws, row.value, d),
             "cumulative": cell(ws, row.cumulative, d),
             "expected": cell(ws, row.expected, d),
@@ -259,8 +259,8 @@ def write_other_sheet(
                 cell(ws, row.table1_seq or n, "xz_center"),
                 cell(ws, row.name, "xz_text"),
                 cell(ws, row.measure, "xz_center"),
-                cell(ws, row.base_2015, d),
-                cell(ws, row.base_2020, d),
+                cell(ws, row.history[0].value if row.history else None, d),
+                cell(ws, row.plan_base, d),
                 cell(ws, row.value, d),
                 cell(ws, f"{len(row.units_reported)}/{len(row.units_reported) + len(row.units_missing)}", "xz_center"),
                 cell(ws, note := (notes_text(catalog, row) if catalog is not None else ""), "xz_text"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...domain.aggregation import Aggregator
-from ...domain.catalog import Aggregation, Catalog
+from ...domain.catalog import Aggregation, Catalog, Indicator
 from ...domain.periods import Period, parse_period
 from ...store import Store
 from ...store.database import now_iso
@@ -99,8 +99,23 @@ def own_code(store: Store) -> str:
     return level.code if level else DISTRICT_FALLBACK_CODE
 
 
-def _unit_records(store: Store, catalog: Catalog) -> Iterator[ExchangeRecord]:
-    measures = {i.code: i.entry_measure for i in catalog.indicators}
+def plan_catalogs(store: Store) -> list[Catalog]:
+    """The catalog of every plan the database holds, in order."""
+    return [store.catalog(p.code) for p in store.plans()]
+
+
+def every_indicator(catalogs: list[Catalog]) -> list[Indicator]:
+    """The indicators of every plan, each code once (a later plan's reading of a code continued wins), in the
+    order the plans first name them: a dropped indicator's figures stay described."""
+    found: dict[str, Indicator] = {}
+    for catalog in catalogs:
+        for ind in catalog.indicators:
+            found[ind.code] = ind
+    return list(found.values())
+
+
+def _unit_records(store: Store, catalogs: list[Catalog]) -> Iterator[ExchangeRecord]:
+    measures = {i.code: i.entry_measure for i in every_indicator(catalogs)}
     for v in sorted(store.values.select(), key=lambda v: (parse_period(v.period), v.unit, v.indicator)):
         iso, start, end = iso_period(parse_period(v.period))
         yield ExchangeRecord(
@@ -118,10 +133,16 @@ def _unit_records(store: Store, catalog: Catalog) -> Iterator[ExchangeRecord]:
         )
 
 
-def _total_records(store: Store, catalog: Catalog, periods: list[Period]) -> Iterator[ExchangeRecord]:
-    aggregator = Aggregator(catalog, store.values.figure_set())
+def _total_records(store: Store, periods: list[Period]) -> Iterator[ExchangeRecord]:
+    """The totals of each period under the plan that judges it (its indicators, a dropped one's in its years)."""
+    figures = store.values.figure_set()
+    aggregators: dict[str, Aggregator] = {}
     code = own_code(store)
     for period in periods:
+        catalog = store.catalog_for(period)
+        aggregator = aggregators.get(catalog.plan.code)
+        if aggregator is None:
+            aggregator = aggregators[catalog.plan.code] = Aggregator(catalog, figures)
         iso, start, end = iso_period(period)
         for ind in catalog.indicators:
             dv = aggregator.value(ind.code, period)
@@ -152,11 +173,10 @@ def _total_records(store: Store, catalog: Catalog, periods: list[Period]) -> Ite
 
 def exchange_records(store: Store) -> list[ExchangeRecord]:
     """Every stored figure, then (in an aggregating database) its totals of every period with figures."""
-    catalog = store.catalog()
-    records = list(_unit_records(store, catalog))
+    records = list(_unit_records(store, plan_catalogs(store)))
     if store.is_district:
         periods = sorted({parse_period(p) for p in store.values.periods()})
-        records.extend(_total_records(store, catalog, periods))
+        records.extend(_total_records(store, periods))
     return records
 
 
@@ -200,7 +220,7 @@ def _header(store: Store, catalog: Catalog) -> dict[str, object]:
                     else {}
                 ),
             }
-            for i in catalog.indicators
+            for i in every_indicator(plan_catalogs(store))
         ],
     }
 

@@ -59,7 +59,8 @@ class _Valid(NamedTuple):
 
 
 def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message]]:
-    catalog = store.catalog()
+    in_force = store.catalog()
+    catalogs: dict[str, Catalog] = {}  # each period's plan's catalog (a 2025 row is the 十四五's, 2026 the 十五五's)
     district, own_unit = store.is_district, store.unit_code  # read once, not once per row
     problems: list[Message] = []
     changes: list[ValueChange] = []
@@ -70,7 +71,7 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
     # hundred (unit, indicator) pairs, a period or two and many equal number texts over thousands of rows.
     # Units and indicators that passed their own checks (whether the unit reports the indicator is asked per row).
     units_passed: dict[str, Unit] = {}
-    indicators_passed: dict[str, Indicator] = {}
+    indicators_passed: dict[tuple[str, str], Indicator] = {}  # by (plan, code)
     # Period texts that parsed: as stored, and as the duplicate check compares them.
     periods: dict[object, tuple[str, str]] = {}
     # Number texts that parsed, per entry measure (a % sign is accepted on a percentage only).
@@ -78,7 +79,19 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
     for row in rows:
         before = len(problems)
         where, unit, indicator, period_text, text, explanation = row
-        known_unit, known_indicator = units_passed.get(unit), indicators_passed.get(indicator)
+        known = periods.get(period_text)
+        period_problem = None
+        if known is None:
+            try:
+                known = periods[period_text] = (_period(period_text), str(period_text).strip().upper())
+            except XzError as exc:
+                period_problem = _problem(where, "{reason}", reason=str(exc))
+        if known is None:
+            catalog = in_force
+        else:
+            catalog = catalogs.get(known[0]) or catalogs.setdefault(known[0], store.catalog_for(known[0]))
+        plan = catalog.plan.code
+        known_unit, known_indicator = units_passed.get(unit), indicators_passed.get((plan, indicator))
         if known_unit is not None and known_indicator is not None and catalog.reports(known_unit, known_indicator):
             measure: str | None = known_indicator.entry_measure
         else:
@@ -86,13 +99,9 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
             if catalog.has_unit(unit) and (district or unit == own_unit):
                 units_passed[unit] = catalog.unit(unit)
             if catalog.has_indicator(indicator) and catalog.indicator(indicator).is_entered:
-                indicators_passed[indicator] = catalog.indicator(indicator)
-        known = periods.get(period_text)
-        if known is None:
-            try:
-                known = periods[period_text] = (_period(period_text), str(period_text).strip().upper())
-            except XzError as exc:
-                problems.append(_problem(where, "{reason}", reason=str(exc)))
+                indicators_passed[(plan, indicator)] = catalog.indicator(indicator)
+        if period_problem is not None:
+            problems.append(period_problem)
         value = None
         parsed = numbers.get(measure)
         if parsed is None:
@@ -176,9 +185,8 @@ def _check_outcome(
     """Errors the import would introduce, and the warnings it leaves, per unit and period.
 
     ``held``: what is stored for the file's units in its periods, the other periods of their years and
-    the years before (:func:`_held_periods`).
+    the years before (:func:`_held_periods`). Each period is checked under the plan that judges it.
     """
-    catalog = store.catalog()
     problems: list[Message] = []
     warnings: list[Finding] = []
     groups: dict[tuple[str, str], list[ValueChange]] = {}
@@ -190,6 +198,7 @@ def _check_outcome(
     where: dict[tuple[str, str, str], str] | None = None  # made when an error needs it (a file that passes: never)
     for done, ((unit, period), group) in enumerate(groups.items()):
         progress.step(done, len(groups), CHECKING)
+        catalog = store.catalog_for(period)
         before = {code: Entry(v.value, v.explanation) for code, v in held.of(unit, period).items()}
         after = dict(before)
         for c in group:

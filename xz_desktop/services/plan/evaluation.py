@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ...domain.catalog import Aggregation, Catalog
 from ...domain.evaluation import Evaluation, UnitEvaluation, evaluation, unit_evaluation, year_figure
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from ...domain.plans import Plan
 from ...store import Store
 from ..totals import totals
@@ -46,13 +45,13 @@ class PlanEvaluation:
 
 
 def plans_held(store: Store) -> list[Plan]:
-    """The plans the database holds, by base year (until plans are data: the one the catalog is)."""
-    return [Plan("十四五", "《秀洲区人才发展“十四五”规划》", PLAN_BASE_YEAR, PLAN_TARGET_YEAR)]
+    """The plans the database holds, by base year."""
+    return store.plans()
 
 
 def plan_catalog(store: Store, plan: Plan) -> Catalog:
     """``plan``'s catalog: its indicators with its bases and targets."""
-    return store.catalog()
+    return store.catalog(plan.code)
 
 
 def find_plan(store: Store, code: str) -> Plan:
@@ -75,10 +74,10 @@ def evaluate(store: Store, code: str) -> PlanEvaluation:
     plan = find_plan(store, code)
     catalog = plan_catalog(store, plan)
     year = str(plan.target_year)
-    by_year = {y: {r.code: r for r in totals(store, str(y))} for y in (plan.base_year, *plan.years)}
+    by_year = {y: {r.code: r for r in totals(store, str(y), plan=plan.code)} for y in (plan.base_year, *plan.years)}
     indicators = []
     for r in by_year[plan.target_year].values():
-        if r.target_2025 is None or not catalog.has_indicator(r.code):
+        if r.target is None or not catalog.has_indicator(r.code):
             continue
         ind = catalog.indicator(r.code)
         # A cumulative or a growth rate starts with the plan's first year; any other figure with its base year.
@@ -88,7 +87,8 @@ def evaluate(store: Store, code: str) -> PlanEvaluation:
         indicators.append(evaluation(ind, r, years))
     names = {u.code: u.name for u in catalog.units}
     units = [
-        unit_evaluation(catalog.indicator(r.indicator), r.progress, names) for r in unit_progress_rows(store, year)
+        unit_evaluation(catalog.indicator(r.indicator), r.progress, names)
+        for r in unit_progress_rows(store, year, plan=plan.code)
     ]
     return PlanEvaluation(plan, indicators, units, names)
 

@@ -2,7 +2,7 @@
 
 A stock needs its year-end figure (the year, or its second half); a flow the year or both halves
 (both: ``domain.aggregation.unit_figure``, the rule the district totals use); a cumulative flow every
-year 2021 … year; a ratio both its parts; a sum every part (``domain.aggregation.derived_figure``, the
+year of the plan, its first year … year; a ratio both its parts; a sum every part (``domain.aggregation.derived_figure``, the
 rule of the form's derived rows).
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...domain.aggregation import FigureSet, derived_figure, unit_figure
 from ...domain.catalog import Aggregation, Catalog, Indicator
-from ...domain.periods import PLAN_BASE_YEAR, Period
+from ...domain.periods import Period
 from ...domain.targets import UnitFigure, plan_years_to
 
 
@@ -28,14 +28,14 @@ class UnitFigures:
         return unit_figure(ind.aggregation, self.figures.series(code, unit), Period(year)).value
 
     def figure(self, unit: str, ind: Indicator, year: int) -> UnitFigure:
-        """The unit's figure that progress is measured with (a cumulative flow: 2021 … year)."""
+        """The unit's figure that progress is measured with (a cumulative flow: the plan's first year … year)."""
         if ind.is_cumulative:
-            values = {y: self.entered(unit, ind.code, y) for y in plan_years_to(year)}
+            values = {y: self.entered(unit, ind.code, y) for y in plan_years_to(self.catalog.plan, year)}
             missing = tuple(str(y) for y, v in values.items() if v is None)
             present = [v for v in values.values() if v is not None]
             return UnitFigure(sum(present) if present else None, not missing, missing, None)
         value, missing = self.year_figure(unit, ind, year)
-        base, _ = self.year_figure(unit, ind, PLAN_BASE_YEAR)
+        base, _ = self.year_figure(unit, ind, self.catalog.plan.base_year)
         return UnitFigure(value, not missing, missing, base)
 
     def year_figure(self, unit: str, ind: Indicator, year: int) -> tuple[float | None, tuple[str, ...]]:

@@ -25,6 +25,7 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import format_number
 from ...domain.progress import VERDICT_INCOMPLETE
 from ...domain.round import today_local
+from ...domain.trajectory import ABOUT_TOLERANCE
 from ...domain.verdicts import label, phrase
 from ...store import Store
 from ..files import check_target, replacing, writing
@@ -340,7 +341,8 @@ def method(f: FinalFacts) -> tuple[str, ...]:
     plan = f.result.plan
     return (
         f"一、是否完成。以{plan.target_year}年末的数值与规划目标相比：达到或超过目标的为“完成目标”，否则为“未完成目标”；"
-        f"规划要求不超过某一数值的指标，以不超过为完成。五年累计目标以{f.span}各年数值之和与目标相比。",
+        f"规划要求不超过某一数值的指标，以不超过为完成；"
+        f"目标为“左右”的，与目标值的差距不超过规划增加量的{ABOUT_TOLERANCE:.0%}即为完成。五年累计目标以{f.span}各年数值之和与目标相比。",
         f"二、增长率。增长率 =（{plan.target_year}年数值 − {plan.base_year}年基数）÷ {plan.base_year}年基数；"
         "比重、比率类指标的变化以两年数值之差（个百分点）表示。",
         "三、数据完整性。有单位未报送、或累计所需某一年数据不全的目标为“数据不全”，不作是否完成的判断，"

@@ -1,4 +1,5 @@
-"""Per-unit progress: each unit against its own 2025 targets, with milestones where the district set them."""
+"""Per-unit progress: each unit against its own targets (of the plan's target year), with milestones where the
+district set them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from ...domain.numbers import format_figure
 from ...domain.periods import parse_period
-from ...domain.targets import TARGET_PERIOD, UnitProgress, unit_progress
+from ...domain.targets import UnitProgress, unit_progress
 from ...store import Store
 from ...store.values import FigureSelection
 from .figures import UnitFigures
@@ -48,10 +49,14 @@ class ProgressRow:
         }
 
 
-def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> list[ProgressRow]:
-    """Every unit target of 2025 (of ``unit`` only, if given) with the unit's progress in ``period``'s year."""
+def unit_progress_rows(
+    store: Store, period: str, unit: str | None = None, *, plan: str | None = None
+) -> list[ProgressRow]:
+    """Every unit target of the plan's target year (of ``unit`` only, if given) with the unit's progress in
+    ``period``'s year, under the plan that judges the period (or the plan ``plan``)."""
     year = parse_period(period).year
-    catalog = store.catalog()
+    catalog = store.catalog(plan) if plan is not None else store.catalog_for(period)
+    target_period = str(catalog.plan.target_year)
     targets = store.targets.list(unit=unit)
     if not targets:
         return []
@@ -60,11 +65,11 @@ def unit_progress_rows(store: Store, period: str, unit: str | None = None) -> li
     milestones = {(t.unit, t.indicator): t.target for t in targets if t.period == str(year)}
     out = []
     for t in targets:
-        if t.period != TARGET_PERIOD or not catalog.has_indicator(t.indicator) or not catalog.has_unit(t.unit):
+        if t.period != target_period or not catalog.has_indicator(t.indicator) or not catalog.has_unit(t.unit):
             continue
         ind = catalog.indicator(t.indicator)
         figure = figures.figure(t.unit, ind, year)
-        p = unit_progress(ind, t, figure, year, milestones.get((t.unit, t.indicator)))
+        p = unit_progress(ind, t, figure, year, milestones.get((t.unit, t.indicator)), plan=catalog.plan)
         out.append(
             ProgressRow(
                 t.unit, catalog.unit(t.unit).name, ind.code, ind.name, ind.entry_measure, ind.decimals, p, ind.is_count

@@ -169,7 +169,7 @@ def _yearly_series(store: Store, year: int, codes: list[str]) -> list[charts.Ser
                 years,
                 [r.progress_value if is_complete(r) else None for r in rows],
                 [r.expected for r in rows],
-                first.target_2025,
+                first.target,
             )
         )
     return out
@@ -348,9 +348,9 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
                 str(r.table2_seq),
                 plain_name(r),
                 r.measure,
-                fmt(r.base_2020, r.decimals),
+                fmt(r.plan_base, r.decimals),
                 value,
-                fmt(r.target_2025, r.decimals),
+                fmt(r.target, r.decimals),
                 fmt(r.expected, r.decimals),
                 pct(r.completion),  # the record gives none beside 数据不全
                 verdict_text(r),

@@ -74,16 +74,16 @@ def amount(value: float | None, row: TotalRow) -> str:
 
 def change_since_2020(row: TotalRow) -> str | None:
     """“比2020年增加1.05万人” from the two figures as printed; a share or rate changes by 个百分点."""
-    if row.cumulative is not None or row.base_2020 is None or row.progress_value is None:
+    if row.cumulative is not None or row.plan_base is None or row.progress_value is None:
         return None
     d = row.decimals
-    diff = round(round(row.progress_value, d) - round(row.base_2020, d), d)
+    diff = round(round(row.progress_value, d) - round(row.plan_base, d), d)
     if diff == 0:
         return "与2020年持平"
     rate = row.measure == PERCENT
     up, down = ("提高", "下降") if rate else ("增加", "减少")
     unit = "个百分点" if rate else row.measure
-    return f"比2020年（{amount(row.base_2020, row)}）{up if diff > 0 else down}{fmt(abs(diff), d)}{unit}"
+    return f"比2020年（{amount(row.plan_base, row)}）{up if diff > 0 else down}{fmt(abs(diff), d)}{unit}"
 
 
 def figure_sentence(row: TotalRow, year: int) -> str:

@@ -19,9 +19,7 @@ from ...domain.incoming import TooLarge, read_regular
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.numbers import parse_number
-from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR
 from ...domain.targets import (
-    TARGET_PERIOD,
     Share,
     ShareProblem,
     UnitTarget,
@@ -73,8 +71,8 @@ class SplitResult:
     district_target: float | None  # entry measure; None for a ratio (each unit gets a ratio of its own)
 
 
-def _unit_figures(store: Store) -> UnitFigures:
-    return UnitFigures(store.catalog(), store.values.figure_set())
+def _unit_figures(store: Store, catalog: Catalog) -> UnitFigures:
+    return UnitFigures(catalog, store.values.figure_set())
 
 
 def _require_district(store: Store) -> None:
@@ -195,7 +193,7 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
         if not any(cell.strip() for cell in row):
             continue
         unit, code, raw = (_cell(row, at, c) for c in ("unit", "indicator", "target"))
-        period = _cell(row, at, "period") or TARGET_PERIOD
+        period = _cell(row, at, "period") or str(catalog.plan.target_year)
         try:
             value = parse_number(raw)
         except XzError:
@@ -240,12 +238,14 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
                 )
             )
             continue
-        if not (period.isdigit() and PLAN_BASE_YEAR < int(period) <= PLAN_TARGET_YEAR):
+        if not (period.isdigit() and catalog.plan.contains(int(period))):
             problems.append(
                 _problem(
                     number,
-                    QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：期别“{period}”应为 2021 到 2025 的年份"),
+                    QT_TRANSLATE_NOOP("plan_targets", "第 {row} 行：期别“{period}”应为 {first} 到 {last} 的年份"),
                     period=period[:20],
+                    first=catalog.plan.first_year,
+                    last=catalog.plan.target_year,
                 )
             )
             continue
@@ -270,10 +270,11 @@ def read_targets_csv(catalog: Catalog, path: Path) -> list[UnitTarget]:
     return targets
 
 
-def import_targets(store: Store, path: str | Path, author: str | None = None) -> int:
-    """All or nothing: every row valid, or nothing written. Returns how many targets changed."""
+def import_targets(store: Store, path: str | Path, author: str | None = None, *, plan: str | None = None) -> int:
+    """All or nothing: every row valid, or nothing written. Returns how many targets changed. The targets are the
+    plan ``plan``'s (None: the plan in force): a row's period is one of its years, the target year by default."""
     _require_district(store)
-    targets = read_targets_csv(store.catalog(), Path(path))
+    targets = read_targets_csv(store.catalog(plan), Path(path))
     return store.targets.put(targets, author or store.author)
 
 
@@ -292,7 +293,9 @@ def _resolution(total: float) -> float:
 def _basis_year(figures: UnitFigures, code: str, units: list[str]) -> int | None:
     """The latest year in which every unit has a figure of ``code`` (entry measure)."""
     ind = figures.catalog.indicator(code)
-    for year in range(PLAN_TARGET_YEAR, 2014, -1):
+    plan = figures.catalog.plan
+    # From the target year back over this plan and the one before it (2025 … 2015 for the 十四五).
+    for year in range(plan.target_year, 2 * plan.base_year - plan.target_year - 1, -1):
         if all(figures.year_figure(u, ind, year)[0] is not None for u in units):
             return year
     return None
@@ -317,9 +320,15 @@ def method_label(catalog: Catalog, method: str) -> Message:
     if method == "manual":
         return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "直接下达"))
     if method == "split:base":
-        return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "按 2020 年基数分解"))
+        return Message(
+            "plan_targets", QT_TRANSLATE_NOOP("plan_targets", "按 {year} 年基数分解"), {"year": catalog.plan.base_year}
+        )
     if method == "split:ratio":
-        return Message("plan_targets", QT_TRANSLATE_NOOP("plan_targets", "比率指标：按本单位 2020 年比率"))
+        return Message(
+            "plan_targets",
+            QT_TRANSLATE_NOOP("plan_targets", "比率指标：按本单位 {year} 年比率"),
+            {"year": catalog.plan.base_year},
+        )
     basis = method.removeprefix("split:")
     if method.startswith("split:") and catalog.has_indicator(basis):
         return Message(
@@ -339,17 +348,20 @@ def split(
     write: bool = True,
     floor: float = 0.0,
     fixed: dict[str, float] | None = None,
+    plan: str | None = None,
 ) -> SplitResult:
-    """Split the district's 2025 target of ``code`` over its reporting units by ``by``: ``base`` or an indicator code.
+    """Split the district's target of ``code`` (of the plan ``plan``; None: the plan in force) over its reporting
+    units by ``by``: ``base`` (the plan's base year's figures) or an indicator code.
 
     ``floor``: the share split equally (保底份额), so a unit whose basis is 0 still gets a target; ``fixed``: units'
     shares set by hand (手工调整), the rest split over the others. A basis of 0 without either is refused: it
     would give that unit a target of 0 for good.
     """
     _require_district(store)
-    catalog = store.catalog()
+    catalog = store.catalog(plan)
+    base_year = catalog.plan.base_year
     ind = catalog.indicator(code)
-    figures = _unit_figures(store)
+    figures = _unit_figures(store, catalog)
     units = figures.reporters(ind)
     if ind.aggregation is Aggregation.DISTRICT or not units or ind.aggregation is Aggregation.GROWTH:
         raise XzError(
@@ -359,11 +371,11 @@ def split(
                 {"name": ind.name},
             )
         )
-    if ind.target_2025 is None:
+    if ind.target is None:
         raise XzError(
             Message(
                 "plan_targets",
-                QT_TRANSLATE_NOOP("plan_targets", "“{name}”没有 2025 年目标，无法分解"),
+                QT_TRANSLATE_NOOP("plan_targets", "“{name}”没有规划目标，无法分解"),
                 {"name": ind.name},
             )
         )
@@ -398,23 +410,27 @@ def split(
                     {"name": ind.name},
                 )
             )
-        bases = {u: figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] for u in units}
-        district_base = ind.base_2020
+        bases = {u: figures.year_figure(u, ind, base_year)[0] for u in units}
+        district_base = ind.base
         shares = ratio_targets(ind, bases, district_base)
         method = "split:ratio"
-        result = SplitResult(code, by, PLAN_BASE_YEAR, shares, None)
+        result = SplitResult(code, by, base_year, shares, None)
     else:
         if by == "base":
-            year: int | None = PLAN_BASE_YEAR
-            lacking = [u for u in units if figures.year_figure(u, ind, PLAN_BASE_YEAR)[0] is None]
+            year: int | None = base_year
+            lacking = [u for u in units if figures.year_figure(u, ind, base_year)[0] is None]
             if lacking:
                 raise XzError(
                     Message(
                         "plan_targets",
                         QT_TRANSLATE_NOOP(
-                            "plan_targets", "按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}"
+                            "plan_targets", "按 {year} 年基数分解“{name}”，但这些单位没有 {year} 年数：{units}"
                         ),
-                        {"name": ind.name, "units": "、".join(catalog.unit(u).name for u in lacking)},
+                        {
+                            "name": ind.name,
+                            "units": "、".join(catalog.unit(u).name for u in lacking),
+                            "year": base_year,
+                        },
                     )
                 )
         else:
@@ -437,7 +453,7 @@ def split(
                         {"basis": basis.name},
                     )
                 )
-        basis_year = year if year is not None else PLAN_BASE_YEAR
+        basis_year = year if year is not None else base_year
         weights = {u: figures.year_figure(u, basis, basis_year)[0] or 0.0 for u in units}
         zero = [u for u in units if weights[u] == 0 and u not in fixed]
         if zero and not floor:
@@ -459,7 +475,9 @@ def split(
     if write:
         store.targets.put(
             [
-                UnitTarget(s.unit, code, s.target, TARGET_PERIOD, "manual" if s.unit in fixed else method)
+                UnitTarget(
+                    s.unit, code, s.target, str(catalog.plan.target_year), "manual" if s.unit in fixed else method
+                )
                 for s in shares
             ],
             author or store.author,
@@ -498,9 +516,10 @@ def parse_fixed_shares(catalog: Catalog, text: str) -> dict[str, float]:
 # -- the check ----------------------------------------------------------------------------------
 
 
-def check_targets(store: Store) -> list[ShareProblem]:
-    """Every indicator whose 2025 shares no longer add up to the district target (after a unit came or went)."""
-    catalog = store.catalog()
+def check_targets(store: Store, plan: str | None = None) -> list[ShareProblem]:
+    """Every indicator whose shares of the plan's target year no longer add up to the district target (after a
+    unit came or went), of the plan ``plan`` (None: the plan in force)."""
+    catalog = store.catalog(plan)
     figures = UnitFigures(catalog, store.values.figure_set())
     targets = store.targets.list()
     active = [u.code for u in catalog.active_units()]
@@ -510,7 +529,7 @@ def check_targets(store: Store) -> list[ShareProblem]:
             continue
         ind = catalog.indicator(code)
         if is_splittable(ind):
-            problems += check_shares(ind, targets, figures.reporters(ind), active)
+            problems += check_shares(ind, targets, figures.reporters(ind), active, catalog.plan)
     return problems
 
 
@@ -551,7 +570,7 @@ def apply_targets_payload(store: Store, rows: Any, where: str) -> int:
             and isinstance(code, str)
             and isinstance(period, str)
             and period.isdigit()
-            and PLAN_BASE_YEAR < int(period) <= PLAN_TARGET_YEAR
+            and any(p.contains(int(period)) for p in store.plans())
             and isinstance(target, int | float)
             and not isinstance(target, bool)
             and math.isfinite(target)

@@ -106,7 +106,7 @@ class SplitDialog(QDialog):
         self.by_box = named(QComboBox(self), "split_by")
         self.by_box.addItem(self.tr("各单位 2020 年数（基数）"), "base")
         for ind in catalog.indicators:
-            if ind.target_2025 is not None and ind.aggregation.value not in ("district", "growth"):
+            if ind.target is not None and ind.aggregation.value not in ("district", "growth"):
                 self.indicator_box.addItem(ind.name, ind.code)
             if ind.is_entered and ind.aggregation.value == "stock":
                 self.by_box.addItem(ind.name, ind.code)

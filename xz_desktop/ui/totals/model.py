@@ -33,7 +33,7 @@ def mark_text(row: TotalRow) -> str:
     if row.verdict != VERDICT_NO_TARGET:
         mark = ("✓ " if row.verdict == VERDICT_ON_TRACK else "✗ ") if is_judged(row.verdict) else ""
         return mark + message_text(label(row.verdict, row.estimated))
-    if row.target_2025 is not None and row.progress_value is None:
+    if row.target is not None and row.progress_value is None:
         return QCoreApplication.translate("TotalsModel", "无数据")
     return ""
 
@@ -77,7 +77,7 @@ def status_text(row: TotalRow, catalog: Catalog | None = None) -> str:
                 who=unit_periods(catalog, [(m.unit, m.period) for m in row.errors])
             )
         )
-    if row.target_2025 is not None and row.base_source == BASE_NONE:
+    if row.target is not None and row.base_source == BASE_NONE:
         parts.append(QCoreApplication.translate("TotalsModel", "无基数"))
     return QCoreApplication.translate("TotalsModel", "；").join(parts)
 
@@ -201,16 +201,16 @@ class TotalsModel(QAbstractTableModel):
             text = fmt(row.cumulative, d)
             return estimate + text if text else text
         if col == self.BASE:
-            if row.target_2025 is not None and row.base_source == BASE_NONE:
+            if row.target is not None and row.base_source == BASE_NONE:
                 return QCoreApplication.translate("TotalsModel", "无基数")
-            return fmt(row.base if row.base_source != BASE_NONE else row.base_2020, d)
+            return fmt(row.base if row.base_source != BASE_NONE else row.plan_base, d)
         if col == self.TARGET:
             sense = (
                 QCoreApplication.translate("TotalsModel", "（以下）")
-                if row.target_sense == "max" and row.target_2025 is not None
+                if row.target_sense == "max" and row.target is not None
                 else ""
             )
-            return fmt(row.target_2025, d) + sense
+            return fmt(row.target, d) + sense
         if col == self.EXPECTED:
             return fmt(row.expected, d)
         if col == self.COMPLETION:

@@ -249,7 +249,8 @@ class TotalsPage(LazyPage, QWidget):
 
     def _request_history(self, code: str, year: int, carry: bool) -> None:
         """The chart: every year of one indicator (and its components), read and computed on a worker."""
-        year = pivot.history_end(year)  # the same chart for every year up to 2025: read once, not per year
+        plan = self.window_.store.catalog_for(year).plan
+        year = pivot.history_end(year, plan)  # the same chart for every year up to the target year: read once
         wanted = (code, year, carry, store_version(self.window_))
         if self._history_wanted == wanted:
             return  # asked for already (the report's arrival asks again): on its way, or shown
@@ -260,8 +261,10 @@ class TotalsPage(LazyPage, QWidget):
             from ...store import open_store
 
             with open_store(path, read_only=True) as store:
-                aggregator = pivot.indicator_aggregator(store, code, carry_forward=carry)
-                return pivot.history(store.catalog(), aggregator, code, year)
+                aggregator = pivot.indicator_aggregator(store, code, carry_forward=carry, plan=plan.code)
+                return pivot.history(
+                    store.catalog(plan.code), aggregator, code, year, recorded=pivot.plan_figures(store, code)
+                )
 
         def done(history: History) -> None:
             if self._history_wanted == wanted and shiboken6.isValid(self):
