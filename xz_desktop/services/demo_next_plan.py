@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import csv
 import shutil
+import tempfile
 from pathlib import Path
 
+from ..domain.catalog import Catalog
+from ..domain.catalog_rows import load_catalog_dir
 from ..domain.evaluation import Evaluation
 from ..domain.numbers import format_number
+from ..domain.periods import parse_period
 from ..domain.plans import Plan
 from ..paths import catalog_dir
+from ..store import Store
+from ..store.values import ValueChange
 
 PLAN_FILE = "plan.csv"
 DROPPED = ("pct_applications", "kunpeng_selected")  # figures stay as history; the next plan sets no target
@@ -56,6 +62,18 @@ NEW: tuple[dict[str, str], ...] = (
         "min": "0",
         "yoy_threshold": "0.5",
     },
+)
+
+
+# The new indicators' first-year figures, as a share of the unit's 人才资源总量.
+NEW_SHARES = {"digital_talent": 0.15, "youth_talent_new": 0.04}
+TALENT_KINDS = (
+    "party_gov_talent",
+    "business_mgmt_talent",
+    "professional_tech_talent",
+    "high_skilled",
+    "rural_practical_talent",
+    "social_work_talent",
 )
 
 
@@ -131,3 +149,64 @@ def write_next_plan_folder(plan: Plan, evaluations: list[Evaluation], out: Path)
         w2.writerow(["code", "name", "base_year", "target_year"])
         w2.writerow([new.code, new.name, new.base_year, new.target_year])
     return new
+
+
+AUTHOR = "区人才办（演示）"
+
+
+def start_next_plan(district: Store) -> Plan:
+    """Start the demo's next plan in ``district`` from the folder :func:`write_next_plan_folder` writes, and fill
+    its first year: one transaction, so the database holds both or neither."""
+    from .plan.evaluation import evaluate
+
+    plan = district.plans()[-1]
+    result = evaluate(district, plan.code)
+    with tempfile.TemporaryDirectory(prefix="xz-next-plan-") as tmp:
+        folder = Path(tmp) / "plan"
+        new = write_next_plan_folder(plan, result.indicators, folder)
+        catalog = load_catalog_dir(folder)
+    with district.transaction():
+        district.add_plan(catalog)
+        district.values.write(first_year_figures(district, catalog), author=AUTHOR)
+    return new
+
+
+def first_year_figures(district: Store, catalog: Catalog) -> list[ValueChange]:
+    """Every reporting unit's figures of the next plan's first year (entry measure): each continued indicator's
+    district figure grown by the demo's yearly rate for it and split over its units by their latest figures
+    (the parts add up exactly); a part never above what a rule says contains it (有研发活动企业 ≤ 规上企业);
+    人才资源总量 the sum of the talent kinds; the new indicators from the unit's 人才资源总量."""
+    from .demo import COMPONENTS_AT_BASE, DEFAULT_GROWTH, _apportion
+
+    year = catalog.plan.first_year
+    latest: dict[tuple[str, str], float] = {}
+    for v in sorted(district.values.select(), key=lambda v: parse_period(v.period)):
+        if v.value is not None and parse_period(v.period).is_year and parse_period(v.period).year < year:
+            latest[(v.unit, v.indicator)] = v.value
+    figures: dict[tuple[str, str], float] = {}
+    for ind in catalog.indicators:
+        if not ind.is_entered:
+            continue
+        decimals = 1 if ind.entry_measure in ("%", "万元/人") else 0
+        last = {u.code: latest[(u.code, ind.code)] for u in catalog.reporters(ind) if (u.code, ind.code) in latest}
+        if not last:
+            continue
+        growth = COMPONENTS_AT_BASE.get(ind.code, (None, DEFAULT_GROWTH))[1]
+        weights = {u: max(v, 1e-6) for u, v in last.items()}
+        for unit, value in _apportion(sum(last.values()) * (1 + growth), weights, decimals).items():
+            figures[(unit, ind.code)] = value
+    for rule in catalog.rules:  # a part above its whole (rounding, a faster rate): held at the whole
+        if rule.op == "<=" and len(rule.left) == 1 and len(rule.right) == 1:
+            for unit in {u for u, _ in figures}:
+                part, whole = figures.get((unit, rule.left[0])), figures.get((unit, rule.right[0]))
+                if part is not None and whole is not None and part > whole:
+                    figures[(unit, rule.left[0])] = whole
+    kinds = [k for k in TALENT_KINDS if catalog.has_indicator(k)]
+    for code_of_unit in sorted({u for u, _ in figures}):
+        if all((code_of_unit, k) in figures for k in kinds) and (code_of_unit, "talent_total") in figures:
+            total = sum(figures[(code_of_unit, k)] for k in kinds)
+            figures[(code_of_unit, "talent_total")] = total
+            for code, share in NEW_SHARES.items():
+                if catalog.has_indicator(code):
+                    figures[(code_of_unit, code)] = round(total * share)
+    return [ValueChange(u, c, str(year), v) for (u, c), v in sorted(figures.items())]
