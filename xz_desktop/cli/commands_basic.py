@@ -391,6 +391,12 @@ def register_demo(sub: argparse._SubParsersAction) -> None:
 def cmd_demo(args) -> int:
     from ..services.demo import create_demo
 
-    create_demo(args.db, next_plan=args.next_plan)
+    create_demo(args.db)
+    if args.next_plan:  # the next plan (示例), started from a folder the demo writes, and its first year filled
+        from ..services.demo_next_plan import start_next_plan
+
+        with open_store(args.db) as store:
+            plan = start_next_plan(store)
+        print(f"已开始示例规划：{plan.name}（{plan.first_year}—{plan.target_year}年），并填入 {plan.first_year} 年数据")
     print(f"已生成示例数据库：{args.db}")
     return 0

@@ -238,7 +238,7 @@ def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT,
     explains its warnings and exports one signed package per year, and the district merges them
     all, so the merge log, completeness, provenance and the keys have something to show.
     ``progress`` hears one step per unit and one for the merge (the window shows them while it waits).
-    ``next_plan``: also start the next plan (示例) and fill its first year (:mod:`.demo_next_plan`).
+    The next plan (示例) is started on the result by :func:`.demo_next_plan.start_next_plan`.
     """
     path = Path(path)
     with create_store(path, "district", author="区人才办（演示）") as district:
@@ -269,10 +269,6 @@ def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT,
             raise RuntimeError(f"demo packages refused: {[(r.file, r.reason) for r in refused]}")
         split_assessed_targets(district)
         district.set_meta("demo", "1")
-        if next_plan:  # the next plan (示例) started from a folder the demo writes, and its first year filled
-            from .demo_next_plan import start_next_plan
-
-            start_next_plan(district)
     return path
 
 
