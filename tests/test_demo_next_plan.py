@@ -79,3 +79,10 @@ def test_the_final_evaluation_of_the_demo_plan_is_unchanged_by_the_next(next_db)
     assert got["provincial_enterprise_research_institute"]["met"] is None
     ahead = json.loads(run_xz("evaluate", next_db, "--plan", "十五五", "--json").stdout)
     assert ahead and all(e["met"] is None for e in ahead)  # 2030 not reported: no verdict on any target
+
+
+def test_the_final_evaluation_is_first_asked_of_the_plan_that_ended(next_db):
+    from xz_desktop.services.plan.evaluation import ended_plan
+
+    with open_store(next_db, read_only=True) as store:
+        assert ended_plan(store).code == "十四五"  # 2025 has figures, 2030 none yet

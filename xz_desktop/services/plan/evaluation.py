@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...domain.catalog import Aggregation, Catalog
 from ...domain.evaluation import Evaluation, UnitEvaluation, evaluation, unit_evaluation, year_figure
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import parse_period
 from ...domain.plans import Plan
 from ...store import Store
 from ..totals import totals
@@ -47,6 +48,14 @@ class PlanEvaluation:
 def plans_held(store: Store) -> list[Plan]:
     """The plans the database holds, by base year."""
     return store.plans()
+
+
+def ended_plan(store: Store) -> Plan:
+    """The plan a final evaluation is first asked of: the newest whose target year has figures, else the first."""
+    years = {parse_period(p).year for p in store.values.periods()}
+    plans = plans_held(store)
+    ended = [p for p in plans if p.target_year in years]
+    return ended[-1] if ended else plans[0]
 
 
 def plan_catalog(store: Store, plan: Plan) -> Catalog:

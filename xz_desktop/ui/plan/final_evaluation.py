@@ -17,7 +17,7 @@ from ...domain.evaluation import Evaluation, UnitEvaluation
 from ...domain.numbers import format_number
 from ...domain.verdicts import label
 from ...services.files import FileKind, owner_name
-from ...services.plan.evaluation import PlanEvaluation, evaluate, plans_held
+from ...services.plan.evaluation import PlanEvaluation, ended_plan, evaluate, plans_held
 from ..common.file_dialogs import offer_folder, save_path
 from ..common.i18n import message_text
 from ..common.operations import StoreOp
@@ -119,7 +119,7 @@ class FinalEvaluationView(QWidget):
         self.plan_box.clear()
         for plan in plans:
             self.plan_box.addItem(plan.name, plan.code)
-        self.plan_box.setCurrentIndex(len(plans) - 1)
+        self.plan_box.setCurrentIndex(codes.index(ended_plan(self.window_.store).code))
         self.plan_box.blockSignals(False)
 
     def refresh(self) -> None:
