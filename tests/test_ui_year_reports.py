@@ -173,9 +173,9 @@ def test_a_year_change_keeps_the_chart_and_a_figure_change_reads_it_again(qtbot,
     charts = []
     real = pivot.history
 
-    def counting(catalog, aggregator, code, last_year=None):
+    def counting(catalog, aggregator, code, last_year=None, **kw):
         charts.append((code, last_year))
-        return real(catalog, aggregator, code, last_year)
+        return real(catalog, aggregator, code, last_year, **kw)
 
     monkeypatch.setattr(pivot, "history", counting)
     window.show_page("totals")
@@ -206,11 +206,11 @@ def test_a_chart_that_failed_is_read_again_when_next_asked(qtbot, window, monkey
     real = pivot.history
     calls = []
 
-    def once_broken(catalog, aggregator, code, last_year=None):
+    def once_broken(catalog, aggregator, code, last_year=None, **kw):
         calls.append(code)
         if len(calls) == 1:
             raise XzError(Message("test", "读不到"))
-        return real(catalog, aggregator, code, last_year)
+        return real(catalog, aggregator, code, last_year, **kw)
 
     monkeypatch.setattr(pivot, "history", once_broken)
     window.show_page("totals")
