@@ -29,6 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from xz_desktop.domain.catalog_rows import catalog_from_rows
+from xz_desktop.domain.periods import Period
 from xz_desktop.domain.plans import Plan
 from xz_desktop.services.form import load_form
 from xz_desktop.store import create_store, open_store
@@ -132,11 +133,11 @@ def main(argv: list[str]) -> None:
                     "SELECT indicator, value FROM value WHERE unit = ? AND period = ?", (unit, "2023")
                 ).fetchall()
 
-            form = load_form(store, "u0", "2024")
+            form = load_form(store, "u0", Period(2024))
             rows = len([r for r in form.rows if r.editable])
             timed(bare, 5)
             baseline = timed(bare, args.rounds)
-            service = timed(lambda n: load_form(store, units[n % UNITS], "2024"), args.rounds)
+            service = timed(lambda n: load_form(store, units[n % UNITS], Period(2024)), args.rounds)
 
         from xz_desktop.ui.main_window import MainWindow
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from xz_desktop.domain.catalog_rows import load_catalog_dir
 from xz_desktop.domain.levels import load_level
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.paths import catalog_dir
 from xz_desktop.services import catalog_edit
 from xz_desktop.services.catalog_transfer import export_catalog, import_catalog
@@ -56,7 +57,7 @@ def test_add_a_unit_makes_a_version_with_its_history_and_status(tmp_path):
             "0573-8888",
         )
         # Expected in 报送情况 from now on, as a town: every indicator the towns report.
-        rows = {s.unit: s for s in submission_status(store, "2023")}
+        rows = {s.unit: s for s in submission_status(store, Period(2023))}
         assert len(rows) == active_before + 1
         assert rows["xinzhen"].expected == rows["xincheng"].expected
         changes = {(c.field, c.old, c.new) for c in made.changes}
@@ -70,9 +71,9 @@ def test_rename_contact_retire_reactivate_each_a_new_version_old_to_new(tmp_path
     with open_store(path) as store:
         r1 = catalog_edit.edit_unit(store, "xincheng", {"name": "新城街道（新）", "contact": "王五", "phone": "123"})
         r2 = catalog_edit.edit_unit(store, "xincheng", {"active": "0"})
-        assert "xincheng" not in {s.unit for s in submission_status(store, "2023")}
+        assert "xincheng" not in {s.unit for s in submission_status(store, Period(2023))}
         r3 = catalog_edit.edit_unit(store, "xincheng", {"active": "1"})
-        assert "xincheng" in {s.unit for s in submission_status(store, "2023")}
+        assert "xincheng" in {s.unit for s in submission_status(store, Period(2023))}
         assert [r.revision for r in (r1, r2, r3)] == [1, 2, 3]
         assert {(c.field, c.old, c.new) for c in r1.changes} == {
             ("name", "新城街道", "新城街道（新）"),

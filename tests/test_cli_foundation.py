@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from xz_desktop.domain.periods import Period
+
 from .db_dump import dump
 
 COMMANDS = ["catalog", "units", "init", "import", "totals", "check", "demo"]
@@ -273,7 +275,7 @@ def test_demo_figures_arrive_as_merged_packages(tmp_path):
 
     with open_store(create_demo(tmp_path / "demo.sqlite")) as store:
         assert store.is_demo and store.values.disputed_keys() == set()
-        status = {s.unit: s for s in submission_status(store, "2024")}
+        status = {s.unit: s for s in submission_status(store, Period(2024))}
         assert not status["honghe"].submitted and status["xincheng"].submitted and status["xincheng"].package_file
         log = merge_log(store)
         assert len(log) == len(store.values.units_and_periods())

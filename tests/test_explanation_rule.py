@@ -11,6 +11,7 @@ import pytest
 from xz_desktop.domain.catalog_rows import load_catalog_dir
 from xz_desktop.domain.checks import Entry, check_unit_period, explanation_problem, is_explanation
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.paths import catalog_dir
 from xz_desktop.services import form as service
 from xz_desktop.services.imports import import_file
@@ -48,9 +49,9 @@ def test_a_number_stored_as_explanation_leaves_the_warning_unexplained():
 
 def test_the_service_refuses_and_stores_nothing(unit_db):
     with open_store(unit_db) as store:
-        service.set_value(store, "xincheng", "phd", "2024", 80)
+        service.set_value(store, "xincheng", "phd", Period(2024), 80)
         with pytest.raises(XzError, match="只是数字"):
-            service.set_explanation(store, "xincheng", "phd", "2024", "6200")
+            service.set_explanation(store, "xincheng", "phd", Period(2024), "6200")
         assert store.values.get("xincheng", "phd", "2024").explanation == ""
         assert len(store.values.history("xincheng", "phd", "2024")) == 1  # only the value's write
 

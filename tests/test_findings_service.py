@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import findings, form
 from xz_desktop.services.findings import Field, Level
 from xz_desktop.store import open_store
 
 
 def _fill(store) -> None:
-    form.set_value(store, "xincheng", "talent_total", "2023", 10000)
-    form.set_value(store, "xincheng", "employed", "2023", 30000)
-    form.set_value(store, "xincheng", "talent_total", "2024", 20000)  # +100 % on last year (threshold 30 %)
-    form.set_value(store, "xincheng", "phd", "2024", -3)  # a negative count
+    form.set_value(store, "xincheng", "talent_total", Period(2023), 10000)
+    form.set_value(store, "xincheng", "employed", Period(2023), 30000)
+    form.set_value(store, "xincheng", "talent_total", Period(2024), 20000)  # +100 % on last year (threshold 30 %)
+    form.set_value(store, "xincheng", "phd", Period(2024), -3)  # a negative count
     # 从业人员数 2024 left blank: 每万名从业人员人才资源数 cannot be computed
+
+
+def _listed(store) -> list[findings.FindingItem]:
+    """What the form's 审核结果 list shows of 新城街道's 2024 (ui/form/page.py: its form's findings as items)."""
+    return findings.items(store.catalog(), form.load_form(store, "xincheng", Period(2024)).findings)
 
 
 def test_every_finding_with_its_reason_and_cell_worst_first_in_form_order(unit_db):
     with open_store(unit_db) as store:
         _fill(store)
-        found = findings.unit_period_findings(store, "xincheng", "2024")
+        found = _listed(store)
     assert [(i.indicator, i.level, i.field, i.text()) for i in found] == [
         # errors first, in the form's order: 博士 (人才素质) comes before 从业人员数 (基础数据, last)
         ("phd", Level.ERROR, Field.VALUE, "博士不能为负数（填了 -3人）"),
@@ -38,8 +44,8 @@ def test_every_finding_with_its_reason_and_cell_worst_first_in_form_order(unit_d
 def test_an_explained_warning_stays_listed_but_no_longer_blocks(unit_db):
     with open_store(unit_db) as store:
         _fill(store)
-        form.set_explanation(store, "xincheng", "talent_total", "2024", "新设人才驿站")
-        found = findings.unit_period_findings(store, "xincheng", "2024")
+        form.set_explanation(store, "xincheng", "talent_total", Period(2024), "新设人才驿站")
+        found = _listed(store)
         blockers = findings.package_blockers(store, ["2024"])
     warning = next(i for i in found if i.indicator == "talent_total")
     assert warning.level is Level.EXPLAINED and not warning.blocking
@@ -49,8 +55,8 @@ def test_an_explained_warning_stays_listed_but_no_longer_blocks(unit_db):
 
 def test_a_clean_period_has_no_findings(unit_db):
     with open_store(unit_db) as store:
-        form.set_value(store, "xincheng", "phd", "2024", 0)  # a zero is a figure, and a valid one
-        assert findings.unit_period_findings(store, "xincheng", "2024") == []
+        form.set_value(store, "xincheng", "phd", Period(2024), 0)  # a zero is a figure, and a valid one
+        assert _listed(store) == []
         assert findings.package_blockers(store, ["2024"]) == []
 
 

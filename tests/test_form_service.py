@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from xz_desktop.domain.checks import Severity
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period, parse_period
 from xz_desktop.services import form as service
-from xz_desktop.services.checking import summary_for
+from xz_desktop.services.checking import check_database
 from xz_desktop.services.form import Status
 from xz_desktop.store import create_store, open_store
 
@@ -23,7 +25,7 @@ def store(unit_db):
 
 
 def test_rows_are_the_units_indicators_grouped_with_derived_ones_read_only(store, catalog):
-    form = service.load_form(store, "xincheng", "2024")
+    form = service.load_form(store, "xincheng", Period(2024))
     entered = [r.code for r in form.rows if r.editable]
     position = {i.code: n for n, i in enumerate(catalog.indicators)}
     for _, rows in form.groups():  # catalog order within each category
@@ -38,67 +40,70 @@ def test_rows_are_the_units_indicators_grouped_with_derived_ones_read_only(store
 
 
 def test_blank_and_zero_differ_and_text_is_parsed_as_typed(store):
-    service.set_value(store, "xincheng", "phd", "2024", "１,２３４")
-    service.set_value(store, "xincheng", "master", "2024", "0")
-    form = service.load_form(store, "xincheng", "2024")
+    service.set_value(store, "xincheng", "phd", Period(2024), "１,２３４")
+    service.set_value(store, "xincheng", "master", Period(2024), "0")
+    form = service.load_form(store, "xincheng", Period(2024))
     assert form.row("phd").value == 1234.0 and form.row("phd").shown(1234.0) == "1,234"
     assert form.row("master").value == 0.0 and form.row("master").status is Status.OK
     assert form.row("bachelor").value is None and form.row("bachelor").status is Status.MISSING
-    service.set_value(store, "xincheng", "phd", "2024", "")
-    assert service.load_form(store, "xincheng", "2024").row("phd").value is None
+    service.set_value(store, "xincheng", "phd", Period(2024), "")
+    assert service.load_form(store, "xincheng", Period(2024)).row("phd").value is None
     with pytest.raises(XzError, match="不是数字"):
-        service.set_value(store, "xincheng", "phd", "2024", "十二")
+        service.set_value(store, "xincheng", "phd", Period(2024), "十二")
     assert store.values.get("xincheng", "phd", "2024").value is None
 
 
 def test_statuses_and_summary_are_those_of_xz_check(store):
-    service.set_value(store, "xincheng", "talent_total", "2023", 10000)
-    service.set_value(store, "xincheng", "talent_total", "2024", 20000)  # +100 %: warning
-    service.set_value(store, "xincheng", "phd", "2024", -3)  # negative: error
-    form = service.load_form(store, "xincheng", "2024")
+    service.set_value(store, "xincheng", "talent_total", Period(2023), 10000)
+    service.set_value(store, "xincheng", "talent_total", Period(2024), 20000)  # +100 %: warning
+    service.set_value(store, "xincheng", "phd", Period(2024), -3)  # negative: error
+    form = service.load_form(store, "xincheng", Period(2024))
     assert form.row("talent_total").status is Status.WARNING
     assert form.row("phd").status is Status.ERROR
-    findings, summary = summary_for(store, "xincheng", "2024")
-    assert form.findings == findings and form.summary == summary
-    assert (summary.errors, summary.unexplained) == (form.summary.errors, 1)
-    service.set_explanation(store, "xincheng", "talent_total", "2024", "新设人才驿站")
-    form = service.load_form(store, "xincheng", "2024")
+    # What `xz check` reports of this unit's period is what the form shows.
+    checked = [f for f in check_database(store).findings if (f.unit, f.period) == ("xincheng", "2024")]
+    assert form.findings == checked
+    errors = [f for f in checked if f.severity is Severity.ERROR]
+    unexplained = [f for f in checked if f.severity is Severity.WARNING and not f.explained]
+    assert (form.summary.errors, form.summary.unexplained) == (len(errors), 1) == (len(errors), len(unexplained))
+    service.set_explanation(store, "xincheng", "talent_total", Period(2024), "新设人才驿站")
+    form = service.load_form(store, "xincheng", Period(2024))
     assert form.row("talent_total").status is Status.EXPLAINED and form.summary.unexplained == 0
     assert form.row("talent_total").value == 20000  # explaining keeps the figure
 
 
 def test_derived_ratio_from_the_units_own_figures(store):
-    service.set_value(store, "xincheng", "talent_total", "2024", 4000)
-    service.set_value(store, "xincheng", "employed", "2024", 20000)
-    row = service.load_form(store, "xincheng", "2024").row("talent_per_10k_employed")
+    service.set_value(store, "xincheng", "talent_total", Period(2024), 4000)
+    service.set_value(store, "xincheng", "employed", Period(2024), 20000)
+    row = service.load_form(store, "xincheng", Period(2024)).row("talent_per_10k_employed")
     assert row.value == pytest.approx(2000.0) and not row.editable
 
 
 def test_every_write_is_audited_with_author(store):
-    service.set_value(store, "xincheng", "phd", "2024", 10, author="李四")
-    service.set_value(store, "xincheng", "phd", "2024", 12, author="李四")
-    service.set_explanation(store, "xincheng", "phd", "2024", "引进", author="王五")
-    history = service.value_history(store, "xincheng", "phd", "2024")
+    service.set_value(store, "xincheng", "phd", Period(2024), 10, author="李四")
+    service.set_value(store, "xincheng", "phd", Period(2024), 12, author="李四")
+    service.set_explanation(store, "xincheng", "phd", Period(2024), "引进", author="王五")
+    history = service.value_history(store, "xincheng", "phd", Period(2024))
     assert [(h.action, h.old_value, h.new_value, h.changed_by) for h in history] == [
         ("insert", None, 10.0, "李四"),
         ("update", 10.0, 12.0, "李四"),
         ("update", 12.0, 12.0, "王五"),
     ]
     assert history[-1].new_explanation == "引进"
-    assert service.set_value(store, "xincheng", "phd", "2024", 12) is None  # unchanged: no write, no audit
-    assert len(service.value_history(store, "xincheng", "phd", "2024")) == 3
+    assert service.set_value(store, "xincheng", "phd", Period(2024), 12) is None  # unchanged: no write, no audit
+    assert len(service.value_history(store, "xincheng", "phd", Period(2024))) == 3
 
 
 def test_refusals_leave_the_database_as_it_was(store):
     before = store.values.select()
     with pytest.raises(XzError, match="不能写入"):
-        service.set_value(store, "jiabei", "phd", "2024", 1)  # another unit's figure
+        service.set_value(store, "jiabei", "phd", Period(2024), 1)  # another unit's figure
     with pytest.raises(XzError, match="不填报"):
-        service.set_value(store, "xincheng", "physicians", "2024", 1)  # a department's indicator
+        service.set_value(store, "xincheng", "physicians", Period(2024), 1)  # a department's indicator
     with pytest.raises(XzError, match="计算得出"):
-        service.set_value(store, "xincheng", "phd_master", "2024", 1)
+        service.set_value(store, "xincheng", "phd_master", Period(2024), 1)
     with pytest.raises(XzError, match="报告期"):
-        service.set_value(store, "xincheng", "phd", "2024Q3", 1)
+        service.set_value(store, "xincheng", "phd", parse_period("2024Q3"), 1)  # refused where it is read
     assert store.values.select() == before
 
 
@@ -108,9 +113,10 @@ def test_choices(tmp_path, store):
         assert len(service.form_units(district)) == len(district.catalog().active_units())
     periods = service.period_choices(store)
     assert periods[:4] == ["2020", "2020H1", "2020H2", "2021"] and periods[-1] == "2025H2"
-    assert service.default_period(date(2026, 3, 1)) == "2025"
-    assert service.default_period(date(2022, 3, 1)) == "2021"
-    assert service.default_period(date(2040, 3, 1)) == "2025"
+    plans = store.plans()  # the 十四五 alone: 2021–2025
+    assert service.default_period(plans, date(2026, 3, 1)) == "2025"
+    assert service.default_period(plans, date(2022, 3, 1)) == "2021"
+    assert service.default_period(plans, date(2040, 3, 1)) == "2025"
     assert str(service.period_label("2023H1")) == "2023年上半年"
 
 
@@ -126,7 +132,7 @@ def test_undoing_edits_in_reverse_restores_every_figure(tmp_path_factory, edits)
     # What the window's undo does: write each edit's old value back, newest first.
     path = tmp_path_factory.mktemp("undo") / "u.sqlite"
     with create_store(path, "unit", "xincheng", author="张三") as store:
-        service.set_value(store, "xincheng", "phd", "2024", 5)
+        service.set_value(store, "xincheng", "phd", Period(2024), 5)
         start = {
             c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None)
             for c in ("phd", "master", "bachelor")
@@ -134,10 +140,10 @@ def test_undoing_edits_in_reverse_restores_every_figure(tmp_path_factory, edits)
         done = []
         for code, value in edits:
             old = store.values.get("xincheng", code, "2024")
-            service.set_value(store, "xincheng", code, "2024", value)
+            service.set_value(store, "xincheng", code, Period(2024), value)
             done.append((code, old.value if old else None))
         for code, old in reversed(done):
-            service.set_value(store, "xincheng", code, "2024", old)
+            service.set_value(store, "xincheng", code, Period(2024), old)
         now = {
             c: (v.value if (v := store.values.get("xincheng", c, "2024")) else None)
             for c in ("phd", "master", "bachelor")

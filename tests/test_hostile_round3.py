@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.packages import merge as merge_module
 from xz_desktop.services.packages.merge import MERGED, merge_files
 from xz_desktop.store import create_store, open_store
@@ -326,7 +327,7 @@ def test_the_ceiling_holds_on_every_way_in(tmp_path, unit_db):
 
     with open_store(unit_db) as store:
         with pytest.raises(XzError, match="超出可能的范围"):
-            set_value(store, "xincheng", "phd", "2023", 1e308)
+            set_value(store, "xincheng", "phd", Period(2023), 1e308)
         with pytest.raises(XzError, match="超出可能的范围"):
             store.values.write(
                 [ValueChange("xincheng", "master", "2023", 5.0), ValueChange("xincheng", "phd", "2023", 2e8)]

@@ -475,7 +475,7 @@ def test_a_figure_whose_indicator_is_not_text_does_not_stop_the_status(demo_db):
     from xz_desktop.services.status import submission_status
 
     with open_store(demo_db) as store:
-        before = {s.unit: s.values for s in submission_status(store, "2023")}
+        before = {s.unit: s.values for s in submission_status(store, Period(2023))}
     conn = sqlite3.connect(demo_db)
     with conn:
         conn.execute(
@@ -483,5 +483,5 @@ def test_a_figure_whose_indicator_is_not_text_does_not_stop_the_status(demo_db):
         )
     conn.close()
     with open_store(demo_db, read_only=True) as store:
-        assert {s.unit: s.values for s in submission_status(store, "2023")} == before
+        assert {s.unit: s.values for s in submission_status(store, Period(2023))} == before
         assert before["honghe"] > 0

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import ROOT, run_xz
 from xz_desktop.domain.catalog_rows import load_catalog_dir
 from xz_desktop.domain.levels import carried, level_fingerprint, load_level
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.imports import import_file
 from xz_desktop.services.packages.upward import make_upward_package
 from xz_desktop.services.signing.enrolment import enrol, init_from_enrolment
@@ -68,7 +69,7 @@ def other_district(tmp_path: Path, city: Path, code: str, rows: list[tuple[str, 
     (tmp_path / f"{code}.csv").write_text(csv_of(rows), encoding="utf-8")
     with open_store(db) as store:
         import_file(store, tmp_path / f"{code}.csv")
-        return make_upward_package(store, ["2023"], tmp_path / f"{code}.xzpkg").path
+        return make_upward_package(store, [Period(2023)], tmp_path / f"{code}.xzpkg").path
 
 
 def csv_of(rows: list[tuple[str, str, int]]) -> str:

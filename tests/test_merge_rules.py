@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.packages.conflicts import list_conflicts, resolve, resolve_many
 from xz_desktop.services.packages.merge import merge_files, merge_log, unmerge
 from xz_desktop.services.packages.package_file import read_package
@@ -216,7 +217,7 @@ def test_submission_status(tmp_path):
     )
     merge(d, craft(tmp_path / "b.xzpkg", [(ONE, "2023", 2.0, 2)], exported_at="2024-02-03T09:00:00.000Z"))
     with open_store(d) as store:
-        rows = {r.unit: r for r in submission_status(store, "2023")}
+        rows = {r.unit: r for r in submission_status(store, Period(2023))}
         assert len(rows) == len(store.catalog().active_units())
         x = rows["xincheng"]
         assert (
@@ -226,10 +227,10 @@ def test_submission_status(tmp_path):
         )
         assert (x.values, x.expected, x.packages, x.package_file) == (2, 21, 2, "b.xzpkg")
         assert not rows["jiabei"].submitted and rows["jiabei"].submitted_at is None
-        assert not any(r.submitted for r in submission_status(store, "2022"))
+        assert not any(r.submitted for r in submission_status(store, Period(2022)))
         unmerge(store, read_package(tmp_path / "b.xzpkg").package_id)
         unmerge(store, read_package(tmp_path / "a.xzpkg").package_id)
-        assert not {r.unit: r for r in submission_status(store, "2023")}["xincheng"].submitted
+        assert not {r.unit: r for r in submission_status(store, Period(2023))}["xincheng"].submitted
 
 
 def test_a_correction_travels_back_and_ends_the_dispute(tmp_path):

@@ -12,6 +12,7 @@ import sys
 import PySide6
 from PySide6.QtWidgets import QApplication
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
 from xz_desktop.ui.form.filter import FormFilter
@@ -26,7 +27,7 @@ def test_the_installed_pyside6_is_not_the_broken_release():
 
 def test_scrolling_the_form_does_not_leak_references_to_none(qtbot, district_db):
     with open_store(district_db) as store:
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
     model = FormModel()
     model.set_form(form)
     proxy = FormFilter()

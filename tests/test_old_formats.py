@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.catalog_transfer import import_catalog, read_catalog_file
 from xz_desktop.services.imports import import_file
 from xz_desktop.services.packages.corrections import import_corrections
@@ -35,6 +36,8 @@ DISTRICT_5 = FIXTURES / "v5_district.sqlite"
 UNIT_5 = FIXTURES / "v5_unit_xincheng.sqlite"
 PACKAGE_5 = FIXTURES / "v5_package_xincheng_2023.xzpkg"
 RECEIPT_5 = FIXTURES / "v5_receipt_xincheng.xzrcpt"
+# Catalog file format 2 (signed, one plan: no ``plans``), exported from that district before plans were data.
+CATALOG_2 = FIXTURES / "format2_catalog.xzcat"
 
 
 @pytest.fixture
@@ -132,6 +135,19 @@ def test_a_schema_5_units_copy_takes_the_old_receipt_and_its_period_is_locked(tm
             store.values.write_one("xincheng", "phd", "2023", 51)
 
 
+def test_a_format_2_catalog_file_is_put_in_force_as_the_one_plan_it_carries(tmp_path):
+    path = _copy(UNIT_5, tmp_path, "新城街道.sqlite")
+    with open_store(path) as store:
+        before = store.catalog().version
+        done = import_catalog(store, CATALOG_2)  # signed by the district this copy was enrolled with
+        assert done.version == "b0510e3fa5c3" == before
+        assert [(p.code, p.base_year, p.target_year) for p in store.plans()] == [("十四五", 2020, 2025)]
+        catalog = store.catalog()
+        assert (len(catalog.indicators), len(catalog.units), len(catalog.rules)) == (87, 23, 18)
+        talent = catalog.indicator("talent_total")
+        assert (talent.base, talent.target, talent.history_value(2015)) == (12.21, 14.71, 8.94)
+
+
 def test_a_format_2_package_of_the_previous_release_merges_again_the_full_way(tmp_path):
     from xz_desktop.services.packages.merge import unmerge
     from xz_desktop.services.round.review import reopen
@@ -139,7 +155,7 @@ def test_a_format_2_package_of_the_previous_release_merges_again_the_full_way(tm
     path = _copy(DISTRICT_5, tmp_path, "区级汇总.sqlite")
     package_id = read_package(PACKAGE_5).manifest.package_id
     with open_store(path) as store:
-        reopen(store, "xincheng", "2023", "重新核对", by="区人才办")
+        reopen(store, "xincheng", Period(2023), "重新核对", by="区人才办")
         unmerge(store, package_id, by="区人才办")
         assert store.values.get("xincheng", "talent_total", "2023") is None
         # read, verified against the key the old district enrolled 新城街道 with, checked and merged anew

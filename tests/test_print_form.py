@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtPdf import QPdfDocument
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.printout.form import KEEP_ROWS, FormPrintout, write_pdf
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
@@ -64,7 +65,7 @@ def test_xz_print_numbers_the_pages_and_keeps_the_signature_with_the_last_rows(q
 
 def test_the_registered_contact_and_phone_are_printed(qtbot, demo_db, tmp_path):
     with open_store(demo_db) as store:
-        form = service.load_form(store, "jiabei", "2024")
+        form = service.load_form(store, "jiabei", Period(2024))
     form.unit = dataclasses.replace(form.unit, contact="李娟", phone="0573-82345678")
     text = flat("".join(pages_of(write_pdf(form, tmp_path / "jiabei.pdf"))))
     assert flat("联系人：李娟") in text and flat("联系电话：0573-82345678") in text
@@ -72,7 +73,7 @@ def test_the_registered_contact_and_phone_are_printed(qtbot, demo_db, tmp_path):
 
 def test_computed_rows_are_marked_grey_with_a_word_not_slanted(qtbot, demo_db, tmp_path):
     with open_store(demo_db) as store:
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
     derived = [r for r in form.rows if not r.editable]
     assert derived, "the demo form has computed rows"
     html = FormPrintout(form).html()
@@ -88,7 +89,7 @@ def test_computed_rows_are_marked_grey_with_a_word_not_slanted(qtbot, demo_db, t
 def test_wherever_the_page_ends_the_signature_page_holds_the_last_rows(qtbot, demo_db, tmp_path):
     """Longer 说明 on the first row push the page's end down the table: every time, the block keeps its rows."""
     with open_store(demo_db) as store:
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
     first = form.rows[0]
     names = [r.indicator.name for r in form.rows][-KEEP_ROWS:]
     counts = set()
@@ -140,7 +141,7 @@ def test_a_block_longer_than_a_page_flows_on_and_every_finding_is_printed(qtbot,
     from xz_desktop.domain.messages import Message
 
     with open_store(demo_db) as store:
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
     form.findings = [
         Finding("xincheng", "phd", "2024", Severity.WARNING, Message("t", f"第{n}条需要说明的变动", {}))
         for n in range(1, 81)

@@ -12,6 +12,7 @@ import json
 
 from PySide6.QtCore import Qt
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.form import load_form
 from xz_desktop.services.packages.merge import merge_files
 from xz_desktop.services.packages.submission import make_package
@@ -41,19 +42,19 @@ def _reasons_the_unit_gets(tmp_path, unit_path, district_path, name="receipt.xzp
         make_receipt(store, "xincheng", tmp_path / name)
     with open_store(unit_path) as store:
         import_receipt(store, tmp_path / name)
-        form = load_form(store, "xincheng", "2023")
+        form = load_form(store, "xincheng", Period(2023))
     return form.review.figure_reasons, {r.code: r.return_reason for r in form.rows if r.return_reason}
 
 
 def test_notes_written_after_return_reach_the_receipt_and_the_status(tmp_path, xz):
     unit_path, district_path = _submitted(tmp_path)
     with open_store(district_path) as store:
-        set_note(store, "xincheng", "2023", "phd", "博士人数请核实")  # before 退回: becomes a reason
-        assert not notes_travel(store, "xincheng", "2023")
-        return_period(store, "xincheng", "2023", "请核实", {"phd": "博士人数请核实"})
-        assert notes_travel(store, "xincheng", "2023")
-        assert set_note(store, "xincheng", "2023", "master", "硕士与上年差距大")  # after 退回
-        assert set_note(store, "xincheng", "2023", "phd", "博士人数请附名单")  # changed after 退回
+        set_note(store, "xincheng", Period(2023), "phd", "博士人数请核实")  # before 退回: becomes a reason
+        assert not notes_travel(store, "xincheng", Period(2023))
+        return_period(store, "xincheng", Period(2023), "请核实", {"phd": "博士人数请核实"})
+        assert notes_travel(store, "xincheng", Period(2023))
+        assert set_note(store, "xincheng", Period(2023), "master", "硕士与上年差距大")  # after 退回
+        assert set_note(store, "xincheng", Period(2023), "phd", "博士人数请附名单")  # changed after 退回
         decision = store.review.decision("xincheng", "2023")
         log = store.review.log("xincheng", "2023")
     # The decision itself is the one made at 退回: same reason, who and when; only the figures' reasons grew.
@@ -70,7 +71,7 @@ def test_notes_written_after_return_reach_the_receipt_and_the_status(tmp_path, x
 
     # A note removed after 退回 takes its reason back out.
     with open_store(district_path) as store:
-        assert set_note(store, "xincheng", "2023", "master", "")
+        assert set_note(store, "xincheng", Period(2023), "master", "")
     reasons, _ = _reasons_the_unit_gets(tmp_path, unit_path, district_path, "receipt2.xzpkg")
     assert reasons == {"phd": "博士人数请附名单"}
 
@@ -78,7 +79,7 @@ def test_notes_written_after_return_reach_the_receipt_and_the_status(tmp_path, x
 def test_a_note_typed_on_the_review_page_after_return_goes_with_the_receipt(tmp_path, qtbot):
     unit_path, district_path = _submitted(tmp_path)
     with open_store(district_path) as store:
-        return_period(store, "xincheng", "2023", "请核实")
+        return_period(store, "xincheng", Period(2023), "请核实")
     office = open_window(qtbot, district_path)
     page = office.page("review")
     office.show_page("review")

@@ -11,6 +11,7 @@ import pytest
 
 from xz_desktop.domain.catalog_rows import catalog_from_rows, load_catalog_dir
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.domain.round import late_days, local_date, robust_z
 from xz_desktop.paths import catalog_dir
 from xz_desktop.services.packages.corrections import import_corrections
@@ -49,15 +50,15 @@ def test_status_says_who_was_late_against_the_due_date(tmp_path):
     late_rows = [(k, "2023", v, 1, 0, "", "jiabei") for k, _, v in GOOD_ROWS]
     craft(tmp_path / "late.xzpkg", late_rows, unit="jiabei", exported_at="2024-02-03T01:00:00.000Z")
     with open_store(path) as store:
-        set_due(store, "2023", "2024-01-31")
+        set_due(store, Period(2023), "2024-01-31")
         assert [
             r.status for r in merge_files(store, [tmp_path / "on_time.xzpkg", tmp_path / "late.xzpkg"]).results
         ] == [
             "merged",
             "merged",
         ]
-        rows = {r.unit: r for r in round_status(store, "2023", today=date(2024, 2, 10))}
-        before_due = {r.unit: r for r in round_status(store, "2023", today=date(2024, 1, 20))}
+        rows = {r.unit: r for r in round_status(store, Period(2023), today=date(2024, 2, 10))}
+        before_due = {r.unit: r for r in round_status(store, Period(2023), today=date(2024, 1, 20))}
     assert (rows["xincheng"].state, rows["xincheng"].late_days) == ("submitted", None)
     assert (rows["jiabei"].state, rows["jiabei"].late_days) == ("submitted", 3)
     assert (rows["tanghui"].state, rows["tanghui"].late_days) == ("not_submitted", 10)
@@ -67,12 +68,12 @@ def test_status_says_who_was_late_against_the_due_date(tmp_path):
 
 def test_changing_the_due_date_is_logged(tmp_path):
     with open_store(district(tmp_path)) as store:
-        set_due(store, "2023", "2024-01-31", "甲")
-        set_due(store, "2023", "2024-01-31", "甲")  # the same date: nothing changes, nothing logged
-        set_due(store, "2023", "2024-02-15", "乙")
+        set_due(store, Period(2023), "2024-01-31", "甲")
+        set_due(store, Period(2023), "2024-01-31", "甲")  # the same date: nothing changes, nothing logged
+        set_due(store, Period(2023), "2024-02-15", "乙")
         log = store.review.log(period="2023")
         with pytest.raises(XzError):
-            set_due(store, "2023", "2022-12-31")  # before the period itself
+            set_due(store, Period(2023), "2022-12-31")  # before the period itself
     assert [(e.by, e.details) for e in log] == [
         ("甲", {"from": None, "to": "2024-01-31"}),
         ("乙", {"from": "2024-01-31", "to": "2024-02-15"}),
@@ -100,8 +101,8 @@ def test_screen_flags_the_outlier_per_10000_employed_and_the_jump(tmp_path):
             + [ValueChange(u, "phd", "2023", v) for u, v in phd.items()]
             + [ValueChange("xincheng", "phd", "2022", 5)]
         )
-        rows = {(r.finding.unit, r.finding.indicator): r.finding for r in screen_period(store, "2023")}
-        flagged = {(r.finding.unit, r.finding.indicator) for r in screen_period(store, "2023", flagged_only=True)}
+        rows = {(r.finding.unit, r.finding.indicator): r.finding for r in screen_period(store, Period(2023))}
+        flagged = {(r.finding.unit, r.finding.indicator) for r in screen_period(store, Period(2023), flagged_only=True)}
     assert rows[("jiabei", "phd")].per_capita == pytest.approx(12)
     assert rows[("gaozhao", "phd")].z == pytest.approx(0.6745 * 87 / 2) and rows[("gaozhao", "phd")].outlier
     assert not rows[("tanghui", "phd")].outlier
@@ -118,7 +119,7 @@ def _accepted_round(tmp_path):
     craft(tmp_path / "p.xzpkg", GOOD_ROWS)
     with open_store(path) as store:
         merge_files(store, [tmp_path / "p.xzpkg"])
-        accept(store, "xincheng", "2023", "区人才办")
+        accept(store, "xincheng", Period(2023), "区人才办")
     return path
 
 
@@ -132,12 +133,12 @@ def test_an_accepted_period_is_locked_on_every_path(tmp_path):
         with pytest.raises(XzError, match="锁定"):
             store.values.write_one("xincheng", "phd", "2023", 1)  # the district's own hand edit
         with pytest.raises(XzError):
-            return_period(store, "xincheng", "2023", "x")  # reopen first
+            return_period(store, "xincheng", Period(2023), "x")  # reopen first
         with pytest.raises(XzError):
-            reopen(store, "xincheng", "2023", " ")
+            reopen(store, "xincheng", Period(2023), " ")
     assert dump(path) == before
     with open_store(path) as store:
-        reopen(store, "xincheng", "2023", "更正")
+        reopen(store, "xincheng", Period(2023), "更正")
         assert merge_files(store, [tmp_path / "later.xzpkg"]).results[0].status == "merged"
 
 
@@ -145,7 +146,7 @@ def test_an_accepted_period_is_locked_on_every_path(tmp_path):
 def test_a_fresh_copy_starts_from_the_receipt(tmp_path):
     path = _accepted_round(tmp_path)
     with open_store(path) as store:
-        set_due(store, "2024", "2025-01-31")
+        set_due(store, Period(2024), "2025-01-31")
         made = make_receipt(store, "xincheng", tmp_path / "r.xzpkg")
     assert (made.accepted_values, made.decisions, made.due_dates) == (len(GOOD_ROWS), 1, 1)
     fresh = new_db(tmp_path, "new_pc.sqlite", "unit", "xincheng")

@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.excel.template import (
     COL_CODE,
     COL_NAME,
@@ -89,7 +90,7 @@ def test_filled_form_imports_by_code_even_with_rows_reordered(town, form):
         ws[f"{col}{a}"].value, ws[f"{col}{b}"].value = ws[f"{col}{b}"].value, ws[f"{col}{a}"].value
     wb.save(form)
     with open_store(town) as store:
-        result = import_file(store, form, period="2024")
+        result = import_file(store, form, period=Period(2024))
         stored = {v.indicator: v for v in store.values.select(period="2024")}
     assert result.written == len(rows)
     assert {code: stored[code].value for code in rows} == {code: plausible(code) for code in rows}
@@ -200,7 +201,7 @@ def test_read_template_is_quick_and_reports_whose_it_is(town, form):
     fill(form)
     with open_store(town) as store:
         data = read_template(store, form)
-    assert (data.unit, data.unit_name, data.period, data.problems) == (UNIT, "洪合镇", "2024", [])
+    assert (data.unit, data.unit_name, data.period, data.problems) == (UNIT, "洪合镇", Period(2024), [])
     assert all(r.where.startswith(COL_VALUE) for r in data.rows)
 
 
@@ -212,6 +213,6 @@ def test_a_form_saved_by_libreoffice_imports_back(town, form, tmp_path):
     assert pdf.stat().st_size > 1000
     saved = libreoffice_convert(form, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     with open_store(town) as store:
-        result = import_template(store, saved, period="2024")
+        result = import_template(store, saved, period=Period(2024))
         assert result.written == len(rows)
         assert store.values.get(UNIT, "talent_total", "2024").value == 20_000

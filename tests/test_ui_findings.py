@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.test_package_support import GOOD_ROWS, craft, district, town
 from tests.ui_form_support import cell, current, editor, go_to, open_window, type_in, type_text
+from xz_desktop.domain.periods import Period
 from xz_desktop.domain.timefmt import local_time
 from xz_desktop.services import form as service
 from xz_desktop.services.packages.merge import merge_files
@@ -26,8 +27,8 @@ from xz_desktop.ui.round.review_page import SheetModel
 @pytest.fixture
 def unit_window(qtbot, unit_db):
     with open_store(unit_db) as store:  # last year's figures: the year-on-year check needs them
-        service.set_value(store, "xincheng", "talent_total", "2023", 10000)
-        service.set_value(store, "xincheng", "employed", "2023", 30000)
+        service.set_value(store, "xincheng", "talent_total", Period(2023), 10000)
+        service.set_value(store, "xincheng", "employed", Period(2023), 30000)
     window = open_window(qtbot, unit_db)
     page = window.page("form")
     page.open_form("xincheng", "2024")
@@ -199,7 +200,7 @@ def test_undo_says_so_and_the_history_records_it_as_undo(qtbot, unit_db, unit_wi
     qtbot.keyClick(page.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert page.saved_label.text().startswith("已重做：博士")
     with open_store(unit_db) as store:
-        entries = service.value_history(store, "xincheng", "phd", "2024")
+        entries = service.value_history(store, "xincheng", "phd", Period(2024))
     assert [(e.new_value, service.edit_kind(e)) for e in entries] == [(5.0, "insert"), (None, "undo"), (5.0, "redo")]
     shown = HistoryModel(entries)  # newest first, as the dialog lists them
     assert [shown.index(r, 1).data() for r in range(3)] == ["重做", "撤销", "新填"]

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui_form_support import cell, current, editor, go_to, open_window, shown, type_in, type_text
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
 from xz_desktop.ui.common.changes import Changes
@@ -16,9 +17,9 @@ from xz_desktop.ui.form.model import Column
 @pytest.fixture
 def unit_window(qtbot, unit_db):
     with open_store(unit_db) as store:  # last year's figures: the year-on-year checks need them
-        service.set_value(store, "xincheng", "talent_total", "2023", 10000)
-        service.set_value(store, "xincheng", "phd", "2023", 40)
-        for period in ("2023", "2024"):  # the denominator of 每万名从业人员人才资源数: without it, an error
+        service.set_value(store, "xincheng", "talent_total", Period(2023), 10000)
+        service.set_value(store, "xincheng", "phd", Period(2023), 40)
+        for period in (Period(2023), Period(2024)):  # the denominator of 每万名从业人员人才资源数: without it, an error
             service.set_value(store, "xincheng", "employed", period, 30000)
     window = open_window(qtbot, unit_db)
     page = window.page("form")
@@ -209,7 +210,7 @@ def test_changes_made_elsewhere_reload_the_form(qtbot, unit_db, unit_window):
     window, page = unit_window
     type_in(qtbot, page, "phd", "70")
     with open_store(unit_db) as other:  # an import in a worker uses its own connection
-        service.set_value(other, "xincheng", "master", "2024", 88)
+        service.set_value(other, "xincheng", "master", Period(2024), 88)
     window.announce(Changes(figures=True))  # what the import's operation announces
     assert shown(page, "master") == "88"
     assert not page.undo_stack.canUndo(), "an undo must not blindly overwrite what the import wrote"

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui_form_support import current, editor, go_to, open_window, shown, type_text
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
 from xz_desktop.ui.form.model import Column
@@ -45,7 +46,7 @@ WARNED = {"phd", "party_gov_talent", "new_graduates"}
 def page(qtbot, unit_db):
     with open_store(unit_db) as store:
         for code, before, _ in COLUMN:
-            service.set_value(store, "xincheng", code, "2023", before)
+            service.set_value(store, "xincheng", code, Period(2023), before)
     window = open_window(qtbot, unit_db)
     page = window.page("form")
     page.open_form("xincheng", "2024")
@@ -117,7 +118,7 @@ def test_typing_in_a_locked_period_says_it_is_locked(qtbot, tmp_path):
         made = make_package(store, ["2023"], tmp_path / "p.xzpkg")
     with open_store(district_path) as store:
         merge_files(store, [made.path])
-        accept(store, "xincheng", "2023")
+        accept(store, "xincheng", Period(2023))
         make_receipt(store, "xincheng", tmp_path / "r.xzpkg")
     with open_store(unit_path) as store:
         import_receipt(store, tmp_path / "r.xzpkg")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from tests.ui_form_support import idle, open_window, type_in
 from xz_desktop.domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from xz_desktop.domain.periods import Period
 from xz_desktop.services import form as service
 from xz_desktop.services.progress import Cancelled
 from xz_desktop.store import open_store
@@ -83,7 +84,7 @@ def test_a_figure_change_reloads_only_the_pages_that_show_figures(qtbot, window)
     task = StoreOp(
         window,
         "…",
-        lambda store, progress: service.set_value(store, "xincheng", "phd", "2024", 12),
+        lambda store, progress: service.set_value(store, "xincheng", "phd", Period(2024), 12),
         changes=Changes(figures=True),
     ).run_in_background()
     finished(qtbot, window, task)
@@ -156,7 +157,7 @@ def test_a_cancel_part_way_is_a_status_line_and_still_reloads_what_changed(qtbot
     totals_resets = resets(page_shown(qtbot, window, "totals"))
 
     def write_then_cancel(store, progress):
-        service.set_value(store, "xincheng", "phd", "2024", 7)  # kept, like a package merged before the cancel
+        service.set_value(store, "xincheng", "phd", Period(2024), 7)  # kept, like a package merged before the cancel
         raise Cancelled()
 
     task = StoreOp(window, "…", write_then_cancel, changes=Changes(figures=True)).run_in_background()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from tests.ui_form_support import open_window, type_in
+from xz_desktop.domain.periods import Period
 from xz_desktop.printout.form import write_pdf
 from xz_desktop.services import form as service
 from xz_desktop.store import open_store
@@ -48,19 +49,22 @@ def test_the_printed_pdf_has_the_unit_a_typed_value_and_the_signature_boxes(qtbo
 
 def test_every_indicator_of_a_long_form_is_printed_across_pages(qtbot, district_db, tmp_path):
     with open_store(district_db) as store:
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
         # Arbitrary figures (they break the consistency rules, which a district edit through the form
         # refuses): written through the store's one write path, as a merge would.
         store.values.write(
-            [ValueChange("xincheng", row.code, "2024", 1000 + n) for n, row in enumerate(form.editable_rows)],
+            [
+                ValueChange("xincheng", row.code, "2024", 1000 + n)
+                for n, row in enumerate(r for r in form.rows if r.editable)
+            ],
             author="区人才办",
         )
-        form = service.load_form(store, "xincheng", "2024")
+        form = service.load_form(store, "xincheng", Period(2024))
     path = write_pdf(form, tmp_path / "form", "区人才办")
     assert path.suffix == ".pdf"
     text, sizes = pdf_text(path)
     assert len(sizes) >= 2
-    for n, row in enumerate(form.editable_rows):
+    for n, row in enumerate(r for r in form.rows if r.editable):
         assert f"{1000 + n:,}" in text, row.indicator.name
 
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from xz_desktop.domain.periods import Period
 from xz_desktop.services.packages.merge import merge_files
 from xz_desktop.services.packages.submission import make_package
 from xz_desktop.store import open_store
@@ -158,7 +159,7 @@ def test_a_receipt_dropped_on_the_unit_window_is_imported(tmp_path, qtbot, name)
     from xz_desktop.services.round.review import accept
 
     with open_store(district_path) as store:
-        accept(store, "xincheng", "2023", "区人才办")
+        accept(store, "xincheng", Period(2023), "区人才办")
         make_receipt(store, "xincheng", tmp_path / name)
     clerk = open_window(qtbot, unit_path)
     assert clerk.acceptDrops()

@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from xz_desktop.domain.periods import Period
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -41,9 +43,9 @@ def main(argv: list[str]) -> int:
         path = Path(tmp) / "新城街道.sqlite"
         with create_store(path, "unit", "xincheng", author="张三") as store:
             for code, value in LAST_YEAR.items():
-                form.set_value(store, "xincheng", code, "2023", value)
+                form.set_value(store, "xincheng", code, Period(2023), value)
             for code, value in THIS_YEAR.items():
-                form.set_value(store, "xincheng", code, "2024", value)
+                form.set_value(store, "xincheng", code, Period(2024), value)
         window = MainWindow(path)
         window.resize(1400, 860)
         window.show()

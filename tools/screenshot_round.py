@@ -43,6 +43,7 @@ def main(argv: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
 
+    from xz_desktop.domain.periods import Period
     from xz_desktop.domain.round import today_local
     from xz_desktop.services.demo import create_demo
     from xz_desktop.services.round.due import set_due
@@ -79,7 +80,7 @@ def main(argv: list[str]) -> int:
                 )
             )
             years = sorted(int(p) for p in store.values.periods() if p.isdigit())
-            period, earlier = str(years[-1]), str(years[-2])
+            period, earlier = Period(years[-1]), Period(years[-2])
             set_due(store, period, (today_local() + timedelta(days=10)).isoformat(), "区人才办")
             for unit in ("jiabei", "tanghui"):
                 accept(store, unit, period, "区人才办")
@@ -94,7 +95,7 @@ def main(argv: list[str]) -> int:
                 {"phd": "待核实：比上年增加较多", "new_graduates": "请附引进名单"},
                 "区人才办",
             )
-            own = {p: store.values.select(unit="xincheng", period=p) for p in (period, earlier)}
+            own = {p: store.values.select(unit="xincheng", period=str(p)) for p in (period, earlier)}
             make_receipt(store, "xincheng", Path(tmp) / "回执.xzpkg")
             # the town's copy is set up as a town's is: from its enrolment file (a new key for the new PC)
             enrol(store, "xincheng", Path(tmp) / "登记.xzenrol", rekey=True)
@@ -103,12 +104,12 @@ def main(argv: list[str]) -> int:
         window.resize(*size)
         window.show()
         window.show_page("review")
-        window.page("review").open_review("xincheng", period)
+        window.page("review").open_review("xincheng", str(period))
         _settle(app)
         _save(window, folder / f"screenshot-round-review{suffix}.png")
         window.show_page("submission_status")
         status = window.page("submission_status")
-        status.period.setCurrentText(period)
+        status.period.setCurrentText(str(period))
         _settle(app)
         _save(window, folder / f"screenshot-round-status{suffix}.png")
         window.close()

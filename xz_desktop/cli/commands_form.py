@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
+from ..domain.periods import parse_period
 from ..domain.timefmt import local_time
 from .output import open_store, print_json, table
 
@@ -90,16 +91,17 @@ def cmd_form(args) -> int:
     from ..services.plan.progress import unit_progress_rows
 
     with open_store(args.db, read_only=True) as store:
-        form = service.load_form(store, _unit(store, args.unit), args.period)
-        targets = [r.as_json() for r in unit_progress_rows(store, form.period, form.unit.code)]
+        form = service.load_form(store, _unit(store, args.unit), parse_period(args.period))
+        targets = [r.as_json() for r in unit_progress_rows(store, str(form.period), form.unit.code)]
+        target_year = store.catalog_for(form.period).plan.target_year
     s = form.summary
     if args.json:
         print_json(
             {
                 "unit": form.unit.code,
                 "unit_name": form.unit.name,
-                "period": form.period,
-                "previous_period": form.previous_period,
+                "period": str(form.period),
+                "previous_period": str(form.previous_period),
                 "rows": [
                     {
                         "code": r.code,
@@ -170,7 +172,7 @@ def cmd_form(args) -> int:
 
     for t in targets:
         done = "" if t["completion"] is None else f"，完成率 {t['completion']:.1%}"
-        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{label(t['verdict'])}")
+        print(f"本单位目标：{t['indicator']} {target_year} 年 {t['target']:g}{done}，{label(t['verdict'])}")
     return 0
 
 
@@ -181,17 +183,18 @@ def cmd_set(args) -> int:
         raise XzError(Message("cli", QT_TRANSLATE_NOOP("cli", "请给出数值，或用 --explanation 给出说明")))
     with open_store(args.db) as store:
         unit = _unit(store, args.unit)
+        period = parse_period(args.period)
         # Value and explanation together in one transaction: both land, or neither.
         with store.transaction():
             written = []
             if args.value is not None:
-                written.append(service.set_value(store, unit, args.indicator, args.period, args.value, args.author))
+                written.append(service.set_value(store, unit, args.indicator, period, args.value, args.author))
             if args.explanation is not None:
                 written.append(
-                    service.set_explanation(store, unit, args.indicator, args.period, args.explanation, args.author)
+                    service.set_explanation(store, unit, args.indicator, period, args.explanation, args.author)
                 )
-        name = store.catalog().indicator(args.indicator).name
-        form = service.load_form(store, unit, args.period)
+        name = store.catalog_for(period).indicator(args.indicator).name
+        form = service.load_form(store, unit, period)
     row = form.row(args.indicator)
     if not any(written):
         print(f"{name}：未变")
@@ -209,8 +212,8 @@ def cmd_history(args) -> int:
 
     with open_store(args.db, read_only=True) as store:
         unit = _unit(store, args.unit)
-        store.catalog().indicator(args.indicator)
-        entries = service.value_history(store, unit, args.indicator, args.period)
+        store.catalog_for(args.period).indicator(args.indicator)
+        entries = service.value_history(store, unit, args.indicator, parse_period(args.period))
     if args.json:
         print_json([e.__dict__ for e in entries])
         return 0
@@ -244,7 +247,7 @@ def cmd_print(args) -> int:
     from ..services import form as service
 
     with open_store(args.db, read_only=True) as store:
-        form = service.load_form(store, _unit(store, args.unit), args.period)
+        form = service.load_form(store, _unit(store, args.unit), parse_period(args.period))
         author = store.author
     path = write_pdf(form, args.output, author)
     print(f"已输出 {path}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
+from ..domain.periods import Period, parse_period
 from ..domain.round import State, state_label
 from ..domain.timefmt import local_time
 from .output import open_store, print_json, table, usage_error
@@ -195,8 +196,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_log)
 
 
-def _periods(values: list[str]) -> list[str]:
-    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+def _periods(values: list[str]) -> list[Period]:
+    """``--period 2023 --period 2024H1,2024``, parsed here: the services take :class:`Period`."""
+    return [parse_period(p.strip()) for v in values for p in v.split(",") if p.strip()]
 
 
 def cmd_package(args) -> int:
@@ -207,7 +209,7 @@ def cmd_package(args) -> int:
             if args.nil is not None:
                 return usage_error(args, "汇总数据库不报空表 / --nil is for a unit's copy")
             return _upward_package(store, args)
-        made = make_package(store, _periods(args.period), args.output, args.author, args.nil)
+        made = make_package(store, [str(p) for p in _periods(args.period)], args.output, args.author, args.nil)
     if args.json:
         print_json(made.as_json())
         return 0
@@ -400,7 +402,7 @@ def cmd_status(args) -> int:
     from ..services.round.states import round_status
 
     with open_store(args.db, read_only=True) as store:
-        rows = round_status(store, args.period)  # the one record of each unit × period
+        rows = round_status(store, parse_period(args.period))  # the one record of each unit × period
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0

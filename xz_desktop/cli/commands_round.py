@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_typed
+from ..domain.periods import parse_period
 from ..domain.round import State, state_label
 from ..domain.timefmt import local_time
 from .output import open_store, print_json, table
@@ -120,7 +121,7 @@ def cmd_due(args) -> int:
     from ..services.round.due import set_due
 
     with open_store(args.db) as store:
-        new, previous = set_due(store, args.period, args.date, args.author)
+        new, previous = set_due(store, parse_period(args.period), args.date, args.author)
     if args.json:
         print_json({"period": new.period, "due": new.due, "previous": previous.due if previous else None})
     elif previous is not None and previous.due == new.due:
@@ -153,11 +154,11 @@ def cmd_review(args) -> int:
         if args.accept:
             if args.reason:
                 raise XzError(Message("cli", QT_TRANSLATE_NOOP("cli", "验收不需要 --reason")))
-            result = accept(store, args.unit, args.period, args.author)
+            result = accept(store, args.unit, parse_period(args.period), args.author)
         elif args.return_:
-            result = return_period(store, args.unit, args.period, args.reason or "", figures, args.author)
+            result = return_period(store, args.unit, parse_period(args.period), args.reason or "", figures, args.author)
         else:
-            result = reopen(store, args.unit, args.period, args.reason or "", args.author)
+            result = reopen(store, args.unit, parse_period(args.period), args.reason or "", args.author)
         name = store.catalog().unit(result.unit).name
     if args.json:
         print_json(result.as_json())
@@ -175,7 +176,7 @@ def cmd_review_log(args) -> int:
     from ..services.round.review import review_log
 
     with open_store(args.db) as store:
-        entries = review_log(store, args.unit, args.period)
+        entries = review_log(store, args.unit, parse_period(args.period) if args.period else None)
         names = {u.code: u.name for u in store.catalog().units}
     if args.json:
         print_json(
@@ -262,7 +263,7 @@ def cmd_screen(args) -> int:
     from ..services.round.screen import screen_period
 
     with open_store(args.db) as store:
-        rows = screen_period(store, args.period, flagged_only=not args.all)
+        rows = screen_period(store, parse_period(args.period), flagged_only=not args.all)
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0

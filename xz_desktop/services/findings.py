@@ -18,7 +18,6 @@ from ..domain.checks import CheckSummary, Finding, Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import parse_period
 from ..store import Store
-from .checking import findings_for
 from .packages.submission import blocking_findings
 
 
@@ -146,11 +145,8 @@ def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
     return summary if checked else replace(summary, errors=summary.errors - summary.pending)
 
 
-def unit_period_findings(store: Store, unit: str, period: str) -> list[FindingItem]:
-    """Every error and warning of one unit's period, as the form and the district's review list them."""
-    return items(store.catalog(), findings_for(store, unit, period))
-
-
 def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:
     """What stops this unit's copy from packaging ``periods``: errors and warnings without 说明."""
-    return items(store.catalog(), blocking_findings(store, periods))
+    # named under the newest of the periods' plans (an indicator of an earlier plan keeps its code as its name)
+    catalog = store.catalog_for(max(periods, key=parse_period)) if periods else store.catalog()
+    return items(catalog, blocking_findings(store, periods))

@@ -26,8 +26,9 @@ from ..domain.checks import (
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
-from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
+from ..domain.periods import Period, parse_period
 from ..domain.periods import period_label as _period_label
+from ..domain.plans import Plan, plan_in_force
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue, ValueChange
 from .checking import errors_introduced, same_year_entries
@@ -131,8 +132,8 @@ class Form:
     """A unit's rows for a period, grouped by category, with the findings and their summary."""
 
     unit: Unit
-    period: str
-    previous_period: str
+    period: Period
+    previous_period: Period
     rows: list[FormRow]
     findings: list[Finding]
     summary: CheckSummary
@@ -160,10 +161,6 @@ class Form:
             out.setdefault(row.group, []).append(row)
         return list(out.items())
 
-    @property
-    def editable_rows(self) -> list[FormRow]:
-        return [r for r in self.rows if r.editable]
-
 
 def derived_value(ind: Indicator, entries: dict[str, Entry]) -> float | None:
     """A ratio or sum computed from one unit's own figures (display measure); None when incomplete."""
@@ -187,25 +184,24 @@ def derived_for_unit(catalog: Catalog, unit: Unit) -> list[Indicator]:
     return found
 
 
-def load_form(store: Store, unit: str, period: str) -> Form:
-    """Everything the form of ``unit`` for ``period`` shows, read in one go."""
-    catalog = store.catalog()
+def load_form(store: Store, unit: str, period: Period) -> Form:
+    """Everything the form of ``unit`` for ``period`` shows, read in one go: the indicators of the plan whose
+    years contain the period (a 2025 form the 十四五's, a 2026 form the 十五五's)."""
+    catalog = store.catalog_for(period)
     the_unit = catalog.unit(unit)
-    period = str(parse_period(period))
-    previous_period = str(parse_period(period).previous())
-    stored = {v.indicator: v for v in store.values.select(unit=unit, period=period)}
-    before = {v.indicator: v.value for v in store.values.select(unit=unit, period=previous_period)}
+    previous_period = period.previous()
+    key = str(period)  # as the store and the checks hold it
+    stored = {v.indicator: v for v in store.values.select(unit=unit, period=key)}
+    before = {v.indicator: v.value for v in store.values.select(unit=unit, period=str(previous_period))}
     entries = {code: Entry(v.value, v.explanation) for code, v in stored.items()}
-    findings = check_unit_period(
-        catalog, unit, period, entries, before, same_year=same_year_entries(store, unit, period)
-    )
+    findings = check_unit_period(catalog, unit, key, entries, before, same_year=same_year_entries(store, unit, key))
     by_code: dict[str, list[Finding]] = {}
     for finding in findings:
         by_code.setdefault(finding.indicator, []).append(finding)
 
-    review = period_review(store, unit, period)
+    review = period_review(store, unit, key)
     reasons = review.figure_reasons if review is not None and not review.locked else {}
-    due = store.review.due(period)
+    due = store.review.due(key)
 
     def entered_row(ind: Indicator, group: str) -> FormRow:
         v = stored.get(ind.code)
@@ -248,7 +244,7 @@ def load_form(store: Store, unit: str, period: str) -> Form:
         if code not in shown and catalog.has_indicator(code) and catalog.indicator(code).is_entered:
             rows.append(entered_row(catalog.indicator(code), OTHER_GROUP))
     known = {r.code for r in rows}
-    submitted = _submitted(store, unit, period, [r for r in rows if r.editable])
+    submitted = _submitted(store, unit, key, [r for r in rows if r.editable])
     return Form(
         the_unit,
         period,
@@ -306,23 +302,30 @@ def form_units(store: Store) -> list[Unit]:
     return [catalog.unit(code)] if code and catalog.has_unit(code) else []
 
 
-def period_choices(store: Store | None = None) -> list[str]:
-    """2020 (the base year) to 2025, each year followed by its halves, plus any other stored period."""
+def period_choices(store: Store) -> list[str]:
+    """The first plan's base year (e.g. 2020) to the newest plan's target year (2025; 2030 with the 十五五), each
+    year followed by its halves, plus any other stored period."""
+    plans = store.plans()
     periods = []
-    for year in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1):
+    for year in range(plans[0].base_year, plans[-1].target_year + 1):
         periods += [str(year), f"{year}H1", f"{year}H2"]
-    if store is not None:
-        periods += [p for p in store.values.periods() if p not in periods]
+    periods += [p for p in store.values.periods() if p not in periods]
     return sorted(set(periods), key=lambda p: (parse_period(p).year, parse_period(p).rank % 3))
 
 
-def default_period(today: date | None = None) -> str:
-    """Last year's annual form (reports are filled after the year ends), within the plan."""
+def default_period(plans: list[Plan], today: date | None = None) -> str:
+    """Last year's annual form (reports are filled after the year ends), within the plans: no earlier than the
+    first plan's first year, no later than the newest plan's target year."""
     year = (today or date.today()).year - 1
-    return str(min(max(year, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR))
+    return str(min(max(year, plans[0].first_year), plans[-1].target_year))
 
 
-def period_label(period: str) -> Message:
+def plan_now(store: Store, today: date | None = None) -> Plan:
+    """The plan in force on ``today`` (:func:`~..domain.plans.plan_in_force`)."""
+    return plan_in_force(store.plans(), (today or date.today()).year)
+
+
+def period_label(period: Period | str) -> Message:
     """“2023年”, “2023年上半年”, “2023年下半年”: the one label of :func:`~..domain.periods.period_label`."""
     return _period_label(period)
 
@@ -330,18 +333,19 @@ def period_label(period: str) -> Message:
 # -- writing ------------------------------------------------------------
 
 
-def _check_reports(store: Store, unit: str, indicator: str, period: str) -> None:
-    catalog = store.catalog()
-    if is_locked(store, unit, str(parse_period(period))):
+def _check_reports(store: Store, unit: str, indicator: str, period: Period) -> None:
+    catalog = store.catalog_for(period)
+    key = str(period)  # as the store holds it
+    if is_locked(store, unit, key):
         raise XzError(
             Message(
                 "form",
                 QT_TRANSLATE_NOOP("form", "{period} 已由区里验收并锁定，数值不能再修改；如需修改，请联系区里重新开放"),
-                {"period": str(parse_period(period))},
+                {"period": key},
             )
         )
     ind = catalog.indicator(indicator)
-    if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, period) is None:
+    if ind.is_entered and not catalog.reports(unit, ind) and store.values.get(unit, indicator, key) is None:
         raise XzError(
             Message(
                 "form",
@@ -369,7 +373,7 @@ def set_value(
     store: Store,
     unit: str,
     indicator: str,
-    period: str,
+    period: Period,
     value: float | str | None,
     author: str | None = None,
     source: str = "local",
@@ -380,12 +384,12 @@ def set_value(
     or makes it again (the history then says 撤销 / 重做, not 修改).
     """
     _check_reports(store, unit, indicator, period)
-    number = parse_number(value, store.catalog().indicator(indicator).entry_measure)
-    period = str(parse_period(period))
+    number = parse_number(value, store.catalog_for(period).indicator(indicator).entry_measure)
+    key = str(period)  # as the store holds it
     if store.is_district:
         # The district's correction goes straight into the totals (no package to stop it there):
         # it must pass the same 逻辑性 checks a unit's package does, or nothing is written.
-        refused = errors_introduced(store, unit, indicator, period, number)
+        refused = errors_introduced(store, unit, indicator, key, number)
         if refused:
             raise XzError(
                 Message(
@@ -395,14 +399,14 @@ def set_value(
                 ),
                 details=[f.message for f in refused],
             )
-    return _write_one(store, ValueChange(unit, indicator, period, number, None), author, source)
+    return _write_one(store, ValueChange(unit, indicator, key, number, None), author, source)
 
 
 def set_explanation(
     store: Store,
     unit: str,
     indicator: str,
-    period: str,
+    period: Period,
     text: str,
     author: str | None = None,
     source: str = "local",
@@ -416,9 +420,9 @@ def set_explanation(
     if problem is not None:
         raise XzError(problem)
     _check_reports(store, unit, indicator, period)
-    period = str(parse_period(period))
-    current = store.values.get(unit, indicator, period)
-    change = ValueChange(unit, indicator, period, current.value if current else None, text or "")
+    key = str(period)  # as the store holds it
+    current = store.values.get(unit, indicator, key)
+    change = ValueChange(unit, indicator, key, current.value if current else None, text or "")
     return _write_one(store, change, author, source)
 
 
@@ -427,7 +431,7 @@ def edit_kind(entry: AuditEntry) -> str:
     return entry.source if entry.source in (UNDO_SOURCE, REDO_SOURCE) else entry.action
 
 
-def value_history(store: Store, unit: str, indicator: str, period: str) -> list[AuditEntry]:
+def value_history(store: Store, unit: str, indicator: str, period: Period) -> list[AuditEntry]:
     """Every change of one figure, oldest first: who, when, from what to what."""
     store.catalog().unit(unit)
-    return store.values.history(unit, indicator, str(parse_period(period)))
+    return store.values.history(unit, indicator, str(period))

@@ -197,11 +197,6 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
     return c
 
 
-def plain(ws: Any, value: Any) -> Any:
-    """An unstyled value for a write-only sheet, cheap to write (see :func:`inert`)."""
-    return inert(value, ws)
-
-
 def text_width(text: str) -> int:
     """Columns ``text`` takes in a cell: a Chinese character is two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ...domain.periods import Period
 from ...store import Store
 from ..progress import SILENT, Progress
 from .base import ImportResult, ImportRow, apply_rows
@@ -23,7 +24,7 @@ def import_file(
     author: str | None = None,
     *,
     dry_run: bool = False,
-    period: str | None = None,
+    period: Period | None = None,
     progress: Progress = SILENT,
 ) -> ImportResult:
     """Import a CSV file or a filled Excel form (.xlsx) into ``store``, all or nothing.

@@ -20,7 +20,7 @@ from python_calamine import CalamineWorkbook
 from ...domain.incoming import TooLarge, read_regular
 from ...domain.limits import MAX_FILE_BYTES
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period, parse_period
 from ...store import Store
 from ..excel.template import (
     COL_CODE,
@@ -47,7 +47,7 @@ class TemplateRows:
 
     unit: str
     unit_name: str
-    period: str
+    period: Period
     version: int
     rows: list[ImportRow] = field(default_factory=list)
     problems: list[Message] = field(default_factory=list)
@@ -130,7 +130,7 @@ def _meta(path: Path, book: CalamineWorkbook) -> tuple[dict[str, Any], list[tupl
     return meta, layout
 
 
-def read_template(store: Store, path: str | Path, *, period: str | None = None) -> TemplateRows:
+def read_template(store: Store, path: str | Path, *, period: Period | None = None) -> TemplateRows:
     """The figures of a filled form, refused as a whole if it is not a form this database may take."""
     path = Path(path)
     book = _open(path)
@@ -173,20 +173,19 @@ def read_template(store: Store, path: str | Path, *, period: str | None = None) 
             theirs=catalog.unit(unit).name,
             ours=store.describe(),
         )
-    found_period = _text(meta.get("period"))
     try:
-        found_period = str(parse_period(found_period))
+        found_period = parse_period(_text(meta.get("period")))  # the file's text, read once
     except XzError as exc:
         raise _refuse(path, QT_TRANSLATE_NOOP("imports", "{file} 的报告期无效：{reason}"), reason=str(exc)) from exc
-    if period is not None and found_period != str(parse_period(period)):
+    if period is not None and found_period != period:
         raise _refuse(
             path,
             QT_TRANSLATE_NOOP(
                 "imports",
                 "{file} 是 {found} 年的填报模板，不是 {expected} 年的：请核对报告期，或生成 {expected} 年的模板",
             ),
-            found=found_period,
-            expected=str(parse_period(period)),
+            found=str(found_period),
+            expected=str(period),
         )
     result = TemplateRows(unit, catalog.unit(unit).name, found_period, version)
     _read_rows(result, form, layout)
@@ -253,7 +252,7 @@ def _read_rows(result: TemplateRows, form: list[list[Any]], layout: list[tuple[i
             value = value.strip() or None
         elif value == "":
             value = None
-        result.rows.append(ImportRow(f"{COL_VALUE}{r}", result.unit, code, result.period, value, note or None))
+        result.rows.append(ImportRow(f"{COL_VALUE}{r}", result.unit, code, str(result.period), value, note or None))
     for code, (row, name) in expected.items():
         if code not in seen:
             problem(
@@ -271,7 +270,7 @@ def import_template(
     author: str | None = None,
     *,
     dry_run: bool = False,
-    period: str | None = None,
+    period: Period | None = None,
     progress: Progress = SILENT,
 ):
     """Import a filled form: every problem of the file and of its figures at once, or all its figures."""

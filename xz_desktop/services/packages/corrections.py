@@ -12,12 +12,13 @@ corrected value: a package that agrees with the correction is never a conflict.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ... import __version__
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period, parse_period
 from ...store import Store
 from ...store.database import now_iso
 from ...store.packages import BaseRevision
@@ -58,14 +59,16 @@ def correction_rows(store: Store, unit: str) -> list[PackageRow]:
     ]
 
 
-def make_corrections(store: Store, unit: str, out: str | Path, periods: list[str] | None = None) -> CorrectionsResult:
+def make_corrections(
+    store: Store, unit: str, out: str | Path, periods: Sequence[Period] | None = None
+) -> CorrectionsResult:
     """Write the district's corrections of ``unit``'s figures (optionally only ``periods``) to a file."""
     if not store.is_district:
         raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "更正文件由区级汇总数据库导出")))
     catalog = store.catalog()
     if not catalog.has_unit(unit):
         raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "没有填报单位“{code}”"), {"code": unit[:40]}))
-    wanted = sorted({str(parse_period(p)) for p in periods}, key=parse_period) if periods else None
+    wanted = [str(p) for p in sorted(set(periods))] if periods else None  # as the store holds them
     rows = [r for r in correction_rows(store, unit) if wanted is None or r.period in wanted]
     if not rows:
         raise XzError(
@@ -127,8 +130,8 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
             )
         )
     verify_package(store, package)  # signed by the district key this copy was enrolled with
-    catalog = store.catalog()
-    unknown = sorted({r.indicator for r in package.rows if not catalog.has_indicator(r.indicator)})
+    # each figure an indicator of the plan whose years contain its period
+    unknown = sorted({r.indicator for r in package.rows if not store.catalog_for(r.period).has_indicator(r.indicator)})
     if unknown:
         raise XzError(
             Message(

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period
 from ...domain.round import parse_due
 from ...store import Store
 from ...store.database import now_iso
 from ...store.review import DueDate
 
 
-def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple[DueDate, DueDate | None]:
+def set_due(store: Store, period: Period, due: str, by: str | None = None) -> tuple[DueDate, DueDate | None]:
     """Set ``period``'s due date (``YYYY-MM-DD``); returns the new and the previous one."""
     if not store.is_district:
         raise XzError(Message("round", QT_TRANSLATE_NOOP("round", "截止日期由区级汇总数据库设置")))
-    period = str(parse_period(period))
+    key = str(period)  # as the store holds it
     try:
         day = parse_due(due.strip())
     except ValueError:
@@ -25,17 +25,17 @@ def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple
                 {"text": due[:40]},
             )
         ) from None
-    if day.year < parse_period(period).year:
+    if day.year < period.year:
         raise XzError(
             Message(
                 "round",
                 QT_TRANSLATE_NOOP("round", "截止日期 {due} 早于报告期 {period} 本身"),
-                {"due": day.isoformat(), "period": period},
+                {"due": day.isoformat(), "period": key},
             )
         )
     by = by or store.author
-    previous = store.review.due(period)
-    new = DueDate(period, day.isoformat(), now_iso(), by)
+    previous = store.review.due(key)
+    new = DueDate(key, day.isoformat(), now_iso(), by)
     if previous is not None and previous.due == new.due:
         return previous, previous
     with store.transaction():
@@ -45,7 +45,7 @@ def set_due(store: Store, period: str, due: str, by: str | None = None) -> tuple
             by,
             "due",
             "",
-            period,
+            key,
             details={"from": previous.due if previous else None, "to": new.due},
         )
     return new, previous

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from ...domain.checks import Finding, Severity
 from ...domain.limits import MAX_TEXT
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import parse_period
+from ...domain.periods import Period
 from ...domain.round import State
 from ...store import Store
 from ...store.database import now_iso
@@ -30,12 +30,13 @@ def _district(store: Store) -> None:
         raise _refuse(QT_TRANSLATE_NOOP("round", "审核、验收、退回和重新开放只能在区级汇总数据库中进行"))
 
 
-def _unit_period(store: Store, unit: str, period: str) -> tuple[str, str]:
+def _unit_period(store: Store, unit: str, period: Period) -> tuple[str, str]:
+    """The unit, checked, and the period's key as the store holds it."""
     _district(store)
     catalog = store.catalog()
     if not catalog.has_unit(unit):
         raise _refuse(QT_TRANSLATE_NOOP("round", "没有填报单位“{code}”"), code=unit[:40])
-    return unit, str(parse_period(period))
+    return unit, str(period)
 
 
 def _text(text: str | None, missing: str | None = None) -> str:
@@ -67,37 +68,37 @@ class DecisionResult:
         return asdict(self)
 
 
-def accept(store: Store, unit: str, period: str, by: str | None = None) -> DecisionResult:
+def accept(store: Store, unit: str, period: Period, by: str | None = None) -> DecisionResult:
     """验收: the period is final and locked; later packages for it are refused until it is reopened."""
-    unit, period = _unit_period(store, unit, period)
-    before = unit_state(store, unit, period)
+    unit, key = _unit_period(store, unit, period)
+    before = unit_state(store, unit, key)
     if before is State.ACCEPTED:
-        raise _refuse(QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已经验收"), unit=_name(store, unit), period=period)
+        raise _refuse(QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已经验收"), unit=_name(store, unit), period=key)
     if before is State.NOT_SUBMITTED:
         raise _refuse(
-            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，不能验收"), unit=_name(store, unit), period=period
+            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，不能验收"), unit=_name(store, unit), period=key
         )
-    conflicts = store.review.open_conflicts(unit, period)
+    conflicts = store.review.open_conflicts(unit, key)
     if conflicts:
         raise _refuse(
             QT_TRANSLATE_NOOP("round", "“{unit}”{period} 还有 {n} 个冲突待处理，处理后才能验收"),
             unit=_name(store, unit),
-            period=period,
+            period=key,
             n=conflicts,
         )
     by = by or store.author
     stamp = now_iso()
     with store.transaction():
-        store.review.put_decision(Decision(unit, period, State.ACCEPTED.value, "", {}, stamp, by))
-        store.review.append_log(stamp, by, "accept", unit, period, before.value, State.ACCEPTED.value)
-    return DecisionResult(unit, period, before.value, State.ACCEPTED.value, stamp, by)
+        store.review.put_decision(Decision(unit, key, State.ACCEPTED.value, "", {}, stamp, by))
+        store.review.append_log(stamp, by, "accept", unit, key, before.value, State.ACCEPTED.value)
+    return DecisionResult(unit, key, before.value, State.ACCEPTED.value, stamp, by)
 
 
 def return_period(
-    store: Store, unit: str, period: str, reason: str, figures: dict[str, str] | None = None, by: str | None = None
+    store: Store, unit: str, period: Period, reason: str, figures: dict[str, str] | None = None, by: str | None = None
 ) -> DecisionResult:
     """退回: send the period back with an overall reason and optional reasons per figure."""
-    unit, period = _unit_period(store, unit, period)
+    unit, key = _unit_period(store, unit, period)
     reason = _text(reason, QT_TRANSLATE_NOOP("round", "请写明退回原因"))
     catalog = store.catalog()
     checked: dict[str, str] = {}
@@ -107,52 +108,52 @@ def return_period(
         text = _text(text)
         if text:
             checked[code] = text
-    before = unit_state(store, unit, period)
+    before = unit_state(store, unit, key)
     if before is State.ACCEPTED:
         raise _refuse(
             QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已验收锁定，请先重新开放再退回"),
             unit=_name(store, unit),
-            period=period,
+            period=key,
         )
     if before is State.NOT_SUBMITTED:
         raise _refuse(
-            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，无可退回"), unit=_name(store, unit), period=period
+            QT_TRANSLATE_NOOP("round", "“{unit}”还没有报送 {period}，无可退回"), unit=_name(store, unit), period=key
         )
     if before is State.RETURNED:
         raise _refuse(
-            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已退回，尚未重新报送"), unit=_name(store, unit), period=period
+            QT_TRANSLATE_NOOP("round", "“{unit}”{period} 已退回，尚未重新报送"), unit=_name(store, unit), period=key
         )
     by = by or store.author
     stamp = now_iso()
     with store.transaction():
-        store.review.put_decision(Decision(unit, period, State.RETURNED.value, reason, checked, stamp, by))
+        store.review.put_decision(Decision(unit, key, State.RETURNED.value, reason, checked, stamp, by))
         store.review.append_log(
-            stamp, by, "return", unit, period, before.value, State.RETURNED.value, reason, {"figures": checked}
+            stamp, by, "return", unit, key, before.value, State.RETURNED.value, reason, {"figures": checked}
         )
-    return DecisionResult(unit, period, before.value, State.RETURNED.value, stamp, by, reason, checked)
+    return DecisionResult(unit, key, before.value, State.RETURNED.value, stamp, by, reason, checked)
 
 
-def reopen(store: Store, unit: str, period: str, reason: str, by: str | None = None) -> DecisionResult:
+def reopen(store: Store, unit: str, period: Period, reason: str, by: str | None = None) -> DecisionResult:
     """重新开放: only an accepted period, only by the district, always with a reason."""
-    unit, period = _unit_period(store, unit, period)
+    unit, key = _unit_period(store, unit, period)
     reason = _text(reason, QT_TRANSLATE_NOOP("round", "请写明重新开放的原因"))
-    decision = store.review.decision(unit, period)
+    decision = store.review.decision(unit, key)
     if decision is None or decision.state != State.ACCEPTED.value:
         raise _refuse(
             QT_TRANSLATE_NOOP("round", "“{unit}”{period} 没有验收锁定，无需重新开放"),
             unit=_name(store, unit),
-            period=period,
+            period=key,
         )
     by = by or store.author
     stamp = now_iso()
     with store.transaction():
-        store.review.delete_decision(unit, period)
-        after = unit_state(store, unit, period)
-        store.review.append_log(stamp, by, "reopen", unit, period, State.ACCEPTED.value, after.value, reason)
-    return DecisionResult(unit, period, State.ACCEPTED.value, after.value, stamp, by, reason)
+        store.review.delete_decision(unit, key)
+        after = unit_state(store, unit, key)
+        store.review.append_log(stamp, by, "reopen", unit, key, State.ACCEPTED.value, after.value, reason)
+    return DecisionResult(unit, key, State.ACCEPTED.value, after.value, stamp, by, reason)
 
 
-def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by: str | None = None) -> bool:
+def set_note(store: Store, unit: str, period: Period, indicator: str, text: str, by: str | None = None) -> bool:
     """The district's note on one figure (待核实 …); an empty text removes it.
 
     Before 退回 a note is the officer's working note, and 退回 sends every note as that figure's
@@ -160,7 +161,7 @@ def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by
     or removed changes the figure's return reason too, so a receipt made afterwards carries it: a note
     written after pressing 退回 is never silently left behind. True when it did (a reason changed).
     """
-    unit, period = _unit_period(store, unit, period)
+    unit, key = _unit_period(store, unit, period)
     if not store.catalog().has_indicator(indicator):
         raise _refuse(QT_TRANSLATE_NOOP("round", "未知的指标代码“{code}”"), code=indicator[:40])
     text = _text(text)
@@ -168,9 +169,9 @@ def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by
     stamp = now_iso()
     travels = False
     with store.transaction():
-        store.review.put_note(unit, period, Note(indicator, text, stamp, by))
-        decision = store.review.decision(unit, period)
-        if decision is not None and unit_state(store, unit, period) is State.RETURNED:
+        store.review.put_note(unit, key, Note(indicator, text, stamp, by))
+        decision = store.review.decision(unit, key)
+        if decision is not None and unit_state(store, unit, key) is State.RETURNED:
             reasons = dict(decision.figure_reasons)
             if text:
                 reasons[indicator] = text
@@ -185,7 +186,7 @@ def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by
                     by,
                     "return",
                     unit,
-                    period,
+                    key,
                     State.RETURNED.value,
                     State.RETURNED.value,
                     "",
@@ -195,10 +196,10 @@ def set_note(store: Store, unit: str, period: str, indicator: str, text: str, by
     return travels
 
 
-def notes_travel(store: Store, unit: str, period: str) -> bool:
+def notes_travel(store: Store, unit: str, period: Period) -> bool:
     """Whether a note written now goes to the unit as a return reason (the period is returned, not sent again)."""
-    unit, period = _unit_period(store, unit, period)
-    return unit_state(store, unit, period) is State.RETURNED
+    unit, key = _unit_period(store, unit, period)
+    return unit_state(store, unit, key) is State.RETURNED
 
 
 # -- the review sheet -------------------------------------------------------------
@@ -225,8 +226,8 @@ class ReviewRow:
 class ReviewSheet:
     unit: str
     unit_name: str
-    period: str
-    previous_period: str
+    period: Period
+    previous_period: Period
     state: str
     decision: Decision | None
     resubmitted: bool  # submitted again after a return
@@ -273,20 +274,20 @@ def acceptance_summary(sheet: ReviewSheet) -> list[Message]:
     return lines
 
 
-def review_sheet(store: Store, unit: str, period: str) -> ReviewSheet:
+def review_sheet(store: Store, unit: str, period: Period) -> ReviewSheet:
     """Everything the 审核 view shows of one unit's period."""
-    unit, period = _unit_period(store, unit, period)
+    unit, key = _unit_period(store, unit, period)
     catalog = store.catalog()
     the_unit = catalog.unit(unit)
-    previous_period = str(parse_period(period).previous())
-    values = {v.indicator: v for v in store.values.select(unit=unit, period=period)}
-    before = store.values.previous(unit, period)
-    prior = store.review.previous_package_values(unit, period)
-    notes = store.review.notes(unit, period)
-    decision = store.review.decision(unit, period)
-    submission = store.review.submissions(period, unit).get(unit)
+    previous_period = period.previous()
+    values = {v.indicator: v for v in store.values.select(unit=unit, period=key)}
+    before = store.values.previous(unit, key)
+    prior = store.review.previous_package_values(unit, key)
+    notes = store.review.notes(unit, key)
+    decision = store.review.decision(unit, key)
+    submission = store.review.submissions(key, unit).get(unit)
     state = state_of(decision, submission)
-    findings = findings_for(store, unit, period)
+    findings = findings_for(store, unit, key)
     screened = {r.finding.indicator: r.finding for r in screen_period(store, period, unit=unit)}
     reasons = decision.figure_reasons if decision and decision.state == State.RETURNED.value else {}
     rows = []
@@ -329,10 +330,10 @@ def review_sheet(store: Store, unit: str, period: str) -> ReviewSheet:
         prior is not None,
         submission.nil_reason if submission else None,
         rows,
-        store.review.open_conflicts(unit, period),
+        store.review.open_conflicts(unit, key),
     )
 
 
-def review_log(store: Store, unit: str | None = None, period: str | None = None) -> list[ReviewLogEntry]:
+def review_log(store: Store, unit: str | None = None, period: Period | None = None) -> list[ReviewLogEntry]:
     """Every state change and due date, oldest first."""
-    return store.review.log(unit, str(parse_period(period)) if period else None)
+    return store.review.log(unit, None if period is None else str(period))

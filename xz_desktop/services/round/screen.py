@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...domain.periods import parse_period
+from ...domain.periods import Period
 from ...domain.round import ScreenFinding, screen
 from ...store import Store
 
@@ -36,21 +36,22 @@ class ScreenRow:
         }
 
 
-def screen_period(store: Store, period: str, *, flagged_only: bool = False, unit: str | None = None) -> list[ScreenRow]:
+def screen_period(
+    store: Store, period: Period, *, flagged_only: bool = False, unit: str | None = None
+) -> list[ScreenRow]:
     """Every entered figure of the active units for ``period``, screened; ``flagged_only`` keeps the suspicious."""
-    period = str(parse_period(period))
     catalog = store.catalog()
-    previous_period = str(parse_period(period).previous())
+    key, previous_key = str(period), str(period.previous())  # as the store holds them
     active = {u.code: u for u in catalog.active_units()}
     entered = {i.code: i for i in catalog.indicators if i.is_entered}
     figures = {
         (v.unit, v.indicator): v.value
-        for v in store.values.select(period=period)
+        for v in store.values.select(period=key)
         if v.unit in active and v.indicator in entered
     }
     before = {
         (v.unit, v.indicator): v.value
-        for v in store.values.select(period=previous_period)
+        for v in store.values.select(period=previous_key)
         if v.unit in active and v.indicator in entered
     }
     thresholds = {code: ind.yoy_threshold for code, ind in entered.items()}

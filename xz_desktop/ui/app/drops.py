@@ -42,7 +42,7 @@ def take(window, path: Path) -> str | None:
 
 def _to_district(window, path: Path, suffix: str) -> str | None:
     if suffix == SUFFIX or path.is_dir():
-        dialog = getattr(window, "merge_dialog", None)
+        dialog = window.merge_dialog
         try:
             visible = dialog is not None and dialog.isVisible()
         except RuntimeError:  # the dialog was closed and deleted

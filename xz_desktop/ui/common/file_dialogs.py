@@ -128,7 +128,7 @@ def offer_folder(window, path: str | Path, text: str, timeout: int = 30000) -> N
     """After saving: ``text`` in the status bar and a 打开所在文件夹 button beside it (``window.open_folder_button``),
     for as long as the text shows."""
     bar = window.statusBar()
-    previous = getattr(window, "open_folder_button", None)
+    previous = window.open_folder_button
     if previous is not None:
         try:
             bar.removeWidget(previous)

@@ -16,16 +16,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
-from ...domain.periods import is_valid_period, parse_period, period_label
+from ...domain.periods import Period, is_valid_period, parse_period, period_label
 from ...services.reporting_period import initial_period
 from ...store import Store
 from . import settings
 from .i18n import message_text
 
 
-def period_text(period: str | int) -> str:
+def period_text(period: Period | str | int) -> str:
     """“2024年”, “2024年上半年”: how a box, a heading or a summary line writes a period."""
-    return message_text(period_label(str(period)))
+    return message_text(period_label(period if isinstance(period, Period) else str(period)))
 
 
 def fill_period_box(box: QComboBox, periods: Iterable[str | int], chosen: str) -> None:

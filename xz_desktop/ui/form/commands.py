@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
+from ...domain.periods import Period
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -19,7 +21,7 @@ class Edit:
 
     unit: str
     indicator: str
-    period: str
+    period: Period
     field: str  # "value" or "explanation"
     old: float | str | None
     new: float | str | None

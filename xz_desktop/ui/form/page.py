@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import XzError
+from ...domain.periods import Period, parse_period
 from ...domain.timefmt import local_time
-from ...printout.form import write_pdf
 from ...services import findings as findings_service
 from ...services import form as service
 from ...services.files import FileKind
@@ -40,7 +40,6 @@ from ..common.file_dialogs import offer_folder, save_path
 from ..common.findings_panel import FindingsPanel
 from ..common.i18n import message_text
 from ..common.period_choice import fill_period_box
-from . import printing
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
 from .filter import FormFilter
@@ -75,7 +74,7 @@ class FormPage(QWidget):
         self._loading = False
         # Forms the clerk asked to check (审核结果, F8) or left: a blank another figure needs is an error
         # there; in a form still being filled it is 未填 (services/findings decides which).
-        self._checked: set[tuple[str, str]] = set()
+        self._checked: set[tuple[str, Period]] = set()
         self._changed_timer = QTimer(self, singleShot=True, interval=250)
         self._changed_timer.timeout.connect(self._announce_change)
         self._build()
@@ -314,7 +313,7 @@ class FormPage(QWidget):
             self.model.set_form(None)
             return
         try:
-            self.model.set_form(service.load_form(self.window_.store, self.unit, self.period))
+            self.model.set_form(service.load_form(self.window_.store, self.unit, parse_period(self.period)))
             self.targets_panel.show_for(self.window_.store, self.unit, self.period)
         except XzError as exc:
             self.window_.show_error(exc)
@@ -324,7 +323,7 @@ class FormPage(QWidget):
         checked = self.checked
         self.summary.set_summary(findings_service.while_filling(form.summary, checked=checked) if form else None)
         self.findings.set_items(
-            findings_service.items(self.window_.store.catalog(), form.findings, checked=checked)
+            findings_service.items(self.window_.store.catalog_for(form.period), form.findings, checked=checked)
             if form is not None
             else []
         )
@@ -395,7 +394,9 @@ class FormPage(QWidget):
                 self.view.setSpan(row, 0, 1, len(Column))
 
     # -- editing ----------------------------------------------------------
-    def _write(self, unit: str, code: str, period: str, field: str, value, source: str = service.LOCAL_SOURCE) -> bool:
+    def _write(
+        self, unit: str, code: str, period: Period, field: str, value, source: str = service.LOCAL_SOURCE
+    ) -> bool:
         store = self.window_.store
         try:
             if field == "value":
@@ -408,7 +409,7 @@ class FormPage(QWidget):
         self.hide_refusal()
         self.reload()
         self._changed_timer.start()
-        name = store.catalog().indicator(code).name
+        name = store.catalog_for(period).indicator(code).name
         if source == service.UNDO_SOURCE:
             text = self.tr("已撤销：{name}（{time}），原来的数值已写回。").format(name=name, time=_now())
         elif source == service.REDO_SOURCE:
@@ -448,8 +449,8 @@ class FormPage(QWidget):
 
     def _apply(self, edit: Edit, value, undoing: bool) -> bool:
         """Undo or redo: show the edited form, write (recorded as 撤销 / 重做), and put the cursor on the cell."""
-        if (self.unit, self.period) != (edit.unit, edit.period):
-            self.open_form(edit.unit, edit.period)
+        if (self.unit, self.period) != (edit.unit, str(edit.period)):  # the box holds the period's text
+            self.open_form(edit.unit, str(edit.period))
         source = service.UNDO_SOURCE if undoing else service.REDO_SOURCE
         ok = self._write(edit.unit, edit.indicator, edit.period, edit.field, value, source)
         self.select(edit.indicator, Column.VALUE if edit.field == "value" else Column.EXPLANATION)
@@ -634,12 +635,18 @@ class FormPage(QWidget):
         self.reload()
         return self.form
 
+    # The printing modules (QtPrintSupport, the printout's fonts and layout) are imported when first used: the
+    # window's start does not need them (issue 25, item 1).
     def print_form(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.print_form(self, form, self.window_.store.author)
 
     def preview(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.preview_form(self, form, self.window_.store.author)
@@ -657,11 +664,13 @@ class FormPage(QWidget):
                 self.tr("PDF 文件 (*.pdf)"),
                 ".pdf",
                 owner=form.unit.name,
-                periods=[form.period],
+                periods=[str(form.period)],
             )
             if chosen is None:
                 return None
             path = chosen
+        from ...printout.form import write_pdf
+
         try:
             written = write_pdf(form, path, self.window_.store.author)
         except XzError as exc:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.checks import Severity
 from ...domain.messages import XzError
+from ...domain.periods import parse_period
 from ...domain.round import State, state_label
 from ...services import findings as findings_service
 from ...services.files import FileKind
@@ -333,7 +334,7 @@ class ReviewPage(QWidget):
             return
         self._stale = False
         period = self.chosen_period
-        rows: list[RoundStatus] = round_status(self.window_.store, period) if period else []
+        rows: list[RoundStatus] = round_status(self.window_.store, parse_period(period)) if period else []
         self.units.set_rows(rows)
         index = next((n for n, r in enumerate(rows) if r.unit == keep), 0 if rows else -1)
         if index >= 0:
@@ -360,7 +361,7 @@ class ReviewPage(QWidget):
     def show_sheet(self) -> None:
         status = self.current_unit()
         period = self.chosen_period
-        sheet = review_sheet(self.window_.store, status.unit, period) if status and period else None
+        sheet = review_sheet(self.window_.store, status.unit, parse_period(period)) if status and period else None
         self.model.set_sheet(sheet)
         self._show_findings(sheet)
         self.heading.setText(self._heading(sheet, status))

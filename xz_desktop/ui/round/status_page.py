@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.messages import XzError
+from ...domain.periods import parse_period
 from ...domain.round import State, state_label
 from ...services.round.due import set_due
 from ...services.round.states import RoundStatus, round_status
@@ -154,7 +155,7 @@ class StatusPage(LazyPage, QWidget):
     def refresh(self) -> None:
         period = self.chosen_period
         store = self.window_.store
-        rows = round_status(store, period) if period else []
+        rows = round_status(store, parse_period(period)) if period else []
         self.model.set_rows(rows)
         self.chase_model.set_rows([r for r in rows if r.to_chase])
         due = rows[0].due if rows else None
@@ -181,7 +182,7 @@ class StatusPage(LazyPage, QWidget):
         if not period:
             return
         try:
-            set_due(self.window_.store, period, self.due_edit.date().toString("yyyy-MM-dd"))
+            set_due(self.window_.store, parse_period(period), self.due_edit.date().toString("yyyy-MM-dd"))
         except XzError as exc:
             self.window_.show_error(exc)
             return
