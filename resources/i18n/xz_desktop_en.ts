@@ -665,6 +665,96 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
 </context>
 <context>
+    <name>FinalEvaluation</name>
+    <message>
+        <source>保存规划终期评估报告</source>
+        <translation>Save the final evaluation report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>已写出规划终期评估报告 {path}</source>
+        <translation>Final evaluation report written: {path}</translation>
+    </message>
+    <message>
+        <source>，PDF：{pdf}</source>
+        <translation>, PDF: {pdf}</translation>
+    </message>
+    <message>
+        <source>（未安装 LibreOffice，未生成 PDF）</source>
+        <translation> (LibreOffice is not installed: no PDF)</translation>
+    </message>
+    <message>
+        <source>正在生成规划终期评估报告…</source>
+        <translation>Writing the final evaluation report…</translation>
+    </message>
+</context>
+<context>
+    <name>FinalEvaluationView</name>
+    <message>
+        <source>规划(&amp;P)：</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>终期评估报告(&amp;F)…</source>
+        <translation>&amp;Final evaluation report…</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>（累计）</source>
+        <translation> (cumulative)</translation>
+    </message>
+    <message>
+        <source>表2</source>
+        <translation>Table 2</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>基数</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标年</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>增长</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>缺报</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>本单位目标</source>
+        <translation>Own target</translation>
+    </message>
+    <message>
+        <source>{plan}（{first}—{last}年）：{n} 项目标，完成 {met} 项，未完成 {not_met} 项，数据不全（不作判断）{incomplete} 项。</source>
+        <translation>{plan} ({first}–{last}): {n} targets, {met} met, {not_met} not met, {incomplete} incomplete (not judged).</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>级别</source>
@@ -1993,6 +2083,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>人才发展指数</source>
         <translation>Talent index</translation>
+    </message>
+    <message>
+        <source>终期评估</source>
+        <translation>Final evaluation</translation>
     </message>
     <message>
         <source>单位</source>
@@ -4717,6 +4811,13 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
 </context>
 <context>
+    <name>plan_evaluation</name>
+    <message>
+        <source>数据库中没有规划“{code}”；已有的规划：{held}</source>
+        <translation>The database holds no plan “{code}”; plans held: {held}</translation>
+    </message>
+</context>
+<context>
     <name>plan_report</name>
     <message>
         <source>年度评估报告在区级汇总数据库中生成</source>
@@ -4729,6 +4830,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>LibreOffice 转换 PDF 失败：{reason}</source>
         <translation>LibreOffice could not convert to PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>规划终期评估报告在区级汇总数据库中生成</source>
+        <translation>The final evaluation report is written in the district&apos;s database</translation>
     </message>
 </context>
 <context>
@@ -5484,6 +5589,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>No target</translation>
     </message>
     <message>
+        <source>完成目标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未完成目标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
         <source>达到规划进度</source>
         <translation>on track with the plan</translation>
     </message>
@@ -5498,6 +5611,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>无规划目标</source>
         <translation>no plan target</translation>
+    </message>
+    <message>
+        <source>完成规划目标</source>
+        <translation>met the plan&apos;s target</translation>
+    </message>
+    <message>
+        <source>未完成规划目标</source>
+        <translation>did not meet the plan&apos;s target</translation>
     </message>
     <message>
         <source>{verdict}（估）</source>

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "commands_form",
     "commands_excel",
     "commands_plan",
+    "commands_evaluation",
     "commands_plans",
 ]
 

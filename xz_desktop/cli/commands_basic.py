@@ -397,11 +397,19 @@ def register_demo(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
         help="生成示例数据库 / create the demo database",
-        description="生成一个区级示例数据库（示例数据），含各单位 2020–2024 年的模拟数据。\n"
-        "Create a demo district database with plausible figures of every unit for 2020–2024.",
+        description="生成一个区级示例数据库（示例数据），含各单位 2020–2025 年（十四五规划的基数年至目标年）的模拟数据。"
+        "--next-plan 另按示例生成的规划目录开始下一个规划（十五五，示例，目标为演示虚构）并填入其第一年的数据。\n"
+        "Create a demo district database with plausible figures of every unit for the plan's base year to its target "
+        "year (2020–2025); --next-plan also starts the next plan (示例, targets invented for the demo) and fills its "
+        "first year.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
+    p.add_argument(
+        "--next-plan",
+        action="store_true",
+        help="另开始下一个规划（示例）并填入其第一年 / also start the next plan (示例) and fill its first year",
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -409,5 +417,11 @@ def cmd_demo(args) -> int:
     from ..services.demo import create_demo
 
     create_demo(args.db)
+    if args.next_plan:  # the next plan (示例), started from a folder the demo writes, and its first year filled
+        from ..services.demo_next_plan import start_next_plan
+
+        with open_store(args.db) as store:
+            plan = start_next_plan(store)
+        print(f"已开始示例规划：{plan.name}（{plan.first_year}—{plan.target_year}年），并填入 {plan.first_year} 年数据")
     print(f"已生成示例数据库：{args.db}")
     return 0

@@ -98,14 +98,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "report",
-        help="年度评估报告（Word，可选 PDF） / the annual evaluation report (Word, optionally PDF)",
+        help="年度评估报告或规划终期评估报告（Word，可选 PDF） / the annual or the final evaluation report",
         description="写出年度评估报告：封面、概述、表2 进度表、图表、报送情况、考核排名、人才发展指数、落后指标及说明、签字栏。"
-        "--pdf 另用 LibreOffice 转为 PDF（需已安装）。\n"
-        "Write the annual evaluation report as .docx; --pdf also converts it with LibreOffice.",
+        "--plan CODE --final 改为写出该规划的终期评估报告（各项目标是否完成、五年累计、未完成的及说明、"
+        "可作下一规划表1的“主要指标完成情况”表）。--pdf 另用 LibreOffice 转为 PDF（需已安装）。\n"
+        "Write the annual evaluation report (--period) or, with --plan CODE --final, the plan's final evaluation "
+        "report as .docx; --pdf also converts it with LibreOffice.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
-    p.add_argument("--period", required=True, help="报告年度，如 2024 / the year")
+    p.add_argument("--period", help="报告年度，如 2024 / the year")
+    p.add_argument("--final", action="store_true", help="规划终期评估报告（需 --plan） / the plan's final evaluation")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx", help="输出文件 / output file")
     p.add_argument("--pdf", action="store_true", help="同时生成 PDF / also write a PDF")
     add_plan_option(p)
@@ -292,12 +295,22 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..services.plan.final_report import write_final_report
     from ..services.plan.report import write_report
 
+    if args.final and (not args.plan or args.period):
+        return usage_error(
+            args, "--final 需要 --plan CODE，不与 --period 一起使用 / --final needs --plan, not --period"
+        )
+    if not args.final and not args.period:
+        return usage_error(args, "需要 --period 年度，或 --plan CODE --final / --period, or --plan CODE --final")
     # The report only reads the database: it is made while the window has the database open, too.
     with open_store(args.db, read_only=True) as store:
-        result = write_report(store, args.period, args.output, pdf=args.pdf, plan=args.plan)
-    print(f"已写出年度评估报告：{result.docx}")
+        if args.final:
+            result = write_final_report(store, args.plan, args.output, pdf=args.pdf)
+        else:
+            result = write_report(store, args.period, args.output, pdf=args.pdf, plan=args.plan)
+    print(f"已写出{'规划终期评估报告' if args.final else '年度评估报告'}：{result.docx}")
     if result.pdf:
         print(f"PDF：{result.pdf}")
     return 0

@@ -20,6 +20,10 @@ The rules, each in one function:
   The unit progress page and the assessment both take it from here.
 * :func:`progress`: the record. Only a complete figure of a judged period gets a verdict and a
   completion; an incomplete one keeps its value, says 数据不全 and who is missing, and gets neither.
+* :func:`met_at_target`: the final evaluation's verdict (终期评估), a complete figure of the plan's
+  target year (a cumulative target: the plan's first year … its target year) against the target itself:
+  met or not met, in the target's sense; None on an incomplete or absent figure (never a verdict on
+  partial data). :func:`final_verdict` names it for the words of :mod:`.verdicts`.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ VERDICT_INCOMPLETE: Final = "incomplete"
 VERDICT_NO_TARGET: Final = "no_target"
 
 JUDGED: Final = (VERDICT_ON_TRACK, VERDICT_BEHIND)
+
+# The final evaluation's verdicts (终期评估): the target itself, in the plan's target year.
+VERDICT_MET: Final = "met"
+VERDICT_NOT_MET: Final = "not_met"
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,26 @@ def on_track(ind: Indicator, value: float, goal: float, base: float | None = Non
     approximate target (``about``) within its tolerance of the change planned from ``base`` (see
     :func:`~.trajectory.meets`)."""
     return meets(ind, value, goal, base)
+
+
+def met_at_target(
+    ind: Indicator, value: float | None, target: float | None, *, complete: bool, base: float | None = None
+) -> bool | None:
+    """THE final verdict: a complete ``value`` of the target year at or beyond ``target`` in the target's sense
+    (the same comparison as :func:`on_track`: an approximate target, 左右, within its tolerance of the change
+    planned from ``base``); None when the figure is incomplete or absent, or there is no target."""
+    if not complete or value is None or target is None:
+        return None
+    return on_track(ind, value, target, base)
+
+
+def final_verdict(met: bool | None, *, has_target: bool = True) -> str:
+    """The final evaluation's verdict name: met, not met, 数据不全 (no verdict), or no target."""
+    if not has_target:
+        return VERDICT_NO_TARGET
+    if met is None:
+        return VERDICT_INCOMPLETE
+    return VERDICT_MET if met else VERDICT_NOT_MET
 
 
 _EPS: Final = 1e-9

@@ -26,6 +26,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
 
 from ...domain.assessment import NO_TARGETS, UNSCORED_TEXT, UnitScore
 from ...domain.catalog import Catalog
@@ -76,6 +77,17 @@ class ReportResult:
 # -- the document ---------------------------------------------------------------------------------
 
 
+def new_document() -> DocxDocument:
+    """An empty A4 portrait document in the report's fonts."""
+    doc = Document()
+    _fonts(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2.0)
+    return doc
+
+
 def _fonts(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -87,41 +99,48 @@ def _fonts(doc: DocxDocument) -> None:
         style.element.rPr.rFonts.set(qn("w:eastAsia"), HEADING_FONT)
 
 
-def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]], widths: list[float] | None = None) -> None:
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers):
+def table(doc: DocxDocument, headers: list[str], rows: list[list[str]], widths: list[float] | None = None) -> DocxTable:
+    """A bordered table, centred, in 9 pt, with ``widths`` in cm (what Word and LibreOffice each read)."""
+    grid = doc.add_table(rows=1, cols=len(headers))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(grid.rows[0].cells, headers):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
             run.font.size = Pt(9)
     for row in rows:
-        cells = table.add_row().cells
+        cells = grid.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
     if widths:
-        table.autofit = False
-        for column, w in zip(table.columns, widths):
+        grid.autofit = False
+        for column, w in zip(grid.columns, widths):
             column.width = Cm(w)  # the grid: what LibreOffice reads
-        for row in table.rows:
+        for row in grid.rows:
             for cell, w in zip(row.cells, widths):
                 cell.width = Cm(w)  # the cells: what Word reads
+    return grid
 
 
 def _cover(doc: DocxDocument, store: Store, year: int, plan: Plan) -> None:
+    cover(doc, store, plan.name.strip("《》"), f"{year}年度评估报告")
+
+
+def cover(doc: DocxDocument, store: Store, title: str, subtitle: str) -> None:
+    """The cover page: the plan's title, the report's, the office and the date (and 示例数据 on the demo)."""
     for _ in range(6):
         doc.add_paragraph()
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(plan.name.strip("《》"))
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run(title)
     run.font.size = Pt(22)
     run.bold = True
     sub = doc.add_paragraph()
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = sub.add_run(f"{year}年度评估报告")
+    run = sub.add_run(subtitle)
     run.font.size = Pt(20)
     run.bold = True
     for _ in range(8):
@@ -340,7 +359,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
                 verdict_text(r),
             ]
         )
-    _table(
+    table(
         doc,
         [
             "序号",
@@ -369,7 +388,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     )
 
     doc.add_heading("附表2  各单位本单位目标完成情况", level=2)
-    _table(
+    table(
         doc,
         ["单位", "指标", "本单位目标", f"{f.year}年", "应达", "完成率", "进度"],
         [
@@ -389,7 +408,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     doc.add_paragraph("注：个数、人数的“应达”为按规划进度当年已到期的整数。")
 
     doc.add_heading("附表3  年度考核结果", level=2)
-    _table(
+    table(
         doc,
         ["类别", "名次", "单位", "得分", "加减分", "说明"],
         [
@@ -413,7 +432,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
 
     doc.add_heading(f"附表4  人才发展指数（{f.plan.base_year}年=100）", level=2)
     part_names = [p.name for p in f.indices[0].parts] if f.indices else []
-    _table(
+    table(
         doc,
         ["名次", "单位", "指数", *part_names],
         [
@@ -434,7 +453,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     doc.add_paragraph("附图2  各镇（街道）、高新区人才发展指数走势。")
 
     doc.add_heading("附表5  各单位数据报送情况", level=2)
-    _table(
+    table(
         doc,
         ["单位", "报送状态", "首次报送时间", "逾期天数", "已填项数", "应填项数"],
         [
@@ -479,12 +498,7 @@ def build_report(store: Store, period: str, progress: Progress = SILENT, *, plan
         assess(store, str(year), plan=code),
         talent_index(store, str(year), plan=code),
     )
-    doc = Document()
-    _fonts(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.0)
+    doc = new_document()
     _cover(doc, store, year, catalog.plan)
     progress.step(1, steps, "基本情况")
     _basic(doc, facts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Protocol
 
 from ...domain.numbers import format_number
 from ...domain.round import local_date, parse_due
@@ -45,7 +46,16 @@ def verdict_text(row: TotalRow) -> str:
     return str(phrase(row.verdict, row.estimated))
 
 
-def plain_name(row: TotalRow) -> str:
+class Named(Protocol):
+    """A record with an indicator's name and measure (a totals row, an evaluation)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def measure(self) -> str: ...
+
+
+def plain_name(row: Named) -> str:
     """The name without a unit it carries itself: “…比重（%）” → “…比重” (the figure says “%”)."""
     return (
         re.sub(r"[（(]\s*" + re.escape(row.measure) + r"\s*[)）]$", "", row.name.strip()) if row.measure else row.name

@@ -55,6 +55,7 @@ from ..common.operations import StoreOp
 from ..common.period_choice import period_text
 from ..common.views import fill_year_box, read_only_table
 from ..totals.year_reports import LazyPage
+from .final_evaluation import FinalEvaluationView
 
 PAGE_KEY = "plan"
 W = TypeVar("W", bound=QObject)
@@ -290,6 +291,11 @@ class PlanPage(LazyPage, QWidget):
         split_index.addWidget(self.index_chart)
         self.tabs.addTab(split_index, self.tr("人才发展指数"))
 
+        # 终期评估: a plan's targets against its target year (its own module)
+        self.final_view = FinalEvaluationView(self.window_, self)
+        self.final_view.setObjectName("plan_final")
+        self.tabs.addTab(self.final_view, self.tr("终期评估"))
+
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
         self.window_.period_choice.attach(self.year_box, self.reload)
         self.import_button.clicked.connect(lambda: self.import_targets())
@@ -312,6 +318,7 @@ class PlanPage(LazyPage, QWidget):
             self._show_progress()
             self._show_scores()
             self._show_index()
+            self.final_view.refresh()
         except Exception as exc:  # a broken scheme file: say so in the window, never a traceback
             self.window_.show_error(exc)
 
