@@ -31,7 +31,7 @@ from pathlib import Path
 
 from xz_desktop.store import create_store
 
-from .bench_scale import PEAK_KB, WINDOW_PROLOGUE, Measure, Row, fmt, machine, table
+from .bench_scale import PEAK_KB, WINDOW_PROLOGUE, Measure, Row, compile_sources, fmt, machine, table
 
 _WINDOW = (
     WINDOW_PROLOGUE
@@ -185,6 +185,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--repeat", type=int, default=5, help="alternating runs of each side (median)")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
+    compile_sources()
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
     with tempfile.TemporaryDirectory(prefix="bench_start_") as tmp:
         found = rows(Path(tmp), args.repeat)

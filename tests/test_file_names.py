@@ -67,8 +67,8 @@ def test_the_interface_language_names_the_file():
 
 
 def test_a_refused_period_is_refused():
-    with pytest.raises(Exception, match="2099"):
-        suggested_name(FileKind.PACKAGE, ".xzpkg", periods=["2099"], day=DAY)
+    with pytest.raises(Exception, match="2100"):
+        suggested_name(FileKind.PACKAGE, ".xzpkg", periods=["2100"], day=DAY)
 
 
 def test_one_period_label():

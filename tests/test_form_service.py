@@ -113,9 +113,10 @@ def test_choices(tmp_path, store):
         assert len(service.form_units(district)) == len(district.catalog().active_units())
     periods = service.period_choices(store)
     assert periods[:4] == ["2020", "2020H1", "2020H2", "2021"] and periods[-1] == "2025H2"
-    assert service.default_period(date(2026, 3, 1)) == "2025"
-    assert service.default_period(date(2022, 3, 1)) == "2021"
-    assert service.default_period(date(2040, 3, 1)) == "2025"
+    plans = store.plans()  # the 十四五 alone: 2021–2025
+    assert service.default_period(plans, date(2026, 3, 1)) == "2025"
+    assert service.default_period(plans, date(2022, 3, 1)) == "2021"
+    assert service.default_period(plans, date(2040, 3, 1)) == "2025"
     assert str(service.period_label("2023H1")) == "2023年上半年"
 
 

@@ -36,6 +36,8 @@ DISTRICT_5 = FIXTURES / "v5_district.sqlite"
 UNIT_5 = FIXTURES / "v5_unit_xincheng.sqlite"
 PACKAGE_5 = FIXTURES / "v5_package_xincheng_2023.xzpkg"
 RECEIPT_5 = FIXTURES / "v5_receipt_xincheng.xzrcpt"
+# Catalog file format 2 (signed, one plan: no ``plans``), exported from that district before plans were data.
+CATALOG_2 = FIXTURES / "format2_catalog.xzcat"
 
 
 @pytest.fixture
@@ -131,6 +133,19 @@ def test_a_schema_5_units_copy_takes_the_old_receipt_and_its_period_is_locked(tm
         assert store.review.decision("xincheng", "2023").state == "accepted"
         with pytest.raises(XzError):  # accepted by the district: read-only until it reopens the period
             store.values.write_one("xincheng", "phd", "2023", 51)
+
+
+def test_a_format_2_catalog_file_is_put_in_force_as_the_one_plan_it_carries(tmp_path):
+    path = _copy(UNIT_5, tmp_path, "新城街道.sqlite")
+    with open_store(path) as store:
+        before = store.catalog().version
+        done = import_catalog(store, CATALOG_2)  # signed by the district this copy was enrolled with
+        assert done.version == "b0510e3fa5c3" == before
+        assert [(p.code, p.base_year, p.target_year) for p in store.plans()] == [("十四五", 2020, 2025)]
+        catalog = store.catalog()
+        assert (len(catalog.indicators), len(catalog.units), len(catalog.rules)) == (87, 23, 18)
+        talent = catalog.indicator("talent_total")
+        assert (talent.base, talent.target, talent.history_value(2015)) == (12.21, 14.71, 8.94)
 
 
 def test_a_format_2_package_of_the_previous_release_merges_again_the_full_way(tmp_path):

@@ -122,7 +122,7 @@ def test_catalog_export_and_import(tmp_path, xz):
 
         catalog = store.catalog()
         units = [replace(u, name="嘉北街道（新）") if u.code == "jiabei" else u for u in catalog.units]
-        store.replace_catalog(type(catalog)(catalog.indicators, units, catalog.rules))
+        store.replace_catalog(type(catalog)(catalog.indicators, units, catalog.rules, plan=catalog.plan))
         version = store.catalog().version
     out = xz("catalog-export", district, "-o", tmp_path / "catalog.xzcat", "--json")
     assert out.returncode == 0, out.stderr and json.loads(out.stdout)["version"] == version

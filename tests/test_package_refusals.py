@@ -267,7 +267,7 @@ def test_removed_indicator_from_an_older_catalog(tmp_path):
         old = store.catalog()
         old_version = old.version
         kept = [i for i in old.indicators if i.code != "new_graduates"]
-        new = type(old)(kept, old.units, old.rules)
+        new = type(old)(kept, old.units, old.rules, plan=old.plan)
         store.replace_catalog(new)
         assert store.catalog().version != old_version
     still = craft(tmp_path / "ok.xzpkg", [r for r in GOOD if r[0] != "new_graduates"], catalog_version=old_version)

@@ -62,22 +62,23 @@ def test_history_runs_from_the_plans_figures_through_the_years_entered(demo):
     store, catalog, agg = demo
     h = pivot.history(catalog, agg, "talent_total")
     years = [y for y, _ in h.actual]
-    # 2024 lacks 洪合镇: not on the line (it would read as a fall) but apart, as an incomplete point.
-    assert years[:2] == [2015, 2020] and years[-1] == 2023
+    # 2024 lacks 洪合镇: not on the line (it would read as a fall) but apart, as an incomplete point; 2025 is complete.
+    assert years[:2] == [2015, 2020] and years[-2:] == [2023, 2025]
     assert [y for y, _ in h.incomplete] == [2024]
     assert dict(h.actual)[2015] == catalog.indicator("talent_total").history_value(2015)
     assert dict(h.actual)[2023] == total_row(catalog.indicator("talent_total"), agg, Period(2023)).value
+    assert dict(h.actual)[2025] == total_row(catalog.indicator("talent_total"), agg, Period(2025)).value
     assert [y for y, _ in h.trajectory] == list(range(2020, 2026)) and h.trajectory[-1][1] == h.target == 14.71
 
     flows = pivot.history(catalog, agg, "new_graduates")  # a five-year cumulative target: starts at 0 in 2020
     assert flows.actual[0] == (2020, 0.0) and flows.cumulative
-    assert [y for y, _ in flows.actual][-1] == 2023  # 2024 lacks 洪合镇 (incomplete); 2025 has no figure yet
-    assert [y for y, _ in flows.incomplete] == [2024]
+    assert [y for y, _ in flows.actual][-1] == 2023  # 2024 lacks 洪合镇 (incomplete), so does the sum up to 2025
+    assert [y for y, _ in flows.incomplete] == [2024, 2025]
 
 
 def test_default_year_is_the_latest_with_figures(demo, district_db):
     store, _, _ = demo
-    assert pivot.default_year(store) == 2024
+    assert pivot.default_year(store) == 2025
     with open_store(district_db) as empty:
         assert 2021 <= pivot.default_year(empty) <= 2025
 

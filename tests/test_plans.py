@@ -273,3 +273,18 @@ def test_a_base_that_is_a_plans_total_is_no_years_base():
     patents = catalog.indicator("invention_patents_granted")  # 2447 = 2016–2020, an annual flow
     assert plan_base(patents).source == BASE_NONE
     assert resolve_base(patents, 512.0).value == 512.0 and resolve_base(patents, 512.0).source == BASE_STORED
+
+
+def test_the_years_a_database_takes_figures_for_follow_its_plans(tmp_path):
+    # The 十四五 alone: from its earliest history column (2015) to its target year and one plan beyond (2030).
+    path = tmp_path / "district.sqlite"
+    create_store(path, "district", author="测试").close()
+    with open_store(path) as store:
+        assert store.entry_years() == (2015, 2030)
+        store.values.write_one("xincheng", "phd", "2030", 1)
+        for period in ("2014", "2031H1"):
+            with pytest.raises(XzError, match="不在本库的规划年份 2015–2030 之内"):
+                store.values.write_one("xincheng", "phd", period, 1)
+        store.add_plan(load_catalog_dir(_next_plan_folder(tmp_path)))
+        assert store.entry_years() == (2015, 2035)
+        store.values.write_one("xincheng", "talent_total", "2035", 1)

@@ -181,3 +181,45 @@ def test_the_dropped_indicators_figures_are_still_exported(two_plans, tmp_path, 
     ai = [f for f in data["figures"] if f["indicator"] == "ai_talent" and f["source"] == "aggregate"]
     assert [(f["period"], f["value"]) for f in ai] == [("2026", 500)]  # a new indicator only in its plan's years
     assert not math.isnan(sum(f["value"] or 0 for f in phd))
+
+
+def test_the_command_line_judges_by_the_period_or_by_the_plan_asked_for(two_plans, xz):
+    result = xz("totals", two_plans, "--period", "2026", "--json")
+    assert result.returncode == 0, result.stderr
+    talent = {r["code"]: r for r in json.loads(result.stdout)}["talent_total"]
+    # The plan's values keep the names of the plan folder's columns: base_2020, base_2025, target_2030.
+    assert (talent["plan"], talent["base_2025"], talent["target_2030"], talent["base_2020"]) == (
+        "十五五",
+        15.25,
+        20.25,
+        12.21,
+    )
+    assert (talent["verdict"], talent["completion"]) == ("behind", pytest.approx(0.04))
+    result = xz("totals", two_plans, "--period", "2026", "--plan", "十四五", "--json")
+    assert result.returncode == 0, result.stderr
+    talent = {r["code"]: r for r in json.loads(result.stdout)}["talent_total"]
+    assert (talent["plan"], talent["target_2025"], talent["verdict"], talent["completion"]) == (
+        "十四五",
+        14.71,
+        "no_target",
+        None,
+    )
+    refused = xz("totals", two_plans, "--period", "2026", "--plan", "十六五")
+    assert refused.returncode == 1 and "没有规划“十六五”" in refused.stderr and "Traceback" not in refused.stderr
+    text = xz("totals", two_plans, "--period", "2026")
+    assert text.returncode == 0 and "2030目标" in text.stdout and "《秀洲区人才发展“十五五”规划》" in text.stdout
+
+
+def test_a_base_that_is_the_preceding_plans_total_is_not_drawn_as_a_years_figure(tmp_path):
+    """发明专利授权量: 465 in 2015 is a year's count, 2447 the 2016–2020 total: only 2015 is a point of the trend."""
+    db = tmp_path / "district.sqlite"
+    create_store(db, "district", author="测试").close()
+    with open_store(db) as store:
+        store.values.write_one("market", "invention_patents_granted", "2021", 530)
+        history = pivot.history(
+            store.catalog(),
+            pivot.indicator_aggregator(store, "invention_patents_granted"),
+            "invention_patents_granted",
+            recorded=pivot.plan_figures(store, "invention_patents_granted"),
+        )
+    assert history.actual == [(2015, 465.0), (2021, 530.0)]

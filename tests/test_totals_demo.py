@@ -117,7 +117,9 @@ def test_window_shows_incomplete_and_with_carry_forward_an_estimate(qtbot, demo_
     window.show_page("totals")
     idle(qtbot, window)  # the figures are computed on a worker once the page is shown
     page = window.page("totals")
-    assert page.year_box.currentData() == 2024 and not page.carry_forward  # off by default
+    assert page.year_box.currentData() == 2025 and not page.carry_forward  # the latest year; off by default
+    page.year_box.setCurrentIndex(page.year_box.findData(2024))  # the year 洪合镇 has not sent
+    idle(qtbot, window)
     r = page.model.row_of("talent_total")
     cell = lambda col: page.model.index(r, col).data()
     assert cell(TotalsModel.MARK) == "数据不全"

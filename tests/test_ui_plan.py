@@ -25,6 +25,8 @@ def _settings(tmp_path):
 def window(qtbot, demo_db):
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
+    assert w.period_choice.period == "2025"  # the window opens on the latest year with figures …
+    w.period_choice.choose("2024")  # … these tests look at the year 洪合镇 has not sent
     w.resize(1300, 820)
     w.show()
     w.show_page("plan")

@@ -49,13 +49,13 @@ def test_the_window_is_built_without_computing_the_totals(qtbot, window):
 def test_the_totals_are_computed_on_a_worker_when_shown_and_shared_with_the_pivot_page(qtbot, window):
     window.show_page("totals")
     idle(qtbot, window)
-    assert [year for _, year in window.computed] == [2024]
+    assert [year for _, year in window.computed] == [2025]  # the latest year with figures
     assert window.computed[0][0] is not threading.main_thread()
     totals = window.page("totals")
     assert totals.model.row_of("talent_total") >= 0
     window.show_page("pivot")
     assert not window.tasks, "the pivot page takes the aggregation the totals page computed"
-    assert window.page("pivot").model.table.period == "2024" and len(window.computed) == 1
+    assert window.page("pivot").model.table.period == "2025" and len(window.computed) == 1
 
 
 def test_an_edit_makes_the_shown_page_recompute_and_the_hidden_one_stale(qtbot, window):
@@ -63,7 +63,7 @@ def test_an_edit_makes_the_shown_page_recompute_and_the_hidden_one_stale(qtbot, 
     idle(qtbot, window)
     before = window.page("totals").model.total_row(window.page("totals").model.row_of("talent_total")).value
     with open_store(window.store_path) as store:
-        store.values.write_one("xincheng", "talent_total", "2024", 99999.0)
+        store.values.write_one("xincheng", "talent_total", "2025", 99999.0)
     from xz_desktop.ui.common.changes import Changes
 
     window.announce(Changes(figures=True))
@@ -156,8 +156,8 @@ def test_the_window_keeps_the_totals_it_computed_and_the_next_window_reads_them(
     shown = [r.as_json() for r in window.page("totals")._report.rows]
     window.close()
     with open_store(demo_db, read_only=True) as store:
-        assert [(k.period, k.carry_forward) for k in store.stored_totals.periods()] == [("2024", False)]
-        assert [r.as_json() for r in computed_totals(store, Period(2024))] == shown
+        assert [(k.period, k.carry_forward) for k in store.stored_totals.periods()] == [("2025", False)]
+        assert [r.as_json() for r in computed_totals(store, Period(2025))] == shown
     again = MainWindow(demo_db)
     qtbot.addWidget(again)
     again.show()
@@ -165,7 +165,7 @@ def test_the_window_keeps_the_totals_it_computed_and_the_next_window_reads_them(
     idle(qtbot, again)
     assert [r.as_json() for r in again.page("totals")._report.rows] == shown
     again.show_page("pivot")
-    assert again.page("pivot").model.table.period == "2024"
+    assert again.page("pivot").model.table.period == "2025"
     again.close()
 
 
@@ -173,20 +173,20 @@ def test_a_year_change_keeps_the_chart_and_a_figure_change_reads_it_again(qtbot,
     charts = []
     real = pivot.history
 
-    def counting(catalog, aggregator, code, last_year=None):
+    def counting(catalog, aggregator, code, last_year=None, **kw):
         charts.append((code, last_year))
-        return real(catalog, aggregator, code, last_year)
+        return real(catalog, aggregator, code, last_year, **kw)
 
     monkeypatch.setattr(pivot, "history", counting)
     window.show_page("totals")
     idle(qtbot, window)
     page = window.page("totals")
     code = page.selected_code()
-    assert code and charts == [(code, 2025)]  # a history through 2024 runs to the plan's 2025
+    assert code and charts == [(code, 2025)]  # a history through 2025 runs to the plan's 2025
     page.year_box.setCurrentIndex(page.year_box.findData(2023))
     idle(qtbot, window)
-    assert [year for _, year in window.computed] == [2024, 2023]
-    assert charts == [(code, 2025)], "the chart through 2023 is the chart through 2024: not read again"
+    assert [year for _, year in window.computed] == [2025, 2023]
+    assert charts == [(code, 2025)], "the chart through 2023 is the chart through 2025: not read again"
     name = window.store.catalog().indicator(code).name
     assert page.chart._chart.title().startswith(name) and page.chart.actual.count() > 0  # still drawn
     with open_store(window.store_path) as store:
@@ -206,11 +206,11 @@ def test_a_chart_that_failed_is_read_again_when_next_asked(qtbot, window, monkey
     real = pivot.history
     calls = []
 
-    def once_broken(catalog, aggregator, code, last_year=None):
+    def once_broken(catalog, aggregator, code, last_year=None, **kw):
         calls.append(code)
         if len(calls) == 1:
             raise XzError(Message("test", "读不到"))
-        return real(catalog, aggregator, code, last_year)
+        return real(catalog, aggregator, code, last_year, **kw)
 
     monkeypatch.setattr(pivot, "history", once_broken)
     window.show_page("totals")

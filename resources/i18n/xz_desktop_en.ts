@@ -665,6 +665,96 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
 </context>
 <context>
+    <name>FinalEvaluation</name>
+    <message>
+        <source>保存规划终期评估报告</source>
+        <translation>Save the final evaluation report</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>已写出规划终期评估报告 {path}</source>
+        <translation>Final evaluation report written: {path}</translation>
+    </message>
+    <message>
+        <source>，PDF：{pdf}</source>
+        <translation>, PDF: {pdf}</translation>
+    </message>
+    <message>
+        <source>（未安装 LibreOffice，未生成 PDF）</source>
+        <translation> (LibreOffice is not installed: no PDF)</translation>
+    </message>
+    <message>
+        <source>正在生成规划终期评估报告…</source>
+        <translation>Writing the final evaluation report…</translation>
+    </message>
+</context>
+<context>
+    <name>FinalEvaluationView</name>
+    <message>
+        <source>规划(&amp;P)：</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>终期评估报告(&amp;F)…</source>
+        <translation>&amp;Final evaluation report…</translation>
+    </message>
+    <message>
+        <source>数据不全</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>（累计）</source>
+        <translation> (cumulative)</translation>
+    </message>
+    <message>
+        <source>表2</source>
+        <translation>Table 2</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>基数</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标年</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>增长</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>缺报</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>本单位目标</source>
+        <translation>Own target</translation>
+    </message>
+    <message>
+        <source>{plan}（{first}—{last}年）：{n} 项目标，完成 {met} 项，未完成 {not_met} 项，数据不全（不作判断）{incomplete} 项。</source>
+        <translation>{plan} ({first}–{last}): {n} targets, {met} met, {not_met} not met, {incomplete} incomplete (not judged).</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>级别</source>
@@ -1357,7 +1447,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     <name>IndexChart</name>
     <message>
         <source>指数（2020年=100）</source>
-        <translation>Index (2020 = 100)</translation>
+        <translation type="vanished">Index (2020 = 100)</translation>
+    </message>
+    <message>
+        <source>指数（{year}年=100）</source>
+        <translation>Index ({year} = 100)</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +1902,135 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>PlanListModel</name>
+    <message>
+        <source>现行</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>基期年</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <source>目标年</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>规划期</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>有目标</source>
+        <translation>With targets</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListWidget</name>
+    <message>
+        <source>开始新规划(&amp;N)…</source>
+        <translation>Start a &amp;new plan…</translation>
+    </message>
+    <message>
+        <source>启用规划(&amp;A)…</source>
+        <translation>&amp;Add a plan…</translation>
+    </message>
+    <message>
+        <source>正在写出新规划文件夹…</source>
+        <translation>Writing the new plan&apos;s folder…</translation>
+    </message>
+    <message>
+        <source>已写出 {name} 的文件夹 {folder}：{n} 个指标，{filled} 个基数取自本库完整的全区值。</source>
+        <translation>Wrote the folder of {name} to {folder}: {n} indicators, {filled} bases from this database&apos;s complete district figures.</translation>
+    </message>
+    <message>
+        <source>以下 {n} 个指标的基数留空（{year} 年数据不全或缺失），请核实后填写：</source>
+        <translation>The bases of these {n} indicators are left blank (the {year} figures are incomplete or missing); check and fill them in:</translation>
+    </message>
+    <message>
+        <source>开始新规划</source>
+        <translation>Start a new plan</translation>
+    </message>
+    <message>
+        <source>选择填好的规划文件夹</source>
+        <translation>Choose the filled plan folder</translation>
+    </message>
+    <message>
+        <source>正在启用规划…</source>
+        <translation>Putting the plan in force…</translation>
+    </message>
+    <message>
+        <source>启用规划</source>
+        <translation>Add a plan</translation>
+    </message>
+    <message>
+        <source>已启用 {name}（{first}–{last}），目录版本 {version}。请导出目录发给各单位。</source>
+        <translation>{name} ({first}–{last}) is in force, catalog version {version}. Export the catalog and send it to the units.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanNewDialog</name>
+    <message>
+        <source>开始新规划</source>
+        <translation>Start a new plan</translation>
+    </message>
+    <message>
+        <source>如 十五五</source>
+        <translation>e.g. 十五五</translation>
+    </message>
+    <message>
+        <source>选择(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>规划代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>规划名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>基期年(&amp;Y)：</source>
+        <translation>Base &amp;year:</translation>
+    </message>
+    <message>
+        <source>目标年(&amp;T)：</source>
+        <translation>&amp;Target year:</translation>
+    </message>
+    <message>
+        <source>沿用指标自(&amp;F)：</source>
+        <translation>Indicators &amp;from:</translation>
+    </message>
+    <message>
+        <source>写到文件夹（须为空）(&amp;O)：</source>
+        <translation>&amp;Output folder (empty):</translation>
+    </message>
+    <message>
+        <source>基数取本库基期年完整的全区值，数据不全的留空；目标留空，填好后用“启用规划”导入。</source>
+        <translation>Each base is this database&apos;s complete district figure of the base year (left blank where incomplete); the targets are blank: fill them in, then use “Add a plan”.</translation>
+    </message>
+    <message>
+        <source>新规划文件夹</source>
+        <translation>Folder of the new plan</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <source>达到进度</source>
@@ -1860,6 +2083,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>人才发展指数</source>
         <translation>Talent index</translation>
+    </message>
+    <message>
+        <source>终期评估</source>
+        <translation>Final evaluation</translation>
     </message>
     <message>
         <source>单位</source>
@@ -2007,6 +2234,13 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
 </context>
 <context>
+    <name>PlansPage</name>
+    <message>
+        <source>规划(&amp;P)</source>
+        <translation>&amp;Plans</translation>
+    </message>
+</context>
+<context>
     <name>ProgressChart</name>
     <message>
         <source>实际</source>
@@ -2018,7 +2252,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>数据不全（不可比）</source>
@@ -2031,6 +2269,10 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>选择一项指标查看其走势</source>
         <translation>Choose an indicator to see its trend</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
 </context>
 <context>
@@ -2341,7 +2583,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>各单位 2020 年数（基数）</source>
-        <translation>each unit&apos;s 2020 figure (base)</translation>
+        <translation type="vanished">each unit&apos;s 2020 figure (base)</translation>
+    </message>
+    <message>
+        <source>各单位 {year} 年数（基数）</source>
+        <translation>Each unit&apos;s {year} figure (base)</translation>
     </message>
     <message>
         <source>指标(&amp;I)：</source>
@@ -2594,7 +2840,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>2025年目标</source>
-        <translation>2025 target</translation>
+        <translation type="vanished">2025 target</translation>
+    </message>
+    <message>
+        <source>{year}年目标</source>
+        <translation>{year} target</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -2700,13 +2950,13 @@ actual</translation>
     <message>
         <source>2020年
 基数</source>
-        <translation>2020
+        <translation type="vanished">2020
 base</translation>
     </message>
     <message>
         <source>2025年
 目标</source>
-        <translation>2025
+        <translation type="vanished">2025
 target</translation>
     </message>
     <message>
@@ -2756,6 +3006,18 @@ in</translation>
     <message>
         <source>已报/应报</source>
         <translation type="vanished">Reported/expected</translation>
+    </message>
+    <message>
+        <source>{year}年
+基数</source>
+        <translation>{year}
+base</translation>
+    </message>
+    <message>
+        <source>{year}年
+目标</source>
+        <translation>{year}
+target</translation>
     </message>
     <message>
         <source>说明</source>
@@ -2908,6 +3170,10 @@ in</translation>
     <message>
         <source>无法读取目录文件 {path}：{reason}</source>
         <translation>Cannot read the catalog file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>目录文件 {where} 应恰好有一行（规划的代码、名称、基数年和目标年），实有 {count} 行</source>
+        <translation>Catalog file {where} must have exactly one row (the plan&apos;s code, name, base year and target year); it has {count}</translation>
     </message>
     <message>
         <source>目录文件 {where} 第 2 行“{column}”列：{problem}</source>
@@ -3125,6 +3391,10 @@ in</translation>
     <message>
         <source>{file} 的内容超出目录文件的范围</source>
         <translation>{file} holds more than a catalog file can</translation>
+    </message>
+    <message>
+        <source>{file} 中的规划“{code}”与“{other}”年份重叠</source>
+        <translation>In {file} the plan “{code}” overlaps the years of “{other}”</translation>
     </message>
     <message>
         <source>{file} 中的目录（版本 {version}）比本单位正在使用的目录（版本 {current}）旧，未导入</source>
@@ -4185,6 +4455,10 @@ Once the unit has set up its database from the enrolment file, read this string 
         <translation>The package says it is a nil report, yet it contains figures</translation>
     </message>
     <message>
+        <source>指标“{code}”不属于 {period} 年所在的{plan}；请让该单位导入最新目录后重新导出</source>
+        <translation>The indicator “{code}” is not one of {plan}, the plan of {period}: ask the unit to import the latest catalog and export again</translation>
+    </message>
+    <message>
         <source>指标“{code}”已不在本区现行目录中（上报包按目录版本 {version} 填报）；请让该单位导入最新目录后重新导出</source>
         <translation>Indicator &quot;{code}&quot; is no longer in the district&apos;s catalog (the package was filled in with catalog version {version}); ask the unit to import the latest catalog and export again</translation>
     </message>
@@ -4396,7 +4670,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>报告期“{text}”不在规划年份 {first}–{last} 之内</source>
-        <translation>The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+        <translation type="vanished">The period &quot;{text}&quot; is outside the plan years {first}–{last}</translation>
+    </message>
+    <message>
+        <source>报告期“{text}”不在 {first}–{last} 年之内</source>
+        <translation>Period “{text}” is not within {first}–{last}</translation>
     </message>
     <message>
         <source>{year}年</source>
@@ -4415,7 +4693,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <name>pivot</name>
     <message>
         <source>“十四五”人才发展主要指标（表2）</source>
-        <translation>Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
+        <translation type="vanished">Main talent indicators of the 14th Five-Year Plan (Table 2)</translation>
     </message>
     <message>
         <source>规划正文中的其他目标</source>
@@ -4423,7 +4701,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“十三五”规划指标（表1）</source>
-        <translation>13th Five-Year Plan indicators (Table 1)</translation>
+        <translation type="vanished">13th Five-Year Plan indicators (Table 1)</translation>
     </message>
     <message>
         <source>基础数据（计算比值所用的组成项）</source>
@@ -4431,7 +4709,19 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按“{base}”自2020年基数起的年均增长计算，下列为各单位的该项数值</source>
-        <translation>Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
+        <translation type="vanished">Computed as the average annual growth of &quot;{base}&quot; from its 2020 base; the units&apos; values of it are listed below</translation>
+    </message>
+    <message>
+        <source>“{plan}”人才发展主要指标（表2）</source>
+        <translation>Main talent development indicators of the “{plan}” plan (Table 2)</translation>
+    </message>
+    <message>
+        <source>“{previous}”规划指标（表1）</source>
+        <translation>Indicators of the “{previous}” plan (Table 1)</translation>
+    </message>
+    <message>
+        <source>按“{base}”自{year}年基数起的年均增长计算，下列为各单位的该项数值</source>
+        <translation>Computed as the average annual growth of “{base}” from its {year} base; below, each unit&apos;s figure of it</translation>
     </message>
     <message>
         <source>全区值 = Σ分子 ÷ Σ分母 × {scale}，只计分子、分母都已填报的单位</source>
@@ -4521,6 +4811,13 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
 </context>
 <context>
+    <name>plan_evaluation</name>
+    <message>
+        <source>数据库中没有规划“{code}”；已有的规划：{held}</source>
+        <translation>The database holds no plan “{code}”; plans held: {held}</translation>
+    </message>
+</context>
+<context>
     <name>plan_report</name>
     <message>
         <source>年度评估报告在区级汇总数据库中生成</source>
@@ -4533,6 +4830,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>LibreOffice 转换 PDF 失败：{reason}</source>
         <translation>LibreOffice could not convert to PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>规划终期评估报告在区级汇总数据库中生成</source>
+        <translation>The final evaluation report is written in the district&apos;s database</translation>
     </message>
 </context>
 <context>
@@ -4586,8 +4887,28 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>Row {row}: {unit} does not report “{name}” and cannot be given a target for it</translation>
     </message>
     <message>
+        <source>第 {row} 行：期别“{period}”应为 {first} 到 {last} 的年份</source>
+        <translation>Row {row}: period “{period}” should be a year from {first} to {last}</translation>
+    </message>
+    <message>
+        <source>按 {year} 年基数分解</source>
+        <translation>Split by the {year} base</translation>
+    </message>
+    <message>
+        <source>比率指标：按本单位 {year} 年比率</source>
+        <translation>Ratio indicator: by the unit&apos;s own {year} ratio</translation>
+    </message>
+    <message>
+        <source>“{name}”没有规划目标，无法分解</source>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
+    </message>
+    <message>
+        <source>按 {year} 年基数分解“{name}”，但这些单位没有 {year} 年数：{units}</source>
+        <translation>Splitting “{name}” by the {year} base, but these units have no {year} figure: {units}</translation>
+    </message>
+    <message>
         <source>第 {row} 行：期别“{period}”应为 2021 到 2025 的年份</source>
-        <translation>Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
+        <translation type="vanished">Row {row}: the period “{period}” must be a year from 2021 to 2025</translation>
     </message>
     <message>
         <source>第 {row} 行与第 {first} 行重复</source>
@@ -4607,11 +4928,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按 2020 年基数分解</source>
-        <translation>Split by the 2020 base</translation>
+        <translation type="vanished">Split by the 2020 base</translation>
     </message>
     <message>
         <source>比率指标：按本单位 2020 年比率</source>
-        <translation>Ratio: the unit&apos;s own 2020 ratio</translation>
+        <translation type="vanished">Ratio: the unit&apos;s own 2020 ratio</translation>
     </message>
     <message>
         <source>按“{basis}”分解</source>
@@ -4623,7 +4944,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“{name}”没有 2025 年目标，无法分解</source>
-        <translation>“{name}” has no 2025 target to split</translation>
+        <translation type="vanished">“{name}” has no 2025 target to split</translation>
     </message>
     <message>
         <source>分解依据“{by}”应为 base 或目录中的指标代码</source>
@@ -4639,7 +4960,7 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>按 2020 年基数分解“{name}”，但这些单位没有 2020 年数：{units}</source>
-        <translation>Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
+        <translation type="vanished">Splitting “{name}” by the 2020 figures, but these units have no 2020 figure: {units}</translation>
     </message>
     <message>
         <source>分解依据“{basis}”不由这些单位填报：{units}</source>
@@ -4664,6 +4985,49 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>{file} 中的目标数据无效</source>
         <translation>The targets in {file} are not valid</translation>
+    </message>
+</context>
+<context>
+    <name>plans</name>
+    <message>
+        <source>规划由区级汇总数据库维护；填报单位的数据库使用区里下发的目录，不能在这里修改</source>
+        <translation>Plans are kept by the district&apos;s aggregating database; a unit&apos;s copy uses the catalog the district sends and cannot change it here</translation>
+    </message>
+    <message>
+        <source>规划代码应为不超过 {most} 字的一行文字（如 十五五）</source>
+        <translation>The plan&apos;s code must be one line of at most {most} characters (e.g. 十五五)</translation>
+    </message>
+    <message>
+        <source>规划名称应为不超过 {most} 字的一行文字</source>
+        <translation>The plan&apos;s name must be one line of at most {most} characters</translation>
+    </message>
+    <message>
+        <source>本库已有规划“{code}”，请换一个代码</source>
+        <translation>This database already holds the plan “{code}”: choose another code</translation>
+    </message>
+    <message>
+        <source>年份 {year} 不在 {earliest}–{latest} 之间</source>
+        <translation>The year {year} is not between {earliest} and {latest}</translation>
+    </message>
+    <message>
+        <source>目标年（{target}）应晚于基期年（{base}）</source>
+        <translation>The target year ({target}) must come after the base year ({base})</translation>
+    </message>
+    <message>
+        <source>规划期 {first}–{last} 与本库的 {name}（{held_first}–{held_last}）重叠</source>
+        <translation>The years {first}–{last} overlap those of {name} ({held_first}–{held_last}) held in this database</translation>
+    </message>
+    <message>
+        <source>{path} 不是空文件夹；请选一个新的或空的文件夹</source>
+        <translation>{path} is not an empty folder: choose a new or empty folder</translation>
+    </message>
+    <message>
+        <source>无法写入文件夹 {path}：{reason}</source>
+        <translation>Cannot write to the folder {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到规划文件夹 {path}</source>
+        <translation>Plan folder {path} not found</translation>
     </message>
 </context>
 <context>
@@ -5106,6 +5470,26 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation type="vanished">The disk is full or cannot be written; database {path} is unchanged</translation>
     </message>
     <message>
+        <source>数据库中没有规划，无法读取指标目录</source>
+        <translation>The database holds no plan; its catalog cannot be read</translation>
+    </message>
+    <message>
+        <source>数据库中没有规划“{code}”（有：{known}）</source>
+        <translation>The database holds no plan “{code}” (it holds: {known})</translation>
+    </message>
+    <message>
+        <source>报告期“{period}”不在本库的规划年份 {first}–{last} 之内</source>
+        <translation>Period “{period}” is outside the years of this database&apos;s plans, {first}–{last}</translation>
+    </message>
+    <message>
+        <source>数据库中已有规划“{code}”</source>
+        <translation>The database already holds the plan “{code}”</translation>
+    </message>
+    <message>
+        <source>规划“{code}”（{first}–{last}年）与已有的规划“{other}”（{first2}–{last2}年）年份重叠</source>
+        <translation>The plan “{code}” ({first}–{last}) overlaps the plan “{other}” ({first2}–{last2}) already held</translation>
+    </message>
+    <message>
         <source>数据库中的单位重叠设置已损坏，无法读取指标目录</source>
         <translation>The unit overlaps stored in the database are damaged; the catalog cannot be read</translation>
     </message>
@@ -5137,7 +5521,11 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     </message>
     <message>
         <source>“{name}”没有 2025 年目标，无法分解</source>
-        <translation>“{name}” has no 2025 target to split</translation>
+        <translation type="vanished">“{name}” has no 2025 target to split</translation>
+    </message>
+    <message>
+        <source>“{name}”没有规划目标，无法分解</source>
+        <translation>“{name}” has no target in the plan and cannot be split</translation>
     </message>
     <message>
         <source>保底份额应在 0 到 1 之间（如 0.2 即 20%）</source>
@@ -5201,6 +5589,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>No target</translation>
     </message>
     <message>
+        <source>完成目标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>未完成目标</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
         <source>达到规划进度</source>
         <translation>on track with the plan</translation>
     </message>
@@ -5217,6 +5613,14 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
         <translation>no plan target</translation>
     </message>
     <message>
+        <source>完成规划目标</source>
+        <translation>met the plan&apos;s target</translation>
+    </message>
+    <message>
+        <source>未完成规划目标</source>
+        <translation>did not meet the plan&apos;s target</translation>
+    </message>
+    <message>
         <source>{verdict}（估）</source>
         <translation>{verdict} (est.)</translation>
     </message>
@@ -5226,6 +5630,10 @@ Send it to the unit, which imports it with &quot;File → Import the district&ap
     <message>
         <source>目标与考核</source>
         <translation>Targets &amp;&amp; assessment</translation>
+    </message>
+    <message>
+        <source>规划</source>
+        <translation>Plans</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,8 @@ COMMAND_MODULES = [
     "commands_form",
     "commands_excel",
     "commands_plan",
+    "commands_evaluation",
+    "commands_plans",
 ]
 
 
@@ -100,8 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     use_bilingual_argparse()
     parser = _Parser(
         prog="xz",
-        description="秀洲区人才发展“十四五”规划指标填报与汇总（命令行）\n"
-        "Xiuzhou talent plan 2021–2025: report, merge, total and export indicators (command line).",
+        description="秀洲区人才发展规划指标填报与汇总（命令行）\n"
+        "Xiuzhou talent plans: report, merge, total and export indicators (command line).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction, help="显示版本 / show the versions")

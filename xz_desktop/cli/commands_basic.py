@@ -14,7 +14,7 @@ from ..domain.numbers import format_number
 from ..domain.periods import parse_period
 from ..domain.trajectory import BASE_NONE
 from ..paths import catalog_dir
-from .output import open_store, print_json, table, usage_error
+from .output import add_plan_option, open_store, print_json, table, usage_error
 
 # Each command imports the services it uses inside its function: `xz --help` and `xz catalog` load
 # neither sqlite_utils nor pandas/openpyxl (tests/test_cli_imports.py).
@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="使用该数据库中的目录（默认：程序自带目录） / the catalog of this database (default: the shipped one)",
     )
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    add_plan_option(p)
     p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser(
@@ -93,8 +94,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "totals",
         help="区级汇总与规划目标对比 / district totals against the plan",
-        description="某一报告期的区级汇总值、2020 基数、2025 目标、预期进度与完成率。\n"
-        "District values for a period with base, target, trajectory and completion.",
+        description="某一报告期的区级汇总值、规划基数、规划目标、预期进度与完成率，按报告期所在的规划评价\n"
+        "（--plan 指定另一规划；晚于规划目标年的报告期不作评价）。\n"
+        "District values for a period with base, target, trajectory and completion, judged under the plan whose\n"
+        "years contain the period (--plan: another plan; a period after its target year is not judged).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
@@ -106,6 +109,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="沿用上期：缺报单位的存量指标沿用其最近一期数值，结果标“估” / "
         "use a missing unit's latest earlier stock figure, marked as an estimate",
     )
+    add_plan_option(p)
     p.set_defaults(func=cmd_totals)
 
     p = sub.add_parser(
@@ -122,11 +126,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     register_demo(sub)
 
 
-def _catalog(db: Path | None) -> Catalog:
+def _catalog(db: Path | None, plan: str | None = None) -> Catalog:
     if db is None:
         return load_catalog_dir(catalog_dir())
     with open_store(db, read_only=True) as store:
-        return store.catalog()
+        return store.catalog(plan)
 
 
 def reported_by_codes(catalog: Catalog, ind: Indicator) -> list[str]:
@@ -166,7 +170,7 @@ def indicator_json(catalog: Catalog, ind: Indicator) -> dict:
 
 
 def cmd_catalog(args) -> int:
-    catalog = _catalog(args.db)
+    catalog = _catalog(args.db, args.plan)
     if args.json:
         print_json([indicator_json(catalog, i) for i in catalog.indicators])
         return 0
@@ -189,7 +193,8 @@ def cmd_catalog(args) -> int:
                 "" if ind.target is None else format_number(ind.target, ind.decimals),
             ]
         )
-    print(table(["代码", "指标", "单位", "汇总方式", "填报", "2025目标"], rows, right={5}))
+    print(f"{catalog.plan.name}（{catalog.plan.first_year}–{catalog.plan.target_year}年）")
+    print(table(["代码", "指标", "单位", "汇总方式", "填报", f"{catalog.plan.target_year}目标"], rows, right={5}))
     print(f"\n共 {len(catalog.indicators)} 项指标，目录版本 {catalog.version}")
     return 0
 
@@ -290,8 +295,8 @@ def cmd_totals(args) -> int:
     from ..services.totals import carried_text, errors_text, missing_text, totals, verdict_text
 
     with open_store(args.db, read_only=True) as store:
-        rows = totals(store, args.period, carry_forward=args.carry_forward)
-        catalog = store.catalog()
+        rows = totals(store, args.period, carry_forward=args.carry_forward, plan=args.plan)
+        catalog = store.catalog(args.plan) if args.plan else store.catalog_for(args.period)
     if args.json:
         print_json([{**r.plan_values(), **r.as_json()} for r in rows])
         return 0
@@ -319,14 +324,27 @@ def cmd_totals(args) -> int:
         )
     print(
         table(
-            ["指标", "单位", f"{args.period}", "累计", "基数", "2025目标", "应达", "完成率", "进度", "已报", "说明"],
+            [
+                "指标",
+                "单位",
+                f"{args.period}",
+                "累计",
+                "基数",
+                f"{catalog.plan.target_year}目标",
+                "应达",
+                "完成率",
+                "进度",
+                "已报",
+                "说明",
+            ],
             out,
             right={2, 3, 4, 5, 6, 7},
         )
     )
     print(
-        "\n完成率 =（实际 − 基数）÷（目标 − 基数）；基数为规划2020年值，规划未给出时取本库2020年全区值，"
-        "五年累计目标为0，均无时为“无基数”，完成率 = 实际 ÷ 目标。数据不全的指标不作进度评价。"
+        f"\n按{catalog.plan.name}评价。完成率 =（实际 − 基数）÷（目标 − 基数）；基数为规划{catalog.plan.base_year}年值，"
+        f"规划未给出时取本库{catalog.plan.base_year}年全区值，规划期累计目标为0，均无时为“无基数”，完成率 = 实际 ÷ 目标。"
+        "数据不全的指标不作进度评价；晚于规划目标年的报告期不作评价。"
     )
     return 0
 
@@ -379,11 +397,19 @@ def register_demo(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
         help="生成示例数据库 / create the demo database",
-        description="生成一个区级示例数据库（示例数据），含各单位 2020–2024 年的模拟数据。\n"
-        "Create a demo district database with plausible figures of every unit for 2020–2024.",
+        description="生成一个区级示例数据库（示例数据），含各单位 2020–2025 年（十四五规划的基数年至目标年）的模拟数据。"
+        "--next-plan 另按示例生成的规划目录开始下一个规划（十五五，示例，目标为演示虚构）并填入其第一年的数据。\n"
+        "Create a demo district database with plausible figures of every unit for the plan's base year to its target "
+        "year (2020–2025); --next-plan also starts the next plan (示例, targets invented for the demo) and fills its "
+        "first year.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="新数据库文件 / the new database file")
+    p.add_argument(
+        "--next-plan",
+        action="store_true",
+        help="另开始下一个规划（示例）并填入其第一年 / also start the next plan (示例) and fill its first year",
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -391,5 +417,11 @@ def cmd_demo(args) -> int:
     from ..services.demo import create_demo
 
     create_demo(args.db)
+    if args.next_plan:  # the next plan (示例), started from a folder the demo writes, and its first year filled
+        from ..services.demo_next_plan import start_next_plan
+
+        with open_store(args.db) as store:
+            plan = start_next_plan(store)
+        print(f"已开始示例规划：{plan.name}（{plan.first_year}—{plan.target_year}年），并填入 {plan.first_year} 年数据")
     print(f"已生成示例数据库：{args.db}")
     return 0

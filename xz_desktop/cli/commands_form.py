@@ -93,6 +93,7 @@ def cmd_form(args) -> int:
     with open_store(args.db, read_only=True) as store:
         form = service.load_form(store, _unit(store, args.unit), parse_period(args.period))
         targets = [r.as_json() for r in unit_progress_rows(store, str(form.period), form.unit.code)]
+        target_year = store.catalog_for(form.period).plan.target_year
     s = form.summary
     if args.json:
         print_json(
@@ -171,7 +172,7 @@ def cmd_form(args) -> int:
 
     for t in targets:
         done = "" if t["completion"] is None else f"，完成率 {t['completion']:.1%}"
-        print(f"本单位目标：{t['indicator']} 2025 年 {t['target']:g}{done}，{label(t['verdict'])}")
+        print(f"本单位目标：{t['indicator']} {target_year} 年 {t['target']:g}{done}，{label(t['verdict'])}")
     return 0
 
 
@@ -192,7 +193,7 @@ def cmd_set(args) -> int:
                 written.append(
                     service.set_explanation(store, unit, args.indicator, period, args.explanation, args.author)
                 )
-        name = store.catalog().indicator(args.indicator).name
+        name = store.catalog_for(period).indicator(args.indicator).name
         form = service.load_form(store, unit, period)
     row = form.row(args.indicator)
     if not any(written):
@@ -211,7 +212,7 @@ def cmd_history(args) -> int:
 
     with open_store(args.db, read_only=True) as store:
         unit = _unit(store, args.unit)
-        store.catalog().indicator(args.indicator)
+        store.catalog_for(args.period).indicator(args.indicator)
         entries = service.value_history(store, unit, args.indicator, parse_period(args.period))
     if args.json:
         print_json([e.__dict__ for e in entries])

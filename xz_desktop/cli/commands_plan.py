@@ -8,7 +8,7 @@ from pathlib import Path
 from ..domain.messages import XzError
 from ..domain.numbers import format_number, parse_number
 from ..domain.verdicts import label
-from .output import open_store, print_json, table, usage_error
+from .output import add_plan_option, open_store, print_json, table, usage_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,21 +16,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         "targets",
         help="目标分解：导入、按规则分解、列出 / unit targets: import, split by rule, list",
         description="各单位的目标（录入计量单位，如“人”）。--import 导入 CSV（unit,indicator,target[,period]）；"
-        "--split 按 2020 年基数或某一指标的比例分解全区 2025 年目标，舍位平衡使合计恰等于全区目标；"
+        "--split 按规划基数年（十四五为 2020 年）的数或某一指标的比例分解全区规划目标，舍位平衡使合计恰等于全区目标；"
         "--floor 保底份额（如 0.2：20% 平均分配，其余按依据），使依据为 0 的单位也分得目标；"
         "--set 单位=目标 手工给定某些单位的份额，其余单位分剩下的部分，合计仍恰等于全区目标；"
-        "无选项时列出目标并检查份额是否仍合计一致。\n"
+        "无选项时列出目标并检查份额是否仍合计一致。--plan 指定规划（默认：当前规划）。\n"
         "Unit targets in the entry measure: import a CSV, split a district target by rule (largest remainder), or list and check.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--import", dest="import_file", type=Path, metavar="FILE.csv", help="导入目标 / import targets")
-    what.add_argument("--split", metavar="CODE", help="分解该指标的 2025 年目标 / split this indicator's 2025 target")
+    what.add_argument("--split", metavar="CODE", help="分解该指标的规划目标 / split this indicator's target")
     p.add_argument(
         "--by",
         metavar="base|INDICATOR_CODE",
-        help="分解依据：base = 各单位 2020 年数，或某一指标（如 employed） / by the 2020 figures or by an indicator",
+        help="分解依据：base = 各单位规划基数年的数，或某一指标（如 employed） / "
+        "by the figures of the plan's base year or by an indicator",
     )
     p.add_argument(
         "--floor",
@@ -49,12 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--author", help="记录为修改人 / recorded as the author")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    add_plan_option(p)
     p.set_defaults(func=cmd_targets)
 
     p = sub.add_parser(
         "progress",
         help="各单位对照本单位目标的进度 / each unit against its own targets",
-        description="某年各单位对照本单位 2025 年目标（及阶段目标）的完成率与进度判断；数据不全的不作判断。\n"
+        description="某年各单位对照本单位规划目标（及阶段目标）的完成率与进度判断；数据不全的不作判断。\n"
         "Each unit's completion and verdict against its own targets; no verdict on an incomplete figure.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -62,6 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--period", required=True, help="年份，如 2023 / the year, e.g. 2023")
     p.add_argument("--unit", help="只看该单位 / this unit only")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    add_plan_option(p)
     p.set_defaults(func=cmd_progress)
 
     p = sub.add_parser(
@@ -77,11 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--adjust", metavar="UNIT=POINTS", help="加分（正数）或减分（负数） / a bonus (+) or deduction (−)")
     p.add_argument("--reason", help="加减分理由（必填） / the reason (required with --adjust)")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    add_plan_option(p)
     p.set_defaults(func=cmd_assess)
 
     p = sub.add_parser(
         "index",
-        help="人才发展指数（2020=100） / the talent development index (2020 = 100)",
+        help="人才发展指数（规划基数年=100） / the talent development index (the plan's base year = 100)",
         description="按 resources/plan/index.json 计算各镇街的人才发展指数与分指数、排名；方法见 docs/plan.md。\n"
         "The talent development index of each geographic unit with its sub-indices and rank.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -89,20 +93,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("db", type=Path, metavar="DB", help="数据库文件 / database file")
     p.add_argument("--period", required=True, help="年份，如 2023 / the year")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    add_plan_option(p)
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser(
         "report",
-        help="年度评估报告（Word，可选 PDF） / the annual evaluation report (Word, optionally PDF)",
+        help="年度评估报告或规划终期评估报告（Word，可选 PDF） / the annual or the final evaluation report",
         description="写出年度评估报告：封面、概述、表2 进度表、图表、报送情况、考核排名、人才发展指数、落后指标及说明、签字栏。"
-        "--pdf 另用 LibreOffice 转为 PDF（需已安装）。\n"
-        "Write the annual evaluation report as .docx; --pdf also converts it with LibreOffice.",
+        "--plan CODE --final 改为写出该规划的终期评估报告（各项目标是否完成、五年累计、未完成的及说明、"
+        "可作下一规划表1的“主要指标完成情况”表）。--pdf 另用 LibreOffice 转为 PDF（需已安装）。\n"
+        "Write the annual evaluation report (--period) or, with --plan CODE --final, the plan's final evaluation "
+        "report as .docx; --pdf also converts it with LibreOffice.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("db", type=Path, metavar="DB", help="区级汇总数据库 / the district's database")
-    p.add_argument("--period", required=True, help="报告年度，如 2024 / the year")
+    p.add_argument("--period", help="报告年度，如 2024 / the year")
+    p.add_argument("--final", action="store_true", help="规划终期评估报告（需 --plan） / the plan's final evaluation")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.docx", help="输出文件 / output file")
     p.add_argument("--pdf", action="store_true", help="同时生成 PDF / also write a PDF")
+    add_plan_option(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -117,12 +126,13 @@ def cmd_targets(args: argparse.Namespace) -> int:
         return usage_error(args, "--floor、--set 只与 --split 一起使用 / --floor and --set go with --split")
     with open_store(args.db) as store:
         if args.import_file:
-            changed = import_targets(store, args.import_file, args.author)
+            changed = import_targets(store, args.import_file, args.author, plan=args.plan)
             print(f"已导入目标，{changed} 项有变化。")
         elif args.split:
-            fixed = parse_fixed_shares(store.catalog(), ",".join(args.fixed))
-            result = split(store, args.split, args.by, args.author, floor=args.floor, fixed=fixed)
-            ind = store.catalog().indicator(args.split)
+            catalog = store.catalog(args.plan)
+            fixed = parse_fixed_shares(catalog, ",".join(args.fixed))
+            result = split(store, args.split, args.by, args.author, floor=args.floor, fixed=fixed, plan=args.plan)
+            ind = catalog.indicator(args.split)
             if args.json:
                 print_json(
                     [
@@ -132,13 +142,13 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 )
                 return 0
             basis = (
-                "2020 年基数"
+                f"{catalog.plan.base_year} 年基数"
                 if args.by == "base"
-                else f"{store.catalog().indicator(args.by).name}（{result.basis_year}）"
+                else f"{catalog.indicator(args.by).name}（{result.basis_year}）"
             )
             rows = [
                 [
-                    store.catalog().unit(s.unit).name,
+                    catalog.unit(s.unit).name,
                     format_number(s.weight, 2),
                     format_number(s.target, ind.decimals if result.district_target is None else 0),
                 ]
@@ -153,13 +163,16 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 if args.floor:
                     print(f"保底份额 {args.floor:.0%}：全区目标的 {args.floor:.0%} 由各单位平均分配，其余按依据。")
                 if fixed:
-                    print(f"手工给定：{'、'.join(store.catalog().unit(u).name for u in fixed)}；其余单位分剩下的部分。")
+                    print(f"手工给定：{'、'.join(catalog.unit(u).name for u in fixed)}；其余单位分剩下的部分。")
             else:
-                print(f"\n“{ind.name}”是比率：各单位目标为本单位比率（2020 年比率 × 全区目标 ÷ 全区基数）。")
+                print(
+                    f"\n“{ind.name}”是比率：各单位目标为本单位比率"
+                    f"（{catalog.plan.base_year} 年比率 × 全区目标 ÷ 全区基数）。"
+                )
             return 0
         rows_ = list_targets(store)
-        problems = check_targets(store)
-        names = {i.code: i.name for i in store.catalog().indicators}
+        problems = check_targets(store, args.plan)
+        names = {i.code: i.name for i in store.catalog(args.plan).indicators}
     if args.json:
         print_json([r.as_json() for r in rows_])
         return 0
@@ -193,7 +206,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from ..services.plan.progress import unit_progress_rows
 
     with open_store(args.db) as store:
-        rows = unit_progress_rows(store, args.period, args.unit)
+        rows = unit_progress_rows(store, args.period, args.unit, plan=args.plan)
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
@@ -234,7 +247,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
                 return usage_error(args, "--adjust 需要 --reason / --adjust needs --reason")
             unit, points = _parse_adjust(args.adjust)
             add_adjustment(store, unit, args.period, points, args.reason)
-        scores = assess(store, args.period)
+        scores = assess(store, args.period, plan=args.plan)
         data = [score_json(store, s) for s in scores]
     if args.json:
         print_json(data)
@@ -260,7 +273,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from ..services.plan.talent_index import index_json, talent_index
 
     with open_store(args.db) as store:
-        data = [index_json(store, i) for i in talent_index(store, args.period)]
+        data = [index_json(store, i) for i in talent_index(store, args.period, plan=args.plan)]
     if args.json:
         print_json(data)
         return 0
@@ -282,12 +295,22 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ..services.plan.final_report import write_final_report
     from ..services.plan.report import write_report
 
+    if args.final and (not args.plan or args.period):
+        return usage_error(
+            args, "--final 需要 --plan CODE，不与 --period 一起使用 / --final needs --plan, not --period"
+        )
+    if not args.final and not args.period:
+        return usage_error(args, "需要 --period 年度，或 --plan CODE --final / --period, or --plan CODE --final")
     # The report only reads the database: it is made while the window has the database open, too.
     with open_store(args.db, read_only=True) as store:
-        result = write_report(store, args.period, args.output, pdf=args.pdf)
-    print(f"已写出年度评估报告：{result.docx}")
+        if args.final:
+            result = write_final_report(store, args.plan, args.output, pdf=args.pdf)
+        else:
+            result = write_report(store, args.period, args.output, pdf=args.pdf, plan=args.plan)
+    print(f"已写出{'规划终期评估报告' if args.final else '年度评估报告'}：{result.docx}")
     if result.pdf:
         print(f"PDF：{result.pdf}")
     return 0

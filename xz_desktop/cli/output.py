@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -60,7 +61,7 @@ def _encode(obj, newline: str, out: list[str]) -> None:
             out.append("[]")
             return
         inner = newline + "  "
-        if all(type(v) is str for v in obj):
+        if set(map(type, obj)) <= {str}:  # the types gathered in C: a district row lists thousands of units
             out.append("[" + inner + ("," + inner).join(map(_encode_str, obj)) + newline + "]")
             return
         out.append("[")
@@ -115,3 +116,13 @@ def usage_error(args, text: str) -> int:
     """A usage error found after parsing (options that go together): said as argparse says its own, exit 2."""
     print(f"xz {args.command}: 用法错误 / usage error: {text}", file=sys.stderr)
     return 2
+
+
+def add_plan_option(parser: argparse.ArgumentParser) -> None:
+    """``--plan CODE``: judge under another plan than the one whose years contain the period."""
+    parser.add_argument(
+        "--plan",
+        metavar="CODE",
+        help="按该规划评价（如 十四五；默认：报告期所在的规划） / judge under this plan "
+        "(default: the plan whose years contain the period)",
+    )

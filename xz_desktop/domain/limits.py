@@ -34,5 +34,5 @@ MAX_VERSION = 10_000
 
 # Timestamps in files: ISO 8601 times after the plan began and not in the future beyond a small skew
 # (an office PC's clock is often a few minutes, sometimes a day, off).
-EARLIEST_YEAR = 2020  # nothing of this program was written before it (a clock's sanity floor, not a plan year)
+EARLIEST_YEAR = 2021  # the program's first year: nothing it wrote is older (a clock's sanity floor, no plan year)
 MAX_CLOCK_SKEW_HOURS = 48

@@ -11,12 +11,10 @@ import re
 from typing import NamedTuple
 
 from .messages import QT_TRANSLATE_NOOP, Message, XzError
+from .plans import MAX_PLAN_YEAR, MIN_PLAN_YEAR
 
-PLAN_BASE_YEAR = 2020
-PLAN_TARGET_YEAR = 2025
-# Years a value may be reported for: the 13th plan's history and the 14th plan's years.
-FIRST_YEAR = 2015
-LAST_YEAR = 2030
+# A year a period may name at all is in MIN_PLAN_YEAR … MAX_PLAN_YEAR: a sanity range, not a plan's years. Which
+# years a database takes figures for follows the plans it holds (:func:`~.plans.entry_years`).
 
 _PATTERN = re.compile(r"^(\d{4})(?:H([12]))?$")
 
@@ -50,7 +48,8 @@ class Period(NamedTuple):
 
 @functools.lru_cache(maxsize=4096)  # a few dozen periods, parsed for every figure read or written
 def parse_period(text: str | int) -> Period:
-    """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the plan (a refusal is not cached)."""
+    """Parse ``2023`` or ``2023H1``; refuse anything else or a year outside the sanity range (a refusal is not
+    cached). Whether a database takes figures for the year follows its plans (``store.check_year``)."""
     match = _PATTERN.match(str(text).strip().upper())
     if not match:
         raise XzError(
@@ -61,12 +60,12 @@ def parse_period(text: str | int) -> Period:
             )
         )
     year = int(match.group(1))
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not MIN_PLAN_YEAR <= year <= MAX_PLAN_YEAR:
         raise XzError(
             Message(
                 "periods",
-                QT_TRANSLATE_NOOP("periods", "报告期“{text}”不在规划年份 {first}–{last} 之内"),
-                {"text": text, "first": FIRST_YEAR, "last": LAST_YEAR},
+                QT_TRANSLATE_NOOP("periods", "报告期“{text}”不在 {first}–{last} 年之内"),
+                {"text": text, "first": MIN_PLAN_YEAR, "last": MAX_PLAN_YEAR},
             )
         )
     half = match.group(2)
@@ -79,11 +78,6 @@ def is_valid_period(text: str) -> bool:
     except XzError:
         return False
     return True
-
-
-def plan_years() -> list[int]:
-    """The years of the 14th plan, 2021–2025."""
-    return list(range(PLAN_BASE_YEAR + 1, PLAN_TARGET_YEAR + 1))
 
 
 def period_label(period: str | Period) -> Message:

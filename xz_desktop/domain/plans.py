@@ -9,6 +9,7 @@ its ``base_YYYY``/``target_YYYY`` column names).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -102,6 +103,15 @@ def plan_for_year(plans: list[Plan], year: int) -> Plan:
 def plan_in_force(plans: list[Plan], year: int) -> Plan:
     """The plan in force in ``year`` (the current reporting year): the one containing it, else the newest."""
     return next((p for p in plans if p.contains(year)), plans[-1])
+
+
+def entry_years(plans: list[Plan], history_years: Iterable[int] = ()) -> tuple[int, int]:
+    """The years a database holding ``plans`` takes figures for: from the earliest year a plan records (a history
+    column, a base year) to the newest plan's target year and one plan's length beyond it (the years of the plan
+    to come, entered before its folder arrives and judged by none): 2015–2030 for the 十四五 alone."""
+    first = min([*history_years, *(p.base_year for p in plans)])
+    last = plans[-1].target_year + (plans[-1].target_year - plans[-1].base_year)
+    return first, last
 
 
 def judges(plan: Plan, year: int) -> bool:

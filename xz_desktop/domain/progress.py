@@ -6,18 +6,24 @@ derives a verdict or a completion of its own. The words for a verdict are in :mo
 
 The rules, each in one function:
 
-* :func:`judged_at`: whether a period can be set against the plan at all. A year always; a first or
+* :func:`judged_at`: whether a period can be set against the plan at all. Never a period after the plan's
+  target year (no target of the plan reaches it). Within it, a year always; a first or
   second half only where the indicator's kind allows it: a stock (a count at a date) and a five-year
   cumulative flow (what has come in so far) yes, an annual flow no (half a year is not a year); a growth
   rate, a sum or a ratio by the figures it is made of; a ``district`` amount no (it is reported once a
   year by its owner: a yearly amount or a rate of yearly figures).
-* :func:`on_track`: the verdict's comparison, the figure against where the plan wants it.
+* :func:`on_track`: the verdict's comparison, the figure against where the plan wants it; an approximate
+  target (``about``, 左右) is met within 10 % of the change planned by then (:func:`~.trajectory.meets`).
 * :func:`due`: the point the verdict compares with. A unit's count (人, 家 … entered as whole numbers) on a
   linear path moves in whole steps, so what is due is the whole milestone the path has passed
   (应达 1.8 家 → 1 due; the 2nd is due when the path reaches 2); any other figure is due at the path's point.
   The unit progress page and the assessment both take it from here.
 * :func:`progress`: the record. Only a complete figure of a judged period gets a verdict and a
   completion; an incomplete one keeps its value, says 数据不全 and who is missing, and gets neither.
+* :func:`met_at_target`: the final evaluation's verdict (终期评估), a complete figure of the plan's
+  target year (a cumulative target: the plan's first year … its target year) against the target itself:
+  met or not met, in the target's sense; None on an incomplete or absent figure (never a verdict on
+  partial data). :func:`final_verdict` names it for the words of :mod:`.verdicts`.
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ VERDICT_INCOMPLETE: Final = "incomplete"
 VERDICT_NO_TARGET: Final = "no_target"
 
 JUDGED: Final = (VERDICT_ON_TRACK, VERDICT_BEHIND)
+
+# The final evaluation's verdicts (终期评估): the target itself, in the plan's target year.
+VERDICT_MET: Final = "met"
+VERDICT_NOT_MET: Final = "not_met"
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,26 @@ def on_track(ind: Indicator, value: float, goal: float, base: float | None = Non
     approximate target (``about``) within its tolerance of the change planned from ``base`` (see
     :func:`~.trajectory.meets`)."""
     return meets(ind, value, goal, base)
+
+
+def met_at_target(
+    ind: Indicator, value: float | None, target: float | None, *, complete: bool, base: float | None = None
+) -> bool | None:
+    """THE final verdict: a complete ``value`` of the target year at or beyond ``target`` in the target's sense
+    (the same comparison as :func:`on_track`: an approximate target, 左右, within its tolerance of the change
+    planned from ``base``); None when the figure is incomplete or absent, or there is no target."""
+    if not complete or value is None or target is None:
+        return None
+    return on_track(ind, value, target, base)
+
+
+def final_verdict(met: bool | None, *, has_target: bool = True) -> str:
+    """The final evaluation's verdict name: met, not met, 数据不全 (no verdict), or no target."""
+    if not has_target:
+        return VERDICT_NO_TARGET
+    if met is None:
+        return VERDICT_INCOMPLETE
+    return VERDICT_MET if met else VERDICT_NOT_MET
 
 
 _EPS: Final = 1e-9

@@ -1,4 +1,5 @@
-"""人才发展指数: a composite per geographic unit and year, 2020 = 100, by a scheme kept as data.
+"""人才发展指数: a composite per geographic unit and year, the plan's base year = 100 (2020 for the 十四五), by a
+scheme kept as data.
 
 The scheme (``resources/plan/index.json``, read by :func:`parse_index_scheme`) groups indicators into
 sub-indices following the plan's 一级指标 (人才规模, 人才素质, 人才平台 …), each with a weight.
@@ -44,7 +45,7 @@ class IndexPart:
 
 @dataclass(frozen=True)
 class IndexScheme:
-    base_year: int
+    base_year: int | None  # the year = 100; None (the shipped scheme): the base year of the plan judging the year
     cap: float
     parts: tuple[IndexPart, ...]
 
@@ -166,8 +167,10 @@ def parse_index_scheme(data: Any, where: str, indicators: set[str]) -> IndexSche
         raise _refuse(where, "应为含 parts 列表的 JSON 对象")
     base_year = data.get("base_year")
     cap = data.get("cap")
-    if not isinstance(base_year, int) or not 2000 <= base_year <= 2100:
-        raise _refuse(where, "base_year 应为年份")
+    if base_year is not None and (
+        isinstance(base_year, bool) or not isinstance(base_year, int) or not 1990 <= base_year <= 2099
+    ):
+        raise _refuse(where, "base_year 应为年份（或不写：以规划的基数年为 100）")
     if isinstance(cap, bool) or not isinstance(cap, int | float) or not math.isfinite(cap) or cap < 100:
         raise _refuse(where, "cap 应为不小于 100 的数字")
     parts = []

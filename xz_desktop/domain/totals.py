@@ -188,7 +188,7 @@ def _record_fields(name: str, value: Any, names: tuple[str, ...]) -> list[tuple[
 
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
-        if all(type(v) is str for v in value):
+        if _only(str, value):
             return list(value)
         return [_record(v) for v in value]
     return value

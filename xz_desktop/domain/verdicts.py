@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Final
 
 from .messages import QT_TRANSLATE_NOOP, Message
-from .progress import JUDGED, VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_NO_TARGET, VERDICT_ON_TRACK
+from .progress import (
+    JUDGED,
+    VERDICT_BEHIND,
+    VERDICT_INCOMPLETE,
+    VERDICT_MET,
+    VERDICT_NO_TARGET,
+    VERDICT_NOT_MET,
+    VERDICT_ON_TRACK,
+)
 
 CONTEXT: Final = "verdicts"
 
@@ -19,6 +27,8 @@ _LABELS: Final = {
     VERDICT_BEHIND: QT_TRANSLATE_NOOP("verdicts", "落后进度"),
     VERDICT_INCOMPLETE: QT_TRANSLATE_NOOP("verdicts", "数据不全"),
     VERDICT_NO_TARGET: QT_TRANSLATE_NOOP("verdicts", "无目标"),
+    VERDICT_MET: QT_TRANSLATE_NOOP("verdicts", "完成目标"),
+    VERDICT_NOT_MET: QT_TRANSLATE_NOOP("verdicts", "未完成目标"),
 }
 
 _PHRASES: Final = {
@@ -26,6 +36,8 @@ _PHRASES: Final = {
     VERDICT_BEHIND: QT_TRANSLATE_NOOP("verdicts", "落后于规划进度"),
     VERDICT_INCOMPLETE: QT_TRANSLATE_NOOP("verdicts", "数据不完整，不作判断"),
     VERDICT_NO_TARGET: QT_TRANSLATE_NOOP("verdicts", "无规划目标"),
+    VERDICT_MET: QT_TRANSLATE_NOOP("verdicts", "完成规划目标"),
+    VERDICT_NOT_MET: QT_TRANSLATE_NOOP("verdicts", "未完成规划目标"),
 }
 
 _ESTIMATED: Final = QT_TRANSLATE_NOOP("verdicts", "{verdict}（估）")
@@ -39,7 +51,7 @@ def _words(table: dict[str, str], verdict: str, estimated: bool) -> Message:
 
 
 def label(verdict: str, estimated: bool = False) -> Message:
-    """达到进度 / 落后进度 (with （估） on an estimate) / 数据不全 / 无目标."""
+    """达到进度 / 落后进度 (with （估） on an estimate) / 数据不全 / 无目标; at the final evaluation 完成目标 / 未完成目标."""
     return _words(_LABELS, verdict, estimated)
 
 
@@ -49,5 +61,5 @@ def phrase(verdict: str, estimated: bool = False) -> Message:
 
 
 def is_judged(verdict: str) -> bool:
-    """Whether ``verdict`` is a judgement (on track or behind), which a surface may colour."""
-    return verdict in JUDGED
+    """Whether ``verdict`` is a judgement (on track or behind, met or not met), which a surface may colour."""
+    return verdict in JUDGED or verdict in (VERDICT_MET, VERDICT_NOT_MET)

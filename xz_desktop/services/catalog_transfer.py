@@ -10,6 +10,12 @@ refuses a file older than the catalog it has) and the district's ``level`` (leve
 from an older program has neither. It also carries the units' targets (目标分解, ``targets``): a unit's copy puts its own in
 force (services/plan/targets.py). A file from an older program has no ``targets`` and leaves
 the unit's targets as they are.
+
+Plans (format 3): the file carries every plan the district holds (``plans``: each plan's row, its indicators,
+rules and overlaps, by base year), so a unit's copy shows each period's form under the plan whose years contain
+it (the 十五五's indicators on its 2026 form, the 十四五's on its 2025 form). The top-level ``plan``,
+``indicators``, ``rules`` and ``overlaps`` are the plan in force, as before. A file of format 1 or 2 carries one
+catalog without a plan: it is read as the plan its value columns name (``base_2020``/``target_2025``: 十四五).
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from ..domain.catalog_rows import (
     catalog_from_rows,
     indicator_to_row,
     overlap_to_row,
+    plan_from_row,
+    plan_to_row,
     rule_to_row,
     unit_to_row,
 )
@@ -33,6 +41,7 @@ from ..domain.incoming import TooLarge, read_regular
 from ..domain.levels import Level, level_from_row, level_meta, level_to_row
 from ..domain.limits import MAX_NAME
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
+from ..domain.plans import Plan
 from ..store import Store
 from ..store.core import REVISION_KEY
 from ..store.database import now_iso
@@ -42,7 +51,9 @@ from .plan.targets import apply_targets_payload, targets_payload
 from .signing.seal import ensure_district_key, load_json, sign_json, verify_json
 
 FORMAT = "xz-desktop-catalog"
-FORMAT_VERSION = 2  # 2: signed by the district (1: a bare SHA-256, no longer accepted)
+# 3: every plan the district holds (``plans``); 2: signed by the district (1: a bare SHA-256, no longer accepted)
+FORMAT_VERSION = 3
+MAX_PLANS = 50
 SUFFIX = ".xzcat"
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -68,7 +79,8 @@ class CatalogFile:
 
 
 def catalog_body(store: Store) -> dict[str, Any]:
-    """The catalog in force as the JSON body a catalog file (and an enrolment file) carries."""
+    """The catalog in force, with every plan the database holds, as the JSON body a catalog file (and an
+    enrolment file, and a receipt) carries."""
     catalog = store.catalog()
     level = store.level()
     return {
@@ -79,11 +91,23 @@ def catalog_body(store: Store) -> dict[str, Any]:
         "level": level_to_row(level) if level is not None else None,
         "exported_at": now_iso(),
         "issued_by": store.describe(),
+        "plan": plan_to_row(catalog.plan),
         "indicators": [indicator_to_row(i, catalog.plan) for i in catalog.indicators],
         "units": [unit_to_row(u) for u in catalog.units],
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
+        "plans": [_plan_body(store.catalog(plan.code)) for plan in store.plans()],
         "targets": targets_payload(store),
+    }
+
+
+def _plan_body(catalog: Catalog) -> dict[str, Any]:
+    """One plan of a catalog body: its row, indicators (their values named by their years), rules and overlaps."""
+    return {
+        "plan": plan_to_row(catalog.plan),
+        "indicators": [indicator_to_row(i, catalog.plan) for i in catalog.indicators],
+        "rules": [rule_to_row(r) for r in catalog.rules],
+        "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
     }
 
 
@@ -150,7 +174,53 @@ def catalog_from_body(body: Any, file: str) -> Catalog:
         raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
     revision_of(body, file)
     level_of(body, file)
-    return catalog_from_rows(rows[0], rows[1], rows[2], version=body["version"], where=file, overlaps=overlaps)
+    plan = _plan_of(body.get("plan"), f"{file}/plan", refuse) if "plan" in body else None
+    return catalog_from_rows(
+        rows[0], rows[1], rows[2], version=body["version"], where=file, overlaps=overlaps, plan=plan
+    )
+
+
+def _plan_of(row: Any, where: str, refuse: Any) -> Plan:
+    if not isinstance(row, dict):
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+    return plan_from_row(RowReader(where, 1, row))
+
+
+def plans_from_body(body: Any, file: str) -> list[Catalog]:
+    """Every plan's catalog a catalog body carries, by base year, each checked field by field as the catalog in
+    force is (:func:`catalog_from_body` first). A body of format 1 or 2 carries one: the catalog itself."""
+    catalog = catalog_from_body(body, file)
+    if "plans" not in body:
+        return [catalog]
+    refuse = lambda template, **kw: XzError(Message("catalog_transfer", template, {"file": file, **kw}))
+    items = body["plans"]
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_PLANS:
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+    found: list[Catalog] = []
+    for n, item in enumerate(items, start=1):
+        where = f"{file}/plans/{n}"
+        if not isinstance(item, dict):
+            raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+        parts: list[Any] = [item.get(k, []) for k in ("indicators", "rules", "overlaps")]
+        if not all(isinstance(r, list) and len(r) <= 10_000 and all(isinstance(x, dict) for x in r) for r in parts):
+            raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+        plan = _plan_of(item.get("plan"), f"{where}/plan", refuse)
+        found.append(
+            catalog_from_rows(
+                parts[0], body["units"], parts[1], version=body["version"], where=where, overlaps=parts[2], plan=plan
+            )
+        )
+    found.sort(key=lambda c: c.plan.base_year)
+    for earlier, later in zip(found, found[1:], strict=False):
+        if later.plan.first_year <= earlier.plan.target_year or later.plan.code == earlier.plan.code:
+            raise refuse(
+                QT_TRANSLATE_NOOP("catalog_transfer", "{file} 中的规划“{code}”与“{other}”年份重叠"),
+                code=later.plan.code,
+                other=earlier.plan.code,
+            )
+    if catalog.plan not in [c.plan for c in found]:
+        raise refuse(QT_TRANSLATE_NOOP("catalog_transfer", "{file} 的内容不完整"))
+    return found
 
 
 def revision_of(body: dict[str, Any], file: str) -> int:
@@ -195,9 +265,15 @@ def put_in_force(store: Store, catalog: Catalog, body: dict[str, Any], file: str
                 )
             )
         return False
-    changed = catalog.version != store.catalog().version
+    plans = plans_from_body(body, file)
+    held = {p.code for p in store.plans()}
+    changed = catalog.version != store.catalog().version or any(c.plan.code not in held for c in plans)
     if changed:
-        store.replace_catalog(catalog)
+        for plan in plans:  # a plan new to this copy first, then every plan as the district has it
+            if plan.plan.code not in held:
+                store.add_plan(plan)
+        for plan in plans:  # each under the district's version (the last one written is the database's)
+            store.replace_catalog(plan)
     store.set_meta(REVISION_KEY, str(revision))
     level = level_of(body, file)
     if level is not None:  # who the district is: kept for the unit's information (its own level is none)

@@ -22,7 +22,7 @@ def same_year_entries(store: Store, unit: str, period: str) -> dict[str, dict[st
 def findings_for(store: Store, unit: str, period: str) -> list[Finding]:
     """Every check on one unit's figures for one period, as the form shows them."""
     return check_unit_period(
-        store.catalog(),
+        store.catalog_for(period),
         unit,
         period,
         store.values.entries(unit, period),
@@ -68,7 +68,7 @@ def check_database(store: Store) -> CheckReport:
 
 def errors_introduced(store: Store, unit: str, indicator: str, period: str, value: float | None) -> list[Finding]:
     """The 逻辑性 errors that writing ``value`` would add to ``unit``'s ``period`` (none already there)."""
-    catalog = store.catalog()
+    catalog = store.catalog_for(period)
     before = store.values.entries(unit, period)
     old = before.get(indicator)
     after = {**before, indicator: Entry(value, old.explanation if old else "")}

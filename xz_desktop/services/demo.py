@@ -1,15 +1,19 @@
-"""A demo district database (示例数据): every unit's plausible figures for 2020–2024.
+"""A demo district database (示例数据): every unit's plausible figures for the plan's base year to its target year
+(十四五: 2020–2025).
 
-The 2020 district figures equal the plan's (表1 and 表2); components the plan does not
+The base-year district figures equal the plan's (表1 and 表2); components the plan does not
 print are derived from the plan's ratios (从业人员 from 每万名从业人员人才资源数, …).
-Later years grow toward the 2025 targets at rates that leave some indicators on track
-and some behind, so that a newcomer sees every state the program can show. Two units
-have not reported 2024, so completeness has something to say. Every figure passes the
-error checks; warnings carry a 说明.
+The years in between grow toward the targets at rates that leave some indicators on track
+and some behind, so that a newcomer sees every state the program can show. In the target year
+most targets are met and a few are missed (:data:`MISSED`), with the units' 说明 saying why, so the
+final evaluation (终期评估) has something to show. Two units have not reported the year before the
+target year and one department has not yet reported the target year, so completeness has something
+to say. Every figure passes the error checks; warnings carry a 说明.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import tempfile
 from pathlib import Path
@@ -17,6 +21,7 @@ from typing import cast
 
 from ..domain.catalog import Aggregation, Catalog, Indicator
 from ..domain.checks import Severity, check_unit_period
+from ..domain.plans import Plan
 from ..domain.targets import UnitTarget, district_target_entry
 from ..store import Store, create_store, open_store
 from ..store.values import ValueChange
@@ -26,12 +31,22 @@ from .progress import SILENT, Progress
 from .signing.enrolment import SUFFIX as ENROLMENT_SUFFIX
 from .signing.enrolment import enrol, init_from_enrolment
 
-YEARS = list(range(2020, 2025))
-LATE_IN_2024 = ("honghe", "culture")  # have not reported the latest year yet
+LATE_BEFORE_TARGET_YEAR = ("honghe", "culture")  # have not reported the year before the target year
+LATE_IN_TARGET_YEAR = ("science",)  # has not yet reported the target year: its indicators are 数据不全
+
+# The targets the district misses in the target year (share of the target reached), with the 说明 the units
+# reporting them give on their target-year figure; every other target is met (by 0.5–5 %).
+MISSED: dict[str, float] = {"phd_master": 0.94, "rd_active_enterprise_share": 0.985}
+SHORTFALL_NOTES: dict[str, str] = {
+    "master": "示例说明：本地高校毕业生留秀比例下降，硕士研究生引进人数少于预期。",
+    "phd": "示例说明：博士后工作站招收计划未完成，引进博士人数低于年初计划。",
+    "rd_active_enterprises": "示例说明：受市场需求下行影响，部分小微企业暂停研发项目，有研发活动企业数增长放缓。",
+}
+EXPLAINING_UNITS = ("wangjiangjing", "youchegang", "wangdian")  # the units that write a shortfall's 说明
 
 # 2020 figures (entry measure) of components the plan does not print, derived from its ratios,
 # and the yearly growth the demo gives them.
-COMPONENTS_2020: dict[str, tuple[float, float]] = {
+COMPONENTS_AT_BASE: dict[str, tuple[float, float]] = {
     "employed": (325_426, 0.015),  # 122,100 人 / 3,752 per 10k (表1 每万名从业人员人才资源数)
     "skilled_workers": (99_718, 0.03),  # 35,300 高技能 / 35.4 % (表1)
     "rd_personnel": (5_168, 0.07),  # 158.8 per 10k employed (表2)
@@ -71,31 +86,89 @@ WEIGHTS = {
 }
 
 
-def _district_series(ind: Indicator, rng: random.Random) -> dict[int, float]:
-    """The district's figure of an entered indicator for each demo year (entry measure)."""
+def _district_series(ind: Indicator, rng: random.Random, plan: Plan) -> dict[int, float]:
+    """The district's figure of an entered indicator for each year from the plan's base year to the year before
+    its target year (entry measure); the target year is :func:`_target_year`'s."""
     years: dict[int, float] = {}
+    shown = list(range(plan.base_year, plan.target_year))
     if ind.is_cumulative:
         per_year = cast(float, ind.to_entry(ind.target)) / 5  # the demo's cumulative flows all have a target
         carried = 0.0
-        for year in YEARS[1:]:
+        for year in shown[1:]:
             carried += per_year * rng.uniform(0.8, 1.15)
             years[year] = round(carried - sum(years.values()))
-        years[2020] = round(per_year * 0.9)
+        years[plan.base_year] = round(per_year * 0.9)
         return years
-    base, growth = COMPONENTS_2020.get(ind.code, (None, DEFAULT_GROWTH))
+    base, growth = COMPONENTS_AT_BASE.get(ind.code, (None, DEFAULT_GROWTH))
     if base is None and ind.base is not None:
         base = ind.to_entry(ind.base)
     target = ind.to_entry(ind.target) if ind.target is not None else None
     if base is None:
         base = (target or 10) * rng.uniform(0.72, 0.85)
     pace = rng.uniform(0.8, 1.08)  # some indicators ahead of the trajectory, some behind
-    for i, year in enumerate(YEARS):
-        if target is not None and ind.code not in COMPONENTS_2020 and ind.aggregation is not Aggregation.FLOW:
+    for i, year in enumerate(shown):
+        if target is not None and ind.code not in COMPONENTS_AT_BASE and ind.aggregation is not Aggregation.FLOW:
             value = base + (target - base) * (i / 5) * pace
         else:
             value = base * (1 + growth * rng.uniform(0.85, 1.15)) ** i
         years[year] = value
     return years
+
+
+def _reached(code: str, rng: random.Random) -> float:
+    """The share of its target an indicator reaches in the target year: :data:`MISSED`'s, else just over 1."""
+    return MISSED.get(code, rng.uniform(1.005, 1.05))
+
+
+def _target_year(catalog: Catalog, series: dict[str, dict[int, float]], plan: Plan, rng: random.Random) -> None:
+    """Add the target year to every entered indicator's district ``series`` (entry measure).
+
+    Each figure first grows on from the year before; then every target is set where :func:`_reached` puts it:
+    an entered figure directly, a ratio through its numerator, a sum through its parts, 人才资源总量 through
+    the talent kinds it is the sum of (高技能人才 stays as its own ratio target put it).
+    """
+    last, year = plan.target_year - 1, plan.target_year
+    for code, years in series.items():
+        ind = catalog.indicator(code)
+        growth = COMPONENTS_AT_BASE.get(code, (None, DEFAULT_GROWTH))[1]
+        years[year] = years[last] * (1 + growth * rng.uniform(0.85, 1.15))
+    done: set[str] = set()
+    ordered = sorted(
+        (i for i in catalog.indicators if i.target is not None),
+        key=lambda i: (i.code == "talent_total", i.aggregation is Aggregation.SUM),
+    )
+    for ind in ordered:
+        goal = cast(float, ind.to_entry(ind.target)) * _reached(ind.code, rng)
+        if ind.code == "talent_total":
+            _talent_total(catalog, series, year, goal, done)
+        elif ind.is_cumulative and ind.code in series:
+            before = sum(v for y, v in series[ind.code].items() if plan.first_year <= y < year)
+            series[ind.code][year] = max(round(goal - before), round(series[ind.code][last] * 0.8))
+        elif ind.aggregation is Aggregation.GROWTH and ind.growth_of in series:
+            start = series[ind.growth_of][plan.base_year]
+            series[ind.growth_of][year] = start * (1 + goal / 100) ** (year - plan.base_year)
+        elif ind.aggregation is Aggregation.RATIO and ind.numerator in series and ind.denominator in series:
+            series[ind.numerator][year] = goal * series[ind.denominator][year] / (ind.scale or 1)
+            done.add(ind.numerator)
+        elif ind.aggregation is Aggregation.SUM and all(p in series for p in ind.parts):
+            now = sum(series[p][year] for p in ind.parts)
+            for p in ind.parts:
+                series[p][year] *= goal / now
+                done.add(p)
+        elif ind.code in series:
+            series[ind.code][year] = math.ceil(goal) if ind.is_count and ind.code not in MISSED else goal
+
+
+def _talent_total(
+    catalog: Catalog, series: dict[str, dict[int, float]], year: int, goal: float, fixed: set[str]
+) -> None:
+    """人才资源总量 is the sum of the talent kinds: scale the kinds no other target fixed so the sum is ``goal``."""
+    kinds = [k for k in TALENT_KINDS if k in series]
+    held = sum(series[k][year] for k in kinds if k in fixed)
+    free = [k for k in kinds if k not in fixed]
+    now = sum(series[k][year] for k in free)
+    for k in free:
+        series[k][year] *= (goal - held) / now
 
 
 def _apportion(total: float, weights: dict[str, float], decimals: int) -> dict[str, float]:
@@ -109,37 +182,55 @@ def _apportion(total: float, weights: dict[str, float], decimals: int) -> dict[s
     return {u: p / scale for u, p in parts.items()}
 
 
+TALENT_KINDS = (
+    "party_gov_talent",
+    "business_mgmt_talent",
+    "professional_tech_talent",
+    "high_skilled",
+    "rural_practical_talent",
+    "social_work_talent",
+)
+
+
+def demo_plan(catalog: Catalog) -> Plan:
+    """The plan the demo fills: the catalog's."""
+    return catalog.plan
+
+
 def demo_figures(catalog: Catalog, seed: int = 2021) -> dict[tuple[str, str], dict[str, float]]:
     """``{(unit, period): {indicator: value}}`` for every reporting unit and demo year."""
     rng = random.Random(seed)
-    figures: dict[tuple[str, str], dict[str, float]] = {}
+    plan = demo_plan(catalog)
+    # Each indicator's weights and its years before the target year draw from ``rng`` in the catalog's order
+    # (the figures of those years are the same as the demo's before it reached the target year).
+    drawn: list[tuple[Indicator, list[str], dict[str, float]]] = []
+    series: dict[str, dict[int, float]] = {}
     for ind in catalog.indicators:
         if not ind.is_entered:
             continue
         reporters = [u.code for u in catalog.reporters(ind)]
         weights = {u: WEIGHTS.get(u, 1.0) * rng.uniform(0.85, 1.15) for u in reporters}
+        drawn.append((ind, reporters, weights))
+        series[ind.code] = _district_series(ind, rng, plan)
+    _target_year(catalog, series, plan, random.Random(f"{seed}:{plan.target_year}"))
+    figures: dict[tuple[str, str], dict[str, float]] = {}
+    for ind, _, weights in drawn:
         decimals = 1 if ind.entry_measure in ("%", "万元/人") else 0
-        for year, total in _district_series(ind, rng).items():
+        for year, total in series[ind.code].items():
             for unit, value in _apportion(total, weights, decimals).items():
                 figures.setdefault((unit, str(year)), {})[ind.code] = value
     # A unit's total is the sum of its talent kinds, so 人才资源总量 ≥ each kind holds per unit.
-    kinds = [
-        "party_gov_talent",
-        "business_mgmt_talent",
-        "professional_tech_talent",
-        "high_skilled",
-        "rural_practical_talent",
-        "social_work_talent",
-    ]
     for values in figures.values():
-        if all(k in values for k in kinds) and "talent_total" in values:
-            values["talent_total"] = sum(values[k] for k in kinds)
-    for unit in LATE_IN_2024:
-        figures.pop((unit, "2024"), None)
+        if all(k in values for k in TALENT_KINDS) and "talent_total" in values:
+            values["talent_total"] = sum(values[k] for k in TALENT_KINDS)
+    for unit in LATE_BEFORE_TARGET_YEAR:
+        figures.pop((unit, str(plan.target_year - 1)), None)
+    for unit in LATE_IN_TARGET_YEAR:
+        figures.pop((unit, str(plan.target_year)), None)
     return figures
 
 
-def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT) -> Path:
+def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT, *, next_plan: bool = False) -> Path:
     """Create the demo district database at ``path`` (which must not exist yet).
 
     The figures travel as they would for real: the district enrols each unit (``xz enrol``), each
@@ -147,6 +238,7 @@ def create_demo(path: str | Path, seed: int = 2021, progress: Progress = SILENT)
     explains its warnings and exports one signed package per year, and the district merges them
     all, so the merge log, completeness, provenance and the keys have something to show.
     ``progress`` hears one step per unit and one for the merge (the window shows them while it waits).
+    The next plan (示例) is started on the result by :func:`.demo_next_plan.start_next_plan`.
     """
     path = Path(path)
     with create_store(path, "district", author="区人才办（演示）") as district:
@@ -226,12 +318,24 @@ def _unit_packages(
     out = []
     db = folder / f"{unit}.sqlite"
     init_from_enrolment(db, enrolment, clerk)
+    final = str(demo_plan(catalog).target_year)
     with open_store(db) as store, store.transaction():  # the unit's whole filling and export: one commit
         for period, values in sorted(periods.items()):
-            store.values.write([ValueChange(unit, code, period, v) for code, v in values.items()], author=clerk)
+            store.values.write(
+                [
+                    ValueChange(unit, code, period, v, _shortfall_note(unit, code, period == final))
+                    for code, v in values.items()
+                ],
+                author=clerk,
+            )
             _explain_warnings(store, catalog, unit, period)
             out.append(make_package(store, [period], folder / f"{unit}_{period}.xzpkg", clerk).path)
     return out
+
+
+def _shortfall_note(unit: str, code: str, final: bool) -> str | None:
+    """The 说明 a unit gives on its target-year figure of an indicator behind a missed target (:data:`MISSED`)."""
+    return SHORTFALL_NOTES.get(code) if final and unit in EXPLAINING_UNITS else None
 
 
 def _explain_warnings(store: Store, catalog: Catalog, unit: str, period: str) -> None:
@@ -242,7 +346,7 @@ def _explain_warnings(store: Store, catalog: Catalog, unit: str, period: str) ->
             unit, f.indicator, period, entries[f.indicator].value, "示例说明：本年新认定/新引进集中，数据已核实。"
         )
         for f in check_unit_period(catalog, unit, period, entries, store.values.previous(unit, period))
-        if f.severity is Severity.WARNING
+        if f.severity is Severity.WARNING and not entries[f.indicator].explanation
     ]
     if explained:
         store.values.write(explained, author=store.author)

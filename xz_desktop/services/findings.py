@@ -147,4 +147,6 @@ def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
 
 def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:
     """What stops this unit's copy from packaging ``periods``: errors and warnings without 说明."""
-    return items(store.catalog(), blocking_findings(store, periods))
+    # named under the newest of the periods' plans (an indicator of an earlier plan keeps its code as its name)
+    catalog = store.catalog_for(max(periods, key=parse_period)) if periods else store.catalog()
+    return items(catalog, blocking_findings(store, periods))

@@ -26,8 +26,9 @@ from ..domain.checks import (
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.numbers import format_number, format_typed, parse_number
-from ..domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, Period, parse_period
+from ..domain.periods import Period, parse_period
 from ..domain.periods import period_label as _period_label
+from ..domain.plans import Plan, plan_in_force
 from ..store import Store
 from ..store.values import AuditEntry, StoredValue, ValueChange
 from .checking import errors_introduced, same_year_entries
@@ -184,8 +185,9 @@ def derived_for_unit(catalog: Catalog, unit: Unit) -> list[Indicator]:
 
 
 def load_form(store: Store, unit: str, period: Period) -> Form:
-    """Everything the form of ``unit`` for ``period`` shows, read in one go."""
-    catalog = store.catalog()
+    """Everything the form of ``unit`` for ``period`` shows, read in one go: the indicators of the plan whose
+    years contain the period (a 2025 form the 十四五's, a 2026 form the 十五五's)."""
+    catalog = store.catalog_for(period)
     the_unit = catalog.unit(unit)
     previous_period = period.previous()
     key = str(period)  # as the store and the checks hold it
@@ -300,20 +302,27 @@ def form_units(store: Store) -> list[Unit]:
     return [catalog.unit(code)] if code and catalog.has_unit(code) else []
 
 
-def period_choices(store: Store | None = None) -> list[str]:
-    """2020 (the base year) to 2025, each year followed by its halves, plus any other stored period."""
+def period_choices(store: Store) -> list[str]:
+    """The first plan's base year (e.g. 2020) to the newest plan's target year (2025; 2030 with the 十五五), each
+    year followed by its halves, plus any other stored period."""
+    plans = store.plans()
     periods = []
-    for year in range(PLAN_BASE_YEAR, PLAN_TARGET_YEAR + 1):
+    for year in range(plans[0].base_year, plans[-1].target_year + 1):
         periods += [str(year), f"{year}H1", f"{year}H2"]
-    if store is not None:
-        periods += [p for p in store.values.periods() if p not in periods]
+    periods += [p for p in store.values.periods() if p not in periods]
     return sorted(set(periods), key=lambda p: (parse_period(p).year, parse_period(p).rank % 3))
 
 
-def default_period(today: date | None = None) -> str:
-    """Last year's annual form (reports are filled after the year ends), within the plan."""
+def default_period(plans: list[Plan], today: date | None = None) -> str:
+    """Last year's annual form (reports are filled after the year ends), within the plans: no earlier than the
+    first plan's first year, no later than the newest plan's target year."""
     year = (today or date.today()).year - 1
-    return str(min(max(year, PLAN_BASE_YEAR + 1), PLAN_TARGET_YEAR))
+    return str(min(max(year, plans[0].first_year), plans[-1].target_year))
+
+
+def plan_now(store: Store, today: date | None = None) -> Plan:
+    """The plan in force on ``today`` (:func:`~..domain.plans.plan_in_force`)."""
+    return plan_in_force(store.plans(), (today or date.today()).year)
 
 
 def period_label(period: Period | str) -> Message:
@@ -325,7 +334,7 @@ def period_label(period: Period | str) -> Message:
 
 
 def _check_reports(store: Store, unit: str, indicator: str, period: Period) -> None:
-    catalog = store.catalog()
+    catalog = store.catalog_for(period)
     key = str(period)  # as the store holds it
     if is_locked(store, unit, key):
         raise XzError(
@@ -375,7 +384,7 @@ def set_value(
     or makes it again (the history then says 撤销 / 重做, not 修改).
     """
     _check_reports(store, unit, indicator, period)
-    number = parse_number(value, store.catalog().indicator(indicator).entry_measure)
+    number = parse_number(value, store.catalog_for(period).indicator(indicator).entry_measure)
     key = str(period)  # as the store holds it
     if store.is_district:
         # The district's correction goes straight into the totals (no package to stop it there):

@@ -48,6 +48,7 @@ COMPUTED_BY = (
     "xz_desktop.domain.catalog_edits",
     "xz_desktop.domain.catalog_rows",
     "xz_desktop.domain.checks",
+    "xz_desktop.domain.evaluation",
     "xz_desktop.domain.fields",
     "xz_desktop.domain.incoming",
     "xz_desktop.domain.levels",

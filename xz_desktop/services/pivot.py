@@ -44,9 +44,9 @@ if TYPE_CHECKING:  # numpy and pandas are imported when a table is made: the win
 
 # The totals in the order the plan presents them: 表2 first, then the other targets.
 GROUPS: list[tuple[str, str]] = [
-    ("table2", QT_TRANSLATE_NOOP("pivot", "“十四五”人才发展主要指标（表2）")),
+    ("table2", QT_TRANSLATE_NOOP("pivot", "“{plan}”人才发展主要指标（表2）")),
     ("targets", QT_TRANSLATE_NOOP("pivot", "规划正文中的其他目标")),
-    ("table1", QT_TRANSLATE_NOOP("pivot", "“十三五”规划指标（表1）")),
+    ("table1", QT_TRANSLATE_NOOP("pivot", "“{previous}”规划指标（表1）")),
     ("components", QT_TRANSLATE_NOOP("pivot", "基础数据（计算比值所用的组成项）")),
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.periods import PLAN_TARGET_YEAR, parse_period
+from ..domain.periods import parse_period
 from ..store import Store
 from .form import default_period
 
@@ -18,7 +18,8 @@ def periods_with_data(store: Store) -> list[str]:
 
 
 def initial_period(store: Store, today: date | None = None) -> str:
-    """The latest period within the plan that has figures or packages; else the current reporting period
-    (last year's annual form, :func:`.form.default_period`)."""
-    within = [p for p in periods_with_data(store) if parse_period(p).year <= PLAN_TARGET_YEAR]
-    return within[-1] if within else default_period(today)
+    """The latest period within the plans (up to the newest plan's target year) that has figures or packages;
+    else the current reporting period (last year's annual form, :func:`.form.default_period`)."""
+    plans = store.plans()
+    within = [p for p in periods_with_data(store) if parse_period(p).year <= plans[-1].target_year]
+    return within[-1] if within else default_period(plans, today)

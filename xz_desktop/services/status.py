@@ -15,11 +15,9 @@ def submission_status(store: Store, period: Period | str) -> list[RoundStatus]:
 
 
 def status_periods(store: Store) -> list[str]:
-    """Periods worth showing: those with figures or packages, and every plan year."""
-    from ..domain.periods import plan_years
-
+    """Periods worth showing: those with figures or packages, and every year of every plan."""
     found = set(store.values.periods())
     for p in store.packages.in_force():
         found.update(p.periods)
-    found.update(str(y) for y in plan_years())
+    found.update(str(y) for plan in store.plans() for y in plan.years)
     return sorted(found, key=parse_period)

@@ -225,5 +225,5 @@ def notes_text(catalog: Catalog, row: TotalRow) -> str:
     if row.target is not None and row.base_source == BASE_NONE:
         parts.append("无基数（完成率 = 实际 ÷ 目标）")
     elif row.base_source == BASE_STORED:
-        parts.append("基数取本库2020年全区值")
+        parts.append(f"基数取本库{row.base_year}年全区值")
     return "；".join(p for p in parts if p)

@@ -22,6 +22,12 @@ class CatalogHistory:
         store = self._store
         with store.transaction():
             store.replace_catalog(catalog)
+            self.record(revision)
+
+    def record(self, revision: CatalogRevision) -> None:
+        """Record ``revision`` (its catalog already put in force in the same transaction) and move the revision."""
+        store = self._store
+        with store.transaction():
             store.conn.execute(
                 "INSERT INTO catalog_history (revision, version, previous, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)",
                 (revision.revision, revision.version, revision.previous, revision.changed_at, revision.changed_by),

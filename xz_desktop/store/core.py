@@ -8,6 +8,7 @@ import getpass
 import json
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -17,7 +18,7 @@ from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_t
 from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import Period, parse_period
-from ..domain.plans import Plan, combined_version, plan_for_year, plan_in_force
+from ..domain.plans import Plan, combined_version, entry_years, plan_for_year, plan_in_force
 from ..paths import catalog_dir
 from . import migrations
 
@@ -101,6 +102,15 @@ def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
     return _Database(conn)
 
 
+# Catalogs as parsed from their stored rows, by those rows (every column) and the meta they are read with: a
+# catalog is the same object for the same rows, parsed and validated once per process however many databases
+# hold it (the demo opens 24 copies of one catalog, each several times: parsing was a quarter of its time).
+# A Catalog is never changed once made (a change is a new catalog, written and read again).
+_PARSED: dict[tuple[Any, ...], Catalog] = {}
+_PARSED_KEPT = 8
+_PARSED_LOCK = threading.Lock()
+
+
 class StoreCore:
     """The connection of one open database, its transactions, its meta and its catalog.
 
@@ -115,6 +125,7 @@ class StoreCore:
         conn.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on a connection it is given
         self._catalogs: dict[str, Catalog] = {}  # by plan code, read when first asked for
         self._plans: list[Plan] | None = None
+        self._entry: tuple[int, int] | None = None
         self._guarded = False
         self._seen_version = self.data_version()
         self._derived = 0  # rows this connection wrote that are derived, not data (kept totals): see version()
@@ -320,34 +331,87 @@ class StoreCore:
         year = period.year if isinstance(period, Period) else parse_period(period).year
         return self.catalog(plan_for_year(self.plans(), year).code)
 
-    def _read_catalog(self, plan: Plan) -> Catalog:
-        def rows(sql: str, *args: object) -> list[dict[str, Any]]:
-            cur = self.conn.execute(sql, args)
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    def entry_years(self) -> tuple[int, int]:
+        """The years this database takes figures for (:func:`~..domain.plans.entry_years` of its plans)."""
+        if self._entry is None:
+            years = [int(r[0]) for r in self.conn.execute("SELECT DISTINCT year FROM indicator_history")]
+            self._entry = entry_years(self.plans(), years)
+        return self._entry
 
+    def check_year(self, period: str | Period) -> Period:
+        """``period`` parsed, if this database takes figures for its year; refused naming the years it takes."""
+        parsed = period if isinstance(period, Period) else parse_period(period)
+        first, last = self.entry_years()
+        if not first <= parsed.year <= last:
+            raise XzError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "报告期“{period}”不在本库的规划年份 {first}–{last} 之内"),
+                    {"period": str(period), "first": first, "last": last},
+                )
+            )
+        return parsed
+
+    def takes_period(self, text: str) -> bool:
+        """Whether ``text`` is a period of a year this database takes figures for (:meth:`check_year`)."""
+        try:
+            self.check_year(text)
+        except XzError:
+            return False
+        return True
+
+    def _read_catalog(self, plan: Plan) -> Catalog:
+        def rows(sql: str, *args: object) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+            cur = self.conn.execute(sql, args)
+            return tuple(d[0] for d in cur.description), cur.fetchall()
+
+        tables = (
+            rows("SELECT indicator, year, value FROM indicator_history WHERE plan = ? ORDER BY year", plan.code),
+            rows("SELECT * FROM indicator WHERE plan = ? ORDER BY position, code", plan.code),
+            rows("SELECT * FROM unit ORDER BY sort, code"),
+            rows("SELECT * FROM rule WHERE plan = ? ORDER BY code", plan.code),
+        )
+        version, overlaps = self._meta_text("catalog_version", ""), self._meta_text(OVERLAPS_KEY, "")
+        # The same stored rows parse to the same catalog: parsed once per process (the demo opens a database
+        # per unit, the window's workers a connection each).
+        key = (plan, tuple((names, tuple(found)) for names, found in tables), version, overlaps)
+        with _PARSED_LOCK:
+            catalog = _PARSED.get(key)
+        if catalog is None:
+            catalog = self._parse_catalog(plan, tables, version, overlaps)
+            with _PARSED_LOCK:
+                while len(_PARSED) >= _PARSED_KEPT:
+                    del _PARSED[next(iter(_PARSED))]
+                _PARSED[key] = catalog
+        return catalog
+
+    def _parse_catalog(
+        self,
+        plan: Plan,
+        tables: tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], ...],
+        version: str,
+        overlap_text: str,
+    ) -> Catalog:
+        history_rows, indicator_rows, unit_rows, rule_rows = (
+            [dict(zip(names, r, strict=True)) for r in found] for names, found in tables
+        )
         history: dict[str, dict[str, object]] = {}
-        for code, year, value in self.conn.execute(
-            "SELECT indicator, year, value FROM indicator_history WHERE plan = ? ORDER BY year", (plan.code,)
-        ):
-            history.setdefault(str(code), {})[f"base_{int(year)}"] = value
+        for h in history_rows:
+            history.setdefault(str(h["indicator"]), {})[f"base_{int(h['year'])}"] = h["value"]
         indicators = []
-        for row in rows("SELECT * FROM indicator WHERE plan = ? ORDER BY position, code", plan.code):
+        for row in indicator_rows:
             row.pop("plan", None)
             row[f"base_{plan.base_year}"] = row.pop("base")
             row[f"target_{plan.target_year}"] = row.pop("target")
             row.update(history.get(str(row["code"]), {}))
             indicators.append(row)
         codes = {str(r["code"]) for r in indicators}
-        overlaps = [o for o in read_overlaps(self._meta_text(OVERLAPS_KEY, "")) if o.get("indicator") in codes]
+        overlaps = [o for o in read_overlaps(overlap_text) if o.get("indicator") in codes]
         return catalog_from_rows(
             indicators,
-            rows("SELECT * FROM unit ORDER BY sort, code"),
-            [
-                {k: v for k, v in r.items() if k != "plan"}
-                for r in rows("SELECT * FROM rule WHERE plan = ? ORDER BY code", plan.code)
-            ],
-            version=self._meta_text("catalog_version", ""),
+            unit_rows,
+            [{k: v for k, v in r.items() if k != "plan"} for r in rule_rows],
+            version=version,
             where=str(self.path or "database"),
             overlaps=overlaps,
             stored=True,
@@ -358,6 +422,7 @@ class StoreCore:
         """Read the plans and catalogs again when next asked: another connection may have changed them."""
         self._catalogs = {}
         self._plans = None
+        self._entry = None
 
     def replace_catalog(self, catalog: Catalog) -> None:
         """Put ``catalog`` in force for its plan (the plan added if the database has none of that code),

@@ -101,23 +101,28 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    for migration in pending:
-        _apply(conn, migration)
+    if current == 0:
+        # A new, empty database: every migration in one transaction (one commit, one sync of the file instead of
+        # one each); a failure leaves it empty, as one migration's failure leaves an existing one at its version.
+        _apply(conn, *pending)
+    else:
+        for migration in pending:
+            _apply(conn, migration)
     return backup_path
 
 
-def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+def _apply(conn: sqlite3.Connection, *migrations: Migration) -> None:
     # executescript() would commit between statements; run them one by one inside our transaction.
-    statements = _split(migration.sql())
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in statements:
-            conn.execute(statement)
-        conn.execute(
-            "INSERT INTO schema_migration (number, name, applied_at) VALUES (?, ?, ?)",
-            (migration.number, migration.name, datetime.now().isoformat(timespec="seconds")),
-        )
-        conn.execute(f"PRAGMA user_version = {migration.number}")
+        for migration in migrations:
+            for statement in _split(migration.sql()):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migration (number, name, applied_at) VALUES (?, ?, ?)",
+                (migration.number, migration.name, datetime.now().isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {migration.number}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -8,6 +8,7 @@ store's. What the fields mean and which values are refused (with which message) 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -82,7 +83,11 @@ def write_package_file(
     try:
         conn = sqlite3.connect(path, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode = DELETE")
+            # A new file under a temporary name, renamed into place only once written whole (write_package), and
+            # deleted on any error: a journal on disk protects nothing here. Kept in memory (a rollback still
+            # works), no sync of SQLite's own; the file is synced once below, before it may be renamed.
+            conn.execute("PRAGMA journal_mode = MEMORY")
+            conn.execute("PRAGMA synchronous = OFF")
             # One transaction for the whole file: each statement on its own (the pragmas, every CREATE) was a
             # commit of its own, with its syncs of the journal, the file and the folder.
             conn.execute("BEGIN IMMEDIATE")
@@ -98,6 +103,8 @@ def write_package_file(
                     conn.executemany("INSERT INTO attachment (name, body) VALUES (?, ?)", sorted(attachments.items()))
         finally:
             conn.close()
+        with path.open("rb+") as fh:  # on disk before the rename makes it the package
+            os.fsync(fh.fileno())
     except sqlite3.Error as exc:
         raise PackageFileError(str(exc)) from exc
 

@@ -52,23 +52,23 @@ class TargetTable:
     def put(self, targets: Iterable[UnitTarget], author: str, *, replace_indicator: str | None = None) -> int:
         """Write ``targets`` in one transaction; returns how many rows changed.
 
-        ``replace_indicator``: the 2025 shares of that indicator not in ``targets`` are removed
-        (a new split replaces the old one whole).
+        ``replace_indicator``: the shares of that indicator for the target year the split ``targets`` name (e.g.
+        2025) not in ``targets`` are removed (a new split replaces the old one whole).
         """
         rows = list(targets)
         stamp = now_iso()
         conn = self._store.conn
         before = conn.total_changes
         with self._store.transaction():
-            if replace_indicator is not None:
-                keep = {t.unit for t in rows if t.indicator == replace_indicator and t.period == "2025"}
+            for period in sorted({t.period for t in rows if t.indicator == replace_indicator}):
+                keep = {t.unit for t in rows if t.indicator == replace_indicator and t.period == period}
                 for (unit,) in conn.execute(
-                    "SELECT unit FROM unit_target WHERE indicator = ? AND period = '2025'", (replace_indicator,)
+                    "SELECT unit FROM unit_target WHERE indicator = ? AND period = ?", (replace_indicator, period)
                 ).fetchall():
                     if unit not in keep:
                         conn.execute(
-                            "DELETE FROM unit_target WHERE unit = ? AND indicator = ? AND period = '2025'",
-                            (unit, replace_indicator),
+                            "DELETE FROM unit_target WHERE unit = ? AND indicator = ? AND period = ?",
+                            (unit, replace_indicator, period),
                         )
             for t in rows:
                 conn.execute(

@@ -19,6 +19,7 @@ PAGE_MODULES: list[str] = [
     "xz_desktop.ui.totals.actions",  # the Excel template, its import, the Excel and CSV exports
     "xz_desktop.ui.imports.actions",  # the CSV import
     "xz_desktop.ui.plan.page",  # 目标与考核, the annual report
+    "xz_desktop.ui.plan.plans_page",  # 规划: the plans held, 开始新规划, 启用规划
     "xz_desktop.ui.catalog.dialog",
     "xz_desktop.ui.packages.enrolment_dialog",
     "xz_desktop.ui.app.drops",

@@ -78,7 +78,7 @@ def export_workbook(
                 {"unit": store.describe()},
             )
         )
-    catalog = store.catalog()
+    catalog = store.catalog_for(period_obj)  # the plan that judges the period
     # Only the figures the totals read (not every figure of the database): the same totals as ``xz totals``.
     rows = district_totals(catalog, pivot.totals_aggregator(store, period_obj, carry_forward=carry_forward), period_obj)
     mark_errors(store, rows, period_obj)
@@ -148,7 +148,8 @@ def _write(
     raw_total: int,
     raw_steps: int,
 ) -> None:
-    catalog = store.catalog()
+    catalog = store.catalog_for(period_obj)
+    code = catalog.plan.code
     groups = {key: members for key, _, members in pivot.grouped(rows)}
     label = period_label(period_obj)
     done = 0
@@ -160,13 +161,13 @@ def _write(
 
     with replacing(path) as tmp:
         wb.properties.creator = f"xz-desktop {__version__}"
-        wb.properties.title = f"秀洲区人才发展“十四五”规划指标汇总（{label}）"
+        wb.properties.title = f"{catalog.plan.name.strip('《》')}指标汇总（{label}）"
         register_styles(wb)
         plan = write_plan_sheet(
             wb,
             catalog,
             SHEET_TABLE2,
-            f"秀洲区“十四五”时期人才发展主要指标完成情况（{label}）",
+            f"秀洲区“{code}”时期人才发展主要指标完成情况（{label}）",
             subtitle,
             groups.get("table2", []),
             period_obj,
@@ -177,7 +178,7 @@ def _write(
             wb,
             catalog,
             SHEET_TARGETS,
-            f"秀洲区人才发展“十四五”规划其他目标完成情况（{label}）",
+            f"{catalog.plan.name.strip('《》')}其他目标完成情况（{label}）",
             subtitle,
             groups.get("targets", []),
             period_obj,
@@ -195,18 +196,24 @@ def _write(
         )
         step("其他指标")
         headline = (
-            pivot.history(catalog, pivot.indicator_aggregator(store, HEADLINE, carry_forward=carry_forward), HEADLINE)
+            pivot.history(
+                catalog,
+                pivot.indicator_aggregator(store, HEADLINE, carry_forward=carry_forward, plan=code),
+                HEADLINE,
+                recorded=pivot.plan_figures(store, HEADLINE),
+            )
             if catalog.has_indicator(HEADLINE)
             else None
         )
-        write_chart_sheet(wb, SHEET_CHARTS, plan, period_obj, headline)
+        write_chart_sheet(wb, SHEET_CHARTS, plan, period_obj, headline, code)
         step("进度图")
         for year in years:
             # One year's figures at a time: memory follows the catalog, not the years of history.
-            table = pivot.unit_table(catalog, pivot.year_aggregator(store, year), Period(year))
+            aggregator = pivot.year_aggregator(store, year)  # the year under the plan that judges it
+            table = pivot.unit_table(aggregator.catalog, aggregator, Period(year))
             write_units_sheet(
                 wb,
-                catalog,
+                aggregator.catalog,
                 table,
                 unit_sheet_title(year),
                 f"各填报单位{year}年指标数据",

@@ -17,6 +17,7 @@ from openpyxl.chart.shapes import GraphicalProperties
 from ...domain import periods
 from ...domain.catalog import Catalog
 from ...domain.periods import Period
+from ...domain.plans import Plan
 from ...domain.progress import schedule
 from ...domain.totals import VERDICT_BEHIND, VERDICT_INCOMPLETE, VERDICT_ON_TRACK, TotalRow
 from ...domain.trajectory import BASE_PLAN, BASE_STORED
@@ -32,9 +33,10 @@ ONE_PAGE_ROWS = 45  # a plan sheet of at most this many indicators prints on one
 MARK_STYLE: dict[str, str] = {VERDICT_ON_TRACK: "xz_good", VERDICT_BEHIND: "xz_bad", VERDICT_INCOMPLETE: "xz_na"}
 
 COMPLETION_NOTE = (
-    "注：完成率 =（实际值 − 基数）÷（2025年目标 − 基数）。基数为规划的2020年值；规划未给出时取本库的2020年全区值"
-    "（须完整）；五年累计目标的基数为0，按2021年以来累计值计算；均无时为“无基数”，完成率 = 实际值 ÷ 目标。"
-    "目标为下限且低于基数、或为上限且高于基数时，保持在限值内即为完成（100%）。"
+    "注：完成率 =（实际值 − 基数）÷（{target}年目标 − 基数）。基数为规划的{base}年值；规划未给出时取本库的{base}年全区值"
+    "（须完整）；规划期累计目标的基数为0，按{first}年以来累计值计算；均无时为“无基数”，完成率 = 实际值 ÷ 目标。"
+    "目标为下限且低于基数、或为上限且高于基数时，保持在限值内即为完成（100%）；目标为约数（左右）的，"
+    "达到应达值减去规划变化量的10%即为达到进度。"
 )
 COMPLETENESS_NOTE = (
     "数据不全：应报单位未全部填报（存量缺年末数、流量缺全年或半年数、比值缺分子或分母、五年累计缺某一年）的指标"
@@ -57,7 +59,7 @@ class PlanSheet:
     columns: dict[str, int]
 
 
-def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, float]]:
+def _plan_columns(period: Period, cumulative: bool, plan: Plan) -> list[tuple[str, str, float]]:
     label = period_label(period)
     # The text's targets have long 一级 names (人才队伍提质扩容, 秀水领英工程 …).
     category_width = 16 if cumulative else 12
@@ -66,12 +68,12 @@ def _plan_columns(period: Period, cumulative: bool) -> list[tuple[str, str, floa
         ("seq", "序号", 6),
         ("name", "二级指标", 36),
         ("measure", "计量单位", 10),
-        ("base", "2020年基数", 12),
-        ("target", "2025年目标", 12),
+        ("base", f"{plan.base_year}年基数", 12),
+        ("target", f"{plan.target_year}年目标", 12),
         ("value", f"{label}实际", 12),
     ]
     if cumulative:
-        cols.append(("cumulative", f"2021年至{label}累计", 13))
+        cols.append(("cumulative", f"{plan.first_year}年至{label}累计", 13))
     cols += [
         ("expected", f"{label}应达", 12),
         ("completion", "完成率", 9),
@@ -127,7 +129,7 @@ def write_plan_sheet(
 ) -> PlanSheet:
     """A sheet laid out like the plan's 表2, with the period's value, expected value and completion."""
     cumulative = any(catalog.indicator(r.code).is_cumulative for r in rows)
-    cols = _plan_columns(period, cumulative)
+    cols = _plan_columns(period, cumulative, catalog.plan)
     index = {key: i for i, (key, _, _) in enumerate(cols, start=1)}
     # 表2 on one landscape page, as the plan prints it; so are the other targets while they are few enough to
     # stay legible (the plan's ~40), else they run down pages of the page's width.
@@ -210,7 +212,10 @@ def write_plan_sheet(
     if rows:
         sheet.merge(run_start, 1, last, 1)
     sheet.append([])
-    sheet.banner(COMPLETION_NOTE, "xz_note")
+    plan_ = catalog.plan
+    sheet.banner(
+        COMPLETION_NOTE.format(target=plan_.target_year, base=plan_.base_year, first=plan_.first_year), "xz_note"
+    )
     sheet.banner(
         "序时进度为按规划轨迹（线性或年均增长）该期应达到的完成率，半年按年中计；实际值达到或超过应达值为“达到进度”。",
         "xz_note",
@@ -231,15 +236,18 @@ def write_other_sheet(
     period: Period,
     catalog: Catalog | None = None,
 ) -> None:
-    """Indicators without a 2025 target: 表1's history and the components of ratios."""
+    """Indicators without a target: 表1's history (its earliest history year and the plan's base year) and the
+    components of ratios."""
     label = period_label(period)
+    history = next((r.history[0].year for r in rows if r.history), None)
+    base_year = rows[0].base_year if rows else None
     cols = [
         ("类别", 14),
         ("序号", 6),
         ("指标", 34),
         ("计量单位", 10),
-        ("2015年", 12),
-        ("2020年", 12),
+        (f"{history}年" if history is not None else "历史数", 12),
+        (f"{base_year}年" if base_year is not None else "基数", 12),
         (f"{label}", 12),
         ("已报/应报单位", 11),
         ("备注", 26),
@@ -270,11 +278,13 @@ def write_other_sheet(
         )
 
 
-def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period, history: History | None) -> None:
+def write_chart_sheet(
+    wb: Workbook, title: str, plan: PlanSheet, period: Period, history: History | None, code: str
+) -> None:
     """Native Excel charts: 表2 completion against the time-proportional progress, and one indicator's path."""
     sheet = SheetWriter(wb, title, [8, 12, 12, 12] + [10] * 8, landscape=True, fit="page")
     ws = sheet.ws
-    sheet.banner(f"“十四五”人才发展主要指标完成进度（{period_label(period)}）", height=30)
+    sheet.banner(f"“{code}”人才发展主要指标完成进度（{period_label(period)}）", height=30)
     if plan.last_row >= plan.first_row:
         bar = BarChart()
         bar.type = "bar"
@@ -300,7 +310,17 @@ def write_chart_sheet(wb: Workbook, title: str, plan: PlanSheet, period: Period,
         sheet.append([])
     sheet.append([cell(ws, f"{history.name}（{history.measure}）", "xz_subtitle")])
     head = sheet.append(
-        [cell(ws, t, "xz_header") for t in ("年份", "实际", "规划进度", "数据不全（不可比）", "2025年目标", "说明")],
+        [
+            cell(ws, t, "xz_header")
+            for t in (
+                "年份",
+                "实际",
+                "规划进度",
+                "数据不全（不可比）",
+                f"{history.plan.target_year}年目标" if history.plan is not None else "目标",
+                "说明",
+            )
+        ],
         32,  # two lines: 数据不全（不可比） wraps in its column
     )
     actual, planned, partial = dict(history.actual), dict(history.trajectory), dict(history.incomplete)

@@ -103,7 +103,7 @@ def _validation(ind: Indicator) -> tuple[str, str, str | None]:
 def write_template(store: Store, unit: str | None, period: str, path: str | Path) -> TemplateInfo:
     """Write the Excel form of ``unit`` for ``period`` (prefilled with the figures already stored)."""
     path = check_target(path)
-    catalog = store.catalog()
+    catalog = store.catalog_for(period)  # the form of the plan whose years contain the period
     unit = unit or store.unit_code
     if not unit or not catalog.has_unit(unit):
         raise XzError(
@@ -140,7 +140,7 @@ def write_template(store: Store, unit: str | None, period: str, path: str | Path
         ws.column_dimensions[letter].width = width
     ws.column_dimensions[COL_CODE].hidden = True  # the code ties the row to its indicator, whatever the order
     label = period_label(parse_period(period_text))
-    ws["B1"] = "秀洲区人才发展“十四五”规划指标填报表"
+    ws["B1"] = f"{catalog.plan.name.strip('《》')}指标填报表"
     ws["B1"].style = "xz_title"
     ws.merge_cells(f"B1:{last}1")
     ws.row_dimensions[1].height = 30

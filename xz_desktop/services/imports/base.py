@@ -83,8 +83,11 @@ def _validate(store: Store, rows: list[ImportRow]) -> tuple[_Valid, list[Message
         period_problem = None
         if known is None:
             try:
-                known = periods[period_text] = (_period(period_text), str(period_text).strip().upper())
+                known = (_period(period_text), str(period_text).strip().upper())
+                store.check_year(known[0])
+                periods[period_text] = known
             except XzError as exc:
+                known = None
                 period_problem = _problem(where, "{reason}", reason=str(exc))
         if known is None:
             catalog = in_force

@@ -130,8 +130,8 @@ def import_corrections(store: Store, path: str | Path) -> CorrectionsResult:
             )
         )
     verify_package(store, package)  # signed by the district key this copy was enrolled with
-    catalog = store.catalog()
-    unknown = sorted({r.indicator for r in package.rows if not catalog.has_indicator(r.indicator)})
+    # each figure an indicator of the plan whose years contain its period
+    unknown = sorted({r.indicator for r in package.rows if not store.catalog_for(r.period).has_indicator(r.indicator)})
     if unknown:
         raise XzError(
             Message(

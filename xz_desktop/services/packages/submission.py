@@ -105,7 +105,7 @@ def make_package(
     catalog = store.catalog()
     extra = {NIL_KEY: _nil_reason(store, periods, nil_reason)} if nil_reason is not None else {}
     unit = store.unit_code or ""
-    names = {i.code: i.name for i in catalog.indicators}
+    names = {i.code: i.name for period in periods for i in store.catalog_for(period).indicators}
     blocking = [] if extra else blocking_findings(store, periods)
     if blocking:
         details = [
@@ -128,11 +128,12 @@ def make_package(
             ),
             details=details,
         )
-    wanted = {i.code for i in catalog.indicators_for_unit(unit)}
     bases = store.packages.base_revisions(unit, periods)
     rows: list[PackageRow] = []
     skipped: set[str] = set()
     for period in periods if not extra else ():
+        # what the plan whose years contain the period asks of this unit
+        wanted = {i.code for i in store.catalog_for(period).indicators_for_unit(unit)}
         for v in store.values.select(unit=unit, period=period):
             if v.indicator not in wanted:
                 skipped.add(v.indicator)  # filled against an older catalog; the catalog in force no longer asks for it
@@ -271,7 +272,7 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     if (
         m.catalog_version not in known
         and m.catalog_version != catalog.version
-        and m.catalog_version != level_fingerprint(catalog)
+        and all(m.catalog_version != level_fingerprint(store.catalog(p.code)) for p in store.plans())
     ):
         return [
             _problem(
@@ -291,9 +292,27 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
     problems: list[Message] = []
     unit = catalog.unit(m.unit)
     removed = set().union(*known.values()) if known else set()
-    for code in sorted({r.indicator for r in package.rows}):
-        if not catalog.has_indicator(code):
-            if code in removed:
+    # Each figure is checked against the plan whose years contain its period (2026: the 十五五's indicators).
+    seen: set[tuple[str, str]] = set()
+    for period, code in sorted({(r.period, r.indicator) for r in package.rows}, key=lambda pc: pc[1]):
+        judged = store.catalog_for(period)
+        if (judged.plan.code, code) in seen:
+            continue
+        seen.add((judged.plan.code, code))
+        if not judged.has_indicator(code):
+            if any(store.catalog(p.code).has_indicator(code) for p in store.plans()):
+                problems.append(
+                    _problem(
+                        QT_TRANSLATE_NOOP(
+                            "packages",
+                            "指标“{code}”不属于 {period} 年所在的{plan}；请让该单位导入最新目录后重新导出",
+                        ),
+                        code=code,
+                        period=_short(period, 10),
+                        plan=judged.plan.name,
+                    )
+                )
+            elif code in removed:
                 problems.append(
                     _problem(
                         QT_TRANSLATE_NOOP(
@@ -309,12 +328,12 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
                     _problem(QT_TRANSLATE_NOOP("packages", "未知的指标代码“{code}”"), code=_short(code, 40))
                 )
             continue
-        ind = catalog.indicator(code)
+        ind = judged.indicator(code)
         if not ind.is_entered:
             problems.append(
                 _problem(QT_TRANSLATE_NOOP("packages", "“{name}”由其他指标计算得出，不应出现在上报包中"), name=ind.name)
             )
-        elif not catalog.reports(unit, ind):
+        elif not judged.reports(unit, ind):
             problems.append(
                 _problem(QT_TRANSLATE_NOOP("packages", "“{unit}”不填报“{name}”"), unit=unit.name, name=ind.name)
             )
@@ -324,14 +343,14 @@ def district_problems(store: Store, package: Package, known: dict[str, set[str]]
 
 
 def _check_errors(store: Store, package: Package) -> list[Message]:
-    """逻辑性审核 on the package's figures, as the unit had them; warnings do not refuse."""
-    catalog = store.catalog()
+    """逻辑性审核 on the package's figures, as the unit had them, under each period's plan; warnings do not refuse."""
     by_period: dict[str, dict[str, Entry]] = {}
     for r in package.rows:
         by_period.setdefault(r.period, {})[r.indicator] = Entry(r.value, r.explanation)
     problems = []
     for period, entries in sorted(by_period.items()):
         previous = store.values.previous(package.unit, period)
+        catalog = store.catalog_for(period)
         for f in check_unit_period(catalog, package.unit, period, entries, previous, errors_only=True):
             if f.severity is Severity.ERROR:
                 problems.append(

@@ -14,6 +14,10 @@ travels is complete: the manifest's ``level`` entry says so with its ``complete`
 numerator travels only with its denominator (domain/levels.without_denominator): the level above would
 refuse the whole package for a numerator without it; one left home is listed with the denominator it lacks.
 
+Plans: each period's totals are those of the plan that judges it (``store.catalog_for``); the manifest's
+``level`` entry names that plan for every period (``plans``: period, code, name, base and target year), so the
+level above knows which plan the figures were judged under. A package of an earlier version has no ``plans``.
+
 Revision of a total: the number of changes its figures (the year and its halves) have had, read from
 the append-only audit. It grows with every change that can alter the total, so a corrected total
 replaces the one sent before and an unchanged one merges as unchanged.
@@ -29,6 +33,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...domain.aggregation import Aggregator
+from ...domain.catalog_rows import plan_to_row
 from ...domain.levels import carried, level_fingerprint, without_denominator
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import Period
@@ -93,15 +98,18 @@ def make_upward_package(
     if not chosen:
         raise XzError(Message("packages", QT_TRANSLATE_NOOP("packages", "请选择要上报的报告期")))
     periods = [str(p) for p in sorted(set(chosen))]  # as the store and the package file hold them
-    catalog = store.catalog()
-    aggregator = Aggregator(catalog, store.values.figure_set())
+    figures = store.values.figure_set()
+    # Each period's figures are totalled under the plan that judges it (its indicators, its rules).
+    judged = {str(p): store.catalog_for(p) for p in chosen}
+    aggregators = {c.plan.code: Aggregator(c, figures) for c in judged.values()}
     revisions = change_counts(store, periods)
     stamp = now_iso()
     by = (author or store.author)[:200]
     rows: list[PackageRow] = []
     withheld: list[Withheld] = []
     for period in periods:
-        for ind in carried(catalog):
+        aggregator = aggregators[judged[period].plan.code]
+        for ind in carried(judged[period]):
             dv = aggregator.value(ind.code, period)
             reported, missing = len(dv.units_reported), len(dv.units_missing)
             if dv.value is None:
@@ -113,10 +121,15 @@ def make_upward_package(
                 continue
             revision = max(1, revisions.get((ind.code, period), 0))
             rows.append(PackageRow(level.code, ind.code, period, float(dv.value), "", revision, 0, stamp, by))
-    lacking = without_denominator(catalog, {(r.indicator, r.period) for r in rows})
+    lacking: dict[tuple[str, str], str] = {}
+    for period in periods:
+        lacking.update(
+            without_denominator(judged[period], {(r.indicator, r.period) for r in rows if r.period == period})
+        )
     rows = [r for r in rows if (r.indicator, r.period) not in lacking]
     for (code, period), denominator in sorted(lacking.items()):
-        count = len(aggregator.value(code, period).units_reported)  # complete: every expected unit reported
+        # complete: every expected unit reported
+        count = len(aggregators[judged[period].plan.code].value(code, period).units_reported)
         withheld.append(Withheld(code, period, count, count, denominator))
     if not rows:
         raise XzError(
@@ -133,7 +146,7 @@ def make_upward_package(
                     QT_TRANSLATE_NOOP("packages", "{period} {name}：已报 {reported}/{expected} 个单位"),
                     {
                         "period": w.period,
-                        "name": catalog.indicator(w.indicator).name,
+                        "name": judged[w.period].indicator(w.indicator).name,
                         "reported": w.reported,
                         "expected": w.expected,
                     },
@@ -149,7 +162,7 @@ def make_upward_package(
         package_id=new_package_id(),
         unit=level.code,
         periods=tuple(periods),
-        catalog_version=level_fingerprint(catalog),
+        catalog_version=level_fingerprint(judged[periods[-1]]),
         schema_version=store.schema_version(),
         program_version=__version__,
         exported_at=stamp,
@@ -168,6 +181,8 @@ def make_upward_package(
                 # every figure that travels is complete; how many partial totals stayed home
                 "complete": len(rows),
                 "withheld": len(withheld),
+                # the plan each period's figures were judged under (its code, name and years)
+                "plans": [{"period": p, **plan_to_row(judged[p].plan)} for p in periods],
             },
             ensure_ascii=False,
             separators=(",", ":"),

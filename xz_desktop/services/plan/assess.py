@@ -15,6 +15,7 @@ from ...domain.assessment import (
     rank_scores,
     score_unit,
 )
+from ...domain.catalog import Catalog
 from ...domain.incoming import read_regular
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...domain.periods import parse_period
@@ -42,20 +43,22 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
-def load_scheme(store: Store, path: Path | None = None) -> Scheme:
+def load_scheme(store: Store, path: Path | None = None, *, catalog: Catalog | None = None) -> Scheme:
+    """The scheme, its indicators those of ``catalog`` (default: the plan in force's)."""
     path = path or scheme_path()
-    catalog = store.catalog()
+    catalog = catalog or store.catalog()
     return parse_scheme(
         read_json(path), path.name, {i.code for i in catalog.indicators}, {u.code for u in catalog.units}
     )
 
 
-def assess(store: Store, period: str, scheme: Scheme | None = None) -> list[UnitScore]:
-    """Every active unit's score for ``period``'s year, ranked within its kind."""
+def assess(store: Store, period: str, scheme: Scheme | None = None, *, plan: str | None = None) -> list[UnitScore]:
+    """Every active unit's score for ``period``'s year, ranked within its kind, under the plan that judges the
+    period (or the plan ``plan``)."""
     year = str(parse_period(period).year)
-    scheme = scheme or load_scheme(store)
-    catalog = store.catalog()
-    rows = unit_progress_rows(store, year)
+    catalog = store.catalog(plan) if plan is not None else store.catalog_for(period)
+    scheme = scheme or load_scheme(store, catalog=catalog)
+    rows = unit_progress_rows(store, year, plan=catalog.plan.code)
     by_unit: dict[str, dict[str, UnitProgress]] = {}
     starts: dict[str, dict[str, float | None]] = {}
     for r in rows:

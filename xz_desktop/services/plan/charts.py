@@ -144,7 +144,7 @@ def png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def indicator_grid_figure(series: Sequence[Series], columns: int = 2) -> Figure:
+def indicator_grid_figure(series: Sequence[Series], columns: int = 2, *, target_year: int | None = None) -> Figure:
     rows = max(1, -(-len(series) // columns))
     fig = _figure(7.0, 2.4 * rows)
     for n, s in enumerate(series, start=1):
@@ -153,7 +153,8 @@ def indicator_grid_figure(series: Sequence[Series], columns: int = 2) -> Figure:
         ax.plot(years, [float("nan") if v is None else v for v in s.expected], "--", color="#888888", label="规划进度")
         ax.plot(years, [float("nan") if v is None else v for v in s.values], "o-", color="#c0392b", label="实际")
         if s.target is not None:
-            ax.axhline(s.target, color="#2e86c1", linewidth=0.8, label="2025目标")
+            label = f"{target_year}年目标" if target_year is not None else "目标"
+            ax.axhline(s.target, color="#2e86c1", linewidth=0.8, label=label)
         ax.set_title(f"{s.name}（{s.measure}）", fontsize=8)
         ax.tick_params(labelsize=7)
         _nice_ticks(ax)
@@ -162,12 +163,13 @@ def indicator_grid_figure(series: Sequence[Series], columns: int = 2) -> Figure:
     return fig
 
 
-def indicator_grid(series: Sequence[Series], columns: int = 2) -> bytes:
-    """Small multiples: each indicator's figure per year against the trajectory to its 2025 target."""
-    return png(indicator_grid_figure(series, columns))
+def indicator_grid(series: Sequence[Series], columns: int = 2, *, target_year: int | None = None) -> bytes:
+    """Small multiples: each indicator's figure per year against the trajectory to its target (of
+    ``target_year``)."""
+    return png(indicator_grid_figure(series, columns, target_year=target_year))
 
 
-def index_trend_figure(lines: dict[str, Sequence[tuple[int, float | None]]]) -> Figure:
+def index_trend_figure(lines: dict[str, Sequence[tuple[int, float | None]]], base_year: int | None = None) -> Figure:
     fig = _figure(7.0, 3.8)
     ax = fig.add_subplot(1, 1, 1)
     for n, (name, points) in enumerate(lines.items()):
@@ -181,7 +183,7 @@ def index_trend_figure(lines: dict[str, Sequence[tuple[int, float | None]]]) -> 
             linewidth=1,
         )
     ax.axhline(100, color="#888888", linewidth=0.6)
-    ax.set_ylabel("指数（2020年=100）", fontsize=8)
+    ax.set_ylabel(f"指数（{base_year}年=100）" if base_year is not None else "指数（基数年=100）", fontsize=8)
     ax.tick_params(labelsize=7)
     _nice_ticks(ax)
     # The legend beside the plot, not over the lines.
@@ -189,6 +191,6 @@ def index_trend_figure(lines: dict[str, Sequence[tuple[int, float | None]]]) -> 
     return fig
 
 
-def index_trend(lines: dict[str, Sequence[tuple[int, float | None]]]) -> bytes:
-    """Each unit's talent development index per year (2020 = 100)."""
-    return png(index_trend_figure(lines))
+def index_trend(lines: dict[str, Sequence[tuple[int, float | None]]], base_year: int | None = None) -> bytes:
+    """Each unit's talent development index per year (``base_year`` = 100)."""
+    return png(index_trend_figure(lines, base_year))

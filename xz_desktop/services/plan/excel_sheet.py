@@ -40,5 +40,5 @@ def write_targets_sheet(wb: Workbook, rows: list[ProgressRow], title: str, headi
         sheet.append(line)
     sheet.append([])
     sheet.banner(
-        "注：完成率为从本单位2020年数到本单位2025年目标已走过的比例；数据不全的不计完成率、不作判断。", "xz_note"
+        "注：完成率为从本单位规划基数年的数到本单位规划目标已走过的比例；数据不全的不计完成率、不作判断。", "xz_note"
     )

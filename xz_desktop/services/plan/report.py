@@ -26,11 +26,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
 
 from ...domain.assessment import NO_TARGETS, UNSCORED_TEXT, UnitScore
 from ...domain.catalog import Catalog
 from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
-from ...domain.periods import PLAN_BASE_YEAR, PLAN_TARGET_YEAR, parse_period
+from ...domain.periods import parse_period
+from ...domain.plans import Plan
 from ...domain.round import State, state_label, today_local
 from ...domain.talent_index import UnitIndex
 from ...domain.timefmt import chinese_date, local_time
@@ -45,12 +47,12 @@ from . import charts
 from .assess import assess
 from .progress import ProgressRow, unit_progress_rows
 from .report_text import (
-    METHOD,
     figure_sentence,
     fmt,
     incomplete_sentences,
     is_complete,
     listing,
+    method_texts,
     pct,
     plain_name,
     quoted,
@@ -75,6 +77,17 @@ class ReportResult:
 # -- the document ---------------------------------------------------------------------------------
 
 
+def new_document() -> DocxDocument:
+    """An empty A4 portrait document in the report's fonts."""
+    doc = Document()
+    _fonts(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2.0)
+    return doc
+
+
 def _fonts(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -86,41 +99,48 @@ def _fonts(doc: DocxDocument) -> None:
         style.element.rPr.rFonts.set(qn("w:eastAsia"), HEADING_FONT)
 
 
-def _table(doc: DocxDocument, headers: list[str], rows: list[list[str]], widths: list[float] | None = None) -> None:
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers):
+def table(doc: DocxDocument, headers: list[str], rows: list[list[str]], widths: list[float] | None = None) -> DocxTable:
+    """A bordered table, centred, in 9 pt, with ``widths`` in cm (what Word and LibreOffice each read)."""
+    grid = doc.add_table(rows=1, cols=len(headers))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(grid.rows[0].cells, headers):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
             run.font.size = Pt(9)
     for row in rows:
-        cells = table.add_row().cells
+        cells = grid.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
     if widths:
-        table.autofit = False
-        for column, w in zip(table.columns, widths):
+        grid.autofit = False
+        for column, w in zip(grid.columns, widths):
             column.width = Cm(w)  # the grid: what LibreOffice reads
-        for row in table.rows:
+        for row in grid.rows:
             for cell, w in zip(row.cells, widths):
                 cell.width = Cm(w)  # the cells: what Word reads
+    return grid
 
 
-def _cover(doc: DocxDocument, store: Store, year: int) -> None:
+def _cover(doc: DocxDocument, store: Store, year: int, plan: Plan) -> None:
+    cover(doc, store, plan.name.strip("《》"), f"{year}年度评估报告")
+
+
+def cover(doc: DocxDocument, store: Store, title: str, subtitle: str) -> None:
+    """The cover page: the plan's title, the report's, the office and the date (and 示例数据 on the demo)."""
     for _ in range(6):
         doc.add_paragraph()
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run("秀洲区人才发展“十四五”规划")
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run(title)
     run.font.size = Pt(22)
     run.bold = True
     sub = doc.add_paragraph()
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = sub.add_run(f"{year}年度评估报告")
+    run = sub.add_run(subtitle)
     run.font.size = Pt(20)
     run.bold = True
     for _ in range(8):
@@ -136,9 +156,9 @@ def _cover(doc: DocxDocument, store: Store, year: int) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _yearly_series(store: Store, year: int, codes: list[str]) -> list[charts.Series]:
-    years = list(range(PLAN_BASE_YEAR, year + 1))
-    by_year = {y: {r.code: r for r in totals(store, str(y))} for y in years}
+def _yearly_series(store: Store, plan: Plan, year: int, codes: list[str]) -> list[charts.Series]:
+    years = list(range(plan.base_year, year + 1))
+    by_year = {y: {r.code: r for r in totals(store, str(y), plan=plan.code)} for y in years}
     out = []
     for code in codes:
         rows = [by_year[y][code] for y in years]
@@ -161,6 +181,7 @@ class Facts:
     """What the report's sections are written from: the district's records for the year, read once."""
 
     year: int
+    plan: Plan  # the plan that judges the year
     names: dict[str, str]
     indicator_names: dict[str, str]
     rows: list[TotalRow]  # 表2's indicators: the progress record as ``xz totals --json`` gives it
@@ -193,7 +214,7 @@ class Facts:
 def _basic(doc: DocxDocument, f: Facts) -> None:
     doc.add_heading("一、基本情况", level=1)
     doc.add_paragraph(
-        f"根据《秀洲区人才发展“十四五”规划》建立的年度评估制度，区委人才工作领导小组办公室组织各镇（街道）、"
+        f"根据{f.plan.name}建立的年度评估制度，区委人才工作领导小组办公室组织各镇（街道）、"
         f"秀洲国家高新区和区级有关部门报送了{f.year}年度规划指标数据，对规划表2所列{len(f.rows)}项主要指标的"
         f"完成情况和各单位本单位目标的完成情况进行了评估。"
     )
@@ -216,7 +237,7 @@ def _achievements(doc: DocxDocument, f: Facts) -> None:
     if ranked:
         top, low = ranked[0], ranked[-1]
         text = (
-            f"人才发展指数（以2020年为100）：计算指数的{len(ranked)}个镇（街道）、高新区中，"
+            f"人才发展指数（以{f.plan.base_year}年为100）：计算指数的{len(ranked)}个镇（街道）、高新区中，"
             f"{f.names.get(top.unit, top.unit)}最高，为{top.index:.2f}"
         )
         if len(ranked) > 1:
@@ -285,7 +306,7 @@ def _suggestions(doc: DocxDocument, catalog: Catalog, f: Facts) -> None:
         who = "、".join(owners) if 0 < len(owners) <= 3 else "各牵头单位"
         items.append(
             f"聚焦落后指标。{listing((quoted(r) for r in f.behind), 3, '项指标')}落后于规划进度，建议{who}分析原因，"
-            f"明确下一年度的推进措施和时间节点，确保2025年目标如期实现。"
+            f"明确下一年度的推进措施和时间节点，确保{f.plan.target_year}年目标如期实现。"
         )
     waiting = [s.name for s in f.status if not s.submitted]
     if f.incomplete or waiting:
@@ -299,12 +320,13 @@ def _suggestions(doc: DocxDocument, catalog: Catalog, f: Facts) -> None:
         items.append(
             f"加强分类指导。对{listing(units, 4)}落后于本单位目标进度的指标，建议跟踪督办，在年度考核中予以体现。"
         )
-    if f.year < PLAN_TARGET_YEAR:
+    target_year = f.plan.target_year
+    if f.year < target_year:
         items.append(
-            f"对照目标查漏补缺。距规划期末还有{PLAN_TARGET_YEAR - f.year}年，建议对照2025年目标逐项梳理差距，"
+            f"对照目标查漏补缺。距规划期末还有{target_year - f.year}年，建议对照{target_year}年目标逐项梳理差距，"
             f"提前谋划规划终期评估。"
-            if f.year == PLAN_TARGET_YEAR - 1
-            else f"持续跟踪监测。距规划期末还有{PLAN_TARGET_YEAR - f.year}年，建议按年度跟踪各项指标，及时发现和解决问题。"
+            if f.year == target_year - 1
+            else f"持续跟踪监测。距规划期末还有{target_year - f.year}年，建议按年度跟踪各项指标，及时发现和解决问题。"
         )
     else:
         items.append("做好规划终期评估。建议全面总结规划实施情况，为下一个五年人才发展规划的编制打好基础。")
@@ -337,23 +359,36 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
                 verdict_text(r),
             ]
         )
-    _table(
+    table(
         doc,
-        ["序号", "指标", "单位", "2020年基数", f"{f.year}年", "2025年目标", "应达", "完成率", "进度"],
+        [
+            "序号",
+            "指标",
+            "单位",
+            f"{f.plan.base_year}年基数",
+            f"{f.year}年",
+            f"{f.plan.target_year}年目标",
+            "应达",
+            "完成率",
+            "进度",
+        ],
         table_rows,
         [0.9, 3.9, 1.3, 1.6, 2.2, 1.6, 1.6, 1.5, 2.4],
     )
     doc.add_paragraph(
-        "注：完成率为从2020年基数到2025年目标已走过的比例；“应达”为按规划进度当年应达到的数值。"
+        f"注：完成率为从{f.plan.base_year}年基数到{f.plan.target_year}年目标已走过的比例；"
+        "“应达”为按规划进度当年应达到的数值。"
         "标“不完整”的指标有单位尚未报送，不作进度判断。"
     )
     main = [r.code for r in f.rows if r.aggregation in ("stock", "ratio", "sum")][:6]
-    png = charts.indicator_grid(_yearly_series(store, f.year, main))
+    png = charts.indicator_grid(_yearly_series(store, f.plan, f.year, main), target_year=f.plan.target_year)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
-    doc.add_paragraph("附图1  主要指标走势。虚线为规划进度，横线为2025年目标；数据不完整的年份不画点。")
+    doc.add_paragraph(
+        f"附图1  主要指标走势。虚线为规划进度，横线为{f.plan.target_year}年目标；数据不完整的年份不画点。"
+    )
 
     doc.add_heading("附表2  各单位本单位目标完成情况", level=2)
-    _table(
+    table(
         doc,
         ["单位", "指标", "本单位目标", f"{f.year}年", "应达", "完成率", "进度"],
         [
@@ -373,7 +408,7 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     doc.add_paragraph("注：个数、人数的“应达”为按规划进度当年已到期的整数。")
 
     doc.add_heading("附表3  年度考核结果", level=2)
-    _table(
+    table(
         doc,
         ["类别", "名次", "单位", "得分", "加减分", "说明"],
         [
@@ -395,9 +430,9 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     if untargeted:
         doc.add_paragraph(f"注：{listing(untargeted, 5)}本年度未下达考核目标，不参加考核。")
 
-    doc.add_heading("附表4  人才发展指数（2020年=100）", level=2)
+    doc.add_heading(f"附表4  人才发展指数（{f.plan.base_year}年=100）", level=2)
     part_names = [p.name for p in f.indices[0].parts] if f.indices else []
-    _table(
+    table(
         doc,
         ["名次", "单位", "指数", *part_names],
         [
@@ -411,12 +446,14 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
         ],
     )
     trend = index_trend(store, f.year)
-    png = charts.index_trend({f.names.get(u, u): [(i.year, i.index) for i in series] for u, series in trend.items()})
+    png = charts.index_trend(
+        {f.names.get(u, u): [(i.year, i.index) for i in series] for u, series in trend.items()}, f.plan.base_year
+    )
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.add_paragraph("附图2  各镇（街道）、高新区人才发展指数走势。")
 
     doc.add_heading("附表5  各单位数据报送情况", level=2)
-    _table(
+    table(
         doc,
         ["单位", "报送状态", "首次报送时间", "逾期天数", "已填项数", "应填项数"],
         [
@@ -434,37 +471,35 @@ def _appendix_tables(doc: DocxDocument, store: Store, f: Facts) -> None:
     )
 
 
-def _method(doc: DocxDocument) -> None:
+def _method(doc: DocxDocument, plan: Plan) -> None:
     doc.add_heading("附录  评估方法说明", level=1)
-    for text in METHOD:
+    for text in method_texts(plan.base_year, plan.target_year):
         doc.add_paragraph(text)
 
 
-def build_report(store: Store, period: str, progress: Progress = SILENT) -> DocxDocument:
-    """The report as a python-docx Document (not yet saved)."""
+def build_report(store: Store, period: str, progress: Progress = SILENT, *, plan: str | None = None) -> DocxDocument:
+    """The report as a python-docx Document (not yet saved), under the plan that judges the period (or the plan
+    ``plan``)."""
     year = parse_period(period).year
     if not store.is_district:
         raise XzError(Message("plan_report", QT_TRANSLATE_NOOP("plan_report", "年度评估报告在区级汇总数据库中生成")))
-    catalog = store.catalog()
+    catalog = store.catalog(plan) if plan is not None else store.catalog_for(period)
+    code = catalog.plan.code
     steps = 7
     progress.step(0, steps, "读取汇总数据")
     facts = Facts(
         year,
+        catalog.plan,
         {u.code: u.name for u in catalog.units},
         {i.code: i.name for i in catalog.indicators},
-        [r for r in totals(store, str(year)) if r.table2_seq is not None],
+        [r for r in totals(store, str(year), plan=code) if r.table2_seq is not None],
         round_status(store, str(year)),
-        unit_progress_rows(store, str(year)),
-        assess(store, str(year)),
-        talent_index(store, str(year)),
+        unit_progress_rows(store, str(year), plan=code),
+        assess(store, str(year), plan=code),
+        talent_index(store, str(year), plan=code),
     )
-    doc = Document()
-    _fonts(doc)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
-    section.left_margin = section.right_margin = Cm(2.0)
-    _cover(doc, store, year)
+    doc = new_document()
+    _cover(doc, store, year, catalog.plan)
     progress.step(1, steps, "基本情况")
     _basic(doc, facts)
     progress.step(2, steps, "主要成效")
@@ -479,17 +514,23 @@ def build_report(store: Store, period: str, progress: Progress = SILENT) -> Docx
     progress.step(5, steps, "附表")
     _appendix_tables(doc, store, facts)
     progress.step(6, steps, "评估方法说明")
-    _method(doc)
+    _method(doc, facts.plan)
     progress.step(7, steps, "完成")
     return doc
 
 
 def write_report(
-    store: Store, period: str, out: str | Path, *, pdf: bool = False, progress: Progress = SILENT
+    store: Store,
+    period: str,
+    out: str | Path,
+    *,
+    pdf: bool = False,
+    progress: Progress = SILENT,
+    plan: str | None = None,
 ) -> ReportResult:
     """Write the report to ``out`` (.docx), and its PDF beside it when asked; nothing half-written is left."""
     target = check_target(out, (".docx",))
-    doc = build_report(store, period, progress)
+    doc = build_report(store, period, progress, plan=plan)
     with replacing(target) as tmp, writing(tmp) as fh:
         doc.save(fh)
     pdf_path = convert_to_pdf(target) if pdf else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Protocol
 
 from ...domain.numbers import format_number
 from ...domain.round import local_date, parse_due
@@ -45,7 +46,16 @@ def verdict_text(row: TotalRow) -> str:
     return str(phrase(row.verdict, row.estimated))
 
 
-def plain_name(row: TotalRow) -> str:
+class Named(Protocol):
+    """A record with an indicator's name and measure (a totals row, an evaluation)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def measure(self) -> str: ...
+
+
+def plain_name(row: Named) -> str:
     """The name without a unit it carries itself: “…比重（%）” → “…比重” (the figure says “%”)."""
     return (
         re.sub(r"[（(]\s*" + re.escape(row.measure) + r"\s*[)）]$", "", row.name.strip()) if row.measure else row.name
@@ -62,29 +72,30 @@ def amount(value: float | None, row: TotalRow) -> str:
     return f"{fmt(value, row.decimals)}{row.measure}"
 
 
-def change_since_2020(row: TotalRow) -> str | None:
-    """“比2020年增加1.05万人” from the two figures as printed; a share or rate changes by 个百分点."""
-    if row.cumulative is not None or row.plan_base is None or row.progress_value is None:
+def change_since_base(row: TotalRow) -> str | None:
+    """“比2020年增加1.05万人” (the plan's base year) from the two figures as printed; a share or rate changes by
+    个百分点. None where the base is no year's figure (the preceding plan's total)."""
+    if row.cumulative is not None or row.plan_base is None or row.progress_value is None or row.base_span == "plan":
         return None
     d = row.decimals
     diff = round(round(row.progress_value, d) - round(row.plan_base, d), d)
     if diff == 0:
-        return "与2020年持平"
+        return f"与{row.base_year}年持平"
     rate = row.measure == PERCENT
     up, down = ("提高", "下降") if rate else ("增加", "减少")
     unit = "个百分点" if rate else row.measure
-    return f"比2020年（{amount(row.plan_base, row)}）{up if diff > 0 else down}{fmt(abs(diff), d)}{unit}"
+    return f"比{row.base_year}年（{amount(row.plan_base, row)}）{up if diff > 0 else down}{fmt(abs(diff), d)}{unit}"
 
 
 def figure_sentence(row: TotalRow, year: int) -> str:
-    """One complete indicator: its figure, change since 2020, completion and verdict.
+    """One complete indicator: its figure, change since the plan's base year, completion and verdict.
 
     “2024年区人才发展专项资金10,258万元，比2020年（9,066万元）增加1,192万元，完成率82.5%，达到规划进度。”
     """
-    what = "2021年以来累计" if row.cumulative is not None else ""
+    what = f"{row.base_year + 1}年以来累计" if row.cumulative is not None else ""
     estimate = "（含沿用上期的估计数）" if row.estimated else ""
     parts = [f"{year}年{subject(row)}{what}{amount(row.progress_value, row)}{estimate}"]
-    change = change_since_2020(row)
+    change = change_since_base(row)
     if change:
         parts.append(change)
     if row.completion is not None:
@@ -191,10 +202,16 @@ def quoted(row: TotalRow) -> str:
 
 # The method appendix: plain words for the reader who signs, no program terms (the worked examples are in
 # the user documentation of the plan's tools).
+def method_texts(base: int, target: int) -> tuple[str, ...]:
+    """The method appendix for a plan from ``base`` (e.g. 2020) to ``target`` (2025)."""
+    return tuple(text.format(base=base, target=target) for text in METHOD)
+
+
 METHOD = (
-    "一、完成率。完成率 =（当年数 − 2020年基数）÷（2025年目标 − 2020年基数），表示从2020年基数到2025年目标"
-    "已走过的比例；五年累计的指标从0算起；增长率类指标为当年数与目标之比。",
-    "二、规划进度。每项指标从2020年基数到2025年目标按年均匀推进（年均增长率类指标按复合增长推进），"
+    "一、完成率。完成率 =（当年数 − {base}年基数）÷（{target}年目标 − {base}年基数），表示从{base}年基数到{target}年目标"
+    "已走过的比例；规划期累计的指标从0算起；增长率类指标为当年数与目标之比；目标为约数（“左右”）的，"
+    "达到应达值的九成变化量即为达到进度。",
+    "二、规划进度。每项指标从{base}年基数到{target}年目标按年均匀推进（年均增长率类指标按复合增长推进），"
     "当年应达到的数值称为“应达”。当年数达到应达值的为“达到规划进度”，否则为“落后于规划进度”。"
     "个数、人数只能整数增加，各单位的这类目标以当年已到期的整数为应达值（例如按进度应达1.8家时，当年应有1家）。",
     "三、数据完整性。有单位未报送、或所需各期数据不全的指标为“数据不全”，不计算完成率、不作进度判断，"
@@ -203,7 +220,7 @@ METHOD = (
     "每项得分 = 权重 × 进度比（超额最多按120%计），总分按各计分项的权重折算为百分制，再加减区里核定的加减分。"
     "在同类单位内按得分排名，同分同名次；所有考核项均无完整数据的单位注明“未报”或“数据不全”，不排名；"
     "未下达目标的单位不参加考核。",
-    "五、人才发展指数。以2020年为100，将各镇（街道）、高新区的人才规模、人才素质、人才平台、人才引育等指标"
-    "分别与本单位2020年数相比，按权重合成。数量很少的指标（如工作站）加上固定的阻尼数后再相比，"
+    "五、人才发展指数。以{base}年为100，将各镇（街道）、高新区的人才规模、人才素质、人才平台、人才引育等指标"
+    "分别与本单位{base}年数相比，按权重合成。数量很少的指标（如工作站）加上固定的阻尼数后再相比，"
     "避免一两家的增减使指数大起大落。所需数据不全的单位不计算指数、不排名。",
 )

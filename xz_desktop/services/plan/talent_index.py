@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ...domain.catalog import UnitKind
+from ...domain.catalog import Catalog, UnitKind
 from ...domain.periods import parse_period
 from ...domain.talent_index import IndexScheme, UnitIndex, parse_index_scheme, rank_indices, unit_index
 from ...paths import resources_dir
@@ -28,11 +28,20 @@ def _unit_values(figures: UnitFigures, scheme: IndexScheme, unit: str, year: int
     return {code: figures.year_figure(unit, catalog.indicator(code), year)[0] for code in scheme.codes}
 
 
-def talent_index(store: Store, period: str, scheme: IndexScheme | None = None) -> list[UnitIndex]:
-    """The index of every active geographic unit in ``period``'s year, ranked (complete ones only)."""
+def index_base_year(scheme: IndexScheme, catalog: Catalog) -> int:
+    """The year = 100: the scheme's, if it names one, else the base year of ``catalog``'s plan."""
+    return scheme.base_year if scheme.base_year is not None else catalog.plan.base_year
+
+
+def talent_index(
+    store: Store, period: str, scheme: IndexScheme | None = None, *, plan: str | None = None
+) -> list[UnitIndex]:
+    """The index of every active geographic unit in ``period``'s year, ranked (complete ones only), against the
+    base year of the plan that judges the period (or of the plan ``plan``)."""
     year = parse_period(period).year
     scheme = scheme or load_index_scheme(store)
-    catalog = store.catalog()
+    catalog = store.catalog(plan) if plan is not None else store.catalog_for(period)
+    base_year = index_base_year(scheme, catalog)
     figures = UnitFigures(catalog, store.values.figure_set())
     out = []
     for u in catalog.active_units():
@@ -44,18 +53,20 @@ def talent_index(store: Store, period: str, scheme: IndexScheme | None = None) -
                 u.code,
                 year,
                 _unit_values(figures, scheme, u.code, year),
-                _unit_values(figures, scheme, u.code, scheme.base_year),
+                _unit_values(figures, scheme, u.code, base_year),
             )
         )
     return rank_indices(out)
 
 
 def index_trend(store: Store, last_year: int, scheme: IndexScheme | None = None) -> dict[str, list[UnitIndex]]:
-    """Each geographic unit's index from the base year to ``last_year`` (for the trend chart)."""
+    """Each geographic unit's index from the base year of ``last_year``'s plan to ``last_year`` (for the trend
+    chart), every year against that base."""
     scheme = scheme or load_index_scheme(store)
+    catalog = store.catalog_for(str(last_year))
     trend: dict[str, list[UnitIndex]] = {}
-    for year in range(scheme.base_year, last_year + 1):
-        for i in talent_index(store, str(year), scheme):
+    for year in range(index_base_year(scheme, catalog), last_year + 1):
+        for i in talent_index(store, str(year), scheme, plan=catalog.plan.code):
             trend.setdefault(i.unit, []).append(i)
     return trend
 

@@ -24,7 +24,7 @@ from ...domain.round import State, parse_due
 from ...store import Store
 from ...store.database import now_iso
 from ...store.review import Decision, DueDate
-from ..catalog_transfer import catalog_body, catalog_from_body, put_in_force
+from ..catalog_transfer import catalog_body, catalog_from_body, plans_from_body, put_in_force
 from ..files import FileKind, suggested_name
 from ..packages.corrections import CorrectionsResult, correction_rows, take_rows
 from ..packages.package_file import SUFFIX, Manifest, PackageRow, new_package_id, read_package, write_package
@@ -247,7 +247,8 @@ def import_receipt(store: Store, path: str | Path) -> ReceiptResult:
         raise _refuse(
             QT_TRANSLATE_NOOP("round", "回执中的目录没有本单位（{unit}）或本单位已停用，未导入"), unit=store.describe()
         )
-    unknown = sorted({r.indicator for r in package.rows if not catalog.has_indicator(r.indicator)})
+    known = {i.code for plan in plans_from_body(catalog_data, name) for i in plan.indicators}  # of every plan
+    unknown = sorted({r.indicator for r in package.rows if r.indicator not in known})
     if unknown:
         raise _refuse(
             QT_TRANSLATE_NOOP("round", "{file} 中有目录里没有的指标：{codes}，未导入"),

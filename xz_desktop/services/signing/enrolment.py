@@ -24,7 +24,7 @@ from ...domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ...store import Store, create_store, open_store
 from ...store.database import ROLE_UNIT, now_iso
 from ...store.keys import DISTRICT, SigningKey
-from ..catalog_transfer import catalog_body, catalog_from_body, put_in_force, write_json_file
+from ..catalog_transfer import catalog_body, catalog_from_body, plans_from_body, put_in_force, write_json_file
 from . import crypto
 from .seal import SIGNATURE, canonical_json, ensure_district_key, load_json, sign_json
 
@@ -233,6 +233,7 @@ def read_enrolment(path: str | Path) -> EnrolmentFile:
             file=file,
         )
     catalog = catalog_from_body(body.get("catalog"), file)
+    plans_from_body(body["catalog"], file)  # every plan it carries, checked before any database is made
     if not catalog.has_unit(unit):
         raise _error(
             QT_TRANSLATE_NOOP("enrolment", "{file} 的目录中没有它所登记的单位“{unit}”"), file=file, unit=unit[:MAX_CODE]

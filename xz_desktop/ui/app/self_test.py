@@ -33,7 +33,7 @@ from ...domain.periods import Period
 from ...paths import catalog_dir, migrations_dir, resources_dir
 
 SELF_TEST_UNIT = "xincheng"  # 新城街道: a town every catalog has
-SELF_TEST_PERIOD = Period(2024)  # the demo has figures for 2020–2024
+SELF_TEST_PERIOD = Period(2024)  # the demo has figures for 2020–2025
 
 
 PDF_NAME = "填报表_新城街道.pdf"  # a Chinese file name on purpose: the bundle must write one

@@ -77,6 +77,7 @@ class StoreOp(Generic[T]):
         def succeeded(result: T) -> None:
             # (delivered only while the window is open: closing it abandons the task, see MainWindow.closeEvent)
             if changes:
+                window.store.changed_elsewhere()  # the worker's commits: the window's cached catalog is read again
                 window.announce(changes)
             if self._success is not None:
                 self._success(result)

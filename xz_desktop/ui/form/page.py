@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ...domain.messages import XzError
 from ...domain.periods import Period, parse_period
 from ...domain.timefmt import local_time
-from ...printout.form import write_pdf
 from ...services import findings as findings_service
 from ...services import form as service
 from ...services.files import FileKind
@@ -41,7 +40,6 @@ from ..common.file_dialogs import offer_folder, save_path
 from ..common.findings_panel import FindingsPanel
 from ..common.i18n import message_text
 from ..common.period_choice import fill_period_box
-from . import printing
 from .commands import Edit, EditCommand
 from .delegate import FormDelegate
 from .filter import FormFilter
@@ -325,7 +323,7 @@ class FormPage(QWidget):
         checked = self.checked
         self.summary.set_summary(findings_service.while_filling(form.summary, checked=checked) if form else None)
         self.findings.set_items(
-            findings_service.items(self.window_.store.catalog(), form.findings, checked=checked)
+            findings_service.items(self.window_.store.catalog_for(form.period), form.findings, checked=checked)
             if form is not None
             else []
         )
@@ -411,7 +409,7 @@ class FormPage(QWidget):
         self.hide_refusal()
         self.reload()
         self._changed_timer.start()
-        name = store.catalog().indicator(code).name
+        name = store.catalog_for(period).indicator(code).name
         if source == service.UNDO_SOURCE:
             text = self.tr("已撤销：{name}（{time}），原来的数值已写回。").format(name=name, time=_now())
         elif source == service.REDO_SOURCE:
@@ -637,12 +635,18 @@ class FormPage(QWidget):
         self.reload()
         return self.form
 
+    # The printing modules (QtPrintSupport, the printout's fonts and layout) are imported when first used: the
+    # window's start does not need them (issue 25, item 1).
     def print_form(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.print_form(self, form, self.window_.store.author)
 
     def preview(self) -> None:
+        from . import printing
+
         form = self._fresh_form()
         if form is not None:
             printing.preview_form(self, form, self.window_.store.author)
@@ -665,6 +669,8 @@ class FormPage(QWidget):
             if chosen is None:
                 return None
             path = chosen
+        from ...printout.form import write_pdf
+
         try:
             written = write_pdf(form, path, self.window_.store.author)
         except XzError as exc:

@@ -43,7 +43,7 @@ class TargetsPanel(QWidget):
         self.model.setHorizontalHeaderLabels(
             [
                 self.tr("指标"),
-                self.tr("2025年目标"),
+                self.tr("{year}年目标").format(year=store.catalog_for(year).plan.target_year),
                 self.tr("{year}年").format(year=year),
                 self.tr("应达"),
                 self.tr("完成率"),

@@ -102,9 +102,9 @@ class ExportDialog(QDialog):
         # 空表上报: a period with nothing to report is submitted with a required 说明, not left unsubmitted.
         self.nil_box = QCheckBox(self.tr("空表上报（本期确无数据可报）(&K)"), self, objectName="export_nil")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.nil_period = QComboBox(self, objectName="export_nil_period")  # type: ignore[call-arg]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
-        for period in period_choices():
+        for period in period_choices(window.store):
             self.nil_period.addItem(period_text(period), period)
-        self.nil_period.setCurrentIndex(max(self.nil_period.findData(default_period()), 0))
+        self.nil_period.setCurrentIndex(max(self.nil_period.findData(default_period(window.store.plans())), 0))
         self.nil_reason = QLineEdit(self, objectName="export_nil_reason")  # type: ignore[call-overload]  # PySide6 sets a Qt property from a keyword; its stubs do not list them
         self.nil_reason.setPlaceholderText(self.tr("说明（必填）：为什么本期没有可报的数据"))
         nil_row = QHBoxLayout()

@@ -55,6 +55,7 @@ from ..common.operations import StoreOp
 from ..common.period_choice import period_text
 from ..common.views import fill_year_box, read_only_table
 from ..totals.year_reports import LazyPage
+from .final_evaluation import FinalEvaluationView
 
 PAGE_KEY = "plan"
 W = TypeVar("W", bound=QObject)
@@ -94,7 +95,7 @@ def _fill(
 
 
 class SplitDialog(QDialog):
-    """Which indicator to split, and by what: the 2020 figures or another indicator."""
+    """Which indicator to split, and by what: the figures of the plan's base year or another indicator."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -103,7 +104,7 @@ class SplitDialog(QDialog):
         form = QFormLayout(self)
         self.indicator_box = named(QComboBox(self), "split_indicator")
         self.by_box = named(QComboBox(self), "split_by")
-        self.by_box.addItem(self.tr("各单位 2020 年数（基数）"), "base")
+        self.by_box.addItem(self.tr("各单位 {year} 年数（基数）").format(year=catalog.plan.base_year), "base")
         for ind in catalog.indicators:
             if ind.target is not None and ind.aggregation.value not in ("district", "growth"):
                 self.indicator_box.addItem(ind.name, ind.code)
@@ -160,7 +161,7 @@ class AdjustmentDialog(QDialog):
 
 
 class IndexChart(QChartView):
-    """Each unit's index per year, 2020 = 100."""
+    """Each unit's index per year, the plan's base year = 100."""
 
     def __init__(self, parent: QWidget | None = None):
         self._chart = QChart()
@@ -171,7 +172,7 @@ class IndexChart(QChartView):
         # Below the plot: ten towns' names in rows, none cut off (beside it, a short chart showed seven).
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
-    def show_trend(self, lines: dict[str, list[tuple[int, float | None]]]) -> None:
+    def show_trend(self, lines: dict[str, list[tuple[int, float | None]]], base_year: int | None = None) -> None:
         chart = self._chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -188,7 +189,7 @@ class IndexChart(QChartView):
         y.setRange(min(low, 100) - 5, max(high, 100) + 5)
         y.applyNiceNumbers()  # round ticks (90, 100, 110), not 95.0, 105.8, 116.6
         y.setLabelFormat("%.0f")
-        y.setTitleText(self.tr("指数（2020年=100）"))
+        y.setTitleText(self.tr("指数（{year}年=100）").format(year=base_year if base_year is not None else years[0]))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for n, (name, points) in enumerate(lines.items()):
@@ -290,6 +291,11 @@ class PlanPage(LazyPage, QWidget):
         split_index.addWidget(self.index_chart)
         self.tabs.addTab(split_index, self.tr("人才发展指数"))
 
+        # 终期评估: a plan's targets against its target year (its own module)
+        self.final_view = FinalEvaluationView(self.window_, self)
+        self.final_view.setObjectName("plan_final")
+        self.tabs.addTab(self.final_view, self.tr("终期评估"))
+
         self.year_box.currentIndexChanged.connect(lambda _: self.reload())
         self.window_.period_choice.attach(self.year_box, self.reload)
         self.import_button.clicked.connect(lambda: self.import_targets())
@@ -312,6 +318,7 @@ class PlanPage(LazyPage, QWidget):
             self._show_progress()
             self._show_scores()
             self._show_index()
+            self.final_view.refresh()
         except Exception as exc:  # a broken scheme file: say so in the window, never a traceback
             self.window_.show_error(exc)
 
@@ -427,7 +434,10 @@ class PlanPage(LazyPage, QWidget):
             set(range(2, 3 + len(parts))),
         )
         trend = index_trend(store, int(self.period))
-        self.index_chart.show_trend({names.get(u, u): [(i.year, i.index) for i in s] for u, s in trend.items()})
+        self.index_chart.show_trend(
+            {names.get(u, u): [(i.year, i.index) for i in s] for u, s in trend.items()},
+            store.catalog_for(self.period).plan.base_year,
+        )
 
     # -- actions ----------------------------------------------------------
     def import_targets(self, path: str | None = None) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from ...domain.messages import XzError
-from ...domain.periods import FIRST_YEAR, LAST_YEAR
 from ...services import pivot
 from ...services.files import FileKind, owner_name
 from ..common.changes import Changes
@@ -100,7 +99,7 @@ class TemplateDialog(QDialog):
                 self.unit_box.addItem(unit.name, unit.code)
         self.unit_box.setEnabled(store.is_district)
         self.year_box = QSpinBox(self, objectName="template_year")
-        self.year_box.setRange(FIRST_YEAR, LAST_YEAR)
+        self.year_box.setRange(*store.entry_years())
         self.year_box.setValue(pivot.default_year(store))
         form.addRow(self.tr("填报单位(&U)："), self.unit_box)
         form.addRow(self.tr("报告期(&Y)："), self.year_box)

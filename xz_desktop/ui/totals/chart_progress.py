@@ -1,14 +1,15 @@
-"""One indicator's path on a QtCharts chart: the plan's 2015 and 2020 figures, the years
-entered, the trajectory the plan requires, and the 2025 target."""
+"""One indicator's path on a QtCharts chart: the figures the plans record (e.g. 2015 and 2020), the years
+entered, the trajectory the plan requires, and the plan's target (e.g. 2025)."""
 
 from __future__ import annotations
+
+import datetime
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from ...domain.periods import FIRST_YEAR, PLAN_TARGET_YEAR
 from ...services.pivot import History
 from ..common.i18n import message_text
 
@@ -17,6 +18,10 @@ PLAN = QColor("#c0504d")
 TARGET = QColor("#e69500")
 INCOMPLETE = QColor("#7f7f7f")
 ESTIMATED = QColor("#8e6bb8")
+
+
+# The x axis of an empty chart: the last ten years (no plan's years are written in code).
+_EMPTY_YEARS = (datetime.date.today().year - 10, datetime.date.today().year)
 
 
 class ProgressChart(QChartView):
@@ -38,7 +43,7 @@ class ProgressChart(QChartView):
         self.trajectory = QLineSeries(name=self.tr("规划进度"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         pen = QPen(PLAN, 2, Qt.PenStyle.DashLine)
         self.trajectory.setPen(pen)
-        self.target = QScatterSeries(name=self.tr("2025年目标"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
+        self.target = QScatterSeries(name=self.tr("目标"))  # type: ignore[call-arg]  # a Qt property as keyword: not in PySide6's stubs
         self.target.setColor(TARGET)
         self.target.setMarkerSize(12)
         # Incomplete years: hollow markers, never joined to the line, so a gap cannot read as a fall.
@@ -53,7 +58,7 @@ class ProgressChart(QChartView):
         self.estimated.setMarkerSize(9)
         self.estimated.setColor(ESTIMATED)
         self.note = ""  # what the chart says about its points (shown under it by the page)
-        self._years = (FIRST_YEAR, PLAN_TARGET_YEAR)  # the years the x axis spans
+        self._years = _EMPTY_YEARS  # the years the x axis spans
         self.x_axis = QValueAxis()
         self.x_axis.setLabelFormat("%d")
         self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -77,9 +82,9 @@ class ProgressChart(QChartView):
         self.note = ""
         if history is None:
             self._chart.setTitle(self.tr("选择一项指标查看其走势"))
-            self.x_axis.setRange(FIRST_YEAR, PLAN_TARGET_YEAR)
+            self.x_axis.setRange(*_EMPTY_YEARS)
             self.y_axis.setRange(0, 1)
-            self._years = (FIRST_YEAR, PLAN_TARGET_YEAR)
+            self._years = _EMPTY_YEARS
             self.fit_year_labels()
             self._show_legend()
             return
@@ -88,15 +93,19 @@ class ProgressChart(QChartView):
         self.trajectory.append([QPointF(y, v) for y, v in history.trajectory])
         self.incomplete.append([QPointF(y, v) for y, v in history.incomplete])
         self.estimated.append([QPointF(y, v) for y, v in history.actual if y in history.estimated])
+        target_year = (
+            history.plan.target_year if history.plan is not None else max(y for y, _ in history.trajectory or [(0, 0)])
+        )
+        self.target.setName(self.tr("{year}年目标").format(year=target_year))
         if history.target is not None:
-            self.target.append(PLAN_TARGET_YEAR, history.target)
+            self.target.append(target_year, history.target)
         if history.note is not None:
             self.note = message_text(history.note)
         values = [v for _, v in history.actual + history.trajectory + history.incomplete] + (
             [history.target] if history.target is not None else []
         )
-        years = [y for y, _ in history.actual + history.trajectory + history.incomplete] + [PLAN_TARGET_YEAR]
-        first = min(years + [FIRST_YEAR]) if history.actual and history.actual[0][0] <= FIRST_YEAR else min(years)
+        years = [y for y, _ in history.actual + history.trajectory + history.incomplete] + [target_year]
+        first = min(years)
         last = max(years)
         # Half a year of margin each side so the end markers show whole; ticks stay on the years.
         self.x_axis.setRange(first - 0.5, last + 0.5)

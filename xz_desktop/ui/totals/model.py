@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ...domain.catalog import Catalog
 from ...domain.numbers import format_number
+from ...domain.plans import plan_code_for
 from ...domain.totals import VERDICT_INCOMPLETE, VERDICT_NO_TARGET, VERDICT_ON_TRACK, TotalRow
 from ...domain.trajectory import BASE_NONE
 from ...domain.verdicts import is_judged, label
@@ -91,6 +92,7 @@ class TotalsModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[tuple[str, object]] = []  # ("group", title) or ("row", TotalRow)
         self._year = ""
+        self._plan_years: tuple[object, object] = ("", "")  # the judging plan's base and target year
         self.catalog: Catalog | None = None  # for unit names in the 说明 column
 
     def headers(self) -> list[str]:
@@ -101,8 +103,8 @@ class TotalsModel(QAbstractTableModel):
             QCoreApplication.translate("TotalsModel", "计量\n单位"),
             QCoreApplication.translate("TotalsModel", "{year}年\n实际").format(year=y),
             QCoreApplication.translate("TotalsModel", "累计"),
-            QCoreApplication.translate("TotalsModel", "2020年\n基数"),
-            QCoreApplication.translate("TotalsModel", "2025年\n目标"),
+            QCoreApplication.translate("TotalsModel", "{year}年\n基数").format(year=self._plan_years[0]),
+            QCoreApplication.translate("TotalsModel", "{year}年\n目标").format(year=self._plan_years[1]),
             QCoreApplication.translate("TotalsModel", "{year}年\n应达").format(year=y),
             QCoreApplication.translate("TotalsModel", "完成率"),
             QCoreApplication.translate("TotalsModel", "进度"),
@@ -114,9 +116,12 @@ class TotalsModel(QAbstractTableModel):
         self.beginResetModel()
         self._year = period
         self.catalog = catalog
+        self._plan_years = (rows[0].base_year, rows[0].target_year) if rows else ("", "")
         self._items = []
+        plan = rows[0].plan if rows else ""
+        previous = plan_code_for(rows[0].base_year) if rows else ""
         for _, title, members in grouped(rows):
-            self._items.append(("group", translate("pivot", title)))
+            self._items.append(("group", translate("pivot", title).format(plan=plan, previous=previous)))
             self._items.extend(("row", r) for r in members)
         self.endResetModel()
 
