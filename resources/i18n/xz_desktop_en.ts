@@ -698,8 +698,8 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
         <translation>&amp;Plan:</translation>
     </message>
     <message>
-        <source>终期评估报告(&amp;F)…</source>
-        <translation>&amp;Final evaluation report…</translation>
+        <source>终期评估报告(&amp;L)…</source>
+        <translation>Fina&amp;l evaluation report…</translation>
     </message>
     <message>
         <source>数据不全</source>

@@ -47,7 +47,7 @@ class FinalEvaluationView(QWidget):
         self.plan_box = QComboBox(self)
         self.plan_box.setObjectName("final_plan")
         chooser.setBuddy(self.plan_box)
-        self.report_button = QPushButton(self.tr("终期评估报告(&F)…"), self)
+        self.report_button = QPushButton(self.tr("终期评估报告(&L)…"), self)
         self.report_button.setObjectName("final_report")
         bar.addWidget(chooser)
         bar.addWidget(self.plan_box)
