@@ -672,7 +672,7 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>Word 文档 (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
+        <translation type="vanished">Word documents (*.docx)</translation>
     </message>
     <message>
         <source>已写出规划终期评估报告 {path}</source>
@@ -680,11 +680,11 @@ Periods {periods}, {n} figures. Send this file to the district.</translation>
     </message>
     <message>
         <source>，PDF：{pdf}</source>
-        <translation>, PDF: {pdf}</translation>
+        <translation type="vanished">, PDF: {pdf}</translation>
     </message>
     <message>
         <source>（未安装 LibreOffice，未生成 PDF）</source>
-        <translation> (LibreOffice is not installed: no PDF)</translation>
+        <translation type="vanished"> (LibreOffice is not installed: no PDF)</translation>
     </message>
     <message>
         <source>正在生成规划终期评估报告…</source>
@@ -2210,7 +2210,7 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>Word 文档 (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
+        <translation type="vanished">Word documents (*.docx)</translation>
     </message>
     <message>
         <source>已写出年度评估报告 {path}</source>
@@ -2218,11 +2218,11 @@ Its figures are taken out and those from before the merge restored; the district
     </message>
     <message>
         <source>，PDF：{pdf}</source>
-        <translation>, PDF: {pdf}</translation>
+        <translation type="vanished">, PDF: {pdf}</translation>
     </message>
     <message>
         <source>（未安装 LibreOffice，未生成 PDF）</source>
-        <translation> (LibreOffice is not installed: no PDF)</translation>
+        <translation type="vanished"> (LibreOffice is not installed: no PDF)</translation>
     </message>
     <message>
         <source>正在生成年度评估报告…</source>
@@ -2273,6 +2273,21 @@ Its figures are taken out and those from before the merge restored; the district
     <message>
         <source>{year}年目标</source>
         <translation>{year} target</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFile</name>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>，PDF：{pdf}</source>
+        <translation>, PDF: {pdf}</translation>
+    </message>
+    <message>
+        <source>（未安装 LibreOffice，未生成 PDF）</source>
+        <translation> (LibreOffice is not installed: no PDF)</translation>
     </message>
 </context>
 <context>

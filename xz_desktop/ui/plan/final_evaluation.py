@@ -16,13 +16,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from ...domain.evaluation import Evaluation, UnitEvaluation
 from ...domain.numbers import format_number
 from ...domain.verdicts import label
-from ...services.files import FileKind, owner_name
 from ...services.plan.evaluation import PlanEvaluation, ended_plan, evaluate, plans_held
-from ..common.file_dialogs import offer_folder, save_path
 from ..common.i18n import message_text
-from ..common.operations import StoreOp
 from ..common.rows_model import BAD, GOOD, RIGHT, Column, RowsModel
 from ..common.views import read_only_table
+from .report_file import ReportWords, write_report_file
 
 
 def _number(value: float | None, decimals: int) -> str:
@@ -151,38 +149,16 @@ def write_final_report(window, code: str | None, path: str | None = None) -> Non
     in the background."""
     if code is None:
         return
-    if path is None:
-        chosen = save_path(
-            window,
-            FileKind.REPORT,
-            QCoreApplication.translate("FinalEvaluation", "保存规划终期评估报告"),
-            QCoreApplication.translate("FinalEvaluation", "Word 文档 (*.docx)"),
-            ".docx",
-            owner=owner_name(window.store),
-            periods=[],
-        )
-        if chosen is None:
-            return
-        path = str(chosen)
-    if not path.lower().endswith(".docx"):
-        path += ".docx"
+
     # python-docx loads when a report is written, not while the window is built
-    from ...services.plan.final_report import write_final_report as write
-    from ...services.plan.report import soffice
+    def write(store, target: Path, pdf: bool, progress):
+        from ...services.plan.final_report import write_final_report as write_file
 
-    pdf = soffice() is not None
+        return write_file(store, code, target, pdf=pdf, progress=progress)
 
-    def done(result) -> None:
-        window.last_report = result
-        text = QCoreApplication.translate("FinalEvaluation", "已写出规划终期评估报告 {path}").format(path=result.docx)
-        if result.pdf:
-            text += QCoreApplication.translate("FinalEvaluation", "，PDF：{pdf}").format(pdf=result.pdf)
-        elif not pdf:
-            text += QCoreApplication.translate("FinalEvaluation", "（未安装 LibreOffice，未生成 PDF）")
-        offer_folder(window, result.docx, text)
-
-    StoreOp(
-        window,
+    words = ReportWords(
+        QCoreApplication.translate("FinalEvaluation", "保存规划终期评估报告"),
         QCoreApplication.translate("FinalEvaluation", "正在生成规划终期评估报告…"),
-        lambda store, progress: write(store, code, Path(str(path)), pdf=pdf, progress=progress),
-    ).success(done).run_in_background()
+        QCoreApplication.translate("FinalEvaluation", "已写出规划终期评估报告 {path}"),
+    )
+    write_report_file(window, words, [], path, write)

@@ -35,7 +35,6 @@ from ...domain.assessment import DATA_INCOMPLETE, NOT_REPORTED
 from ...domain.numbers import format_number
 from ...domain.verdicts import label
 from ...services import pivot
-from ...services.files import FileKind, owner_name
 from ...services.plan.assess import add_adjustment, assess
 from ...services.plan.palette import PALETTE
 from ...services.plan.progress import unit_progress_rows
@@ -49,13 +48,12 @@ from ...services.plan.targets import (
     split,
 )
 from ..common.changes import Changes
-from ..common.file_dialogs import offer_folder, save_path
 from ..common.i18n import message_text
-from ..common.operations import StoreOp
 from ..common.period_choice import period_text
 from ..common.views import fill_year_box, read_only_table
 from ..totals.year_reports import LazyPage
 from .final_evaluation import FinalEvaluationView
+from .report_file import ReportWords, write_report_file
 
 PAGE_KEY = "plan"
 W = TypeVar("W", bound=QObject)
@@ -507,40 +505,20 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
         if not ok or label not in labels:
             return
         period = years[labels.index(label)]
-    if path is None:
-        chosen = save_path(
-            window,
-            FileKind.REPORT,
-            QCoreApplication.translate("PlanPage", "保存年度评估报告"),
-            QCoreApplication.translate("PlanPage", "Word 文档 (*.docx)"),
-            ".docx",
-            owner=owner_name(window.store),
-            periods=[period],
-        )
-        if chosen is None:
-            return
-        path = str(chosen)
-    if not path.lower().endswith(".docx"):
-        path += ".docx"
+    chosen_period = period
+
     # python-docx and matplotlib load when a report is written, not while the window is built
-    from ...services.plan.report import soffice, write_report
+    def write(store, target: Path, pdf: bool, progress):
+        from ...services.plan.report import write_report
 
-    pdf = soffice() is not None
+        return write_report(store, chosen_period, target, pdf=pdf, progress=progress)
 
-    def done(result) -> None:
-        window.last_report = result
-        text = QCoreApplication.translate("PlanPage", "已写出年度评估报告 {path}").format(path=result.docx)
-        if result.pdf:
-            text += QCoreApplication.translate("PlanPage", "，PDF：{pdf}").format(pdf=result.pdf)
-        elif not pdf:
-            text += QCoreApplication.translate("PlanPage", "（未安装 LibreOffice，未生成 PDF）")
-        offer_folder(window, result.docx, text)
-
-    StoreOp(
-        window,
+    words = ReportWords(
+        QCoreApplication.translate("PlanPage", "保存年度评估报告"),
         QCoreApplication.translate("PlanPage", "正在生成年度评估报告…"),
-        lambda store, progress: write_report(store, period, Path(path), pdf=pdf, progress=progress),
-    ).success(done).run_in_background()
+        QCoreApplication.translate("PlanPage", "已写出年度评估报告 {path}"),
+    )
+    write_report_file(window, words, [period], path, write)
 
 
 def install(window) -> None:
