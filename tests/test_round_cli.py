@@ -176,7 +176,7 @@ def test_round_refusals_exit_1_with_one_line(tmp_path, xz):
     before = dump(district)
     for args in (
         ("due", district, "--period", "2023Q3", "--date", "2024-01-31"),
-        ("review", district, "--unit", "xincheng", "--period", "2031", "--accept"),
+        ("review", district, "--unit", "xincheng", "--period", "1899", "--accept"),  # no year of any plan
         ("screen", district, "--period", "23"),
         ("status", district, "--period", "2023H3"),
         ("review-log", district, "--period", "x"),

@@ -88,6 +88,7 @@ def test_a_package_file_is_written_in_one_transaction(tmp_path, monkeypatch):
     monkeypatch.setattr(package_file_store.sqlite3, "connect", traced)
     package_file_store.write_package_file(tmp_path / "p.xzpkg", {"format": "2"}, "00", [], 2)
     first = statements.index("BEGIN")
-    # Everything but the journal mode inside one transaction: one commit (and one set of syncs) per file.
-    assert statements[:first] == ["PRAGMA"] and statements[-1] == "COMMIT"
+    # Everything but the journal mode and the sync setting inside one transaction: one commit (and one set of
+    # syncs, the program's own before the rename) per file.
+    assert statements[:first] == ["PRAGMA", "PRAGMA"] and statements[-1] == "COMMIT"
     assert statements.count("COMMIT") == 1 and "CREATE" in statements[first:]
