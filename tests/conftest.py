@@ -17,6 +17,19 @@ from xz_desktop.paths import catalog_dir
 from xz_desktop.store import create_store
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shipped catalog's geographic units (towns, subdistricts and the high-tech zone), in its units.csv order.
+GEOGRAPHIC = [
+    "xincheng",
+    "jiabei",
+    "tanghui",
+    "gaozhao",
+    "wangjiangjing",
+    "youchegang",
+    "xincheng_town",
+    "wangdian",
+    "honghe",
+    "hitech",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -14,22 +14,10 @@ import pytest
 
 from xz_desktop.store import open_store
 
-from .conftest import run_xz
+from .conftest import GEOGRAPHIC, run_xz
 
 NEW = ("十五五", "《秀洲区人才发展“十五五”规划》")
 OLD_NAME = "《秀洲区人才发展“十四五”规划》"
-GEOGRAPHIC = [
-    "xincheng",
-    "jiabei",
-    "tanghui",
-    "gaozhao",
-    "wangjiangjing",
-    "youchegang",
-    "xincheng_town",
-    "wangdian",
-    "honghe",
-    "hitech",
-]
 SHIPPED_INDICATORS = 87  # resources/catalog/indicators.csv: 88 lines with its header
 
 

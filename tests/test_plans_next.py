@@ -24,18 +24,7 @@ from xz_desktop.services import pivot
 from xz_desktop.services.totals import totals
 from xz_desktop.store import create_store, open_store
 
-GEOGRAPHIC = [
-    "xincheng",
-    "jiabei",
-    "tanghui",
-    "gaozhao",
-    "wangjiangjing",
-    "youchegang",
-    "xincheng_town",
-    "wangdian",
-    "honghe",
-    "hitech",
-]
+from .conftest import GEOGRAPHIC
 
 COLUMNS = (
     "code,name,category,source,table1_seq,table2_seq,section,entry_measure,display_measure,display_factor,decimals,"

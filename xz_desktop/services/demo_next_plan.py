@@ -24,6 +24,7 @@ from ..domain.plans import Plan
 from ..paths import catalog_dir
 from ..store import Store
 from ..store.values import ValueChange
+from .demo import TALENT_KINDS
 
 PLAN_FILE = "plan.csv"
 DROPPED = ("pct_applications", "kunpeng_selected")  # figures stay as history; the next plan sets no target
@@ -67,14 +68,6 @@ NEW: tuple[dict[str, str], ...] = (
 
 # The new indicators' first-year figures, as a share of the unit's 人才资源总量.
 NEW_SHARES = {"digital_talent": 0.15, "youth_talent_new": 0.04}
-TALENT_KINDS = (
-    "party_gov_talent",
-    "business_mgmt_talent",
-    "professional_tech_talent",
-    "high_skilled",
-    "rural_practical_talent",
-    "social_work_talent",
-)
 
 
 def next_plan(plan: Plan) -> Plan:
