@@ -104,12 +104,12 @@ def unit_weight(n: int, units: int) -> float:
 
 
 def entry_bases(catalog) -> dict[str, float]:
-    """A district-wide value of each entered indicator: the plan's 2020 base where it has one, raised so that
+    """A district-wide value of each entered indicator: the plan's base-year figure where it has one, raised so that
     every rule (left ≤ right) holds with 5 % to spare, so the unit figures built from it pass the checks."""
     bases = {}
     for ind in catalog.indicators:
         if ind.is_entered:
-            value = ind.to_entry(ind.base_2020) if ind.base_2020 is not None else None
+            value = ind.to_entry(ind.base) if ind.base is not None and ind.base_is_year else None
             bases[ind.code] = float(value) if value else 100.0
     for _ in range(3):  # rules may chain
         for rule in catalog.rules:
