@@ -34,7 +34,9 @@ NOT_SHOWN = {
     "xz_desktop.ui.catalog.dialog",
     "xz_desktop.ui.packages.enrolment_dialog",
     "xz_desktop.ui.app.help_window",
-    "xz_desktop.services.pivot",
+    "xz_desktop.services.pivot",  # the year choosers' and the 汇总 pages' service
+    "xz_desktop.services.packages.submission",  # making a package (its blocking findings)
+    "xz_desktop.services.signing",
 }
 
 HEAVY = {"openpyxl", "pandas", "numpy", "matplotlib", "docx", "lxml", "cryptography", "sqlite_utils"}
