@@ -1,4 +1,4 @@
-"""The main window: one open database, its pages in tabs, menus the pages fill.
+"""The main window: one open database, its pages in tabs (each built when first shown), menus from ui/pages.py.
 
 The window holds a lock file beside its database (``QLockFile``), so a second copy of the
 program, or a second window, never edits the same file: SQLite would let both write, and
