@@ -74,7 +74,7 @@ def test_no_empty_menu_and_no_mnemonic_clash(qtbot, request, which, language):
         walk(top.menu(), top.text(), problems)
     bar_letters = {letter(a.text()) for a in bar} - {None}
     for index in range(window.pages.count()):
-        page = window.pages.widget(index)
+        page = window.page(window.pages.widget(index).objectName())  # a page not shown yet is built first
         texts = page_texts(page)
         where = window.pages.tabText(index)
         problems += [f"page {where}: Alt+{key} is {names}" for key, names in clashes(texts).items()]

@@ -15,6 +15,30 @@ import sys
 
 import pytest
 
+# The modules of the pages not shown at start and of the menu actions not triggered: imported when a page is
+# first shown or an action first used (ui/pages.py), never while the window starts on its first page (填报).
+NOT_SHOWN = {
+    "xz_desktop.ui.round.conflicts_page",
+    "xz_desktop.ui.round.status_page",
+    "xz_desktop.ui.packages.log_page",
+    "xz_desktop.ui.round.review_page",
+    "xz_desktop.ui.round.review_log_page",
+    "xz_desktop.ui.totals.page",
+    "xz_desktop.ui.totals.pivot_page",
+    "xz_desktop.ui.plan.page",
+    "xz_desktop.ui.plan.plans_page",
+    "xz_desktop.ui.packages.page",
+    "xz_desktop.ui.packages.merge_dialog",
+    "xz_desktop.ui.totals.actions",
+    "xz_desktop.ui.imports.actions",
+    "xz_desktop.ui.catalog.dialog",
+    "xz_desktop.ui.packages.enrolment_dialog",
+    "xz_desktop.ui.app.help_window",
+    "xz_desktop.services.pivot",  # the year choosers' and the 汇总 pages' service
+    "xz_desktop.services.packages.submission",  # making a package (its blocking findings)
+    "xz_desktop.services.signing",
+}
+
 HEAVY = {"openpyxl", "pandas", "numpy", "matplotlib", "docx", "lxml", "cryptography", "sqlite_utils"}
 
 _PROBE = """
@@ -32,7 +56,8 @@ while (getattr(window, "tasks", None) or not window.isVisible()) and time.monoto
     time.sleep(0.01)
 app.processEvents()
 print(json.dumps({"shown": window.isVisible(), "idle": not window.tasks,
-                  "modules": sorted({m.split(".")[0] for m in sys.modules})}))
+                  "modules": sorted({m.split(".")[0] for m in sys.modules}),
+                  "xz_modules": sorted(m for m in sys.modules if m.startswith("xz_desktop."))}))
 """
 
 
@@ -55,3 +80,25 @@ def test_the_window_is_shown_without_heavy_libraries(db, request, tmp_path):
     assert seen["shown"] and seen["idle"]
     assert "PySide6" in seen["modules"]  # it really built a window
     assert HEAVY.isdisjoint(seen["modules"]), sorted(HEAVY & set(seen["modules"]))
+    assert "xz_desktop.ui.form.page" in seen["xz_modules"]  # the page shown at start
+    assert NOT_SHOWN.isdisjoint(seen["xz_modules"]), sorted(NOT_SHOWN & set(seen["xz_modules"]))
+
+
+def test_a_page_is_imported_when_its_tab_is_first_shown(qtbot, district_db):
+    """The other side: the 审核 tab holds a stand-in until shown; shown, it is the real page, in the same tab."""
+    from xz_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(district_db)
+    qtbot.addWidget(window)
+    tabs = [window.pages.tabText(i) for i in range(window.pages.count())]
+    index = tabs.index("审核")
+    assert window.pages.widget(index).objectName() == "review"
+    assert type(window.pages.widget(index)).__name__ == "QWidget"  # the stand-in
+    window.pages.setCurrentIndex(index)
+    assert type(window.pages.widget(index)).__name__ == "ReviewPage"
+    assert window.pages.currentIndex() == index
+    assert [window.pages.tabText(i) for i in range(window.pages.count())] == tabs
+    assert type(window.page("plans")).__name__ == "PlansPage"  # asked for before shown: built, not shown
+    assert window.pages.currentIndex() == index
+    qtbot.waitUntil(lambda: not window.tasks, timeout=60_000)
+    window.close()

@@ -18,7 +18,6 @@ from ..domain.checks import CheckSummary, Finding, Severity
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.periods import parse_period
 from ..store import Store
-from .packages.submission import blocking_findings
 
 
 class Field(str, Enum):
@@ -148,5 +147,7 @@ def while_filling(summary: CheckSummary, *, checked: bool) -> CheckSummary:
 def package_blockers(store: Store, periods: list[str]) -> list[FindingItem]:
     """What stops this unit's copy from packaging ``periods``: errors and warnings without 说明."""
     # named under the newest of the periods' plans (an indicator of an earlier plan keeps its code as its name)
+    from .packages.submission import blocking_findings  # the packages' module: when a package is made
+
     catalog = store.catalog_for(max(periods, key=parse_period)) if periods else store.catalog()
     return items(catalog, blocking_findings(store, periods))

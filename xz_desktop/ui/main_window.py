@@ -1,4 +1,4 @@
-"""The main window: one open database, its pages in tabs, menus the pages fill.
+"""The main window: one open database, its pages in tabs (each built when first shown), menus from ui/pages.py.
 
 The window holds a lock file beside its database (``QLockFile``), so a second copy of the
 program, or a second window, never edits the same file: SQLite would let both write, and
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QLockFile, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,7 +43,7 @@ from .common.i18n import message_text, show_error
 from .common.period_choice import PeriodChoice
 from .common.tasks import Task
 from .common.views import fit_to_screen, keep_on_screen
-from .pages import PAGE_MODULES
+from .pages import ACTIONS, PAGES, START_MODULES, Page
 
 _locks: dict[str, list] = {}  # resolved path -> [QLockFile, windows using it] (one process may reopen)
 _open_windows: set[MainWindow] = set()  # windows opened from a window: Python must keep them alive
@@ -168,7 +168,12 @@ class MainWindow(QMainWindow):
         self.period_choice = PeriodChoice(
             self.store, self.store_path, self
         )  # the one period the pages show (period_choice.py)
-        for name in PAGE_MODULES:
+        # The pages not shown yet: their tab holds an empty stand-in until the page is first shown or asked
+        # for (``page``); its module is imported then (issue 25: the window's start).
+        self._waiting: dict[str, tuple[Page, QWidget]] = {}
+        self._install_pages()
+        self._install_actions()
+        for name in START_MODULES:
             importlib.import_module(name).install(self)
         self._finish_menus()
         self._build_status_bar()
@@ -193,10 +198,77 @@ class MainWindow(QMainWindow):
         return self._menus[key]
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """The page ``key`` (its module's ``install``): in its tab when the tab is waiting for it, else a new tab."""
         widget.setObjectName(key)
-        self.pages.addTab(widget, title)
+        waiting = self._waiting.pop(key, None)
+        if waiting is None:
+            self.pages.addTab(widget, title)
+            return
+        stand_in = waiting[1]
+        index = self.pages.indexOf(stand_in)
+        current = self.pages.currentIndex()
+        self.pages.blockSignals(True)  # the same tab, only its widget changes: no page is left or entered
+        try:
+            self.pages.insertTab(index, widget, title)
+            self.pages.removeTab(index + 1)
+            self.pages.setCurrentIndex(current)
+        finally:
+            self.pages.blockSignals(False)
+        stand_in.deleteLater()
+
+    def _install_pages(self) -> None:
+        """The tabs of this copy; the first is built at once, the others when first shown."""
+        copy = "district" if self.is_district else "unit"
+        first = True
+        for page in PAGES:
+            if page.copy not in (copy, "both"):
+                continue
+            if first:
+                importlib.import_module(page.module).install(self)
+                first = False
+                continue
+            stand_in = QWidget(self.pages)
+            stand_in.setObjectName(page.key)
+            self._waiting[page.key] = (page, stand_in)
+            self.pages.addTab(stand_in, QCoreApplication.translate(page.context, page.title))
+        self.pages.currentChanged.connect(self._tab_shown)
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.pages.widget(index)
+        if widget is not None and widget.objectName() in self._waiting:
+            self._build_page(widget.objectName())
+
+    def _build_page(self, key: str) -> None:
+        page, _ = self._waiting[key]
+        importlib.import_module(page.module).install(self)  # its add_page takes the stand-in's tab
+        self._waiting.pop(key, None)  # (an install that added nothing leaves an empty tab, as before)
+
+    def _install_actions(self) -> None:
+        """The parts' menu entries (pages.ACTIONS), their modules imported when an entry is first triggered."""
+        copy = "district" if self.is_district else "unit"
+        for entry in ACTIONS:
+            if entry.copy not in (copy, "both"):
+                continue
+            action = self.menu(entry.menu).addAction(
+                QCoreApplication.translate(entry.context, entry.text), partial(self._run_action, entry.call)
+            )
+            if entry.shortcut:
+                action.setShortcut(QKeySequence(entry.shortcut))
+            if entry.name:
+                action.setObjectName(entry.name)
+
+    def _run_action(self, call: str) -> None:
+        """A menu entry of pages.ACTIONS: ``page:KEY`` shows the page, ``module:function`` calls it with the window."""
+        where, name = call.split(":")
+        if where == "page":
+            self.show_page(name)
+        else:
+            getattr(importlib.import_module(where), name)(self)
 
     def page(self, key: str) -> QWidget | None:
+        """The page ``key``, built first if its tab has not been shown yet."""
+        if key in self._waiting:
+            self._build_page(key)
         for index in range(self.pages.count()):
             widget = self.pages.widget(index)
             if widget is not None and widget.objectName() == key:

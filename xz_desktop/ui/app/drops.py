@@ -16,18 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from ...services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
-from ...services.packages.package_file import SUFFIX, read_package
-from ...services.round.receipt import RECEIPT_SUFFIX
-from ..common.i18n import error_lines
-from ..imports.actions import import_csv
-from ..packages.merge_dialog import open_merge_dialog
-from ..packages.page import import_catalog_file, import_corrections_file, import_receipt_file
-from ..totals.actions import import_excel
+# What takes a dropped file (the imports, the merge dialog) is imported when a file is dropped, not at the
+# window's start (issue 25).
 
 
 def take(window, path: Path) -> str | None:
     """Hand ``path`` to what imports it in this copy; the reason it was refused, or None once taken."""
+    from ..imports.actions import import_csv
+    from ..totals.actions import import_excel
+
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         import_excel(window, str(path))
@@ -41,6 +38,10 @@ def take(window, path: Path) -> str | None:
 
 
 def _to_district(window, path: Path, suffix: str) -> str | None:
+    from ...services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
+    from ...services.packages.package_file import SUFFIX
+    from ..packages.merge_dialog import open_merge_dialog
+
     if suffix == SUFFIX or path.is_dir():
         dialog = window.merge_dialog
         try:
@@ -62,6 +63,12 @@ def _to_district(window, path: Path, suffix: str) -> str | None:
 
 
 def _to_unit(window, path: Path, suffix: str) -> str | None:
+    from ...services.catalog_transfer import SUFFIX as CATALOG_SUFFIX
+    from ...services.packages.package_file import SUFFIX, read_package
+    from ...services.round.receipt import RECEIPT_SUFFIX
+    from ..common.i18n import error_lines
+    from ..packages.page import import_catalog_file, import_corrections_file, import_receipt_file
+
     if suffix == CATALOG_SUFFIX:
         import_catalog_file(window, str(path))
         return None

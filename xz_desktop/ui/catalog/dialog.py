@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -388,12 +388,3 @@ def open_catalog_dialog(window: MainWindow) -> CatalogDialog:
     dialog.setObjectName("catalog_dialog")
     dialog.show()
     return dialog
-
-
-def install(window: MainWindow) -> None:
-    if not window.is_district:
-        return  # a unit's copy uses the district's catalog as sent: nothing to edit here
-    action = window.menu("district").addAction(
-        QCoreApplication.translate("CatalogDialog", "单位与指标目录(&U)…"), lambda: open_catalog_dialog(window)
-    )
-    action.setObjectName("action_catalog")

@@ -6,7 +6,6 @@ from PySide6.QtCore import QAbstractItemModel, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView, QWidget
 
-from ...services import pivot
 from ...store import Store
 from .period_choice import fill_period_box
 
@@ -30,6 +29,8 @@ def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
 
 def fill_year_box(box: QComboBox, store: Store, chosen: str) -> None:
     """Every year with figures plus every plan's years, showing the window's ``chosen`` period's year."""
+    from ...services import pivot  # the pages with a year chooser need it, not the window's start
+
     years = {y for plan in store.plans() for y in plan.years}
     fill_period_box(box, sorted(set(pivot.years_with_data(store)) | years), chosen)
 

@@ -46,11 +46,3 @@ def import_csv(window, path: str | None = None) -> None:
         lambda store, progress: import_file(store, path, author, progress=progress),
         changes=Changes(figures=True),
     ).success(done).run_in_background()
-
-
-def install(window) -> None:
-    """The menu entry, in every copy (a unit's copy imports only its own rows)."""
-    action = window.menu("file").addAction(
-        QCoreApplication.translate("ImportActions", "导入 CSV 数据(&S)…"), lambda: import_csv(window)
-    )
-    action.setObjectName("action_import_csv")

@@ -183,17 +183,3 @@ def open_enrolment_dialog(window) -> EnrolmentDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install(window) -> None:
-    """The district: 汇总 → 单位登记与密钥; a unit's copy: 帮助 → 核对区里密钥."""
-    if window.is_district:
-        action = window.menu("district").addAction(
-            QCoreApplication.translate("enrolment_dialog", "单位登记与密钥(&Y)…"), lambda: open_enrolment_dialog(window)
-        )
-        action.setObjectName("action_enrolment")
-    else:
-        action = window.menu("help").addAction(
-            QCoreApplication.translate("enrolment_dialog", "核对区里密钥(&Y)…"), lambda: show_district_key(window)
-        )
-        action.setObjectName("action_district_key")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...services.packages.merge import LogEntry, UnmergeResult, merge_log, unmerge
@@ -120,11 +119,7 @@ class MergeLogPage(QWidget):
 
 
 def install(window) -> None:
-    """The district's 合并日志 page and its menu entry."""
+    """The district's 合并日志 page (its menu entry: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("packages_page", "合并日志"), MergeLogPage(window))
-    go = window.menu("district").addAction(
-        QCoreApplication.translate("packages_page", "查看合并日志(&R)"), lambda: window.show_page(PAGE_KEY)
-    )
-    go.setShortcut(QKeySequence("Ctrl+Shift+L"))

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -378,6 +377,3 @@ def open_merge_dialog(window) -> MergeDialog:
     window.merge_dialog = dialog  # tests and the window reach the open dialog
     dialog.show()
     return dialog
-
-
-MERGE_SHORTCUT = QKeySequence("Ctrl+Shift+M")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,9 +47,6 @@ from ..common.findings_panel import FindingsPanel
 from ..common.i18n import error_lines, translate
 from ..common.operations import StoreOp
 from ..common.period_choice import period_text
-from .merge_dialog import MERGE_SHORTCUT, open_merge_dialog
-
-EXPORT_SHORTCUT = QKeySequence("Ctrl+Shift+U")  # 上报; Ctrl+Shift+E is the form’s PDF export
 
 
 def _make(
@@ -452,43 +448,3 @@ def import_receipt_file(window, path: str | Path | None = None) -> ReceiptResult
     window.receipt_box = box
     box.open()
     return result
-
-
-def install(window) -> None:
-    """Add the package actions and pages that fit this copy (a unit's or the district's)."""
-    if not window.is_district:
-        menu = window.menu("file")
-        action = menu.addAction(
-            QCoreApplication.translate("packages_page", "导出上报包(&U)…"), lambda: open_export_dialog(window)
-        )
-        action.setShortcut(EXPORT_SHORTCUT)
-        action.setObjectName("export_package")
-        action = menu.addAction(
-            QCoreApplication.translate("packages_page", "导入区里下发的目录(&L)…"), lambda: import_catalog_file(window)
-        )
-        action.setObjectName("import_catalog")
-        action = menu.addAction(
-            QCoreApplication.translate("packages_page", "导入区里的更正(&G)…"), lambda: import_corrections_file(window)
-        )
-        action.setObjectName("import_corrections")
-        action = menu.addAction(
-            QCoreApplication.translate("packages_page", "导入区里的回执(&H)…"), lambda: import_receipt_file(window)
-        )
-        action.setObjectName("import_receipt")
-        return
-    menu = window.menu("district")
-    action = menu.addAction(
-        QCoreApplication.translate("packages_page", "合并上报包(&M)…"), lambda: open_merge_dialog(window)
-    )
-    action.setShortcut(MERGE_SHORTCUT)
-    action.setObjectName("merge_packages")
-    action = menu.addAction(
-        QCoreApplication.translate("packages_page", "导出目录文件（下发各单位）(&L)…"),
-        lambda: export_catalog_file(window),
-    )
-    action.setObjectName("export_catalog")
-    action = menu.addAction(
-        QCoreApplication.translate("packages_page", "导出更正文件（发给单位）(&G)…"),
-        lambda: export_corrections_file(window),
-    )
-    action.setObjectName("export_corrections")

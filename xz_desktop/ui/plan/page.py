@@ -522,11 +522,7 @@ def write_annual_report(window, period: str | None = None, path: str | None = No
 
 
 def install(window) -> None:
-    """The 目标与考核 page and the report in the 汇总 menu (district copy only)."""
+    """The 目标与考核 page (district copy only; the report in the 汇总 menu: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("window", "目标与考核"), PlanPage(window))
-    action = window.menu("district").addAction(
-        QCoreApplication.translate("PlanPage", "年度评估报告(&N)…"), lambda: write_annual_report(window)
-    )
-    action.setObjectName("action_annual_report")

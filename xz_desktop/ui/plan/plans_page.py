@@ -248,11 +248,7 @@ class PlansPage(QWidget):
 
 
 def install(window: MainWindow) -> None:
-    """The 规划 page and its entry in the 汇总 menu (district copy only)."""
+    """The 规划 page (district copy only; its entry in the 汇总 menu: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("window", "规划"), PlansPage(window))
-    action = window.menu("district").addAction(
-        QCoreApplication.translate("PlansPage", "规划(&P)"), lambda: window.show_page(PAGE_KEY)
-    )
-    action.setObjectName("action_plans")

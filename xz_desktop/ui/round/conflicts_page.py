@@ -278,11 +278,7 @@ class ConflictsPage(QWidget):
 
 
 def install(window) -> None:
-    """The district's 冲突 page and its menu entry."""
+    """The district's 冲突 page (its menu entry: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("packages_page", "冲突"), ConflictsPage(window))
-    go = window.menu("district").addAction(
-        QCoreApplication.translate("packages_page", "查看冲突(&T)"), lambda: window.show_page(PAGE_KEY)
-    )
-    go.setShortcut(QKeySequence("Ctrl+Shift+K"))

@@ -70,10 +70,7 @@ class ReviewLogPage(QWidget):
 
 
 def install(window) -> None:
-    """The district's 审核日志 page and its menu entry."""
+    """The district's 审核日志 page (its menu entry: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("review_page", "审核日志"), ReviewLogPage(window))
-    window.menu("district").addAction(
-        QCoreApplication.translate("review_page", "查看审核日志(&J)"), lambda: window.show_page(PAGE_KEY)
-    ).setObjectName("show_review_log")

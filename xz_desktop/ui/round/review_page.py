@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QKeySequence
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -548,19 +548,13 @@ class ReviewPage(QWidget):
 
 
 def install(window) -> None:
-    """The district's 审核 page and its menu entries."""
+    """The district's 审核 page (its menu entries: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
-    page = ReviewPage(window)
-    window.add_page(PAGE_KEY, QCoreApplication.translate("review_page", "审核"), page)
-    menu = window.menu("district")
-    go = menu.addAction(
-        QCoreApplication.translate("review_page", "审核（验收 / 退回）(&V)"), lambda: window.show_page(PAGE_KEY)
-    )
-    go.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    go.setObjectName("show_review")
-    action = menu.addAction(
-        QCoreApplication.translate("review_page", "导出回执（发给单位）(&H)…"),
-        lambda: (window.show_page(PAGE_KEY), page.export_receipt()),
-    )
-    action.setObjectName("export_receipt")
+    window.add_page(PAGE_KEY, QCoreApplication.translate("review_page", "审核"), ReviewPage(window))
+
+
+def receipt_from_menu(window) -> None:
+    """汇总 → 导出回执: the 审核 page shown, then its receipt written."""
+    window.show_page(PAGE_KEY)
+    window.page(PAGE_KEY).export_receipt()

@@ -4,7 +4,6 @@ the 催报 list (not submitted, or returned and not resubmitted) with contact pe
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -191,11 +190,7 @@ class StatusPage(LazyPage, QWidget):
 
 
 def install(window) -> None:
-    """The district's 报送情况 page and its menu entry."""
+    """The district's 报送情况 page (its menu entry: ui/pages.ACTIONS)."""
     if not window.is_district:
         return
     window.add_page(PAGE_KEY, QCoreApplication.translate("packages_page", "报送情况"), StatusPage(window))
-    go = window.menu("district").addAction(
-        QCoreApplication.translate("packages_page", "查看报送情况(&B)"), lambda: window.show_page(PAGE_KEY)
-    )
-    go.setShortcut(QKeySequence("Ctrl+Shift+S"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from ...domain.messages import XzError
@@ -202,31 +201,3 @@ def import_excel(window, path: str | None = None, *, confirm: bool = True) -> No
     StoreOp(
         window, QCoreApplication.translate("ExcelActions", "正在导入 Excel 填报表…"), job, changes=Changes(figures=True)
     ).success(done).run_in_background()
-
-
-def install(window) -> None:
-    """Menu entries: the Excel form and its import in 文件; the Excel export in 汇总 (district)."""
-    file_menu = window.menu("file")
-    template = file_menu.addAction(
-        QCoreApplication.translate("ExcelActions", "生成 Excel 填报模板(&T)…"), lambda: write_excel_template(window)
-    )
-    template.setObjectName("action_excel_template")
-    importing = file_menu.addAction(
-        QCoreApplication.translate("ExcelActions", "导入 Excel 填报表(&I)…"), lambda: import_excel(window)
-    )
-    importing.setObjectName("action_import_excel")
-    importing.setShortcut(QKeySequence("Ctrl+Shift+I"))
-    if window.is_district:
-        district = window.menu("district")
-        export = district.addAction(
-            QCoreApplication.translate("ExcelActions", "导出 Excel 汇总表(&X)…"), lambda: export_excel(window)
-        )
-        export.setObjectName("action_export_excel")
-        export.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        raw = district.addAction(
-            QCoreApplication.translate("ExcelActions", "导出原始数据 CSV(&C)…"), lambda: export_raw_csv(window)
-        )
-        raw.setObjectName("action_export_csv")
-        page = window.page("totals")
-        if page is not None:
-            page.export_button.clicked.connect(lambda: export_excel(window))

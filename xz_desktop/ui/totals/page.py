@@ -341,4 +341,12 @@ def remember_splitter(splitter: QSplitter, key: str) -> None:
 def install(window) -> None:
     """The district's 汇总 page."""
     if window.is_district:
-        window.add_page(PAGE_KEY, QCoreApplication.translate("totals_page", "汇总"), TotalsPage(window))
+        page = TotalsPage(window)
+        window.add_page(PAGE_KEY, QCoreApplication.translate("totals_page", "汇总"), page)
+        page.export_button.clicked.connect(lambda: _export_excel(window))
+
+
+def _export_excel(window) -> None:
+    from .actions import export_excel  # the Excel export's module, imported when it is first used
+
+    export_excel(window)
