@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, count, filterfalse
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
@@ -234,14 +235,17 @@ class UnitContribution:
 
 @dataclass
 class DistrictValue:
-    """A district figure with where it came from and whether it is complete."""
+    """A district figure with where it came from and whether it is complete.
+
+    Its units' :attr:`contributions` (one object per unit) are made when first asked for: a year's totals at
+    province scale have hundreds of thousands of them and read none (the 汇总 page shows one indicator's).
+    """
 
     indicator: str
     period: str
     value: float | None
     units_reported: list[str] = field(default_factory=list)
     units_missing: list[str] = field(default_factory=list)
-    contributions: list[UnitContribution] = field(default_factory=list)
     disputed: bool = False
     numerator: float | None = None  # a ratio's numerator: that indicator's own district figure
     denominator: float | None = None  # a ratio's denominator: that indicator's own district figure
@@ -250,6 +254,42 @@ class DistrictValue:
     # A same-reporter ratio is Σ over the units that gave both parts: these sums (None otherwise).
     numerator_used: float | None = None
     denominator_used: float | None = None
+    # An entered indicator's counted units with their figures (None: none), in the units' order, and the units
+    # shown but not counted (inside others): what its contributions list, kept in this compact form.
+    by_unit: dict[str, float | None] | None = field(default=None, repr=False, compare=False)
+    uncounted: list[UnitContribution] = field(default_factory=list, repr=False, compare=False)
+    # How the contributions are made (from ``by_unit`` or the parts' figures); None: there are none.
+    made: Callable[[], list[UnitContribution]] | None = field(default=None, repr=False, compare=False)
+    _contributions: list[UnitContribution] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def contributions(self) -> list[UnitContribution]:
+        """Each unit's part of the figure, in the units' order (the counted units, then those inside others)."""
+        if self._contributions is None:
+            self._contributions = self.made() if self.made is not None else []
+        return self._contributions
+
+    def shown_units(self) -> Iterator[str]:
+        """The units of :attr:`contributions`, in their order, without making them."""
+        if self.by_unit is None:
+            return (c.unit for c in self.contributions)
+        return chain(self.by_unit, (c.unit for c in self.uncounted))
+
+    def shown_figures(self) -> dict[str, float]:
+        """Each unit's figure as :attr:`contributions` give it (a unit listed twice: its first figure), blanks left
+        out, without making them: an entered indicator's from ``by_unit`` a column at a time."""
+        if self.by_unit is None:
+            out: dict[str, float] = {}
+            for c in self.contributions:
+                if c.value is not None:
+                    out.setdefault(c.unit, c.value)
+            return out
+        by_unit, reported = self.by_unit, self.units_reported  # reported: the counted units with a figure, in order
+        out = dict(zip(reported, cast(Iterable[float], map(by_unit.__getitem__, reported))))
+        for c in self.uncounted:
+            if c.value is not None:
+                out.setdefault(c.unit, c.value)
+        return out
 
     @property
     def complete(self) -> bool:
@@ -383,7 +423,6 @@ class Aggregator:
             _sum(v.value for v in values),
             sorted(set().union(*(v.units_reported for v in values))) if values else [],
             sorted(set().union(*(v.units_missing for v in values))) if values else [],
-            [],
             any(v.disputed for v in values),
             missing=_merge_missing(*(v.missing for v in values)),
             carried=_merge_carried(*(v.carried for v in values)),
@@ -446,7 +485,7 @@ class Aggregator:
         stored = column(code, period)
         values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         lacking: dict[str, tuple[str, ...]] = {}
-        without = [u for u, v in values.items() if v is None]
+        without = list(filterfalse(stored.__contains__, units))  # a column holds no blank: None is absent
         if not without:
             return values, lacking
         # The other columns a unit's figure may come from (the year's halves, or the year for its second
@@ -500,27 +539,36 @@ class Aggregator:
 
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
         values, lacking, carried_from = self._unit_figures(ind, period)
-        reported = [u for u, v in values.items() if v is not None]
+        # A unit's figure is None exactly when it lacks one: the others are listed and summed in C, in order.
+        reported = list(filterfalse(lacking.__contains__, values)) if lacking else list(values)
+        present = cast(Iterable[float], map(values.__getitem__, reported) if lacking else values.values())
+        total: float | None = sum(present) if reported else None
         active = self._active
         active_missing = [u for u in lacking if u in active]  # in the units' order, as ``values``
         missing = sorted((Missing(u, p) for u in active_missing for p in lacking[u]), key=_MISSING_ORDER)
         carried = sorted((Carried(u, str(period), f) for u, f in carried_from.items()), key=_CARRIED_ORDER)
-        if carried_from:
-            contributions = [UnitContribution(u, v, carried_from=carried_from.get(u)) for u, v in values.items()]
-        else:
-            contributions = [UnitContribution(u, v) for u, v in values.items()]
-        contributions += self._inside_others(ind, period)
+        uncounted = self._inside_others(ind, period)
+
+        def made() -> list[UnitContribution]:
+            if carried_from:
+                out = [UnitContribution(u, v, carried_from=carried_from.get(u)) for u, v in values.items()]
+            else:
+                out = [UnitContribution(u, v) for u, v in values.items()]
+            return out + uncounted
+
         figures = self.figures
         return DistrictValue(
             ind.code,
             str(period),
-            _sum([v for v in values.values() if v is not None]),
+            total,
             reported,
             active_missing,
-            contributions,
             disputed=bool(figures.disputed) and any(figures.is_disputed(u, ind.code, period) for u in reported),
             missing=missing,
             carried=carried,
+            by_unit=values,
+            uncounted=uncounted,
+            made=made,
         )
 
     def _same_reporters(self, components: list[Indicator]) -> bool:
@@ -532,33 +580,35 @@ class Aggregator:
         n, d = self.value(num_ind.code, period), self.value(den_ind.code, period)
         disputed = n.disputed or d.disputed
         carried = _merge_carried(n.carried, d.carried)
+        made: Callable[[], list[UnitContribution]] | None = None
         if self._same_reporters([num_ind, den_ind]):
-            nums = {c.unit: c for c in n.contributions if c.counted}
-            dens = {c.unit: c for c in d.contributions if c.counted}
-            units = list(dict.fromkeys(list(nums) + list(dens)))
-            both = [
-                u
-                for u in units
-                if nums.get(u) is not None
-                and dens.get(u) is not None
-                and nums[u].value is not None
-                and dens[u].value is not None
-            ]
+            # Both parts are entered (``_same_reporters``): their counted units' figures are their ``by_unit``
+            # (None: lacking), and their reported units those of them with a figure, in the same order.
+            nums, dens = n.by_unit or {}, d.by_unit or {}
+            units = list(dict.fromkeys(chain(nums, dens)))
+            given = set(d.units_reported)
+            both = list(filter(given.__contains__, n.units_reported))  # in the units' order: nums' own
             # Σnumerator / Σdenominator over the units that gave both: never a mean of ratios.
-            num_used = _sum(nums[u].value for u in both)
-            den_used = _sum(dens[u].value for u in both)
-            active = {u for u in units if u in self._active}
+            num_used: float | None = sum(cast(Iterable[float], map(nums.__getitem__, both))) if both else None
+            den_used: float | None = sum(cast(Iterable[float], map(dens.__getitem__, both))) if both else None
+            active = self._active  # a part's missing units are among its own units, so among ``units``
             missing = _merge_missing(
                 (m for m in n.missing if m.unit in active), (m for m in d.missing if m.unit in active)
             )
             reported = both
-            place = {u: i for i, u in enumerate(units)}
-            lacking = sorted({m.unit for m in missing}, key=place.__getitem__)
-            contributions = []
-            for u in units:
-                nv = nums[u].value if u in nums else None
-                dv = dens[u].value if u in dens else None
-                contributions.append(UnitContribution(u, _scaled(nv, dv, ind.scale), nv, dv))
+            lacking = []
+            if missing:
+                place = dict(zip(units, count()))
+                lacking = sorted({m.unit for m in missing}, key=place.__getitem__)
+            scale = ind.scale
+
+            def made() -> list[UnitContribution]:
+                out = []
+                for u in units:
+                    nv, dv = nums.get(u), dens.get(u)
+                    out.append(UnitContribution(u, _scaled(nv, dv, scale), nv, dv))
+                return out
+
             value = _scaled(num_used, den_used, ind.scale)
         else:
             # Different reporters (a department's count over the towns' population): the ratio
@@ -566,7 +616,6 @@ class Aggregator:
             missing = _merge_missing(n.missing, d.missing)
             reported = sorted(set(n.units_reported) | set(d.units_reported))
             lacking = sorted(set(n.units_missing) | set(d.units_missing))
-            contributions = []
             num_used, den_used = (n.value, d.value) if not missing else (None, None)
             value = _scaled(n.value, d.value, ind.scale) if not missing else None
         return DistrictValue(
@@ -575,7 +624,6 @@ class Aggregator:
             value,
             reported,
             lacking,
-            contributions,
             disputed,
             numerator=n.value,
             denominator=d.value,
@@ -583,6 +631,7 @@ class Aggregator:
             carried=carried,
             numerator_used=num_used,
             denominator_used=den_used,
+            made=made,
         )
 
     def _sum_of_parts(self, ind: Indicator, period: Period) -> DistrictValue:
@@ -590,22 +639,25 @@ class Aggregator:
         parts = self.catalog.components(ind)
         subs = [self.value(p.code, period) for p in parts]
         total = _sum(s.value for s in subs)
-        by_unit: dict[str, list[float | None]] = {}
-        for s in subs:
-            for c in s.contributions:
-                if c.counted:
-                    by_unit.setdefault(c.unit, []).append(c.value)
-        contributions = [UnitContribution(u, _sum(vs)) for u, vs in by_unit.items()]
+
+        def made() -> list[UnitContribution]:
+            by_unit: dict[str, list[float | None]] = {}
+            for s in subs:
+                for c in s.contributions:
+                    if c.counted:
+                        by_unit.setdefault(c.unit, []).append(c.value)
+            return [UnitContribution(u, _sum(vs)) for u, vs in by_unit.items()]
+
         return DistrictValue(
             ind.code,
             str(period),
             total,
             sorted(set().union(*(s.units_reported for s in subs))) if subs else [],
             sorted(set().union(*(s.units_missing for s in subs))) if subs else [],
-            contributions,
             any(s.disputed for s in subs),
             missing=_merge_missing(*(s.missing for s in subs)),
             carried=_merge_carried(*(s.carried for s in subs)),
+            made=made,
         )
 
     def _growth(self, ind: Indicator, period: Period) -> DistrictValue:
@@ -624,7 +676,6 @@ class Aggregator:
             rate,
             now.units_reported,
             now.units_missing,
-            [],
             now.disputed,
             missing=list(now.missing),
             carried=list(now.carried),

@@ -149,16 +149,18 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     district = {ind.code: finite(dv.value) for ind, dv in zip(indicators, figures, strict=True)}
     units = [u.code for u in catalog.active_units()]
     listed = set(units)
-    others = {c.unit for dv in figures for c in dv.contributions if c.unit not in listed}  # retired units that reported
+    others = set().union(*(dv.shown_units() for dv in figures)) - listed  # retired units that reported
     units += sorted(others, key=lambda u: (catalog.unit(u).sort, u))
-    # Filled straight into an array (a blank stays NaN): a long table pivoted by pandas cost ≈30 MB and a second
-    # at province scale. A unit listed twice in a column keeps its first figure, as a pivot's "first" would.
-    row_of = {u: n for n, u in enumerate(units)}
+    # Filled straight into an array a column at a time (a blank stays NaN), from each column's figures by unit
+    # without an object per unit: a long table pivoted by pandas cost ≈30 MB and a second at province scale. A unit
+    # listed twice in a column keeps its first figure, as a pivot's "first" would (``shown_figures``).
+    row_of = dict(zip(units, range(len(units))))
     matrix = np.full((len(units), len(indicators)), np.nan)
     for column, dv in enumerate(figures):
-        for c in dv.contributions:
-            if c.value is not None and np.isnan(matrix[row_of[c.unit], column]):
-                matrix[row_of[c.unit], column] = c.value
+        shown = dv.shown_figures()
+        if shown:
+            rows = np.fromiter(map(row_of.__getitem__, shown), dtype=np.intp, count=len(shown))
+            matrix[rows, column] = np.fromiter(shown.values(), dtype=float, count=len(shown))
     frame = pd.DataFrame(
         matrix, index=pd.Index(units, name="unit"), columns=pd.Index([i.code for i in indicators], name="indicator")
     )
