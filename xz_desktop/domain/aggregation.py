@@ -30,7 +30,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
-from .catalog import Aggregation, Catalog, Indicator, Unit
+from .catalog import Aggregation, Catalog, Indicator
 from .periods import Period, is_valid_period, parse_period
 
 Key = tuple[str, str, str]  # (unit, indicator, period)
@@ -135,7 +135,11 @@ class FigureSet:
         *,
         columns: Columns | None = None,
     ):
-        """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at)."""
+        """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at).
+
+        Given ``columns`` are taken over: each column in them is replaced by the set's own copy (its blanks left
+        out), so that a province's year is not held twice while the set is made (the caller reads no blank after).
+        """
         nested: Columns = {}
         adopt = columns is None  # the columns built here are kept as they are; given ones are copied
         if columns is not None:
@@ -167,6 +171,8 @@ class FigureSet:
             parsed = parse_period(text)
             for code, column in by_indicator.items():
                 values = cast(dict[str, float], column) if adopt else _copied(column)
+                if not adopt:
+                    by_indicator[code] = values  # type: ignore[assignment]  # the read column is freed now
                 if not values:
                     continue
                 indicator = own(code)
@@ -387,7 +393,7 @@ class Aggregator:
         self._cache: dict[tuple[str, str], DistrictValue] = {}
         self._counted: dict[str, list[str]] = {}  # indicator -> counted reporters (the catalog is fixed)
         self._units: dict[str, list[str]] = {}  # indicator -> the units whose figures are counted
-        self._active_units: list[Unit] | None = None  # in catalog order, listed once
+        self._active_units: list[str] | None = None  # their codes in catalog order, listed once
         self._active = {u.code for u in catalog.units if u.active}
         self._retired = [u.code for u in catalog.units if not u.active]
         self._inside: dict[str, set[str]] = {}  # indicator -> units inside others (overlaps)
@@ -442,11 +448,13 @@ class Aggregator:
         """The expected reporters whose figures are added into the district (overlaps left out)."""
         counted = self._counted.get(ind.code)
         if counted is None:
-            inside = self._inside.get(ind.code, set())
+            inside = self._inside.get(ind.code)
             if self._active_units is None:
-                self._active_units = self.catalog.active_units()
-            reporters = self.catalog.reporters(ind, self._active_units)
-            counted = self._counted[ind.code] = [u.code for u in reporters if u.code not in inside]
+                self._active_units = [u.code for u in self.catalog.active_units()]
+            # :meth:`Catalog.reporters` of the active units (none for a derived indicator), as codes in their order
+            reporters = [] if ind.aggregation.is_derived else self.catalog.reporting(ind, self._active_units)
+            counted = list(filterfalse(inside.__contains__, reporters)) if inside else reporters
+            self._counted[ind.code] = counted
         return counted
 
     def _units_of(self, ind: Indicator) -> list[str]:
