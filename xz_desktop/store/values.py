@@ -19,6 +19,7 @@ import contextlib
 import json
 import math
 import sqlite3
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -385,6 +386,10 @@ class ValueTable:
         for period, indicator, blanks in found:
             sql = "SELECT unit, value FROM value WHERE period = ? AND indicator = ?"
             column = dict(self._conn.execute(sql if blanks else sql + " AND value IS NOT NULL", (period, indicator)))
+            if set(map(type, column)) <= {str}:
+                # One copy of each unit's code (``sys.intern``), a column at a time: each row brought its own, and the
+                # copies of a province's year held until the figure set interned them took memory that stayed taken.
+                column = dict(zip(map(sys.intern, column), column.values()))
             if column:
                 out.setdefault(period, {})[indicator] = column
         return out
