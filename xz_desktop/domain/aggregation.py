@@ -262,7 +262,10 @@ class DistrictValue:
     denominator_used: float | None = None
     # An entered indicator's counted units with their figures (None: none), in the units' order, and the units
     # shown but not counted (inside others): what its contributions list, kept in this compact form.
-    by_unit: dict[str, float | None] | None = field(default=None, repr=False, compare=False)
+    # ``by_unit`` may be the stored column itself when every counted unit has its own figure there (no copy per
+    # figure): only ``units_of``, the counted units in order, are looked up in it.
+    by_unit: Mapping[str, float | None] | None = field(default=None, repr=False, compare=False)
+    units_of: list[str] = field(default_factory=list, repr=False, compare=False)
     uncounted: list[UnitContribution] = field(default_factory=list, repr=False, compare=False)
     # How the contributions are made (from ``by_unit`` or the parts' figures); None: there are none.
     made: Callable[[], list[UnitContribution]] | None = field(default=None, repr=False, compare=False)
@@ -279,7 +282,7 @@ class DistrictValue:
         """The units of :attr:`contributions`, in their order, without making them."""
         if self.by_unit is None:
             return (c.unit for c in self.contributions)
-        return chain(self.by_unit, (c.unit for c in self.uncounted))
+        return chain(self.units_of, (c.unit for c in self.uncounted))
 
     def shown_figures(self) -> dict[str, float]:
         """Each unit's figure as :attr:`contributions` give it (a unit listed twice: its first figure), blanks left
@@ -482,20 +485,22 @@ class Aggregator:
 
     def _figures_of(
         self, ind: Indicator, period: Period, units: list[str]
-    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]]]:
+    ) -> tuple[Mapping[str, float | None], dict[str, tuple[str, ...]]]:
         """Each unit's figure of an entered indicator for ``period`` (None: it has none), and for each unit
-        without one the periods it lacks: :func:`unit_figure`'s rules, a column of units at a time.
+        without one the periods it lacks: :func:`unit_figure`'s rules, a column of units at a time. When every
+        unit has the period's own figure, that is the stored column itself (look up ``units`` only: it may hold
+        other units' figures too); otherwise a dict of exactly ``units``.
 
         A stock's year is its year-end value (the year, or its second half); a flow's year is the whole-year
         value or both halves; a half-year is taken as stored (a stock's second half may be its year-end value).
         """
         column, code = self.figures.column, ind.code
         stored = column(code, period)
-        values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         lacking: dict[str, tuple[str, ...]] = {}
         without = list(filterfalse(stored.__contains__, units))  # a column holds no blank: None is absent
         if not without:
-            return values, lacking
+            return stored, lacking
+        values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         # The other columns a unit's figure may come from (the year's halves, or the year for its second
         # half): each unit without the period's own figure gets :func:`unit_figure` of what it has there.
         year = Period(period.year)
@@ -511,18 +516,20 @@ class Aggregator:
 
     def _unit_figures(
         self, ind: Indicator, period: Period
-    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]], dict[str, str]]:
-        """Each counted unit's figure (None: lacking), what each unit without one lacks, and for each figure
-        carried forward (沿用上期) the period it comes from."""
-        values, lacking = self._figures_of(ind, period, self._units_of(ind))
+    ) -> tuple[Mapping[str, float | None], dict[str, tuple[str, ...]], dict[str, str]]:
+        """Each counted unit's figure (None: lacking; as :meth:`_figures_of`), what each unit without one lacks, and
+        for each figure carried forward (沿用上期) the period it comes from."""
+        units = self._units_of(ind)
+        values, lacking = self._figures_of(ind, period, units)
         carried: dict[str, str] = {}
         # 沿用上期 fills in for a unit missing from a period others reported; it never invents a period.
         if (
             self.carry_forward
             and ind.aggregation is Aggregation.STOCK
             and lacking
-            and len(lacking) < len(values)  # some unit has a figure
+            and len(lacking) < len(units)  # some unit has a figure
         ):
+            values = cast(dict[str, float | None], values)  # a dict of the units: some lack their figure
             for u in list(lacking):
                 if u in self._active:
                     earlier = self.figures.latest_before(ind.code, u, period)
@@ -547,9 +554,10 @@ class Aggregator:
 
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
         values, lacking, carried_from = self._unit_figures(ind, period)
+        units = self._units_of(ind)
         # A unit's figure is None exactly when it lacks one: the others are listed and summed in C, in order.
-        reported = list(filterfalse(lacking.__contains__, values)) if lacking else list(values)
-        present = cast(Iterable[float], map(values.__getitem__, reported) if lacking else values.values())
+        reported = list(filterfalse(lacking.__contains__, units)) if lacking else list(units)
+        present = cast(Iterable[float], map(values.__getitem__, reported))
         total: float | None = sum(present) if reported else None
         active = self._active
         active_missing = [u for u in lacking if u in active]  # in the units' order, as ``values``
@@ -559,9 +567,9 @@ class Aggregator:
 
         def made() -> list[UnitContribution]:
             if carried_from:
-                out = [UnitContribution(u, v, carried_from=carried_from.get(u)) for u, v in values.items()]
+                out = [UnitContribution(u, values.get(u), carried_from=carried_from.get(u)) for u in units]
             else:
-                out = [UnitContribution(u, v) for u, v in values.items()]
+                out = [UnitContribution(u, values.get(u)) for u in units]
             return out + uncounted
 
         figures = self.figures
@@ -575,6 +583,7 @@ class Aggregator:
             missing=missing,
             carried=carried,
             by_unit=values,
+            units_of=units,
             uncounted=uncounted,
             made=made,
         )
@@ -593,7 +602,7 @@ class Aggregator:
             # Both parts are entered (``_same_reporters``): their counted units' figures are their ``by_unit``
             # (None: lacking), and their reported units those of them with a figure, in the same order.
             nums, dens = n.by_unit or {}, d.by_unit or {}
-            units = list(dict.fromkeys(chain(nums, dens)))
+            units = list(dict.fromkeys(chain(n.units_of, d.units_of)))
             given = set(d.units_reported)
             both = list(filter(given.__contains__, n.units_reported))  # in the units' order: nums' own
             # Σnumerator / Σdenominator over the units that gave both: never a mean of ratios.
@@ -612,8 +621,10 @@ class Aggregator:
 
             def made() -> list[UnitContribution]:
                 out = []
+                own_n, own_d = set(n.units_of), set(d.units_of)  # ``by_unit`` may hold other units' figures
                 for u in units:
-                    nv, dv = nums.get(u), dens.get(u)
+                    nv = nums.get(u) if u in own_n else None
+                    dv = dens.get(u) if u in own_d else None
                     out.append(UnitContribution(u, _scaled(nv, dv, scale), nv, dv))
                 return out
 
