@@ -25,11 +25,12 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, count, filterfalse
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
-from .catalog import Aggregation, Catalog, Indicator, Unit
+from .catalog import Aggregation, Catalog, Indicator
 from .periods import Period, is_valid_period, parse_period
 
 Key = tuple[str, str, str]  # (unit, indicator, period)
@@ -134,7 +135,11 @@ class FigureSet:
         *,
         columns: Columns | None = None,
     ):
-        """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at)."""
+        """The ``figures`` one by one, or already read as ``columns`` (then ``figures`` are not looked at).
+
+        Given ``columns`` are taken over: each column in them is replaced by the set's own copy (its blanks left
+        out), so that a province's year is not held twice while the set is made (the caller reads no blank after).
+        """
         nested: Columns = {}
         adopt = columns is None  # the columns built here are kept as they are; given ones are copied
         if columns is not None:
@@ -166,6 +171,8 @@ class FigureSet:
             parsed = parse_period(text)
             for code, column in by_indicator.items():
                 values = cast(dict[str, float], column) if adopt else _copied(column)
+                if not adopt:
+                    by_indicator[code] = values  # type: ignore[assignment]  # the read column is freed now
                 if not values:
                     continue
                 indicator = own(code)
@@ -234,14 +241,17 @@ class UnitContribution:
 
 @dataclass
 class DistrictValue:
-    """A district figure with where it came from and whether it is complete."""
+    """A district figure with where it came from and whether it is complete.
+
+    Its units' :attr:`contributions` (one object per unit) are made when first asked for: a year's totals at
+    province scale have hundreds of thousands of them and read none (the 汇总 page shows one indicator's).
+    """
 
     indicator: str
     period: str
     value: float | None
     units_reported: list[str] = field(default_factory=list)
     units_missing: list[str] = field(default_factory=list)
-    contributions: list[UnitContribution] = field(default_factory=list)
     disputed: bool = False
     numerator: float | None = None  # a ratio's numerator: that indicator's own district figure
     denominator: float | None = None  # a ratio's denominator: that indicator's own district figure
@@ -250,6 +260,45 @@ class DistrictValue:
     # A same-reporter ratio is Σ over the units that gave both parts: these sums (None otherwise).
     numerator_used: float | None = None
     denominator_used: float | None = None
+    # An entered indicator's counted units with their figures (None: none), in the units' order, and the units
+    # shown but not counted (inside others): what its contributions list, kept in this compact form.
+    # ``by_unit`` may be the stored column itself when every counted unit has its own figure there (no copy per
+    # figure): only ``units_of``, the counted units in order, are looked up in it.
+    by_unit: Mapping[str, float | None] | None = field(default=None, repr=False, compare=False)
+    units_of: list[str] = field(default_factory=list, repr=False, compare=False)
+    uncounted: list[UnitContribution] = field(default_factory=list, repr=False, compare=False)
+    # How the contributions are made (from ``by_unit`` or the parts' figures); None: there are none.
+    made: Callable[[], list[UnitContribution]] | None = field(default=None, repr=False, compare=False)
+    _contributions: list[UnitContribution] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def contributions(self) -> list[UnitContribution]:
+        """Each unit's part of the figure, in the units' order (the counted units, then those inside others)."""
+        if self._contributions is None:
+            self._contributions = self.made() if self.made is not None else []
+        return self._contributions
+
+    def shown_units(self) -> Iterator[str]:
+        """The units of :attr:`contributions`, in their order, without making them."""
+        if self.by_unit is None:
+            return (c.unit for c in self.contributions)
+        return chain(self.units_of, (c.unit for c in self.uncounted))
+
+    def shown_figures(self) -> dict[str, float]:
+        """Each unit's figure as :attr:`contributions` give it (a unit listed twice: its first figure), blanks left
+        out, without making them: an entered indicator's from ``by_unit`` a column at a time."""
+        if self.by_unit is None:
+            out: dict[str, float] = {}
+            for c in self.contributions:
+                if c.value is not None:
+                    out.setdefault(c.unit, c.value)
+            return out
+        by_unit, reported = self.by_unit, self.units_reported  # reported: the counted units with a figure, in order
+        out = dict(zip(reported, cast(Iterable[float], map(by_unit.__getitem__, reported))))
+        for c in self.uncounted:
+            if c.value is not None:
+                out.setdefault(c.unit, c.value)
+        return out
 
     @property
     def complete(self) -> bool:
@@ -347,7 +396,7 @@ class Aggregator:
         self._cache: dict[tuple[str, str], DistrictValue] = {}
         self._counted: dict[str, list[str]] = {}  # indicator -> counted reporters (the catalog is fixed)
         self._units: dict[str, list[str]] = {}  # indicator -> the units whose figures are counted
-        self._active_units: list[Unit] | None = None  # in catalog order, listed once
+        self._active_units: list[str] | None = None  # their codes in catalog order, listed once
         self._active = {u.code for u in catalog.units if u.active}
         self._retired = [u.code for u in catalog.units if not u.active]
         self._inside: dict[str, set[str]] = {}  # indicator -> units inside others (overlaps)
@@ -383,7 +432,6 @@ class Aggregator:
             _sum(v.value for v in values),
             sorted(set().union(*(v.units_reported for v in values))) if values else [],
             sorted(set().union(*(v.units_missing for v in values))) if values else [],
-            [],
             any(v.disputed for v in values),
             missing=_merge_missing(*(v.missing for v in values)),
             carried=_merge_carried(*(v.carried for v in values)),
@@ -403,11 +451,13 @@ class Aggregator:
         """The expected reporters whose figures are added into the district (overlaps left out)."""
         counted = self._counted.get(ind.code)
         if counted is None:
-            inside = self._inside.get(ind.code, set())
+            inside = self._inside.get(ind.code)
             if self._active_units is None:
-                self._active_units = self.catalog.active_units()
-            reporters = self.catalog.reporters(ind, self._active_units)
-            counted = self._counted[ind.code] = [u.code for u in reporters if u.code not in inside]
+                self._active_units = [u.code for u in self.catalog.active_units()]
+            # :meth:`Catalog.reporters` of the active units (none for a derived indicator), as codes in their order
+            reporters = [] if ind.aggregation.is_derived else self.catalog.reporting(ind, self._active_units)
+            counted = list(filterfalse(inside.__contains__, reporters)) if inside else reporters
+            self._counted[ind.code] = counted
         return counted
 
     def _units_of(self, ind: Indicator) -> list[str]:
@@ -435,20 +485,22 @@ class Aggregator:
 
     def _figures_of(
         self, ind: Indicator, period: Period, units: list[str]
-    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]]]:
+    ) -> tuple[Mapping[str, float | None], dict[str, tuple[str, ...]]]:
         """Each unit's figure of an entered indicator for ``period`` (None: it has none), and for each unit
-        without one the periods it lacks: :func:`unit_figure`'s rules, a column of units at a time.
+        without one the periods it lacks: :func:`unit_figure`'s rules, a column of units at a time. When every
+        unit has the period's own figure, that is the stored column itself (look up ``units`` only: it may hold
+        other units' figures too); otherwise a dict of exactly ``units``.
 
         A stock's year is its year-end value (the year, or its second half); a flow's year is the whole-year
         value or both halves; a half-year is taken as stored (a stock's second half may be its year-end value).
         """
         column, code = self.figures.column, ind.code
         stored = column(code, period)
-        values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         lacking: dict[str, tuple[str, ...]] = {}
-        without = [u for u, v in values.items() if v is None]
+        without = list(filterfalse(stored.__contains__, units))  # a column holds no blank: None is absent
         if not without:
-            return values, lacking
+            return stored, lacking
+        values: dict[str, float | None] = dict(zip(units, map(stored.get, units)))
         # The other columns a unit's figure may come from (the year's halves, or the year for its second
         # half): each unit without the period's own figure gets :func:`unit_figure` of what it has there.
         year = Period(period.year)
@@ -464,18 +516,20 @@ class Aggregator:
 
     def _unit_figures(
         self, ind: Indicator, period: Period
-    ) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]], dict[str, str]]:
-        """Each counted unit's figure (None: lacking), what each unit without one lacks, and for each figure
-        carried forward (沿用上期) the period it comes from."""
-        values, lacking = self._figures_of(ind, period, self._units_of(ind))
+    ) -> tuple[Mapping[str, float | None], dict[str, tuple[str, ...]], dict[str, str]]:
+        """Each counted unit's figure (None: lacking; as :meth:`_figures_of`), what each unit without one lacks, and
+        for each figure carried forward (沿用上期) the period it comes from."""
+        units = self._units_of(ind)
+        values, lacking = self._figures_of(ind, period, units)
         carried: dict[str, str] = {}
         # 沿用上期 fills in for a unit missing from a period others reported; it never invents a period.
         if (
             self.carry_forward
             and ind.aggregation is Aggregation.STOCK
             and lacking
-            and len(lacking) < len(values)  # some unit has a figure
+            and len(lacking) < len(units)  # some unit has a figure
         ):
+            values = cast(dict[str, float | None], values)  # a dict of the units: some lack their figure
             for u in list(lacking):
                 if u in self._active:
                     earlier = self.figures.latest_before(ind.code, u, period)
@@ -500,27 +554,38 @@ class Aggregator:
 
     def _entered(self, ind: Indicator, period: Period) -> DistrictValue:
         values, lacking, carried_from = self._unit_figures(ind, period)
-        reported = [u for u, v in values.items() if v is not None]
+        units = self._units_of(ind)
+        # A unit's figure is None exactly when it lacks one: the others are listed and summed in C, in order.
+        reported = list(filterfalse(lacking.__contains__, units)) if lacking else list(units)
+        present = cast(Iterable[float], map(values.__getitem__, reported))
+        total: float | None = sum(present) if reported else None
         active = self._active
         active_missing = [u for u in lacking if u in active]  # in the units' order, as ``values``
         missing = sorted((Missing(u, p) for u in active_missing for p in lacking[u]), key=_MISSING_ORDER)
         carried = sorted((Carried(u, str(period), f) for u, f in carried_from.items()), key=_CARRIED_ORDER)
-        if carried_from:
-            contributions = [UnitContribution(u, v, carried_from=carried_from.get(u)) for u, v in values.items()]
-        else:
-            contributions = [UnitContribution(u, v) for u, v in values.items()]
-        contributions += self._inside_others(ind, period)
+        uncounted = self._inside_others(ind, period)
+
+        def made() -> list[UnitContribution]:
+            if carried_from:
+                out = [UnitContribution(u, values.get(u), carried_from=carried_from.get(u)) for u in units]
+            else:
+                out = [UnitContribution(u, values.get(u)) for u in units]
+            return out + uncounted
+
         figures = self.figures
         return DistrictValue(
             ind.code,
             str(period),
-            _sum([v for v in values.values() if v is not None]),
+            total,
             reported,
             active_missing,
-            contributions,
             disputed=bool(figures.disputed) and any(figures.is_disputed(u, ind.code, period) for u in reported),
             missing=missing,
             carried=carried,
+            by_unit=values,
+            units_of=units,
+            uncounted=uncounted,
+            made=made,
         )
 
     def _same_reporters(self, components: list[Indicator]) -> bool:
@@ -532,33 +597,37 @@ class Aggregator:
         n, d = self.value(num_ind.code, period), self.value(den_ind.code, period)
         disputed = n.disputed or d.disputed
         carried = _merge_carried(n.carried, d.carried)
+        made: Callable[[], list[UnitContribution]] | None = None
         if self._same_reporters([num_ind, den_ind]):
-            nums = {c.unit: c for c in n.contributions if c.counted}
-            dens = {c.unit: c for c in d.contributions if c.counted}
-            units = list(dict.fromkeys(list(nums) + list(dens)))
-            both = [
-                u
-                for u in units
-                if nums.get(u) is not None
-                and dens.get(u) is not None
-                and nums[u].value is not None
-                and dens[u].value is not None
-            ]
+            # Both parts are entered (``_same_reporters``): their counted units' figures are their ``by_unit``
+            # (None: lacking), and their reported units those of them with a figure, in the same order.
+            nums, dens = n.by_unit or {}, d.by_unit or {}
+            units = list(dict.fromkeys(chain(n.units_of, d.units_of)))
+            given = set(d.units_reported)
+            both = list(filter(given.__contains__, n.units_reported))  # in the units' order: nums' own
             # Σnumerator / Σdenominator over the units that gave both: never a mean of ratios.
-            num_used = _sum(nums[u].value for u in both)
-            den_used = _sum(dens[u].value for u in both)
-            active = {u for u in units if u in self._active}
+            num_used: float | None = sum(cast(Iterable[float], map(nums.__getitem__, both))) if both else None
+            den_used: float | None = sum(cast(Iterable[float], map(dens.__getitem__, both))) if both else None
+            active = self._active  # a part's missing units are among its own units, so among ``units``
             missing = _merge_missing(
                 (m for m in n.missing if m.unit in active), (m for m in d.missing if m.unit in active)
             )
             reported = both
-            place = {u: i for i, u in enumerate(units)}
-            lacking = sorted({m.unit for m in missing}, key=place.__getitem__)
-            contributions = []
-            for u in units:
-                nv = nums[u].value if u in nums else None
-                dv = dens[u].value if u in dens else None
-                contributions.append(UnitContribution(u, _scaled(nv, dv, ind.scale), nv, dv))
+            lacking = []
+            if missing:
+                place = dict(zip(units, count()))
+                lacking = sorted({m.unit for m in missing}, key=place.__getitem__)
+            scale = ind.scale
+
+            def made() -> list[UnitContribution]:
+                out = []
+                own_n, own_d = set(n.units_of), set(d.units_of)  # ``by_unit`` may hold other units' figures
+                for u in units:
+                    nv = nums.get(u) if u in own_n else None
+                    dv = dens.get(u) if u in own_d else None
+                    out.append(UnitContribution(u, _scaled(nv, dv, scale), nv, dv))
+                return out
+
             value = _scaled(num_used, den_used, ind.scale)
         else:
             # Different reporters (a department's count over the towns' population): the ratio
@@ -566,7 +635,6 @@ class Aggregator:
             missing = _merge_missing(n.missing, d.missing)
             reported = sorted(set(n.units_reported) | set(d.units_reported))
             lacking = sorted(set(n.units_missing) | set(d.units_missing))
-            contributions = []
             num_used, den_used = (n.value, d.value) if not missing else (None, None)
             value = _scaled(n.value, d.value, ind.scale) if not missing else None
         return DistrictValue(
@@ -575,7 +643,6 @@ class Aggregator:
             value,
             reported,
             lacking,
-            contributions,
             disputed,
             numerator=n.value,
             denominator=d.value,
@@ -583,6 +650,7 @@ class Aggregator:
             carried=carried,
             numerator_used=num_used,
             denominator_used=den_used,
+            made=made,
         )
 
     def _sum_of_parts(self, ind: Indicator, period: Period) -> DistrictValue:
@@ -590,22 +658,25 @@ class Aggregator:
         parts = self.catalog.components(ind)
         subs = [self.value(p.code, period) for p in parts]
         total = _sum(s.value for s in subs)
-        by_unit: dict[str, list[float | None]] = {}
-        for s in subs:
-            for c in s.contributions:
-                if c.counted:
-                    by_unit.setdefault(c.unit, []).append(c.value)
-        contributions = [UnitContribution(u, _sum(vs)) for u, vs in by_unit.items()]
+
+        def made() -> list[UnitContribution]:
+            by_unit: dict[str, list[float | None]] = {}
+            for s in subs:
+                for c in s.contributions:
+                    if c.counted:
+                        by_unit.setdefault(c.unit, []).append(c.value)
+            return [UnitContribution(u, _sum(vs)) for u, vs in by_unit.items()]
+
         return DistrictValue(
             ind.code,
             str(period),
             total,
             sorted(set().union(*(s.units_reported for s in subs))) if subs else [],
             sorted(set().union(*(s.units_missing for s in subs))) if subs else [],
-            contributions,
             any(s.disputed for s in subs),
             missing=_merge_missing(*(s.missing for s in subs)),
             carried=_merge_carried(*(s.carried for s in subs)),
+            made=made,
         )
 
     def _growth(self, ind: Indicator, period: Period) -> DistrictValue:
@@ -624,7 +695,6 @@ class Aggregator:
             rate,
             now.units_reported,
             now.units_missing,
-            [],
             now.disputed,
             missing=list(now.missing),
             carried=list(now.carried),

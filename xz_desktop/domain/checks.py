@@ -10,9 +10,11 @@ CLI's ``xz check``, packaging and the district's merge.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Mapping
+import operator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from itertools import compress, repeat
 from typing import NamedTuple, cast
 
 from .aggregation import Columns
@@ -532,14 +534,23 @@ def _could_err(catalog: Catalog, columns: Columns) -> set[tuple[str, str]]:
                 continue  # 0 op 0 holds
             cols = [present.get(c, none) for c in codes]
             fewest: dict[str, float] = min(cols, key=len)
-            for u in set(fewest).intersection(*cols):  # the units that gave every figure of the rule
-                lsum = sum([present[c][u] for c in rule.left])
-                rsum = sum([present[c][u] for c in rule.right])
-                # without the checks' 1e-9 allowance: a superset of their errors
-                if (lsum > rsum) if rule.op == "<=" else (lsum < rsum):
-                    suspects.add((u, period))
+            units = list(set(fewest).intersection(*cols))  # the units that gave every figure of the rule
+            if not units:
+                continue  # (and a code of the rule may have no column)
+            # Each unit's Σleft and Σright, its figures added in the rule's order, a column at a time in C.
+            lsums, rsums = (_sums(present, side, units) for side in (rule.left, rule.right))
+            # without the checks' 1e-9 allowance: a superset of their errors
+            broken = map(operator.gt if rule.op == "<=" else operator.lt, lsums, rsums)
+            suspects.update(zip(compress(units, broken), repeat(period)))
     suspects |= _halves_could_err(catalog, columns)
     return suspects
+
+
+def _sums(present: Mapping[str, Mapping[str, float]], codes: Collection[str], units: list[str]) -> Iterator[float]:
+    """Each of ``units``' sum of its figures of ``codes`` (every one present), added in ``codes``' order."""
+    if not codes:
+        return repeat(0, len(units))  # sum([]) of each: 0 (an int compares as 0.0)
+    return map(sum, zip(*(map(present[c].__getitem__, units) for c in codes)))
 
 
 def _within(values: Collection[float], low: float, high: float, *, whole: bool) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -130,7 +131,9 @@ class UnitTable:
     units: list[str]  # row order
     indicators: list[Indicator]  # column order
     unit_names: dict[str, str]
-    applicable: set[tuple[str, str]]  # (unit, indicator) pairs the unit is expected to report
+    applicable: AbstractSet[
+        tuple[str, str]
+    ]  # (unit, indicator) pairs the unit is expected to report (:class:`Applicable`)
     district: dict[str, float | None]  # the district figure of each column (entry measure)
 
     def value(self, unit: str, code: str) -> float | None:
@@ -149,16 +152,18 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     district = {ind.code: finite(dv.value) for ind, dv in zip(indicators, figures, strict=True)}
     units = [u.code for u in catalog.active_units()]
     listed = set(units)
-    others = {c.unit for dv in figures for c in dv.contributions if c.unit not in listed}  # retired units that reported
+    others = set().union(*(dv.shown_units() for dv in figures)) - listed  # retired units that reported
     units += sorted(others, key=lambda u: (catalog.unit(u).sort, u))
-    # Filled straight into an array (a blank stays NaN): a long table pivoted by pandas cost ≈30 MB and a second
-    # at province scale. A unit listed twice in a column keeps its first figure, as a pivot's "first" would.
-    row_of = {u: n for n, u in enumerate(units)}
+    # Filled straight into an array a column at a time (a blank stays NaN), from each column's figures by unit
+    # without an object per unit: a long table pivoted by pandas cost ≈30 MB and a second at province scale. A unit
+    # listed twice in a column keeps its first figure, as a pivot's "first" would (``shown_figures``).
+    row_of = dict(zip(units, range(len(units))))
     matrix = np.full((len(units), len(indicators)), np.nan)
     for column, dv in enumerate(figures):
-        for c in dv.contributions:
-            if c.value is not None and np.isnan(matrix[row_of[c.unit], column]):
-                matrix[row_of[c.unit], column] = c.value
+        shown = dv.shown_figures()
+        if shown:
+            rows = np.fromiter(map(row_of.__getitem__, shown), dtype=np.intp, count=len(shown))
+            matrix[rows, column] = np.fromiter(shown.values(), dtype=float, count=len(shown))
     frame = pd.DataFrame(
         matrix, index=pd.Index(units, name="unit"), columns=pd.Index([i.code for i in indicators], name="indicator")
     )
@@ -173,9 +178,37 @@ def unit_table(catalog: Catalog, aggregator: Aggregator, period: Period | str) -
     )
 
 
-def _applicable(catalog: Catalog, units: list[str], indicators: list[Indicator]) -> set[tuple[str, str]]:
+class Applicable(AbstractSet[tuple[str, str]]):
+    """The (unit, indicator) pairs of a table that the unit is expected to report, as a set of pairs, held as each
+    indicator's units (one set shared by the indicators with the same reporters): not a pair object per unit and
+    indicator (a province's year has hundreds of thousands)."""
+
+    def __init__(self, units_of: Mapping[str, frozenset[str]]):
+        self._units_of = units_of
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            return False
+        units = self._units_of.get(pair[1])
+        return units is not None and pair[0] in units
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((u, code) for code, units in self._units_of.items() for u in units)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._units_of.values()))
+
+
+def _applicable(catalog: Catalog, units: list[str], indicators: list[Indicator]) -> Applicable:
     """The (unit, indicator) pairs the unit is expected to report."""
-    return {(u, ind.code) for ind in indicators for u in catalog.reporting(ind, units)}
+    shared: dict[frozenset[str], frozenset[str]] = {}  # the indicator's reporters as the catalog names them → units
+    units_of = {}
+    for ind in indicators:
+        key = frozenset(ind.reported_by)
+        if key not in shared:
+            shared[key] = frozenset(catalog.reporting(ind, units))
+        units_of[ind.code] = shared[key]
+    return Applicable(units_of)
 
 
 # A year's table kept with its totals (``stored_totals.unit_table``, migration 008): the units in row order, each
@@ -184,11 +217,12 @@ def _applicable(catalog: Catalog, units: list[str], indicators: list[Indicator])
 
 def table_text(table: UnitTable) -> str:
     """The text the database keeps of ``table`` (compact JSON; a float's repr reads back as the same float)."""
+    import numpy as np
+
     matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
-    columns = {
-        ind.code: [None if math.isnan(v) else float(v) for v in matrix[:, n].tolist()]
-        for n, ind in enumerate(table.indicators)
-    }
+    cells = matrix.astype(object)  # each cell a Python float (its repr reads back as the same float) …
+    cells[np.isnan(matrix)] = None  # … and a blank None, the whole table at once
+    columns = {ind.code: column for ind, column in zip(table.indicators, cells.T.tolist(), strict=True)}
     data = {"period": table.period, "units": table.units, "columns": columns, "district": table.district}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

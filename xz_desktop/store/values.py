@@ -19,6 +19,7 @@ import contextlib
 import json
 import math
 import sqlite3
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -366,14 +367,8 @@ class ValueTable:
         figures only (as :meth:`columns`)."""
         out: Columns = {}
         found: list[tuple[str, str, bool]] = []
-        wanted = sorted(periods)
-        if wanted:
-            found += [
-                (p, i, True)
-                for p, i in self._conn.execute(
-                    f"SELECT DISTINCT period, indicator FROM value WHERE period IN ({marks(wanted)})", wanted
-                )
-            ]
+        for period in sorted(periods):
+            found += [(period, i, True) for i in self._indicators_in(period)]
         seen = {(p, i) for p, i, _ in found}
         for sel in selections:  # one query each: an OR of them would be a multi-index OR (slow: see _through_index)
             if sel.periods is not None and sel.indicators is not None:
@@ -391,9 +386,27 @@ class ValueTable:
         for period, indicator, blanks in found:
             sql = "SELECT unit, value FROM value WHERE period = ? AND indicator = ?"
             column = dict(self._conn.execute(sql if blanks else sql + " AND value IS NOT NULL", (period, indicator)))
+            if set(map(type, column)) <= {str}:
+                # One copy of each unit's code (``sys.intern``), a column at a time: each row brought its own, and the
+                # copies of a province's year held until the figure set interned them took memory that stayed taken.
+                column = dict(zip(map(sys.intern, column), column.values()))
             if column:
                 out.setdefault(period, {})[indicator] = column
         return out
+
+    def _indicators_in(self, period: str) -> list[str]:
+        """The indicators with a row (a blank too) in ``period``, in the index's order: each found by one step of
+        ``value_by_period`` (period, indicator, …) past the one before, not by reading the period's rows
+        (``SELECT DISTINCT`` read every unit's row of the year: a fifth of a province's cold totals)."""
+        sql = "SELECT indicator FROM value WHERE period = ? AND indicator > ? ORDER BY indicator LIMIT 1"
+        found: list[str] = []
+        row = self._conn.execute(
+            "SELECT indicator FROM value WHERE period = ? ORDER BY indicator LIMIT 1", (period,)
+        ).fetchone()
+        while row is not None:
+            found.append(row[0])
+            row = self._conn.execute(sql, (period, row[0])).fetchone()
+        return found
 
     def _selected(self, selections: Sequence[FigureSelection]) -> Iterator[tuple[str, str, str, float | None]]:
         rows, scanned = self._read([], selections)

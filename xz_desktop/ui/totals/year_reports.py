@@ -82,6 +82,7 @@ class YearReports(QObject):
         def job(progress: Any) -> YearReport:
             from ...store import open_store
 
+            _table_modules()
             with open_store(path, read_only=True) as store:  # the worker's own connection
                 return year_report(store, year, carry_forward=carry_forward)
 
@@ -106,6 +107,22 @@ class YearReports(QObject):
             (failed or window.report_failure)(exc)
 
         run_quietly(window, job, succeeded, failure)
+
+
+def _table_modules() -> None:
+    """numpy and pandas (the units × indicators table's), imported before the first report is computed, without the
+    source lines PySide6's import hook reads of each module imported while it is installed (``inspect.getsource``,
+    cached by ``linecache``: ≈33 MB for numpy and pandas at the window's peak, which nothing of ours reads)."""
+    import sys
+
+    if "pandas" in sys.modules:
+        return
+    import linecache
+
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+
+    linecache.clearcache()
 
 
 def keep(window: MainWindow, report: YearReport, key: ReportKey) -> None:
