@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -448,6 +449,17 @@ def parse_plan(text: str, where: str = PLAN_FILE) -> Plan:
     return plan_from_row(rows[0])
 
 
+# Catalogs built from rows, by the rows' exact text (``repr``: every key, its order, every value and its type) and
+# the arguments that shape the result: the same rows build the same catalog, so they are read and checked once per
+# process. An enrolment file's catalog was read five times when a unit's copy was set up from it (the file checked,
+# every plan it carries checked, then put in force), and the demo sets up 23 copies from the same catalog. Only a
+# catalog that passed every check is kept (rows that fail are read again, with their own file named in the
+# message); ``where`` names the rows in messages only. A Catalog is never changed once made.
+_BUILT: dict[tuple[object, ...], Catalog] = {}
+_BUILT_KEPT = 8
+_BUILT_LOCK = threading.Lock()
+
+
 def catalog_from_rows(
     indicators: Iterable[Mapping[str, object]],
     units: Iterable[Mapping[str, object]],
@@ -464,8 +476,31 @@ def catalog_from_rows(
 
     ``plan``: the plan the rows' value columns belong to; None for rows of an earlier version (a catalog file
     without a plan), whose plan is read from the value columns' years (:func:`plan_from_columns`)."""
+    rows = (list(indicators), list(units), list(rules), list(overlaps))
+    key = (repr(rows), version, stored, plan)
+    with _BUILT_LOCK:
+        built = _BUILT.get(key)
+    if built is None:
+        built = _build_catalog(*rows, version, where, stored=stored, plan=plan)
+        with _BUILT_LOCK:
+            while len(_BUILT) >= _BUILT_KEPT:
+                del _BUILT[next(iter(_BUILT))]
+            _BUILT[key] = built
+    return built
+
+
+def _build_catalog(
+    indicators: list[Mapping[str, object]],
+    units: list[Mapping[str, object]],
+    rules: list[Mapping[str, object]],
+    overlaps: list[Mapping[str, object]],
+    version: str,
+    where: str,
+    *,
+    stored: bool,
+    plan: Plan | None,
+) -> Catalog:
     strict = not stored
-    indicators = list(indicators)
     if plan is None:
         plan = plan_from_columns({k for r in indicators for k in r}, f"{where}/indicators")
     catalog = Catalog(
