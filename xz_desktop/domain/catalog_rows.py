@@ -591,6 +591,26 @@ def indicator_to_row(ind: Indicator, plan: Plan) -> dict[str, object]:
     return row
 
 
+# Each catalog's indicator rows (:func:`indicator_rows`), by the catalog's id with the catalog itself (an id is
+# reused only once its catalog is gone, and the catalog kept here is compared).
+_ROWS: dict[int, tuple[Catalog, list[dict[str, object]]]] = {}
+
+
+def indicator_rows(catalog: Catalog) -> list[dict[str, object]]:
+    """:func:`indicator_to_row` of each of ``catalog``'s indicators under its plan, made once per catalog (a
+    Catalog is never changed once made; the demo wrote the same catalog's rows 70 times); each call gets its own
+    dicts, which the caller may change."""
+    with _BUILT_LOCK:
+        found = _ROWS.get(id(catalog))
+    if found is None or found[0] is not catalog:
+        found = (catalog, [indicator_to_row(i, catalog.plan) for i in catalog.indicators])
+        with _BUILT_LOCK:
+            while len(_ROWS) >= _BUILT_KEPT:
+                del _ROWS[next(iter(_ROWS))]
+            _ROWS[id(catalog)] = found
+    return [dict(r) for r in found[1]]
+
+
 def indicator_values(ind: Indicator, plan: Plan) -> dict[str, float | None]:
     """The indicator's values under ``plan`` named as the plan folder's columns: ``base_2015``, ``base_2020``,
     ``target_2025`` for the 十四五."""

@@ -30,7 +30,7 @@ from ..domain.catalog import Catalog
 from ..domain.catalog_rows import (
     RowReader,
     catalog_from_rows,
-    indicator_to_row,
+    indicator_rows,
     overlap_to_row,
     plan_from_row,
     plan_to_row,
@@ -92,7 +92,7 @@ def catalog_body(store: Store) -> dict[str, Any]:
         "exported_at": now_iso(),
         "issued_by": store.describe(),
         "plan": plan_to_row(catalog.plan),
-        "indicators": [indicator_to_row(i, catalog.plan) for i in catalog.indicators],
+        "indicators": indicator_rows(catalog),
         "units": [unit_to_row(u) for u in catalog.units],
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
@@ -105,7 +105,7 @@ def _plan_body(catalog: Catalog) -> dict[str, Any]:
     """One plan of a catalog body: its row, indicators (their values named by their years), rules and overlaps."""
     return {
         "plan": plan_to_row(catalog.plan),
-        "indicators": [indicator_to_row(i, catalog.plan) for i in catalog.indicators],
+        "indicators": indicator_rows(catalog),
         "rules": [rule_to_row(r) for r in catalog.rules],
         "overlaps": [overlap_to_row(o) for o in catalog.overlaps],
     }

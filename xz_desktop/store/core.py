@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from ..domain.catalog import Catalog
-from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.catalog_rows import catalog_from_rows, indicator_rows, overlap_to_row, rule_to_row, unit_to_row
 from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import Period, parse_period
@@ -546,8 +546,7 @@ def write_catalog(conn: sqlite3.Connection, catalog: Catalog) -> None:
     )
     rows: list[dict[str, Any]] = []
     history: list[tuple[str, str, int, float | None]] = []
-    for position, ind in enumerate(catalog.indicators):
-        row = indicator_to_row(ind, plan)
+    for position, (ind, row) in enumerate(zip(catalog.indicators, indicator_rows(catalog), strict=True)):
         for h in ind.history:
             row.pop(f"base_{h.year}", None)
             history.append((plan.code, ind.code, h.year, h.value))
