@@ -132,10 +132,10 @@ class StoreCore:
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils' view of the connection (its table writes: the catalog, meta), made when first asked for.
+        """sqlite-utils' view of the connection, made when first asked for; its ``atomic`` is :meth:`transaction`'s.
 
-        Importing sqlite-utils costs a command that never writes a table through it (``xz import``,
-        ``xz totals``) a tenth of a second; its ``atomic`` is :meth:`transaction`'s.
+        The store's own writes no longer go through it (the catalog and meta: :func:`insert_rows`), so no command
+        imports sqlite-utils (a tenth of a second) unless something asks for this view.
         """
         if self._db is None:
             self._db = _database(self.conn)
