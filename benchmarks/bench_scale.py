@@ -37,6 +37,8 @@ from xz_desktop.domain.periods import Period
 from xz_desktop.paths import catalog_dir
 from xz_desktop.store import create_store
 
+from . import where_time_goes
+
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_YEAR = 2015
 TOTALS_YEAR = "2024"
@@ -60,6 +62,7 @@ class Row:
     limit: float | None  # the ratio the target allows, None when the target is absolute
     seconds_limit: float = 2.0  # an absolute target's time (limit None)
     peak_limit_mb: float | None = None  # a memory target besides the ratio (None: 300 MB for an absolute target)
+    reason: str = ""  # a missed row's measured reason: where the time goes (where_time_goes), "" when met
 
     @property
     def ratio(self) -> float | None:
@@ -388,6 +391,29 @@ print(json.dumps({"ready": ready, "ready_kb": ready_kb, "totals_change": totals_
 """
 )
 
+# What the profiled runs of the window's rows do: the window's start alone, and the 汇总 page's year report as its
+# worker computes it (called in the main thread: the profiler sees only the thread that runs the script).
+_WINDOW_READY = (
+    WINDOW_PROLOGUE
+    + """
+window = MainWindow(Path(sys.argv[1]))
+window.show()
+while getattr(window, "tasks", None):
+    app.processEvents()
+    time.sleep(0.005)
+app.processEvents()
+window.close()
+"""
+)
+
+_YEAR_REPORT = """
+import sys
+from xz_desktop.services.pivot import year_report
+from xz_desktop.store import open_store
+with open_store(sys.argv[1], read_only=True) as store:
+    year_report(store, int(sys.argv[2]))
+"""
+
 _BASE_PIVOT = f"""
 import json, sqlite3, sys, time
 import pandas as pd
@@ -485,16 +511,22 @@ def totals_rows(db: Path, repeat: int, *, kept: bool) -> list[Row]:
     program = measure_module("xz_desktop.cli", "totals", str(db), "--period", TOTALS_YEAR, "--json", repeat=repeat)
     base, _ = measure_script(_BASE_TOTALS, str(db), TOTALS_YEAR, repeat=repeat)
     how = "kept by the window" if kept else "nothing kept: computed"
-    return [
-        Row(
-            f"`xz totals --period {TOTALS_YEAR} --json` ({how})",
-            program,
-            "one SQL GROUP BY + ratio-of-sums join (child process)",
-            base,
-            "≤ 2×",
-            2.0,
+    row = Row(
+        f"`xz totals --period {TOTALS_YEAR} --json` ({how})",
+        program,
+        "one SQL GROUP BY + ratio-of-sums join (child process)",
+        base,
+        "≤ 2×",
+        2.0,
+    )
+    explained(row, ["-m", "xz_desktop.cli", "totals", str(db), "--period", TOTALS_YEAR, "--json"])
+    if row.reason and base.seconds:  # what no work on the totals can go below: any xz command's own start
+        floor = measure_module("xz_desktop.cli", "--help", repeat=repeat)
+        row.reason = (
+            f"the start of any xz command (`xz --help`) alone takes {floor.seconds:.3f} s = "
+            f"{(floor.seconds or 0) / base.seconds:.1f}× this baseline; the rest: {row.reason}"
         )
-    ]
+    return [row]
 
 
 def window_rows(folder: Path, db: Path, repeat: int) -> list[Row]:
@@ -514,10 +546,31 @@ def window_rows(folder: Path, db: Path, repeat: int) -> list[Row]:
     base_window = Measure(statistics.median(b["ready"] for b in bases), max(b["peak_kb"] for b in bases) / 1024)
     pivots = [measure_script(_BASE_PIVOT, str(db), OTHER_YEAR, repeat=1)[1] for _ in range(repeat)]
     sql_totals = Measure(statistics.median(p["totals"] for p in pivots))
+    rows = window_table(first, later, runs, Measure(ready, ready_mb), base_window, sql_totals, pivots)
+    settings = folder / "settings_profiled"
+    settings.mkdir(exist_ok=True)
+    explained(rows[0], ["-c", _WINDOW_READY, str(db), str(settings)], env)
+    forget_kept(db)  # the profiled year report computes, as the first window's did
+    explained(rows[3], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR], None, rows[4])
+    keep_year(db, OTHER_YEAR)  # and the next profiled one reads what is kept, as the later windows did
+    explained(rows[5], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR])
+    return rows
+
+
+def window_table(
+    first: dict,
+    later: list[dict],
+    runs: list[dict],
+    ready: Measure,
+    base_window: Measure,
+    sql_totals: Measure,
+    pivots: list[dict],
+) -> list[Row]:
+    """The window's rows, in the order :func:`window_rows` explains them."""
     return [
         Row(
             "window ready (offscreen, from the first line of the child to idle)",
-            Measure(ready, ready_mb),
+            ready,
             "Qt window + SQL totals + one year's fetch (child process)",
             base_window,
             "< 2 s and < 300 MB",
@@ -590,7 +643,7 @@ def import_row(folder: Path, db: Path, rows_wanted: int, repeat: int) -> Row:
         assert data["rows"] == count
         base_times.append(b)
         target.unlink()
-    return Row(
+    row = Row(
         f"`xz import` of {count:,} CSV rows",
         Measure(statistics.median(t.seconds for t in times), max(t.peak_mb or 0 for t in times)),
         "csv module + `executemany` in one transaction (child process)",
@@ -598,6 +651,11 @@ def import_row(folder: Path, db: Path, rows_wanted: int, repeat: int) -> Row:
         "≤ 1.5×",
         1.5,
     )
+    target = folder / "import_profiled.sqlite"
+    shutil.copy(db, target)
+    explained(row, ["-m", "xz_desktop.cli", "import", str(target), str(csv_path)])
+    target.unlink()
+    return row
 
 
 def merge_rows(folder: Path, packages: int, per: int) -> list[Row]:
@@ -618,7 +676,7 @@ def merge_rows(folder: Path, packages: int, per: int) -> list[Row]:
         again = [r.status for r in iter_merge(store, files, collect=False)]
         again_s = time.perf_counter() - t
     assert set(fresh) == {"merged"} and set(again) == {"unchanged"}, (set(fresh), set(again))
-    return [
+    rows = [
         Row(
             f"merge of {packages:,} packages × {per} figures",
             Measure(fresh_s),
@@ -636,20 +694,26 @@ def merge_rows(folder: Path, packages: int, per: int) -> list[Row]:
             0.10,
         ),
     ]
+    if EXPLAIN["on"] and verdict(rows[0]).startswith("missed"):  # in process: profile one more fresh merge
+        import cProfile
+
+        shutil.copy(template, target)
+        with open_store(target) as store, cProfile.Profile() as profile:
+            list(iter_merge(store, files, collect=False))
+        rows[0].reason = where_time_goes.summary(profile)
+    return rows
 
 
 def excel_row(folder: Path, db: Path) -> Row:
     """The whole styled workbook (``export_workbook``) against plain write-only openpyxl writing the raw sheet's cells
     of the same figures (benchmarks/bench_export.py's child), alternating, once each, on a copy of the database."""
-    from .bench_export import run_child
+    from .bench_export import CHILD, run_child
 
     target = folder / "excel.sqlite"
     shutil.copy(db, target)
     ours = run_child("export", target, folder / "export.xlsx")
     base = run_child("baseline", target, folder / "baseline.xlsx")
-    for name in ("export.xlsx", "baseline.xlsx", "excel.sqlite"):
-        (folder / name).unlink(missing_ok=True)
-    return Row(
+    row = Row(
         "Excel export (`export_workbook`: report sheets + every figure's raw row)",
         Measure(ours["seconds"], ours["peak_mb"]),
         "plain write-only openpyxl, the raw sheet's cells only (bench_export)",
@@ -657,6 +721,10 @@ def excel_row(folder: Path, db: Path) -> Row:
         "≤ 1.3×",
         1.3,
     )
+    explained(row, ["-c", CHILD, "export", str(target), str(folder / "export_profiled.xlsx")])
+    for name in ("export.xlsx", "baseline.xlsx", "export_profiled.xlsx", "excel.sqlite"):
+        (folder / name).unlink(missing_ok=True)
+    return row
 
 
 def start_rows(folder: Path, repeat: int) -> list[Row]:
@@ -681,6 +749,20 @@ def verdict(row: Row) -> str:
     if row.peak_limit_mb is not None and (row.program.peak_mb or 0) > row.peak_limit_mb:
         missed.append(f"memory {row.program.peak_mb:.0f} MB")
     return "met" if not missed else "missed " + ", ".join(missed)
+
+
+EXPLAIN = {"on": True}  # ``--no-explain`` turns off the profiled run of each missed row
+
+
+def explained(row: Row, args: list[str], env: dict[str, str] | None = None, *also: Row) -> Row:
+    """``row``, with where its time goes when it (or a row of ``also``, measuring the same path) misses its goal:
+    ``python args`` once more under cProfile, given to each row that misses."""
+    missed = [r for r in (row, *also) if verdict(r).startswith("missed")]
+    if EXPLAIN["on"] and missed:
+        reason = where_time_goes.profile_child(args, env)
+        for r in missed:
+            r.reason = reason
+    return row
 
 
 def machine() -> str:
@@ -713,13 +795,13 @@ def fmt(m: Measure | None) -> str:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| path | this program | plain baseline, same run | ratio | target | |",
-        "|---|---|---|---|---|---|",
+        "| path | this program | plain baseline, same run | ratio | target | | where the time goes (missed rows) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         ratio = "—" if r.ratio is None else (f"{r.ratio:.0%}" if r.target.endswith("%") else f"{r.ratio:.2f}×")
         lines.append(
-            f"| {r.path} | {fmt(r.program)} | {r.baseline_text}: {fmt(r.baseline)} | {ratio} | {r.target} | {verdict(r)} |"
+            f"| {r.path} | {fmt(r.program)} | {r.baseline_text}: {fmt(r.baseline)} | {ratio} | {r.target} | {verdict(r)} | {r.reason} |"
         )
     return "\n".join(lines)
 
@@ -739,7 +821,11 @@ def main(argv: list[str]) -> None:
         choices=["cli", "totals", "window", "import", "merge", "excel", "start"],
     )
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--no-explain", action="store_true", help="do not profile a missed row once more to say where its time goes"
+    )
     args = parser.parse_args(argv)
+    EXPLAIN["on"] = not args.no_explain
     if args.years < 2 or FIRST_YEAR + args.years - 1 < int(TOTALS_YEAR):
         parser.error(f"--years must reach {TOTALS_YEAR} (at least {int(TOTALS_YEAR) - FIRST_YEAR + 1})")
     compile_sources()
@@ -776,7 +862,8 @@ def main(argv: list[str]) -> None:
             done = step()
             rows.extend(done)
             for r in done:
-                print(f"{r.path}: {fmt(r.program)}; baseline {fmt(r.baseline)}; {verdict(r)}", flush=True)
+                reason = f" (where the time goes: {r.reason})" if r.reason else ""
+                print(f"{r.path}: {fmt(r.program)}; baseline {fmt(r.baseline)}; {verdict(r)}{reason}", flush=True)
             print(f"  ({name}: {time.perf_counter() - t:.0f} s)", flush=True)
     text = (
         f"{args.units:,} units × {args.years} years, {figures:,} figures ({errors} unit-periods of "

@@ -31,7 +31,18 @@ from pathlib import Path
 
 from xz_desktop.store import create_store
 
-from .bench_scale import PEAK_KB, WINDOW_PROLOGUE, Measure, Row, compile_sources, fmt, machine, table
+from .bench_scale import (
+    EXPLAIN,
+    PEAK_KB,
+    WINDOW_PROLOGUE,
+    Measure,
+    Row,
+    compile_sources,
+    explained,
+    fmt,
+    machine,
+    table,
+)
 
 _WINDOW = (
     WINDOW_PROLOGUE
@@ -113,7 +124,9 @@ def window_row(label: str, db: Path, folder: Path, repeat: int) -> Row:
         settings.mkdir(parents=True, exist_ok=True)
         program.append(child(_WINDOW, str(db), str(settings))[2])
         bare.append(child(_BARE_WINDOW, str(db))[2])
-    return Row(
+    settings = folder / f"settings_{db.stem}_profiled"
+    settings.mkdir(parents=True, exist_ok=True)
+    row = Row(
         f"window ready, {label} (offscreen, first line of the child to idle; peak RSS)",
         Measure(statistics.median(p["ready"] for p in program), max(p["peak_kb"] for p in program) / 1024),
         "bare QMainWindow + QTableView of one SQL query (child process)",
@@ -122,6 +135,7 @@ def window_row(label: str, db: Path, folder: Path, repeat: int) -> Row:
         3.0,
         peak_limit_mb=120,
     )
+    return explained(row, ["-c", _WINDOW, str(db), str(settings)], {"QT_QPA_PLATFORM": "offscreen"})
 
 
 def demo_rows(folder: Path, repeat: int) -> tuple[list[Row], Path]:
@@ -149,7 +163,7 @@ def demo_rows(folder: Path, repeat: int) -> tuple[list[Row], Path]:
         plain = folder / f"plain_{n}.sqlite"
         plain_wall.append(child(_PLAIN_DEMO, str(plain), str(folder / "demo_rows.json"))[0])
     base = Measure(statistics.median(plain_wall))
-    return [
+    wall = explained(
         Row(
             "`xz demo` (wall)",
             Measure(statistics.median(demo_wall)),
@@ -159,6 +173,10 @@ def demo_rows(folder: Path, repeat: int) -> tuple[list[Row], Path]:
             None,
             seconds_limit=3.0,
         ),
+        ["-m", "xz_desktop.cli", "demo", str(folder / "demo_profiled.sqlite")],
+    )
+    return [
+        wall,
         Row(
             "`xz demo` (CPU, user + system)",
             Measure(statistics.median(demo_cpu)),
@@ -184,7 +202,11 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="bench_start")
     parser.add_argument("--repeat", type=int, default=5, help="alternating runs of each side (median)")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--no-explain", action="store_true", help="do not profile a missed row once more to say where its time goes"
+    )
     args = parser.parse_args(argv)
+    EXPLAIN["on"] = not args.no_explain
     compile_sources()
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
     with tempfile.TemporaryDirectory(prefix="bench_start_") as tmp:

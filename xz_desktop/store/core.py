@@ -124,6 +124,7 @@ class StoreCore:
         self._db: sqlite_utils.Database | None = None  # made when first asked for: see db
         conn.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on a connection it is given
         self._catalogs: dict[str, Catalog] = {}  # by plan code, read when first asked for
+        self._judging: dict[str | int | Period, Catalog] = {}  # catalog_for's answers: a merge asks per figure
         self._plans: list[Plan] | None = None
         self._entry: tuple[int, int] | None = None
         self._guarded = False
@@ -328,8 +329,11 @@ class StoreCore:
         """The catalog of the plan that judges ``period``: the plan whose years contain its year; a year before
         every plan: the first plan's (history); after every plan's target year: the newest plan's, for entry only
         (nothing judges it: :func:`~..domain.plans.judges`)."""
-        year = period.year if isinstance(period, Period) else parse_period(period).year
-        return self.catalog(plan_for_year(self.plans(), year).code)
+        found = self._judging.get(period)
+        if found is None:
+            year = period.year if isinstance(period, Period) else parse_period(period).year
+            found = self._judging[period] = self.catalog(plan_for_year(self.plans(), year).code)
+        return found
 
     def entry_years(self) -> tuple[int, int]:
         """The years this database takes figures for (:func:`~..domain.plans.entry_years` of its plans)."""
@@ -421,6 +425,7 @@ class StoreCore:
     def forget_catalog(self) -> None:
         """Read the plans and catalogs again when next asked: another connection may have changed them."""
         self._catalogs = {}
+        self._judging = {}
         self._plans = None
         self._entry = None
 
