@@ -49,9 +49,10 @@ def test_light_commands_import_no_heavy_library(args):
 def test_a_command_that_needs_the_store_still_loads_it(tmp_path):
     seen = _probe("init", str(tmp_path / "d.sqlite"), "--district")
     assert seen["code"] == 0
-    assert "sqlite_utils" in seen["modules"]
-    # sqlite_utils itself tries numpy and pandas; nothing of Excel or Qt is needed to create a database.
-    assert {"openpyxl", "lxml", "python_calamine", "PySide6"}.isdisjoint(seen["modules"])
+    assert "xz_desktop.store.database" in seen["xz"]
+    # A new database's catalog and meta are written with plain executemany (store/core.insert_rows): neither
+    # sqlite_utils (which tries numpy and pandas) nor anything of Excel or Qt is needed to create one.
+    assert {"sqlite_utils", "openpyxl", "lxml", "python_calamine", "PySide6"}.isdisjoint(seen["modules"])
 
 
 def test_merge_status_words_cover_every_merge_outcome():

@@ -52,7 +52,7 @@ def header(path: Path) -> list[str]:
 def district(district_db: Path) -> Path:
     """The district holding 2021–2025 figures: 人才资源总量 of every town each year (2025 complete), the
     专项资金 of the finance bureau, 发明专利授权量 each year, and 博士 of every town but 洪合镇 in 2025 (incomplete)."""
-    with open_store(district_db) as store:
+    with open_store(district_db) as store, store.transaction():  # the fixture's figures: one commit
         for year in range(2021, 2026):
             for n, unit in enumerate(GEOGRAPHIC):
                 # 2025: 10000, 11000, …, 19000 人 → Σ = 145000 人 = 14.5 万人
@@ -352,9 +352,10 @@ def test_an_upward_package_names_the_plan_its_figures_were_judged_under(tmp_path
         enrolment = enrol(above, "330411", tmp_path / "330411.xzenrol").file
     init_from_enrolment(xiuzhou, enrolment)
     with open_store(xiuzhou) as store:
-        for t, unit in enumerate(TOWNS):
-            store.values.write_one(unit, "talent_total", "2023", 1000 * (t + 1))
-            store.values.write_one(unit, "employed", "2023", 20000 + 1000 * t)  # the ratio's denominator
+        with store.transaction():
+            for t, unit in enumerate(TOWNS):
+                store.values.write_one(unit, "talent_total", "2023", 1000 * (t + 1))
+                store.values.write_one(unit, "employed", "2023", 20000 + 1000 * t)  # the ratio's denominator
         made = make_upward_package(store, [Period(2023)], tmp_path / "up.xzpkg")
     level = json.loads(read_package(made.path).extra["level"])
     assert level["plans"] == [

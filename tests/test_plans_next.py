@@ -54,7 +54,7 @@ def two_plans(tmp_path) -> Path:
     """The district: 2016–2019 and 2021–2025 figures under the 十四五, then the 十五五 added and 2026 entered."""
     db = tmp_path / "district.sqlite"
     create_store(db, "district", author="测试").close()
-    with open_store(db) as store:
+    with open_store(db) as store, store.transaction():  # the fixture's figures: one commit
         for year in (2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025):
             for i, unit in enumerate(GEOGRAPHIC):
                 store.values.write_one(unit, "talent_total", str(year), talent(i, year))
@@ -70,10 +70,11 @@ def two_plans(tmp_path) -> Path:
     (folder / "indicators.csv").write_text(NEXT_INDICATORS + "\n", encoding="utf-8")
     with open_store(db) as store:
         store.add_plan(load_catalog_dir(folder))
-        for i, unit in enumerate(GEOGRAPHIC):
-            store.values.write_one(unit, "talent_total", "2026", talent(i, 2026))
-            store.values.write_one(unit, "ai_talent", "2026", 50)  # Σ 500
-            store.values.write_one(unit, "new_young", "2026", 120)  # Σ 1200
+        with store.transaction():
+            for i, unit in enumerate(GEOGRAPHIC):
+                store.values.write_one(unit, "talent_total", "2026", talent(i, 2026))
+                store.values.write_one(unit, "ai_talent", "2026", 50)  # Σ 500
+                store.values.write_one(unit, "new_young", "2026", 120)  # Σ 1200
     return db
 
 
@@ -125,8 +126,9 @@ def test_a_period_after_the_plans_target_year_gets_no_verdict(two_plans, tmp_pat
     single = tmp_path / "single.sqlite"
     create_store(single, "district", author="测试").close()
     with open_store(single) as store:
-        for i, unit in enumerate(GEOGRAPHIC):
-            store.values.write_one(unit, "talent_total", "2026", talent(i, 2026))
+        with store.transaction():
+            for i, unit in enumerate(GEOGRAPHIC):
+                store.values.write_one(unit, "talent_total", "2026", talent(i, 2026))
         rows = _rows(store, "2026")
     assert rows["talent_total"].value == pytest.approx(15.45)
     assert all(r.verdict == "no_target" and r.completion is None for r in rows.values())

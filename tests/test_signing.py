@@ -216,3 +216,24 @@ def test_cli_enrol_and_init_contract(tmp_path, xz):
     assert rekey.returncode == 0 and json.loads(rekey.stdout)["revoked"] == [info["key_id"]]
     keys = json.loads(xz("keys", d, "--json").stdout)
     assert {k["state"][:3] for k in keys if k["owner"] == "xincheng"} == {"在用", "已作废"}
+
+
+def test_a_catalog_file_is_one_field_and_one_row_to_a_line_and_a_reformatted_one_still_verifies(tmp_path):
+    d = district(tmp_path)
+    with open_store(d) as store:
+        written = export_catalog(store, tmp_path / "c.xzcat")
+        indicators = len(store.catalog().indicators)
+    text = (tmp_path / "c.xzcat").read_text(encoding="utf-8")
+    body = json.loads(text)
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert lines[1] == ' "format": "xz-desktop-catalog",'
+    # Each indicator of the plan in force: one line of its own (and once more under ``plans``, inside its plan's line).
+    rows = [line for line in lines if line.startswith('  {"code": ') and '"aggregation": ' in line]
+    assert len(rows) == indicators == len(body["indicators"])
+    assert json.loads(rows[0].rstrip(",")) == body["indicators"][0]
+    # The signature covers the parsed body, not the layout: the same body indented by hand still verifies.
+    (tmp_path / "indented.xzcat").write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+    with town(tmp_path) as unit:
+        for name in ("c.xzcat", "indented.xzcat"):
+            assert import_catalog(unit, tmp_path / name).version == written.version

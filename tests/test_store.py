@@ -4,6 +4,7 @@ import sqlite3
 import pytest
 
 from xz_desktop.domain.messages import XzError
+from xz_desktop.paths import migrations_dir
 from xz_desktop.store import create_store, migrations, open_store
 from xz_desktop.store.values import ValueChange
 
@@ -221,3 +222,39 @@ def test_merged_figures_are_written_only_under_the_merge_guard(tmp_path):
             s.values.write_merged([row])
         assert s.values.get("xincheng", "phd", "2023") == row
         assert [h.action for h in s.values.history("xincheng", "phd", "2023")] == ["insert"]
+
+
+def test_a_new_database_s_schema_is_the_migrations_applied_one_by_one(tmp_path):
+    """A new database takes a copy of the schema made once per process (store/migrations._apply_fresh): the same
+    tables, indexes, triggers, version and migration rows as running every migration's statements in it."""
+    by_hand = sqlite3.connect(tmp_path / "by_hand.sqlite")
+    by_hand.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    found = sorted(migrations_dir().glob("*.sql"))
+    for number, path in enumerate(found, start=1):
+        script = path.read_text(encoding="utf-8")
+        statements, buffer = [], ""
+        for line in script.splitlines(keepends=True):
+            buffer += line
+            if sqlite3.complete_statement(buffer):
+                statements.append(buffer.strip())
+                buffer = ""
+        for statement in statements:
+            if statement:
+                by_hand.execute(statement)
+        by_hand.execute("INSERT INTO schema_migration VALUES (?, ?, '')", (number, path.stem[4:]))
+        by_hand.execute(f"PRAGMA user_version = {number}")
+    by_hand.commit()
+    expected_schema = sorted(by_hand.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    for name in ("first.sqlite", "second.sqlite"):  # the first makes the copy, the second takes it
+        create_store(tmp_path / name, "district", author="测试").close()
+        made = sqlite3.connect(tmp_path / name)
+        assert sorted(made.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()) == expected_schema
+        assert made.execute("PRAGMA user_version").fetchone()[0] == len(found) == 10
+        rows = made.execute("SELECT number, name, applied_at FROM schema_migration ORDER BY number").fetchall()
+        assert [(n, m) for n, m, _ in rows] == [(n, p.stem[4:]) for n, p in enumerate(found, start=1)]
+        assert all(at for _, _, at in rows)
+        assert made.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert made.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        made.close()

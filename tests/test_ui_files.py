@@ -254,7 +254,7 @@ def test_the_first_run_makes_the_clerk_choose(qtbot, tmp_path, monkeypatch):
 @pytest.fixture
 def district_with_years(tmp_path) -> Path:
     path = district(tmp_path)
-    with open_store(path) as store:
+    with open_store(path) as store, store.transaction():
         for period, value in (("2021", 1), ("2022", 2), ("2023H1", 3), ("2023", 4)):
             store.values.write_one("xincheng", "phd", period, value)
     return path

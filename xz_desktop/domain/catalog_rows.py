@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -448,6 +449,17 @@ def parse_plan(text: str, where: str = PLAN_FILE) -> Plan:
     return plan_from_row(rows[0])
 
 
+# Catalogs built from rows, by the rows' exact text (``repr``: every key, its order, every value and its type) and
+# the arguments that shape the result: the same rows build the same catalog, so they are read and checked once per
+# process. An enrolment file's catalog was read five times when a unit's copy was set up from it (the file checked,
+# every plan it carries checked, then put in force), and the demo sets up 23 copies from the same catalog. Only a
+# catalog that passed every check is kept (rows that fail are read again, with their own file named in the
+# message); ``where`` names the rows in messages only. A Catalog is never changed once made.
+_BUILT: dict[tuple[object, ...], Catalog] = {}
+_BUILT_KEPT = 8
+_BUILT_LOCK = threading.Lock()
+
+
 def catalog_from_rows(
     indicators: Iterable[Mapping[str, object]],
     units: Iterable[Mapping[str, object]],
@@ -464,8 +476,31 @@ def catalog_from_rows(
 
     ``plan``: the plan the rows' value columns belong to; None for rows of an earlier version (a catalog file
     without a plan), whose plan is read from the value columns' years (:func:`plan_from_columns`)."""
+    rows = (list(indicators), list(units), list(rules), list(overlaps))
+    key = (repr(rows), version, stored, plan)
+    with _BUILT_LOCK:
+        built = _BUILT.get(key)
+    if built is None:
+        built = _build_catalog(*rows, version, where, stored=stored, plan=plan)
+        with _BUILT_LOCK:
+            while len(_BUILT) >= _BUILT_KEPT:
+                del _BUILT[next(iter(_BUILT))]
+            _BUILT[key] = built
+    return built
+
+
+def _build_catalog(
+    indicators: list[Mapping[str, object]],
+    units: list[Mapping[str, object]],
+    rules: list[Mapping[str, object]],
+    overlaps: list[Mapping[str, object]],
+    version: str,
+    where: str,
+    *,
+    stored: bool,
+    plan: Plan | None,
+) -> Catalog:
     strict = not stored
-    indicators = list(indicators)
     if plan is None:
         plan = plan_from_columns({k for r in indicators for k in r}, f"{where}/indicators")
     catalog = Catalog(
@@ -554,6 +589,26 @@ def indicator_to_row(ind: Indicator, plan: Plan) -> dict[str, object]:
     row.update(indicator_values(ind, plan))
     row[BASE_SPAN_COLUMN] = ind.base_span
     return row
+
+
+# Each catalog's indicator rows (:func:`indicator_rows`), by the catalog's id with the catalog itself (an id is
+# reused only once its catalog is gone, and the catalog kept here is compared).
+_ROWS: dict[int, tuple[Catalog, list[dict[str, object]]]] = {}
+
+
+def indicator_rows(catalog: Catalog) -> list[dict[str, object]]:
+    """:func:`indicator_to_row` of each of ``catalog``'s indicators under its plan, made once per catalog (a
+    Catalog is never changed once made; the demo wrote the same catalog's rows 70 times); each call gets its own
+    dicts, which the caller may change."""
+    with _BUILT_LOCK:
+        found = _ROWS.get(id(catalog))
+    if found is None or found[0] is not catalog:
+        found = (catalog, [indicator_to_row(i, catalog.plan) for i in catalog.indicators])
+        with _BUILT_LOCK:
+            while len(_ROWS) >= _BUILT_KEPT:
+                del _ROWS[next(iter(_ROWS))]
+            _ROWS[id(catalog)] = found
+    return [dict(r) for r in found[1]]
 
 
 def indicator_values(ind: Indicator, plan: Plan) -> dict[str, float | None]:

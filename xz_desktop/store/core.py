@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from ..domain.catalog import Catalog
-from ..domain.catalog_rows import catalog_from_rows, indicator_to_row, overlap_to_row, rule_to_row, unit_to_row
+from ..domain.catalog_rows import catalog_from_rows, indicator_rows, overlap_to_row, rule_to_row, unit_to_row
 from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import Period, parse_period
@@ -133,10 +133,10 @@ class StoreCore:
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils' view of the connection (its table writes: the catalog, meta), made when first asked for.
+        """sqlite-utils' view of the connection, made when first asked for; its ``atomic`` is :meth:`transaction`'s.
 
-        Importing sqlite-utils costs a command that never writes a table through it (``xz import``,
-        ``xz totals``) a tenth of a second; its ``atomic`` is :meth:`transaction`'s.
+        The store's own writes no longer go through it (the catalog and meta: :func:`insert_rows`), so no command
+        imports sqlite-utils (a tenth of a second) unless something asks for this view.
         """
         if self._db is None:
             self._db = _database(self.conn)
@@ -231,7 +231,7 @@ class StoreCore:
         return default if value is None else value
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self.transaction():
             self.conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
@@ -436,10 +436,10 @@ class StoreCore:
         in (a file, a folder, an edit); this last guard holds the rows to what any stored catalog must be, so an
         edit of an earlier version's database goes through."""
         catalog.validate(stored=True)
-        with self.db.atomic():
+        with self.transaction():
             self._delete_plan_rows(catalog.plan.code)
             self.conn.execute("UPDATE unit SET active = 0")
-            write_catalog(self.db, catalog)
+            write_catalog(self.conn, catalog)
             self._set_version(catalog.version)
         self.forget_catalog()
 
@@ -474,8 +474,8 @@ class StoreCore:
                 )
         versions = [self._meta_text("catalog_version", ""), catalog.fingerprint()]
         version = combined_version([v for v in versions if v])
-        with self.db.atomic():
-            write_catalog(self.db, catalog)
+        with self.transaction():
+            write_catalog(self.conn, catalog)
             self._set_version(version)
         self.forget_catalog()
         return version
@@ -540,19 +540,18 @@ class StoreCore:
         self.close()
 
 
-def write_catalog(db: sqlite_utils.Database, catalog: Catalog) -> None:
+def write_catalog(conn: sqlite3.Connection, catalog: Catalog) -> None:
     """Write ``catalog``'s plan, its indicators (their history) and rules, the units (shared by every plan) and
     the overlaps (shared: those of the plan's indicators replaced)."""
     plan = catalog.plan
-    db.conn.execute(
+    conn.execute(
         "INSERT INTO plan (code, name, base_year, target_year) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
         "name = excluded.name, base_year = excluded.base_year, target_year = excluded.target_year",
         (plan.code, plan.name, plan.base_year, plan.target_year),
     )
     rows: list[dict[str, Any]] = []
     history: list[tuple[str, str, int, float | None]] = []
-    for position, ind in enumerate(catalog.indicators):
-        row = indicator_to_row(ind, plan)
+    for position, (ind, row) in enumerate(zip(catalog.indicators, indicator_rows(catalog), strict=True)):
         for h in ind.history:
             row.pop(f"base_{h.year}", None)
             history.append((plan.code, ind.code, h.year, h.value))
@@ -561,20 +560,38 @@ def write_catalog(db: sqlite_utils.Database, catalog: Catalog) -> None:
         row["plan"] = plan.code
         row["position"] = position
         rows.append(row)
-    db.table("indicator").insert_all(rows, replace=True)
-    db.conn.executemany(
+    insert_rows(conn, "indicator", rows)
+    conn.executemany(
         "INSERT OR REPLACE INTO indicator_history (plan, indicator, year, value) VALUES (?, ?, ?, ?)", history
     )
-    db.table("unit").upsert_all([unit_to_row(u) for u in catalog.units], pk="code")
-    db.table("rule").insert_all([{"plan": plan.code, **rule_to_row(r)} for r in catalog.rules], replace=True)
+    insert_rows(conn, "unit", [unit_to_row(u) for u in catalog.units], upsert_key="code")
+    insert_rows(conn, "rule", [{"plan": plan.code, **rule_to_row(r)} for r in catalog.rules])
     # Overlaps (a unit's figures already inside others') live in meta: a short list, shared by the plans.
-    stored = read_overlaps(_meta_value(db.conn, OVERLAPS_KEY))
+    stored = read_overlaps(_meta_value(conn, OVERLAPS_KEY))
     codes = {i.code for i in catalog.indicators}
     kept = [o for o in stored if o.get("indicator") not in codes]
-    db.conn.execute(
+    conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (OVERLAPS_KEY, json.dumps(kept + [overlap_to_row(o) for o in catalog.overlaps], ensure_ascii=False)),
     )
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]], upsert_key: str = "") -> None:
+    """Write dict ``rows`` to ``table`` with one ``executemany``: ``INSERT OR REPLACE``, or with ``upsert_key`` an
+    upsert that updates the columns given (a row's missing columns are NULL). The statements sqlite-utils'
+    ``insert_all(replace=True)`` and ``upsert_all(pk=...)`` make, without their per-chunk Python work (a third of
+    the time of writing a catalog, which every new database does)."""
+    if not rows:
+        return
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    if upsert_key:
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != upsert_key)
+        sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT("{upsert_key}") DO UPDATE SET {updates}'
+    else:
+        sql = f'INSERT OR REPLACE INTO "{table}" ({names}) VALUES ({marks})'
+    conn.executemany(sql, [tuple(r.get(c) for c in columns) for r in rows])
 
 
 def _meta_value(conn: sqlite3.Connection, key: str) -> str:

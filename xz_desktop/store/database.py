@@ -19,7 +19,7 @@ from ..paths import catalog_dir
 from . import migrations
 from .base import now_iso, translate_sqlite_error
 from .conflicts import ConflictTable
-from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, write_catalog
+from .core import ROLE_DISTRICT, ROLE_UNIT, StoreCore, default_author, insert_rows, write_catalog
 from .lock import window_lock_holder
 from .packages import PackageTable
 from .values import ValueTable
@@ -305,8 +305,8 @@ def create_store(
         conn = _connect(path)
         migrations.migrate(conn, path)
         store = Store(conn, path)
-        with store.db.atomic():
-            write_catalog(store.db, catalog)
+        with store.transaction():
+            write_catalog(conn, catalog)
             meta = {
                 "role": role,
                 "unit": unit or "",
@@ -319,7 +319,7 @@ def create_store(
                 meta["author"] = author
             if role == ROLE_DISTRICT and level is not None:
                 meta.update(level_meta(level))
-            store.db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()], replace=True)
+            insert_rows(conn, "meta", [{"key": k, "value": v} for k, v in meta.items()])
         return store
     except BaseException as exc:
         if conn is not None:

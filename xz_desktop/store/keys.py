@@ -71,7 +71,7 @@ class KeyTable:
     def put(self, key: SigningKey, *, replace_owner: bool = False, at: str = "", by: str = "") -> None:
         """Add ``key``; with ``replace_owner`` the owner's key in force is revoked first, in the same transaction."""
         conn = self._store.conn
-        with self._store.db.atomic():
+        with self._store.transaction():
             if replace_owner:
                 conn.execute(
                     "UPDATE signing_key SET revoked_at = ?, revoked_by = ? WHERE owner = ? AND revoked_at IS NULL "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..paths import migrations_dir
 
+_SCHEMA_MIGRATION = "CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
@@ -98,17 +100,53 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     if not pending:
         return None
     backup_path = backup(conn, path, current) if current and path is not None else None
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migration (number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    conn.execute(_SCHEMA_MIGRATION)
     if current == 0:
         # A new, empty database: every migration in one transaction (one commit, one sync of the file instead of
         # one each); a failure leaves it empty, as one migration's failure leaves an existing one at its version.
-        _apply(conn, *pending)
+        _apply_fresh(conn, pending)
     else:
         for migration in pending:
             _apply(conn, migration)
     return backup_path
+
+
+# The schema every migration makes in an empty database, made once per process in memory (by the migrations' text)
+# and copied into each new database with SQLite's backup: the schema's statements (tables rebuilt by later
+# migrations, triggers) took 40–100 ms a database, and the demo makes 24. Only an empty database takes the copy;
+# the result is the same schema, rows and version as applying the migrations to it.
+_FRESH: dict[tuple[tuple[int, str, str], ...], sqlite3.Connection] = {}
+_FRESH_LOCK = threading.Lock()
+
+
+def _apply_fresh(conn: sqlite3.Connection, migrations: list[Migration]) -> None:
+    """Every migration in an empty database, as :func:`_apply` does, copied from the schema made once per process;
+    each migration's row records when it was applied here."""
+    key = tuple((m.number, m.name, m.sql()) for m in migrations)
+    with _FRESH_LOCK:
+        template = _FRESH.get(key)
+        if template is None:
+            template = sqlite3.connect(":memory:", check_same_thread=False)  # used under the lock only
+            try:
+                template.execute(_SCHEMA_MIGRATION)
+                _apply(template, *migrations)
+            except BaseException:
+                template.close()
+                raise
+            _FRESH.clear()
+            _FRESH[key] = template
+        page_size = template.execute("PRAGMA page_size").fetchone()[0]
+        if conn.execute("PRAGMA page_size").fetchone()[0] != page_size or conn.in_transaction:
+            _apply(conn, *migrations)  # a copy needs the same page size (in WAL mode) and no open transaction
+            return
+        template.backup(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("UPDATE schema_migration SET applied_at = ?", (datetime.now().isoformat(timespec="seconds"),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _apply(conn: sqlite3.Connection, *migrations: Migration) -> None:

@@ -1,7 +1,7 @@
 """The reporting round's tables (migration 003): due dates, decisions, notes, nil reports, the review log.
 
 Only SQL lives here; what a state means is :mod:`xz_desktop.domain.round`, what may happen
-is :mod:`xz_desktop.services.round`. Callers that change several rows hold ``store.db.atomic()``.
+is :mod:`xz_desktop.services.round`. Callers that change several rows hold ``store.transaction()``.
 """
 
 from __future__ import annotations
