@@ -308,6 +308,13 @@ class ColumnFitter(QObject):
         self._later.timeout.connect(self.fit)
         view.installEventFilter(self)
         view.model().modelReset.connect(self._later.start)
+        # A figure column fitted to its content after the fit (its header lays out later than the model is
+        # reset, the more so for a page built when first shown) fits again: the name gives way to it.
+        header.sectionResized.connect(self._figure_resized)
+
+    def _figure_resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in (TotalsModel.NAME, TotalsModel.STATUS):  # the two the fit itself sizes
+            self._later.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
