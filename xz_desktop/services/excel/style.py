@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from copy import copy
 from typing import Any
 
@@ -178,6 +178,35 @@ def inert(value: Any, ws: Any = None) -> Any:
     if value is None and ws is None:
         return ""
     return value
+
+
+class InertTexts:
+    """``inert(convert(text), ws)`` of texts that repeat row after row (names, periods, times, who, which package),
+    worked out once per distinct text of one write-only sheet.
+
+    Only what :func:`inert` gives as a plain value (a cleaned string or a blank) is kept: a formula-like text
+    gets a fresh text-typed cell every time, exactly as :func:`inert` makes it, and a value that is not a
+    string (a hostile database's) is worked out every time. At most ``limit`` texts are kept.
+    """
+
+    def __init__(self, ws: Any, convert: Callable[[Any], Any] | None = None, limit: int = 50_000):
+        self.ws = ws
+        self.convert = convert
+        self.limit = limit
+        self._known: dict[str, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if type(value) is str:
+            try:
+                return self._known[value]
+            except KeyError:
+                pass
+        safe = inert(value if self.convert is None else self.convert(value), self.ws)
+        if type(value) is str and (safe is None or type(safe) is str):
+            if len(self._known) >= self.limit:
+                self._known.clear()
+            self._known[value] = safe
+        return safe
 
 
 def inert_row(values: Iterable[Any], ws: Any = None) -> list[Any]:

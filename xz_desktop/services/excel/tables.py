@@ -16,7 +16,7 @@ from ...domain.catalog import Catalog
 from ...domain.timefmt import local_time
 from ...store import Store
 from ..pivot import UnitTable
-from .style import SheetWriter, cell, inert_row, num_style, row_height
+from .style import InertTexts, SheetWriter, cell, inert, num_style, row_height
 
 RAW_COLUMNS = [
     ("单位代码", 13),
@@ -190,16 +190,21 @@ def raw_count(store: Store) -> int:
 
 
 def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int], None]) -> list[str]:
-    """Every stored figure, one per row, streamed; ``step(rows_done)`` every :data:`RAW_CHUNK` rows."""
+    """Every stored figure, one per row, streamed; ``step(rows_done)`` every :data:`RAW_CHUNK` rows.
+
+    Every field passes :func:`style.inert` (the one writer of text cells): the texts that repeat (names, periods,
+    times, who, which package) through an :class:`InertTexts` that works each distinct one out once, the
+    explanation (typed by a clerk, rarely repeated) directly; finite numbers go in as they are.
+    """
     catalog = store.catalog()
     units = {u.code: u.name for u in catalog.units}
     names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
     titles: list[str] = []
     sheet, done = None, 0
     header_style = "xz_header"
+    isfinite = math.isfinite
     for batch in store.values.batches(RAW_CHUNK):
-        for v in batch:
-            unit, code = v.unit, v.indicator
+        for unit, code, period, value, note, revision, at, by, source in batch:
             if sheet is None or sheet.row > MAX_SHEET_ROWS:
                 if sheet is not None:
                     sheet.ws.auto_filter.ref = f"A1:L{sheet.row}"
@@ -208,26 +213,24 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                 sheet.append([cell(sheet.ws, text, header_style) for text, _ in RAW_COLUMNS], 20)
                 titles.append(name)
                 ws = sheet.ws
-            # Every field of the row passes the one writer (style.inert): none can be forgotten.
+                # Per sheet: a formula-like text becomes a cell of that sheet.
+                texts, times = InertTexts(ws), InertTexts(ws, local_time)
             sheet.row += 1
             ind_name, measure = names.get(code, (code, ""))
             ws.append(
-                inert_row(
-                    (
-                        unit,
-                        units.get(unit, unit),
-                        code,
-                        ind_name,
-                        v.period,
-                        v.value,
-                        measure,
-                        v.explanation,
-                        v.revision,
-                        local_time(v.changed_at),
-                        v.changed_by,
-                        v.source,
-                    ),
-                    ws,
+                (
+                    texts(unit),
+                    texts(units.get(unit, unit)),
+                    texts(code),
+                    texts(ind_name),
+                    texts(period),
+                    value if type(value) is float and isfinite(value) else inert(value, ws),
+                    texts(measure),
+                    None if note == "" else inert(note, ws),
+                    revision if type(revision) is int else inert(revision, ws),
+                    times(at),
+                    texts(by),
+                    texts(source),
                 )
             )
         done += len(batch)
