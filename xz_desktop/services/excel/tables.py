@@ -94,15 +94,18 @@ def write_units_sheet(
     # a blank), not cell by cell through pandas' indexing.
     matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
     row_of = {u: n for n, u in enumerate(table.units)}
+    column_rows = [(u, row_of[u]) for u in columns]
+    applicable = table.applicable
     run_length = {c: sum(1 for i in inds if i.category == c) for c in {i.category for i in inds}}
     run_start, run_category = sheet.row + 1, None
     for n, ind in enumerate(inds, start=1):
-        col = n - 1
         style = num_style(ind.decimals if ind.display_factor == 1 else 0)
+        code = ind.code
+        values = matrix[:, n - 1].tolist()  # the indicator's column as Python floats, NaN for a blank
 
-        def figure(unit: str, col: int = col) -> float | None:
-            value = matrix[row_of[unit], col]
-            return None if math.isnan(value) else float(value)
+        def figure(unit: str, values: list[float] = values) -> float | None:
+            value = values[row_of[unit]]
+            return None if math.isnan(value) else value
 
         row = [
             cell(ws, n, "xz_center"),
@@ -110,11 +113,13 @@ def write_units_sheet(
             cell(ws, ind.name, "xz_text"),
             cell(ws, ind.entry_measure, "xz_center"),
         ]
-        for unit in columns:
+        for unit, at_row in column_rows:
             # Grey: this unit does not report the indicator; blank: it has not reported it.
-            row.append(
-                cell(ws, figure(unit), style) if (unit, ind.code) in table.applicable else cell(ws, None, "xz_na")
-            )
+            if (unit, code) in applicable:
+                value = values[at_row]
+                row.append(cell(ws, None if math.isnan(value) else value, style))
+            else:
+                row.append(cell(ws, None, "xz_na"))
         if alone:
             who = alone.get(ind.code)
             if who is None:
