@@ -220,6 +220,28 @@ def test_the_one_writer_makes_every_formula_like_text_inert():
     assert inert(float("inf"), ws) is None and inert("", ws) is None
 
 
+def test_the_raw_sheets_cache_of_repeated_texts_writes_what_inert_writes():
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell
+
+    from xz_desktop.services.excel.style import InertTexts
+
+    ws = Workbook(write_only=True).create_sheet()
+    texts = InertTexts(ws, limit=2)
+    for _ in range(2):  # the second round is answered from what the first kept
+        assert texts("新城街道") == "新城街道"
+        assert texts("") is None and texts(None) is None
+        assert texts("含\x01控制符") == "含控制符"
+        assert texts("-5") == "-5"  # a figure, not a formula
+        first, second = texts(FORMULA), texts(FORMULA)
+        assert isinstance(first, Cell) and first.data_type == "s" and first.value == FORMULA
+        assert first is not second  # a cell of its own for each row, never one shared
+        assert texts(7) == 7 and texts(float("nan")) is None  # not text: inert's answer each time
+    assert len(texts._known) <= 2  # at most ``limit`` texts kept
+    times = InertTexts(ws, lambda stamp: f"<{stamp}>")
+    assert times("a") == "<a>" and times("a") == "<a>" and times(None) == "<None>"
+
+
 # -- read-only commands, locks, busy timeout ---------------------------------------------------------------
 def test_totals_on_an_empty_file_refuses_and_leaves_it_empty(tmp_path, xz):
     empty = tmp_path / "empty.sqlite"

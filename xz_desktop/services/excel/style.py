@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
-from copy import copy
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -118,28 +118,38 @@ def _style_array(ws, name: str):
     """The style array of the named style ``name`` in ``ws``'s workbook, looked up once per workbook.
 
     Setting ``cell.style = name`` searches the workbook's named styles on every cell; the
-    units × indicators sheets have tens of thousands of styled cells.
+    units × indicators sheets have a million styled cells at province scale.
     """
     wb = ws.parent
-    cache = wb.__dict__.setdefault("_xz_style_arrays", {})
-    array = cache.get(name)
-    if array is None:
-        probe = WriteOnlyCell(ws)
-        probe.style = name
-        array = cache[name] = probe._style
+    try:
+        return wb._xz_style_arrays[name]
+    except AttributeError:
+        wb._xz_style_arrays = {}
+    except KeyError:
+        pass
+    probe = WriteOnlyCell(ws)
+    probe.style = name
+    array = wb._xz_style_arrays[name] = probe._style
     return array
 
 
-def cell(ws, value: Any, style: str | None = None) -> WriteOnlyCell:
-    """A styled write-only cell; a string is always stored as a string, never a formula (see :func:`inert`)."""
-    c = WriteOnlyCell(ws)
+def cell(ws, value: Any, style: str | None = None) -> Cell:
+    """A styled write-only cell; a string is always stored as a string, never a formula (see :func:`inert`).
+
+    The cells of one style share its style array (nothing changes a cell's style once made: openpyxl only
+    reads it when it writes the cell), and a number is stored as the value setter would store it, without it.
+    """
+    c = Cell(ws, 1, 1)
     if isinstance(value, str):
         c._value = clean_text(value)  # cleaned: nothing left for the value setter to check
         c.data_type = "s"  # typed as text: the same guarantee inert() gives, for every styled cell
     elif value is not None:
-        c.value = value if hasattr(value, "year") else safe_number(value)
+        if hasattr(value, "year"):
+            c.value = value  # a date or time: the setter types it
+        else:
+            c._value = value if type(value) is float and math.isfinite(value) else safe_number(value)  # type "n"
     if style:
-        c._style = copy(_style_array(ws, style))
+        c._style = _style_array(ws, style)
     return c
 
 
@@ -178,6 +188,35 @@ def inert(value: Any, ws: Any = None) -> Any:
     if value is None and ws is None:
         return ""
     return value
+
+
+class InertTexts:
+    """``inert(convert(text), ws)`` of texts that repeat row after row (names, periods, times, who, which package),
+    worked out once per distinct text of one write-only sheet.
+
+    Only what :func:`inert` gives as a plain value (a cleaned string or a blank) is kept: a formula-like text
+    gets a fresh text-typed cell every time, exactly as :func:`inert` makes it, and a value that is not a
+    string (a hostile database's) is worked out every time. At most ``limit`` texts are kept.
+    """
+
+    def __init__(self, ws: Any, convert: Callable[[Any], Any] | None = None, limit: int = 50_000):
+        self.ws = ws
+        self.convert = convert
+        self.limit = limit
+        self._known: dict[str, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if type(value) is str:
+            try:
+                return self._known[value]
+            except KeyError:
+                pass
+        safe = inert(value if self.convert is None else self.convert(value), self.ws)
+        if type(value) is str and (safe is None or type(safe) is str):
+            if len(self._known) >= self.limit:
+                self._known.clear()
+            self._known[value] = safe
+        return safe
 
 
 def inert_row(values: Iterable[Any], ws: Any = None) -> list[Any]:

@@ -16,7 +16,7 @@ from ...domain.catalog import Catalog
 from ...domain.timefmt import local_time
 from ...store import Store
 from ..pivot import UnitTable
-from .style import SheetWriter, cell, inert_row, num_style, row_height
+from .style import InertTexts, SheetWriter, cell, inert, num_style, row_height
 
 RAW_COLUMNS = [
     ("单位代码", 13),
@@ -94,15 +94,18 @@ def write_units_sheet(
     # a blank), not cell by cell through pandas' indexing.
     matrix = table.frame.to_numpy(dtype=float, na_value=math.nan)
     row_of = {u: n for n, u in enumerate(table.units)}
+    column_rows = [(u, row_of[u]) for u in columns]
+    applicable = table.applicable
     run_length = {c: sum(1 for i in inds if i.category == c) for c in {i.category for i in inds}}
     run_start, run_category = sheet.row + 1, None
     for n, ind in enumerate(inds, start=1):
-        col = n - 1
         style = num_style(ind.decimals if ind.display_factor == 1 else 0)
+        code = ind.code
+        values = matrix[:, n - 1].tolist()  # the indicator's column as Python floats, NaN for a blank
 
-        def figure(unit: str, col: int = col) -> float | None:
-            value = matrix[row_of[unit], col]
-            return None if math.isnan(value) else float(value)
+        def figure(unit: str, values: list[float] = values) -> float | None:
+            value = values[row_of[unit]]
+            return None if math.isnan(value) else value
 
         row = [
             cell(ws, n, "xz_center"),
@@ -110,11 +113,13 @@ def write_units_sheet(
             cell(ws, ind.name, "xz_text"),
             cell(ws, ind.entry_measure, "xz_center"),
         ]
-        for unit in columns:
+        for unit, at_row in column_rows:
             # Grey: this unit does not report the indicator; blank: it has not reported it.
-            row.append(
-                cell(ws, figure(unit), style) if (unit, ind.code) in table.applicable else cell(ws, None, "xz_na")
-            )
+            if (unit, code) in applicable:
+                value = values[at_row]
+                row.append(cell(ws, None if math.isnan(value) else value, style))
+            else:
+                row.append(cell(ws, None, "xz_na"))
         if alone:
             who = alone.get(ind.code)
             if who is None:
@@ -190,16 +195,21 @@ def raw_count(store: Store) -> int:
 
 
 def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int], None]) -> list[str]:
-    """Every stored figure, one per row, streamed; ``step(rows_done)`` every :data:`RAW_CHUNK` rows."""
+    """Every stored figure, one per row, streamed; ``step(rows_done)`` every :data:`RAW_CHUNK` rows.
+
+    Every field passes :func:`style.inert` (the one writer of text cells): the texts that repeat (names, periods,
+    times, who, which package) through an :class:`InertTexts` that works each distinct one out once, the
+    explanation (typed by a clerk, rarely repeated) directly; finite numbers go in as they are.
+    """
     catalog = store.catalog()
     units = {u.code: u.name for u in catalog.units}
     names = {i.code: (i.name, i.entry_measure) for i in catalog.indicators}
     titles: list[str] = []
     sheet, done = None, 0
     header_style = "xz_header"
+    isfinite = math.isfinite
     for batch in store.values.batches(RAW_CHUNK):
-        for v in batch:
-            unit, code = v.unit, v.indicator
+        for unit, code, period, value, note, revision, at, by, source in batch:
             if sheet is None or sheet.row > MAX_SHEET_ROWS:
                 if sheet is not None:
                     sheet.ws.auto_filter.ref = f"A1:L{sheet.row}"
@@ -208,26 +218,24 @@ def write_raw_sheets(wb: Workbook, store: Store, title: str, step: Callable[[int
                 sheet.append([cell(sheet.ws, text, header_style) for text, _ in RAW_COLUMNS], 20)
                 titles.append(name)
                 ws = sheet.ws
-            # Every field of the row passes the one writer (style.inert): none can be forgotten.
+                # Per sheet: a formula-like text becomes a cell of that sheet.
+                texts, times = InertTexts(ws), InertTexts(ws, local_time)
             sheet.row += 1
             ind_name, measure = names.get(code, (code, ""))
             ws.append(
-                inert_row(
-                    (
-                        unit,
-                        units.get(unit, unit),
-                        code,
-                        ind_name,
-                        v.period,
-                        v.value,
-                        measure,
-                        v.explanation,
-                        v.revision,
-                        local_time(v.changed_at),
-                        v.changed_by,
-                        v.source,
-                    ),
-                    ws,
+                (
+                    texts(unit),
+                    texts(units.get(unit, unit)),
+                    texts(code),
+                    texts(ind_name),
+                    texts(period),
+                    value if type(value) is float and isfinite(value) else inert(value, ws),
+                    texts(measure),
+                    None if note == "" else inert(note, ws),
+                    revision if type(revision) is int else inert(revision, ws),
+                    times(at),
+                    texts(by),
+                    texts(source),
                 )
             )
         done += len(batch)
