@@ -407,11 +407,15 @@ window.close()
 )
 
 _YEAR_REPORT = """
-import sys
+import cProfile, sys
+import numpy, pandas  # what the window has imported before its first report (ui/totals/year_reports.py)
 from xz_desktop.services.pivot import year_report
 from xz_desktop.store import open_store
 with open_store(sys.argv[1], read_only=True) as store:
-    year_report(store, int(sys.argv[2]))
+    store.catalog_for(int(sys.argv[2]))  # the window has read the catalog at start
+    with cProfile.Profile() as profile:
+        year_report(store, int(sys.argv[2]))
+    profile.dump_stats(sys.argv[3])
 """
 
 _BASE_PIVOT = f"""
@@ -551,9 +555,9 @@ def window_rows(folder: Path, db: Path, repeat: int) -> list[Row]:
     settings.mkdir(exist_ok=True)
     explained(rows[0], ["-c", _WINDOW_READY, str(db), str(settings)], env)
     forget_kept(db)  # the profiled year report computes, as the first window's did
-    explained(rows[3], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR], None, rows[4])
+    explained(rows[3], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR], None, rows[4], own=True)
     keep_year(db, OTHER_YEAR)  # and the next profiled one reads what is kept, as the later windows did
-    explained(rows[5], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR])
+    explained(rows[5], ["-c", _YEAR_REPORT, str(db), OTHER_YEAR], own=True)
     return rows
 
 
@@ -754,12 +758,14 @@ def verdict(row: Row) -> str:
 EXPLAIN = {"on": True}  # ``--no-explain`` turns off the profiled run of each missed row
 
 
-def explained(row: Row, args: list[str], env: dict[str, str] | None = None, *also: Row) -> Row:
+def explained(row: Row, args: list[str], env: dict[str, str] | None = None, *also: Row, own: bool = False) -> Row:
     """``row``, with where its time goes when it (or a row of ``also``, measuring the same path) misses its goal:
-    ``python args`` once more under cProfile, given to each row that misses."""
+    ``python args`` once more under cProfile (``own``: a script that profiles only its measured part,
+    :func:`~.where_time_goes.profile_own`), given to each row that misses."""
     missed = [r for r in (row, *also) if verdict(r).startswith("missed")]
     if EXPLAIN["on"] and missed:
-        reason = where_time_goes.profile_child(args, env)
+        profile = where_time_goes.profile_own if own else where_time_goes.profile_child
+        reason = profile(args, env)
         for r in missed:
             r.reason = reason
     return row

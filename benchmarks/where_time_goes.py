@@ -7,7 +7,7 @@ SQLite's C code (``sqlite3``), Python's import machinery (``imports``) — then 
 their shares, e.g. "domain/aggregation 31 %, sqlite3 22 %, imports 15 %". The profiler slows Python code more
 than C code, so read the shares as where the time goes, not as seconds; the row's timing is the unprofiled run.
 Only the thread that runs the command is profiled (the window's workers are profiled by calling their service
-in the main thread instead).
+in the main thread instead, after the imports and the opening a window has already done: :func:`profile_own`).
 """
 
 from __future__ import annotations
@@ -76,6 +76,18 @@ def profile_child(args: list[str], env: dict[str, str] | None = None) -> str:
             script.write_text(args[1], encoding="utf-8")
             args = [str(script), *args[2:]]
         command = [sys.executable, "-m", "cProfile", "-o", str(out), *args]
+        done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
+        if done.returncode != 0 or not out.exists():
+            return f"(profile failed: exit {done.returncode})"
+        return summary(out)
+
+
+def profile_own(args: list[str], env: dict[str, str] | None = None) -> str:
+    """Run ``python <args> OUT``, a script that profiles only the part it measures (what it imports and opens first
+    is not that part: a window has done it before) and writes the profile to its last argument; the summary."""
+    with tempfile.TemporaryDirectory(prefix="bench_profile_") as tmp:
+        out = Path(tmp) / "profile.out"
+        command = [sys.executable, *args, str(out)]
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False)
         if done.returncode != 0 or not out.exists():
             return f"(profile failed: exit {done.returncode})"
