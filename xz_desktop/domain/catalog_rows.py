@@ -9,7 +9,6 @@ import csv
 import io
 import math
 import re
-import threading
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
@@ -30,6 +29,7 @@ from .plans import (
     plan_code_for,
     plan_name_for,
 )
+from .recent import Recent
 
 INDICATOR_COLUMNS = [
     "code",
@@ -455,9 +455,7 @@ def parse_plan(text: str, where: str = PLAN_FILE) -> Plan:
 # every plan it carries checked, then put in force), and the demo sets up 23 copies from the same catalog. Only a
 # catalog that passed every check is kept (rows that fail are read again, with their own file named in the
 # message); ``where`` names the rows in messages only. A Catalog is never changed once made.
-_BUILT: dict[tuple[object, ...], Catalog] = {}
-_BUILT_KEPT = 8
-_BUILT_LOCK = threading.Lock()
+_BUILT: Recent[tuple[object, ...], Catalog] = Recent()
 
 
 def catalog_from_rows(
@@ -478,15 +476,7 @@ def catalog_from_rows(
     without a plan), whose plan is read from the value columns' years (:func:`plan_from_columns`)."""
     rows = (list(indicators), list(units), list(rules), list(overlaps))
     key = (repr(rows), version, stored, plan)
-    with _BUILT_LOCK:
-        built = _BUILT.get(key)
-    if built is None:
-        built = _build_catalog(*rows, version, where, stored=stored, plan=plan)
-        with _BUILT_LOCK:
-            while len(_BUILT) >= _BUILT_KEPT:
-                del _BUILT[next(iter(_BUILT))]
-            _BUILT[key] = built
-    return built
+    return _BUILT.get_or_make(key, lambda: _build_catalog(*rows, version, where, stored=stored, plan=plan))
 
 
 def _build_catalog(
@@ -593,21 +583,17 @@ def indicator_to_row(ind: Indicator, plan: Plan) -> dict[str, object]:
 
 # Each catalog's indicator rows (:func:`indicator_rows`), by the catalog's id with the catalog itself (an id is
 # reused only once its catalog is gone, and the catalog kept here is compared).
-_ROWS: dict[int, tuple[Catalog, list[dict[str, object]]]] = {}
+_ROWS: Recent[int, tuple[Catalog, list[dict[str, object]]]] = Recent()
 
 
 def indicator_rows(catalog: Catalog) -> list[dict[str, object]]:
     """:func:`indicator_to_row` of each of ``catalog``'s indicators under its plan, made once per catalog (a
     Catalog is never changed once made; the demo wrote the same catalog's rows 70 times); each call gets its own
     dicts, which the caller may change."""
-    with _BUILT_LOCK:
-        found = _ROWS.get(id(catalog))
+    found = _ROWS.get(id(catalog))
     if found is None or found[0] is not catalog:
         found = (catalog, [indicator_to_row(i, catalog.plan) for i in catalog.indicators])
-        with _BUILT_LOCK:
-            while len(_ROWS) >= _BUILT_KEPT:
-                del _ROWS[next(iter(_ROWS))]
-            _ROWS[id(catalog)] = found
+        _ROWS.put(id(catalog), found)
     return [dict(r) for r in found[1]]
 
 

@@ -60,6 +60,7 @@ COMPUTED_BY = (
     "xz_desktop.domain.plans",
     "xz_desktop.domain.progress",
     "xz_desktop.domain.raw_csv",
+    "xz_desktop.domain.recent",
     "xz_desktop.domain.round",
     "xz_desktop.domain.talent_index",
     "xz_desktop.domain.targets",

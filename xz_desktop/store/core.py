@@ -8,7 +8,6 @@ import getpass
 import json
 import secrets
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
@@ -19,6 +18,7 @@ from ..domain.levels import Level, level_from_meta, load_level
 from ..domain.messages import QT_TRANSLATE_NOOP, Message, XzError
 from ..domain.periods import Period, parse_period
 from ..domain.plans import Plan, combined_version, entry_years, plan_for_year, plan_in_force
+from ..domain.recent import Recent
 from ..paths import catalog_dir
 from . import migrations
 
@@ -106,9 +106,7 @@ def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
 # catalog is the same object for the same rows, parsed and validated once per process however many databases
 # hold it (the demo opens 24 copies of one catalog, each several times: parsing was a quarter of its time).
 # A Catalog is never changed once made (a change is a new catalog, written and read again).
-_PARSED: dict[tuple[Any, ...], Catalog] = {}
-_PARSED_KEPT = 8
-_PARSED_LOCK = threading.Lock()
+_PARSED: Recent[tuple[Any, ...], Catalog] = Recent()
 
 
 class StoreCore:
@@ -379,15 +377,7 @@ class StoreCore:
         # The same stored rows parse to the same catalog: parsed once per process (the demo opens a database
         # per unit, the window's workers a connection each).
         key = (plan, tuple((names, tuple(found)) for names, found in tables), version, overlaps)
-        with _PARSED_LOCK:
-            catalog = _PARSED.get(key)
-        if catalog is None:
-            catalog = self._parse_catalog(plan, tables, version, overlaps)
-            with _PARSED_LOCK:
-                while len(_PARSED) >= _PARSED_KEPT:
-                    del _PARSED[next(iter(_PARSED))]
-                _PARSED[key] = catalog
-        return catalog
+        return _PARSED.get_or_make(key, lambda: self._parse_catalog(plan, tables, version, overlaps))
 
     def _parse_catalog(
         self,
