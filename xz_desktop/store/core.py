@@ -10,7 +10,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 from ..domain.catalog import Catalog
 from ..domain.catalog_rows import catalog_from_rows, indicator_rows, overlap_to_row, rule_to_row, unit_to_row
@@ -21,9 +21,6 @@ from ..domain.plans import Plan, combined_version, entry_years, plan_for_year, p
 from ..domain.recent import Recent
 from ..paths import catalog_dir
 from . import migrations
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 ROLE_UNIT = "unit"
 ROLE_DISTRICT = "district"
@@ -87,21 +84,6 @@ def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
             raise
 
 
-def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    """sqlite-utils' database on ``conn`` whose ``atomic`` is :func:`_atomic` (imported when first needed)."""
-    from ._sqlite_utils import load
-
-    base: type[sqlite_utils.Database] = load().Database
-
-    class _Database(base):  # type: ignore[valid-type,misc]  # a class made from the module loaded just now
-        @contextlib.contextmanager
-        def atomic(self) -> Iterator[sqlite_utils.Database]:
-            with _atomic(self.conn):
-                yield self
-
-    return _Database(conn)
-
-
 # Catalogs as parsed from their stored rows, by those rows (every column) and the meta they are read with: a
 # catalog is the same object for the same rows, parsed and validated once per process however many databases
 # hold it (the demo opens 24 copies of one catalog, each several times: parsing was a quarter of its time).
@@ -119,7 +101,6 @@ class StoreCore:
     def __init__(self, conn: sqlite3.Connection, path: Path | None):
         self.conn = conn
         self.path = path
-        self._db: sqlite_utils.Database | None = None  # made when first asked for: see db
         conn.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on a connection it is given
         self._catalogs: dict[str, Catalog] = {}  # by plan code, read when first asked for
         self._judging: dict[str | int | Period, Catalog] = {}  # catalog_for's answers: a merge asks per figure
@@ -128,17 +109,6 @@ class StoreCore:
         self._guarded = False
         self._seen_version = self.data_version()
         self._derived = 0  # rows this connection wrote that are derived, not data (kept totals): see version()
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils' view of the connection, made when first asked for; its ``atomic`` is :meth:`transaction`'s.
-
-        The store's own writes no longer go through it (the catalog and meta: :func:`insert_rows`), so no command
-        imports sqlite-utils (a tenth of a second) unless something asks for this view.
-        """
-        if self._db is None:
-            self._db = _database(self.conn)
-        return self._db
 
     # -- transactions ---------------------------------------------------
     def transaction(self) -> contextlib.AbstractContextManager[Any]:
